@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
     description = "Simulates services on a machine-based platform (LeSP) and on Kubernetes (KuSP).",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
     })
 public final class PlatformsimCommand implements Callable<Integer> {
 
