@@ -1,0 +1,1251 @@
+package io.platformsim.core.lesp;
+
+import io.platformsim.core.engine.DurationDistribution;
+import io.platformsim.core.engine.DurationSampler;
+import io.platformsim.core.engine.EventQueue;
+import io.platformsim.core.engine.RandomStreams;
+import io.platformsim.core.engine.Simulation;
+import io.platformsim.core.engine.TimeWeightedAverage;
+import io.platformsim.core.platform.DurationSummary;
+import io.platformsim.core.platform.Failure;
+import io.platformsim.core.platform.Platform;
+import io.platformsim.core.platform.PlatformMetrics;
+import io.platformsim.core.platform.RolloutRecord;
+import io.platformsim.core.platform.RolloutRecord.Outcome;
+import io.platformsim.core.workload.Release;
+import io.platformsim.core.workload.Service;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * The legacy service platform on one {@link Simulation}: one pool of machines per service, each
+ * machine launched from a base image, converged by configuration management, deployed to and put
+ * behind a load balancer; releases rolled out by the deploy system; failed machines replaced;
+ * optional auto-scaling; everything time-stamped and measured.
+ *
+ * <h2>Contract</h2>
+ *
+ * <ul>
+ *   <li>Every public method acts at {@code simulation.now()}; run the simulation to let what it
+ *       started happen. With periodic converges, spontaneous crashes or auto-scaling configured,
+ *       events recur forever: use {@code runUntil}, not {@code run}.
+ *   <li>A new machine goes REQUESTED → PENDING → BOOTING → CONVERGING (first converge, on the
+ *       machine itself, retried on failure) → DEPLOYING (fetch, extract, start, health check; no
+ *       drain, it is not behind the load balancer yet) → IN_SERVICE. A boot failure or a
+ *       converge that fails every attempt makes it FAILED → TERMINATED and, if the pool replaces
+ *       failed machines, a like-for-like replacement is launched for whoever waited on it.
+ *   <li>An app release rolls out with the configured {@link DeployStrategy} (or the one passed
+ *       to {@link #apply(Release, DeployStrategy)}); a base-image release bakes a new image, then
+ *       launches new machines in batches, each new batch fully in service before as many old
+ *       machines drain and terminate. A batch with a failed health check rolls back. A release
+ *       applied while another rollout runs on the same pool waits for it.
+ *   <li>Randomness comes from named streams ({@code "lesp.boot"}, {@code "lesp.converge"}, ...)
+ *       so the same seed gives the same timeline, and a fixed distribution draws nothing.
+ * </ul>
+ *
+ * <pre>{@code
+ * var sim = new Simulation();
+ * var lesp = new LespPlatform(sim, RandomStreams.of(42, 0), LespConfig.defaults());
+ * lesp.deploy(Service.builder("zebra").instances(40).build());
+ * sim.run();
+ * lesp.apply(Release.app("zebra", "2"));
+ * sim.run();
+ * lesp.metrics();
+ * }</pre>
+ */
+public final class LespPlatform implements Platform {
+
+  private static final MachineState[] STATES = MachineState.values();
+
+  private final Simulation sim;
+  private final LespConfig config;
+  private final Map<String, Pool> pools = new LinkedHashMap<>();
+  private final List<Machine> allMachines = new ArrayList<>();
+  private final List<Rollout> rollouts = new ArrayList<>();
+  private final List<FleetConverge> fleetConverges = new ArrayList<>();
+  private int nextId = 1;
+
+  private final DurationSampler pendingTime;
+  private final DurationSampler bootTime;
+  private final DurationSampler convergeTime;
+  private final DurationSampler drainTime;
+  private final DurationSampler extractTime;
+  private final DurationSampler bakeTime;
+  private final DurationSampler crashTime;
+  private final RandomGenerator bootFailures;
+  private final RandomGenerator convergeFailures;
+  private final RandomGenerator healthChecks;
+  private final RandomGenerator splay;
+  private final RandomGenerator failurePicks;
+
+  private final int[] stateCounts = new int[STATES.length];
+  private final TimeWeightedAverage[] stateAverages = new TimeWeightedAverage[STATES.length];
+  private final TimeWeightedAverage billed;
+  private final TimeWeightedAverage spendPerHour;
+  private final TimeWeightedAverage billedCpu;
+  private final TimeWeightedAverage billedMemory;
+  private final TimeWeightedAverage allocatedCpu;
+  private final TimeWeightedAverage allocatedMemory;
+  private final TimeWeightedAverage usedCpu;
+  private final TimeWeightedAverage usedMemory;
+  private int peakBilled;
+  // Machines by state over time, flat and primitive: sample i holds at sampleTimes[i] the counts
+  // sampleCounts[i * STATES.length + state]. StateSample records are built only when asked for.
+  private long[] sampleTimes = new long[256];
+  private int[] sampleCounts = new int[256 * STATES.length];
+  private int samples;
+  private final LongSamples deployTimes = new LongSamples();
+  private final LongSamples convergeTimes = new LongSamples();
+  private final LongSamples recoveryTimes = new LongSamples();
+  private int healthCheckFailures;
+  private int periodicConvergeFailures;
+  private int scalingActions;
+
+  /**
+   * A LeSP platform with no services on {@code sim}, drawing from {@code streams}.
+   *
+   * @throws IllegalArgumentException if an argument is null
+   */
+  public LespPlatform(Simulation sim, RandomStreams streams, LespConfig config) {
+    if (sim == null || streams == null || config == null) {
+      throw new IllegalArgumentException("simulation, streams and config must not be null");
+    }
+    this.sim = sim;
+    this.config = config;
+    this.pendingTime = config.pending().sampler(streams.stream("lesp.pending"));
+    this.bootTime = config.boot().sampler(streams.stream("lesp.boot"));
+    this.convergeTime = config.configManagement().converge().sampler(streams.stream("lesp.converge"));
+    this.drainTime = config.deploySteps().drain().sampler(streams.stream("lesp.drain"));
+    this.extractTime = config.deploySteps().extract().sampler(streams.stream("lesp.extract"));
+    this.bakeTime = config.bake().sampler(streams.stream("lesp.bake"));
+    this.crashTime = config.meanTimeToCrashMillis() > 0
+        ? DurationDistribution.exponentialWithMean(config.meanTimeToCrashMillis())
+            .sampler(streams.stream("lesp.crash"))
+        : null;
+    this.bootFailures = streams.stream("lesp.bootFailure");
+    this.convergeFailures = streams.stream("lesp.convergeFailure");
+    this.healthChecks = streams.stream("lesp.healthCheck");
+    this.splay = streams.stream("lesp.splay");
+    this.failurePicks = streams.stream("lesp.failurePick");
+    long t = sim.now();
+    for (MachineState s : STATES) {
+      stateAverages[s.ordinal()] = new TimeWeightedAverage("machines " + s, t, 0);
+    }
+    billed = new TimeWeightedAverage("billed machines", t, 0);
+    spendPerHour = new TimeWeightedAverage("USD per hour", t, 0);
+    billedCpu = new TimeWeightedAverage("billed mCPU", t, 0);
+    billedMemory = new TimeWeightedAverage("billed MiB", t, 0);
+    allocatedCpu = new TimeWeightedAverage("allocated mCPU", t, 0);
+    allocatedMemory = new TimeWeightedAverage("allocated MiB", t, 0);
+    usedCpu = new TimeWeightedAverage("used mCPU", t, 0);
+    usedMemory = new TimeWeightedAverage("used MiB", t, 0);
+    sample();
+  }
+
+  @Override
+  public String name() {
+    return "LeSP";
+  }
+
+  /** The simulation this platform runs on. */
+  public Simulation simulation() {
+    return sim;
+  }
+
+  /** Its configuration. */
+  public LespConfig config() {
+    return config;
+  }
+
+  // ---------------------------------------------------------------- Platform contract
+
+  /**
+   * Creates the pool of {@code service}: picks its instance type (pinned, or the cheapest that
+   * holds one instance plus the agents) and launches {@code poolSize(instances)} machines.
+   *
+   * @throws IllegalArgumentException if the service is already deployed or fits no type
+   */
+  @Override
+  public void deploy(Service service) {
+    if (service == null) {
+      throw new IllegalArgumentException("service must not be null");
+    }
+    if (pools.containsKey(service.name())) {
+      throw new IllegalArgumentException("service '" + service.name() + "' is already deployed");
+    }
+    String pin = config.pinnedTypes().get(service.name());
+    InstanceType type = pin != null
+        ? config.menu().pinned(service, pin, config.agents())
+        : config.menu().select(service, config.agents());
+    int wanted = config.poolSize(service.instances());
+    if (config.autoScaling().isPresent()) {
+      AutoScaling a = config.autoScaling().get();
+      wanted = Math.max(a.minMachines(), Math.min(a.maxMachines(), wanted));
+    }
+    Pool pool = new Pool(service, type, wanted, config.baseImage());
+    pools.put(service.name(), pool);
+    for (int i = 0; i < wanted; i++) {
+      launch(pool, pool.image, pool.version, 0, new PoolWaiter(pool, -1), null);
+    }
+    config.autoScaling().ifPresent(a -> sim.schedule(a.evaluationMillis(), () -> evaluateScaling(pool)));
+  }
+
+  /** Rolls {@code release} out with the configured strategy (app) or by replacement (base image). */
+  @Override
+  public void apply(Release release) {
+    apply(release, config.strategy());
+  }
+
+  /**
+   * Rolls an app {@code release} out with {@code strategy}; a base-image release ignores the
+   * strategy and replaces machines in batches of {@link LespConfig#imageBatch()}.
+   *
+   * @throws IllegalArgumentException for an unknown service, or a batch size above the pool
+   */
+  public void apply(Release release, DeployStrategy strategy) {
+    if (release == null || strategy == null) {
+      throw new IllegalArgumentException("release and strategy must not be null");
+    }
+    Pool pool = pools.get(release.service());
+    if (pool == null) {
+      throw new IllegalArgumentException("release " + release.version() + " is for unknown service '"
+          + release.service() + "'; deployed: " + pools.keySet());
+    }
+    Rollout rollout;
+    try {
+      rollout = plan(pool, release, strategy);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "release " + release.version() + " of '" + release.service() + "': " + e.getMessage(), e);
+    }
+    rollouts.add(rollout);
+    if (pool.rollout == null) {
+      pool.rollout = rollout;
+      rollout.begin();
+    } else {
+      pool.queued.add(rollout);
+    }
+  }
+
+  /** The rollout process for {@code release}, its batch sizes checked against the pool. */
+  private Rollout plan(Pool pool, Release release, DeployStrategy strategy) {
+    if (release.kind() == Release.Kind.BASE_IMAGE) {
+      return new ImageRollout(pool, release, config.imageBatch().machinesFor(pool.wanted));
+    }
+    strategy.minimumInService(pool.wanted); // validates batch sizes against the pool
+    if (strategy instanceof DeployStrategy.Rolling r) {
+      int b = r.batch().machinesFor(pool.wanted);
+      return new InPlaceRollout(pool, release, strategy, b, b, 0, false);
+    }
+    if (strategy instanceof DeployStrategy.Canary c) {
+      return new InPlaceRollout(pool, release, strategy,
+          c.canaryMachines(), c.rest().machinesFor(pool.wanted), c.bakeMillis(), true);
+    }
+    return new BlueGreenRollout(pool, release, strategy);
+  }
+
+  /**
+   * Crashes {@code failure.count()} in-service machines of the service, picked at random from
+   * the {@code "lesp.failurePick"} stream; the pool replaces them if configured to.
+   *
+   * @throws IllegalArgumentException for an unknown service or more machines than are in service
+   */
+  @Override
+  public void inject(Failure failure) {
+    Pool pool = pool(failure.service());
+    List<Machine> candidates = new ArrayList<>();
+    for (Machine m : pool.machines) {
+      if (m.state() == MachineState.IN_SERVICE) {
+        candidates.add(m);
+      }
+    }
+    if (failure.count() > candidates.size()) {
+      throw new IllegalArgumentException("failure count " + failure.count() + " is above the "
+          + candidates.size() + " in-service machines of '" + failure.service() + "'");
+    }
+    for (int i = 0; i < failure.count(); i++) {
+      Machine victim = candidates.remove(failurePicks.nextInt(candidates.size()));
+      crash(victim, "injected crash");
+    }
+  }
+
+  @Override
+  public PlatformMetrics metrics() {
+    long now = sim.now();
+    double cpuCapacity = billedCpu.integral(now);
+    double memoryCapacity = billedMemory.integral(now);
+    List<RolloutRecord> records = new ArrayList<>();
+    for (Rollout r : rollouts) {
+      if (r.started) {
+        records.add(r.record());
+      }
+    }
+    return new PlatformMetrics(name(), now, billed.average(now), peakBilled,
+        spendPerHour.integral(now) / 3_600_000.0,
+        ratio(allocatedCpu.integral(now), cpuCapacity), ratio(allocatedMemory.integral(now), memoryCapacity),
+        ratio(usedCpu.integral(now), cpuCapacity), ratio(usedMemory.integral(now), memoryCapacity),
+        records, deployTimes.summary(), recoveryTimes.size());
+  }
+
+  // ---------------------------------------------------------------- LeSP-specific operations and reads
+
+  /**
+   * Starts an orchestrated fleet-wide converge of the service's in-service machines, at most
+   * {@link ConfigManagement#parallelism()} at once; read the result in {@link #fleetConverges()}.
+   *
+   * @throws IllegalArgumentException for an unknown service
+   */
+  public void convergeFleet(String service) {
+    FleetConverge run = new FleetConverge(pool(service));
+    fleetConverges.add(run);
+    run.fill();
+  }
+
+  /**
+   * Sets the service's load to {@code factor} times its nominal usage (1 = the service's
+   * {@link Service#usage()} per wanted instance); drives usage utilization and auto-scaling.
+   *
+   * @throws IllegalArgumentException for an unknown service or a negative or non-finite factor
+   */
+  public void setLoad(String service, double factor) {
+    if (!(factor >= 0) || Double.isInfinite(factor)) {
+      throw new IllegalArgumentException("load factor must be finite and >= 0, was " + factor);
+    }
+    Pool pool = pool(service);
+    pool.load = factor;
+    updateUsage(pool);
+  }
+
+  /**
+   * Makes the service's load follow {@code curve}: each step at or after now is applied at its
+   * time (steps already past are skipped; the one holding now is applied at once).
+   *
+   * @throws IllegalArgumentException for an unknown service
+   */
+  public void followLoad(String service, io.platformsim.core.workload.LoadCurve curve) {
+    pool(service);
+    long now = sim.now();
+    setLoad(service, curve.factorAt(now));
+    for (io.platformsim.core.workload.LoadCurve.Step step : curve.steps()) {
+      if (step.atMillis() > now) {
+        sim.scheduleAt(step.atMillis(), () -> setLoad(service, step.factor()));
+      }
+    }
+  }
+
+  /** The instance type the service's machines use. */
+  public InstanceType instanceType(String service) {
+    return pool(service).type;
+  }
+
+  /** Machines the service's pool should have now (instances plus headroom, or the scaled size). */
+  public int poolSize(String service) {
+    return pool(service).wanted;
+  }
+
+  /** The service's machines not yet terminated, in launch order. */
+  public List<Machine> machines(String service) {
+    return List.copyOf(pool(service).machines);
+  }
+
+  /** Every machine ever launched, in launch order (terminated ones included). */
+  public List<Machine> allMachines() {
+    return List.copyOf(allMachines);
+  }
+
+  /** Machines in {@code state} now (TERMINATED: all ever terminated). */
+  public int count(MachineState state) {
+    return stateCounts[state.ordinal()];
+  }
+
+  /** Time-weighted average number of machines in {@code state} since the start. */
+  public double averageMachines(MachineState state) {
+    return stateAverages[state.ordinal()].average(sim.now());
+  }
+
+  /** Machines by state over time: one sample per instant at which a count changed. */
+  public List<StateSample> stateTimeline() {
+    List<StateSample> out = new ArrayList<>(samples);
+    for (int i = 0; i < samples; i++) {
+      Map<MachineState, Integer> counts = new EnumMap<>(MachineState.class);
+      for (MachineState s : STATES) {
+        counts.put(s, sampleCounts[i * STATES.length + s.ordinal()]);
+      }
+      out.add(new StateSample(sampleTimes[i], counts));
+    }
+    return out;
+  }
+
+  /** Every rollout, in the order applied (queued ones included once started). */
+  public List<RolloutRecord> rollouts() {
+    return metrics().rollouts();
+  }
+
+  /** Every orchestrated fleet-wide converge, in start order. */
+  public List<FleetConvergeRecord> fleetConverges() {
+    List<FleetConvergeRecord> out = new ArrayList<>();
+    for (FleetConverge f : fleetConverges) {
+      out.add(f.record());
+    }
+    return out;
+  }
+
+  /** Durations of every converge attempt (first boot, periodic and fleet-wide). */
+  public DurationSummary convergeDurations() {
+    return convergeTimes.summary();
+  }
+
+  /** Time from each crash to its replacement being in service. */
+  public DurationSummary recoveryTimes() {
+    return recoveryTimes.summary();
+  }
+
+  /** Deploys whose health check failed. */
+  public int healthCheckFailures() {
+    return healthCheckFailures;
+  }
+
+  /** Periodic converges that failed every attempt. */
+  public int periodicConvergeFailures() {
+    return periodicConvergeFailures;
+  }
+
+  /** Scale-out and scale-in actions taken by auto-scaling. */
+  public int scalingActions() {
+    return scalingActions;
+  }
+
+  @Override
+  public String toString() {
+    return "LespPlatform[now=" + sim.now() + " ms, pools=" + pools.keySet() + ", machines in service="
+        + stateCounts[MachineState.IN_SERVICE.ordinal()] + "]";
+  }
+
+  // ---------------------------------------------------------------- machine processes
+
+  private Pool pool(String service) {
+    Pool pool = pools.get(service);
+    if (pool == null) {
+      throw new IllegalArgumentException("unknown service '" + service + "'; deployed: " + pools.keySet());
+    }
+    return pool;
+  }
+
+  /** Launches a new machine; {@code waiter} hears when it is in service (or unhealthy). */
+  private Machine launch(Pool pool, BaseImage image, String version, double healthFailure,
+      MachineWaiter waiter, Rollout owner) {
+    Machine m = new Machine(nextId++, pool.service.name(), pool.type, image, version, sim.now());
+    allMachines.add(m);
+    pool.machines.add(m);
+    stateCounts[MachineState.REQUESTED.ordinal()]++;
+    stateAverages[MachineState.REQUESTED.ordinal()].add(sim.now(), 1);
+    m.waiter = waiter;
+    m.owner = owner;
+    m.deployStartMillis = sim.now();
+    setState(m, MachineState.PENDING, "launch acknowledged");
+    m.stepEvent = sim.schedule(pendingTime.next(), () -> startBoot(pool, m, healthFailure));
+    return m;
+  }
+
+  private void startBoot(Pool pool, Machine m, double healthFailure) {
+    setState(m, MachineState.BOOTING, "host assigned");
+    long d = bootTime.next();
+    boolean fails = draw(bootFailures, config.bootFailureProbability());
+    m.stepEvent = sim.schedule(d, () -> {
+      if (fails) {
+        provisioningFailed(pool, m, "boot failure", healthFailure);
+      } else {
+        setState(m, MachineState.CONVERGING, "booted " + m.image());
+        m.convergeAttempts = 0;
+        firstConverge(pool, m, healthFailure);
+      }
+    });
+  }
+
+  private void firstConverge(Pool pool, Machine m, double healthFailure) {
+    ConfigManagement cm = config.configManagement();
+    m.convergeAttempts++;
+    long d = convergeTime.next();
+    boolean fails = draw(convergeFailures, cm.failureProbability());
+    m.stepEvent = sim.schedule(d, () -> {
+      convergeTimes.add(d);
+      if (!fails) {
+        setState(m, MachineState.DEPLOYING, "converged");
+        m.stepEvent = sim.schedule(deployStepsMillis(pool), () -> finishDeploy(m, healthFailure));
+      } else if (m.convergeAttempts < cm.maxAttempts()) {
+        firstConverge(pool, m, healthFailure);
+      } else {
+        provisioningFailed(pool, m, "converge failed " + m.convergeAttempts + " times", healthFailure);
+      }
+    });
+  }
+
+  /** Fetch + extract + restart + health check (the drain, if any, comes before). */
+  private long deployStepsMillis(Pool pool) {
+    return config.deploySteps().fetchMillis(pool.service) + extractTime.next()
+        + pool.service.startupMillis() + pool.service.healthCheckMillis();
+  }
+
+  private void provisioningFailed(Pool pool, Machine m, String cause, double healthFailure) {
+    m.stepEvent = EventQueue.NO_EVENT;
+    setState(m, MachineState.FAILED, cause);
+    terminate(pool, m, "failed machine terminated");
+    MachineWaiter w = m.waiter;
+    m.waiter = null;
+    if (config.replaceFailed()) {
+      launch(pool, m.image(), m.version(), healthFailure, w, m.owner);
+    } else {
+      w.lost(m);
+    }
+  }
+
+  /** Deploys {@code version} on a machine already launched: drains it first if it serves. */
+  private void deployInPlace(Pool pool, Machine m, String version, double healthFailure, MachineWaiter w) {
+    m.waiter = w;
+    m.deployStartMillis = sim.now();
+    if (m.state() == MachineState.IN_SERVICE) {
+      cancelInServiceEvents(m);
+      setState(m, MachineState.DRAINING, "drain for deploy of " + version);
+      m.stepEvent = sim.schedule(drainTime.next(), () -> {
+        setState(m, MachineState.DEPLOYING, "deploy " + version);
+        m.version(version);
+        m.stepEvent = sim.schedule(deployStepsMillis(pool), () -> finishDeploy(m, healthFailure));
+      });
+    } else { // DEPLOYING after a failed health check: not behind the load balancer, no drain
+      m.version(version);
+      m.stepEvent = sim.schedule(deployStepsMillis(pool), () -> finishDeploy(m, healthFailure));
+    }
+  }
+
+  private void finishDeploy(Machine m, double healthFailure) {
+    m.stepEvent = EventQueue.NO_EVENT;
+    MachineWaiter w = m.waiter;
+    m.waiter = null;
+    if (draw(healthChecks, healthFailure)) {
+      m.healthy = false;
+      healthCheckFailures++;
+      w.unhealthy(m);
+    } else {
+      m.healthy = true;
+      setState(m, MachineState.IN_SERVICE, "health check passed on " + m.version());
+      if (crashTime != null) {
+        m.crashEvent = sim.schedule(crashTime.next(), () -> crash(m, "crash in service"));
+      }
+      if (config.configManagement().periodic() && m.periodicEvent == EventQueue.NO_EVENT) {
+        schedulePeriodicConverge(m);
+      }
+      w.ready(m);
+    }
+  }
+
+  private void crash(Machine m, String cause) {
+    Pool pool = pools.get(m.service());
+    cancelInServiceEvents(m);
+    m.crashEvent = EventQueue.NO_EVENT;
+    setState(m, MachineState.FAILED, cause);
+    terminate(pool, m, "failed machine terminated");
+    long crashedAt = sim.now();
+    if (m.owner != null) {
+      m.owner.memberCrashed(m);
+    } else if (config.replaceFailed() && !m.retiring && pool.members() < pool.wanted) {
+      launch(pool, pool.image, pool.version, pool.healthFailure, new PoolWaiter(pool, crashedAt), null);
+    }
+  }
+
+  /** Takes a machine out of the pool: drains it if it serves and {@code drain}, then terminates. */
+  private void retire(Pool pool, Machine m, String cause, boolean drain) {
+    m.retiring = true;
+    cancelInServiceEvents(m);
+    if (m.stepEvent != EventQueue.NO_EVENT) {
+      sim.cancel(m.stepEvent);
+      m.stepEvent = EventQueue.NO_EVENT;
+    }
+    if (m.state() == MachineState.IN_SERVICE) {
+      setState(m, MachineState.DRAINING, cause);
+      if (drain) {
+        m.stepEvent = sim.schedule(drainTime.next(), () -> terminate(pool, m, "drained"));
+        return;
+      }
+    }
+    terminate(pool, m, cause);
+  }
+
+  private void terminate(Pool pool, Machine m, String cause) {
+    m.stepEvent = EventQueue.NO_EVENT;
+    if (m.periodicEvent != EventQueue.NO_EVENT) {
+      sim.cancel(m.periodicEvent);
+      m.periodicEvent = EventQueue.NO_EVENT;
+    }
+    setState(m, MachineState.TERMINATED, cause);
+    pool.machines.remove(m);
+  }
+
+  private void cancelInServiceEvents(Machine m) {
+    if (m.crashEvent != EventQueue.NO_EVENT) {
+      sim.cancel(m.crashEvent);
+      m.crashEvent = EventQueue.NO_EVENT;
+    }
+  }
+
+  private void schedulePeriodicConverge(Machine m) {
+    ConfigManagement cm = config.configManagement();
+    long jitter = cm.splayMillis() == 0 ? 0 : (long) (splay.nextDouble() * (cm.splayMillis() + 1));
+    m.periodicEvent = sim.schedule(cm.intervalMillis() + jitter, () -> periodicConverge(m, 1));
+  }
+
+  private void periodicConverge(Machine m, int attempt) {
+    ConfigManagement cm = config.configManagement();
+    long d = convergeTime.next();
+    boolean fails = draw(convergeFailures, cm.failureProbability());
+    m.periodicEvent = sim.schedule(d, () -> {
+      convergeTimes.add(d);
+      if (fails && attempt < cm.maxAttempts()) {
+        periodicConverge(m, attempt + 1);
+        return;
+      }
+      if (fails) {
+        periodicConvergeFailures++; // the machine keeps serving on its previous configuration
+      }
+      schedulePeriodicConverge(m);
+    });
+  }
+
+  private void evaluateScaling(Pool pool) {
+    AutoScaling a = config.autoScaling().orElseThrow();
+    sim.schedule(a.evaluationMillis(), () -> evaluateScaling(pool));
+    long requestCpu = pool.service.request().milliCpu();
+    if (pool.rollout != null || requestCpu == 0
+        || (pool.lastScaleMillis >= 0 && sim.now() - pool.lastScaleMillis < a.cooldownMillis())) {
+      return;
+    }
+    double demand = pool.service.instances() * pool.service.usage().milliCpu() * pool.load;
+    int desired = (int) Math.ceil(demand / (a.targetUtilization() * requestCpu) - 1e-9);
+    desired = Math.max(a.minMachines(), Math.min(a.maxMachines(), desired));
+    if (desired == pool.wanted) {
+      return;
+    }
+    scalingActions++;
+    pool.lastScaleMillis = sim.now();
+    int members = pool.members();
+    pool.wanted = desired;
+    if (desired > members) {
+      for (int i = members; i < desired; i++) {
+        launch(pool, pool.image, pool.version, pool.healthFailure, new PoolWaiter(pool, -1), null);
+      }
+    } else {
+      List<Machine> candidates = pool.memberList();
+      candidates.sort(Comparator.comparingInt(Machine::id).reversed()); // newest first
+      for (int i = 0; i < members - desired; i++) {
+        retire(pool, candidates.get(i), "scale in", true);
+      }
+    }
+  }
+
+  private static boolean draw(RandomGenerator rng, double probability) {
+    // Certain and impossible outcomes draw nothing, so deterministic cases use no randomness.
+    if (probability <= 0) {
+      return false;
+    }
+    if (probability >= 1) {
+      return true;
+    }
+    return rng.nextDouble() < probability;
+  }
+
+  // ---------------------------------------------------------------- bookkeeping
+
+  private void setState(Machine m, MachineState next, String cause) {
+    long now = sim.now();
+    MachineState prev = m.state();
+    m.moveTo(next, now, cause);
+    stateCounts[prev.ordinal()]--;
+    stateCounts[next.ordinal()]++;
+    stateAverages[prev.ordinal()].add(now, -1);
+    stateAverages[next.ordinal()].add(now, 1);
+    InstanceType t = m.type();
+    if (prev.isBilled() != next.isBilled()) {
+      int sign = next.isBilled() ? 1 : -1;
+      billed.add(now, sign);
+      spendPerHour.add(now, sign * t.hourlyPriceUsd());
+      billedCpu.add(now, sign * t.capacity().milliCpu());
+      billedMemory.add(now, sign * t.capacity().memoryMib());
+      peakBilled = Math.max(peakBilled, (int) Math.round(billed.current()));
+    }
+    Pool pool = pools.get(m.service());
+    if (holdsInstance(prev) != holdsInstance(next)) {
+      int sign = holdsInstance(next) ? 1 : -1;
+      allocatedCpu.add(now, sign * pool.service.request().milliCpu());
+      allocatedMemory.add(now, sign * pool.service.request().memoryMib());
+    }
+    if ((prev == MachineState.IN_SERVICE) != (next == MachineState.IN_SERVICE)) {
+      pool.inService += next == MachineState.IN_SERVICE ? 1 : -1;
+      updateUsage(pool);
+      if (pool.rollout != null) {
+        pool.rollout.observe();
+      }
+    }
+    sample();
+  }
+
+  private static boolean holdsInstance(MachineState s) {
+    return s == MachineState.DEPLOYING || s == MachineState.IN_SERVICE || s == MachineState.DRAINING;
+  }
+
+  /** Used = min(demand, in-service capacity): load beyond what serving machines hold is lost. */
+  private void updateUsage(Pool pool) {
+    long now = sim.now();
+    Service s = pool.service;
+    double cpu = Math.min(s.instances() * s.usage().milliCpu() * pool.load,
+        (double) pool.inService * pool.type.capacity().milliCpu());
+    double mem = Math.min(s.instances() * s.usage().memoryMib() * pool.load,
+        (double) pool.inService * pool.type.capacity().memoryMib());
+    usedCpu.add(now, cpu - pool.usedCpu);
+    usedMemory.add(now, mem - pool.usedMemory);
+    pool.usedCpu = cpu;
+    pool.usedMemory = mem;
+  }
+
+  /** Records the state counts now; several changes at one instant keep only the last counts. */
+  private void sample() {
+    long now = sim.now();
+    int i = samples > 0 && sampleTimes[samples - 1] == now ? samples - 1 : samples;
+    if (i == samples) {
+      if (samples == sampleTimes.length) {
+        sampleTimes = Arrays.copyOf(sampleTimes, samples * 2);
+        sampleCounts = Arrays.copyOf(sampleCounts, samples * 2 * STATES.length);
+      }
+      samples++;
+    }
+    sampleTimes[i] = now;
+    System.arraycopy(stateCounts, 0, sampleCounts, i * STATES.length, STATES.length);
+  }
+
+  private static double ratio(double numerator, double denominator) {
+    return denominator == 0 ? 0 : numerator / denominator;
+  }
+
+  // ---------------------------------------------------------------- pools and processes
+
+  /** One service's machines and what the deploy system targets for new ones. */
+  private static final class Pool {
+    Service service;
+    final InstanceType type;
+    int wanted;
+    BaseImage image;
+    String version;
+    double healthFailure;
+    // Launch order with O(1) removal: machines leave the pool when they terminate.
+    final Set<Machine> machines = new LinkedHashSet<>();
+    int inService;
+    double load = 1.0;
+    double usedCpu;
+    double usedMemory;
+    long lastScaleMillis = -1;
+    Rollout rollout;
+    final ArrayDeque<Rollout> queued = new ArrayDeque<>();
+
+    Pool(Service service, InstanceType type, int wanted, BaseImage image) {
+      this.service = service;
+      this.type = type;
+      this.wanted = wanted;
+      this.image = image;
+      this.version = service.version();
+    }
+
+    /** Machines counted towards the pool size: not owned by a rollout, not being retired. */
+    int members() {
+      int n = 0;
+      for (Machine m : machines) {
+        if (m.owner == null && !m.retiring) {
+          n++;
+        }
+      }
+      return n;
+    }
+
+    List<Machine> memberList() {
+      List<Machine> out = new ArrayList<>();
+      for (Machine m : machines) {
+        if (m.owner == null && !m.retiring) {
+          out.add(m);
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Waits on a machine the pool launched itself (initial size, scale-out, crash replacement).
+   * Once the machine is up it reconciles it with the pool: if a rollout or a rollback changed the
+   * pool's version meanwhile, or the machine failed its health check, it deploys the pool's
+   * version again (so no machine is left behind on another version or out of service).
+   */
+  private final class PoolWaiter implements MachineWaiter {
+    private final Pool pool;
+    private long crashedAt;
+
+    /** {@code crashedAt} is the crash this machine replaces, or -1. */
+    PoolWaiter(Pool pool, long crashedAt) {
+      this.pool = pool;
+      this.crashedAt = crashedAt;
+    }
+
+    @Override
+    public void ready(Machine m) {
+      if (crashedAt >= 0) {
+        recoveryTimes.add(sim.now() - crashedAt);
+        crashedAt = -1;
+      }
+      if (!m.version().equals(pool.version)) {
+        deployInPlace(pool, m, pool.version, pool.healthFailure, this);
+      }
+    }
+
+    @Override
+    public void unhealthy(Machine m) {
+      // Out of service either way: deploy the pool's current version again.
+      deployInPlace(pool, m, pool.version, pool.healthFailure, this);
+    }
+
+    @Override
+    public void lost(Machine m) {}
+  }
+
+  /** A release in progress on one pool; also records its capacity out of service. */
+  abstract class Rollout implements MachineWaiter {
+    final Pool pool;
+    final Release release;
+    final String strategy;
+    boolean started;
+    long startMillis = -1;
+    long endMillis = -1;
+    Outcome outcome = Outcome.IN_PROGRESS;
+    int changed;
+    int maxOut;
+    long outIntegral;
+    long lastObserved;
+    int lastOut;
+
+    Rollout(Pool pool, Release release, String strategy) {
+      this.pool = pool;
+      this.release = release;
+      this.strategy = strategy;
+    }
+
+    final void begin() {
+      started = true;
+      startMillis = sim.now();
+      lastObserved = startMillis;
+      lastOut = Math.max(0, pool.wanted - pool.inService);
+      maxOut = lastOut;
+      start();
+    }
+
+    abstract void start();
+
+    /** A machine this rollout launched crashed after coming into service. */
+    void memberCrashed(Machine m) {}
+
+    final void observe() {
+      long now = sim.now();
+      outIntegral += (long) lastOut * (now - lastObserved);
+      lastObserved = now;
+      lastOut = Math.max(0, pool.wanted - pool.inService);
+      maxOut = Math.max(maxOut, lastOut);
+    }
+
+    final void finish(Outcome o) {
+      observe();
+      endMillis = sim.now();
+      outcome = o;
+      for (Machine m : pool.machines) {
+        if (m.owner == this) {
+          m.owner = null;
+        }
+      }
+      pool.rollout = pool.queued.poll();
+      if (pool.rollout != null) {
+        pool.rollout.begin();
+      }
+    }
+
+    final RolloutRecord record() {
+      long until = endMillis >= 0 ? endMillis : sim.now();
+      long integral = outIntegral + (endMillis >= 0 ? 0 : (long) lastOut * (until - lastObserved));
+      return new RolloutRecord(release, strategy, startMillis, endMillis, outcome, changed, maxOut, integral);
+    }
+
+    final void recordDeploy(Machine m) {
+      deployTimes.add(sim.now() - m.deployStartMillis);
+    }
+  }
+
+  /** Rolling and canary: in place, batch after batch; rollback in batches of the rest size. */
+  private final class InPlaceRollout extends Rollout {
+    private final int firstBatch;
+    private final int batch;
+    private final long canaryBakeMillis;
+    private final boolean canary;
+    private final List<Machine> done = new ArrayList<>();
+    private List<Machine> targets;
+    private int next;
+    private int remaining;
+    private boolean failed;
+    private boolean firstDone;
+    private boolean rollingBack;
+    private String oldVersion;
+    private double oldHealthFailure;
+
+    InPlaceRollout(Pool pool, Release release, DeployStrategy strategy, int firstBatch, int batch,
+        long canaryBakeMillis, boolean canary) {
+      super(pool, release, strategy.toString());
+      this.firstBatch = firstBatch;
+      this.batch = batch;
+      this.canaryBakeMillis = canaryBakeMillis;
+      this.canary = canary;
+    }
+
+    @Override
+    void start() {
+      oldVersion = pool.version;
+      oldHealthFailure = pool.healthFailure;
+      pool.version = release.version();
+      pool.healthFailure = release.healthCheckFailureProbability();
+      pool.service = pool.service.withVersion(release.version());
+      targets = pool.memberList();
+      targets.removeIf(m -> m.state() != MachineState.IN_SERVICE);
+      nextBatch();
+    }
+
+    private void nextBatch() {
+      int size = (!firstDone && canary) ? firstBatch : batch;
+      String version = rollingBack ? oldVersion : release.version();
+      double p = rollingBack ? 0 : release.healthCheckFailureProbability();
+      List<Machine> chosen = new ArrayList<>();
+      while (next < targets.size() && chosen.size() < size) {
+        Machine m = targets.get(next++);
+        boolean live = m.state() == MachineState.IN_SERVICE
+            || (m.state() == MachineState.DEPLOYING && !m.healthy && m.waiter == null);
+        if (live && !m.retiring) {
+          chosen.add(m);
+        }
+      }
+      if (chosen.isEmpty()) {
+        finish(rollingBack ? Outcome.ROLLED_BACK : Outcome.COMPLETED);
+        return;
+      }
+      remaining = chosen.size();
+      if (!rollingBack) {
+        changed += chosen.size();
+        done.addAll(chosen);
+      }
+      for (Machine m : chosen) {
+        deployInPlace(pool, m, version, p, this);
+      }
+    }
+
+    @Override
+    public void ready(Machine m) {
+      recordDeploy(m);
+      batchDone();
+    }
+
+    @Override
+    public void unhealthy(Machine m) {
+      failed = true;
+      batchDone();
+    }
+
+    @Override
+    public void lost(Machine m) {
+      batchDone();
+    }
+
+    private void batchDone() {
+      if (--remaining > 0) {
+        return;
+      }
+      if (failed && !rollingBack) {
+        rollingBack = true;
+        pool.version = oldVersion;
+        pool.healthFailure = oldHealthFailure;
+        pool.service = pool.service.withVersion(oldVersion);
+        // Unhealthy machines first: they are out of service already, so fixing them first
+        // restores capacity before any healthy machine is drained for the rollback.
+        targets = new ArrayList<>(done);
+        targets.sort(Comparator.comparing((Machine m) -> m.state() == MachineState.IN_SERVICE));
+        next = 0;
+        firstDone = true;
+        nextBatch();
+      } else if (canary && !firstDone) {
+        firstDone = true;
+        sim.schedule(canaryBakeMillis, this::nextBatch);
+      } else {
+        firstDone = true;
+        nextBatch();
+      }
+    }
+  }
+
+  /** Blue/green: a whole new pool, switch when all of it serves, drain the old one. */
+  private final class BlueGreenRollout extends Rollout {
+    private final List<Machine> greens = new ArrayList<>();
+    private int remaining;
+    private boolean failed;
+
+    BlueGreenRollout(Pool pool, Release release, DeployStrategy strategy) {
+      super(pool, release, strategy.toString());
+    }
+
+    @Override
+    void start() {
+      remaining = pool.wanted;
+      changed = pool.wanted;
+      for (int i = 0; i < pool.wanted; i++) {
+        launch(pool, pool.image, release.version(), release.healthCheckFailureProbability(), this, this);
+      }
+    }
+
+    @Override
+    void memberCrashed(Machine m) {
+      greens.remove(m);
+      if (config.replaceFailed()) {
+        remaining++;
+        launch(pool, pool.image, release.version(), release.healthCheckFailureProbability(), this, this);
+      }
+    }
+
+    @Override
+    public void ready(Machine m) {
+      greens.add(m);
+      recordDeploy(m);
+      check();
+    }
+
+    @Override
+    public void unhealthy(Machine m) {
+      greens.add(m);
+      failed = true;
+      check();
+    }
+
+    @Override
+    public void lost(Machine m) {
+      check();
+    }
+
+    private void check() {
+      if (--remaining > 0) {
+        return;
+      }
+      if (failed) {
+        for (Machine g : greens) {
+          retire(pool, g, "discard green pool", false);
+        }
+        finish(Outcome.ROLLED_BACK);
+        return;
+      }
+      List<Machine> blues = pool.memberList();
+      pool.version = release.version();
+      pool.healthFailure = release.healthCheckFailureProbability();
+      pool.service = pool.service.withVersion(release.version());
+      for (Machine g : greens) {
+        g.owner = null;
+      }
+      for (Machine b : blues) {
+        retire(pool, b, "blue/green switch", true);
+      }
+      finish(Outcome.COMPLETED);
+    }
+  }
+
+  /** Base-image change: bake, then launch new machines in batches and retire as many old ones. */
+  private final class ImageRollout extends Rollout {
+    private final int batch;
+    private final List<Machine> fresh = new ArrayList<>();
+    private BaseImage oldImage;
+    private BaseImage target;
+    private int remaining;
+    private boolean failed;
+    private boolean rollingBack;
+
+    ImageRollout(Pool pool, Release release, int batch) {
+      super(pool, release, "image replace(" + batch + " machines)");
+      this.batch = batch;
+    }
+
+    @Override
+    void start() {
+      sim.schedule(bakeTime.next(), () -> {
+        oldImage = pool.image;
+        target = pool.image.withVersion(release.version());
+        pool.image = target;
+        nextBatch();
+      });
+    }
+
+    private List<Machine> outdated() {
+      List<Machine> out = pool.memberList();
+      out.removeIf(m -> m.image().equals(target));
+      return out;
+    }
+
+    private void nextBatch() {
+      int k = Math.min(batch, outdated().size());
+      if (k == 0) {
+        finish(rollingBack ? Outcome.ROLLED_BACK : Outcome.COMPLETED);
+        return;
+      }
+      remaining = k;
+      fresh.clear();
+      double p = rollingBack ? 0 : release.healthCheckFailureProbability();
+      for (int i = 0; i < k; i++) {
+        launch(pool, target, pool.version, p, this, this);
+      }
+    }
+
+    @Override
+    void memberCrashed(Machine m) {
+      fresh.remove(m);
+      if (config.replaceFailed()) {
+        remaining++;
+        launch(pool, target, pool.version, rollingBack ? 0 : release.healthCheckFailureProbability(), this, this);
+      }
+    }
+
+    @Override
+    public void ready(Machine m) {
+      fresh.add(m);
+      recordDeploy(m);
+      check();
+    }
+
+    @Override
+    public void unhealthy(Machine m) {
+      fresh.add(m);
+      failed = true;
+      check();
+    }
+
+    @Override
+    public void lost(Machine m) {
+      check();
+    }
+
+    private void check() {
+      if (--remaining > 0) {
+        return;
+      }
+      if (failed && !rollingBack) {
+        for (Machine f : fresh) {
+          retire(pool, f, "discard unhealthy new-image machine", false);
+        }
+        fresh.clear();
+        rollingBack = true;
+        target = oldImage;
+        pool.image = oldImage;
+        nextBatch();
+        return;
+      }
+      List<Machine> old = outdated();
+      for (int i = 0; i < fresh.size() && i < old.size(); i++) {
+        retire(pool, old.get(i), "replaced by " + fresh.get(i).name(), true);
+      }
+      for (Machine f : fresh) {
+        f.owner = null;
+      }
+      if (!rollingBack) {
+        changed += fresh.size();
+      }
+      nextBatch();
+    }
+  }
+
+  /** An orchestrated converge of a pool's in-service machines, {@code parallelism} at a time. */
+  private final class FleetConverge {
+    private final Pool pool;
+    private final long startMillis;
+    private final List<Machine> targets;
+    private final int parallelism;
+    private int next;
+    private int inFlight;
+    private int ok;
+    private int failedMachines;
+    private long endMillis = -1;
+
+    FleetConverge(Pool pool) {
+      this.pool = pool;
+      this.startMillis = sim.now();
+      this.parallelism = config.configManagement().parallelism();
+      this.targets = pool.memberList();
+      targets.removeIf(m -> m.state() != MachineState.IN_SERVICE);
+    }
+
+    void fill() {
+      while (inFlight < parallelism && next < targets.size()) {
+        Machine m = targets.get(next++);
+        if (m.state() == MachineState.IN_SERVICE) {
+          inFlight++;
+          attempt(1);
+        }
+      }
+      if (inFlight == 0 && next >= targets.size() && endMillis < 0) {
+        endMillis = sim.now();
+      }
+    }
+
+    private void attempt(int n) {
+      ConfigManagement cm = config.configManagement();
+      long d = convergeTime.next();
+      boolean fails = draw(convergeFailures, cm.failureProbability());
+      sim.schedule(d, () -> {
+        convergeTimes.add(d);
+        if (fails && n < cm.maxAttempts()) {
+          attempt(n + 1);
+          return;
+        }
+        if (fails) {
+          failedMachines++;
+        } else {
+          ok++;
+        }
+        inFlight--;
+        fill();
+      });
+    }
+
+    FleetConvergeRecord record() {
+      return new FleetConvergeRecord(pool.service.name(), startMillis, endMillis, ok, failedMachines, parallelism);
+    }
+  }
+
+  /** A growable array of longs, for duration samples without boxing. */
+  private static final class LongSamples {
+    private long[] values = new long[64];
+    private int size;
+
+    void add(long v) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = v;
+    }
+
+    int size() {
+      return size;
+    }
+
+    DurationSummary summary() {
+      return DurationSummary.of(Arrays.copyOf(values, size));
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.platformsim.core.lesp;
+
+import io.platformsim.core.engine.EventQueue;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One LeSP virtual machine: the service it runs, its instance type, the base image it booted,
+ * its identity, the application version it runs and its state with every time-stamped
+ * transition. The simulation changes it; users read it. A machine is always in exactly one
+ * {@link MachineState}, and every transition it records is allowed by
+ * {@link MachineState#canMoveTo}.
+ */
+public final class Machine {
+  private final int id;
+  private final String name;
+  private final String service;
+  private final InstanceType type;
+  private final BaseImage image;
+  private final MachineIdentity identity;
+  private final List<Transition> transitions = new ArrayList<>();
+  private MachineState state;
+  private String version;
+
+  // Simulation bookkeeping, package-private: the pending step event (cancelled on a crash), the
+  // pending crash event, the process waiting on this machine, whether it is being retired.
+  long stepEvent = EventQueue.NO_EVENT;
+  long crashEvent = EventQueue.NO_EVENT;
+  long periodicEvent = EventQueue.NO_EVENT;
+  MachineWaiter waiter;
+  LespPlatform.Rollout owner;
+  boolean retiring;
+  boolean healthy = true;
+  long deployStartMillis = -1;
+  int convergeAttempts;
+
+  Machine(int id, String service, InstanceType type, BaseImage image, String version, long atMillis) {
+    this.id = id;
+    this.name = service + "-" + id;
+    this.service = service;
+    this.type = type;
+    this.image = image;
+    this.version = version;
+    this.identity = MachineIdentity.of(id, name, service);
+    this.state = MachineState.REQUESTED;
+    transitions.add(new Transition(atMillis, MachineState.REQUESTED, MachineState.REQUESTED, "requested"));
+  }
+
+  /** Launch-order number, unique within a platform, from 1. */
+  public int id() {
+    return id;
+  }
+
+  /** {@code service-id}, e.g. {@code zebra-17}. */
+  public String name() {
+    return name;
+  }
+
+  /** The one service this machine runs. */
+  public String service() {
+    return service;
+  }
+
+  /** Its instance type. */
+  public InstanceType type() {
+    return type;
+  }
+
+  /** The base image it booted from. */
+  public BaseImage image() {
+    return image;
+  }
+
+  /** Its machine-granular identity. */
+  public MachineIdentity identity() {
+    return identity;
+  }
+
+  /** The current state. */
+  public MachineState state() {
+    return state;
+  }
+
+  /** The application version deployed (or being deployed) on it. */
+  public String version() {
+    return version;
+  }
+
+  /**
+   * Every state change, oldest first; the first entry (REQUESTED → REQUESTED) marks the
+   * request time.
+   */
+  public List<Transition> transitions() {
+    return Collections.unmodifiableList(transitions);
+  }
+
+  /** Time it entered its current state. */
+  public long sinceMillis() {
+    return transitions.get(transitions.size() - 1).atMillis();
+  }
+
+  /** Time it was requested. */
+  public long requestedAtMillis() {
+    return transitions.get(0).atMillis();
+  }
+
+  void moveTo(MachineState next, long atMillis, String cause) {
+    if (!state.canMoveTo(next)) {
+      throw new IllegalStateException(
+          "machine " + name + " cannot move from " + state + " to " + next + " (" + cause + ")");
+    }
+    transitions.add(new Transition(atMillis, state, next, cause));
+    state = next;
+  }
+
+  void version(String v) {
+    this.version = v;
+  }
+
+  @Override
+  public String toString() {
+    return "Machine[" + name + " " + state + " v" + version + " on " + image + ", " + type.name()
+        + ", " + identity.ip() + "]";
+  }
+}
