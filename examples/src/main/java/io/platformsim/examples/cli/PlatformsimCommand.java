@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CommandLine.HelpCommand.class,
       DemoCommand.class,
+      PackCommand.class,
     })
 public final class PlatformsimCommand implements Callable<Integer> {
 
