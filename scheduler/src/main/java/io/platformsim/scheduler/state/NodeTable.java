@@ -1,0 +1,389 @@
+package io.platformsim.scheduler.state;
+
+import io.platformsim.scheduler.cluster.NodeSpec;
+import io.platformsim.scheduler.cluster.Taint;
+import io.platformsim.scheduler.pod.LabelSelector;
+import io.platformsim.scheduler.pod.PodSpec;
+import io.platformsim.scheduler.resource.DimensionRegistry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mutable cluster state: nodes (append-only, addressed by a dense index) and the pods bound to
+ * them. Bind and unbind update every array and index incrementally in O(dims + cached selectors).
+ *
+ * <p>Layout: {@code allocatable[node * dims + r]} and {@code requested[node * dims + r]};
+ * {@code nonZeroRequested[node * 2 + {0: cpu, 1: memory}]} sums the pods' scoring requests
+ * (upstream NodeInfo.NonZeroRequested). {@link #bind} does not check fit: schedulers check, and
+ * callers such as DaemonSet placement may bind regardless. Not thread-safe.
+ */
+public final class NodeTable {
+    private static final int MAX_CACHED_SELECTORS = 256;
+    private static final int JOURNAL_CAPACITY = 1 << 12;
+
+    private final DimensionRegistry registry;
+    private final int dims;
+    private int size;
+    private long[] allocatable;
+    private long[] requested;
+    private long[] nonZeroRequested;
+    private long[] version;
+    private boolean[] unschedulable;
+    private final List<NodeSpec> specs = new ArrayList<>();
+    private final Map<String, Integer> byName = new HashMap<>();
+    private final List<List<PodSpec>> pods = new ArrayList<>();
+    private final Map<String, BoundPod> bound = new HashMap<>();
+    private final Map<String, BoundPod> withAntiAffinity = new LinkedHashMap<>();
+    private final Map<String, Integer> imageNodes = new HashMap<>();
+    private final Map<LabelSelector, int[]> selectorCounts = new HashMap<>();
+    private final Map<String, int[]> domainIds = new HashMap<>();
+    private final Map<String, Integer> domainCounts = new HashMap<>();
+    private final Map<String, long[]> imageSizes = new HashMap<>();
+    private long modCount;
+    private long structureVersion;
+    private long bindSequence;
+    private final int[] journal = new int[JOURNAL_CAPACITY];
+    private long changeSequence;
+
+    /** An empty table over {@code registry}. */
+    public NodeTable(DimensionRegistry registry) {
+        this.registry = registry;
+        this.dims = registry.size();
+        int cap = 16;
+        allocatable = new long[cap * dims];
+        requested = new long[cap * dims];
+        nonZeroRequested = new long[cap * 2];
+        version = new long[cap];
+        unschedulable = new boolean[cap];
+    }
+
+    /**
+     * Adds a node and returns its index.
+     *
+     * @throws IllegalArgumentException if the name is taken or the registry differs
+     */
+    public int addNode(NodeSpec spec) {
+        if (spec.allocatable().registry() != registry) {
+            throw new IllegalArgumentException("node '" + spec.name() + "': allocatable uses a different dimension registry");
+        }
+        if (byName.containsKey(spec.name())) {
+            throw new IllegalArgumentException("node.name '" + spec.name() + "' already exists");
+        }
+        if (size == version.length) {
+            int cap = size * 2;
+            allocatable = Arrays.copyOf(allocatable, cap * dims);
+            requested = Arrays.copyOf(requested, cap * dims);
+            nonZeroRequested = Arrays.copyOf(nonZeroRequested, cap * 2);
+            version = Arrays.copyOf(version, cap);
+            unschedulable = Arrays.copyOf(unschedulable, cap);
+        }
+        int i = size++;
+        for (int r = 0; r < dims; r++) {
+            allocatable[i * dims + r] = spec.allocatable().get(r);
+        }
+        unschedulable[i] = spec.unschedulable();
+        specs.add(spec);
+        byName.put(spec.name(), i);
+        pods.add(new ArrayList<>());
+        for (String image : spec.images().keySet()) {
+            imageNodes.merge(image, 1, Integer::sum);
+        }
+        selectorCounts.replaceAll((sel, counts) -> Arrays.copyOf(counts, size));
+        domainIds.clear();
+        domainCounts.clear();
+        imageSizes.clear();
+        modCount++;
+        structureVersion++;
+        return i;
+    }
+
+    /** The registry. */
+    public DimensionRegistry registry() { return registry; }
+    /** Number of dimensions (stride of the per-node arrays). */
+    public int dims() { return dims; }
+    /** Number of nodes. */
+    public int size() { return size; }
+    /** Node description. */
+    public NodeSpec node(int node) { return specs.get(node); }
+    /** Node name. */
+    public String name(int node) { return specs.get(node).name(); }
+    /** Node labels. */
+    public Map<String, String> labels(int node) { return specs.get(node).labels(); }
+    /** Node taints. */
+    public List<Taint> taints(int node) { return specs.get(node).taints(); }
+    /** Whether the node is cordoned. */
+    public boolean unschedulable(int node) { return unschedulable[node]; }
+
+    /**
+     * Index of the named node.
+     *
+     * @throws IllegalArgumentException if unknown
+     */
+    public int indexOf(String name) {
+        Integer i = byName.get(name);
+        if (i == null) {
+            throw new IllegalArgumentException("unknown node '" + name + "'");
+        }
+        return i;
+    }
+
+    /** Allocatable of dimension {@code r}. */
+    public long allocatable(int node, int r) { return allocatable[node * dims + r]; }
+    /** Sum of bound pods' requests of dimension {@code r} (pods: the pod count). */
+    public long requested(int node, int r) { return requested[node * dims + r]; }
+    /** Sum of bound pods' scoring requests of CPU or memory. */
+    public long nonZeroRequested(int node, int r) {
+        if (r != DimensionRegistry.CPU && r != DimensionRegistry.MEMORY) {
+            throw new IllegalArgumentException("nonZeroRequested: dimension " + r + " is neither cpu nor memory");
+        }
+        return nonZeroRequested[node * 2 + r];
+    }
+
+    /** Pods bound to the node (read-only view). */
+    public List<PodSpec> pods(int node) { return Collections.unmodifiableList(pods.get(node)); }
+
+    /** Bumped on every change of the node (bind, unbind); caches compare it. */
+    public long version(int node) { return version[node]; }
+
+    /** Bumped on every change of the table. */
+    public long modCount() { return modCount; }
+
+    /** Bumped when nodes are added (array views must then be fetched again). */
+    public long structureVersion() { return structureVersion; }
+
+    /** Number of nodes that have {@code image} cached. */
+    public int imageNodeCount(String image) { return imageNodes.getOrDefault(image, 0); }
+
+    /** Node index of a bound pod, or -1. */
+    public int nodeOf(String podId) {
+        BoundPod b = bound.get(podId);
+        return b == null ? -1 : b.node();
+    }
+
+    /** The bound pod with this id, or {@code null}. */
+    public BoundPod bound(String podId) { return bound.get(podId); }
+
+    /** Number of bound pods. */
+    public int boundCount() { return bound.size(); }
+
+    /** Bound pods that carry required anti-affinity terms, in bind order. */
+    public Collection<BoundPod> podsWithAntiAffinity() { return Collections.unmodifiableCollection(withAntiAffinity.values()); }
+
+    /**
+     * Binds {@code pod} to {@code node}.
+     *
+     * @throws IllegalArgumentException if the pod id is already bound, the node index is out of
+     *                                  range or the pod uses another registry
+     */
+    public void bind(PodSpec pod, int node) {
+        bind(pod, node, ++bindSequence);
+    }
+
+    /**
+     * Binds a pod that was unbound earlier back with its original sequence and position in the
+     * node's pod list, so a dry run (preemption) can restore the table exactly.
+     *
+     * @throws IllegalArgumentException as {@link #bind}, or if the sequence was never issued
+     */
+    public void restore(BoundPod previous) {
+        if (previous.sequence() <= 0 || previous.sequence() > bindSequence) {
+            throw new IllegalArgumentException("restore: sequence " + previous.sequence() + " of pod '" + previous.pod().id() + "' was never issued");
+        }
+        bind(previous.pod(), previous.node(), previous.sequence());
+    }
+
+    private void bind(PodSpec pod, int node, long sequence) {
+        if (node < 0 || node >= size) {
+            throw new IllegalArgumentException("bind: node index " + node + " out of range [0, " + size + ")");
+        }
+        if (pod.registry() != registry) {
+            throw new IllegalArgumentException("bind: pod '" + pod.id() + "' uses a different dimension registry");
+        }
+        if (bound.containsKey(pod.id())) {
+            throw new IllegalArgumentException("bind: pod '" + pod.id() + "' is already bound to node '" + name(bound.get(pod.id()).node()) + "'");
+        }
+        int base = node * dims;
+        for (int r = 0; r < dims; r++) {
+            requested[base + r] = Math.addExact(requested[base + r], pod.request(r));
+        }
+        nonZeroRequested[node * 2] = Math.addExact(nonZeroRequested[node * 2], pod.nonZeroCpu());
+        nonZeroRequested[node * 2 + 1] = Math.addExact(nonZeroRequested[node * 2 + 1], pod.nonZeroMemory());
+        List<PodSpec> list = pods.get(node);
+        int at = list.size();
+        while (at > 0 && bound.get(list.get(at - 1).id()).sequence() > sequence) {
+            at--;
+        }
+        list.add(at, pod);
+        BoundPod b = new BoundPod(pod, node, sequence);
+        bound.put(pod.id(), b);
+        if (!pod.antiAffinity().isEmpty()) {
+            withAntiAffinity.put(pod.id(), b);
+        }
+        for (Map.Entry<LabelSelector, int[]> e : selectorCounts.entrySet()) {
+            if (e.getKey().matches(pod.labels())) {
+                e.getValue()[node]++;
+            }
+        }
+        version[node]++;
+        journal[(int) (changeSequence++ & (JOURNAL_CAPACITY - 1))] = node;
+        modCount++;
+    }
+
+    /**
+     * Unbinds the pod and restores the node state exactly.
+     *
+     * @return the pod and the node it was on
+     * @throws IllegalArgumentException if no pod with that id is bound
+     */
+    public BoundPod unbind(String podId) {
+        BoundPod b = bound.remove(podId);
+        if (b == null) {
+            throw new IllegalArgumentException("unbind: pod '" + podId + "' is not bound");
+        }
+        PodSpec pod = b.pod();
+        int node = b.node();
+        int base = node * dims;
+        for (int r = 0; r < dims; r++) {
+            requested[base + r] -= pod.request(r);
+        }
+        nonZeroRequested[node * 2] -= pod.nonZeroCpu();
+        nonZeroRequested[node * 2 + 1] -= pod.nonZeroMemory();
+        List<PodSpec> list = pods.get(node);
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (list.get(i).id().equals(podId)) {
+                list.remove(i);
+                break;
+            }
+        }
+        withAntiAffinity.remove(podId);
+        for (Map.Entry<LabelSelector, int[]> e : selectorCounts.entrySet()) {
+            if (e.getKey().matches(pod.labels())) {
+                e.getValue()[node]--;
+            }
+        }
+        version[node]++;
+        journal[(int) (changeSequence++ & (JOURNAL_CAPACITY - 1))] = node;
+        modCount++;
+        return b;
+    }
+
+    /**
+     * Number of node changes (binds and unbinds) so far; with {@link #changedNode(long)} a cache
+     * can replay the changes since it last looked instead of rescanning every node.
+     */
+    public long changeSequence() { return changeSequence; }
+
+    /** How many past changes {@link #changedNode(long)} remembers. */
+    public int journalCapacity() { return JOURNAL_CAPACITY; }
+
+    /**
+     * The node touched by change number {@code seq}.
+     *
+     * @throws IllegalArgumentException if {@code seq} is not among the last {@link #journalCapacity()} changes
+     */
+    public int changedNode(long seq) {
+        if (seq < 0 || seq >= changeSequence || changeSequence - seq > JOURNAL_CAPACITY) {
+            throw new IllegalArgumentException("changedNode: change " + seq + " is outside the journal [" + Math.max(0, changeSequence - JOURNAL_CAPACITY) + ", " + changeSequence + ")");
+        }
+        return journal[(int) (seq & (JOURNAL_CAPACITY - 1))];
+    }
+
+    // ---- views and indexes for the fast path (read-only; re-fetch after structureVersion changes) ----
+
+    /** Live view of allocatable, stride {@link #dims()}. Do not modify. */
+    public long[] allocatableView() { return allocatable; }
+
+    /** Live view of requested, stride {@link #dims()}. Do not modify. */
+    public long[] requestedView() { return requested; }
+
+    /** Live view of non-zero requested (cpu, memory), stride 2. Do not modify. */
+    public long[] nonZeroRequestedView() { return nonZeroRequested; }
+
+    /** Live view of the unschedulable flags. Do not modify. */
+    public boolean[] unschedulableView() { return unschedulable; }
+
+    /** Live view of node versions. Do not modify. */
+    public long[] versionView() { return version; }
+
+    /**
+     * Per-node number of bound pods whose labels match {@code selector}, maintained incrementally
+     * from the first call on. Live view; do not modify.
+     */
+    public int[] matchingPodCounts(LabelSelector selector) {
+        int[] counts = selectorCounts.get(selector);
+        if (counts == null) {
+            if (selectorCounts.size() >= MAX_CACHED_SELECTORS) {
+                selectorCounts.clear();
+            }
+            counts = new int[size];
+            for (int n = 0; n < size; n++) {
+                for (PodSpec p : pods.get(n)) {
+                    if (selector.matches(p.labels())) {
+                        counts[n]++;
+                    }
+                }
+            }
+            selectorCounts.put(selector, counts);
+        }
+        return counts;
+    }
+
+    /**
+     * Per-node dense id of the node's value for label {@code key} (ids in first-seen node order),
+     * or -1 where the node lacks the label. Live view; do not modify.
+     */
+    public int[] domainIds(String key) {
+        int[] ids = domainIds.get(key);
+        if (ids == null) {
+            ids = new int[size];
+            Map<String, Integer> seen = new HashMap<>();
+            for (int n = 0; n < size; n++) {
+                String v = specs.get(n).labels().get(key);
+                if (v == null) {
+                    ids[n] = -1;
+                } else {
+                    Integer id = seen.get(v);
+                    if (id == null) {
+                        id = seen.size();
+                        seen.put(v, id);
+                    }
+                    ids[n] = id;
+                }
+            }
+            domainIds.put(key, ids);
+            domainCounts.put(key, seen.size());
+        }
+        return ids;
+    }
+
+    /** Number of distinct values of label {@code key} over all nodes. */
+    public int domainCount(String key) {
+        domainIds(key);
+        return domainCounts.get(key);
+    }
+
+    /** Per-node size of {@code image} (0 where absent). Live view; do not modify. */
+    public long[] imageSizes(String image) {
+        long[] s = imageSizes.get(image);
+        if (s == null) {
+            s = new long[size];
+            for (int n = 0; n < size; n++) {
+                Long v = specs.get(n).images().get(image);
+                s[n] = v == null ? 0 : v;
+            }
+            imageSizes.put(image, s);
+        }
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        return "NodeTable[" + size + " nodes, " + bound.size() + " pods, dims=" + registry.names() + "]";
+    }
+}
