@@ -33,6 +33,7 @@ import java.util.Optional;
  * @param autoScaling            target tracking, or empty for a fixed pool size
  * @param meanTimeToCrashMillis  mean time to a crash of an in-service machine (exponential), or
  *                               0 for no spontaneous crashes
+ * @param identity               addresses, certificates and roles of machines
  */
 public record LespConfig(
     InstanceMenu menu,
@@ -50,13 +51,14 @@ public record LespConfig(
     double headroom,
     boolean replaceFailed,
     Optional<AutoScaling> autoScaling,
-    long meanTimeToCrashMillis) {
+    long meanTimeToCrashMillis,
+    LespIdentity identity) {
 
   /** Validates every field; messages name it. */
   public LespConfig {
     if (menu == null || agents == null || pinnedTypes == null || baseImage == null || pending == null
         || boot == null || configManagement == null || deploySteps == null || bake == null
-        || strategy == null || imageBatch == null || autoScaling == null) {
+        || strategy == null || imageBatch == null || autoScaling == null || identity == null) {
       throw new IllegalArgumentException("LeSP configuration fields must not be null");
     }
     if (!(bootFailureProbability >= 0 && bootFailureProbability < 1)) {
@@ -108,6 +110,7 @@ public record LespConfig(
     private boolean replaceFailed = true;
     private AutoScaling autoScaling;
     private long meanTimeToCrashMillis = 0;
+    private LespIdentity identity = LespIdentity.DEFAULT;
 
     private Builder() {}
 
@@ -207,11 +210,17 @@ public record LespConfig(
       return this;
     }
 
+    /** Machine identity: addresses, certificates, roles; default {@link LespIdentity#DEFAULT}. */
+    public Builder identity(LespIdentity i) {
+      identity = i;
+      return this;
+    }
+
     /** The validated configuration. */
     public LespConfig build() {
       return new LespConfig(menu, agents, pinned, baseImage, pending, boot, bootFailureProbability,
           configManagement, deploySteps, bake, strategy, imageBatch, headroom, replaceFailed,
-          Optional.ofNullable(autoScaling), meanTimeToCrashMillis);
+          Optional.ofNullable(autoScaling), meanTimeToCrashMillis, identity);
     }
   }
 }

@@ -14,6 +14,14 @@ import io.platformsim.core.platform.RolloutRecord;
 import io.platformsim.core.platform.RolloutRecord.Outcome;
 import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Service;
+import io.platformsim.identity.IdentityMetrics;
+import io.platformsim.identity.access.IdentityMode;
+import io.platformsim.identity.cert.Certificate;
+import io.platformsim.identity.cert.CertificateAuthority;
+import io.platformsim.identity.ipam.AddressPool;
+import io.platformsim.identity.ipam.Allocation;
+import io.platformsim.identity.ipam.Exhaustion;
+import io.platformsim.identity.ipam.MachineAddressing;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +56,11 @@ import org.apache.commons.math3.random.RandomGenerator;
  *       launches new machines in batches, each new batch fully in service before as many old
  *       machines drain and terminate. A batch with a failed health check rolls back. A release
  *       applied while another rollout runs on the same pool waits for it.
+ *   <li>Identity (issue 6, {@link LespIdentity}): a launch takes an address from the configured
+ *       network; when every subnet is full the machine waits in REQUESTED (the refusal is
+ *       recorded in {@link #addressExhaustions()}) until a terminating machine frees one. At boot
+ *       the machine requests its certificate from the authority and its first converge starts
+ *       when it is issued, later if the authority is saturated. Read {@link #identityMetrics()}.
  *   <li>Randomness comes from named streams ({@code "lesp.boot"}, {@code "lesp.converge"}, ...)
  *       so the same seed gives the same timeline, and a fixed distribution draws nothing.
  * </ul>
@@ -73,6 +86,11 @@ public final class LespPlatform implements Platform {
   private final List<Rollout> rollouts = new ArrayList<>();
   private final List<FleetConverge> fleetConverges = new ArrayList<>();
   private int nextId = 1;
+
+  // Identity (issue 6): addresses from the configured network, certificates from one authority.
+  private final MachineAddressing addressing;
+  private final CertificateAuthority authority;
+  private final ArrayDeque<AddressWait> addressWaiters = new ArrayDeque<>();
 
   private final DurationSampler pendingTime;
   private final DurationSampler bootTime;
@@ -136,6 +154,10 @@ public final class LespPlatform implements Platform {
     this.healthChecks = streams.stream("lesp.healthCheck");
     this.splay = streams.stream("lesp.splay");
     this.failurePicks = streams.stream("lesp.failurePick");
+    this.addressing = new MachineAddressing(config.identity().network());
+    this.authority = config.identity().authorityCapacityPerSecond() == 0
+        ? CertificateAuthority.unlimited()
+        : CertificateAuthority.withCapacity(config.identity().authorityCapacityPerSecond());
     long t = sim.now();
     for (MachineState s : STATES) {
       stateAverages[s.ordinal()] = new TimeWeightedAverage("machines " + s, t, 0);
@@ -419,6 +441,49 @@ public final class LespPlatform implements Platform {
     return periodicConvergeFailures;
   }
 
+  /**
+   * Identity figures now: addresses used/free and exhaustion events, certificates issued (total,
+   * peak per minute) with the authority's queueing delay, roles (one per service) and machines
+   * holding a certificate, and the blast radius of machine roles over roles and over live
+   * machines (each service's role reaches only that service's resources, so both are 1 unless
+   * {@link LespIdentity#resources()} shares a resource between services).
+   */
+  public IdentityMetrics identityMetrics() {
+    Map<String, List<String>> hosts = new LinkedHashMap<>();
+    int holders = 0;
+    for (Pool p : pools.values()) {
+      for (Machine m : p.machines) {
+        hosts.put(m.name(), List.of(m.service()));
+        Certificate c = m.identity().issued();
+        if (c != null && c.validAt(sim.now())) {
+          holders++;
+        }
+      }
+    }
+    Map<String, Set<String>> needs = new LinkedHashMap<>();
+    for (String service : pools.keySet()) {
+      needs.put(service, config.identity().resourcesOf(service));
+    }
+    return new IdentityMetrics(addressing.counts(), authority.stats(), null, pools.size(), holders,
+        IdentityMode.MACHINE_ROLE.graph(hosts, needs).report());
+  }
+
+  /** Every refused address request, oldest first (each launch that had to wait adds one). */
+  public List<Exhaustion> addressExhaustions() {
+    return addressing.exhaustions();
+  }
+
+  /** Launches waiting for an address now. */
+  public int waitingForAddress() {
+    int n = 0;
+    for (AddressWait w : addressWaiters) {
+      if (w.machine().state() == MachineState.REQUESTED) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Scale-out and scale-in actions taken by auto-scaling. */
   public int scalingActions() {
     return scalingActions;
@@ -451,9 +516,42 @@ public final class LespPlatform implements Platform {
     m.waiter = waiter;
     m.owner = owner;
     m.deployStartMillis = sim.now();
-    setState(m, MachineState.PENDING, "launch acknowledged");
-    m.stepEvent = sim.schedule(pendingTime.next(), () -> startBoot(pool, m, healthFailure));
+    Allocation a = addressing.allocate(m.name(), sim.now());
+    if (!a.isGranted()) {
+      // Address exhaustion (recorded and counted by the allocator): the machine waits in
+      // REQUESTED, unbilled, until a terminating machine frees an address.
+      addressWaiters.add(new AddressWait(pool, m, healthFailure));
+      return m;
+    }
+    acknowledge(pool, m, a, healthFailure, "launch acknowledged");
     return m;
+  }
+
+  /** A machine with its address: on to PENDING, and the host wait. */
+  private void acknowledge(Pool pool, Machine m, Allocation a, double healthFailure, String cause) {
+    m.address = a.address();
+    m.identity(m.identity().withAddress(a.address(), a.source()));
+    setState(m, MachineState.PENDING, cause);
+    m.stepEvent = sim.schedule(pendingTime.next(), () -> startBoot(pool, m, healthFailure));
+  }
+
+  /** A launch waiting for an address. */
+  private record AddressWait(Pool pool, Machine machine, double healthFailure) {}
+
+  /** Returns a terminated machine's address and hands free addresses to waiting launches, FIFO. */
+  private void releaseAddress(Machine m) {
+    if (m.address != AddressPool.NONE) {
+      addressing.release(m.address);
+      m.address = AddressPool.NONE;
+    }
+    while (!addressWaiters.isEmpty() && addressing.free() > 0) {
+      AddressWait w = addressWaiters.poll();
+      if (w.machine().state() != MachineState.REQUESTED) {
+        continue; // retired while waiting
+      }
+      Allocation a = addressing.allocate(w.machine().name(), sim.now());
+      acknowledge(w.pool(), w.machine(), a, w.healthFailure(), "address assigned after waiting");
+    }
   }
 
   private void startBoot(Pool pool, Machine m, double healthFailure) {
@@ -466,9 +564,27 @@ public final class LespPlatform implements Platform {
       } else {
         setState(m, MachineState.CONVERGING, "booted " + m.image());
         m.convergeAttempts = 0;
-        firstConverge(pool, m, healthFailure);
+        // The machine's certificate is requested at boot and the first converge (which needs it
+        // to reach the configuration server) waits for it when the authority is saturated.
+        long wait = issueCertificate(m) - sim.now();
+        if (wait == 0) {
+          firstConverge(pool, m, healthFailure);
+        } else {
+          m.stepEvent = sim.schedule(wait, () -> firstConverge(pool, m, healthFailure));
+        }
       }
     });
+  }
+
+  /** Requests a certificate for {@code m} now; returns its issue time; schedules its renewal. */
+  private long issueCertificate(Machine m) {
+    LespIdentity id = config.identity();
+    Certificate c = authority.issue(m.identity().certificate(), id.certificates(), sim.now());
+    m.identity(m.identity().withCertificate(c));
+    if (id.renewCertificates()) {
+      m.renewalEvent = sim.scheduleAt(c.renewAtMillis(), () -> issueCertificate(m));
+    }
+    return c.issuedAtMillis();
   }
 
   private void firstConverge(Pool pool, Machine m, double healthFailure) {
@@ -585,8 +701,13 @@ public final class LespPlatform implements Platform {
       sim.cancel(m.periodicEvent);
       m.periodicEvent = EventQueue.NO_EVENT;
     }
+    if (m.renewalEvent != EventQueue.NO_EVENT) {
+      sim.cancel(m.renewalEvent);
+      m.renewalEvent = EventQueue.NO_EVENT;
+    }
     setState(m, MachineState.TERMINATED, cause);
     pool.machines.remove(m);
+    releaseAddress(m);
   }
 
   private void cancelInServiceEvents(Machine m) {

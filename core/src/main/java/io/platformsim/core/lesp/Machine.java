@@ -18,7 +18,7 @@ public final class Machine {
   private final String service;
   private final InstanceType type;
   private final BaseImage image;
-  private final MachineIdentity identity;
+  private MachineIdentity identity;
   private final List<Transition> transitions = new ArrayList<>();
   private MachineState state;
   private String version;
@@ -33,6 +33,10 @@ public final class Machine {
   boolean retiring;
   boolean healthy = true;
   long deployStartMillis = -1;
+  // Identity bookkeeping: the address held (AddressPool.NONE while waiting for one) and the
+  // pending certificate renewal.
+  long address = io.platformsim.identity.ipam.AddressPool.NONE;
+  long renewalEvent = EventQueue.NO_EVENT;
   int convergeAttempts;
 
   Machine(int id, String service, InstanceType type, BaseImage image, String version, long atMillis) {
@@ -42,7 +46,7 @@ public final class Machine {
     this.type = type;
     this.image = image;
     this.version = version;
-    this.identity = MachineIdentity.of(id, name, service);
+    this.identity = MachineIdentity.unassigned(name, service);
     this.state = MachineState.REQUESTED;
     transitions.add(new Transition(atMillis, MachineState.REQUESTED, MachineState.REQUESTED, "requested"));
   }
@@ -72,7 +76,7 @@ public final class Machine {
     return image;
   }
 
-  /** Its machine-granular identity. */
+  /** Its machine-granular identity now (address and certificate arrive during launch and boot). */
   public MachineIdentity identity() {
     return identity;
   }
@@ -112,6 +116,10 @@ public final class Machine {
     }
     transitions.add(new Transition(atMillis, state, next, cause));
     state = next;
+  }
+
+  void identity(MachineIdentity i) {
+    this.identity = i;
   }
 
   void version(String v) {

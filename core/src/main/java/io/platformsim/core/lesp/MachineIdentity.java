@@ -1,20 +1,40 @@
 package io.platformsim.core.lesp;
 
+import io.platformsim.identity.cert.Certificate;
+import io.platformsim.identity.ipam.AddressPool;
+import io.platformsim.identity.ipam.Ipv4;
+
 /**
- * The identity of a LeSP machine, shared by everything that runs on it: one private IP, one
- * cloud role (the service's), one certificate issued to the machine. Identity at machine
- * granularity is what the identity module will compare against per-pod identity.
+ * The identity of a LeSP machine, shared by everything that runs on it: one private IP from a
+ * subnet, one cloud role (the service's), one certificate issued to the machine. A machine
+ * waiting for an address has none yet ({@link #hasAddress()} false, ip {@code "-"}); a machine
+ * not yet booted has no certificate ({@code issued} null). Identity at machine granularity is
+ * what the identity module compares against per-pod identity.
  *
- * @param ip          private IPv4 address
+ * @param ip          private IPv4 address, or {@code "-"} while none is assigned
+ * @param subnet      the subnet it came from, or {@code "-"}
  * @param role        cloud role (instance profile) the machine assumes
  * @param certificate subject of the machine's certificate
+ * @param issued      the certificate currently held, or null before the first is issued
  */
-public record MachineIdentity(String ip, String role, String certificate) {
+public record MachineIdentity(String ip, String subnet, String role, String certificate, Certificate issued) {
 
-  /** The identity of machine number {@code id} (1-based) named {@code name} serving {@code service}. */
-  static MachineIdentity of(int id, String name, String service) {
-    // 10.0.0.0/8, one address per machine in launch order: enough for 16 million machines.
-    String ip = "10." + ((id >>> 16) & 0xff) + "." + ((id >>> 8) & 0xff) + "." + (id & 0xff);
-    return new MachineIdentity(ip, "role/lesp-" + service, "CN=" + name + ".lesp.internal");
+  /** A machine's identity before it has an address or a certificate. */
+  static MachineIdentity unassigned(String name, String service) {
+    return new MachineIdentity("-", "-", "role/lesp-" + service, "CN=" + name + ".lesp.internal", null);
+  }
+
+  /** Whether an address is assigned. */
+  public boolean hasAddress() {
+    return !"-".equals(ip);
+  }
+
+  MachineIdentity withAddress(long address, String fromSubnet) {
+    return new MachineIdentity(address == AddressPool.NONE ? "-" : Ipv4.format(address), fromSubnet, role,
+        certificate, issued);
+  }
+
+  MachineIdentity withCertificate(Certificate c) {
+    return new MachineIdentity(ip, subnet, role, certificate, c);
   }
 }
