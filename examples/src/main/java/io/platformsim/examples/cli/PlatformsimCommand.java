@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       CommandLine.HelpCommand.class,
       DemoCommand.class,
       PackCommand.class,
+      CompareCommand.class,
     })
 public final class PlatformsimCommand implements Callable<Integer> {
 

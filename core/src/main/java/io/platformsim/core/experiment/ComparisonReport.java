@@ -1,0 +1,157 @@
+package io.platformsim.core.experiment;
+
+import io.platformsim.core.engine.Estimate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Text and CSV renderings of a {@link ComparisonResult}. All numbers use {@link Locale#ROOT}
+ * (a dot for decimals) so output does not depend on the machine, and nothing depends on wall-clock
+ * time, so the same result always renders to the same text.
+ */
+public final class ComparisonReport {
+
+  private ComparisonReport() {}
+
+  /**
+   * An aligned table, one row per figure: LeSP and KuSP as {@code mean ± half-width} of the 95%
+   * confidence interval, and KuSP ÷ LeSP. Figures neither side reports are left out; one side's
+   * missing figure prints as {@code n/a}.
+   */
+  public static String table(ComparisonResult r) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"figure", "unit", "LeSP", "KuSP", "KuSP/LeSP"});
+    for (Figure f : Figure.values()) {
+      var l = r.lesp().estimate(f);
+      var k = r.kusp().estimate(f);
+      if (l.isEmpty() && k.isEmpty()) {
+        continue;
+      }
+      double ratio = r.ratio(f);
+      rows.add(new String[] {f.label(), f.unit(),
+          l.map(e -> formatEstimate(f, e)).orElse("n/a"),
+          k.map(e -> formatEstimate(f, e)).orElse("n/a"),
+          Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2fx", ratio)});
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "Scenario '%s': %d replications, seed %d, horizon %s (simulated)%n",
+        r.scenario(), r.replications(), r.seed(), TimelineEvent.clock(r.horizonMillis())));
+    out.append(align(rows));
+    out.append("Values are means ± the half-width of the 95% Student-t confidence interval over the replications.")
+        .append(System.lineSeparator());
+    return out.toString();
+  }
+
+  /** {@code mean ± half-width} in the figure's unit and decimals (percent for fractions). */
+  public static String formatEstimate(Figure f, Estimate e) {
+    double scale = f.isFraction() ? 100 : 1;
+    String fmt = "%." + f.decimals() + "f";
+    String mean = String.format(Locale.ROOT, fmt, e.mean() * scale);
+    if (Double.isNaN(e.halfWidth())) {
+      return mean;
+    }
+    return mean + " ± " + String.format(Locale.ROOT, fmt, e.halfWidth() * scale);
+  }
+
+  /**
+   * The summary as CSV (RFC 4180, header first): {@code figure,unit,platform,mean,ci95_low,
+   * ci95_high,sd,n}, one row per figure and platform; fractions stay fractions (0.25, not 25%).
+   */
+  public static String summaryCsv(ComparisonResult r) {
+    StringBuilder sb = new StringBuilder("figure,unit,platform,mean,ci95_low,ci95_high,sd,n\n");
+    for (Figure f : Figure.values()) {
+      for (SideResult side : List.of(r.lesp(), r.kusp())) {
+        side.estimate(f).ifPresent(e -> sb.append(f.key()).append(',')
+            .append(f.isFraction() ? "fraction" : f.unit()).append(',')
+            .append(side.platform()).append(',')
+            .append(num(e.mean())).append(',').append(num(e.lower())).append(',').append(num(e.upper()))
+            .append(',').append(num(e.stdDev())).append(',').append(e.n()).append('\n'));
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Replication 0's time series of both platforms as CSV: {@code time_s,platform,machines,
+   * cpu_allocation,memory_allocation,cpu_usage}, LeSP rows first.
+   */
+  public static String timeSeriesCsv(ComparisonResult r) {
+    StringBuilder sb = new StringBuilder("time_s,platform,machines,cpu_allocation,memory_allocation,cpu_usage\n");
+    for (SideResult side : List.of(r.lesp(), r.kusp())) {
+      TimeSeries t = side.series();
+      long[] times = t.timesMillis();
+      double[] m = t.machines();
+      double[] ca = t.cpuAllocation();
+      double[] ma = t.memoryAllocation();
+      double[] cu = t.cpuUsage();
+      for (int i = 0; i < times.length; i++) {
+        sb.append(num(times[i] / 1000.0)).append(',').append(side.platform()).append(',').append(num(m[i]))
+            .append(',').append(num(ca[i])).append(',').append(num(ma[i])).append(',').append(num(cu[i]))
+            .append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Replication 0's rollouts of both platforms as CSV, for a timeline. */
+  public static String rolloutsCsv(ComparisonResult r) {
+    StringBuilder sb = new StringBuilder(
+        "platform,service,kind,version,strategy,start_s,end_s,outcome,instances_changed,max_out_of_service\n");
+    for (SideResult side : List.of(r.lesp(), r.kusp())) {
+      for (var ro : side.rollouts()) {
+        sb.append(side.platform()).append(',').append(csv(ro.release().service())).append(',')
+            .append(ro.release().kind()).append(',').append(csv(ro.release().version())).append(',')
+            .append(csv(ro.strategy())).append(',').append(num(ro.startMillis() / 1000.0)).append(',')
+            .append(ro.endMillis() < 0 ? "" : num(ro.endMillis() / 1000.0)).append(',').append(ro.outcome())
+            .append(',').append(ro.instancesChanged()).append(',').append(ro.maxOutOfService()).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  /** A locale-independent number: integers without decimals, others with up to 6. */
+  static String num(double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return "";
+    }
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return String.format(Locale.ROOT, "%.0f", v);
+    }
+    String s = String.format(Locale.ROOT, "%.6f", v);
+    s = s.replaceAll("0+$", "");
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /** Quotes a CSV field if it holds a comma, quote or line break (RFC 4180). */
+  static String csv(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+      return s;
+    }
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+
+  /** Left-aligns the first two columns, right-aligns the others. */
+  static String align(List<String[]> rows) {
+    int cols = rows.get(0).length;
+    int[] w = new int[cols];
+    for (String[] row : rows) {
+      for (int c = 0; c < cols; c++) {
+        w[c] = Math.max(w[c], row[c].length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < cols; c++) {
+        if (c > 0) {
+          line.append("  ");
+        }
+        String pad = " ".repeat(w[c] - row[c].length());
+        line.append(c < 2 ? row[c] + pad : pad + row[c]);
+      }
+      out.append(line.toString().stripTrailing()).append(System.lineSeparator());
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,50 @@
+package io.platformsim.core.experiment;
+
+/**
+ * A scenario file that cannot be loaded: names the file, the 1-based line and the field (a path
+ * such as {@code services[2].request.cpu}), and says what is wrong. Nothing of a file that throws
+ * this is used.
+ */
+public final class ScenarioFileException extends IllegalArgumentException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String file;
+  private final int line;
+  private final String field;
+  private final String problem;
+
+  /**
+   * @param file    file name as given
+   * @param line    1-based line, or 0 if unknown
+   * @param field   the field path, or empty for the whole file
+   * @param problem what is wrong, with the bad value
+   */
+  public ScenarioFileException(String file, int line, String field, String problem) {
+    super(file + (line > 0 ? ":" + line : "") + ": " + (field.isEmpty() ? "" : field + ": ") + problem);
+    this.file = file;
+    this.line = line;
+    this.field = field;
+    this.problem = problem;
+  }
+
+  /** The file name as given. */
+  public String file() {
+    return file;
+  }
+
+  /** The 1-based line, 0 if unknown. */
+  public int line() {
+    return line;
+  }
+
+  /** The field path, e.g. {@code timeline[3].release.service}; empty for the whole file. */
+  public String field() {
+    return field;
+  }
+
+  /** What is wrong. */
+  public String problem() {
+    return problem;
+  }
+}

@@ -1,0 +1,53 @@
+package io.platformsim.core.experiment;
+
+import io.platformsim.core.engine.Estimate;
+import io.platformsim.core.platform.RolloutRecord;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One platform's side of a comparison: each {@link Figure} it reports as an {@link Estimate}
+ * (mean and 95% Student-t confidence interval over the replications), plus the time series and
+ * the rollouts of replication 0 for charts. A figure the platform cannot report (e.g. no load
+ * spike in the scenario) is absent, never a made-up zero.
+ *
+ * @param platform platform name, {@code "LeSP"} or {@code "KuSP"}
+ * @param figures  figure → estimate, in {@link Figure} order
+ * @param series   replication 0's time series
+ * @param rollouts replication 0's rollouts, in start order
+ */
+public record SideResult(String platform, Map<Figure, Estimate> figures, TimeSeries series,
+    List<RolloutRecord> rollouts) {
+
+  /** Copies the collections. */
+  public SideResult {
+    EnumMap<Figure, Estimate> copy = new EnumMap<>(Figure.class);
+    copy.putAll(figures);
+    figures = Collections.unmodifiableMap(copy);
+    rollouts = List.copyOf(rollouts);
+  }
+
+  /** The estimate of {@code f}, or empty if this platform does not report it. */
+  public Optional<Estimate> estimate(Figure f) {
+    return Optional.ofNullable(figures.get(f));
+  }
+
+  /** The mean of {@code f}, or NaN if not reported. */
+  public double mean(Figure f) {
+    Estimate e = figures.get(f);
+    return e == null ? Double.NaN : e.mean();
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder(platform);
+    for (Map.Entry<Figure, Estimate> e : figures.entrySet()) {
+      sb.append(System.lineSeparator()).append("  ").append(e.getKey().key()).append(" = ")
+          .append(ComparisonReport.formatEstimate(e.getKey(), e.getValue()));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,74 @@
+package io.platformsim.core.experiment;
+
+import io.platformsim.core.kusp.KuspConfig;
+import io.platformsim.core.kusp.NodeType;
+import io.platformsim.core.lesp.LespConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parameter sweeps over a scenario: each setting of a platform runs once (with the scenario's
+ * replications and seed, so every cell shares the same common random numbers) and the cells of
+ * the grid pair them up. LeSP's figures do not depend on KuSP's settings and vice versa, so a
+ * grid of n × m cells costs n + m side runs, not n × m comparisons.
+ *
+ * <pre>{@code
+ * SweepTable t = Sweep.nodeTypeByHeadroom(DefaultScenario.builder().replications(2).build(),
+ *     List.of(DefaultScenario.NODE, NodeType.GENERIC), List.of(0.0, 0.2, 0.5));
+ * System.out.println(t);
+ * }</pre>
+ */
+public final class Sweep {
+
+  private Sweep() {}
+
+  /**
+   * KuSP node type × LeSP pool headroom. KuSP's initial node count is re-sized for each node type
+   * ({@link Scenario#sized}); LeSP keeps every setting of the scenario but the headroom.
+   *
+   * @throws IllegalArgumentException if a list is empty or a setting is invalid, naming it
+   */
+  public static SweepTable nodeTypeByHeadroom(Scenario base, List<NodeType> nodeTypes, List<Double> headrooms) {
+    if (nodeTypes.isEmpty() || headrooms.isEmpty()) {
+      throw new IllegalArgumentException("a sweep needs at least one node type and one headroom, was "
+          + nodeTypes.size() + " and " + headrooms.size());
+    }
+    Map<Double, SideResult> lesp = new LinkedHashMap<>();
+    for (double h : headrooms) {
+      LespConfig c = withHeadroom(base.lesp(), h);
+      lesp.put(h, Comparison.runSide(base.withLesp(c), Side.LESP));
+    }
+    Map<NodeType, SideResult> kusp = new LinkedHashMap<>();
+    for (NodeType t : nodeTypes) {
+      KuspConfig c = withNodeType(base.kusp(), t);
+      kusp.put(t, Comparison.runSide(base.withKusp(Scenario.sized(c, base.workload())), Side.KUSP));
+    }
+    List<SweepTable.Cell> cells = new ArrayList<>();
+    for (NodeType t : nodeTypes) {
+      for (double h : headrooms) {
+        cells.add(new SweepTable.Cell(t.name(), h, new ComparisonResult(base.name(), base.seed(),
+            base.replications(), base.horizonMillis(), lesp.get(h), kusp.get(t))));
+      }
+    }
+    return new SweepTable(cells);
+  }
+
+  /** {@code c} with another headroom. */
+  static LespConfig withHeadroom(LespConfig c, double headroom) {
+    return new LespConfig(c.menu(), c.agents(), c.pinnedTypes(), c.baseImage(), c.pending(), c.boot(),
+        c.bootFailureProbability(), c.configManagement(), c.deploySteps(), c.bake(), c.strategy(), c.imageBatch(),
+        headroom, c.replaceFailed(), c.autoScaling(), c.meanTimeToCrashMillis(), c.identity());
+  }
+
+  /** {@code c} with another node type, no autoscaler (re-sized by the caller). */
+  static KuspConfig withNodeType(KuspConfig c, NodeType t) {
+    return new KuspConfig(t, c.initialNodes(), c.zones(), c.kubeReserved(), c.systemReserved(),
+        c.evictionHardMemoryMib(), c.daemonSets(), c.nodeProvisioning(), c.nodeBandwidthBytesPerSecond(),
+        c.registryBandwidthBytesPerSecond(), c.maxParallelImagePulls(), c.preloadedImages(), c.schedulerProfile(),
+        c.nodeSampling(), c.schedulingLatency(), c.controllerLatencyMillis(), c.nodeMonitorGracePeriodMillis(),
+        c.nodeStatusUpdateMillis(), c.notReadyTolerationMillis(), c.terminationGracePeriodMillis(),
+        c.crashLoopBackOff(), null);
+  }
+}

@@ -1,0 +1,232 @@
+package io.platformsim.core.kusp;
+
+import io.platformsim.core.workload.Resources;
+import io.platformsim.scheduler.resource.Quantity;
+
+/**
+ * How KuSP runs one service as a Deployment: update strategy and its bounds, pod settings the
+ * {@link io.platformsim.core.workload.Service} does not carry (priority, limits, probes, pull
+ * policy) and an optional HPA. Defaults are the upstream v1.31 API defaults (k/k
+ * {@code pkg/apis/apps/v1/defaults.go}: RollingUpdate, maxSurge 25%, maxUnavailable 25%,
+ * progressDeadlineSeconds 600; minReadySeconds 0; readiness probe with the
+ * {@link Probe#DEFAULT probe defaults}; no liveness or startup probe).
+ *
+ * <p>Timing of one container, from the {@link io.platformsim.core.workload.Service}: after the
+ * image is on the node the container takes {@code startupMillis} to be Running; the application
+ * then passes its checks {@code healthCheckMillis} later; the readiness probe sees that at its
+ * next probe time.
+ *
+ * @param strategy             RollingUpdate or Recreate
+ * @param maxSurge             rolling update surge
+ * @param maxUnavailable       rolling update unavailability
+ * @param minReadyMillis       minReadySeconds: Ready this long before counting as available
+ * @param progressDeadlineMillis progressDeadlineSeconds
+ * @param priority             PriorityClass value, at most 1e9 for user classes
+ * @param pullPolicy           image pull policy
+ * @param limits               container limits, or {@code null} for none
+ * @param readiness            readiness probe
+ * @param liveness             liveness probe, or {@code null}
+ * @param startup              startup probe, or {@code null}
+ * @param crashAfterMillis     the container exits this long after it started (-1: never;
+ *                             0: at once), a model of a crashing release
+ * @param shutdownMillis       time the application takes to exit after SIGTERM (killed at the
+ *                             grace period)
+ * @param autoscaling          HPA, or {@code null}
+ */
+public record DeploymentSpec(
+    Strategy strategy,
+    IntOrPercent maxSurge,
+    IntOrPercent maxUnavailable,
+    long minReadyMillis,
+    long progressDeadlineMillis,
+    int priority,
+    PullPolicy pullPolicy,
+    Resources limits,
+    Probe readiness,
+    Probe liveness,
+    Probe startup,
+    long crashAfterMillis,
+    long shutdownMillis,
+    PodAutoscaling autoscaling) {
+
+  /** Largest priority a user PriorityClass may have (k/k pkg/apis/scheduling/types.go HighestUserDefinablePriority). */
+  public static final int HIGHEST_USER_PRIORITY = 1_000_000_000;
+
+  /** The two Deployment strategies. */
+  public enum Strategy {
+    /** Replace pods gradually within maxSurge / maxUnavailable. */
+    ROLLING_UPDATE,
+    /** Scale every old ReplicaSet to 0, wait for its pods to be gone, then scale the new one up. */
+    RECREATE
+  }
+
+  /** The upstream defaults. */
+  public static final DeploymentSpec DEFAULT = builder().build();
+
+  /** Validates the fields; messages name the API field. */
+  public DeploymentSpec {
+    if (strategy == null || maxSurge == null || maxUnavailable == null || pullPolicy == null || readiness == null) {
+      throw new IllegalArgumentException("deployment strategy, maxSurge, maxUnavailable, pullPolicy and readiness must not be null");
+    }
+    if (strategy == Strategy.ROLLING_UPDATE && maxSurge.value() == 0 && maxUnavailable.value() == 0) {
+      // k/k pkg/apis/apps/validation/validation.go ValidateRollingUpdateDeployment.
+      throw new IllegalArgumentException("spec.strategy.rollingUpdate.maxUnavailable: may not be 0 when maxSurge is 0"
+          + " (maxSurge " + maxSurge + ", maxUnavailable " + maxUnavailable + ")");
+    }
+    if (maxUnavailable.percent() && maxUnavailable.value() > 100) {
+      throw new IllegalArgumentException("spec.strategy.rollingUpdate.maxUnavailable: should not be more than 100%, was "
+          + maxUnavailable);
+    }
+    if (minReadyMillis < 0) {
+      throw new IllegalArgumentException("spec.minReadySeconds must be >= 0, was " + minReadyMillis + " ms");
+    }
+    if (progressDeadlineMillis <= minReadyMillis) {
+      throw new IllegalArgumentException("spec.progressDeadlineSeconds must be greater than minReadySeconds, was "
+          + progressDeadlineMillis + " ms");
+    }
+    if (priority > HIGHEST_USER_PRIORITY || priority < -2_147_483_647) {
+      throw new IllegalArgumentException("priority must be at most " + HIGHEST_USER_PRIORITY + ", was " + priority);
+    }
+    if (crashAfterMillis < -1) {
+      throw new IllegalArgumentException("crashAfterMillis must be -1 (never) or >= 0, was " + crashAfterMillis);
+    }
+    if (shutdownMillis < 0) {
+      throw new IllegalArgumentException("shutdownMillis must be >= 0, was " + shutdownMillis);
+    }
+  }
+
+  /** A builder with the upstream defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The resolved surge and unavailability for {@code replicas}. */
+  public Fenceposts fenceposts(int replicas) {
+    return Fenceposts.resolve(maxSurge, maxUnavailable, replicas);
+  }
+
+  /** Collects a spec; {@link #build()} validates it. */
+  public static final class Builder {
+    private Strategy strategy = Strategy.ROLLING_UPDATE;
+    private IntOrPercent maxSurge = IntOrPercent.percent(25);
+    private IntOrPercent maxUnavailable = IntOrPercent.percent(25);
+    private long minReadyMillis = 0;
+    private long progressDeadlineMillis = 600_000;
+    private int priority = 0;
+    private PullPolicy pullPolicy = PullPolicy.IF_NOT_PRESENT;
+    private Resources limits;
+    private Probe readiness = Probe.DEFAULT;
+    private Probe liveness;
+    private Probe startup;
+    private long crashAfterMillis = -1;
+    private long shutdownMillis = 0;
+    private PodAutoscaling autoscaling;
+
+    private Builder() {
+    }
+
+    /** Recreate instead of RollingUpdate. */
+    public Builder recreate() {
+      this.strategy = Strategy.RECREATE;
+      return this;
+    }
+
+    /** The strategy. */
+    public Builder strategy(Strategy s) {
+      this.strategy = s;
+      return this;
+    }
+
+    /** maxSurge as written in a manifest: {@code "25%"} or {@code "3"}. */
+    public Builder maxSurge(String value) {
+      this.maxSurge = IntOrPercent.parse("spec.strategy.rollingUpdate.maxSurge", value);
+      return this;
+    }
+
+    /** maxUnavailable as written in a manifest: {@code "25%"} or {@code "0"}. */
+    public Builder maxUnavailable(String value) {
+      this.maxUnavailable = IntOrPercent.parse("spec.strategy.rollingUpdate.maxUnavailable", value);
+      return this;
+    }
+
+    /** minReadySeconds. */
+    public Builder minReadySeconds(long s) {
+      this.minReadyMillis = s * 1000;
+      return this;
+    }
+
+    /** progressDeadlineSeconds. */
+    public Builder progressDeadlineSeconds(long s) {
+      this.progressDeadlineMillis = s * 1000;
+      return this;
+    }
+
+    /** Pod priority. */
+    public Builder priority(int p) {
+      this.priority = p;
+      return this;
+    }
+
+    /** Image pull policy. */
+    public Builder pullPolicy(PullPolicy p) {
+      this.pullPolicy = p;
+      return this;
+    }
+
+    /** Container limits as quantities, e.g. {@code limits("500m", "1Gi")}; malformed text names the field. */
+    public Builder limits(String cpu, String memory) {
+      long milli = Quantity.parse("spec.containers[0].resources.limits.cpu", cpu, true);
+      long bytes = Quantity.parse("spec.containers[0].resources.limits.memory", memory, false);
+      this.limits = Resources.of(milli, (bytes + (1 << 20) - 1) >> 20);
+      return this;
+    }
+
+    /** Container limits. */
+    public Builder limits(Resources r) {
+      this.limits = r;
+      return this;
+    }
+
+    /** Readiness probe. */
+    public Builder readiness(Probe p) {
+      this.readiness = p;
+      return this;
+    }
+
+    /** Liveness probe. */
+    public Builder liveness(Probe p) {
+      this.liveness = p;
+      return this;
+    }
+
+    /** Startup probe. */
+    public Builder startup(Probe p) {
+      this.startup = p;
+      return this;
+    }
+
+    /** The container exits this long after each start (0 = immediately). */
+    public Builder crashAfterMillis(long ms) {
+      this.crashAfterMillis = ms;
+      return this;
+    }
+
+    /** Application shutdown time after SIGTERM. */
+    public Builder shutdownMillis(long ms) {
+      this.shutdownMillis = ms;
+      return this;
+    }
+
+    /** Horizontal pod autoscaler. */
+    public Builder autoscaling(PodAutoscaling hpa) {
+      this.autoscaling = hpa;
+      return this;
+    }
+
+    /** The validated spec. */
+    public DeploymentSpec build() {
+      return new DeploymentSpec(strategy, maxSurge, maxUnavailable, minReadyMillis, progressDeadlineMillis, priority,
+          pullPolicy, limits, readiness, liveness, startup, crashAfterMillis, shutdownMillis, autoscaling);
+    }
+  }
+}

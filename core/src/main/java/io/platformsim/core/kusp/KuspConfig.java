@@ -1,0 +1,338 @@
+package io.platformsim.core.kusp;
+
+import io.platformsim.core.engine.DurationDistribution;
+import io.platformsim.core.workload.ImageDescription;
+import io.platformsim.core.workload.Resources;
+import io.platformsim.scheduler.placement.NodeSampling;
+import io.platformsim.scheduler.placement.Policies;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything about a KuSP cluster that is not a service: the node type and what is reserved on
+ * it, the DaemonSets, node provisioning, image pull bandwidth, scheduler profile and latency,
+ * control-plane timing and the optional cluster autoscaler. Immutable; build with
+ * {@link #builder()}, whose defaults are the upstream v1.31 values cited on each setter.
+ *
+ * <pre>{@code
+ * KuspConfig c = KuspConfig.builder().initialNodes(5).nodeType(NodeType.GENERIC)
+ *     .schedulingLatency(DurationDistribution.fixed(0)).build();
+ * }</pre>
+ *
+ * @param nodeType                       the generic instance type
+ * @param initialNodes                   nodes Ready at time 0
+ * @param zones                          zone names, nodes assigned round-robin
+ * @param kubeReserved                   kube-reserved (0 upstream)
+ * @param systemReserved                 system-reserved (0 upstream)
+ * @param evictionHardMemoryMib          hard eviction threshold memory.available (100 Mi upstream)
+ * @param daemonSets                     system DaemonSets, one pod each per node
+ * @param nodeProvisioning               instance request to node Ready
+ * @param nodeBandwidthBytesPerSecond    a node's download bandwidth
+ * @param registryBandwidthBytesPerSecond the registry's per-pull bandwidth
+ * @param maxParallelImagePulls          1 = serialized (upstream default), 0 = unlimited, n = at most n
+ * @param preloadedImages                images baked into the node image
+ * @param schedulerProfile               scheduler profile name ({@link Policies#names()})
+ * @param nodeSampling                   percentageOfNodesToScore mode
+ * @param schedulingLatency              per-pod time a scheduling cycle takes (0 allowed)
+ * @param controllerLatencyMillis        delay between a change and the controller's reaction
+ * @param nodeMonitorGracePeriodMillis   heartbeat silence before NotReady
+ * @param nodeStatusUpdateMillis         kubelet heartbeat period
+ * @param notReadyTolerationMillis       injected NoExecute toleration
+ * @param terminationGracePeriodMillis   SIGTERM to SIGKILL
+ * @param crashLoopBackOff               container restart back-off
+ * @param clusterAutoscaling             cluster autoscaler, or {@code null} for a fixed node count
+ */
+public record KuspConfig(
+    NodeType nodeType,
+    int initialNodes,
+    List<String> zones,
+    Resources kubeReserved,
+    Resources systemReserved,
+    long evictionHardMemoryMib,
+    List<DaemonSet> daemonSets,
+    DurationDistribution nodeProvisioning,
+    long nodeBandwidthBytesPerSecond,
+    long registryBandwidthBytesPerSecond,
+    int maxParallelImagePulls,
+    List<ImageDescription> preloadedImages,
+    String schedulerProfile,
+    NodeSampling nodeSampling,
+    DurationDistribution schedulingLatency,
+    long controllerLatencyMillis,
+    long nodeMonitorGracePeriodMillis,
+    long nodeStatusUpdateMillis,
+    long notReadyTolerationMillis,
+    long terminationGracePeriodMillis,
+    CrashLoopBackOff crashLoopBackOff,
+    ClusterAutoscaling clusterAutoscaling) {
+
+  /** Validates and copies; messages name the field. */
+  public KuspConfig {
+    Objects.requireNonNull(nodeType, "nodeType");
+    if (initialNodes < 0) {
+      throw new IllegalArgumentException("initialNodes must be >= 0, was " + initialNodes);
+    }
+    if (zones == null || zones.isEmpty() || zones.stream().anyMatch(z -> z == null || z.isBlank())) {
+      throw new IllegalArgumentException("zones must be a non-empty list of non-blank names, was " + zones);
+    }
+    zones = List.copyOf(zones);
+    Objects.requireNonNull(kubeReserved, "kubeReserved");
+    Objects.requireNonNull(systemReserved, "systemReserved");
+    if (evictionHardMemoryMib < 0) {
+      throw new IllegalArgumentException("evictionHardMemoryMib must be >= 0, was " + evictionHardMemoryMib);
+    }
+    daemonSets = List.copyOf(daemonSets);
+    Objects.requireNonNull(nodeProvisioning, "nodeProvisioning");
+    if (nodeBandwidthBytesPerSecond < 1) {
+      throw new IllegalArgumentException("nodeBandwidthBytesPerSecond must be >= 1, was " + nodeBandwidthBytesPerSecond);
+    }
+    if (registryBandwidthBytesPerSecond < 1) {
+      throw new IllegalArgumentException("registryBandwidthBytesPerSecond must be >= 1, was " + registryBandwidthBytesPerSecond);
+    }
+    if (maxParallelImagePulls < 0) {
+      throw new IllegalArgumentException("maxParallelImagePulls must be >= 0 (0 = unlimited), was " + maxParallelImagePulls);
+    }
+    preloadedImages = List.copyOf(preloadedImages);
+    if (schedulerProfile == null || !Policies.names().contains(schedulerProfile)) {
+      throw new IllegalArgumentException("schedulerProfile '" + schedulerProfile + "' is unknown; known: " + Policies.names());
+    }
+    Objects.requireNonNull(nodeSampling, "nodeSampling");
+    Objects.requireNonNull(schedulingLatency, "schedulingLatency");
+    for (long v : new long[] {controllerLatencyMillis, nodeMonitorGracePeriodMillis, notReadyTolerationMillis,
+        terminationGracePeriodMillis}) {
+      if (v < 0) {
+        throw new IllegalArgumentException("control-plane durations must be >= 0: controllerLatency "
+            + controllerLatencyMillis + ", nodeMonitorGracePeriod " + nodeMonitorGracePeriodMillis
+            + ", notReadyToleration " + notReadyTolerationMillis + ", terminationGracePeriod "
+            + terminationGracePeriodMillis + " ms");
+      }
+    }
+    if (nodeStatusUpdateMillis < 1) {
+      throw new IllegalArgumentException("nodeStatusUpdateMillis must be >= 1, was " + nodeStatusUpdateMillis);
+    }
+    Objects.requireNonNull(crashLoopBackOff, "crashLoopBackOff");
+    Resources alloc = allocatableOf(nodeType, kubeReserved, systemReserved, evictionHardMemoryMib);
+    Resources ds = Resources.ZERO;
+    for (DaemonSet d : daemonSets) {
+      ds = ds.plus(d.request());
+    }
+    if (!ds.fitsIn(alloc)) {
+      throw new IllegalArgumentException("daemonSets request " + ds + " in total, more than node type '"
+          + nodeType.name() + "' allocatable " + alloc);
+    }
+  }
+
+  /** A builder with the upstream defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Node allocatable = capacity − kube-reserved − system-reserved − hard eviction threshold
+   * (kubernetes.io/docs/tasks/administer-cluster/reserve-compute-resources; k/k
+   * {@code pkg/kubelet/cm/node_container_manager_linux.go GetNodeAllocatableAbsolute}). Only the
+   * memory eviction threshold applies to CPU and memory.
+   */
+  public Resources allocatable() {
+    return allocatableOf(nodeType, kubeReserved, systemReserved, evictionHardMemoryMib);
+  }
+
+  private static Resources allocatableOf(NodeType type, Resources kube, Resources system, long evictionMib) {
+    long cpu = type.capacity().milliCpu() - kube.milliCpu() - system.milliCpu();
+    long mem = type.capacity().memoryMib() - kube.memoryMib() - system.memoryMib() - evictionMib;
+    if (cpu <= 0 || mem <= 0) {
+      throw new IllegalArgumentException("node type '" + type.name() + "' allocatable must be positive, capacity "
+          + type.capacity() + " minus reserved " + kube.plus(system) + " and eviction threshold " + evictionMib + " MiB");
+    }
+    return Resources.of(cpu, mem);
+  }
+
+  /** What a node has left for service pods: allocatable minus every DaemonSet's request. */
+  public Resources allocatableForPods() {
+    Resources a = allocatable();
+    long cpu = a.milliCpu();
+    long mem = a.memoryMib();
+    for (DaemonSet d : daemonSets) {
+      cpu -= d.request().milliCpu();
+      mem -= d.request().memoryMib();
+    }
+    return Resources.of(cpu, mem);
+  }
+
+  /** Collects the configuration; {@link #build()} validates it. */
+  public static final class Builder {
+    private NodeType nodeType = NodeType.GENERIC;
+    private int initialNodes = 3;
+    private List<String> zones = List.of("zone-a", "zone-b", "zone-c");
+    private Resources kubeReserved = Resources.ZERO;
+    private Resources systemReserved = Resources.ZERO;
+    // memory.available<100Mi: k/k pkg/kubelet/apis/config/v1beta1/defaults_linux.go (v1.31).
+    private long evictionHardMemoryMib = 100;
+    // Illustrative system DaemonSets (log shipper, metrics agent, CNI/kube-proxy); not upstream values.
+    private List<DaemonSet> daemonSets = List.of(
+        new DaemonSet("logs", Resources.of(100, 200)),
+        new DaemonSet("metrics", Resources.of(100, 128)),
+        new DaemonSet("networking", Resources.of(100, 64)));
+    // Instance request to node Ready; GCE documents 3–4 min to schedulable (autoscaler FAQ).
+    private DurationDistribution nodeProvisioning = DurationDistribution.fixed(120_000);
+    private long nodeBandwidth = 100_000_000L;
+    private long registryBandwidth = 1_000_000_000L;
+    // serializeImagePulls true: k/k pkg/kubelet/apis/config/v1beta1/defaults.go (v1.31).
+    private int maxParallelImagePulls = 1;
+    private List<ImageDescription> preloadedImages = List.of();
+    private String schedulerProfile = "k8s-default";
+    private NodeSampling nodeSampling = NodeSampling.adaptive();
+    private DurationDistribution schedulingLatency = DurationDistribution.fixed(0);
+    private long controllerLatencyMillis = 0;
+    // node-monitor-grace-period 40 s in v1.31 (50 s from v1.32, PR #126287):
+    // k/k pkg/controller/nodelifecycle/config/v1alpha1/defaults.go.
+    private long nodeMonitorGracePeriodMillis = 40_000;
+    // nodeStatusUpdateFrequency 10 s: k/k pkg/kubelet/apis/config/v1beta1/defaults.go.
+    private long nodeStatusUpdateMillis = 10_000;
+    // defaultNotReadyTolerationSeconds 300: k/k plugin/pkg/admission/defaulttolerationseconds/admission.go.
+    private long notReadyTolerationMillis = 300_000;
+    // DefaultTerminationGracePeriodSeconds 30: k/k pkg/apis/core/v1/defaults.go SetDefaults_PodSpec.
+    private long terminationGracePeriodMillis = 30_000;
+    private CrashLoopBackOff crashLoopBackOff = CrashLoopBackOff.DEFAULT;
+    private ClusterAutoscaling clusterAutoscaling;
+
+    private Builder() {
+    }
+
+    /** The generic instance type (default {@link NodeType#GENERIC}). */
+    public Builder nodeType(NodeType t) {
+      this.nodeType = t;
+      return this;
+    }
+
+    /** Nodes Ready at time 0 (default 3). */
+    public Builder initialNodes(int n) {
+      this.initialNodes = n;
+      return this;
+    }
+
+    /** Zones, nodes assigned round-robin (default zone-a, zone-b, zone-c). */
+    public Builder zones(String... z) {
+      this.zones = List.of(z);
+      return this;
+    }
+
+    /** kube-reserved and system-reserved (default 0, the upstream default). */
+    public Builder reserved(Resources kube, Resources system) {
+      this.kubeReserved = kube;
+      this.systemReserved = system;
+      return this;
+    }
+
+    /** Hard eviction threshold memory.available in MiB (default 100). */
+    public Builder evictionHardMemoryMib(long mib) {
+      this.evictionHardMemoryMib = mib;
+      return this;
+    }
+
+    /** System DaemonSets (default: three illustrative agents of 100m each). */
+    public Builder daemonSets(DaemonSet... ds) {
+      this.daemonSets = List.of(ds);
+      return this;
+    }
+
+    /** Node provisioning time, instance request to Ready (default fixed 120 s). */
+    public Builder nodeProvisioning(DurationDistribution d) {
+      this.nodeProvisioning = d;
+      return this;
+    }
+
+    /** Node download bandwidth, bytes/s (default 100 MB/s). */
+    public Builder nodeBandwidth(long bytesPerSecond) {
+      this.nodeBandwidth = bytesPerSecond;
+      return this;
+    }
+
+    /** Registry bandwidth per pull, bytes/s (default 1 GB/s). */
+    public Builder registryBandwidth(long bytesPerSecond) {
+      this.registryBandwidth = bytesPerSecond;
+      return this;
+    }
+
+    /** Image pulls at once per node: 1 serialized (default), 0 unlimited. */
+    public Builder maxParallelImagePulls(int n) {
+      this.maxParallelImagePulls = n;
+      return this;
+    }
+
+    /** Images baked into the node image, present on every node as it joins. */
+    public Builder preloadedImages(ImageDescription... images) {
+      this.preloadedImages = List.of(images);
+      return this;
+    }
+
+    /** Scheduler profile by name (default {@code k8s-default}). */
+    public Builder schedulerProfile(String name) {
+      this.schedulerProfile = name;
+      return this;
+    }
+
+    /** Node sampling (default adaptive percentageOfNodesToScore). */
+    public Builder nodeSampling(NodeSampling s) {
+      this.nodeSampling = s;
+      return this;
+    }
+
+    /** Per-pod scheduling cycle time (default 0). */
+    public Builder schedulingLatency(DurationDistribution d) {
+      this.schedulingLatency = d;
+      return this;
+    }
+
+    /** Controller reaction delay (default 0). */
+    public Builder controllerLatencyMillis(long ms) {
+      this.controllerLatencyMillis = ms;
+      return this;
+    }
+
+    /** Node monitor grace period (default 40 s, v1.31). */
+    public Builder nodeMonitorGracePeriodMillis(long ms) {
+      this.nodeMonitorGracePeriodMillis = ms;
+      return this;
+    }
+
+    /** Kubelet heartbeat period (default 10 s). */
+    public Builder nodeStatusUpdateMillis(long ms) {
+      this.nodeStatusUpdateMillis = ms;
+      return this;
+    }
+
+    /** NoExecute toleration for not-ready/unreachable (default 300 s). */
+    public Builder notReadyTolerationMillis(long ms) {
+      this.notReadyTolerationMillis = ms;
+      return this;
+    }
+
+    /** terminationGracePeriodSeconds (default 30 s). */
+    public Builder terminationGracePeriodMillis(long ms) {
+      this.terminationGracePeriodMillis = ms;
+      return this;
+    }
+
+    /** Container restart back-off (default 10 s doubling to 300 s). */
+    public Builder crashLoopBackOff(CrashLoopBackOff b) {
+      this.crashLoopBackOff = b;
+      return this;
+    }
+
+    /** Enables the cluster autoscaler ({@code null} disables it, the default). */
+    public Builder clusterAutoscaling(ClusterAutoscaling ca) {
+      this.clusterAutoscaling = ca;
+      return this;
+    }
+
+    /** The validated configuration. */
+    public KuspConfig build() {
+      return new KuspConfig(nodeType, initialNodes, zones, kubeReserved, systemReserved, evictionHardMemoryMib,
+          daemonSets, nodeProvisioning, nodeBandwidth, registryBandwidth, maxParallelImagePulls, preloadedImages,
+          schedulerProfile, nodeSampling, schedulingLatency, controllerLatencyMillis, nodeMonitorGracePeriodMillis,
+          nodeStatusUpdateMillis, notReadyTolerationMillis, terminationGracePeriodMillis, crashLoopBackOff,
+          clusterAutoscaling);
+    }
+  }
+}

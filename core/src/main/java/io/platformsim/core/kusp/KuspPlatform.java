@@ -1,0 +1,2021 @@
+package io.platformsim.core.kusp;
+
+import io.platformsim.core.engine.DurationSampler;
+import io.platformsim.core.engine.RandomStreams;
+import io.platformsim.core.engine.Simulation;
+import io.platformsim.core.engine.TimeWeightedAverage;
+import io.platformsim.core.platform.DurationSummary;
+import io.platformsim.core.platform.Failure;
+import io.platformsim.core.platform.Platform;
+import io.platformsim.core.platform.PlatformMetrics;
+import io.platformsim.core.platform.RolloutRecord;
+import io.platformsim.core.workload.ImageDescription;
+import io.platformsim.core.workload.ImageLayer;
+import io.platformsim.core.workload.Release;
+import io.platformsim.core.workload.Resources;
+import io.platformsim.core.workload.Service;
+import io.platformsim.scheduler.cluster.NodeSpec;
+import io.platformsim.scheduler.placement.FastScheduler;
+import io.platformsim.scheduler.placement.Placement;
+import io.platformsim.scheduler.placement.Policies;
+import io.platformsim.scheduler.placement.Scheduler;
+import io.platformsim.scheduler.pod.AntiAffinityTerm;
+import io.platformsim.scheduler.pod.Container;
+import io.platformsim.scheduler.pod.LabelSelector;
+import io.platformsim.scheduler.pod.PodSpec;
+import io.platformsim.scheduler.pod.SpreadConstraint;
+import io.platformsim.scheduler.pod.WhenUnsatisfiable;
+import io.platformsim.scheduler.resource.DimensionRegistry;
+import io.platformsim.scheduler.resource.ResourceVector;
+import io.platformsim.scheduler.state.NodeTable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * KuSP, a Kubernetes cluster (upstream v1.31 behaviour) on one {@link Simulation}: it implements
+ * the {@link Platform} contract so one experiment drives LeSP and KuSP on the same workload.
+ *
+ * <h2>What happens, in order</h2>
+ * <ul>
+ *   <li><b>Nodes</b> of the configured {@link NodeType} join Ready (initial nodes at time 0, later
+ *       ones after the provisioning time) with allocatable = capacity − reserved − eviction
+ *       threshold ({@link KuspConfig#allocatable()}), {@code maxPods} pods and one pod per
+ *       {@link DaemonSet}. Heartbeats are implicit (every {@code nodeStatusUpdateMillis} while
+ *       the node responds), so an idle cluster's simulation runs dry.
+ *   <li><b>{@link #deploy(Service)}</b> creates a Deployment whose first ReplicaSet is scaled up
+ *       with the rolling-update arithmetic; every pod enters the <b>scheduling queue</b> (higher
+ *       priority first, then arrival, k/k {@code pkg/scheduler/framework/plugins/queuesort}); one
+ *       scheduling cycle at a time takes the configured latency and calls the {@code scheduler}
+ *       module's {@link FastScheduler} with the configured profile. An unschedulable pod waits,
+ *       with the scheduler's reasons, until the cluster changes (a node joins or a pod goes
+ *       away), never on a timer. A pod that fits nowhere, even with lower-priority pods
+ *       preempted, stays Pending and is counted in {@link KuspMetrics#unschedulableNow()}.
+ *   <li><b>Kubelet</b>: the pod is admitted; if its image is missing (IfNotPresent) or always
+ *       (Always) the node pulls the missing layers at min(node, registry) bandwidth, one pull at
+ *       a time unless {@code maxParallelImagePulls} allows more; image GC runs after each pull.
+ *       The container takes {@code Service.startupMillis} to run, the readiness probe passes at
+ *       its first tick at or after {@code Service.healthCheckMillis}, and the pod is available
+ *       {@code minReadySeconds} later. A crashing container restarts after CrashLoopBackOff
+ *       delays; a never-healthy one (a release with a health-check failure probability) is never
+ *       Ready and is restarted by a failing liveness/startup probe if it has one. Deletion gives
+ *       the application {@code shutdownMillis}, at most the termination grace period.
+ *   <li><b>Controllers</b>: {@link #apply(Release)} creates a new ReplicaSet and the Deployment
+ *       controller rolls it out (RollingUpdate or Recreate, k/k
+ *       {@code pkg/controller/deployment/rolling.go}, {@code recreate.go}); a ReplicaSet that
+ *       scales down deletes pods in upstream order ({@link PodDeletionOrder}). Each sync step
+ *       follows after {@code controllerLatencyMillis}. The node lifecycle controller marks an
+ *       unresponsive node NotReady at last heartbeat + grace period and evicts its pods
+ *       {@code notReadyTolerationMillis} later; the instance is then replaced (the node group
+ *       keeps its size). Optional HPA per Deployment and cluster autoscaler.
+ * </ul>
+ *
+ * <h2>Simplifications (each a deliberate, documented departure)</h2>
+ * <ul>
+ *   <li>NotReady comes exactly at last heartbeat + grace period; upstream's monitor checks every
+ *       5 s ({@code node-monitor-period}), so up to 5 s later.
+ *   <li>Unschedulable pods are retried on cluster events only (node joined, pod removed, with a
+ *       resource-fit hint); the scheduler's 1–10 s back-off and the 5-minute flush of the
+ *       unschedulable queue are not modelled.
+ *   <li>One container per pod; DaemonSet images are baked into the node image; the
+ *       scheduler's ImageLocality sees only preloaded images (node image lists are fixed when a
+ *       node joins the scheduler's table).
+ *   <li>Parallel pulls each run at the full bandwidth (optimistic); serialized pulls, the
+ *       default, are exact.
+ *   <li>Preemption is resource-only (no PodDisruptionBudgets, no affinity re-check) and lives
+ *       here because the scheduler module does not offer it; a NotReady, draining or removed
+ *       node is kept out of placement by a placeholder pod holding all its CPU, memory and
+ *       ephemeral storage, as the scheduler's node table has no cordon operation.
+ *   <li>An unresponsive node is billed until its pods are evicted; then the instance is
+ *       replaced. Deployments do not scale proportionally when resized mid-rollout.
+ * </ul>
+ *
+ * <p>With an HPA or the cluster autoscaler the control loops tick forever: use
+ * {@link Simulation#runUntil(long)}. Same seed ⇒ same timeline: all randomness comes from named
+ * streams of {@link RandomStreams} and every collection iterates in insertion order.
+ *
+ * <pre>{@code
+ * var sim = new Simulation();
+ * var kusp = new KuspPlatform(sim, RandomStreams.of(42, 0), KuspConfig.builder().initialNodes(4).build());
+ * kusp.deploy(Service.builder("web").instances(6).build());
+ * sim.run();
+ * kusp.apply(Release.app("web", "2"));
+ * sim.run();
+ * kusp.metrics();
+ * }</pre>
+ */
+public final class KuspPlatform implements Platform {
+
+  private static final NodeState[] NODE_STATES = NodeState.values();
+  private static final PodPhase[] PHASES = PodPhase.values();
+  private static final String APP_LABEL = "app";
+  /** ImageGCPeriod 5 min: k/k pkg/kubelet/kubelet.go (v1.31). */
+  private static final long IMAGE_GC_PERIOD_MILLIS = 300_000;
+
+  private final Simulation sim;
+  private final KuspConfig config;
+  private final DimensionRegistry registry = DimensionRegistry.standard();
+  private final NodeTable table;
+  private final Scheduler scheduler;
+  private final DurationSampler schedulingLatency;
+  private final DurationSampler provisioning;
+  private final RandomGenerator healthChecks;
+  private final RandomGenerator failurePicks;
+  private final Resources allocatable;
+
+  private final List<Node> nodes = new ArrayList<>();
+  private final Map<String, Node> nodesByName = new HashMap<>();
+  private final Map<String, Deployment> deployments = new LinkedHashMap<>();
+  private final Map<String, Pod> pods = new LinkedHashMap<>();
+  private final TreeSet<Pod> activeQueue = new TreeSet<>(
+      Comparator.comparingInt((Pod p) -> -p.priority).thenComparingLong(p -> p.queueSeq));
+  private final Map<String, Pod> unschedulable = new LinkedHashMap<>();
+  private final TreeMap<String, Integer> unschedulableReasons = new TreeMap<>();
+  private final List<String> downZones = new ArrayList<>();
+  private final List<NodeEviction> evictions = new ArrayList<>();
+  private boolean schedulerBusy;
+  private long podSeq;
+  private long queueSeq;
+  private int nodeSeq;
+  private int zoneCursor;
+  private int everUnschedulable;
+  private int containerRestarts;
+  private int preemptions;
+  private long bytesPulled;
+  private long bytesCollected;
+  private long lastScaleUp = Long.MIN_VALUE / 2;
+  private boolean autoscalerRunning;
+
+  private final int[] nodeCounts = new int[NODE_STATES.length];
+  private final TimeWeightedAverage[] nodeAverages = new TimeWeightedAverage[NODE_STATES.length];
+  private final int[] phaseCounts = new int[PHASES.length];
+  private final TimeWeightedAverage[] phaseAverages = new TimeWeightedAverage[PHASES.length];
+  private final TimeWeightedAverage billed;
+  private final TimeWeightedAverage billedCpu;
+  private final TimeWeightedAverage billedMemory;
+  private final TimeWeightedAverage allocatedCpu;
+  private final TimeWeightedAverage allocatedMemory;
+  private final TimeWeightedAverage usedCpu;
+  private final TimeWeightedAverage usedMemory;
+  private final TimeWeightedAverage strandedCpu;
+  private final TimeWeightedAverage strandedMemory;
+  private int billedNow;
+  // Timeline, flat and primitive: sample i holds at sampleTimes[i] the node counts per state then
+  // the pod counts per phase at sampleCounts[i * STRIDE ...]; records are built only when asked for.
+  private static final int STRIDE = NodeState.values().length + PodPhase.values().length;
+  private long[] sampleTimes = new long[256];
+  private int[] sampleCounts = new int[256 * STRIDE];
+  private int samples;
+  private int peakBilled;
+  private final Samples schedulingTimes = new Samples();
+  private final Samples pullTimes = new Samples();
+  private final Samples startTimes = new Samples();
+  private final Samples readinessTimes = new Samples();
+  private final Samples rolloutPodTimes = new Samples();
+  private final List<PodStartup> startups = new ArrayList<>();
+  private int failuresRecovered;
+
+  /**
+   * A cluster of {@code config.initialNodes()} Ready nodes and no services on {@code sim}.
+   *
+   * @throws IllegalArgumentException if an argument is null
+   */
+  public KuspPlatform(Simulation sim, RandomStreams streams, KuspConfig config) {
+    if (sim == null || streams == null || config == null) {
+      throw new IllegalArgumentException("simulation, streams and config must not be null");
+    }
+    this.sim = sim;
+    this.config = config;
+    this.table = new NodeTable(registry);
+    this.scheduler = new FastScheduler(table, Policies.profile(config.schedulerProfile()), config.nodeSampling(),
+        streams.seedOf("kusp.scheduler"));
+    this.schedulingLatency = config.schedulingLatency().sampler(streams.stream("kusp.schedulingLatency"));
+    this.provisioning = config.nodeProvisioning().sampler(streams.stream("kusp.provisioning"));
+    this.healthChecks = streams.stream("kusp.healthCheck");
+    this.failurePicks = streams.stream("kusp.failurePick");
+    this.allocatable = config.allocatable();
+    long t = sim.now();
+    for (NodeState s : NODE_STATES) {
+      nodeAverages[s.ordinal()] = new TimeWeightedAverage("nodes " + s, t, 0);
+    }
+    for (PodPhase p : PHASES) {
+      phaseAverages[p.ordinal()] = new TimeWeightedAverage("pods " + p, t, 0);
+    }
+    billed = new TimeWeightedAverage("billed nodes", t, 0);
+    billedCpu = new TimeWeightedAverage("billed mCPU", t, 0);
+    billedMemory = new TimeWeightedAverage("billed MiB", t, 0);
+    allocatedCpu = new TimeWeightedAverage("allocated mCPU", t, 0);
+    allocatedMemory = new TimeWeightedAverage("allocated MiB", t, 0);
+    usedCpu = new TimeWeightedAverage("used mCPU", t, 0);
+    usedMemory = new TimeWeightedAverage("used MiB", t, 0);
+    strandedCpu = new TimeWeightedAverage("stranded mCPU", t, 0);
+    strandedMemory = new TimeWeightedAverage("stranded MiB", t, 0);
+    for (int i = 0; i < config.initialNodes(); i++) {
+      join(newNode());
+    }
+    if (config.clusterAutoscaling() != null) {
+      autoscalerRunning = true;
+      sim.schedule(config.clusterAutoscaling().scanIntervalMillis(), this::autoscalerScan);
+    }
+  }
+
+  @Override
+  public String name() {
+    return "KuSP";
+  }
+
+  /** The simulation this platform runs on. */
+  public Simulation simulation() {
+    return sim;
+  }
+
+  /** The configuration. */
+  public KuspConfig config() {
+    return config;
+  }
+
+  // ================================================================ Platform contract
+
+  /** Deploys {@code service} with the {@linkplain DeploymentSpec#DEFAULT default Deployment spec}. */
+  @Override
+  public void deploy(Service service) {
+    deploy(service, DeploymentSpec.DEFAULT);
+  }
+
+  /**
+   * Deploys {@code service} as a Deployment with {@code spec}.
+   *
+   * @throws IllegalArgumentException if the service is deployed already, its request exceeds what
+   *                                  a node of the configured type has for pods, or its limits are
+   *                                  below its requests
+   */
+  public void deploy(Service service, DeploymentSpec spec) {
+    if (service == null || spec == null) {
+      throw new IllegalArgumentException("service and spec must not be null");
+    }
+    if (deployments.containsKey(service.name())) {
+      throw new IllegalArgumentException("service '" + service.name() + "' is already deployed");
+    }
+    Resources forPods = config.allocatableForPods();
+    if (!service.request().fitsIn(forPods)) {
+      throw new IllegalArgumentException("service '" + service.name() + "' request " + service.request()
+          + " exceeds every node type: " + config.nodeType().name() + " has " + forPods
+          + " allocatable for pods (capacity minus reserved, eviction threshold and DaemonSets)");
+    }
+    if (spec.limits() != null) {
+      if (spec.limits().milliCpu() > 0 && spec.limits().milliCpu() < service.request().milliCpu()) {
+        throw new IllegalArgumentException("service '" + service.name() + "' spec.containers[0].resources.limits.cpu "
+            + spec.limits().milliCpu() + "m is below the request " + service.request().milliCpu() + "m");
+      }
+      if (spec.limits().memoryMib() > 0 && spec.limits().memoryMib() < service.request().memoryMib()) {
+        throw new IllegalArgumentException("service '" + service.name() + "' spec.containers[0].resources.limits.memory "
+            + spec.limits().memoryMib() + " MiB is below the request " + service.request().memoryMib() + " MiB");
+      }
+    }
+    Deployment d = new Deployment(service, spec);
+    deployments.put(service.name(), d);
+    d.images.put(service.version(), service.image());
+    ReplicaSet rs = new ReplicaSet(d, 1, service.version(), service.image(), 0.0);
+    d.sets.add(rs);
+    d.current = rs;
+    refreshStranded();
+    requestSync(d);
+    if (spec.autoscaling() != null) {
+      sim.schedule(spec.autoscaling().syncMillis(), () -> autoscalePods(d));
+    }
+  }
+
+  /**
+   * Registers the image {@code service} runs at {@code version}, for a later {@link #apply}. Without
+   * one, an APP release's image is the current image with its last (application) layer replaced
+   * by a new one of the same size, and a BASE_IMAGE release's image has every layer but the last
+   * replaced; the application layer is reused, as a rebuild on a new base with unchanged
+   * application content yields the same layer digest.
+   *
+   * @throws IllegalArgumentException for an unknown service
+   */
+  public void publishImage(String service, String version, ImageDescription image) {
+    Deployment d = deployment(service);
+    if (version == null || version.isBlank() || image == null) {
+      throw new IllegalArgumentException("publishImage for '" + service + "': version and image must be given, were '"
+          + version + "' and " + image);
+    }
+    d.images.put(version, image);
+  }
+
+  /** The image registered for {@code service} at {@code version}; an unknown one is an error naming it. */
+  public ImageDescription image(String service, String version) {
+    Deployment d = deployment(service);
+    ImageDescription img = d.images.get(version);
+    if (img == null) {
+      throw new IllegalArgumentException("unknown image for service '" + service + "' version '" + version
+          + "'; known versions: " + d.images.keySet());
+    }
+    return img;
+  }
+
+  /**
+   * Rolls {@code release} out: a new pod template (new image) means a new ReplicaSet, which the
+   * Deployment controller scales up while scaling the old ones down. An image change is just a
+   * new image version; nodes are not replaced.
+   *
+   * @throws IllegalArgumentException for an unknown service
+   */
+  @Override
+  public void apply(Release release) {
+    if (release == null) {
+      throw new IllegalArgumentException("release must not be null");
+    }
+    Deployment d = deployments.get(release.service());
+    if (d == null) {
+      throw new IllegalArgumentException("release " + release.version() + " is for unknown service '"
+          + release.service() + "'; deployed: " + deployments.keySet());
+    }
+    ImageDescription image = d.images.get(release.version());
+    if (image == null) {
+      image = derivedImage(d.current.image, release);
+      d.images.put(release.version(), image);
+    }
+    if (d.rollout != null && d.rollout.end < 0) {
+      d.rollout.superseded = true;
+      sim.cancel(d.rollout.deadlineTimer);
+    }
+    ReplicaSet rs = new ReplicaSet(d, d.current.revision + 1, release.version(), image,
+        release.healthCheckFailureProbability());
+    d.sets.add(rs);
+    d.current = rs;
+    d.rollout = new Rollout(d, release, sim.now());
+    d.rollouts.add(d.rollout);
+    d.rollout.updateOutOfService(sim.now());
+    touchProgress(d);
+    requestSync(d);
+  }
+
+  private static ImageDescription derivedImage(ImageDescription current, Release release) {
+    List<ImageLayer> layers = new ArrayList<>(current.layers());
+    String ref = current.reference().contains(":")
+        ? current.reference().substring(0, current.reference().lastIndexOf(':')) + ":" + release.version()
+        : current.reference() + ":" + release.version();
+    if (layers.isEmpty()) {
+      return ImageDescription.named(ref);
+    }
+    int from = release.kind() == Release.Kind.APP ? layers.size() - 1 : 0;
+    int to = release.kind() == Release.Kind.APP ? layers.size() : Math.max(1, layers.size() - 1);
+    for (int i = from; i < to; i++) {
+      ImageLayer l = layers.get(i);
+      layers.set(i, new ImageLayer(l.digest() + "@" + release.kind().name().toLowerCase(java.util.Locale.ROOT)
+          + "-" + release.version(), l.sizeBytes()));
+    }
+    return new ImageDescription(ref, layers);
+  }
+
+  /**
+   * Makes {@code failure} happen now: {@code count} distinct responsive nodes running pods of the
+   * service stop responding (chosen at random from the {@code kusp.failurePick} stream).
+   *
+   * @throws IllegalArgumentException for an unknown service or more nodes than host it
+   */
+  @Override
+  public void inject(Failure failure) {
+    if (failure == null) {
+      throw new IllegalArgumentException("failure must not be null");
+    }
+    deployment(failure.service());
+    List<Node> candidates = new ArrayList<>();
+    for (Node n : nodes) {
+      if (n.responsive && n.state != NodeState.GONE && n.state != NodeState.PROVISIONING) {
+        for (Pod p : n.pods) {
+          if (!p.daemon && p.service.equals(failure.service()) && !p.terminating) {
+            candidates.add(n);
+            break;
+          }
+        }
+      }
+    }
+    if (failure.count() > candidates.size()) {
+      throw new IllegalArgumentException("failure count " + failure.count() + " is above the " + candidates.size()
+          + " responsive nodes running '" + failure.service() + "'");
+    }
+    for (int i = 0; i < failure.count(); i++) {
+      crash(candidates.remove(failurePicks.nextInt(candidates.size())));
+    }
+  }
+
+  /**
+   * The node named {@code name} stops responding now (kernel hang, network partition); the node
+   * lifecycle controller handles it.
+   *
+   * @throws IllegalArgumentException for an unknown node or one not running
+   */
+  public void crashNode(String name) {
+    Node n = nodesByName.get(name);
+    if (n == null) {
+      throw new IllegalArgumentException("unknown node '" + name + "'");
+    }
+    if (!n.responsive || n.state == NodeState.GONE || n.state == NodeState.PROVISIONING) {
+      throw new IllegalArgumentException("node '" + name + "' is not running (state " + n.state + ")");
+    }
+    crash(n);
+  }
+
+  /**
+   * Every running node in {@code zone} stops responding now; replacement instances go to the
+   * other zones.
+   *
+   * @throws IllegalArgumentException for an unknown zone
+   */
+  public void crashZone(String zone) {
+    if (!config.zones().contains(zone)) {
+      throw new IllegalArgumentException("unknown zone '" + zone + "'; zones: " + config.zones());
+    }
+    if (!downZones.contains(zone)) {
+      downZones.add(zone);
+    }
+    for (Node n : new ArrayList<>(nodes)) {
+      if (n.zone.equals(zone) && n.responsive && n.state != NodeState.GONE && n.state != NodeState.PROVISIONING) {
+        crash(n);
+      }
+    }
+  }
+
+  /**
+   * Sets the desired replicas of {@code service} (as {@code kubectl scale}).
+   *
+   * @throws IllegalArgumentException for an unknown service or a negative count
+   */
+  public void scale(String service, int replicas) {
+    Deployment d = deployment(service);
+    if (replicas < 0) {
+      throw new IllegalArgumentException("spec.replicas of '" + service + "' must be >= 0, was " + replicas);
+    }
+    d.replicas = replicas;
+    requestSync(d);
+  }
+
+  /**
+   * Sets {@code service}'s load factor: each running pod uses {@code factor × Service.usage}.
+   *
+   * @throws IllegalArgumentException for an unknown service or a negative or non-finite factor
+   */
+  public void setLoad(String service, double factor) {
+    Deployment d = deployment(service);
+    if (!(factor >= 0) || Double.isInfinite(factor)) {
+      throw new IllegalArgumentException("load factor of '" + service + "' must be finite and >= 0, was " + factor);
+    }
+    d.load = factor;
+    refreshUsage(d);
+  }
+
+  /**
+   * Makes {@code service}'s load follow {@code curve} (times are simulation times): the factor at
+   * now is set at once, later steps when they come (the same convention as LeSP).
+   *
+   * @throws IllegalArgumentException for an unknown service or a null curve
+   */
+  public void followLoad(String service, io.platformsim.core.workload.LoadCurve curve) {
+    deployment(service);
+    if (curve == null) {
+      throw new IllegalArgumentException("load curve of '" + service + "' must not be null");
+    }
+    long now = sim.now();
+    setLoad(service, curve.factorAt(now));
+    for (io.platformsim.core.workload.LoadCurve.Step step : curve.steps()) {
+      if (step.atMillis() > now) {
+        sim.scheduleAt(step.atMillis(), () -> setLoad(service, step.factor()));
+      }
+    }
+  }
+
+  /**
+   * A service's demand is {@code instances × usage × load} (the {@link io.platformsim.core.workload.LoadCurve}
+   * convention: usage per wanted instance at factor 1), shared by its running pods; nothing is
+   * used while none runs. So an HPA that adds pods lowers each pod's utilization.
+   */
+  private void refreshUsage(Deployment d) {
+    long now = sim.now();
+    double cpu = d.running > 0 ? d.service.instances() * (double) d.service.usage().milliCpu() * d.load : 0;
+    double mem = d.running > 0 ? d.service.instances() * (double) d.service.usage().memoryMib() * d.load : 0;
+    usedCpu.add(now, cpu - d.usedCpu);
+    usedMemory.add(now, mem - d.usedMemory);
+    d.usedCpu = cpu;
+    d.usedMemory = mem;
+  }
+
+  @Override
+  public PlatformMetrics metrics() {
+    long now = sim.now();
+    double cpuCapacity = billedCpu.integral(now);
+    double memoryCapacity = billedMemory.integral(now);
+    return new PlatformMetrics(name(), now, billed.average(now), peakBilled,
+        billed.integral(now) * config.nodeType().hourlyPriceUsd() / 3_600_000.0,
+        ratio(allocatedCpu.integral(now), cpuCapacity), ratio(allocatedMemory.integral(now), memoryCapacity),
+        ratio(usedCpu.integral(now), cpuCapacity), ratio(usedMemory.integral(now), memoryCapacity),
+        rollouts(), rolloutPodTimes.summary(), failuresRecovered);
+  }
+
+  /** KuSP's own figures, with {@link #metrics()} inside. */
+  public KuspMetrics kuspMetrics() {
+    long now = sim.now();
+    Map<NodeState, Integer> nn = new EnumMap<>(NodeState.class);
+    Map<NodeState, Double> na = new EnumMap<>(NodeState.class);
+    for (NodeState s : NODE_STATES) {
+      nn.put(s, nodeCounts[s.ordinal()]);
+      na.put(s, nodeAverages[s.ordinal()].average(now));
+    }
+    Map<PodPhase, Integer> pn = new EnumMap<>(PodPhase.class);
+    Map<PodPhase, Double> pa = new EnumMap<>(PodPhase.class);
+    for (PodPhase p : PHASES) {
+      pn.put(p, phaseCounts[p.ordinal()]);
+      pa.put(p, phaseAverages[p.ordinal()].average(now));
+    }
+    TreeMap<String, String> unsched = new TreeMap<>();
+    for (Pod p : unschedulable.values()) {
+      unsched.put(p.id, p.unschedulableMessage);
+    }
+    for (Pod p : activeQueue) {
+      if (p.unschedulableMessage != null) {
+        unsched.put(p.id, p.unschedulableMessage);
+      }
+    }
+    return new KuspMetrics(metrics(), nn, na, pn, pa,
+        ratio(strandedCpu.integral(now), billedCpu.integral(now)),
+        ratio(strandedMemory.integral(now), billedMemory.integral(now)),
+        schedulingTimes.summary(), pullTimes.summary(), startTimes.summary(), readinessTimes.summary(),
+        unsched, unschedulableReasons, everUnschedulable, evictions, bytesPulled, bytesCollected,
+        containerRestarts, preemptions);
+  }
+
+  private static double ratio(double num, double den) {
+    return den <= 0 ? 0 : num / den;
+  }
+
+  // ================================================================ reads
+
+  /** Every rollout of every service, in start order. */
+  public List<RolloutRecord> rollouts() {
+    List<Rollout> all = new ArrayList<>();
+    for (Deployment d : deployments.values()) {
+      all.addAll(d.rollouts);
+    }
+    all.sort(Comparator.comparingLong(r -> r.start));
+    List<RolloutRecord> out = new ArrayList<>();
+    for (Rollout r : all) {
+      out.add(r.record(sim.now()));
+    }
+    return out;
+  }
+
+  /** Whether the latest rollout of {@code service} exceeded its progress deadline (ProgressDeadlineExceeded). */
+  public boolean progressDeadlineExceeded(String service) {
+    Deployment d = deployment(service);
+    return d.rollout != null && d.rollout.deadlineExceeded;
+  }
+
+  /** The ReplicaSet replica counts of {@code service} at every instant they changed. */
+  public List<ReplicaSetStep> replicaSetSteps(String service) {
+    return List.copyOf(deployment(service).steps);
+  }
+
+  /** The steps of {@code service} at or after {@code sinceMillis}. */
+  public List<ReplicaSetStep> replicaSetSteps(String service, long sinceMillis) {
+    List<ReplicaSetStep> out = new ArrayList<>();
+    for (ReplicaSetStep s : deployment(service).steps) {
+      if (s.atMillis() >= sinceMillis) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** Live pods (not yet deleted), DaemonSet pods included, in creation order. */
+  public List<Pod> pods() {
+    return List.copyOf(pods.values());
+  }
+
+  /** Live pods of {@code service}. */
+  public List<Pod> pods(String service) {
+    deployment(service);
+    List<Pod> out = new ArrayList<>();
+    for (Pod p : pods.values()) {
+      if (!p.daemon && p.service.equals(service)) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /** Every node ever requested, including gone ones, in request order. */
+  public List<Node> nodes() {
+    return List.copyOf(nodes);
+  }
+
+  /** Per-pod start-up splits, in the order pods became Ready. */
+  public List<PodStartup> startups() {
+    return List.copyOf(startups);
+  }
+
+  /** Node lifecycle evictions so far. */
+  public List<NodeEviction> evictions() {
+    return List.copyOf(evictions);
+  }
+
+  /** Available pods of {@code service} (all revisions). */
+  public int available(String service) {
+    int n = 0;
+    for (ReplicaSet rs : deployment(service).sets) {
+      n += rs.available();
+    }
+    return n;
+  }
+
+  /** Desired replicas of {@code service}. */
+  public int replicas(String service) {
+    return deployment(service).replicas;
+  }
+
+  /** Live pods per phase now. */
+  public Map<PodPhase, Integer> podsByPhase() {
+    Map<PodPhase, Integer> m = new EnumMap<>(PodPhase.class);
+    for (PodPhase p : PHASES) {
+      m.put(p, phaseCounts[p.ordinal()]);
+    }
+    return m;
+  }
+
+  /** The scheduler's node table (read it, do not change it). */
+  public NodeTable nodeTable() {
+    return table;
+  }
+
+  private Deployment deployment(String service) {
+    Deployment d = deployments.get(service);
+    if (d == null) {
+      throw new IllegalArgumentException("unknown service '" + service + "'; deployed: " + deployments.keySet());
+    }
+    return d;
+  }
+
+  @Override
+  public String toString() {
+    return "KuspPlatform[" + nodeCounts[NodeState.READY.ordinal()] + " ready nodes, " + pods.size() + " pods, services "
+        + deployments.keySet() + " at " + sim.now() + " ms]";
+  }
+
+  // ================================================================ nodes
+
+  private Node newNode() {
+    String zone = nextZone();
+    Node n = new Node("node-" + (++nodeSeq), zone, config.nodeType().diskBytes(), sim.now());
+    nodes.add(n);
+    nodesByName.put(n.name, n);
+    nodeCounts[NodeState.PROVISIONING.ordinal()]++;
+    nodeAverages[NodeState.PROVISIONING.ordinal()].update(sim.now(), nodeCounts[NodeState.PROVISIONING.ordinal()]);
+    billing(+1);
+    sample();
+    return n;
+  }
+
+  private String nextZone() {
+    List<String> zones = config.zones();
+    for (int i = 0; i < zones.size(); i++) {
+      String z = zones.get(zoneCursor++ % zones.size());
+      if (!downZones.contains(z)) {
+        return z;
+      }
+    }
+    return zones.get(zoneCursor++ % zones.size());
+  }
+
+  private void provisionNode() {
+    Node n = newNode();
+    sim.schedule(provisioning.next(), () -> join(n));
+  }
+
+  private void billing(int delta) {
+    long now = sim.now();
+    billedNow += delta;
+    peakBilled = Math.max(peakBilled, billedNow);
+    billed.update(now, billedNow);
+    billedCpu.update(now, billedNow * (double) config.nodeType().capacity().milliCpu());
+    billedMemory.update(now, billedNow * (double) config.nodeType().capacity().memoryMib());
+  }
+
+  private void setNodeState(Node n, NodeState s) {
+    long now = sim.now();
+    nodeCounts[n.state.ordinal()]--;
+    nodeAverages[n.state.ordinal()].update(now, nodeCounts[n.state.ordinal()]);
+    n.state = s;
+    nodeCounts[s.ordinal()]++;
+    nodeAverages[s.ordinal()].update(now, nodeCounts[s.ordinal()]);
+    sample();
+  }
+
+  /** Records the counts now, replacing a sample taken earlier at the same instant. */
+  private void sample() {
+    long now = sim.now();
+    int i = samples > 0 && sampleTimes[samples - 1] == now ? samples - 1 : samples++;
+    if (i == sampleTimes.length) {
+      sampleTimes = Arrays.copyOf(sampleTimes, i * 2);
+      sampleCounts = Arrays.copyOf(sampleCounts, i * 2 * STRIDE);
+    }
+    sampleTimes[i] = now;
+    System.arraycopy(nodeCounts, 0, sampleCounts, i * STRIDE, nodeCounts.length);
+    System.arraycopy(phaseCounts, 0, sampleCounts, i * STRIDE + nodeCounts.length, phaseCounts.length);
+  }
+
+  /** Nodes per state and pods per phase at every instant they changed, in time order. */
+  public List<ClusterSample> stateTimeline() {
+    List<ClusterSample> out = new ArrayList<>(samples);
+    for (int i = 0; i < samples; i++) {
+      Map<NodeState, Integer> n = new EnumMap<>(NodeState.class);
+      for (NodeState st : NODE_STATES) {
+        n.put(st, sampleCounts[i * STRIDE + st.ordinal()]);
+      }
+      Map<PodPhase, Integer> p = new EnumMap<>(PodPhase.class);
+      for (PodPhase ph : PHASES) {
+        p.put(ph, sampleCounts[i * STRIDE + NODE_STATES.length + ph.ordinal()]);
+      }
+      out.add(new ClusterSample(sampleTimes[i], n, p));
+    }
+    return out;
+  }
+
+  private void join(Node n) {
+    if (n.state != NodeState.PROVISIONING) {
+      return;
+    }
+    NodeSpec.Builder b = NodeSpec.builder(n.name, registry)
+        .allocatable("cpu", allocatable.milliCpu())
+        .allocatable("memory", allocatable.memoryMib() << 20)
+        .allocatable("pods", config.nodeType().maxPods())
+        // nodefs.available<10%: k/k pkg/kubelet/apis/config/v1beta1/defaults_linux.go.
+        .allocatable("ephemeral-storage", config.nodeType().diskBytes() - config.nodeType().diskBytes() / 10)
+        .zone(n.zone);
+    for (ImageDescription img : config.preloadedImages()) {
+      b.image(img.reference(), img.totalBytes());
+      n.cache.store(img, sim.now());
+    }
+    n.index = table.addNode(b.build());
+    n.joinedAt = sim.now();
+    setNodeState(n, NodeState.READY);
+    for (DaemonSet ds : config.daemonSets()) {
+      Pod p = newPod(ds.name() + "-" + n.name, ds.name(), 0, true, ImageDescription.named(ds.name()), ds.request(),
+          2_000_001_000, false, null);
+      bindPod(p, n);
+      p.container = ContainerState.RUNNING;
+      setPhase(p, PodPhase.RUNNING);
+      p.ready = true;
+    }
+    updateStranded(n);
+    retryUnschedulable();
+  }
+
+  private void crash(Node n) {
+    long now = sim.now();
+    n.responsive = false;
+    n.crashedAt = now;
+    // The kubelet is gone: every timer of its pods stops, its pull queue is lost.
+    for (Pod p : n.pods) {
+      cancelTimers(p);
+      p.pulling = false;
+    }
+    n.pullQueue.clear();
+    n.activePulls = 0;
+    long lastHeartbeat = n.lastHeartbeat(now, config.nodeStatusUpdateMillis());
+    long notReadyAt = Math.max(now, lastHeartbeat + config.nodeMonitorGracePeriodMillis());
+    sim.scheduleAt(notReadyAt, () -> markNotReady(n, lastHeartbeat));
+  }
+
+  private void markNotReady(Node n, long lastHeartbeat) {
+    if (n.state == NodeState.GONE) {
+      return;
+    }
+    setNodeState(n, NodeState.NOT_READY);
+    block(n);
+    // MarkPodsNotReady: k/k pkg/controller/nodelifecycle/node_lifecycle_controller.go.
+    for (Pod p : new ArrayList<>(n.pods)) {
+      if (!p.daemon) {
+        setUnready(p);
+      }
+    }
+    NodeEviction pending = new NodeEviction(n.name, lastHeartbeat, sim.now(), -1, 0);
+    int idx = evictions.size();
+    evictions.add(pending);
+    sim.schedule(config.notReadyTolerationMillis(), () -> evict(n, idx));
+  }
+
+  private void evict(Node n, int evictionIndex) {
+    if (n.state == NodeState.GONE) {
+      return;
+    }
+    int count = 0;
+    for (Pod p : new ArrayList<>(n.pods)) {
+      if (!p.daemon) {
+        Deployment d = deploymentOf(p);
+        if (d != null) {
+          d.evictedAt.add(sim.now());
+        }
+        deletePod(p, PodPhase.FAILED);
+        count++;
+      }
+    }
+    NodeEviction e = evictions.get(evictionIndex);
+    evictions.set(evictionIndex, new NodeEviction(e.node(), e.lastHeartbeat(), e.notReadyAt(), sim.now(), count));
+    removeNode(n);
+    // The node group keeps its size: the unreachable instance is replaced.
+    provisionNode();
+  }
+
+  private void removeNode(Node n) {
+    if (n.removing || n.state == NodeState.GONE) {
+      return;
+    }
+    n.removing = true;
+    for (Pod p : new ArrayList<>(n.pods)) {
+      if (p.daemon) {
+        finish(p, PodPhase.SUCCEEDED);
+      } else {
+        deletePod(p, PodPhase.FAILED);
+        if (!p.gone) {
+          finish(p, PodPhase.FAILED);
+        }
+      }
+    }
+    block(n);
+    n.pullQueue.clear();
+    bindNominated(n);
+    n.goneAt = sim.now();
+    setNodeState(n, NodeState.GONE);
+    billing(-1);
+    updateStranded(n);
+  }
+
+  /**
+   * Keeps the scheduler off a node that is NotReady, draining or gone. The scheduler module's
+   * node table is append-only and has no cordon operation, so a placeholder pod requesting all of
+   * the node's CPU, memory and ephemeral storage is bound to it (see the report: a cordon in
+   * {@code NodeTable} would be cleaner and would also stop pods without requests).
+   */
+  private void block(Node n) {
+    if (n.blocked || n.index < 0) {
+      return;
+    }
+    n.blocked = true;
+    PodSpec blocker = PodSpec.builder("blocked/" + n.name, registry)
+        .container(new Container("block", null, ResourceVector.builder(registry)
+            .set(DimensionRegistry.CPU, table.allocatable(n.index, DimensionRegistry.CPU))
+            .set(DimensionRegistry.MEMORY, table.allocatable(n.index, DimensionRegistry.MEMORY))
+            .set(DimensionRegistry.EPHEMERAL_STORAGE, table.allocatable(n.index, DimensionRegistry.EPHEMERAL_STORAGE))
+            .build()))
+        .build();
+    table.bind(blocker, n.index);
+  }
+
+  private boolean schedulable(Node n) {
+    return n.state == NodeState.READY && !n.blocked;
+  }
+
+  // ================================================================ pods
+
+  private Pod newPod(String id, String service, int revision, boolean daemon, ImageDescription image, Resources request,
+      int priority, boolean broken, Deployment d) {
+    PodSpec.Builder b = PodSpec.builder(id, registry).priority(priority).label(APP_LABEL, service);
+    ResourceVector.Builder req = ResourceVector.builder(registry);
+    if (request.milliCpu() > 0) {
+      req.set(DimensionRegistry.CPU, request.milliCpu());
+    }
+    if (request.memoryMib() > 0) {
+      req.set(DimensionRegistry.MEMORY, request.memoryMib() << 20);
+    }
+    b.container(new Container("app", image.reference(), req.build()));
+    Resources limits = null;
+    if (d != null) {
+      limits = d.spec.limits();
+      if (d.service.placement().antiAffinity()) {
+        b.antiAffinity(new AntiAffinityTerm(LabelSelector.matchLabels(APP_LABEL, service), NodeSpec.HOSTNAME));
+      }
+      if (d.service.placement().zoneSpread() > 1) {
+        b.spread(new SpreadConstraint(1, NodeSpec.ZONE, WhenUnsatisfiable.DO_NOT_SCHEDULE,
+            LabelSelector.matchLabels(APP_LABEL, service)));
+      }
+    }
+    Pod p = new Pod(++podSeq, id, service, revision, daemon, image, request, QosClass.of(request, limits), priority,
+        b.build(), broken, sim.now());
+    pods.put(id, p);
+    phaseCounts[PodPhase.PENDING.ordinal()]++;
+    phaseAverages[PodPhase.PENDING.ordinal()].update(sim.now(), phaseCounts[PodPhase.PENDING.ordinal()]);
+    sample();
+    return p;
+  }
+
+  private void setPhase(Pod p, PodPhase phase) {
+    if (p.phase == phase) {
+      return;
+    }
+    long now = sim.now();
+    if (!p.gone) {
+      phaseCounts[p.phase.ordinal()]--;
+      phaseAverages[p.phase.ordinal()].update(now, phaseCounts[p.phase.ordinal()]);
+      phaseCounts[phase.ordinal()]++;
+      phaseAverages[phase.ordinal()].update(now, phaseCounts[phase.ordinal()]);
+    }
+    p.phase = phase;
+    sample();
+  }
+
+  private void bindPod(Pod p, Node n) {
+    table.bind(p.spec, n.index);
+    p.node = n;
+    p.scheduledAt = sim.now();
+    n.pods.add(p);
+    n.requestedCpu += p.request.milliCpu();
+    n.requestedMemory += p.request.memoryMib();
+    n.unneededSince = -1;
+    if (!p.daemon) {
+      allocatedCpu.add(sim.now(), p.request.milliCpu());
+      allocatedMemory.add(sim.now(), p.request.memoryMib());
+    }
+    updateStranded(n);
+  }
+
+  private void cancelTimers(Pod p) {
+    if (p.timer >= 0) {
+      sim.cancel(p.timer);
+      p.timer = -1;
+    }
+    if (p.readyTimer >= 0) {
+      sim.cancel(p.readyTimer);
+      p.readyTimer = -1;
+    }
+  }
+
+  /**
+   * Deletes a pod (sets its deletion timestamp): it leaves its ReplicaSet at once; a running
+   * container gets SIGTERM and exits after {@code min(shutdown, grace)}; otherwise it is removed
+   * at once. {@code phaseIfKilled} is the phase it ends in when it does not exit cleanly.
+   */
+  private void deletePod(Pod p, PodPhase phaseIfKilled) {
+    if (p.terminating || p.gone) {
+      return;
+    }
+    p.terminating = true;
+    p.deletedAt = sim.now();
+    setUnready(p);
+    cancelTimers(p);
+    if (p.inQueue) {
+      activeQueue.remove(p);
+      p.inQueue = false;
+    }
+    unschedulable.remove(p.id);
+    if (p.nominated != null) {
+      p.nominated.nominated.remove(p);
+      p.nominated = null;
+    }
+    ReplicaSet rs = p.owner instanceof ReplicaSet r ? r : null;
+    if (rs != null) {
+      rs.pods.remove(p);
+      rs.terminating++;
+    }
+    Node n = p.node;
+    if (n != null && n.pullQueue.remove(p)) {
+      p.waitingReason = "Terminating";
+    }
+    if (n != null && p.pulling) {
+      p.pulling = false;
+      n.activePulls--;
+      pumpPulls(n);
+    }
+    if (n == null || !n.responsive || n.state == NodeState.GONE) {
+      finish(p, phaseIfKilled);
+    } else if (p.container == ContainerState.RUNNING) {
+      Deployment d = deploymentOf(p);
+      long shutdown = d == null ? 0 : d.spec.shutdownMillis();
+      long grace = config.terminationGracePeriodMillis();
+      PodPhase end = shutdown <= grace ? PodPhase.SUCCEEDED : PodPhase.FAILED;
+      p.timer = sim.schedule(Math.min(shutdown, grace), () -> finish(p, end));
+    } else {
+      finish(p, phaseIfKilled == PodPhase.FAILED ? PodPhase.FAILED : PodPhase.SUCCEEDED);
+    }
+    if (rs != null) {
+      requestSync(rs.deployment);
+    }
+  }
+
+  /** The pod's containers are gone: free its resources and remove it. */
+  private void finish(Pod p, PodPhase phase) {
+    if (p.gone) {
+      return;
+    }
+    long now = sim.now();
+    cancelTimers(p);
+    if (p.container == ContainerState.RUNNING) {
+      stopRunning(p);
+    }
+    p.container = ContainerState.TERMINATED;
+    setPhase(p, phase);
+    phaseCounts[phase.ordinal()]--;
+    phaseAverages[phase.ordinal()].update(now, phaseCounts[phase.ordinal()]);
+    p.gone = true;
+    sample();
+    pods.remove(p.id);
+    if (p.inQueue) {
+      activeQueue.remove(p);
+      p.inQueue = false;
+    }
+    unschedulable.remove(p.id);
+    Node n = p.node;
+    if (n != null) {
+      if (table.bound(p.id) != null) {
+        table.unbind(p.id);
+      }
+      n.pods.remove(p);
+      n.requestedCpu -= p.request.milliCpu();
+      n.requestedMemory -= p.request.memoryMib();
+      if (!p.daemon) {
+        allocatedCpu.add(now, -p.request.milliCpu());
+        allocatedMemory.add(now, -p.request.memoryMib());
+      }
+      updateStranded(n);
+      if (n.state == NodeState.DRAINING && n.pods.stream().allMatch(x -> x.daemon)) {
+        removeNode(n);
+      }
+      bindNominated(n);
+    }
+    if (p.owner instanceof ReplicaSet rs) {
+      if (p.terminating) {
+        rs.terminating--;
+      } else {
+        rs.pods.remove(p);
+      }
+      requestSync(rs.deployment);
+    }
+    if (n != null) {
+      retryUnschedulableAfterRemoval(n);
+    }
+  }
+
+  /** Binds the pods nominated to {@code n} by preemption that fit now, highest priority first. */
+  private void bindNominated(Node n) {
+    if (n.nominated.isEmpty()) {
+      return;
+    }
+    n.nominated.sort(Comparator.comparingInt((Pod q) -> -q.priority).thenComparingLong(q -> q.seq));
+    for (Pod q : new ArrayList<>(n.nominated)) {
+      if (q.gone || q.terminating) {
+        n.nominated.remove(q);
+        continue;
+      }
+      if (!schedulable(n)) {
+        // The node went away: schedule the pod afresh.
+        n.nominated.remove(q);
+        q.nominated = null;
+        enqueue(q);
+        continue;
+      }
+      if (q.request.milliCpu() <= allocatable.milliCpu() - n.requestedCpu
+          && q.request.memoryMib() <= allocatable.memoryMib() - n.requestedMemory
+          && n.pods.size() < config.nodeType().maxPods()) {
+        n.nominated.remove(q);
+        q.nominated = null;
+        q.unschedulableMessage = null;
+        bindPod(q, n);
+        startPod(q);
+      }
+    }
+  }
+
+  private Deployment deploymentOf(Pod p) {
+    return p.owner instanceof ReplicaSet rs ? rs.deployment : null;
+  }
+
+  // ================================================================ scheduling queue
+
+  private void enqueue(Pod p) {
+    p.queueSeq = ++queueSeq;
+    p.inQueue = true;
+    activeQueue.add(p);
+    kickScheduler();
+  }
+
+  private void kickScheduler() {
+    if (schedulerBusy || activeQueue.isEmpty()) {
+      return;
+    }
+    Pod p = activeQueue.pollFirst();
+    p.inQueue = false;
+    schedulerBusy = true;
+    sim.schedule(schedulingLatency.next(), () -> scheduleOne(p));
+  }
+
+  private void scheduleOne(Pod p) {
+    schedulerBusy = false;
+    if (!p.terminating && !p.gone) {
+      Placement placement = scheduler.place(p.spec);
+      if (placement.isScheduled()) {
+        Node n = nodesByName.get(placement.nodeName());
+        p.unschedulableMessage = null;
+        bindPod(p, n);
+        startPod(p);
+      } else {
+        if (p.unschedulableMessage == null) {
+          everUnschedulable++;
+        }
+        p.unschedulableMessage = placement.message();
+        p.waitingReason = "Unschedulable";
+        placement.reasons().forEach((r, c) -> unschedulableReasons.merge(r, 1, Integer::sum));
+        if (p.nominated != null || !preempt(p)) {
+          if (p.nominated == null) {
+            unschedulable.put(p.id, p);
+          }
+        }
+      }
+    }
+    kickScheduler();
+  }
+
+  /**
+   * A pod left {@code n}: moves back only the unschedulable pods this could help, like the
+   * NodeResourcesFit queueing hint (k/k pkg/scheduler/framework/plugins/noderesources/fit.go
+   * isSchedulableAfterPodEvent): pods whose request fits what is now free on {@code n}, and pods
+   * with spread or anti-affinity constraints, which a removal elsewhere can also unblock.
+   */
+  private void retryUnschedulableAfterRemoval(Node n) {
+    if (unschedulable.isEmpty()) {
+      return;
+    }
+    long freeCpu = allocatable.milliCpu() - n.requestedCpu;
+    long freeMem = allocatable.memoryMib() - n.requestedMemory;
+    List<Pod> helped = new ArrayList<>();
+    for (Pod p : unschedulable.values()) {
+      boolean constrained = !p.spec.antiAffinity().isEmpty() || !p.spec.spreadConstraints().isEmpty();
+      if (constrained || (schedulable(n) && p.request.milliCpu() <= freeCpu && p.request.memoryMib() <= freeMem)) {
+        helped.add(p);
+      }
+    }
+    for (Pod p : helped) {
+      unschedulable.remove(p.id);
+      enqueue(p);
+    }
+  }
+
+  /** Moves every unschedulable pod back to the active queue: the cluster changed. */
+  private void retryUnschedulable() {
+    if (unschedulable.isEmpty()) {
+      return;
+    }
+    List<Pod> waiting = new ArrayList<>(unschedulable.values());
+    unschedulable.clear();
+    for (Pod p : waiting) {
+      enqueue(p);
+    }
+  }
+
+  /**
+   * DefaultPreemption, on resources only (k/k pkg/scheduler/framework/preemption/preemption.go,
+   * simplified): a schedulable node is a candidate if evicting all its lower-priority pods would
+   * make the pod fit on CPU, memory and pod count; victims are then reprieved highest priority
+   * first while the pod still fits; the node with the lowest highest-victim priority, then the
+   * smallest priority sum, then the fewest victims, then the first, wins. Victims get their
+   * graceful termination; the preemptor waits unschedulable and is retried when they are gone.
+   *
+   * @return whether victims were chosen
+   */
+  private boolean preempt(Pod p) {
+    boolean anyLower = false;
+    for (Deployment d : deployments.values()) {
+      if (d.spec.priority() < p.priority) {
+        anyLower = true;
+        break;
+      }
+    }
+    if (!anyLower) {
+      return false;
+    }
+    Node best = null;
+    List<Pod> bestVictims = null;
+    long bestHigh = Long.MAX_VALUE;
+    long bestSum = Long.MAX_VALUE;
+    for (Node n : nodes) {
+      if (!schedulable(n)) {
+        continue;
+      }
+      List<Pod> lower = new ArrayList<>();
+      long freeCpu = allocatable.milliCpu() - n.requestedCpu;
+      long freeMem = allocatable.memoryMib() - n.requestedMemory;
+      long freePods = config.nodeType().maxPods() - n.pods.size();
+      for (Pod q : n.pods) {
+        if (q.terminating) {
+          // Already going: its resources come back without another victim.
+          continue;
+        }
+        if (q.priority < p.priority && !q.daemon) {
+          lower.add(q);
+        }
+      }
+      long cpu = freeCpu;
+      long mem = freeMem;
+      long cnt = freePods;
+      for (Pod q : lower) {
+        cpu += q.request.milliCpu();
+        mem += q.request.memoryMib();
+        cnt++;
+      }
+      if (lower.isEmpty() || cpu < p.request.milliCpu() || mem < p.request.memoryMib() || cnt < 1) {
+        continue;
+      }
+      lower.sort(Comparator.comparingInt((Pod q) -> -q.priority).thenComparingLong(q -> q.seq));
+      List<Pod> victims = new ArrayList<>();
+      for (Pod q : lower) {
+        long c2 = cpu - q.request.milliCpu();
+        long m2 = mem - q.request.memoryMib();
+        if (c2 >= p.request.milliCpu() && m2 >= p.request.memoryMib() && cnt - 1 >= 1) {
+          cpu = c2;
+          mem = m2;
+          cnt--;
+        } else {
+          victims.add(q);
+        }
+      }
+      long high = Long.MIN_VALUE;
+      long sum = 0;
+      for (Pod q : victims) {
+        high = Math.max(high, q.priority);
+        sum += (long) q.priority + (1L << 31);
+      }
+      if (best == null || high < bestHigh || (high == bestHigh && (sum < bestSum
+          || (sum == bestSum && victims.size() < bestVictims.size())))) {
+        best = n;
+        bestVictims = victims;
+        bestHigh = high;
+        bestSum = sum;
+      }
+    }
+    if (best == null || bestVictims.isEmpty()) {
+      return false;
+    }
+    // nominatedNodeName: the preemptor binds there as soon as the victims are gone, before any
+    // lower-priority pod can take the space (schedule_one.go / preemption.go).
+    p.nominated = best;
+    best.nominated.add(p);
+    for (Pod v : bestVictims) {
+      preemptions++;
+      deletePod(v, PodPhase.FAILED);
+    }
+    return true;
+  }
+
+  // ================================================================ kubelet
+
+  private void startPod(Pod p) {
+    Node n = p.node;
+    Deployment d = deploymentOf(p);
+    PullPolicy policy = d == null ? PullPolicy.IF_NOT_PRESENT : d.spec.pullPolicy();
+    boolean present = n.cache.contains(p.image);
+    if (policy == PullPolicy.NEVER && !present) {
+      p.waitingReason = "ErrImageNeverPull";
+      return;
+    }
+    if (policy == PullPolicy.ALWAYS || !present) {
+      p.waitingReason = "ImagePull";
+      n.pullQueue.add(p);
+      pumpPulls(n);
+    } else {
+      p.pullStartAt = sim.now();
+      imagePresent(p);
+    }
+  }
+
+  private void pumpPulls(Node n) {
+    int limit = config.maxParallelImagePulls() == 0 ? Integer.MAX_VALUE : config.maxParallelImagePulls();
+    while (n.activePulls < limit && !n.pullQueue.isEmpty() && n.responsive) {
+      Pod p = n.pullQueue.poll();
+      if (p.terminating || p.gone) {
+        continue;
+      }
+      n.activePulls++;
+      p.pulling = true;
+      p.pullStartAt = sim.now();
+      long missing = n.cache.missingBytes(p.image);
+      long bandwidth = Math.min(config.nodeBandwidthBytesPerSecond(), config.registryBandwidthBytesPerSecond());
+      // Whole milliseconds, rounded up: 170 MB at 10 MB/s = 17 000 ms exactly.
+      long millis = Math.floorDiv(Math.multiplyExact(missing, 1000L) + bandwidth - 1, bandwidth);
+      bytesPulled += missing;
+      p.timer = sim.schedule(millis, () -> pullDone(n, p));
+    }
+  }
+
+  private void pullDone(Node n, Pod p) {
+    p.timer = -1;
+    n.activePulls--;
+    p.pulling = false;
+    long now = sim.now();
+    n.cache.store(p.image, now);
+    scheduleImageGc(n);
+    imagePresent(p);
+    pumpPulls(n);
+  }
+
+  /**
+   * The kubelet checks image disk usage every 5 min (k/k pkg/kubelet/kubelet.go ImageGCPeriod,
+   * counted from the node joining) and collects at 85% down to 80%. The check is only scheduled
+   * while usage is above the high threshold, so an idle simulation still runs dry.
+   */
+  private void scheduleImageGc(Node n) {
+    if (n.gcPending || n.cache.usagePercent() <= ImageCache.HIGH_THRESHOLD_PERCENT || n.joinedAt < 0) {
+      return;
+    }
+    n.gcPending = true;
+    long now = sim.now();
+    long next = n.joinedAt + ((now - n.joinedAt) / IMAGE_GC_PERIOD_MILLIS + 1) * IMAGE_GC_PERIOD_MILLIS;
+    sim.scheduleAt(next, () -> {
+      n.gcPending = false;
+      if (n.responsive && n.state != NodeState.GONE) {
+        bytesCollected += n.cache.collectGarbage(sim.now());
+      }
+    });
+  }
+
+  private void imagePresent(Pod p) {
+    p.pulledAt = sim.now();
+    startContainer(p);
+  }
+
+  private void startContainer(Pod p) {
+    Deployment d = deploymentOf(p);
+    p.container = ContainerState.WAITING;
+    p.waitingReason = "ContainerCreating";
+    long startup = d == null ? 0 : d.service.startupMillis();
+    p.timer = sim.schedule(startup, () -> running(p));
+  }
+
+  private void running(Pod p) {
+    long now = sim.now();
+    p.timer = -1;
+    p.container = ContainerState.RUNNING;
+    if (p.runningAt < 0) {
+      p.runningAt = now;
+    }
+    setPhase(p, PodPhase.RUNNING);
+    p.recordStart(now);
+    p.node.cache.acquire(p.image, now);
+    Deployment d = deploymentOf(p);
+    if (d == null) {
+      return;
+    }
+    d.running++;
+    refreshUsage(d);
+    DeploymentSpec spec = d.spec;
+    long crash = spec.crashAfterMillis();
+    if (!p.broken) {
+      long hc = d.service.healthCheckMillis();
+      long startupDone = spec.startup() == null ? 0 : spec.startup().firstSuccessAfter(hc);
+      long readyIn = spec.readiness().firstSuccessAfter(Math.max(hc, startupDone));
+      if (crash < 0 || readyIn < crash) {
+        p.readyTimer = sim.schedule(readyIn, () -> markReady(p));
+      }
+    }
+    long killIn = -1;
+    if (p.broken) {
+      if (spec.startup() != null) {
+        killIn = spec.startup().failedAfter();
+      } else if (spec.liveness() != null) {
+        killIn = spec.liveness().failedAfter();
+      }
+    }
+    if (crash >= 0 && (killIn < 0 || crash <= killIn)) {
+      p.timer = sim.schedule(crash, () -> containerExited(p, 1));
+    } else if (killIn >= 0) {
+      p.timer = sim.schedule(killIn, () -> containerExited(p, 137));
+    }
+  }
+
+  private void stopRunning(Pod p) {
+    long now = sim.now();
+    p.node.cache.release(p.image, now);
+    scheduleImageGc(p.node);
+    Deployment d = deploymentOf(p);
+    if (d != null) {
+      d.running--;
+      refreshUsage(d);
+    }
+  }
+
+  private void containerExited(Pod p, int exitCode) {
+    long now = sim.now();
+    p.timer = -1;
+    if (p.readyTimer >= 0) {
+      sim.cancel(p.readyTimer);
+      p.readyTimer = -1;
+    }
+    stopRunning(p);
+    p.container = ContainerState.TERMINATED;
+    setUnready(p);
+    // Deployments only allow restartPolicy Always.
+    if (!RestartPolicy.ALWAYS.restarts(exitCode)) {
+      return;
+    }
+    CrashLoopBackOff backOff = config.crashLoopBackOff();
+    if (p.lastBackOffAt >= 0 && now - p.lastBackOffAt > backOff.resetMillis()) {
+      p.backOffCount = 0;
+    }
+    p.backOffCount++;
+    p.lastBackOffAt = now;
+    p.restarts++;
+    containerRestarts++;
+    p.container = ContainerState.WAITING;
+    p.waitingReason = "CrashLoopBackOff";
+    p.timer = sim.schedule(backOff.delayBeforeRestart(p.backOffCount), () -> startContainer(p));
+  }
+
+  private void markReady(Pod p) {
+    long now = sim.now();
+    p.readyTimer = -1;
+    p.ready = true;
+    if (p.readyAt < 0) {
+      p.readyAt = now;
+      PodStartup s = new PodStartup(p.id, p.scheduledAt - p.createdAt, p.pulledAt - p.scheduledAt,
+          p.runningAt - p.pulledAt, p.readyAt - p.runningAt);
+      startups.add(s);
+      schedulingTimes.add(s.scheduling());
+      pullTimes.add(s.pull());
+      startTimes.add(s.start());
+      readinessTimes.add(s.readiness());
+    }
+    Deployment d = deploymentOf(p);
+    long minReady = d == null ? 0 : d.spec.minReadyMillis();
+    if (minReady == 0) {
+      markAvailable(p);
+    } else {
+      p.readyTimer = sim.schedule(minReady, () -> markAvailable(p));
+    }
+  }
+
+  private void markAvailable(Pod p) {
+    p.readyTimer = -1;
+    if (!p.ready || p.terminating) {
+      return;
+    }
+    p.available = true;
+    if (p.availableAt < 0) {
+      p.availableAt = sim.now();
+    }
+    Deployment d = deploymentOf(p);
+    if (d == null) {
+      return;
+    }
+    ReplicaSet rs = (ReplicaSet) p.owner;
+    if (rs.revision > 1 && p.availableAt == sim.now()) {
+      rolloutPodTimes.add(p.availableAt - p.createdAt);
+    }
+    if (!d.evictedAt.isEmpty()) {
+      d.evictedAt.poll();
+      failuresRecovered++;
+    }
+    if (d.rollout != null && d.rollout.end < 0 && rs == d.current) {
+      touchProgress(d);
+    }
+    availabilityChanged(d);
+  }
+
+  private void setUnready(Pod p) {
+    boolean wasAvailable = p.available;
+    p.ready = false;
+    p.available = false;
+    if (p.readyTimer >= 0) {
+      sim.cancel(p.readyTimer);
+      p.readyTimer = -1;
+    }
+    Deployment d = deploymentOf(p);
+    if (wasAvailable && d != null) {
+      availabilityChanged(d);
+    }
+  }
+
+  // ================================================================ Deployment and ReplicaSet controllers
+
+  private void availabilityChanged(Deployment d) {
+    if (d.rollout != null && d.rollout.end < 0) {
+      d.rollout.updateOutOfService(sim.now());
+    }
+    requestSync(d);
+  }
+
+  private void requestSync(Deployment d) {
+    if (d.syncPending) {
+      return;
+    }
+    d.syncPending = true;
+    sim.schedule(config.controllerLatencyMillis(), () -> {
+      d.syncPending = false;
+      // The ReplicaSet controller first: replace pods that went away (evicted, preempted).
+      for (ReplicaSet rs : d.sets) {
+        if (rs.pods.size() != rs.replicas) {
+          reconcileReplicaSet(rs);
+        }
+      }
+      if (syncOnce(d)) {
+        recordStep(d);
+        requestSync(d);
+      }
+      checkRolloutDone(d);
+    });
+  }
+
+  private void recordStep(Deployment d) {
+    int oldReplicas = 0;
+    for (ReplicaSet rs : d.sets) {
+      if (rs != d.current) {
+        oldReplicas += rs.replicas;
+      }
+    }
+    ReplicaSetStep step = new ReplicaSetStep(sim.now(), d.current.replicas, oldReplicas);
+    if (!d.steps.isEmpty() && d.steps.get(d.steps.size() - 1).atMillis() == sim.now()) {
+      d.steps.set(d.steps.size() - 1, step);
+    } else {
+      d.steps.add(step);
+    }
+  }
+
+  /**
+   * One sync of the Deployment controller; returns whether it scaled a ReplicaSet (then the
+   * resulting ReplicaSet update triggers the next sync). RollingUpdate follows k/k
+   * {@code pkg/controller/deployment/rolling.go rolloutRolling} (v1.31): scale the new ReplicaSet
+   * up if possible ({@code NewRSNewReplicas}), otherwise scale old ones down
+   * ({@code reconcileOldReplicaSets}: first unhealthy pods, then oldest first keeping
+   * {@code replicas − maxUnavailable} available). Recreate follows {@code recreate.go}.
+   */
+  private boolean syncOnce(Deployment d) {
+    ReplicaSet nrs = d.current;
+    if (d.spec.strategy() == DeploymentSpec.Strategy.RECREATE) {
+      boolean scaled = false;
+      for (ReplicaSet rs : d.sets) {
+        if (rs != nrs && rs.replicas > 0) {
+          scaleReplicaSet(rs, 0);
+          scaled = true;
+        }
+      }
+      if (scaled) {
+        return true;
+      }
+      for (ReplicaSet rs : d.sets) {
+        if (rs != nrs && (!rs.pods.isEmpty() || rs.terminating > 0)) {
+          return false;
+        }
+      }
+      if (nrs.replicas != d.replicas) {
+        scaleReplicaSet(nrs, d.replicas);
+        return true;
+      }
+      return false;
+    }
+    Fenceposts f = d.spec.fenceposts(d.replicas);
+    int total = 0;
+    for (ReplicaSet rs : d.sets) {
+      total += rs.replicas;
+    }
+    if (nrs.replicas != d.replicas) {
+      if (nrs.replicas > d.replicas) {
+        scaleReplicaSet(nrs, d.replicas);
+        return true;
+      }
+      int maxTotal = d.replicas + f.surge();
+      if (total < maxTotal) {
+        int up = Math.min(maxTotal - total, d.replicas - nrs.replicas);
+        scaleReplicaSet(nrs, nrs.replicas + up);
+        return true;
+      }
+    }
+    int oldReplicas = total - nrs.replicas;
+    if (oldReplicas == 0) {
+      return false;
+    }
+    int minAvailable = d.replicas - f.unavailable();
+    int newUnavailable = nrs.replicas - nrs.available();
+    int maxScaledDown = total - minAvailable - newUnavailable;
+    if (maxScaledDown <= 0) {
+      return false;
+    }
+    int cleaned = 0;
+    for (ReplicaSet rs : d.sets) {
+      if (rs == nrs || cleaned >= maxScaledDown) {
+        continue;
+      }
+      int avail = rs.available();
+      if (rs.replicas == 0 || rs.replicas == avail) {
+        continue;
+      }
+      int n = Math.min(maxScaledDown - cleaned, rs.replicas - avail);
+      scaleReplicaSet(rs, rs.replicas - n);
+      cleaned += n;
+    }
+    int availableAll = 0;
+    for (ReplicaSet rs : d.sets) {
+      availableAll += rs.available();
+    }
+    int scaledDown = 0;
+    if (availableAll > minAvailable) {
+      int totalDown = availableAll - minAvailable;
+      for (ReplicaSet rs : d.sets) {
+        if (rs == nrs || scaledDown >= totalDown || rs.replicas == 0) {
+          continue;
+        }
+        int n = Math.min(rs.replicas, totalDown - scaledDown);
+        scaleReplicaSet(rs, rs.replicas - n);
+        scaledDown += n;
+      }
+    }
+    return cleaned + scaledDown > 0;
+  }
+
+  /** Sets {@code spec.replicas} and lets the ReplicaSet controller create or delete pods. */
+  private void scaleReplicaSet(ReplicaSet rs, int replicas) {
+    Deployment d = rs.deployment;
+    if (d.rollout != null && d.rollout.end < 0 && replicas != rs.replicas) {
+      touchProgress(d);
+    }
+    rs.replicas = replicas;
+    reconcileReplicaSet(rs);
+  }
+
+  /**
+   * The ReplicaSet controller (k/k pkg/controller/replicaset/replica_set.go manageReplicas):
+   * creates or deletes pods until the active pods match {@code spec.replicas}.
+   */
+  private void reconcileReplicaSet(ReplicaSet rs) {
+    Deployment d = rs.deployment;
+    int replicas = rs.replicas;
+    int diff = rs.pods.size() - replicas;
+    if (diff < 0) {
+      for (int i = 0; i < -diff; i++) {
+        String id = d.service.name() + "-r" + rs.revision + "-" + (++rs.podCounter);
+        boolean broken = rs.healthCheckFailureProbability > 0 && healthChecks.nextDouble() < rs.healthCheckFailureProbability;
+        Pod p = newPod(id, d.service.name(), rs.revision, false, rs.image, d.service.request(), d.spec.priority(),
+            broken, d);
+        p.owner = rs;
+        rs.pods.add(p);
+        if (rs == d.current && d.rollout != null && d.rollout.end < 0) {
+          d.rollout.podsCreated++;
+        }
+        enqueue(p);
+      }
+    } else if (diff > 0) {
+      List<Pod> victims = PodDeletionOrder.choose(rs.pods, diff, sim.now());
+      for (Pod p : victims) {
+        deletePod(p, PodPhase.SUCCEEDED);
+      }
+    }
+  }
+
+  private void touchProgress(Deployment d) {
+    Rollout r = d.rollout;
+    if (r == null || r.end >= 0) {
+      return;
+    }
+    if (r.deadlineTimer >= 0) {
+      sim.cancel(r.deadlineTimer);
+    }
+    r.deadlineTimer = sim.schedule(d.spec.progressDeadlineMillis(), () -> {
+      r.deadlineTimer = -1;
+      if (r.end < 0 && !r.superseded) {
+        r.deadlineExceeded = true;
+      }
+    });
+  }
+
+  /**
+   * Complete when the new ReplicaSet has every desired replica available and no old pod is
+   * active (k/k pkg/controller/deployment/util/deployment_util.go DeploymentComplete).
+   */
+  private void checkRolloutDone(Deployment d) {
+    Rollout r = d.rollout;
+    if (r == null || r.end >= 0 || r.superseded) {
+      return;
+    }
+    ReplicaSet nrs = d.current;
+    if (nrs.replicas != d.replicas || nrs.available() < d.replicas) {
+      return;
+    }
+    for (ReplicaSet rs : d.sets) {
+      if (rs != nrs && !rs.pods.isEmpty()) {
+        return;
+      }
+    }
+    r.updateOutOfService(sim.now());
+    r.end = sim.now();
+    if (r.deadlineTimer >= 0) {
+      sim.cancel(r.deadlineTimer);
+      r.deadlineTimer = -1;
+    }
+  }
+
+  // ================================================================ autoscalers
+
+  private void autoscalePods(Deployment d) {
+    PodAutoscaling hpa = d.spec.autoscaling();
+    long now = sim.now();
+    if (d.running > 0 && d.service.request().milliCpu() > 0) {
+      // Average CPU usage of the running pods in percent of their request (replica_calculator.go).
+      double utilization = 100.0 * d.usedCpu / ((double) d.running * d.service.request().milliCpu());
+      int desired = hpa.desiredReplicas(d.replicas, utilization);
+      desired = Math.max(hpa.minReplicas(), Math.min(hpa.maxReplicas(), desired));
+      d.recommendations.addLast(new long[] {now, desired});
+      while (!d.recommendations.isEmpty() && d.recommendations.peekFirst()[0] < now - hpa.scaleDownStabilizationMillis()) {
+        d.recommendations.pollFirst();
+      }
+      if (desired < d.replicas) {
+        for (long[] rec : d.recommendations) {
+          desired = (int) Math.max(desired, rec[1]);
+        }
+      }
+      if (desired != d.replicas) {
+        d.replicas = desired;
+        requestSync(d);
+      }
+    }
+    sim.schedule(hpa.syncMillis(), () -> autoscalePods(d));
+  }
+
+  private void autoscalerScan() {
+    ClusterAutoscaling ca = config.clusterAutoscaling();
+    long now = sim.now();
+    int live = 0;
+    List<Node> upcoming = new ArrayList<>();
+    for (Node n : nodes) {
+      if (n.state != NodeState.GONE) {
+        live++;
+      }
+      if (n.state == NodeState.PROVISIONING) {
+        upcoming.add(n);
+      }
+    }
+    // Scale up: pack the unschedulable pods first-fit onto upcoming nodes, then onto new ones.
+    List<Pod> waiting = new ArrayList<>();
+    for (Pod p : unschedulable.values()) {
+      if (!p.daemon && p.request.fitsIn(config.allocatableForPods())) {
+        waiting.add(p);
+      }
+    }
+    if (!waiting.isEmpty()) {
+      Resources forPods = config.allocatableForPods();
+      int podSlots = config.nodeType().maxPods() - config.daemonSets().size();
+      List<long[]> bins = new ArrayList<>();
+      for (int i = 0; i < upcoming.size(); i++) {
+        bins.add(new long[] {forPods.milliCpu(), forPods.memoryMib(), podSlots});
+      }
+      int fresh = 0;
+      for (Pod p : waiting) {
+        boolean placed = false;
+        for (long[] b : bins) {
+          if (b[0] >= p.request.milliCpu() && b[1] >= p.request.memoryMib() && b[2] >= 1) {
+            b[0] -= p.request.milliCpu();
+            b[1] -= p.request.memoryMib();
+            b[2]--;
+            placed = true;
+            break;
+          }
+        }
+        if (!placed) {
+          bins.add(new long[] {forPods.milliCpu() - p.request.milliCpu(), forPods.memoryMib() - p.request.memoryMib(),
+              podSlots - 1});
+          fresh++;
+        }
+      }
+      int add = Math.min(fresh, ca.maxNodes() - live);
+      for (int i = 0; i < add; i++) {
+        provisionNode();
+      }
+      if (add > 0) {
+        lastScaleUp = now;
+      }
+    } else if (now - lastScaleUp >= ca.delayAfterAddMillis()) {
+      // Scale down one node at a time: utilization = max(cpu, memory) requests ÷ allocatable.
+      for (Node n : nodes) {
+        if (n.state != NodeState.READY || !n.responsive) {
+          continue;
+        }
+        double util = Math.max(n.requestedCpu / (double) allocatable.milliCpu(),
+            n.requestedMemory / (double) allocatable.memoryMib());
+        if (util >= ca.utilizationThreshold()) {
+          n.unneededSince = -1;
+          continue;
+        }
+        if (n.unneededSince < 0) {
+          n.unneededSince = now;
+        }
+        if (now - n.unneededSince >= ca.unneededMillis() && live > ca.minNodes() && podsFitElsewhere(n)) {
+          drain(n);
+          break;
+        }
+      }
+    }
+    sim.schedule(ca.scanIntervalMillis(), this::autoscalerScan);
+  }
+
+  private boolean podsFitElsewhere(Node drained) {
+    List<long[]> free = new ArrayList<>();
+    for (Node n : nodes) {
+      if (n != drained && schedulable(n)) {
+        free.add(new long[] {allocatable.milliCpu() - n.requestedCpu, allocatable.memoryMib() - n.requestedMemory,
+            config.nodeType().maxPods() - n.pods.size()});
+      }
+    }
+    for (Pod p : drained.pods) {
+      if (p.daemon) {
+        continue;
+      }
+      boolean placed = false;
+      for (long[] f : free) {
+        if (f[0] >= p.request.milliCpu() && f[1] >= p.request.memoryMib() && f[2] >= 1) {
+          f[0] -= p.request.milliCpu();
+          f[1] -= p.request.memoryMib();
+          f[2]--;
+          placed = true;
+          break;
+        }
+      }
+      if (!placed) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void drain(Node n) {
+    setNodeState(n, NodeState.DRAINING);
+    block(n);
+    updateStranded(n);
+    boolean any = false;
+    for (Pod p : new ArrayList<>(n.pods)) {
+      if (!p.daemon) {
+        any = true;
+        deletePod(p, PodPhase.SUCCEEDED);
+      }
+    }
+    if (!any && n.state == NodeState.DRAINING) {
+      removeNode(n);
+    }
+  }
+
+  // ================================================================ stranded capacity
+
+  private void refreshStranded() {
+    for (Node n : nodes) {
+      updateStranded(n);
+    }
+  }
+
+  /**
+   * A node's free CPU is stranded when its free memory is below the smallest memory request of
+   * any deployed service (no service pod can use the CPU), and the other way round.
+   */
+  private void updateStranded(Node n) {
+    long minCpu = Long.MAX_VALUE;
+    long minMem = Long.MAX_VALUE;
+    for (Deployment d : deployments.values()) {
+      minCpu = Math.min(minCpu, Math.max(1, d.service.request().milliCpu()));
+      minMem = Math.min(minMem, Math.max(1, d.service.request().memoryMib()));
+    }
+    double sc = 0;
+    double sm = 0;
+    if (!deployments.isEmpty() && (n.state == NodeState.READY || n.state == NodeState.NOT_READY)) {
+      long freeCpu = Math.max(0, allocatable.milliCpu() - n.requestedCpu);
+      long freeMem = Math.max(0, allocatable.memoryMib() - n.requestedMemory);
+      if (freeMem < minMem) {
+        sc = freeCpu;
+      }
+      if (freeCpu < minCpu) {
+        sm = freeMem;
+      }
+    }
+    long now = sim.now();
+    strandedCpu.add(now, sc - n.strandedCpu);
+    strandedMemory.add(now, sm - n.strandedMemory);
+    n.strandedCpu = sc;
+    n.strandedMemory = sm;
+  }
+
+  // ================================================================ internal state
+
+  private static final class Deployment {
+    final Service service;
+    final DeploymentSpec spec;
+    int replicas;
+    final List<ReplicaSet> sets = new ArrayList<>();
+    ReplicaSet current;
+    final Map<String, ImageDescription> images = new LinkedHashMap<>();
+    Rollout rollout;
+    final List<Rollout> rollouts = new ArrayList<>();
+    final List<ReplicaSetStep> steps = new ArrayList<>();
+    final ArrayDeque<Long> evictedAt = new ArrayDeque<>();
+    final ArrayDeque<long[]> recommendations = new ArrayDeque<>();
+    boolean syncPending;
+    int running;
+    double load = 1.0;
+    double usedCpu;
+    double usedMemory;
+
+    Deployment(Service service, DeploymentSpec spec) {
+      this.service = service;
+      this.spec = spec;
+      this.replicas = service.instances();
+    }
+  }
+
+  static final class ReplicaSet {
+    final Deployment deployment;
+    final int revision;
+    final String version;
+    final ImageDescription image;
+    final double healthCheckFailureProbability;
+    int replicas;
+    int terminating;
+    int podCounter;
+    final List<Pod> pods = new ArrayList<>();
+
+    ReplicaSet(Deployment deployment, int revision, String version, ImageDescription image, double failP) {
+      this.deployment = deployment;
+      this.revision = revision;
+      this.version = version;
+      this.image = image;
+      this.healthCheckFailureProbability = failP;
+    }
+
+    int available() {
+      int n = 0;
+      for (Pod p : pods) {
+        if (p.available) {
+          n++;
+        }
+      }
+      return n;
+    }
+  }
+
+  private final class Rollout {
+    final Deployment deployment;
+    final Release release;
+    final long start;
+    long end = -1;
+    boolean superseded;
+    boolean deadlineExceeded;
+    long deadlineTimer = -1;
+    int podsCreated;
+    int maxOut;
+    long outIntegral;
+    long lastOutAt;
+    int lastOut;
+
+    Rollout(Deployment deployment, Release release, long start) {
+      this.deployment = deployment;
+      this.release = release;
+      this.start = start;
+      this.lastOutAt = start;
+    }
+
+    void updateOutOfService(long now) {
+      outIntegral += (long) lastOut * (now - lastOutAt);
+      lastOutAt = now;
+      int available = 0;
+      for (ReplicaSet rs : deployment.sets) {
+        available += rs.available();
+      }
+      lastOut = Math.max(0, deployment.replicas - available);
+      maxOut = Math.max(maxOut, lastOut);
+    }
+
+    RolloutRecord record(long now) {
+      long integral = end >= 0 ? outIntegral : outIntegral + (long) lastOut * (now - lastOutAt);
+      DeploymentSpec s = deployment.spec;
+      String strategy = s.strategy() == DeploymentSpec.Strategy.RECREATE ? "Recreate"
+          : "RollingUpdate(maxSurge " + s.maxSurge() + ", maxUnavailable " + s.maxUnavailable() + ")";
+      return new RolloutRecord(release, strategy, start, end,
+          end >= 0 ? RolloutRecord.Outcome.COMPLETED : RolloutRecord.Outcome.IN_PROGRESS, podsCreated, maxOut, integral);
+    }
+  }
+
+  /** A growable list of durations. */
+  private static final class Samples {
+    private long[] values = new long[64];
+    private int size;
+
+    void add(long v) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = v;
+    }
+
+    DurationSummary summary() {
+      return DurationSummary.of(Arrays.copyOf(values, size));
+    }
+  }
+}

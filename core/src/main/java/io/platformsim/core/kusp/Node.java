@@ -1,0 +1,97 @@
+package io.platformsim.core.kusp;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One KuSP node: its instance's life ({@link NodeState}), zone, image cache, the pods bound to
+ * it and its requested resources. Read-only to callers; {@link KuspPlatform} changes it.
+ */
+public final class Node {
+  final String name;
+  final String zone;
+  final ImageCache cache;
+  final long requestedAt;
+  NodeState state = NodeState.PROVISIONING;
+  int index = -1;
+  long joinedAt = -1;
+  long crashedAt = -1;
+  long goneAt = -1;
+  boolean responsive = true;
+  boolean blocked;
+  final List<Pod> pods = new ArrayList<>();
+  final ArrayDeque<Pod> pullQueue = new ArrayDeque<>();
+  final List<Pod> nominated = new ArrayList<>();
+  int activePulls;
+  boolean gcPending;
+  boolean removing;
+  long requestedCpu;
+  long requestedMemory;
+  long unneededSince = -1;
+  double strandedCpu;
+  double strandedMemory;
+
+  Node(String name, String zone, long diskBytes, long requestedAt) {
+    this.name = name;
+    this.zone = zone;
+    this.cache = new ImageCache(diskBytes);
+    this.requestedAt = requestedAt;
+  }
+
+  /** Node name. */
+  public String name() {
+    return name;
+  }
+
+  /** Zone label. */
+  public String zone() {
+    return zone;
+  }
+
+  /** Life-cycle state. */
+  public NodeState state() {
+    return state;
+  }
+
+  /** Its image layer cache. */
+  public ImageCache imageCache() {
+    return cache;
+  }
+
+  /** Time it joined (Ready), or -1. */
+  public long joinedAt() {
+    return joinedAt;
+  }
+
+  /** Milli-CPU requested by the pods bound to it (DaemonSets included). */
+  public long requestedMilliCpu() {
+    return requestedCpu;
+  }
+
+  /** MiB requested by the pods bound to it (DaemonSets included). */
+  public long requestedMemoryMib() {
+    return requestedMemory;
+  }
+
+  /** The pods bound to it. */
+  public List<Pod> pods() {
+    return List.copyOf(pods);
+  }
+
+  /**
+   * The time of its last status heartbeat at or before {@code t}: the kubelet posts status every
+   * {@code period} from joining until it stops responding. Heartbeats are implicit (computed, not
+   * simulated as events), so an idle cluster's simulation runs dry.
+   */
+  long lastHeartbeat(long t, long period) {
+    long until = responsive ? t : Math.min(t, crashedAt);
+    return joinedAt + (until - joinedAt) / period * period;
+  }
+
+  @Override
+  public String toString() {
+    return "Node[" + name + " " + zone + " " + state + ", " + pods.size() + " pods, requested " + requestedCpu + "m CPU, "
+        + requestedMemory + " MiB, " + cache + "]";
+  }
+}

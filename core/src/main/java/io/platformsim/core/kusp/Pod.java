@@ -1,0 +1,192 @@
+package io.platformsim.core.kusp;
+
+import io.platformsim.core.workload.ImageDescription;
+import io.platformsim.core.workload.Resources;
+import io.platformsim.scheduler.pod.PodSpec;
+import java.util.Arrays;
+
+/**
+ * One pod as the simulated API server and kubelet see it: its owner, request, QoS class and
+ * priority, phase, container state, node, readiness and the times of its life. Read-only to
+ * callers; {@link KuspPlatform} changes it as events happen. A pod is in exactly one
+ * {@link PodPhase} at a time.
+ */
+public final class Pod {
+  final long seq;
+  final String id;
+  final String service;
+  final int revision;
+  final boolean daemon;
+  final ImageDescription image;
+  final Resources request;
+  final QosClass qos;
+  final int priority;
+  final PodSpec spec;
+  final boolean broken;
+  Object owner;
+  PodPhase phase = PodPhase.PENDING;
+  ContainerState container = ContainerState.WAITING;
+  String waitingReason = "Unschedulable";
+  Node node;
+  Node nominated;
+  boolean ready;
+  boolean available;
+  boolean terminating;
+  boolean gone;
+  boolean pulling;
+  boolean inQueue;
+  int restarts;
+  int backOffCount;
+  long lastBackOffAt = -1;
+  long queueSeq;
+  long createdAt;
+  long scheduledAt = -1;
+  long pullStartAt = -1;
+  long pulledAt = -1;
+  long runningAt = -1;
+  long readyAt = -1;
+  long availableAt = -1;
+  long deletedAt = -1;
+  long lastStartAt = -1;
+  long timer = -1;
+  long readyTimer = -1;
+  String unschedulableMessage;
+  long[] starts = new long[4];
+  int startCount;
+
+  Pod(long seq, String id, String service, int revision, boolean daemon, ImageDescription image, Resources request,
+      QosClass qos, int priority, PodSpec spec, boolean broken, long createdAt) {
+    this.seq = seq;
+    this.id = id;
+    this.service = service;
+    this.revision = revision;
+    this.daemon = daemon;
+    this.image = image;
+    this.request = request;
+    this.qos = qos;
+    this.priority = priority;
+    this.spec = spec;
+    this.broken = broken;
+    this.createdAt = createdAt;
+  }
+
+  void recordStart(long t) {
+    if (startCount == starts.length) {
+      starts = Arrays.copyOf(starts, startCount * 2);
+    }
+    starts[startCount++] = t;
+    lastStartAt = t;
+  }
+
+  /** Pod name, e.g. {@code zebra-r2-7}. */
+  public String id() {
+    return id;
+  }
+
+  /** The service (Deployment) it belongs to, or the DaemonSet name. */
+  public String service() {
+    return service;
+  }
+
+  /** The ReplicaSet revision it was created from (0 for DaemonSet pods). */
+  public int revision() {
+    return revision;
+  }
+
+  /** Whether it is a system DaemonSet pod. */
+  public boolean daemon() {
+    return daemon;
+  }
+
+  /** Its container image. */
+  public ImageDescription image() {
+    return image;
+  }
+
+  /** Its CPU and memory request. */
+  public Resources request() {
+    return request;
+  }
+
+  /** Its QoS class. */
+  public QosClass qosClass() {
+    return qos;
+  }
+
+  /** Its priority. */
+  public int priority() {
+    return priority;
+  }
+
+  /** Its phase. */
+  public PodPhase phase() {
+    return phase;
+  }
+
+  /** Its container's state. */
+  public ContainerState containerState() {
+    return container;
+  }
+
+  /** Why the container is waiting (Unschedulable, ContainerCreating, ImagePull, CrashLoopBackOff), or "". */
+  public String waitingReason() {
+    return container == ContainerState.WAITING ? waitingReason : "";
+  }
+
+  /** The node's name, or {@code null} while unscheduled. */
+  public String nodeName() {
+    return node == null ? null : node.name;
+  }
+
+  /** Whether it is Ready. */
+  public boolean ready() {
+    return ready;
+  }
+
+  /** Whether it is available (Ready for minReadySeconds). */
+  public boolean available() {
+    return available;
+  }
+
+  /** Whether it has a deletion timestamp. */
+  public boolean terminating() {
+    return terminating;
+  }
+
+  /** Container restarts so far. */
+  public int restarts() {
+    return restarts;
+  }
+
+  /** Creation time. */
+  public long createdAt() {
+    return createdAt;
+  }
+
+  /** Bind time, or -1. */
+  public long scheduledAt() {
+    return scheduledAt;
+  }
+
+  /** First time Ready, or -1. */
+  public long readyAt() {
+    return readyAt;
+  }
+
+  /** The times the container was started (running), in order. */
+  public long[] startTimes() {
+    return Arrays.copyOf(starts, startCount);
+  }
+
+  /** The scheduler's message while unschedulable, or {@code null}. */
+  public String unschedulableMessage() {
+    return unschedulableMessage;
+  }
+
+  @Override
+  public String toString() {
+    return "Pod[" + id + " " + phase + "/" + container + (container == ContainerState.WAITING ? "(" + waitingReason + ")" : "")
+        + (node == null ? "" : " on " + node.name) + (ready ? " ready" : "") + (terminating ? " terminating" : "")
+        + " " + qos + " prio " + priority + (restarts > 0 ? " restarts " + restarts : "") + "]";
+  }
+}

@@ -1,0 +1,60 @@
+package io.platformsim.core.kusp;
+
+/**
+ * A HorizontalPodAutoscaler on CPU utilization of requests. Defaults (v1.31):
+ * {@code --horizontal-pod-autoscaler-sync-period} 15 s and tolerance 0.1 (k/k
+ * {@code pkg/controller/podautoscaler/config/v1alpha1/defaults.go}); scale-down stabilization
+ * window 300 s ({@code pkg/apis/autoscaling/v2/defaults.go}). The desired count is
+ * {@code ceil(current · utilization / target)} when {@code |utilization / target − 1| > tolerance}
+ * ({@code pkg/controller/podautoscaler/replica_calculator.go}); a scale-down takes the largest
+ * recommendation of the last window.
+ *
+ * @param minReplicas                  lower bound, at least 1
+ * @param maxReplicas                  upper bound, at least minReplicas
+ * @param targetCpuPercent             target average CPU usage in percent of requests, at least 1
+ * @param syncMillis                   time between evaluations
+ * @param tolerance                    no change within this relative distance of the target
+ * @param scaleDownStabilizationMillis window of recommendations for scale-down
+ */
+public record PodAutoscaling(int minReplicas, int maxReplicas, int targetCpuPercent, long syncMillis,
+    double tolerance, long scaleDownStabilizationMillis) {
+
+  /** Validates the fields. */
+  public PodAutoscaling {
+    if (minReplicas < 1) {
+      throw new IllegalArgumentException("hpa minReplicas must be >= 1, was " + minReplicas);
+    }
+    if (maxReplicas < minReplicas) {
+      throw new IllegalArgumentException("hpa maxReplicas must be >= minReplicas " + minReplicas + ", was " + maxReplicas);
+    }
+    if (targetCpuPercent < 1) {
+      throw new IllegalArgumentException("hpa targetCPUUtilizationPercentage must be >= 1, was " + targetCpuPercent);
+    }
+    if (syncMillis < 1) {
+      throw new IllegalArgumentException("hpa syncMillis must be >= 1, was " + syncMillis);
+    }
+    if (!(tolerance >= 0 && tolerance < 1)) {
+      throw new IllegalArgumentException("hpa tolerance must be in [0, 1), was " + tolerance);
+    }
+    if (scaleDownStabilizationMillis < 0) {
+      throw new IllegalArgumentException("hpa scaleDownStabilizationMillis must be >= 0, was " + scaleDownStabilizationMillis);
+    }
+  }
+
+  /** Upstream defaults with the given bounds and target. */
+  public static PodAutoscaling cpu(int minReplicas, int maxReplicas, int targetCpuPercent) {
+    return new PodAutoscaling(minReplicas, maxReplicas, targetCpuPercent, 15_000, 0.1, 300_000);
+  }
+
+  /**
+   * The replica count the controller computes from the current count and the measured average
+   * utilization (percent of requests), before bounds and stabilization.
+   */
+  public int desiredReplicas(int current, double utilizationPercent) {
+    double ratio = utilizationPercent / targetCpuPercent;
+    if (Math.abs(ratio - 1.0) <= tolerance) {
+      return current;
+    }
+    return (int) Math.ceil(ratio * current);
+  }
+}

@@ -1,0 +1,85 @@
+package io.platformsim.core.kusp;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which pods a ReplicaSet deletes first when it scales down: k/k
+ * {@code pkg/controller/controller_utils.go ActivePodsWithRanks.Less} (v1.31, LogarithmicScaleDown
+ * on by default), earlier in the list = deleted first:
+ *
+ * <ol>
+ *   <li>not assigned to a node before assigned;
+ *   <li>Pending before Running (Unknown is not modelled);
+ *   <li>not Ready before Ready;
+ *   <li>(pod-deletion-cost is not modelled: all 0);
+ *   <li>more pods of the same ReplicaSet on its node (higher rank) before fewer;
+ *   <li>both Ready: Ready for less time first, compared in log₂ buckets of seconds;
+ *   <li>more container restarts before fewer;
+ *   <li>newer before older, in log₂ buckets of seconds of age;
+ *   <li>a tie (upstream: by random UID) goes to the pod created later, for determinism.
+ * </ol>
+ */
+public final class PodDeletionOrder {
+
+  private PodDeletionOrder() {
+  }
+
+  /** The first {@code count} pods of {@code pods} in deletion order at time {@code now}. */
+  public static List<Pod> choose(List<Pod> pods, int count, long now) {
+    Map<Object, Integer> perNode = new HashMap<>();
+    for (Pod p : pods) {
+      if (p.node != null) {
+        perNode.merge(p.node, 1, Integer::sum);
+      }
+    }
+    List<Pod> sorted = new ArrayList<>(pods);
+    sorted.sort((a, b) -> compare(a, b, perNode, now));
+    return new ArrayList<>(sorted.subList(0, Math.min(count, sorted.size())));
+  }
+
+  static int compare(Pod a, Pod b, Map<Object, Integer> perNode, long now) {
+    boolean aAssigned = a.node != null;
+    boolean bAssigned = b.node != null;
+    if (aAssigned != bAssigned) {
+      return aAssigned ? 1 : -1;
+    }
+    int aPhase = a.phase == PodPhase.PENDING ? 0 : 1;
+    int bPhase = b.phase == PodPhase.PENDING ? 0 : 1;
+    if (aPhase != bPhase) {
+      return Integer.compare(aPhase, bPhase);
+    }
+    if (a.ready != b.ready) {
+      return a.ready ? 1 : -1;
+    }
+    int aRank = a.node == null ? 0 : perNode.getOrDefault(a.node, 0);
+    int bRank = b.node == null ? 0 : perNode.getOrDefault(b.node, 0);
+    if (aRank != bRank) {
+      return Integer.compare(bRank, aRank);
+    }
+    if (a.ready && b.ready && a.readyAt != b.readyAt) {
+      int diff = Integer.compare(logBucket(now - a.readyAt), logBucket(now - b.readyAt));
+      if (diff != 0) {
+        return diff;
+      }
+    }
+    if (a.restarts != b.restarts) {
+      return Integer.compare(b.restarts, a.restarts);
+    }
+    if (a.createdAt != b.createdAt) {
+      int diff = Integer.compare(logBucket(now - a.createdAt), logBucket(now - b.createdAt));
+      if (diff != 0) {
+        return diff;
+      }
+    }
+    return Long.compare(b.seq, a.seq);
+  }
+
+  /** floor(log₂(duration in seconds)), 0 below two seconds (controller_utils.go logarithmicRankDiff). */
+  static int logBucket(long millis) {
+    long seconds = millis / 1000;
+    return seconds < 2 ? 0 : 63 - Long.numberOfLeadingZeros(seconds);
+  }
+}

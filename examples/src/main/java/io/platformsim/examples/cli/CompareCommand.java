@@ -1,0 +1,183 @@
+package io.platformsim.examples.cli;
+
+import io.platformsim.core.experiment.Comparison;
+import io.platformsim.core.experiment.ComparisonReport;
+import io.platformsim.core.experiment.ComparisonResult;
+import io.platformsim.core.experiment.DefaultScenario;
+import io.platformsim.core.experiment.Scenario;
+import io.platformsim.core.experiment.ScenarioFile;
+import io.platformsim.examples.report.ComparisonCharts;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code platformsim compare [scenario.yaml]}: runs a scenario (the built-in one without a file)
+ * on LeSP and KuSP and prints both side by side with 95% confidence intervals and the ratio; or
+ * one JSON object ({@code --json}); optionally writes CSV files and PNG charts. Progress goes to
+ * standard error, results to standard output.
+ *
+ * <p>Exit codes: 0 success; 2 bad input (scenario file, option values), one line on standard
+ * error naming file, line and field; 1 a failure while running or writing.
+ */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Runs a scenario on the legacy machine platform (LeSP) and on Kubernetes",
+      "(KuSP) and compares them: machines and cost, CPU and memory allocation and",
+      "usage, stranded capacity, rollout times (p50/p95/max) of app releases and",
+      "base-image changes, capacity unavailable during rollouts, time to scale out",
+      "for a load spike, time to recover from a machine failure, identity figures.",
+      "Each figure is a mean with a 95%% confidence interval over independent",
+      "replications, run in parallel with common random numbers.",
+      "",
+      "Without a file it runs the built-in scenario (examples/scenarios/default.yaml):",
+      "zebra (JVM), cheetah (Ruby + Nginx) and 58 generated services; a release of",
+      "every service, a base-image change, a load spike and a machine failure over",
+      "8 simulated hours. The YAML schema: examples/scenarios/README.md.",
+      "",
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:compared", "1:failed while running or writing files",
+        "2:bad input (one line on standard error naming file, line and field)"})
+public final class CompareCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "<scenario.yaml>",
+      description = "Scenario file (default: the built-in scenario).")
+  Path file;
+
+  @Option(names = {"-r", "--replications"}, paramLabel = "<n>",
+      description = "Replications (default: the scenario's; the built-in one has 8).")
+  Integer replications;
+
+  @Option(names = {"-s", "--seed"}, paramLabel = "<seed>",
+      description = "Master seed (default: the scenario's; the built-in one has 42).")
+  Long seed;
+
+  @Option(names = "--json", description = "Print one JSON object instead of the table.")
+  boolean json;
+
+  @Option(names = "--csv", paramLabel = "<dir>",
+      description = "Write summary.csv, timeseries.csv and rollouts.csv into <dir>.")
+  Path csvDir;
+
+  @Option(names = "--charts", paramLabel = "<dir>",
+      description = "Write utilization.png, machines.png and rollouts.png into <dir>.")
+  Path chartsDir;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Scenario scenario;
+    try {
+      scenario = file == null ? DefaultScenario.build() : ScenarioFile.load(file);
+      if (replications != null) {
+        if (replications < 1 || replications > Scenario.MAX_REPLICATIONS) {
+          throw new IllegalArgumentException("--replications: must be in [1, " + Scenario.MAX_REPLICATIONS
+              + "], was " + replications);
+        }
+        scenario = scenario.withReplications(replications);
+      }
+      if (seed != null) {
+        scenario = scenario.withSeed(seed);
+      }
+    } catch (IllegalArgumentException e) {
+      err.println("platformsim compare: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+    ComparisonResult result;
+    try {
+      result = Comparison.run(scenario, progress(err, scenario));
+    } catch (RuntimeException e) {
+      if (!quiet) {
+        err.println();
+      }
+      err.println("platformsim compare: the simulation failed: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    if (json) {
+      out.println(CompareJson.of(result));
+    } else {
+      out.print(ComparisonReport.table(result));
+    }
+    out.flush();
+    try {
+      if (csvDir != null) {
+        Files.createDirectories(csvDir);
+        write(csvDir.resolve("summary.csv"), ComparisonReport.summaryCsv(result));
+        write(csvDir.resolve("timeseries.csv"), ComparisonReport.timeSeriesCsv(result));
+        write(csvDir.resolve("rollouts.csv"), ComparisonReport.rolloutsCsv(result));
+        note(err, "wrote summary.csv, timeseries.csv, rollouts.csv to " + csvDir);
+      }
+      if (chartsDir != null) {
+        List<Path> charts = ComparisonCharts.write(result, chartsDir);
+        note(err, "wrote " + charts.size() + " charts to " + chartsDir);
+      }
+    } catch (IOException e) {
+      err.println("platformsim compare: cannot write: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    return 0;
+  }
+
+  private void note(PrintWriter err, String message) {
+    if (!quiet) {
+      err.println(message);
+      err.flush();
+    }
+  }
+
+  /**
+   * Progress on standard error: a line when the run starts, then the replications done; on a
+   * terminal one line rewritten in place, otherwise one line per replication.
+   */
+  private Comparison.Progress progress(PrintWriter err, Scenario s) {
+    if (quiet) {
+      return Comparison.Progress.NONE;
+    }
+    boolean terminal = System.console() != null;
+    err.printf(Locale.ROOT, "Running '%s': %d services, %d replications on LeSP and KuSP (%s simulated each)%n",
+        s.name(), s.workload().services().size(), s.replications(),
+        String.format(Locale.ROOT, "%.1f h", s.horizonMillis() / 3_600_000.0));
+    err.flush();
+    return (done, total) -> {
+      synchronized (err) {
+        int width = 30;
+        int filled = done * width / total;
+        String bar = "[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total
+            + " replications";
+        if (terminal) {
+          err.print("\r" + bar + (done == total ? System.lineSeparator() : ""));
+        } else {
+          err.println(bar);
+        }
+        err.flush();
+      }
+    };
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+}

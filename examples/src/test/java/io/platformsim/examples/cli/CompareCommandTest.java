@@ -1,0 +1,208 @@
+package io.platformsim.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CompareCommandTest {
+
+  @TempDir Path dir;
+
+  /** A small scenario: two services, a release, a spike and a failure over 2 simulated hours. */
+  private static final String SMALL = """
+      name: small
+      seed: 3
+      replications: 2
+      horizon: 2h
+      services:
+        - name: zebra
+          instances: 4
+          request: {cpu: 1000m, memory: 2Gi}
+          usage: {cpu: 250m, memory: 1Gi}
+        - name: cheetah
+          instances: 6
+          request: {cpu: 500m, memory: 1Gi}
+          usage: {cpu: 100m, memory: 512Mi}
+      kusp:
+        initialNodes: 3
+      timeline:
+        - at: 30m
+          release: {service: zebra, version: "2"}
+        - at: 40m
+          load: {service: cheetah, factor: 3, for: 10m}
+        - at: 60m
+          failure: {service: zebra}
+        - at: 70m
+          baseImage: {version: b2}
+      """;
+
+  private record Invocation(int exitCode, String out, String err) {}
+
+  private static Invocation platformsim(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new PlatformsimCommand());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    return new Invocation(code, out.toString(), err.toString());
+  }
+
+  private Path small() throws Exception {
+    Path f = dir.resolve("small.yaml");
+    Files.writeString(f, SMALL);
+    return f;
+  }
+
+  @Test
+  void jsonIsOneObjectWithBothPlatformsAndIsByteIdenticalForTheSameSeed() throws Exception {
+    Path f = small();
+    Invocation a = platformsim("compare", f.toString(), "--json", "-q");
+    Invocation b = platformsim("compare", f.toString(), "--json", "-q");
+    assertEquals(0, a.exitCode(), a.err());
+    assertEquals(a.out(), b.out());
+    String json = a.out().strip();
+    assertEquals(1, a.out().lines().count(), "one line");
+    assertTrue(json.startsWith("{") && json.endsWith("}"));
+    assertBalanced(json);
+    assertTrue(json.contains("\"seed\":3,") && json.contains("\"replications\":2,"), json);
+    for (String side : List.of("lesp", "kusp")) {
+      String obj = object(json, side);
+      for (String key : List.of("machines", "costPerHour", "cpuAllocation", "memoryAllocation", "cpuUsage",
+          "recoverySeconds")) {
+        assertTrue(Pattern.compile("\"" + key + "\":\\{\"mean\":[-0-9.E]+,\"ci95\":\\[[-0-9.E]+,[-0-9.E]+]}")
+            .matcher(obj).find(), side + "." + key + " in " + obj);
+      }
+      String rollout = object(obj, "rolloutSeconds");
+      for (String p : List.of("p50", "p95", "max")) {
+        assertTrue(rollout.contains("\"" + p + "\":{\"mean\":"), side + " rolloutSeconds." + p + ": " + rollout);
+      }
+    }
+  }
+
+  @Test
+  void anotherSeedChangesTheJson() throws Exception {
+    Path f = small();
+    Invocation a = platformsim("compare", f.toString(), "--json", "-q");
+    Invocation b = platformsim("compare", f.toString(), "--json", "-q", "--seed", "4");
+    assertTrue(b.out().contains("\"seed\":4,"));
+    assertFalse(a.out().equals(b.out()));
+  }
+
+  @Test
+  void tableShowsBothSidesAndProgressGoesToStandardError() throws Exception {
+    Invocation r = platformsim("compare", small().toString(), "-r", "3");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("3 replications, seed 3"), r.out());
+    String header = r.out().lines().filter(l -> l.startsWith("figure")).findFirst().orElseThrow();
+    assertTrue(header.contains("LeSP") && header.contains("KuSP") && header.contains("KuSP/LeSP"), header);
+    assertTrue(r.err().contains("3/3 replications"), r.err());
+    assertFalse(r.out().contains("replications]"), "no progress on stdout");
+  }
+
+  @Test
+  void csvAndChartsAreWritten() throws Exception {
+    Path csv = dir.resolve("csv");
+    Path charts = dir.resolve("charts");
+    Invocation r = platformsim("compare", small().toString(), "-q", "--csv", csv.toString(), "--charts",
+        charts.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    List<String> summary = Files.readAllLines(csv.resolve("summary.csv"));
+    assertEquals("figure,unit,platform,mean,ci95_low,ci95_high,sd,n", summary.get(0));
+    assertTrue(summary.stream().anyMatch(l -> l.startsWith("costPerHour,USD,KuSP,")), summary.toString());
+    List<String> series = Files.readAllLines(csv.resolve("timeseries.csv"));
+    assertEquals("time_s,platform,machines,cpu_allocation,memory_allocation,cpu_usage", series.get(0));
+    // 2 h sampled every 2 h / 144 = 50 s: 145 samples per platform, plus the header.
+    assertEquals(1 + 2 * 145, series.size());
+    assertTrue(Files.readString(csv.resolve("rollouts.csv")).contains("LeSP,zebra,APP,2,"));
+    byte[] pngMagic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    for (String name : List.of("utilization.png", "machines.png", "rollouts.png")) {
+      byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(charts.resolve(name)), 8);
+      assertArrayEquals(pngMagic, head, name);
+    }
+  }
+
+  @Test
+  void badFileIsOneLineNamingFileLineAndField() throws Exception {
+    Path f = dir.resolve("bad.yaml");
+    Files.writeString(f, SMALL.replace("factor: 3", "factr: 3"));
+    Invocation r = platformsim("compare", f.toString());
+    assertEquals(2, r.exitCode());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("platformsim compare: " + f + ":20: timeline[1].load.factr: unknown field 'factr';"
+        + " did you mean 'factor'?"), r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void badReplicationsAndMissingFileAreInputErrors() {
+    Invocation r = platformsim("compare", "-r", "0");
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().contains("--replications: must be in [1, 1000], was 0"), r.err());
+    Invocation m = platformsim("compare", dir.resolve("missing.yaml").toString());
+    assertEquals(2, m.exitCode());
+    assertTrue(m.err().contains("missing.yaml: no such file"), m.err());
+  }
+
+  @Test
+  void helpDescribesTheOptions() {
+    Invocation r = platformsim("compare", "--help");
+    assertEquals(0, r.exitCode());
+    for (String opt : List.of("--replications", "--seed", "--json", "--csv", "--charts", "scenario.yaml")) {
+      assertTrue(r.out().contains(opt), opt + " in help");
+    }
+  }
+
+  /** The JSON object value of member {@code name} (first occurrence), by brace matching. */
+  private static String object(String json, String name) {
+    int i = json.indexOf("\"" + name + "\":{");
+    assertTrue(i >= 0, "member " + name);
+    int start = json.indexOf('{', i);
+    int depth = 0;
+    for (int j = start; j < json.length(); j++) {
+      char c = json.charAt(j);
+      if (c == '{') {
+        depth++;
+      } else if (c == '}' && --depth == 0) {
+        return json.substring(start, j + 1);
+      }
+    }
+    throw new AssertionError("unbalanced object " + name);
+  }
+
+  private static void assertBalanced(String json) {
+    int braces = 0;
+    int brackets = 0;
+    boolean inString = false;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (c == '"' && json.charAt(i - 1) != '\\') {
+        inString = !inString;
+      } else if (!inString) {
+        braces += c == '{' ? 1 : c == '}' ? -1 : 0;
+        brackets += c == '[' ? 1 : c == ']' ? -1 : 0;
+        assertTrue(braces >= 0 && brackets >= 0, "balanced at " + i);
+      }
+    }
+    assertEquals(0, braces);
+    assertEquals(0, brackets);
+    Matcher m = Pattern.compile("\"(lesp|kusp)\":\\{\"platform\"").matcher(json);
+    int sides = 0;
+    while (m.find()) {
+      sides++;
+    }
+    assertEquals(2, sides, "exactly the two sides at top level");
+  }
+}
