@@ -3,11 +3,6 @@ package io.platformsim.examples.notebooks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +29,7 @@ class CapacityPlanningNotebookTest {
 
   @Test
   void notebookPrintsTheHandDerivedPlanAndTheTables() throws Exception {
-    List<String> lines = run("notebooks/capacity-planning.jsh");
+    List<String> lines = Notebook.named("capacity-planning.jsh").run();
     assertEquals(List.of(
         "lesp_type_zebra: c5.xlarge",
         "lesp_type_cheetah: c5.large",
@@ -52,43 +47,9 @@ class CapacityPlanningNotebookTest {
 
   @Test
   void notebookDocumentsItsCommandAndEndsWithExit() throws Exception {
-    String text = text("notebooks/capacity-planning.jsh");
-    assertTrue(text.contains(
-        "jshell --class-path examples/target/platformsim.jar examples/notebooks/capacity-planning.jsh"));
-    List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    assertEquals("/exit", lines.get(lines.size() - 1));
+    Notebook.named("capacity-planning.jsh").assertDocumentsItsCommandAndEndsWithExit();
   }
 
-  // Runs the notebook in a real jshell on the test class path (as LespRolloutNotebookTest does).
-  private static List<String> run(String relative) throws Exception {
-    Path notebook = locate(relative);
-    // Surefire runs tests through a manifest-only jar; its real class path is in this property.
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Path jshellBin = Path.of(System.getProperty("java.home"), "bin", "jshell");
-    String jshell = Files.isExecutable(jshellBin) ? jshellBin.toString() : "jshell";
-    Path err = Files.createTempFile("notebook", ".err");
-    ProcessBuilder pb = new ProcessBuilder(jshell, "--class-path", classPath, "-R-Dfile.encoding=UTF-8",
-        "-R-Djava.awt.headless=true", notebook.toString());
-    pb.redirectError(err.toFile());
-    boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
-    pb.redirectInput(ProcessBuilder.Redirect.from(new File(windows ? "NUL" : "/dev/null")));
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(240, TimeUnit.SECONDS), "jshell did not finish");
-    String stderr = Files.readString(err);
-    Files.deleteIfExists(err);
-    assertEquals(0, p.exitValue(), "jshell failed: " + stderr + out);
-    assertTrue(stderr.isBlank(), "jshell reported errors:\n" + stderr + "\nstdout:\n" + out);
-    return out.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-  }
 
-  private static String text(String relative) throws Exception {
-    return Files.readString(locate(relative));
-  }
 
-  /** The file relative to the examples module (Maven's working directory) or the repository root. */
-  private static Path locate(String relative) {
-    Path inModule = Path.of(relative);
-    return Files.exists(inModule) ? inModule : Path.of("examples").resolve(relative);
-  }
 }

@@ -11,16 +11,11 @@ import io.platformsim.scheduler.placement.Policies;
 import io.platformsim.scheduler.pod.PodSpec;
 import io.platformsim.scheduler.resource.DimensionRegistry;
 import io.platformsim.scheduler.state.NodeTable;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,7 +45,7 @@ class IdentityNotebookTest {
 
   @Test
   void notebookPrintsTheIndependentlyDerivedFigures() throws Exception {
-    List<String> lines = runNotebook();
+    List<String> lines = Notebook.named("identity.jsh").run();
     int nodeRole = distinctServicesOnTheMostMixedNode();
     assertTrue(nodeRole >= 1 && nodeRole <= 6);
     assertEquals(List.of(
@@ -65,11 +60,7 @@ class IdentityNotebookTest {
 
   @Test
   void notebookDocumentsItsCommandAndEndsWithExit() throws Exception {
-    String text = Files.readString(locate("notebooks/identity.jsh"));
-    assertTrue(text.contains(
-        "jshell --class-path examples/target/platformsim.jar examples/notebooks/identity.jsh"));
-    List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    assertEquals("/exit", lines.get(lines.size() - 1));
+    Notebook.named("identity.jsh").assertDocumentsItsCommandAndEndsWithExit();
   }
 
   /** Places the notebook's 60 pods with the scheduler and counts distinct services per node. */
@@ -97,34 +88,6 @@ class IdentityNotebookTest {
     return servicesOn.values().stream().mapToInt(Set::size).max().orElseThrow();
   }
 
-  private static List<String> runNotebook() throws Exception {
-    Path notebook = locate("notebooks/identity.jsh");
-    // Surefire runs tests through a manifest-only jar; its real class path is in this property.
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Path jshellBin = Path.of(System.getProperty("java.home"), "bin", "jshell");
-    String jshell = Files.isExecutable(jshellBin) ? jshellBin.toString() : "jshell";
-    Path err = Files.createTempFile("identity-notebook", ".err");
-    ProcessBuilder pb = new ProcessBuilder(jshell, "--class-path", classPath,
-        "-R-Dfile.encoding=UTF-8", notebook.toString());
-    pb.redirectError(err.toFile());
-    pb.redirectInput(ProcessBuilder.Redirect.from(new File(isWindows() ? "NUL" : "/dev/null")));
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(180, TimeUnit.SECONDS), "jshell did not finish");
-    String stderr = Files.readString(err);
-    Files.deleteIfExists(err);
-    assertEquals(0, p.exitValue(), "jshell failed: " + stderr + out);
-    assertTrue(stderr.isBlank(), "jshell reported: " + stderr);
-    return out.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-  }
 
-  /** The file relative to the examples module (Maven's working directory) or the repository root. */
-  private static Path locate(String relative) {
-    Path inModule = Path.of(relative);
-    return Files.exists(inModule) ? inModule : Path.of("examples").resolve(relative);
-  }
 
-  private static boolean isWindows() {
-    return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
-  }
 }

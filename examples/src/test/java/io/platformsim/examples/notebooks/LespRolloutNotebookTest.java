@@ -1,14 +1,8 @@
 package io.platformsim.examples.notebooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,46 +28,18 @@ class LespRolloutNotebookTest {
 
   @Test
   void notebookPrintsTheHandDerivedFigures() throws Exception {
-    Path notebook = locate("notebooks/lesp-rollout.jsh");
-    // Surefire runs tests through a manifest-only jar; its real class path is in this property.
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Path jshellBin = Path.of(System.getProperty("java.home"), "bin", "jshell");
-    String jshell = Files.isExecutable(jshellBin) ? jshellBin.toString() : "jshell";
-    Path err = Files.createTempFile("lesp-notebook", ".err");
-    ProcessBuilder pb = new ProcessBuilder(jshell, "--class-path", classPath,
-        "-R-Dfile.encoding=UTF-8", notebook.toString());
-    pb.redirectError(err.toFile());
-    pb.redirectInput(ProcessBuilder.Redirect.from(new File(isWindows() ? "NUL" : "/dev/null")));
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(180, TimeUnit.SECONDS), "jshell did not finish");
-    String stderr = Files.readString(err);
-    Files.deleteIfExists(err);
-    assertEquals(0, p.exitValue(), "jshell failed: " + stderr + out);
-    List<String> lines = out.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    List<String> lines = Notebook.named("lesp-rollout.jsh").run();
     assertEquals(List.of(
         "rolling_rollout_seconds: 240",
         "bluegreen_rollout_seconds: 380",
         "image_rollout_seconds: 2120",
-        "converge_fleet_seconds: 1200"), lines, "stdout:\n" + out + "\nstderr:\n" + stderr);
+        "converge_fleet_seconds: 1200"), lines, String.join("\n", lines));
   }
 
   @Test
   void notebookDocumentsItsCommandAndEndsWithExit() throws Exception {
-    String text = Files.readString(locate("notebooks/lesp-rollout.jsh"));
-    assertTrue(text.contains(
-        "jshell --class-path examples/target/platformsim.jar examples/notebooks/lesp-rollout.jsh"));
-    List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    assertEquals("/exit", lines.get(lines.size() - 1));
+    Notebook.named("lesp-rollout.jsh").assertDocumentsItsCommandAndEndsWithExit();
   }
 
-  /** The file relative to the examples module (Maven's working directory) or the repository root. */
-  private static Path locate(String relative) {
-    Path inModule = Path.of(relative);
-    return Files.exists(inModule) ? inModule : Path.of("examples").resolve(relative);
-  }
 
-  private static boolean isWindows() {
-    return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
-  }
 }

@@ -1,13 +1,7 @@
 package io.platformsim.examples.notebooks;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +26,7 @@ class RolloutNotebookTest {
 
   @Test
   void notebookPrintsTheHandDerivedFigures() throws Exception {
-    List<String> lines = run("notebooks/rollout.jsh");
+    List<String> lines = Notebook.named("rollout.jsh").run();
     String all = String.join("\n", lines);
     assertTrue(lines.contains("lesp_app_rollout_seconds: 386.0"), all);
     assertTrue(lines.contains("lesp_app_max_unavailable: 2"), all);
@@ -50,10 +44,7 @@ class RolloutNotebookTest {
 
   @Test
   void notebookDocumentsItsCommandAndEndsWithExit() throws Exception {
-    String text = text("notebooks/rollout.jsh");
-    assertTrue(text.contains("jshell --class-path examples/target/platformsim.jar examples/notebooks/rollout.jsh"));
-    List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    assertEquals("/exit", lines.get(lines.size() - 1));
+    Notebook.named("rollout.jsh").assertDocumentsItsCommandAndEndsWithExit();
   }
 
   private static double value(List<String> lines, String key) {
@@ -65,36 +56,6 @@ class RolloutNotebookTest {
     throw new AssertionError("no line " + key);
   }
 
-  // Runs the notebook in a real jshell on the test class path (as LespRolloutNotebookTest does).
-  private static List<String> run(String relative) throws Exception {
-    Path notebook = locate(relative);
-    // Surefire runs tests through a manifest-only jar; its real class path is in this property.
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Path jshellBin = Path.of(System.getProperty("java.home"), "bin", "jshell");
-    String jshell = Files.isExecutable(jshellBin) ? jshellBin.toString() : "jshell";
-    Path err = Files.createTempFile("notebook", ".err");
-    ProcessBuilder pb = new ProcessBuilder(jshell, "--class-path", classPath, "-R-Dfile.encoding=UTF-8",
-        "-R-Djava.awt.headless=true", notebook.toString());
-    pb.redirectError(err.toFile());
-    boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
-    pb.redirectInput(ProcessBuilder.Redirect.from(new File(windows ? "NUL" : "/dev/null")));
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(240, TimeUnit.SECONDS), "jshell did not finish");
-    String stderr = Files.readString(err);
-    Files.deleteIfExists(err);
-    assertEquals(0, p.exitValue(), "jshell failed: " + stderr + out);
-    assertTrue(stderr.isBlank(), "jshell reported errors:\n" + stderr + "\nstdout:\n" + out);
-    return out.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-  }
 
-  private static String text(String relative) throws Exception {
-    return Files.readString(locate(relative));
-  }
 
-  /** The file relative to the examples module (Maven's working directory) or the repository root. */
-  private static Path locate(String relative) {
-    Path inModule = Path.of(relative);
-    return Files.exists(inModule) ? inModule : Path.of("examples").resolve(relative);
-  }
 }
