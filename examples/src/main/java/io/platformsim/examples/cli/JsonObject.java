@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * A hand-written JSON object on one line, for commands' {@code --json} output: string, integer,
- * floating-point and array members, added in order. Strings are escaped per RFC 8259
+ * floating-point, array and nested-object members, added in order. Strings are escaped per RFC 8259
  * (quote, backslash and every control character); non-finite doubles become {@code null}, since
  * JSON has no NaN or infinity.
  */
@@ -89,6 +89,12 @@ final class JsonObject {
       sb.append(']');
     }
     sb.append(']');
+    return this;
+  }
+
+  /** Adds a nested object member, or {@code null} if {@code value} is null. */
+  JsonObject add(String name, JsonObject value) {
+    name(name).sb.append(value == null ? "null" : value.toString());
     return this;
   }
 
