@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CompareCommandTest {
 
@@ -48,18 +45,6 @@ class CompareCommandTest {
           baseImage: {version: b2}
       """;
 
-  private record Invocation(int exitCode, String out, String err) {}
-
-  private static Invocation platformsim(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new PlatformsimCommand());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Invocation(code, out.toString(), err.toString());
-  }
-
   private Path small() throws Exception {
     Path f = dir.resolve("small.yaml");
     Files.writeString(f, SMALL);
@@ -69,8 +54,8 @@ class CompareCommandTest {
   @Test
   void jsonIsOneObjectWithBothPlatformsAndIsByteIdenticalForTheSameSeed() throws Exception {
     Path f = small();
-    Invocation a = platformsim("compare", f.toString(), "--json", "-q");
-    Invocation b = platformsim("compare", f.toString(), "--json", "-q");
+    Invocation a = Invocation.platformsim("compare", f.toString(), "--json", "-q");
+    Invocation b = Invocation.platformsim("compare", f.toString(), "--json", "-q");
     assertEquals(0, a.exitCode(), a.err());
     assertEquals(a.out(), b.out());
     String json = a.out().strip();
@@ -95,15 +80,15 @@ class CompareCommandTest {
   @Test
   void anotherSeedChangesTheJson() throws Exception {
     Path f = small();
-    Invocation a = platformsim("compare", f.toString(), "--json", "-q");
-    Invocation b = platformsim("compare", f.toString(), "--json", "-q", "--seed", "4");
+    Invocation a = Invocation.platformsim("compare", f.toString(), "--json", "-q");
+    Invocation b = Invocation.platformsim("compare", f.toString(), "--json", "-q", "--seed", "4");
     assertTrue(b.out().contains("\"seed\":4,"));
     assertFalse(a.out().equals(b.out()));
   }
 
   @Test
   void tableShowsBothSidesAndProgressGoesToStandardError() throws Exception {
-    Invocation r = platformsim("compare", small().toString(), "-r", "3");
+    Invocation r = Invocation.platformsim("compare", small().toString(), "-r", "3");
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("3 replications, seed 3"), r.out());
     String header = r.out().lines().filter(l -> l.startsWith("figure")).findFirst().orElseThrow();
@@ -116,7 +101,7 @@ class CompareCommandTest {
   void csvAndChartsAreWritten() throws Exception {
     Path csv = dir.resolve("csv");
     Path charts = dir.resolve("charts");
-    Invocation r = platformsim("compare", small().toString(), "-q", "--csv", csv.toString(), "--charts",
+    Invocation r = Invocation.platformsim("compare", small().toString(), "-q", "--csv", csv.toString(), "--charts",
         charts.toString());
     assertEquals(0, r.exitCode(), r.err());
     List<String> summary = Files.readAllLines(csv.resolve("summary.csv"));
@@ -138,7 +123,7 @@ class CompareCommandTest {
   void badFileIsOneLineNamingFileLineAndField() throws Exception {
     Path f = dir.resolve("bad.yaml");
     Files.writeString(f, SMALL.replace("factor: 3", "factr: 3"));
-    Invocation r = platformsim("compare", f.toString());
+    Invocation r = Invocation.platformsim("compare", f.toString());
     assertEquals(2, r.exitCode());
     assertEquals(1, r.err().lines().count(), r.err());
     assertTrue(r.err().startsWith("platformsim compare: " + f + ":20: timeline[1].load.factr: unknown field 'factr';"
@@ -148,17 +133,17 @@ class CompareCommandTest {
 
   @Test
   void badReplicationsAndMissingFileAreInputErrors() {
-    Invocation r = platformsim("compare", "-r", "0");
+    Invocation r = Invocation.platformsim("compare", "-r", "0");
     assertEquals(2, r.exitCode());
     assertTrue(r.err().contains("--replications: must be in [1, 1000], was 0"), r.err());
-    Invocation m = platformsim("compare", dir.resolve("missing.yaml").toString());
+    Invocation m = Invocation.platformsim("compare", dir.resolve("missing.yaml").toString());
     assertEquals(2, m.exitCode());
     assertTrue(m.err().contains("missing.yaml: no such file"), m.err());
   }
 
   @Test
   void helpDescribesTheOptions() {
-    Invocation r = platformsim("compare", "--help");
+    Invocation r = Invocation.platformsim("compare", "--help");
     assertEquals(0, r.exitCode());
     for (String opt : List.of("--replications", "--seed", "--json", "--csv", "--charts", "scenario.yaml")) {
       assertTrue(r.out().contains(opt), opt + " in help");

@@ -1,67 +1,17 @@
 package io.platformsim.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PackCommandTest {
 
   @TempDir Path dir;
-
-  /** Exit code and everything printed (out and err) by one invocation of the CLI. */
-  private record Invocation(int exitCode, String out, String err) {
-    /** The value column of the summary row {@code label}. */
-    String row(String label) {
-      for (String line : out.split("\n")) {
-        if (line.startsWith(label + " ")) {
-          return line.substring(label.length()).trim();
-        }
-      }
-      throw new AssertionError("no row '" + label + "' in:\n" + out);
-    }
-
-    /** A JSON member's raw value (number, string with quotes, or array). */
-    String member(String name) {
-      Matcher m = Pattern.compile("\"" + name + "\":(\"(?:[^\"\\\\]|\\\\.)*\"|\\[[^]]*]|[^,}]+)")
-          .matcher(out);
-      if (!m.find()) {
-        throw new AssertionError("no member '" + name + "' in " + out);
-      }
-      return m.group(1);
-    }
-
-    /** Asserts the one-line error contract: exit 2, one line on stderr, no stack trace. */
-    void assertOneLineError(String... fragments) {
-      assertEquals(2, exitCode, "exit code; err=" + err + " out=" + out);
-      assertTrue(err.startsWith("platformsim pack: "), err);
-      assertEquals(1, err.split("\n").length, "one line: " + err);
-      assertFalse(err.contains("Exception") || err.contains("\tat "), "no stack trace: " + err);
-      for (String f : fragments) {
-        assertTrue(err.contains(f), "'" + f + "' in: " + err);
-      }
-    }
-  }
-
-  private static Invocation platformsim(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new PlatformsimCommand());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Invocation(code, out.toString(), err.toString());
-  }
 
   private Path file(String name, String text) throws IOException {
     return Files.writeString(dir.resolve(name), text);
@@ -74,7 +24,7 @@ class PackCommandTest {
 
   @Test
   void packsABppFileWithFirstFitDecreasing() throws IOException {
-    Invocation run = platformsim("pack", "--algorithm", "ffd", "--bins", handInstance().toString());
+    Invocation run = Invocation.platformsim("pack", "--algorithm", "ffd", "--bins", handInstance().toString());
     assertEquals(0, run.exitCode(), run.err());
     // FFD by hand: 8 7 5 4 3 2 1 -> {8,2}, {7,3}, {5,4,1}: three full bins; L1 = 30/10 = 3.
     assertEquals("7", run.row("items"));
@@ -90,7 +40,7 @@ class PackCommandTest {
 
   @Test
   void defaultAlgorithmIsBest() throws IOException {
-    Invocation run = platformsim("pack", handInstance().toString());
+    Invocation run = Invocation.platformsim("pack", handInstance().toString());
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.row("algorithm").startsWith("best("), run.out());
     assertEquals("3", run.row("bins"));
@@ -98,7 +48,7 @@ class PackCommandTest {
 
   @Test
   void jsonHasTheRequiredMembers() throws IOException {
-    Invocation run = platformsim("pack", "--json", "-a", "bfd", handInstance().toString());
+    Invocation run = Invocation.platformsim("pack", "--json", "-a", "bfd", handInstance().toString());
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(1, run.out().trim().split("\n").length, "one line");
     assertTrue(run.out().startsWith("{") && run.out().trim().endsWith("}"), run.out());
@@ -114,7 +64,7 @@ class PackCommandTest {
   @Test
   void jsonEscapesTheFileName() throws IOException {
     Path odd = file("we\"ird\\name.txt", "1\n10\n4\n");
-    Invocation run = platformsim("pack", "--json", odd.toString());
+    Invocation run = Invocation.platformsim("pack", "--json", odd.toString());
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.member("file").endsWith("we\\\"ird\\\\name.txt\""), run.out());
   }
@@ -126,7 +76,7 @@ class PackCommandTest {
     // bound is max(8000/4000, 30Gi/16Gi -> 2) = 2, so the answer is optimal.
     Path csv = file("requests.csv",
         "# four pods\ncpu,memory\n2000,8Gi\n2000,8Gi\n1000,12Gi\n3000,2Gi\n");
-    Invocation run = platformsim("pack", "--node", "cpu=4000,memory=16Gi", csv.toString());
+    Invocation run = Invocation.platformsim("pack", "--node", "cpu=4000,memory=16Gi", csv.toString());
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("4", run.row("items"));
     assertEquals("cpu=4000, memory=17179869184", run.row("bin size"));
@@ -138,7 +88,7 @@ class PackCommandTest {
   void csvWithNodeRowAndNames() throws IOException {
     Path csv = file("pods.csv", "name,cpu,memory\nnode,4000,16Gi\nweb-1,2000,8Gi\n"
         + "web-2,2000,8Gi\ndb,1000,12Gi\nbatch,3000,2Gi\n");
-    Invocation run = platformsim("pack", "-a", "ffd", "--bins", csv.toString());
+    Invocation run = Invocation.platformsim("pack", "-a", "ffd", "--bins", csv.toString());
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("2", run.row("bins"));
     // Normalised sums: web 0.5 + 0.5 = 1.0, db 0.25 + 0.75 = 1.0, batch 0.75 + 0.125 = 0.875;
@@ -151,7 +101,7 @@ class PackCommandTest {
   @Test
   void vbpFile() throws IOException {
     Path vbp = file("v.vbp", "2\n10 10\n2\n6 1 2\n1 6 2\n");
-    Invocation run = platformsim("pack", "--json", vbp.toString());
+    Invocation run = Invocation.platformsim("pack", "--json", vbp.toString());
     assertEquals(0, run.exitCode(), run.err());
     // Two (6,1) and two (1,6): pairs {(6,1),(1,6)} fit, two bins; (6,1) twice does not (12 > 10).
     assertEquals("4", run.member("items"));
@@ -161,55 +111,55 @@ class PackCommandTest {
 
   @Test
   void malformedBppFilesGetOneLineErrors() throws IOException {
-    platformsim("pack", file("short.txt", "3\n10\n5\n5\n").toString())
-        .assertOneLineError("short.txt line 4, item 3 size: missing");
-    platformsim("pack", file("long.txt", "1\n10\n5\n5\n").toString())
-        .assertOneLineError("long.txt line 4, end of data");
-    platformsim("pack", file("word.txt", "2\n10\n5\nfive\n").toString())
-        .assertOneLineError("word.txt line 4, item 2 size: 'five' is not an integer");
-    platformsim("pack", file("big.txt", "2\n10\n5\n11\n").toString())
-        .assertOneLineError("big.txt line 4, item 2 size: 11 is larger than the bin capacity 10");
-    platformsim("pack", file("neg.txt", "2\n10\n-5\n1\n").toString())
-        .assertOneLineError("neg.txt line 3, item 1 size: must not be negative, got -5");
-    platformsim("pack", file("huge.txt", "1\n10\n123456789012345678901234567890\n").toString())
-        .assertOneLineError("huge.txt line 3, item 1 size:", "does not fit in a 64-bit integer");
-    platformsim("pack", file("cap.txt", "1\n0\n").toString())
-        .assertOneLineError("cap.txt line 2, bin capacity: must be positive, got 0");
-    platformsim("pack", dir.resolve("absent.txt").toString())
-        .assertOneLineError("absent.txt: no such file");
+    Invocation.platformsim("pack", file("short.txt", "3\n10\n5\n5\n").toString())
+        .assertOneLineError("pack", "short.txt line 4, item 3 size: missing");
+    Invocation.platformsim("pack", file("long.txt", "1\n10\n5\n5\n").toString())
+        .assertOneLineError("pack", "long.txt line 4, end of data");
+    Invocation.platformsim("pack", file("word.txt", "2\n10\n5\nfive\n").toString())
+        .assertOneLineError("pack", "word.txt line 4, item 2 size: 'five' is not an integer");
+    Invocation.platformsim("pack", file("big.txt", "2\n10\n5\n11\n").toString())
+        .assertOneLineError("pack", "big.txt line 4, item 2 size: 11 is larger than the bin capacity 10");
+    Invocation.platformsim("pack", file("neg.txt", "2\n10\n-5\n1\n").toString())
+        .assertOneLineError("pack", "neg.txt line 3, item 1 size: must not be negative, got -5");
+    Invocation.platformsim("pack", file("huge.txt", "1\n10\n123456789012345678901234567890\n").toString())
+        .assertOneLineError("pack", "huge.txt line 3, item 1 size:", "does not fit in a 64-bit integer");
+    Invocation.platformsim("pack", file("cap.txt", "1\n0\n").toString())
+        .assertOneLineError("pack", "cap.txt line 2, bin capacity: must be positive, got 0");
+    Invocation.platformsim("pack", dir.resolve("absent.txt").toString())
+        .assertOneLineError("pack", "absent.txt: no such file");
   }
 
   @Test
   void unknownAlgorithmIsAOneLineError() throws IOException {
-    platformsim("pack", "--algorithm", "tetris", handInstance().toString())
-        .assertOneLineError("--algorithm: unknown 'tetris'", "ffd", "bfd");
-    platformsim("pack", "--format", "xml", handInstance().toString())
-        .assertOneLineError("--format: unknown 'xml'");
+    Invocation.platformsim("pack", "--algorithm", "tetris", handInstance().toString())
+        .assertOneLineError("pack", "--algorithm: unknown 'tetris'", "ffd", "bfd");
+    Invocation.platformsim("pack", "--format", "xml", handInstance().toString())
+        .assertOneLineError("pack", "--format: unknown 'xml'");
   }
 
   @Test
   void malformedCsvGetsOneLineErrors() throws IOException {
-    platformsim("pack", "--node", "cpu=4000,memory=16Gi",
+    Invocation.platformsim("pack", "--node", "cpu=4000,memory=16Gi",
         file("a.csv", "cpu,memory\n500,1Gb\n").toString())
-        .assertOneLineError("a.csv line 2, memory: '1Gb' is not a quantity");
-    platformsim("pack", "--node", "cpu=4000,memory=16Gi",
+        .assertOneLineError("pack", "a.csv line 2, memory: '1Gb' is not a quantity");
+    Invocation.platformsim("pack", "--node", "cpu=4000,memory=16Gi",
         file("b.csv", "cpu,memory\n500,1Gi,7\n").toString())
-        .assertOneLineError("b.csv line 2, row: expected 2 values (cpu, memory), found 3");
-    platformsim("pack", "--node", "cpu=4000",
+        .assertOneLineError("pack", "b.csv line 2, row: expected 2 values (cpu, memory), found 3");
+    Invocation.platformsim("pack", "--node", "cpu=4000",
         file("c.csv", "cpu,memory\n500,1Gi\n").toString())
-        .assertOneLineError("--node, memory: missing");
-    platformsim("pack", "--node", "cpu=4000,memory=16Gi,gpu=1",
+        .assertOneLineError("pack", "--node, memory: missing");
+    Invocation.platformsim("pack", "--node", "cpu=4000,memory=16Gi,gpu=1",
         file("d.csv", "cpu,memory\n500,1Gi\n").toString())
-        .assertOneLineError("--node, gpu: unknown resource (the file has cpu, memory)");
-    platformsim("pack", file("e.csv", "cpu,memory\n4000,16Gi\n500,17Gi\n").toString())
-        .assertOneLineError("e.csv line 3, memory: 17Gi = 18253611008 is larger than the node's "
+        .assertOneLineError("pack", "--node, gpu: unknown resource (the file has cpu, memory)");
+    Invocation.platformsim("pack", file("e.csv", "cpu,memory\n4000,16Gi\n500,17Gi\n").toString())
+        .assertOneLineError("pack", "e.csv line 3, memory: 17Gi = 18253611008 is larger than the node's "
             + "17179869184 (line 2)");
-    platformsim("pack", file("f.csv", "cpu\n4000\n-1\n").toString())
-        .assertOneLineError("f.csv line 3, cpu: must not be negative, got -1");
-    platformsim("pack", file("g.csv", "cpu\n4000\n99999999999Pi\n").toString())
-        .assertOneLineError("g.csv line 3, cpu: '99999999999Pi' does not fit in a 64-bit integer");
-    platformsim("pack", file("h.csv", "cpu\n").toString())
-        .assertOneLineError("h.csv, node: missing");
+    Invocation.platformsim("pack", file("f.csv", "cpu\n4000\n-1\n").toString())
+        .assertOneLineError("pack", "f.csv line 3, cpu: must not be negative, got -1");
+    Invocation.platformsim("pack", file("g.csv", "cpu\n4000\n99999999999Pi\n").toString())
+        .assertOneLineError("pack", "g.csv line 3, cpu: '99999999999Pi' does not fit in a 64-bit integer");
+    Invocation.platformsim("pack", file("h.csv", "cpu\n").toString())
+        .assertOneLineError("pack", "h.csv, node: missing");
   }
 
   @Test
@@ -225,7 +175,7 @@ class PackCommandTest {
 
   @Test
   void helpWorks() {
-    Invocation run = platformsim("pack", "--help");
+    Invocation run = Invocation.platformsim("pack", "--help");
     assertEquals(0, run.exitCode());
     assertTrue(run.out().contains("Usage: platformsim pack"), run.out());
     assertTrue(run.out().contains("--algorithm") && run.out().contains("--json")
