@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 class DemoCommandTest {
 
-  /** Exit code and everything printed (out and err) by one invocation of the CLI. */
   @Test
   void fixedDurationsGiveTheExactMakespanOfFullWaves() {
     Invocation run = Invocation.platformsim("demo", "--machines", "100", "--parallelism", "8",
