@@ -52,7 +52,8 @@ import java.util.List;
  *       anti-affinity constraints are grouped by request vector (up to {@value #MAX_CLASSES}
  *       classes). Per class and node the feasibility and the resource-score part
  *       (LeastAllocated, MostAllocated, RequestedToCapacityRatio, BalancedAllocation) are cached,
- *       validated by the node's version, so after a bind only the touched node is recomputed.</li>
+ *       validated by the node's version, so after a bind, unbind, cordon or uncordon only the
+ *       touched node is recomputed.</li>
  *   <li><b>Bucket index.</b> For resource-only profiles with a full scan, each class also keeps
  *       its feasible nodes in one intrusive list per total score plus a bitset, brought up to date
  *       by replaying the table's change journal; a placement then reads the best non-empty bucket
@@ -520,7 +521,11 @@ public final class FastScheduler implements Scheduler {
         return false;
     }
 
-    /** Static-per-node filters plus resources; the part cached for simple pods. */
+    /**
+     * Per-node filters plus resources; the part cached for simple pods. The cordon flag is read
+     * live: a cordon or uncordon bumps the node's version and journals the node, which invalidates
+     * exactly that node in the class caches and bucket indexes, as a bind does.
+     */
     private boolean basicFeasible(int node, long[] alloc, long[] req) {
         if (fUnsched && nodes.unschedulableView()[node] && !podToleratesUnsched) {
             return false;

@@ -9,7 +9,10 @@ import java.util.List;
 
 /**
  * NodeUnschedulable, upstream pkg/scheduler/framework/plugins/nodeunschedulable/node_unschedulable.go:
- * a cordoned node rejects pods unless they tolerate {@code node.kubernetes.io/unschedulable:NoSchedule}.
+ * a cordoned node ({@code NodeSpec.unschedulable} at add time, or
+ * {@link io.platformsim.scheduler.state.NodeTable#setUnschedulable} since) rejects pods with
+ * {@value #REASON} unless they tolerate {@code node.kubernetes.io/unschedulable:NoSchedule}
+ * (upstream matches the toleration against that taint with {@code ToleratesTaint}, effect NoSchedule).
  */
 public final class NodeUnschedulableFilter implements FilterPlugin {
     /** Upstream ErrReasonUnschedulable. */
@@ -22,7 +25,7 @@ public final class NodeUnschedulableFilter implements FilterPlugin {
 
     @Override
     public List<String> filter(CycleState s, int node) {
-        if (!s.nodes().unschedulable(node)) {
+        if (!s.nodes().isUnschedulable(node)) {
             return List.of();
         }
         for (Toleration t : s.pod().tolerations()) {

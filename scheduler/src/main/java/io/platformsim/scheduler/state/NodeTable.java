@@ -17,6 +17,8 @@ import java.util.Map;
 /**
  * Mutable cluster state: nodes (append-only, addressed by a dense index) and the pods bound to
  * them. Bind and unbind update every array and index incrementally in O(dims + cached selectors).
+ * A node is never removed; it can be cordoned and uncordoned with {@link #setUnschedulable}
+ * (upstream {@code kubectl cordon}, i.e. {@code spec.unschedulable}), which keeps its pods.
  *
  * <p>Layout: {@code allocatable[node * dims + r]} and {@code requested[node * dims + r]};
  * {@code nonZeroRequested[node * 2 + {0: cpu, 1: memory}]} sums the pods' scoring requests
@@ -117,8 +119,47 @@ public final class NodeTable {
     public Map<String, String> labels(int node) { return specs.get(node).labels(); }
     /** Node taints. */
     public List<Taint> taints(int node) { return specs.get(node).taints(); }
-    /** Whether the node is cordoned. */
+    /** Whether the node is cordoned ({@code spec.unschedulable}); same as {@link #isUnschedulable(int)}. */
     public boolean unschedulable(int node) { return unschedulable[node]; }
+
+    /** Whether the node is cordoned ({@code spec.unschedulable}): the NodeUnschedulable filter rejects it. */
+    public boolean isUnschedulable(int node) {
+        checkNode("isUnschedulable", node);
+        return unschedulable[node];
+    }
+
+    /**
+     * Cordons ({@code true}) or uncordons ({@code false}) the node, as {@code kubectl cordon} /
+     * {@code uncordon} set {@code spec.unschedulable}. Bound pods stay where they are; only new
+     * placements are affected (the NodeUnschedulable filter rejects the node unless the pod
+     * tolerates {@code node.kubernetes.io/unschedulable:NoSchedule}). A real change bumps the
+     * node's {@link #version(int)} and goes into the change journal like a bind, so placement
+     * caches re-evaluate exactly this node; {@link #node(int)} then reports the new flag too.
+     * Setting the flag it already has changes nothing.
+     *
+     * @return whether the flag changed
+     * @throws IllegalArgumentException if the node index is out of range
+     */
+    public boolean setUnschedulable(int node, boolean unschedulable) {
+        checkNode("setUnschedulable", node);
+        if (this.unschedulable[node] == unschedulable) {
+            return false;
+        }
+        this.unschedulable[node] = unschedulable;
+        NodeSpec s = specs.get(node);
+        // keep node(i) truthful; labels, taints and images are unchanged, so no index is touched
+        specs.set(node, new NodeSpec(s.name(), s.allocatable(), s.labels(), s.taints(), unschedulable, s.images()));
+        version[node]++;
+        journal[(int) (changeSequence++ & (JOURNAL_CAPACITY - 1))] = node;
+        modCount++;
+        return true;
+    }
+
+    private void checkNode(String op, int node) {
+        if (node < 0 || node >= size) {
+            throw new IllegalArgumentException(op + ": node index " + node + " out of range [0, " + size + ")");
+        }
+    }
 
     /**
      * Index of the named node.
@@ -148,7 +189,7 @@ public final class NodeTable {
     /** Pods bound to the node (read-only view). */
     public List<PodSpec> pods(int node) { return Collections.unmodifiableList(pods.get(node)); }
 
-    /** Bumped on every change of the node (bind, unbind); caches compare it. */
+    /** Bumped on every change of the node (bind, unbind, cordon, uncordon); caches compare it. */
     public long version(int node) { return version[node]; }
 
     /** Bumped on every change of the table. */
@@ -274,7 +315,7 @@ public final class NodeTable {
     }
 
     /**
-     * Number of node changes (binds and unbinds) so far; with {@link #changedNode(long)} a cache
+     * Number of node changes (binds, unbinds, cordons and uncordons) so far; with {@link #changedNode(long)} a cache
      * can replay the changes since it last looked instead of rescanning every node.
      */
     public long changeSequence() { return changeSequence; }

@@ -26,7 +26,8 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * The fast path chooses exactly the reference's node (same score, same number of feasible nodes,
- * same reasons when unschedulable) over random clusters, pods and churn, for every profile, with
+ * same reasons when unschedulable) over random clusters, pods and churn (bind, unbind, cordon and
+ * uncordon of single nodes and whole zones), for every profile, with
  * full scan and adaptive sampling; and binds through the scheduler never over-commit a node.
  */
 class FastMatchesReferenceProperties {
@@ -65,6 +66,9 @@ class FastMatchesReferenceProperties {
         List<String> bound = new ArrayList<>();
         int ops = 40 + rnd.nextInt(120);
         for (int op = 0; op < ops; op++) {
+            if (cordonChurn(rnd, table)) {
+                continue;
+            }
             if (!bound.isEmpty() && rnd.nextInt(4) == 0) {
                 String victim = bound.remove(rnd.nextInt(bound.size()));
                 table.unbind(victim);
@@ -76,11 +80,50 @@ class FastMatchesReferenceProperties {
             int opNo = op;
             assertEquals(expected, actual, () -> "op " + opNo + " pod " + pod + " profile " + profileName);
             if (expected.isScheduled()) {
+                assertCordonRespected(table, pod, expected.node());
                 table.bind(pod, expected.node());
                 bound.add(pod.id());
                 assertWithinAllocatable(table, expected.node());
             }
         }
+    }
+
+    /**
+     * Random cordon churn, as KuSP causes it: now and then one node is cordoned or uncordoned
+     * (NotReady, drain, repair), more rarely a whole zone at once (a zone drain, then its return).
+     *
+     * @return whether an operation was done
+     */
+    static boolean cordonChurn(Random rnd, NodeTable table) {
+        int roll = rnd.nextInt(40);
+        if (roll < 4) {
+            int n = rnd.nextInt(table.size());
+            table.setUnschedulable(n, !table.isUnschedulable(n));
+            return true;
+        }
+        if (roll == 4) {
+            String zone = "zone-" + rnd.nextInt(4);
+            boolean cordon = rnd.nextBoolean();
+            for (int n = 0; n < table.size(); n++) {
+                if (zone.equals(table.labels(n).get(io.platformsim.scheduler.cluster.NodeSpec.ZONE))) {
+                    table.setUnschedulable(n, cordon);
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** A pod lands on a cordoned node only if it tolerates node.kubernetes.io/unschedulable:NoSchedule. */
+    static void assertCordonRespected(NodeTable t, PodSpec pod, int node) {
+        if (!t.isUnschedulable(node)) {
+            return;
+        }
+        boolean tolerates = false;
+        for (io.platformsim.scheduler.pod.Toleration tol : pod.tolerations()) {
+            tolerates |= tol.tolerates(io.platformsim.scheduler.plugins.NodeUnschedulableFilter.UNSCHEDULABLE_TAINT);
+        }
+        assertTrue(tolerates, () -> "pod " + pod.id() + " placed on cordoned node " + t.name(node) + " without toleration");
     }
 
     static void assertWithinAllocatable(NodeTable t, int node) {
@@ -192,6 +235,9 @@ class FastMatchesReferenceProperties {
                         .allocatable("cpu", more.allocatable(0, 0)).allocatable("memory", more.allocatable(0, 1))
                         .allocatable("pods", more.allocatable(0, 2)).zone("zone-" + rnd.nextInt(4)).build());
             }
+            if (cordonChurn(rnd, table)) {
+                continue;
+            }
             if (!bound.isEmpty() && rnd.nextInt(4) == 0) {
                 table.unbind(bound.remove(rnd.nextInt(bound.size())));
                 continue;
@@ -200,6 +246,7 @@ class FastMatchesReferenceProperties {
             Placement expected = ref.place(pod);
             assertEquals(expected, fast.place(pod));
             if (expected.isScheduled()) {
+                assertCordonRespected(table, pod, expected.node());
                 table.bind(pod, expected.node());
                 bound.add(pod.id());
             }
