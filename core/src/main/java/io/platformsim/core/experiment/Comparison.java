@@ -188,6 +188,7 @@ public final class Comparison {
     f.put(Figure.CPU_USAGE, m.cpuUsage());
     f.put(Figure.MEMORY_USAGE, m.memoryUsage());
     driver.extraFigures(m, f);
+    PlatformDriver.identityFigures(driver.platform().identityMetrics(), f);
     rolloutFigures(m.rollouts(), horizon, f);
     if (m.instanceDeployMillis().count() > 0) {
       f.put(Figure.INSTANCE_DEPLOY_P50, m.instanceDeployMillis().median() / 1000.0);
@@ -345,7 +346,7 @@ public final class Comparison {
       int pool = base.poolSize(s.instances());
       LespConfig c = PlatformDriver.Lesp.withAutoScaling(base, scenario.scaleOutTarget(), pool,
           Math.max(pool, 3 * Math.max(need, 1)));
-      d = new PlatformDriver.Lesp(sim, own, c, alone, scenario.kusp().zones().size());
+      d = new PlatformDriver.Lesp(sim, own, c, alone, scenario.kusp().zones());
       d.platform().deploy(s);
     } else {
       KuspConfig c = Scenario.sized(withoutAutoscaler(scenario.kusp()), alone);
@@ -380,6 +381,6 @@ public final class Comparison {
         c.registryBandwidthBytesPerSecond(), c.maxParallelImagePulls(), c.preloadedImages(), c.schedulerProfile(),
         c.nodeSampling(), c.schedulingLatency(), c.controllerLatencyMillis(), c.nodeMonitorGracePeriodMillis(),
         c.nodeStatusUpdateMillis(), c.notReadyTolerationMillis(), c.terminationGracePeriodMillis(),
-        c.crashLoopBackOff(), null);
+        c.crashLoopBackOff(), null, c.identity());
   }
 }

@@ -1,8 +1,10 @@
 package io.platformsim.core.experiment;
 
 import io.platformsim.core.kusp.KuspConfig;
+import io.platformsim.core.kusp.KuspIdentity;
 import io.platformsim.core.kusp.NodeType;
 import io.platformsim.core.lesp.LespConfig;
+import io.platformsim.core.lesp.LespIdentity;
 import io.platformsim.core.workload.ImageDescription;
 import io.platformsim.core.workload.ImageLayer;
 import io.platformsim.core.workload.Release;
@@ -92,8 +94,13 @@ public final class DefaultScenario {
     services.addAll(fleet(FLEET_SIZE, FLEET_SEED));
     Scenario.Builder b = Scenario.builder("default")
         .services(services)
-        .lesp(LespConfig.builder().headroom(0.2).build())
-        .kusp(Scenario.sized(KuspConfig.builder().nodeType(NODE).zones("a", "b", "c").build(), Workload.of(services)))
+        // One certificate authority with the same capacity on both sides: 25 certificates per
+        // second, Google CAS DevOps tier's per-CA quota (see KuspIdentity): LeSP asks it once per
+        // machine, KuSP once per pod.
+        .lesp(LespConfig.builder().headroom(0.2)
+            .identity(LespIdentity.DEFAULT.withAuthorityCapacity(KuspIdentity.MANAGED_AUTHORITY_CAPACITY)).build())
+        .kusp(Scenario.sized(KuspConfig.builder().nodeType(NODE).zones("a", "b", "c")
+            .identity(KuspIdentity.DEFAULT).build(), Workload.of(services)))
         .horizon(Duration.ofHours(8))
         .sampleEvery(Duration.ofMinutes(3))
         // 8 replications: intervals about half as wide as with 4 (t 2.365 / sqrt 8 vs t 3.182 / sqrt 4),

@@ -60,15 +60,41 @@ public enum Figure {
   SCALE_OUT_SECONDS("scaleOutSeconds", "time to scale out", "s", 0, false),
   /** Machine failure to the service back at full strength (longest, if several). */
   RECOVERY_SECONDS("recoverySeconds", "time to recover", "s", 0, false),
+  // Identity figures (issue 6), at the horizon, read from each platform's own
+  // Platform.identityMetrics(): LeSP one address, certificate and role per machine; KuSP one
+  // address, certificate and service-account token per pod, roles by its KuspIdentity mode.
   /**
-   * IP addresses in use at the horizon: LeSP one per machine (its identity network); KuSP one per
-   * node and one per pod (VPC-native addressing), derived from the placement.
+   * IP addresses in use at the horizon: LeSP one per machine; KuSP one per pod (DaemonSet pods use
+   * the host network; VPC-native also counts each node's primary address).
    */
   ADDRESSES_USED("addressesUsed", "IP addresses used", "", 0, false),
-  /** Certificates issued over the horizon (LeSP only until KuSP reports its issuance). */
+  /**
+   * Addresses held but idle at the horizon: KuSP the unused rest of each node's pod range (overlay)
+   * or its warm pool (VPC-native); 0 on LeSP.
+   */
+  ADDRESSES_RESERVED("addressesReserved", "IP addresses reserved", "", 0, false),
+  /** Addresses still free for new machines, nodes or pods at the horizon. */
+  ADDRESSES_FREE("addressesFree", "IP addresses free", "", 0, false),
+  /** Address requests refused over the horizon (subnet, node range or instance limit full). */
+  ADDRESS_EXHAUSTIONS("addressExhaustions", "address exhaustion events", "", 0, false),
+  /** Certificates issued over the horizon: per machine on LeSP, per pod on KuSP. */
   CERTIFICATES_ISSUED("certificatesIssued", "certificates issued", "", 0, false),
-  /** Distinct principals: LeSP a role per service; KuSP a role per service account and per node. */
+  /** Most certificates issued within one calendar minute. */
+  CERTIFICATES_PEAK_PER_MINUTE("certificatesPeakPerMinute", "certificates peak", "/min", 0, false),
+  /** Mean certificate authority queueing delay (issue − request) over all certificates. */
+  AUTHORITY_DELAY("authorityDelayMillis", "authority queueing delay mean", "ms", 1, false),
+  /** Service-account tokens issued over the horizon (KuSP only; LeSP has none). */
+  TOKENS_ISSUED("tokensIssued", "service-account tokens issued", "", 0, false),
+  /** Distinct principals: LeSP a role per service; KuSP by mode (e.g. a role per service account and per node). */
   PRINCIPALS("principals", "principals (roles)", "", 0, false),
+  /** Identities holding a certificate at the horizon: machines on LeSP, pods on KuSP. */
+  IDENTITIES("identities", "identities (credential holders)", "", 0, false),
+  /** Mean over principals of the number of services whose resources the principal reaches. */
+  BLAST_RADIUS_MEAN_PRINCIPAL("blastRadiusMeanPrincipal", "blast radius mean (principal)", "services", 2, false),
+  /** Largest number of services one principal reaches. */
+  BLAST_RADIUS_MAX_PRINCIPAL("blastRadiusMaxPrincipal", "blast radius max (principal)", "services", 1, false),
+  /** Mean over hosts (machines, nodes) of the services all credentials on the host reach. */
+  BLAST_RADIUS_MEAN("blastRadiusMean", "blast radius mean (host)", "services", 2, false),
   /**
    * Largest number of services one host's credentials reach: 1 on LeSP (a machine per service);
    * on KuSP with workload identity, the most services with pods on one node.

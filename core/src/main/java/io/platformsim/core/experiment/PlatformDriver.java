@@ -24,9 +24,6 @@ import io.platformsim.core.workload.Service;
 import io.platformsim.core.workload.Workload;
 import io.platformsim.core.lesp.LespIdentity;
 import io.platformsim.identity.IdentityMetrics;
-import io.platformsim.identity.access.AccessGraph;
-import io.platformsim.identity.access.IdentityMode;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +51,7 @@ abstract class PlatformDriver {
 
   /** A driver for {@code side} on a fresh platform on {@code sim}. */
   static PlatformDriver create(Side side, Simulation sim, RandomStreams streams, Scenario s) {
-    return side == Side.LESP ? new Lesp(sim, streams, s.lesp(), s.workload(), s.kusp().zones().size())
+    return side == Side.LESP ? new Lesp(sim, streams, s.lesp(), s.workload(), s.kusp().zones())
         : new Kusp(sim, streams, s.kusp(), s.workload(), s.lesp().identity());
   }
 
@@ -88,12 +85,20 @@ abstract class PlatformDriver {
 
   static final class Lesp extends PlatformDriver {
     final LespPlatform p;
-    final int zones;
-
-    Lesp(Simulation sim, RandomStreams streams, LespConfig config, Workload workload, int zones) {
+    /**
+     * LeSP on {@code config} with its machines spread over the scenario's {@code zones} (one zone
+     * list for both platforms, so a zone outage hits the same zone on each).
+     */
+    Lesp(Simulation sim, RandomStreams streams, LespConfig config, Workload workload, List<String> zones) {
       super(sim, workload);
-      this.p = new LespPlatform(sim, streams, config);
-      this.zones = zones;
+      this.p = new LespPlatform(sim, streams, withZones(config, zones));
+    }
+
+    static LespConfig withZones(LespConfig c, List<String> zones) {
+      return new LespConfig(c.menu(), c.agents(), c.pinnedTypes(), c.baseImage(), c.pending(), c.boot(),
+          c.bootFailureProbability(), c.configManagement(), c.deploySteps(), c.bake(), c.strategy(),
+          c.imageBatch(), c.headroom(), c.replaceFailed(), c.autoScaling(), c.meanTimeToCrashMillis(), c.identity(),
+          zones);
     }
 
     @Override
@@ -109,13 +114,7 @@ abstract class PlatformDriver {
 
     @Override
     void zoneOutage(String zone) {
-      // LeSP machines carry no zone: each pool loses its even share of machines.
-      for (Service s : workload.services()) {
-        int share = inService(s.name()) / zones;
-        if (share > 0) {
-          p.inject(Failure.machineCrash(s.name(), share));
-        }
-      }
+      p.inject(Failure.zoneOutage(zone));
     }
 
     @Override
@@ -169,11 +168,6 @@ abstract class PlatformDriver {
     void extraFigures(PlatformMetrics m, Map<Figure, Double> out) {
       out.put(Figure.STRANDED_CPU, 1 - m.cpuAllocation());
       out.put(Figure.STRANDED_MEMORY, 1 - m.memoryAllocation());
-      IdentityMetrics id = p.identityMetrics();
-      out.put(Figure.ADDRESSES_USED, (double) id.addresses().used());
-      out.put(Figure.CERTIFICATES_ISSUED, (double) id.certificates().issued());
-      out.put(Figure.PRINCIPALS, (double) id.principals());
-      out.put(Figure.BLAST_RADIUS_MAX, (double) id.blastRadius().maxOverHosts());
     }
 
     /**
@@ -187,7 +181,7 @@ abstract class PlatformDriver {
           c.bootFailureProbability(), c.configManagement(), c.deploySteps(), c.bake(), c.strategy(),
           c.imageBatch(), c.headroom(), c.replaceFailed(),
           Optional.of(new AutoScaling(target, 300_000, 60_000, minMachines, maxMachines)),
-          c.meanTimeToCrashMillis(), c.identity());
+          c.meanTimeToCrashMillis(), c.identity(), c.zones());
     }
   }
 
@@ -200,7 +194,11 @@ abstract class PlatformDriver {
 
     Kusp(Simulation sim, RandomStreams streams, KuspConfig config, Workload workload, LespIdentity resources) {
       super(sim, workload);
-      this.p = new KuspPlatform(sim, streams, config);
+      // Both platforms judge blast radius against the same needs: the scenario's LeSP roles
+      // (services KuSP's identity configuration names itself keep its own).
+      Map<String, Set<String>> needs = new LinkedHashMap<>(resources.resources());
+      needs.putAll(config.identity().resources());
+      this.p = new KuspPlatform(sim, streams, config.withIdentity(config.identity().withResources(needs)));
       this.nodeCapacity = config.nodeType().capacity();
       this.resources = resources;
     }
@@ -222,7 +220,7 @@ abstract class PlatformDriver {
 
     @Override
     void zoneOutage(String zone) {
-      p.crashZone(zone);
+      p.inject(Failure.zoneOutage(zone));
     }
 
     @Override
@@ -277,37 +275,30 @@ abstract class PlatformDriver {
       KuspMetrics km = p.kuspMetrics();
       out.put(Figure.STRANDED_CPU, km.strandedCpu());
       out.put(Figure.STRANDED_MEMORY, km.strandedMemory());
-      // KuspPlatform has no identityMetrics() yet, so the experiment derives what the placement
-      // alone determines, at the horizon, with the identity module: workload identity (a role
-      // per service account, a node role per node; a node holds the tokens of its pods), the
-      // same resource per service as LeSP's identity configuration, and VPC-native addressing
-      // (an address per node and per pod; DaemonSet pods use the host network). Certificates
-      // need issuance over time, which only the platform knows: left out.
-      Map<String, List<String>> hosts = new LinkedHashMap<>();
-      long addresses = 0;
-      for (Node n : p.nodes()) {
-        if (n.state() == NodeState.GONE) {
-          continue;
-        }
-        addresses++;
-        List<String> services = new ArrayList<>();
-        for (Pod pod : n.pods()) {
-          if (!pod.daemon()) {
-            services.add(pod.service());
-            addresses++;
-          }
-        }
-        hosts.put(n.name(), services);
-      }
-      Map<String, Set<String>> needs = new LinkedHashMap<>();
-      for (Service s : workload.services()) {
-        needs.put(s.name(), resources.resourcesOf(s.name()));
-      }
-      AccessGraph graph = IdentityMode.WORKLOAD_IDENTITY.graph(hosts, needs);
-      out.put(Figure.ADDRESSES_USED, (double) addresses);
-      out.put(Figure.PRINCIPALS, (double) graph.principals().size());
-      out.put(Figure.BLAST_RADIUS_MAX, (double) graph.report().maxOverHosts());
     }
+  }
+
+  /**
+   * The identity figures of {@code id}, the platform's own {@link Platform#identityMetrics()}: the
+   * same reading for both platforms, nothing derived here.
+   */
+  static void identityFigures(IdentityMetrics id, Map<Figure, Double> out) {
+    out.put(Figure.ADDRESSES_USED, (double) id.addresses().used());
+    out.put(Figure.ADDRESSES_RESERVED, (double) id.addresses().reserved());
+    out.put(Figure.ADDRESSES_FREE, (double) id.addresses().free());
+    out.put(Figure.ADDRESS_EXHAUSTIONS, (double) id.addresses().exhaustionEvents());
+    out.put(Figure.CERTIFICATES_ISSUED, (double) id.certificates().issued());
+    out.put(Figure.CERTIFICATES_PEAK_PER_MINUTE, (double) id.certificates().peakPerMinute());
+    out.put(Figure.AUTHORITY_DELAY, id.certificates().meanDelayMillis());
+    if (id.tokens() != null) {
+      out.put(Figure.TOKENS_ISSUED, (double) id.tokens().issued());
+    }
+    out.put(Figure.PRINCIPALS, (double) id.principals());
+    out.put(Figure.IDENTITIES, (double) id.credentialHolders());
+    out.put(Figure.BLAST_RADIUS_MEAN_PRINCIPAL, id.blastRadius().meanOverPrincipals());
+    out.put(Figure.BLAST_RADIUS_MAX_PRINCIPAL, (double) id.blastRadius().maxOverPrincipals());
+    out.put(Figure.BLAST_RADIUS_MEAN, id.blastRadius().meanOverHosts());
+    out.put(Figure.BLAST_RADIUS_MAX, (double) id.blastRadius().maxOverHosts());
   }
 
   /** An empty figure map in {@link Figure} order. */

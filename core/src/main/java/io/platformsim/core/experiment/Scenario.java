@@ -198,8 +198,9 @@ public record Scenario(
 
   /**
    * A KuSP configuration from {@code base} with {@link #nodesFor} initial nodes and, unless
-   * {@code base} has one, a {@linkplain #scaleUpOnly scale-up-only} cluster autoscaler between
-   * half and three times that.
+   * {@code base} has one, a cluster autoscaler with the upstream defaults
+   * ({@link ClusterAutoscaling#between}: scale-down after 10 min unneeded) between half and
+   * three times that.
    */
   public static KuspConfig sized(KuspConfig base, Workload workload) {
     int n = nodesFor(workload, base);
@@ -210,16 +211,14 @@ public record Scenario(
         base.controllerLatencyMillis(), base.nodeMonitorGracePeriodMillis(), base.nodeStatusUpdateMillis(),
         base.notReadyTolerationMillis(), base.terminationGracePeriodMillis(), base.crashLoopBackOff(),
         base.clusterAutoscaling() != null ? base.clusterAutoscaling()
-            : scaleUpOnly(Math.max(1, n / 2), Math.max(2, 3 * n)));
+            : ClusterAutoscaling.between(Math.max(1, n / 2), Math.max(2, 3 * n)), base.identity());
   }
 
   /**
    * Cluster autoscaler settings with the upstream defaults (scan 10 s, delay after add 10 min,
-   * threshold 0.5) but scale-down switched off ({@code unneededMillis} = {@link #NEVER}).
-   * Why: {@code KuspPlatform} (as of this writing) bills a node removed by scale-down more than
-   * once (its removal re-enters itself through the deletion of the node's DaemonSet pods), which
-   * makes billed nodes, cost and utilizations wrong after the first scale-down. Until that is
-   * fixed the experiments keep nodes the autoscaler added, a conservative (costlier) KuSP.
+   * threshold 0.5) but scale-down switched off ({@code unneededMillis} = {@link #NEVER}): for
+   * experiments that want to keep every node the autoscaler added. The default scenarios use
+   * {@link ClusterAutoscaling#between} (scale-down on, upstream 10 min).
    */
   public static ClusterAutoscaling scaleUpOnly(int minNodes, int maxNodes) {
     return new ClusterAutoscaling(minNodes, maxNodes, 10_000, NEVER, 600_000, 0.5);

@@ -358,7 +358,7 @@ public final class ScenarioFile {
     b.initialNodes(initial);
     Optional<Node> as = m.node("autoscaler");
     if (as.isEmpty()) {
-      b.clusterAutoscaling(Scenario.scaleUpOnly(Math.max(1, initial / 2), Math.max(2, 3 * Math.max(initial, 1))));
+      b.clusterAutoscaling(ClusterAutoscaling.between(Math.max(1, initial / 2), Math.max(2, 3 * Math.max(initial, 1))));
     } else if (as.get() instanceof ScalarNode sc && sc.getValue().equals("false")) {
       b.clusterAutoscaling(null);
     } else {
@@ -369,7 +369,8 @@ public final class ScenarioFile {
       if (max < min) {
         throw a.error("max", "must be >= min " + min + ", was " + max);
       }
-      long unneeded = a.has("scaleDownAfter") ? a.duration("scaleDownAfter", null) : Scenario.NEVER;
+      // scale-down-unneeded-time 10 min: kubernetes/autoscaler cluster-autoscaler/FAQ.md.
+      long unneeded = a.has("scaleDownAfter") ? a.duration("scaleDownAfter", null) : 600_000;
       b.clusterAutoscaling(new ClusterAutoscaling(min, max, 10_000, unneeded, 600_000, 0.5));
     }
     return b.build();

@@ -59,7 +59,7 @@ public final class Sweep {
   static LespConfig withHeadroom(LespConfig c, double headroom) {
     return new LespConfig(c.menu(), c.agents(), c.pinnedTypes(), c.baseImage(), c.pending(), c.boot(),
         c.bootFailureProbability(), c.configManagement(), c.deploySteps(), c.bake(), c.strategy(), c.imageBatch(),
-        headroom, c.replaceFailed(), c.autoScaling(), c.meanTimeToCrashMillis(), c.identity());
+        headroom, c.replaceFailed(), c.autoScaling(), c.meanTimeToCrashMillis(), c.identity(), c.zones());
   }
 
   /** {@code c} with another node type, no autoscaler (re-sized by the caller). */
@@ -69,6 +69,6 @@ public final class Sweep {
         c.registryBandwidthBytesPerSecond(), c.maxParallelImagePulls(), c.preloadedImages(), c.schedulerProfile(),
         c.nodeSampling(), c.schedulingLatency(), c.controllerLatencyMillis(), c.nodeMonitorGracePeriodMillis(),
         c.nodeStatusUpdateMillis(), c.notReadyTolerationMillis(), c.terminationGracePeriodMillis(),
-        c.crashLoopBackOff(), null);
+        c.crashLoopBackOff(), null, c.identity());
   }
 }

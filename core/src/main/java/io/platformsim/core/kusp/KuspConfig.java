@@ -41,6 +41,8 @@ import java.util.Objects;
  * @param terminationGracePeriodMillis   SIGTERM to SIGKILL
  * @param crashLoopBackOff               container restart back-off
  * @param clusterAutoscaling             cluster autoscaler, or {@code null} for a fixed node count
+ * @param identity                       pod addresses, certificates and roles; VPC-native addressing
+ *                                       caps {@code nodeType.maxPods} at the instance's ENI limit
  */
 public record KuspConfig(
     NodeType nodeType,
@@ -64,7 +66,8 @@ public record KuspConfig(
     long notReadyTolerationMillis,
     long terminationGracePeriodMillis,
     CrashLoopBackOff crashLoopBackOff,
-    ClusterAutoscaling clusterAutoscaling) {
+    ClusterAutoscaling clusterAutoscaling,
+    KuspIdentity identity) {
 
   /** Validates and copies; messages name the field. */
   public KuspConfig {
@@ -111,6 +114,14 @@ public record KuspConfig(
       throw new IllegalArgumentException("nodeStatusUpdateMillis must be >= 1, was " + nodeStatusUpdateMillis);
     }
     Objects.requireNonNull(crashLoopBackOff, "crashLoopBackOff");
+    if (identity == null) {
+      throw new IllegalArgumentException("identity must not be null (KuspIdentity.DEFAULT for the defaults)");
+    }
+    // VPC-native: the kubelet's maxPods is the ENI limit (EKS bootstrap sets it from eni-max-pods.txt).
+    int capped = identity.maxPods(nodeType.name(), nodeType.maxPods());
+    if (capped != nodeType.maxPods()) {
+      nodeType = nodeType.withMaxPods(capped);
+    }
     Resources alloc = allocatableOf(nodeType, kubeReserved, systemReserved, evictionHardMemoryMib);
     Resources ds = Resources.ZERO;
     for (DaemonSet d : daemonSets) {
@@ -120,6 +131,24 @@ public record KuspConfig(
       throw new IllegalArgumentException("daemonSets request " + ds + " in total, more than node type '"
           + nodeType.name() + "' allocatable " + alloc);
     }
+  }
+
+  /** A copy with {@code t} as the node type (re-capped at its ENI limit if VPC-native). */
+  public KuspConfig withNodeType(NodeType t) {
+    return new KuspConfig(t, initialNodes, zones, kubeReserved, systemReserved, evictionHardMemoryMib, daemonSets,
+        nodeProvisioning, nodeBandwidthBytesPerSecond, registryBandwidthBytesPerSecond, maxParallelImagePulls,
+        preloadedImages, schedulerProfile, nodeSampling, schedulingLatency, controllerLatencyMillis,
+        nodeMonitorGracePeriodMillis, nodeStatusUpdateMillis, notReadyTolerationMillis, terminationGracePeriodMillis,
+        crashLoopBackOff, clusterAutoscaling, identity);
+  }
+
+  /** A copy with {@code i} as the identity configuration. */
+  public KuspConfig withIdentity(KuspIdentity i) {
+    return new KuspConfig(nodeType, initialNodes, zones, kubeReserved, systemReserved, evictionHardMemoryMib,
+        daemonSets, nodeProvisioning, nodeBandwidthBytesPerSecond, registryBandwidthBytesPerSecond,
+        maxParallelImagePulls, preloadedImages, schedulerProfile, nodeSampling, schedulingLatency,
+        controllerLatencyMillis, nodeMonitorGracePeriodMillis, nodeStatusUpdateMillis, notReadyTolerationMillis,
+        terminationGracePeriodMillis, crashLoopBackOff, clusterAutoscaling, i);
   }
 
   /** A builder with the upstream defaults. */
@@ -195,6 +224,9 @@ public record KuspConfig(
     private long terminationGracePeriodMillis = 30_000;
     private CrashLoopBackOff crashLoopBackOff = CrashLoopBackOff.DEFAULT;
     private ClusterAutoscaling clusterAutoscaling;
+    // INSTANT (unlimited authority) so a plain cluster's timings are the controllers' own, as
+    // LeSP's default identity; experiments choose a finite authority (DefaultScenario: 25/s).
+    private KuspIdentity identity = KuspIdentity.INSTANT;
 
     private Builder() {
     }
@@ -326,13 +358,23 @@ public record KuspConfig(
       return this;
     }
 
+    /**
+     * Pod addresses, certificates and roles; default {@link KuspIdentity#INSTANT} (overlay
+     * 10.0.0.0/16 with /24 per node, workload identity, credentials at once). Use
+     * {@link KuspIdentity#DEFAULT} for a 25/s certificate authority.
+     */
+    public Builder identity(KuspIdentity i) {
+      this.identity = i;
+      return this;
+    }
+
     /** The validated configuration. */
     public KuspConfig build() {
       return new KuspConfig(nodeType, initialNodes, zones, kubeReserved, systemReserved, evictionHardMemoryMib,
           daemonSets, nodeProvisioning, nodeBandwidth, registryBandwidth, maxParallelImagePulls, preloadedImages,
           schedulerProfile, nodeSampling, schedulingLatency, controllerLatencyMillis, nodeMonitorGracePeriodMillis,
           nodeStatusUpdateMillis, notReadyTolerationMillis, terminationGracePeriodMillis, crashLoopBackOff,
-          clusterAutoscaling);
+          clusterAutoscaling, identity);
     }
   }
 }

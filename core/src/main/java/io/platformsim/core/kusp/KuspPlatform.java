@@ -14,6 +14,11 @@ import io.platformsim.core.workload.ImageLayer;
 import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.core.workload.Service;
+import io.platformsim.identity.ClusterIdentity;
+import io.platformsim.identity.IdentityMetrics;
+import io.platformsim.identity.PodCredentials;
+import io.platformsim.identity.ipam.Allocation;
+import io.platformsim.identity.ipam.ExhaustionReason;
 import io.platformsim.scheduler.cluster.NodeSpec;
 import io.platformsim.scheduler.placement.FastScheduler;
 import io.platformsim.scheduler.placement.Placement;
@@ -92,9 +97,10 @@ import org.apache.commons.math3.random.RandomGenerator;
  *   <li>Parallel pulls each run at the full bandwidth (optimistic); serialized pulls, the
  *       default, are exact.
  *   <li>Preemption is resource-only (no PodDisruptionBudgets, no affinity re-check) and lives
- *       here because the scheduler module does not offer it; a NotReady, draining or removed
- *       node is kept out of placement by a placeholder pod holding all its CPU, memory and
- *       ephemeral storage, as the scheduler's node table has no cordon operation.
+ *       here because the scheduler module does not offer it. A NotReady, draining or removed
+ *       node is cordoned in the scheduler's node table ({@code NodeTable.setUnschedulable});
+ *       the table is append-only, so a removed node still counts in the scheduler's
+ *       "0/N nodes are available" message, as "node(s) were unschedulable".
  *   <li>An unresponsive node is billed until its pods are evicted; then the instance is
  *       replaced. Deployments do not scale proportionally when resized mid-rollout.
  * </ul>
@@ -183,6 +189,11 @@ public final class KuspPlatform implements Platform {
   private final Samples rolloutPodTimes = new Samples();
   private final List<PodStartup> startups = new ArrayList<>();
   private int failuresRecovered;
+  // Identity (issue 6): addresses, certificates and tokens of nodes and pods.
+  private final ClusterIdentity identity;
+  private final List<Pod> awaitingAddress = new ArrayList<>();
+  private int podsEverWithoutAddress;
+  private int podsDelayedByCredentials;
 
   /**
    * A cluster of {@code config.initialNodes()} Ready nodes and no services on {@code sim}.
@@ -203,6 +214,7 @@ public final class KuspPlatform implements Platform {
     this.healthChecks = streams.stream("kusp.healthCheck");
     this.failurePicks = streams.stream("kusp.failurePick");
     this.allocatable = config.allocatable();
+    this.identity = config.identity().newClusterIdentity();
     long t = sim.now();
     for (NodeState s : NODE_STATES) {
       nodeAverages[s.ordinal()] = new TimeWeightedAverage("nodes " + s, t, 0);
@@ -389,6 +401,10 @@ public final class KuspPlatform implements Platform {
     if (failure == null) {
       throw new IllegalArgumentException("failure must not be null");
     }
+    if (failure.kind() == Failure.Kind.ZONE_OUTAGE) {
+      crashZone(failure.zone());
+      return;
+    }
     deployment(failure.service());
     List<Node> candidates = new ArrayList<>();
     for (Node n : nodes) {
@@ -520,6 +536,37 @@ public final class KuspPlatform implements Platform {
         ratio(allocatedCpu.integral(now), cpuCapacity), ratio(allocatedMemory.integral(now), memoryCapacity),
         ratio(usedCpu.integral(now), cpuCapacity), ratio(usedMemory.integral(now), memoryCapacity),
         rollouts(), rolloutPodTimes.summary(), failuresRecovered);
+  }
+
+  /**
+   * Identity figures now: pod and node addresses used/reserved/free and exhaustion events,
+   * certificates and service-account tokens issued (total, peak per minute, queueing delay),
+   * principals and pods holding credentials, and blast radius under the configured
+   * {@link KuspIdentity#mode()} over the current placement.
+   */
+  @Override
+  public IdentityMetrics identityMetrics() {
+    return identity.metrics();
+  }
+
+  /** Pods that waited at least once for an address (sandbox creation failed for lack of one). */
+  public int podsEverWithoutAddress() {
+    return podsEverWithoutAddress;
+  }
+
+  /** Pods waiting for an address now. */
+  public int podsWithoutAddressNow() {
+    return awaitingAddress.size();
+  }
+
+  /** Pods whose container start waited for a credential from a saturated issuer. */
+  public int podsDelayedByCredentials() {
+    return podsDelayedByCredentials;
+  }
+
+  /** The cluster's identity layer (read it; the platform changes it). */
+  public ClusterIdentity identity() {
+    return identity;
   }
 
   /** KuSP's own figures, with {@link #metrics()} inside. */
@@ -700,6 +747,11 @@ public final class KuspPlatform implements Platform {
     sim.schedule(provisioning.next(), () -> join(n));
   }
 
+  /** Nodes billed now (tests check it against the nodes not GONE). */
+  int billedNodesNow() {
+    return billedNow;
+  }
+
   private void billing(int delta) {
     long now = sim.now();
     billedNow += delta;
@@ -766,7 +818,15 @@ public final class KuspPlatform implements Platform {
     }
     n.index = table.addNode(b.build());
     n.joinedAt = sim.now();
+    Allocation range = identity.nodeJoined(n.name, config.nodeType().name(), n.zone, sim.now());
+    n.addressed = range.isGranted();
     setNodeState(n, NodeState.READY);
+    if (!n.addressed) {
+      // No pod range (overlay cluster CIDR full) or no primary address (subnet full): the node is
+      // billed but can run no pod with an address; keep the scheduler off it. Counted by the
+      // identity layer's exhaustion events.
+      block(n);
+    }
     for (DaemonSet ds : config.daemonSets()) {
       Pod p = newPod(ds.name() + "-" + n.name, ds.name(), 0, true, ImageDescription.named(ds.name()), ds.request(),
           2_000_001_000, false, null);
@@ -835,6 +895,10 @@ public final class KuspPlatform implements Platform {
     provisionNode();
   }
 
+  /**
+   * Removes the node's instance: finishes its pods and bills it off. Idempotent: the flag is set
+   * before any pod is finished, because finishing the last pods of a DRAINING node calls back here.
+   */
   private void removeNode(Node n) {
     if (n.removing || n.state == NodeState.GONE) {
       return;
@@ -853,6 +917,10 @@ public final class KuspPlatform implements Platform {
     block(n);
     n.pullQueue.clear();
     bindNominated(n);
+    if (n.addressed) {
+      identity.nodeLeft(n.name);
+      n.addressed = false;
+    }
     n.goneAt = sim.now();
     setNodeState(n, NodeState.GONE);
     billing(-1);
@@ -860,24 +928,18 @@ public final class KuspPlatform implements Platform {
   }
 
   /**
-   * Keeps the scheduler off a node that is NotReady, draining or gone. The scheduler module's
-   * node table is append-only and has no cordon operation, so a placeholder pod requesting all of
-   * the node's CPU, memory and ephemeral storage is bound to it (see the report: a cordon in
-   * {@code NodeTable} would be cleaner and would also stop pods without requests).
+   * Keeps the scheduler off a node that is NotReady, draining, gone or without pod addresses by
+   * cordoning it in the scheduler's node table ({@code spec.unschedulable}, as the node lifecycle
+   * controller's {@code node.kubernetes.io/unschedulable} taint and {@code kubectl drain} do):
+   * the NodeUnschedulable filter then rejects it with "node(s) were unschedulable" (upstream
+   * ErrReasonUnschedulable). Its pods stay bound until they are removed.
    */
   private void block(Node n) {
     if (n.blocked || n.index < 0) {
       return;
     }
     n.blocked = true;
-    PodSpec blocker = PodSpec.builder("blocked/" + n.name, registry)
-        .container(new Container("block", null, ResourceVector.builder(registry)
-            .set(DimensionRegistry.CPU, table.allocatable(n.index, DimensionRegistry.CPU))
-            .set(DimensionRegistry.MEMORY, table.allocatable(n.index, DimensionRegistry.MEMORY))
-            .set(DimensionRegistry.EPHEMERAL_STORAGE, table.allocatable(n.index, DimensionRegistry.EPHEMERAL_STORAGE))
-            .build()))
-        .build();
-    table.bind(blocker, n.index);
+    table.setUnschedulable(n.index, true);
   }
 
   private boolean schedulable(Node n) {
@@ -1033,6 +1095,7 @@ public final class KuspPlatform implements Platform {
     }
     unschedulable.remove(p.id);
     Node n = p.node;
+    boolean released = releaseIdentity(p);
     if (n != null) {
       if (table.bound(p.id) != null) {
         table.unbind(p.id);
@@ -1045,10 +1108,15 @@ public final class KuspPlatform implements Platform {
         allocatedMemory.add(now, -p.request.memoryMib());
       }
       updateStranded(n);
-      if (n.state == NodeState.DRAINING && n.pods.stream().allMatch(x -> x.daemon)) {
+      // A node being removed finishes its DaemonSet pods itself: it must not re-enter removal
+      // (that billed it off once per DaemonSet pod).
+      if (n.state == NodeState.DRAINING && !n.removing && n.pods.stream().allMatch(x -> x.daemon)) {
         removeNode(n);
       }
       bindNominated(n);
+      if (released) {
+        retryAddress(n);
+      }
     }
     if (p.owner instanceof ReplicaSet rs) {
       if (p.terminating) {
@@ -1275,7 +1343,124 @@ public final class KuspPlatform implements Platform {
 
   // ================================================================ kubelet
 
+  /**
+   * The kubelet sets the pod up: it takes an address (the CNI's ADD at sandbox creation) and its
+   * certificate and service-account token (mounted volumes) from the identity layer, then pulls
+   * and starts. Without an address the sandbox fails and the pod stays Pending with the reason
+   * until an address on its node (or, VPC-native, in its subnet) is released. The container
+   * cannot start before both credentials are issued: a saturated authority delays it.
+   */
   private void startPod(Pod p) {
+    Node n = p.node;
+    if (!p.daemon && !p.hasIdentity) {
+      // DaemonSet pods use the host network and the node's identity: they never get here.
+      if (!n.addressed) {
+        awaitAddress(p, "node has no pod addresses");
+        return;
+      }
+      PodCredentials c = identity.podStarting(n.name, p.id, p.service, sim.now());
+      if (!c.isGranted()) {
+        awaitAddress(p, String.valueOf(c.address().reason()));
+        return;
+      }
+      p.hasIdentity = true;
+      p.credentialsReadyAt = c.readyAtMillis();
+      if (p.credentialsReadyAt > sim.now()) {
+        podsDelayedByCredentials++;
+      }
+      if (config.identity().renewCredentials()) {
+        p.certificateRenewal = sim.scheduleAt(c.certificate().renewAtMillis(), () -> renewCertificate(p));
+        p.tokenRenewal = sim.scheduleAt(c.token().renewAtMillis(), () -> renewToken(p));
+      }
+    }
+    pullAndStart(p);
+  }
+
+  private void renewCertificate(Pod p) {
+    p.certificateRenewal = -1;
+    if (p.hasIdentity) {
+      long at = identity.renewCertificate(p.id, sim.now()).renewAtMillis();
+      p.certificateRenewal = sim.scheduleAt(at, () -> renewCertificate(p));
+    }
+  }
+
+  private void renewToken(Pod p) {
+    p.tokenRenewal = -1;
+    if (p.hasIdentity) {
+      long at = identity.renewToken(p.id, sim.now()).renewAtMillis();
+      p.tokenRenewal = sim.scheduleAt(at, () -> renewToken(p));
+    }
+  }
+
+  private void awaitAddress(Pod p, String reason) {
+    // Upstream's event: FailedCreatePodSandBox "failed to assign an IP address to container".
+    p.waitingReason = "FailedCreatePodSandBox: " + reason;
+    if (!p.awaitingAddress) {
+      p.awaitingAddress = true;
+      awaitingAddress.add(p);
+    }
+    if (!p.everAwaitedAddress) {
+      p.everAwaitedAddress = true;
+      podsEverWithoutAddress++;
+    }
+  }
+
+  /** Returns the pod's address and credentials; true if it held any. */
+  private boolean releaseIdentity(Pod p) {
+    if (p.awaitingAddress) {
+      p.awaitingAddress = false;
+      awaitingAddress.remove(p);
+    }
+    if (!p.hasIdentity) {
+      return false;
+    }
+    p.hasIdentity = false;
+    if (p.certificateRenewal >= 0) {
+      sim.cancel(p.certificateRenewal);
+      p.certificateRenewal = -1;
+    }
+    if (p.tokenRenewal >= 0) {
+      sim.cancel(p.tokenRenewal);
+      p.tokenRenewal = -1;
+    }
+    identity.podStopped(p.id);
+    return true;
+  }
+
+  /**
+   * An address was released on {@code n}: the oldest pod waiting on that node retries (an
+   * address per node range or ENI limit), else the oldest waiting for a full subnet anywhere.
+   */
+  private void retryAddress(Node n) {
+    if (awaitingAddress.isEmpty()) {
+      return;
+    }
+    Pod next = null;
+    for (Pod q : awaitingAddress) {
+      if (q.node == n) {
+        next = q;
+        break;
+      }
+    }
+    if (next == null) {
+      for (Pod q : awaitingAddress) {
+        if (q.waitingReason.endsWith(ExhaustionReason.SUBNET_FULL.name())) {
+          next = q;
+          break;
+        }
+      }
+    }
+    if (next == null || next.terminating || next.gone || next.node == null || next.node.removing
+        || next.node.state == NodeState.GONE || !next.node.responsive) {
+      return;
+    }
+    Pod q = next;
+    q.awaitingAddress = false;
+    awaitingAddress.remove(q);
+    startPod(q);
+  }
+
+  private void pullAndStart(Pod p) {
     Node n = p.node;
     Deployment d = deploymentOf(p);
     PullPolicy policy = d == null ? PullPolicy.IF_NOT_PRESENT : d.spec.pullPolicy();
@@ -1354,7 +1539,9 @@ public final class KuspPlatform implements Platform {
     p.container = ContainerState.WAITING;
     p.waitingReason = "ContainerCreating";
     long startup = d == null ? 0 : d.service.startupMillis();
-    p.timer = sim.schedule(startup, () -> running(p));
+    // The container cannot start before its certificate and token are issued.
+    long credentials = Math.max(0, p.credentialsReadyAt - sim.now());
+    p.timer = sim.schedule(credentials + startup, () -> running(p));
   }
 
   private void running(Pod p) {

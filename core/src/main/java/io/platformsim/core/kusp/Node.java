@@ -26,6 +26,8 @@ public final class Node {
   int activePulls;
   boolean gcPending;
   boolean removing;
+  // Whether the identity layer gave it a pod range (overlay) or a primary address (VPC-native).
+  boolean addressed;
   long requestedCpu;
   long requestedMemory;
   long unneededSince = -1;

@@ -53,6 +53,14 @@ public final class Pod {
   String unschedulableMessage;
   long[] starts = new long[4];
   int startCount;
+  // Identity (issue 6): whether the pod holds an address and credentials in the cluster's
+  // identity layer, when both credentials are issued, and whether it waits for an address.
+  boolean hasIdentity;
+  long credentialsReadyAt = -1;
+  boolean awaitingAddress;
+  boolean everAwaitedAddress;
+  long certificateRenewal = -1;
+  long tokenRenewal = -1;
 
   Pod(long seq, String id, String service, int revision, boolean daemon, ImageDescription image, Resources request,
       QosClass qos, int priority, PodSpec spec, boolean broken, long createdAt) {

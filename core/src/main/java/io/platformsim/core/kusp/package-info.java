@@ -13,7 +13,8 @@
  * v1.31 value is used (node-monitor-grace-period 40 s, 50 s from v1.32).
  *
  * <p>Depends on {@code io.platformsim.core.engine}, {@code io.platformsim.core.workload},
- * {@code io.platformsim.core.platform} and the {@code io.platformsim.scheduler} module. It must not
+ * {@code io.platformsim.core.platform}, the {@code io.platformsim.scheduler} module and the
+ * {@code io.platformsim.identity} module (pod addresses, certificates, roles). It must not
  * depend on {@code io.platformsim.core.lesp} or {@code io.platformsim.core.experiment}.
  */
 package io.platformsim.core.kusp;

@@ -2,6 +2,7 @@ package io.platformsim.core.lesp;
 
 import io.platformsim.core.engine.DurationDistribution;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,6 +35,8 @@ import java.util.Optional;
  * @param meanTimeToCrashMillis  mean time to a crash of an in-service machine (exponential), or
  *                               0 for no spontaneous crashes
  * @param identity               addresses, certificates and roles of machines
+ * @param zones                  availability zones; each pool spreads its machines over them
+ *                               round-robin (as an EC2 Auto Scaling group balances its zones)
  */
 public record LespConfig(
     InstanceMenu menu,
@@ -52,7 +55,8 @@ public record LespConfig(
     boolean replaceFailed,
     Optional<AutoScaling> autoScaling,
     long meanTimeToCrashMillis,
-    LespIdentity identity) {
+    LespIdentity identity,
+    List<String> zones) {
 
   /** Validates every field; messages name it. */
   public LespConfig {
@@ -61,6 +65,11 @@ public record LespConfig(
         || strategy == null || imageBatch == null || autoScaling == null || identity == null) {
       throw new IllegalArgumentException("LeSP configuration fields must not be null");
     }
+    if (zones == null || zones.isEmpty() || zones.stream().anyMatch(z -> z == null || z.isBlank())
+        || zones.stream().distinct().count() != zones.size()) {
+      throw new IllegalArgumentException("zones must be a non-empty list of distinct non-blank names, was " + zones);
+    }
+    zones = List.copyOf(zones);
     if (!(bootFailureProbability >= 0 && bootFailureProbability < 1)) {
       throw new IllegalArgumentException(
           "bootFailureProbability must be in [0, 1), was " + bootFailureProbability);
@@ -111,6 +120,7 @@ public record LespConfig(
     private AutoScaling autoScaling;
     private long meanTimeToCrashMillis = 0;
     private LespIdentity identity = LespIdentity.DEFAULT;
+    private List<String> zones = List.of("zone-a", "zone-b", "zone-c");
 
     private Builder() {}
 
@@ -216,11 +226,17 @@ public record LespConfig(
       return this;
     }
 
+    /** Availability zones machines spread over; default zone-a, zone-b, zone-c (as KuSP's). */
+    public Builder zones(String... z) {
+      zones = z == null ? null : java.util.Arrays.asList(z);
+      return this;
+    }
+
     /** The validated configuration. */
     public LespConfig build() {
       return new LespConfig(menu, agents, pinned, baseImage, pending, boot, bootFailureProbability,
           configManagement, deploySteps, bake, strategy, imageBatch, headroom, replaceFailed,
-          Optional.ofNullable(autoScaling), meanTimeToCrashMillis, identity);
+          Optional.ofNullable(autoScaling), meanTimeToCrashMillis, identity, zones);
     }
   }
 }

@@ -82,6 +82,7 @@ public final class LespPlatform implements Platform {
   private final Simulation sim;
   private final LespConfig config;
   private final Map<String, Pool> pools = new LinkedHashMap<>();
+  private final List<String> downZones = new ArrayList<>();
   private final List<Machine> allMachines = new ArrayList<>();
   private final List<Rollout> rollouts = new ArrayList<>();
   private final List<FleetConverge> fleetConverges = new ArrayList<>();
@@ -281,8 +282,33 @@ public final class LespPlatform implements Platform {
    *
    * @throws IllegalArgumentException for an unknown service or more machines than are in service
    */
+  /**
+   * Zone {@code zone} fails now: every in-service machine in it crashes (and is replaced, if the
+   * pool replaces failed machines, in the other zones); later launches avoid it. Machines still
+   * launching in the zone are not affected (a simplification).
+   *
+   * @throws IllegalArgumentException for a zone not in {@link LespConfig#zones()}
+   */
+  public void zoneOutage(String zone) {
+    if (!config.zones().contains(zone)) {
+      throw new IllegalArgumentException("unknown zone '" + zone + "'; zones: " + config.zones());
+    }
+    if (!downZones.contains(zone)) {
+      downZones.add(zone);
+    }
+    for (Machine m : new ArrayList<>(allMachines)) {
+      if (m.zone().equals(zone) && m.state() == MachineState.IN_SERVICE) {
+        crash(m, "zone " + zone + " outage");
+      }
+    }
+  }
+
   @Override
   public void inject(Failure failure) {
+    if (failure.kind() == Failure.Kind.ZONE_OUTAGE) {
+      zoneOutage(failure.zone());
+      return;
+    }
     Pool pool = pool(failure.service());
     List<Machine> candidates = new ArrayList<>();
     for (Machine m : pool.machines) {
@@ -505,10 +531,22 @@ public final class LespPlatform implements Platform {
     return pool;
   }
 
+  /** The pool's next zone round-robin, skipping zones that are down (all down: any). */
+  private String nextZone(Pool pool) {
+    List<String> zones = config.zones();
+    for (int i = 0; i < zones.size(); i++) {
+      String z = zones.get(pool.zoneCursor++ % zones.size());
+      if (!downZones.contains(z)) {
+        return z;
+      }
+    }
+    return zones.get(pool.zoneCursor++ % zones.size());
+  }
+
   /** Launches a new machine; {@code waiter} hears when it is in service (or unhealthy). */
   private Machine launch(Pool pool, BaseImage image, String version, double healthFailure,
       MachineWaiter waiter, Rollout owner) {
-    Machine m = new Machine(nextId++, pool.service.name(), pool.type, image, version, sim.now());
+    Machine m = new Machine(nextId++, pool.service.name(), pool.type, image, version, nextZone(pool), sim.now());
     allMachines.add(m);
     pool.machines.add(m);
     stateCounts[MachineState.REQUESTED.ordinal()]++;
@@ -871,6 +909,7 @@ public final class LespPlatform implements Platform {
     double usedCpu;
     double usedMemory;
     long lastScaleMillis = -1;
+    int zoneCursor;
     Rollout rollout;
     final ArrayDeque<Rollout> queued = new ArrayDeque<>();
 

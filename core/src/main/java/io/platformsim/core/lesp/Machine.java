@@ -38,9 +38,11 @@ public final class Machine {
   long address = io.platformsim.identity.ipam.AddressPool.NONE;
   long renewalEvent = EventQueue.NO_EVENT;
   int convergeAttempts;
+  private final String zone;
 
-  Machine(int id, String service, InstanceType type, BaseImage image, String version, long atMillis) {
+  Machine(int id, String service, InstanceType type, BaseImage image, String version, String zone, long atMillis) {
     this.id = id;
+    this.zone = zone;
     this.name = service + "-" + id;
     this.service = service;
     this.type = type;
@@ -49,6 +51,11 @@ public final class Machine {
     this.identity = MachineIdentity.unassigned(name, service);
     this.state = MachineState.REQUESTED;
     transitions.add(new Transition(atMillis, MachineState.REQUESTED, MachineState.REQUESTED, "requested"));
+  }
+
+  /** The availability zone it runs in. */
+  public String zone() {
+    return zone;
   }
 
   /** Launch-order number, unique within a platform, from 1. */

@@ -2,6 +2,7 @@ package io.platformsim.core.platform;
 
 import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Service;
+import io.platformsim.identity.IdentityMetrics;
 
 /**
  * A simulated service platform (LeSP or KuSP) bound to one simulation. Every call acts at the
@@ -26,4 +27,12 @@ public interface Platform {
 
   /** A snapshot of everything recorded up to the current simulation time. */
   PlatformMetrics metrics();
+
+  /**
+   * Identity figures now, in the same shape for both platforms: addresses used/reserved/free and
+   * exhaustion events, certificates issued (total, peak per minute) and the authority's queueing
+   * delay, number of principals and credential holders, blast radius (mean and max over
+   * principals and over hosts).
+   */
+  IdentityMetrics identityMetrics();
 }

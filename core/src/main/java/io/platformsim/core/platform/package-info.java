@@ -5,7 +5,8 @@
  * {@link io.platformsim.core.platform.RolloutRecord},
  * {@link io.platformsim.core.platform.DurationSummary}).
  *
- * <p>Depends only on {@code io.platformsim.core.workload}. It must not depend on
+ * <p>Depends only on {@code io.platformsim.core.workload} and the {@code identity} module's
+ * {@link io.platformsim.identity.IdentityMetrics} (the identity figures both platforms report). It must not depend on
  * {@code lesp}, {@code kusp} or {@code experiment}: the dependency points from the platforms to
  * this package.
  */

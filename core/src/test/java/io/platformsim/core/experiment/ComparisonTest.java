@@ -101,6 +101,17 @@ class ComparisonTest {
     double[] cost = new double[n];
     double[] cpuAlloc = new double[n];
     double[] memUse = new double[n];
+    // Identity figures read from the platform run directly (Platform.identityMetrics()).
+    double[] addressesUsed = new double[n];
+    double[] addressesFree = new double[n];
+    double[] exhaustions = new double[n];
+    double[] certificates = new double[n];
+    double[] peak = new double[n];
+    double[] delay = new double[n];
+    double[] principals = new double[n];
+    double[] identities = new double[n];
+    double[] radiusMeanPrincipal = new double[n];
+    double[] radiusMaxHost = new double[n];
     for (int i = 0; i < n; i++) {
       Simulation sim = new Simulation();
       Platform p = make.apply(sim, RandomStreams.of(scenario.seed(), i));
@@ -128,12 +139,33 @@ class ComparisonTest {
       cost[i] = m.costUsd() / 3.0; // horizon 3 h
       cpuAlloc[i] = m.cpuAllocation();
       memUse[i] = m.memoryUsage();
+      var id = p.identityMetrics();
+      addressesUsed[i] = id.addresses().used();
+      addressesFree[i] = id.addresses().free();
+      exhaustions[i] = id.addresses().exhaustionEvents();
+      certificates[i] = id.certificates().issued();
+      peak[i] = id.certificates().peakPerMinute();
+      delay[i] = id.certificates().meanDelayMillis();
+      principals[i] = id.principals();
+      identities[i] = id.credentialHolders();
+      radiusMeanPrincipal[i] = id.blastRadius().meanOverPrincipals();
+      radiusMaxHost[i] = id.blastRadius().maxOverHosts();
     }
     SideResult r = result.side(side);
     assertMatches(machines, r.estimate(Figure.MACHINES).orElseThrow());
     assertMatches(cost, r.estimate(Figure.COST_PER_HOUR).orElseThrow());
     assertMatches(cpuAlloc, r.estimate(Figure.CPU_ALLOCATION).orElseThrow());
     assertMatches(memUse, r.estimate(Figure.MEMORY_USAGE).orElseThrow());
+    assertMatches(addressesUsed, r.estimate(Figure.ADDRESSES_USED).orElseThrow());
+    assertMatches(addressesFree, r.estimate(Figure.ADDRESSES_FREE).orElseThrow());
+    assertMatches(exhaustions, r.estimate(Figure.ADDRESS_EXHAUSTIONS).orElseThrow());
+    assertMatches(certificates, r.estimate(Figure.CERTIFICATES_ISSUED).orElseThrow());
+    assertMatches(peak, r.estimate(Figure.CERTIFICATES_PEAK_PER_MINUTE).orElseThrow());
+    assertMatches(delay, r.estimate(Figure.AUTHORITY_DELAY).orElseThrow());
+    assertMatches(principals, r.estimate(Figure.PRINCIPALS).orElseThrow());
+    assertMatches(identities, r.estimate(Figure.IDENTITIES).orElseThrow());
+    assertMatches(radiusMeanPrincipal, r.estimate(Figure.BLAST_RADIUS_MEAN_PRINCIPAL).orElseThrow());
+    assertMatches(radiusMaxHost, r.estimate(Figure.BLAST_RADIUS_MAX).orElseThrow());
   }
 
   private static void assertMatches(double[] v, Estimate e) {
@@ -166,12 +198,14 @@ class ComparisonTest {
   }
 
   /**
-   * A zone outage on LeSP crashes each pool's even share: pools of ceil(4 × 1.25) = 5,
-   * ceil(6 × 1.25) = 8 and ceil(2 × 1.25) = 3 machines over 3 zones lose 1 + 2 + 1 = 4 machines,
-   * all replaced well before the horizon. On KuSP the zone's nodes stop responding.
+   * A zone outage goes through {@code Platform.inject(Failure.zoneOutage)} on both platforms.
+   * LeSP spreads each pool round-robin over zone-a, zone-b, zone-c from zone-a, so pools of
+   * ceil(4 × 1.25) = 5, ceil(6 × 1.25) = 8 and ceil(2 × 1.25) = 3 machines have ceil(5/3) = 2,
+   * ceil(8/3) = 3 and ceil(3/3) = 1 machines in zone-a: 6 crash, all replaced well before the
+   * horizon. On KuSP the zone's nodes stop responding.
    */
   @Test
-  void zoneOutageCrashesEachPoolsShareOnLesp() {
+  void zoneOutageCrashesTheZonesMachinesOnBothPlatforms() {
     Scenario s = Scenario.builder("zone").service(SmallScenario.alpha()).service(SmallScenario.beta())
         .service(SmallScenario.gamma())
         .lesp(io.platformsim.core.lesp.LespConfig.builder().headroom(0.25).build())
@@ -179,7 +213,7 @@ class ComparisonTest {
         .zoneOutage(java.time.Duration.ofMinutes(60), "zone-a")
         .horizon(java.time.Duration.ofHours(3)).replications(1).seed(3).build();
     Comparison.Replication lesp = Comparison.runReplication(s, Side.LESP, RandomStreams.of(3, 0), false);
-    assertEquals(4, lesp.metrics().failuresRecovered());
+    assertEquals(6, lesp.metrics().failuresRecovered());
     Comparison.Replication kusp = Comparison.runReplication(s, Side.KUSP, RandomStreams.of(3, 0), false);
     assertTrue(kusp.metrics().averageMachines() > 0);
   }
@@ -194,8 +228,15 @@ class ComparisonTest {
     assertTrue(result.kusp().mean(Figure.PRINCIPALS) >= 3 + 3);
     double radius = result.kusp().mean(Figure.BLAST_RADIUS_MAX);
     assertTrue(radius >= 1 && radius <= 3, "KuSP host blast radius " + radius);
-    // Addresses: LeSP one per machine, KuSP one per node and per pod (12 service pods at least).
-    assertTrue(result.kusp().mean(Figure.ADDRESSES_USED) >= 12 + 3);
+    // Addresses: LeSP one per machine; KuSP (overlay, the default) one per pod (12 service pods
+    // at least), and each node holds a whole /24 range of 256 addresses (used + reserved).
+    assertTrue(result.kusp().mean(Figure.ADDRESSES_USED) >= 12);
+    double held = result.kusp().mean(Figure.ADDRESSES_USED) + result.kusp().mean(Figure.ADDRESSES_RESERVED);
+    assertTrue(held >= 3 * 256, "at least 3 nodes' /24 ranges held: " + held);
+    // KuSP issues a certificate and a token per pod it starts; LeSP has no tokens.
+    assertTrue(result.kusp().mean(Figure.CERTIFICATES_ISSUED) >= 12);
+    assertTrue(result.kusp().estimate(Figure.TOKENS_ISSUED).isPresent());
+    assertTrue(result.lesp().estimate(Figure.TOKENS_ISSUED).isEmpty());
   }
 
   @Test

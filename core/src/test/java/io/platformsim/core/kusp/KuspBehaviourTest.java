@@ -29,7 +29,9 @@ class KuspBehaviourTest {
   static final ImageDescription IMG = KuspDeterministicTest.WEB_V1;
 
   static KuspPlatform cluster(KuspConfig.Builder b) {
-    return new KuspPlatform(new Simulation(), RandomStreams.of(11, 0), b.build());
+    // Certificates at once (see KuspDeterministicTest.INSTANT_IDENTITY).
+    return new KuspPlatform(new Simulation(), RandomStreams.of(11, 0),
+        b.identity(KuspDeterministicTest.INSTANT_IDENTITY).build());
   }
 
   static Service svc(String name, int replicas, Resources request, long startupMillis) {

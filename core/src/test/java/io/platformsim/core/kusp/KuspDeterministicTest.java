@@ -32,8 +32,15 @@ class KuspDeterministicTest {
       new ImageLayer("sha256:base", 50_000_000), new ImageLayer("sha256:runtime", 100_000_000),
       new ImageLayer("sha256:app-2", 20_000_000));
 
+  /**
+   * Identity that issues at once (unlimited authority): these tests check the controllers' and
+   * kubelet's arithmetic; the authority's queueing is tested in {@code KuspIdentityTest}.
+   */
+  static final KuspIdentity INSTANT_IDENTITY = KuspIdentity.DEFAULT.withAuthorityCapacity(0);
+
   static KuspPlatform cluster(int nodes, KuspConfig.Builder b) {
-    return new KuspPlatform(new Simulation(), RandomStreams.of(7, 0), b.initialNodes(nodes).build());
+    return new KuspPlatform(new Simulation(), RandomStreams.of(7, 0),
+        b.initialNodes(nodes).identity(INSTANT_IDENTITY).build());
   }
 
   static Service web(int replicas, long startupMillis, long healthMillis) {
