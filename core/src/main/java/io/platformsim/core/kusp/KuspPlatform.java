@@ -154,6 +154,10 @@ public final class KuspPlatform implements Platform {
   private int nodeSeq;
   private int zoneCursor;
   private int everUnschedulable;
+  // Smallest CPU/memory request over all deployments, kept incrementally: deployments are never
+  // removed, so these only fall, and updateStranded need not rescan every deployment per node.
+  private long minCpuRequest = Long.MAX_VALUE;
+  private long minMemoryRequest = Long.MAX_VALUE;
   private int containerRestarts;
   private int preemptions;
   private long bytesPulled;
@@ -299,7 +303,14 @@ public final class KuspPlatform implements Platform {
     ReplicaSet rs = new ReplicaSet(d, 1, service.version(), service.image(), 0.0);
     d.sets.add(rs);
     d.current = rs;
-    refreshStranded();
+    long cpu = Math.max(1, service.request().milliCpu());
+    long mem = Math.max(1, service.request().memoryMib());
+    boolean first = deployments.size() == 1;
+    if (first || cpu < minCpuRequest || mem < minMemoryRequest) {
+      minCpuRequest = Math.min(minCpuRequest, cpu);
+      minMemoryRequest = Math.min(minMemoryRequest, mem);
+      refreshStranded();
+    }
     requestSync(d);
     if (spec.autoscaling() != null) {
       sim.schedule(spec.autoscaling().syncMillis(), () -> autoscalePods(d));
@@ -2065,12 +2076,8 @@ public final class KuspPlatform implements Platform {
    * any deployed service (no service pod can use the CPU), and the other way round.
    */
   private void updateStranded(Node n) {
-    long minCpu = Long.MAX_VALUE;
-    long minMem = Long.MAX_VALUE;
-    for (Deployment d : deployments.values()) {
-      minCpu = Math.min(minCpu, Math.max(1, d.service.request().milliCpu()));
-      minMem = Math.min(minMem, Math.max(1, d.service.request().memoryMib()));
-    }
+    long minCpu = minCpuRequest;
+    long minMem = minMemoryRequest;
     double sc = 0;
     double sm = 0;
     if (!deployments.isEmpty() && (n.state == NodeState.READY || n.state == NodeState.NOT_READY)) {

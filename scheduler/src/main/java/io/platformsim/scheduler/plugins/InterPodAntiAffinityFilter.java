@@ -4,6 +4,7 @@ import io.platformsim.scheduler.framework.CycleState;
 import io.platformsim.scheduler.framework.FilterPlugin;
 import io.platformsim.scheduler.pod.AntiAffinityTerm;
 import io.platformsim.scheduler.pod.PodSpec;
+import io.platformsim.scheduler.state.BoundPod;
 import io.platformsim.scheduler.state.NodeTable;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,20 +42,29 @@ public final class InterPodAntiAffinityFilter implements FilterPlugin {
         PodSpec pod = s.pod();
         Map<String, Long> anti = new HashMap<>();
         Set<String> existing = new HashSet<>();
-        for (int n = 0; n < t.size(); n++) {
-            Map<String, String> labels = t.labels(n);
-            for (PodSpec p : t.pods(n)) {
-                for (AntiAffinityTerm term : pod.antiAffinity()) {
-                    String v = labels.get(term.topologyKey());
-                    if (v != null && term.selector().matches(p.labels())) {
-                        anti.merge(pair(term.topologyKey(), v), 1L, Long::sum);
+        // Incoming pod's terms need every bound pod, but only when it has terms at all
+        // (upstream getIncomingAffinityAntiAffinityCounts runs only for pods with affinity).
+        if (!pod.antiAffinity().isEmpty()) {
+            for (int n = 0; n < t.size(); n++) {
+                Map<String, String> labels = t.labels(n);
+                for (PodSpec p : t.pods(n)) {
+                    for (AntiAffinityTerm term : pod.antiAffinity()) {
+                        String v = labels.get(term.topologyKey());
+                        if (v != null && term.selector().matches(p.labels())) {
+                            anti.merge(pair(term.topologyKey(), v), 1L, Long::sum);
+                        }
                     }
                 }
-                for (AntiAffinityTerm term : p.antiAffinity()) {
-                    String v = labels.get(term.topologyKey());
-                    if (v != null && term.selector().matches(pod.labels())) {
-                        existing.add(pair(term.topologyKey(), v));
-                    }
+            }
+        }
+        // Existing pods' terms: only pods that carry required anti-affinity, kept incrementally by
+        // NodeTable (upstream getExistingAntiAffinityCounts over HavePodsWithRequiredAntiAffinityList).
+        for (BoundPod b : t.podsWithAntiAffinity()) {
+            Map<String, String> labels = t.labels(b.node());
+            for (AntiAffinityTerm term : b.pod().antiAffinity()) {
+                String v = labels.get(term.topologyKey());
+                if (v != null && term.selector().matches(pod.labels())) {
+                    existing.add(pair(term.topologyKey(), v));
                 }
             }
         }
