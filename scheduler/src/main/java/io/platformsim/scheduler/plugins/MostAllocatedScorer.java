@@ -52,15 +52,6 @@ public final class MostAllocatedScorer implements ScorePlugin {
 
     /** The node score (allocatable 0 = skipped). */
     public static long score(long[] requested, long[] allocatable, long[] weights) {
-        long nodeScore = 0;
-        long weightSum = 0;
-        for (int i = 0; i < requested.length; i++) {
-            if (allocatable[i] == 0) {
-                continue;
-            }
-            nodeScore += resourceScore(requested[i], allocatable[i]) * weights[i];
-            weightSum += weights[i];
-        }
-        return weightSum == 0 ? 0 : nodeScore / weightSum;
+        return ResourceAllocation.weightedScore(requested, allocatable, weights, MostAllocatedScorer::resourceScore);
     }
 }

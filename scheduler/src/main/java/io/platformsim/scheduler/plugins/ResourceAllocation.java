@@ -4,6 +4,7 @@ import io.platformsim.scheduler.pod.PodSpec;
 import io.platformsim.scheduler.resource.DimensionRegistry;
 import io.platformsim.scheduler.state.NodeTable;
 import java.util.List;
+import java.util.function.LongBinaryOperator;
 
 /**
  * Gathers the (requested, allocatable) pairs a resource scorer sees, as upstream
@@ -48,5 +49,23 @@ final class ResourceAllocation {
         if (resources.isEmpty()) {
             throw new IllegalArgumentException("scoringStrategy.resources is empty");
         }
+    }
+
+    /**
+     * Upstream's node score for LeastAllocated and MostAllocated: {@code Σ w·s / Σ w} with Go
+     * integer division over the resources whose allocatable is not 0 ({@code 0} if none).
+     */
+    static long weightedScore(long[] requested, long[] allocatable, long[] weights,
+            LongBinaryOperator resourceScore) {
+        long nodeScore = 0;
+        long weightSum = 0;
+        for (int i = 0; i < requested.length; i++) {
+            if (allocatable[i] == 0) {
+                continue;
+            }
+            nodeScore += resourceScore.applyAsLong(requested[i], allocatable[i]) * weights[i];
+            weightSum += weights[i];
+        }
+        return weightSum == 0 ? 0 : nodeScore / weightSum;
     }
 }
