@@ -35,9 +35,11 @@ import io.platformsim.scheduler.pod.WhenUnsatisfiable;
 import io.platformsim.scheduler.resource.DimensionRegistry;
 import io.platformsim.scheduler.state.BoundPod;
 import io.platformsim.scheduler.state.NodeTable;
+import io.platformsim.scheduler.state.PodCounts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The fast path: the same decisions as {@link ReferenceScheduler} (same node, total score and
@@ -136,6 +138,10 @@ public final class FastScheduler implements Scheduler {
     private int[][] antiIds;
     private boolean[][] antiHas;
     private int forbCount;
+    // whether the profile's filters keep the upstream order (the fast diagnosis relies on it)
+    private boolean canonicalFilters = true;
+    // all zeros between uses (spreadScores adds a selector's counts and subtracts them again)
+    private int[] hostScratch = new int[0];
     private int[][] forbIds;
     private boolean[][] forbDom;
     private CycleState genericState;
@@ -172,7 +178,11 @@ public final class FastScheduler implements Scheduler {
         this.dims = nodes.dims();
         this.podReq = new long[dims];
         this.reqDims = new int[dims];
+        int lastRank = -1;
         for (FilterPlugin f : profile.filters()) {
+            int rank = canonicalRank(f);
+            canonicalFilters &= rank > lastRank;
+            lastRank = rank;
             if (f instanceof NodeUnschedulableFilter) {
                 fUnsched = true;
             } else if (f instanceof TaintTolerationFilter) {
@@ -420,32 +430,46 @@ public final class FastScheduler implements Scheduler {
         spreadSelf = new long[k];
         spreadSkew = new int[k];
         boolean[][] present = new boolean[k][];
-        int[][] sel = new int[k][];
+        PodCounts[] sel = new PodCounts[k];
+        // Every node counts when the pod has no node selector or affinity and every node carries
+        // every key: the domain totals the table maintains are then the answer, no node walk.
+        boolean everyNode = p.nodeSelector().isEmpty() && p.requiredNodeAffinity().isEmpty();
         for (int i = 0; i < k; i++) {
             SpreadConstraint c = cs.get(i);
             spreadIds[i] = nodes.domainIds(c.topologyKey());
             int d = nodes.domainCount(c.topologyKey());
             spreadCounts[i] = new long[d];
             present[i] = new boolean[d];
-            sel[i] = nodes.matchingPodCounts(c.selector());
+            sel[i] = nodes.matchingPods(c.selector());
             spreadSelf[i] = c.selector().matches(p.labels()) ? 1 : 0;
             spreadSkew[i] = c.maxSkew();
+            everyNode &= nodes.nodesWithout(c.topologyKey()) == 0;
         }
-        boolean[] aff = affinityForAll(p);
-        outer:
-        for (int node = 0; node < n; node++) {
-            if (!aff[node]) {
-                continue;
-            }
+        if (everyNode) {
             for (int i = 0; i < k; i++) {
-                if (spreadIds[i][node] < 0) {
-                    continue outer;
+                int[] totals = sel[i].inDomains(cs.get(i).topologyKey());
+                for (int dom = 0; dom < totals.length; dom++) {
+                    spreadCounts[i][dom] = totals[dom];
                 }
+                Arrays.fill(present[i], true);
             }
-            for (int i = 0; i < k; i++) {
-                int dom = spreadIds[i][node];
-                present[i][dom] = true;
-                spreadCounts[i][dom] += sel[i][node];
+        } else {
+            boolean[] aff = affinityForAll(p);
+            outer:
+            for (int node = 0; node < n; node++) {
+                if (!aff[node]) {
+                    continue;
+                }
+                for (int i = 0; i < k; i++) {
+                    if (spreadIds[i][node] < 0) {
+                        continue outer;
+                    }
+                }
+                for (int i = 0; i < k; i++) {
+                    int dom = spreadIds[i][node];
+                    present[i][dom] = true;
+                    spreadCounts[i][dom] += sel[i].on(node);
+                }
             }
         }
         for (int i = 0; i < k; i++) {
@@ -470,9 +494,8 @@ public final class FastScheduler implements Scheduler {
                 AntiAffinityTerm term = terms.get(t);
                 int[] ids = nodes.domainIds(term.topologyKey());
                 boolean[] has = new boolean[nodes.domainCount(term.topologyKey())];
-                int[] sel = nodes.matchingPodCounts(term.selector());
-                for (int node = 0; node < n; node++) {
-                    if (ids[node] >= 0 && sel[node] > 0) {
+                for (int node : nodes.matchingPods(term.selector()).nodes()) {
+                    if (ids[node] >= 0) {
                         has[ids[node]] = true;
                     }
                 }
@@ -526,6 +549,121 @@ public final class FastScheduler implements Scheduler {
      * live: a cordon or uncordon bumps the node's version and journals the node, which invalidates
      * exactly that node in the class caches and bucket indexes, as a bind does.
      */
+    private static int canonicalRank(FilterPlugin f) {
+        if (f instanceof NodeUnschedulableFilter) {
+            return 0;
+        } else if (f instanceof TaintTolerationFilter) {
+            return 1;
+        } else if (f instanceof NodeAffinityFilter) {
+            return 2;
+        } else if (f instanceof NodeResourcesFitFilter) {
+            return 3;
+        } else if (f instanceof PodTopologySpreadFilter) {
+            return 4;
+        } else if (f instanceof InterPodAntiAffinityFilter) {
+            return 5;
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * Why {@code p} fits no node: for each node the reasons of the first filter that rejects it,
+     * counted over all nodes, equal to {@link ReferenceScheduler#diagnose}. Without spread,
+     * anti-affinity or generic filters in play and with the upstream filter order, the first
+     * rejecting filter is found with the fused loop's primitive checks and its reasons are taken
+     * from the plugin once per distinct outcome (for NodeResourcesFit, per set of insufficient
+     * resources), so a failed cycle costs one pass over primitive arrays instead of a plugin call
+     * and a list per node and filter. Otherwise it is the reference diagnosis.
+     */
+    private Map<String, Integer> diagnose(PodSpec p) {
+        boolean simple = canonicalFilters && genericFilters.isEmpty() && spreadCount == 0 && antiCount == 0
+            && forbCount == 0 && reqDimCount < 16;
+        CycleState state = new CycleState(p, nodes);
+        if (!simple) {
+            return ReferenceScheduler.diagnose(profile, state);
+        }
+        for (FilterPlugin f : profile.filters()) {
+            f.preFilter(state);
+        }
+        int n = nodes.size();
+        long[] alloc = nodes.allocatableView();
+        long[] req = nodes.requestedView();
+        boolean[] cordoned = nodes.unschedulableView();
+        Map<String, Integer> reasons = new java.util.TreeMap<>();
+        int[] fitCounts = new int[1 << (reqDimCount + 1)];
+        int[] fitExample = new int[fitCounts.length];
+        int cordonCount = 0;
+        int cordonExample = -1;
+        for (int node = 0; node < n; node++) {
+            if (fUnsched && cordoned[node] && !podToleratesUnsched) {
+                cordonCount++;
+                cordonExample = node;
+                continue;
+            }
+            boolean rejected = false;
+            if (fTaint) {
+                for (Taint t : hardTaints[node]) {
+                    if (!tolerated(t)) {
+                        rejected = true;
+                        break;
+                    }
+                }
+            }
+            if (!rejected && fAffinity && podHasAffinity && !p.matchesNodeSelectorAndAffinity(nodes.labels(node))) {
+                rejected = true;
+            }
+            if (rejected) {
+                // taints and node affinity: rare in a failed cycle, so ask the plugins themselves
+                for (FilterPlugin f : profile.filters()) {
+                    List<String> r = f.filter(state, node);
+                    if (!r.isEmpty()) {
+                        r.forEach(reason -> reasons.merge(reason, 1, Integer::sum));
+                        break;
+                    }
+                }
+                continue;
+            }
+            int mask = 0;
+            if (fFit) {
+                int base = node * dims;
+                if (req[base + DimensionRegistry.PODS] + 1 > alloc[base + DimensionRegistry.PODS]) {
+                    mask = 1;
+                }
+                for (int j = 0; j < reqDimCount; j++) {
+                    int r = reqDims[j];
+                    if (podReq[r] > alloc[base + r] - req[base + r]) {
+                        mask |= 2 << j;
+                    }
+                }
+            }
+            if (mask == 0) {
+                // a node the fused loop should have found feasible: trust the reference
+                return ReferenceScheduler.diagnose(profile, new CycleState(p, nodes));
+            }
+            fitCounts[mask]++;
+            fitExample[mask] = node;
+        }
+        if (cordonCount > 0) {
+            for (FilterPlugin f : profile.filters()) {
+                if (f instanceof NodeUnschedulableFilter) {
+                    int c = cordonCount;
+                    f.filter(state, cordonExample).forEach(reason -> reasons.merge(reason, c, Integer::sum));
+                }
+            }
+        }
+        for (int mask = 1; mask < fitCounts.length; mask++) {
+            if (fitCounts[mask] > 0) {
+                int c = fitCounts[mask];
+                for (FilterPlugin f : profile.filters()) {
+                    if (f instanceof NodeResourcesFitFilter) {
+                        f.filter(state, fitExample[mask]).forEach(reason -> reasons.merge(reason, c, Integer::sum));
+                    }
+                }
+            }
+        }
+        return reasons;
+    }
+
     private boolean basicFeasible(int node, long[] alloc, long[] req) {
         if (fUnsched && nodes.unschedulableView()[node] && !podToleratesUnsched) {
             return false;
@@ -819,7 +957,7 @@ public final class FastScheduler implements Scheduler {
         }
         nextStartNodeIndex = (start + processed) % n;
         if (count == 0) {
-            return Placement.unschedulable(p.id(), n, ReferenceScheduler.diagnose(profile, new CycleState(p, nodes)));
+            return Placement.unschedulable(p.id(), n, diagnose(p));
         }
         return Placement.scheduled(p.id(), best, nodes.name(best), bestTotal, count, n);
     }
@@ -955,7 +1093,7 @@ public final class FastScheduler implements Scheduler {
         x.sync(alloc, req, nz);
         // a full scan processes every node, so the round-robin start does not move
         if (x.feasibleCount == 0) {
-            return Placement.unschedulable(p.id(), n, ReferenceScheduler.diagnose(profile, new CycleState(p, nodes)));
+            return Placement.unschedulable(p.id(), n, diagnose(p));
         }
         int top = (int) maxTotal;
         while (x.head[top] < 0) {
@@ -1036,7 +1174,7 @@ public final class FastScheduler implements Scheduler {
         }
         nextStartNodeIndex = (start + processed) % n;
         if (count == 0) {
-            return Placement.unschedulable(p.id(), n, ReferenceScheduler.diagnose(profile, new CycleState(p, nodes)));
+            return Placement.unschedulable(p.id(), n, diagnose(p));
         }
         for (int s = 0; s < nScorers; s++) {
             long w = weight[s];
@@ -1213,7 +1351,7 @@ public final class FastScheduler implements Scheduler {
         boolean requireAll = !pod.spreadConstraints().isEmpty();
         boolean[] hostname = new boolean[k];
         int[][] ids = new int[k][];
-        int[][] sel = new int[k][];
+        PodCounts[] sel = new PodCounts[k];
         if (presentScratch.length < k) {
             presentScratch = Arrays.copyOf(presentScratch, k);
             countsScratch = Arrays.copyOf(countsScratch, k);
@@ -1226,7 +1364,7 @@ public final class FastScheduler implements Scheduler {
             SpreadConstraint c = cs.get(i);
             hostname[i] = c.topologyKey().equals(NodeSpec.HOSTNAME);
             ids[i] = nodes.domainIds(c.topologyKey());
-            sel[i] = nodes.matchingPodCounts(c.selector());
+            sel[i] = nodes.matchingPods(c.selector());
             if (hostname[i]) {
                 continue; // per-node counts come straight from sel; no domain arrays needed
             }
@@ -1283,16 +1421,32 @@ public final class FastScheduler implements Scheduler {
             wts[i] = Math.log(size + 2);
         }
         boolean anyAffinity = !pod.nodeSelector().isEmpty() || !pod.requiredNodeAffinity().isEmpty();
+        // Every node counts when the pod has no node affinity and, if keys are required, every
+        // node has them all: take the table's per-domain totals instead of walking the nodes.
+        boolean everyNode = !anyAffinity;
+        for (int i = 0; i < k && everyNode && requireAll; i++) {
+            everyNode = nodes.nodesWithout(cs.get(i).topologyKey()) == 0;
+        }
         boolean[] aff = anyAffinity ? affinityForAll(pod) : null;
         for (int i = 0; i < k; i++) {
             if (hostname[i]) {
                 continue;
             }
             int[] idsI = ids[i];
-            int[] selI = sel[i];
+            PodCounts selI = sel[i];
             boolean[] presentI = present[i];
             long[] countsI = counts[i];
             int last = slotCount[i] - 1;
+            if (everyNode) {
+                // the last slot (nodes without the label) is never read by the scores below
+                int[] totals = selI.inDomains(cs.get(i).topologyKey());
+                for (int d = 0; d < totals.length; d++) {
+                    if (presentI[d]) {
+                        countsI[d] = totals[d];
+                    }
+                }
+                continue;
+            }
             for (int node = 0; node < n; node++) {
                 if (aff != null && !aff[node]) {
                     continue;
@@ -1303,7 +1457,7 @@ public final class FastScheduler implements Scheduler {
                 int d = idsI[node];
                 int slot = d < 0 ? last : d;
                 if (presentI[slot]) {
-                    countsI[slot] += selI[node];
+                    countsI[slot] += selI.on(node);
                 }
             }
         }
@@ -1314,11 +1468,19 @@ public final class FastScheduler implements Scheduler {
         Arrays.fill(acc, 0, count, 0.0);
         for (int i = 0; i < k; i++) {
             int[] idsI = ids[i];
-            int[] selI = sel[i];
+            PodCounts selI = sel[i];
             long[] countsI = counts[i];
             double wi = wts[i];
             double skewTerm = (double) (cs.get(i).maxSkew() - 1);
             boolean host = hostname[i];
+            // per-node counts: borrow the zeroed scratch as a dense view of the few matching nodes
+            if (hostScratch.length < n) {
+                hostScratch = new int[n];
+            }
+            int[] onNode = hostScratch;
+            if (host) {
+                selI.addTo(onNode, 1);
+            }
             for (int j = 0; j < count; j++) {
                 if (ignored[j]) {
                     continue;
@@ -1328,8 +1490,11 @@ public final class FastScheduler implements Scheduler {
                 if (d < 0) {
                     continue;
                 }
-                long cnt = host ? selI[node] : countsI[d];
+                long cnt = host ? onNode[node] : countsI[d];
                 acc[j] += (double) cnt * wi + skewTerm;
+            }
+            if (host) {
+                selI.addTo(onNode, -1);
             }
         }
         long min = Long.MAX_VALUE;

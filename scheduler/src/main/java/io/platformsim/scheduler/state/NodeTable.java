@@ -3,7 +3,9 @@ package io.platformsim.scheduler.state;
 import io.platformsim.scheduler.cluster.NodeSpec;
 import io.platformsim.scheduler.cluster.Taint;
 import io.platformsim.scheduler.pod.LabelSelector;
+import io.platformsim.scheduler.pod.Operator;
 import io.platformsim.scheduler.pod.PodSpec;
+import io.platformsim.scheduler.pod.Requirement;
 import io.platformsim.scheduler.resource.DimensionRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +18,8 @@ import java.util.Map;
 
 /**
  * Mutable cluster state: nodes (append-only, addressed by a dense index) and the pods bound to
- * them. Bind and unbind update every array and index incrementally in O(dims + cached selectors).
+ * them. Bind and unbind update every array and index incrementally in O(dims + the pod's labels
+ * + the selectors that match it).
  * A node is never removed; it can be cordoned and uncordoned with {@link #setUnschedulable}
  * (upstream {@code kubectl cordon}, i.e. {@code spec.unschedulable}), which keeps its pods.
  *
@@ -26,7 +29,6 @@ import java.util.Map;
  * callers such as DaemonSet placement may bind regardless. Not thread-safe.
  */
 public final class NodeTable {
-    private static final int MAX_CACHED_SELECTORS = 256;
     private static final int JOURNAL_CAPACITY = 1 << 12;
 
     private final DimensionRegistry registry;
@@ -43,7 +45,13 @@ public final class NodeTable {
     private final Map<String, BoundPod> bound = new HashMap<>();
     private final Map<String, BoundPod> withAntiAffinity = new LinkedHashMap<>();
     private final Map<String, Integer> imageNodes = new HashMap<>();
-    private final Map<LabelSelector, int[]> selectorCounts = new HashMap<>();
+    // Selector counts, kept for every selector ever asked for (sparse, so no eviction). A selector
+    // with an equality requirement is indexed under its first one, so a bind visits only the
+    // selectors that share a label with the pod; the rest (rare) are checked on every bind.
+    private final Map<LabelSelector, PodCounts> selectorCounts = new HashMap<>();
+    private final Map<String, Map<String, LabelPair>> labelPairs = new HashMap<>();
+    private final List<PodCounts> countsUnindexed = new ArrayList<>();
+    private final Map<String, Integer> nodesWithout = new HashMap<>();
     private final Map<String, int[]> domainIds = new HashMap<>();
     private final Map<String, Integer> domainCounts = new HashMap<>();
     private final Map<String, long[]> imageSizes = new HashMap<>();
@@ -96,9 +104,9 @@ public final class NodeTable {
         for (String image : spec.images().keySet()) {
             imageNodes.merge(image, 1, Integer::sum);
         }
-        selectorCounts.replaceAll((sel, counts) -> Arrays.copyOf(counts, size));
         domainIds.clear();
         domainCounts.clear();
+        nodesWithout.clear();
         imageSizes.clear();
         modCount++;
         structureVersion++;
@@ -266,11 +274,7 @@ public final class NodeTable {
         if (!pod.antiAffinity().isEmpty()) {
             withAntiAffinity.put(pod.id(), b);
         }
-        for (Map.Entry<LabelSelector, int[]> e : selectorCounts.entrySet()) {
-            if (e.getKey().matches(pod.labels())) {
-                e.getValue()[node]++;
-            }
-        }
+        countMatching(pod, node, 1);
         version[node]++;
         journal[(int) (changeSequence++ & (JOURNAL_CAPACITY - 1))] = node;
         modCount++;
@@ -303,11 +307,7 @@ public final class NodeTable {
             }
         }
         withAntiAffinity.remove(podId);
-        for (Map.Entry<LabelSelector, int[]> e : selectorCounts.entrySet()) {
-            if (e.getKey().matches(pod.labels())) {
-                e.getValue()[node]--;
-            }
-        }
+        countMatching(pod, node, -1);
         version[node]++;
         journal[(int) (changeSequence++ & (JOURNAL_CAPACITY - 1))] = node;
         modCount++;
@@ -352,27 +352,87 @@ public final class NodeTable {
     /** Live view of node versions. Do not modify. */
     public long[] versionView() { return version; }
 
-    /**
-     * Per-node number of bound pods whose labels match {@code selector}, maintained incrementally
-     * from the first call on. Live view; do not modify.
-     */
-    public int[] matchingPodCounts(LabelSelector selector) {
-        int[] counts = selectorCounts.get(selector);
-        if (counts == null) {
-            if (selectorCounts.size() >= MAX_CACHED_SELECTORS) {
-                selectorCounts.clear();
+    /** Bound pods carrying one label key=value, and the counted selectors indexed under it. */
+    private static final class LabelPair {
+        int bound;
+        List<PodCounts> selectors = List.of();
+    }
+
+    private void countMatching(PodSpec pod, int node, int delta) {
+        Map<String, String> labels = pod.labels();
+        for (Map.Entry<String, String> label : labels.entrySet()) {
+            LabelPair pair = labelPairs.computeIfAbsent(label.getKey(), k -> new HashMap<>())
+                .computeIfAbsent(label.getValue(), v -> new LabelPair());
+            pair.bound += delta;
+            for (PodCounts c : pair.selectors) {
+                if (c.selector().matches(labels)) {
+                    c.add(node, delta);
+                }
             }
-            counts = new int[size];
-            for (int n = 0; n < size; n++) {
-                for (PodSpec p : pods.get(n)) {
-                    if (selector.matches(p.labels())) {
-                        counts[n]++;
+        }
+        for (PodCounts c : countsUnindexed) {
+            if (c.selector().matches(labels)) {
+                c.add(node, delta);
+            }
+        }
+    }
+
+    /**
+     * The bound pods {@code selector} matches, per node and per domain: a live view kept current
+     * from this call on (the first call scans every bound pod once).
+     */
+    public PodCounts matchingPods(LabelSelector selector) {
+        PodCounts counts = selectorCounts.get(selector);
+        if (counts == null) {
+            counts = new PodCounts(this, selector);
+            selectorCounts.put(selector, counts);
+            Requirement eq = null;
+            for (Requirement r : selector.requirements()) {
+                if (r.operator() == Operator.IN && r.values().size() == 1) {
+                    eq = r;
+                    break;
+                }
+            }
+            LabelPair pair = null;
+            if (eq == null) {
+                countsUnindexed.add(counts);
+            } else {
+                pair = labelPairs.computeIfAbsent(eq.key(), k -> new HashMap<>())
+                    .computeIfAbsent(eq.values().get(0), v -> new LabelPair());
+                List<PodCounts> grown = new ArrayList<>(pair.selectors.size() + 1);
+                grown.addAll(pair.selectors);
+                grown.add(counts);
+                pair.selectors = grown;
+            }
+            // A service's first placement asks before any of its pods is bound: nothing to scan.
+            if (pair == null || pair.bound > 0) {
+                for (BoundPod b : bound.values()) {
+                    if (selector.matches(b.pod().labels())) {
+                        counts.add(b.node(), 1);
                     }
                 }
             }
-            selectorCounts.put(selector, counts);
         }
         return counts;
+    }
+
+    /** Per-node counts of the bound pods {@code selector} matches, as a fresh dense array. */
+    public int[] matchingPodCounts(LabelSelector selector) {
+        return matchingPods(selector).toArray(size);
+    }
+
+    /** Number of nodes without label {@code key} (they belong to no domain of it). */
+    public int nodesWithout(String key) {
+        Integer missing = nodesWithout.get(key);
+        if (missing == null) {
+            int m = 0;
+            for (int id : domainIds(key)) {
+                m += id < 0 ? 1 : 0;
+            }
+            missing = m;
+            nodesWithout.put(key, m);
+        }
+        return missing;
     }
 
     /**

@@ -1,0 +1,218 @@
+package io.platformsim.scheduler.state;
+
+import io.platformsim.scheduler.pod.LabelSelector;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How many bound pods one {@link LabelSelector} matches, per node and per topology domain: the
+ * counts PodTopologySpread and inter-pod anti-affinity need. A live view that {@link NodeTable}
+ * keeps current on every bind and unbind from the first {@link NodeTable#matchingPods} call on.
+ *
+ * <p>Sparse: memory is proportional to the nodes holding a matching pod, not to the cluster, so a
+ * table can keep one per service (thousands) without eviction. Per-node counts live in an
+ * open-addressing hash from node index to count; per-domain totals for a topology key are built
+ * on first use from those entries (O(matching nodes)) and then maintained; adding a node (which
+ * may add a domain) drops them and they are rebuilt on the next call.
+ */
+public final class PodCounts {
+    private static final int EMPTY = -1;
+
+    private final NodeTable table;
+    private final LabelSelector selector;
+    private int[] keys = filled(8);
+    private int[] values = new int[8];
+    private int used;
+    private int total;
+    private final Map<String, int[]> domainTotals = new HashMap<>();
+    private long domainStructure;
+
+    PodCounts(NodeTable table, LabelSelector selector) {
+        this.table = table;
+        this.selector = selector;
+    }
+
+    private static int[] filled(int n) {
+        int[] a = new int[n];
+        Arrays.fill(a, EMPTY);
+        return a;
+    }
+
+    /** The selector counted. */
+    public LabelSelector selector() { return selector; }
+
+    /** Matching pods bound to {@code node} (0 for any node without one). */
+    public int on(int node) {
+        int mask = keys.length - 1;
+        for (int i = mix(node) & mask; ; i = (i + 1) & mask) {
+            int k = keys[i];
+            if (k == node) {
+                return values[i];
+            }
+            if (k == EMPTY) {
+                return 0;
+            }
+        }
+    }
+
+    /** Matching pods over the whole table. */
+    public int total() { return total; }
+
+    /** Number of nodes holding at least one matching pod. */
+    public int nodeCount() { return used; }
+
+    /**
+     * The nodes holding at least one matching pod, in no particular order (a fresh array); with
+     * {@link #on(int)} a caller visits only those instead of every node.
+     */
+    public int[] nodes() {
+        int[] out = new int[used];
+        int j = 0;
+        for (int k : keys) {
+            if (k != EMPTY) {
+                out[j++] = k;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Matching pods per domain of topology label {@code key}, indexed by
+     * {@link NodeTable#domainIds(String)}'s ids (nodes without the label count nowhere). Live view,
+     * valid until the next node is added; do not modify.
+     */
+    public int[] inDomains(String key) {
+        if (domainStructure != table.structureVersion()) {
+            domainTotals.clear();
+            domainStructure = table.structureVersion();
+        }
+        int[] totals = domainTotals.get(key);
+        if (totals == null) {
+            int[] ids = table.domainIds(key);
+            totals = new int[table.domainCount(key)];
+            for (int i = 0; i < keys.length; i++) {
+                int node = keys[i];
+                if (node != EMPTY && ids[node] >= 0) {
+                    totals[ids[node]] += values[i];
+                }
+            }
+            domainTotals.put(key, totals);
+        }
+        return totals;
+    }
+
+    /**
+     * Adds {@code sign} × the count of every node holding a matching pod to {@code dense[node]}:
+     * with +1 then −1 a caller borrows a zeroed scratch array as a dense view for one pass,
+     * touching only the matching nodes.
+     */
+    public void addTo(int[] dense, int sign) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                dense[keys[i]] += sign * values[i];
+            }
+        }
+    }
+
+    /** A dense copy: {@code size} counts, one per node index. */
+    public int[] toArray(int size) {
+        int[] out = new int[size];
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY && keys[i] < size) {
+                out[keys[i]] = values[i];
+            }
+        }
+        return out;
+    }
+
+    /** Adds {@code delta} (±1) matching pods on {@code node}; the table calls it on bind and unbind. */
+    void add(int node, int delta) {
+        total += delta;
+        if (!domainTotals.isEmpty()) {
+            if (domainStructure != table.structureVersion()) {
+                domainTotals.clear();
+            } else {
+                for (Map.Entry<String, int[]> e : domainTotals.entrySet()) {
+                    int d = table.domainIds(e.getKey())[node];
+                    if (d >= 0) {
+                        e.getValue()[d] += delta;
+                    }
+                }
+            }
+        }
+        int mask = keys.length - 1;
+        int i = mix(node) & mask;
+        while (keys[i] != EMPTY && keys[i] != node) {
+            i = (i + 1) & mask;
+        }
+        if (keys[i] == node) {
+            values[i] += delta;
+            if (values[i] == 0) {
+                removeAt(i);
+            }
+            return;
+        }
+        if (delta <= 0) {
+            throw new IllegalStateException("pod counts of " + selector + ": node " + node + " would go negative");
+        }
+        keys[i] = node;
+        values[i] = delta;
+        if (++used * 2 > keys.length) {
+            rehash(keys.length * 2);
+        }
+    }
+
+    // Backward-shift deletion keeps probe chains intact without tombstones.
+    private void removeAt(int slot) {
+        int mask = keys.length - 1;
+        int hole = slot;
+        int i = slot;
+        while (true) {
+            i = (i + 1) & mask;
+            int k = keys[i];
+            if (k == EMPTY) {
+                break;
+            }
+            int home = mix(k) & mask;
+            // k may move into the hole if its home is not cyclically within (hole, i]
+            boolean between = hole <= i ? (home > hole && home <= i) : (home > hole || home <= i);
+            if (!between) {
+                keys[hole] = k;
+                values[hole] = values[i];
+                hole = i;
+            }
+        }
+        keys[hole] = EMPTY;
+        values[hole] = 0;
+        used--;
+    }
+
+    private void rehash(int capacity) {
+        int[] oldKeys = keys;
+        int[] oldValues = values;
+        keys = filled(capacity);
+        values = new int[capacity];
+        int mask = capacity - 1;
+        for (int j = 0; j < oldKeys.length; j++) {
+            if (oldKeys[j] != EMPTY) {
+                int i = mix(oldKeys[j]) & mask;
+                while (keys[i] != EMPTY) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = oldKeys[j];
+                values[i] = oldValues[j];
+            }
+        }
+    }
+
+    private static int mix(int x) {
+        int h = x * 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+
+    @Override
+    public String toString() {
+        return "PodCounts[" + selector + ": " + total + " pods on " + used + " nodes]";
+    }
+}
