@@ -5,6 +5,7 @@ import io.platformsim.core.engine.Simulation;
 import io.platformsim.core.experiment.DefaultScenario;
 import io.platformsim.core.experiment.Scenario;
 import io.platformsim.core.kusp.KuspConfig;
+import io.platformsim.core.kusp.KuspIdentity;
 import io.platformsim.core.kusp.KuspPlatform;
 import io.platformsim.core.lesp.LespConfig;
 import io.platformsim.core.lesp.LespPlatform;
@@ -149,7 +150,28 @@ public final class ScaleRun {
   public static KuspConfig kuspConfig(SyntheticFleet fleet) {
     KuspConfig base = KuspConfig.builder().nodeType(DefaultScenario.NODE).zones("a", "b", "c").build();
     int nodes = (int) Math.ceil(Scenario.nodesFor(fleet.workload(), base) * NODE_HEADROOM);
-    return KuspConfig.builder().nodeType(DefaultScenario.NODE).zones("a", "b", "c").initialNodes(nodes).build();
+    return KuspConfig.builder().nodeType(DefaultScenario.NODE).zones("a", "b", "c").initialNodes(nodes)
+        .identity(KuspIdentity.INSTANT.overlay(clusterCidrFor(nodes), POD_RANGE_PREFIX)).build();
+  }
+
+  /**
+   * Per-node pod range of the scale runs: /25, 126 addresses, the smallest range that holds the
+   * kubelet's 110 pods ({@link io.platformsim.core.kusp.NodeType#DEFAULT_MAX_PODS}).
+   */
+  public static final int POD_RANGE_PREFIX = 25;
+
+  /**
+   * An overlay cluster CIDR with a /25 range for each of {@code nodes} nodes (at least a /16).
+   * Why not the default 10.0.0.0/16 with /24: that gives 256 nodes a range; every node after
+   * that is billed but blocked (no pod address), which starved the first scale runs (36 of 292
+   * nodes blocked at 2,000 pods). Medium and large are past upstream's supported envelope
+   * (5,000 nodes, 150,000 pods: kubernetes.io "Considerations for large clusters"), so the
+   * address space is simply made big enough; large needs 10.0.0.0/7.
+   */
+  static String clusterCidrFor(int nodes) {
+    int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, nodes - 1));
+    int prefix = Math.min(16, POD_RANGE_PREFIX - bits);
+    return "10.0.0.0/" + prefix;
   }
 
   /**

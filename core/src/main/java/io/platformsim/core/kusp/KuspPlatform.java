@@ -145,6 +145,10 @@ public final class KuspPlatform implements Platform {
   private final TreeSet<Pod> activeQueue = new TreeSet<>(
       Comparator.comparingInt((Pod p) -> -p.priority).thenComparingLong(p -> p.queueSeq));
   private final Map<String, Pod> unschedulable = new LinkedHashMap<>();
+  // The unschedulable pods constrained by resources alone, by CPU request: a removal looks only
+  // at those whose CPU fits what it freed (retryUnschedulableAfterRemoval).
+  private final TreeSet<Pod> waitingByCpu = new TreeSet<>(
+      Comparator.comparingLong((Pod p) -> p.request.milliCpu()).thenComparingLong(p -> p.seq));
   private final TreeMap<String, Integer> unschedulableReasons = new TreeMap<>();
   private final List<String> downZones = new ArrayList<>();
   private final List<NodeEviction> evictions = new ArrayList<>();
@@ -157,6 +161,8 @@ public final class KuspPlatform implements Platform {
   // Smallest CPU/memory request over all deployments, kept incrementally: deployments are never
   // removed, so these only fall, and updateStranded need not rescan every deployment per node.
   private long minCpuRequest = Long.MAX_VALUE;
+  // Deployments are never removed, so the lowest priority only falls: preempt() checks it in O(1).
+  private int minDeploymentPriority = Integer.MAX_VALUE;
   private long minMemoryRequest = Long.MAX_VALUE;
   private int containerRestarts;
   private int preemptions;
@@ -299,6 +305,7 @@ public final class KuspPlatform implements Platform {
     }
     Deployment d = new Deployment(service, spec);
     deployments.put(service.name(), d);
+    minDeploymentPriority = Math.min(minDeploymentPriority, spec.priority());
     d.images.put(service.version(), service.image());
     ReplicaSet rs = new ReplicaSet(d, 1, service.version(), service.image(), 0.0);
     d.sets.add(rs);
@@ -1048,7 +1055,7 @@ public final class KuspPlatform implements Platform {
       activeQueue.remove(p);
       p.inQueue = false;
     }
-    unschedulable.remove(p.id);
+    unpark(p);
     if (p.nominated != null) {
       p.nominated.nominated.remove(p);
       p.nominated = null;
@@ -1104,7 +1111,7 @@ public final class KuspPlatform implements Platform {
       activeQueue.remove(p);
       p.inQueue = false;
     }
-    unschedulable.remove(p.id);
+    unpark(p);
     Node n = p.node;
     boolean released = releaseIdentity(p);
     if (n != null) {
@@ -1213,7 +1220,7 @@ public final class KuspPlatform implements Platform {
         placement.reasons().forEach((r, c) -> unschedulableReasons.merge(r, 1, Integer::sum));
         if (p.nominated != null || !preempt(p)) {
           if (p.nominated == null) {
-            unschedulable.put(p.id, p);
+            park(p);
           }
         }
       }
@@ -1226,6 +1233,13 @@ public final class KuspPlatform implements Platform {
    * NodeResourcesFit queueing hint (k/k pkg/scheduler/framework/plugins/noderesources/fit.go
    * isSchedulableAfterPodEvent): pods whose request fits what is now free on {@code n}, and pods
    * with spread or anti-affinity constraints, which a removal elsewhere can also unblock.
+   *
+   * <p>Unlike upstream, which moves every pod the hint admits and lets all but the first fail
+   * again (its backoff of 1 s to 10 s then bounds the retries), the pods admitted on resources
+   * alone are offered {@code n}'s free space in queue order and moved only while it lasts. The
+   * others could not fit anywhere at their last attempt and this removal freed room for none of
+   * them, so the outcome is the one upstream reaches, without a failed cycle (O(nodes) each) per
+   * pod per removal, which made a large release quadratic in the fleet.
    */
   private void retryUnschedulableAfterRemoval(Node n) {
     if (unschedulable.isEmpty()) {
@@ -1233,16 +1247,57 @@ public final class KuspPlatform implements Platform {
     }
     long freeCpu = allocatable.milliCpu() - n.requestedCpu;
     long freeMem = allocatable.memoryMib() - n.requestedMemory;
+    long freePods = config.nodeType().maxPods() - n.pods.size();
     List<Pod> helped = new ArrayList<>();
-    for (Pod p : unschedulable.values()) {
-      boolean constrained = !p.spec.antiAffinity().isEmpty() || !p.spec.spreadConstraints().isEmpty();
-      if (constrained || (schedulable(n) && p.request.milliCpu() <= freeCpu && p.request.memoryMib() <= freeMem)) {
-        helped.add(p);
+    if (waitingByCpu.size() < unschedulable.size()) {
+      for (Pod p : unschedulable.values()) {
+        if (constrained(p)) {
+          helped.add(p);
+        }
+      }
+    }
+    if (schedulable(n) && freePods > 0 && !waitingByCpu.isEmpty()
+        && waitingByCpu.first().request.milliCpu() <= freeCpu) {
+      List<Pod> fitting = new ArrayList<>();
+      for (Pod p : waitingByCpu) {
+        if (p.request.milliCpu() > freeCpu) {
+          break;
+        }
+        if (p.request.memoryMib() <= freeMem) {
+          fitting.add(p);
+        }
+      }
+      fitting.sort(activeQueue.comparator());
+      for (Pod p : fitting) {
+        if (freePods > 0 && p.request.milliCpu() <= freeCpu && p.request.memoryMib() <= freeMem) {
+          helped.add(p);
+          freeCpu -= p.request.milliCpu();
+          freeMem -= p.request.memoryMib();
+          freePods--;
+        }
       }
     }
     for (Pod p : helped) {
-      unschedulable.remove(p.id);
+      unpark(p);
       enqueue(p);
+    }
+  }
+
+  private static boolean constrained(Pod p) {
+    return !p.spec.antiAffinity().isEmpty() || !p.spec.spreadConstraints().isEmpty();
+  }
+
+  /** Parks {@code p} among the unschedulable pods until a cluster event may help it. */
+  private void park(Pod p) {
+    unschedulable.put(p.id, p);
+    if (!constrained(p)) {
+      waitingByCpu.add(p);
+    }
+  }
+
+  private void unpark(Pod p) {
+    if (unschedulable.remove(p.id) != null && !constrained(p)) {
+      waitingByCpu.remove(p);
     }
   }
 
@@ -1253,6 +1308,7 @@ public final class KuspPlatform implements Platform {
     }
     List<Pod> waiting = new ArrayList<>(unschedulable.values());
     unschedulable.clear();
+    waitingByCpu.clear();
     for (Pod p : waiting) {
       enqueue(p);
     }
@@ -1269,14 +1325,7 @@ public final class KuspPlatform implements Platform {
    * @return whether victims were chosen
    */
   private boolean preempt(Pod p) {
-    boolean anyLower = false;
-    for (Deployment d : deployments.values()) {
-      if (d.spec.priority() < p.priority) {
-        anyLower = true;
-        break;
-      }
-    }
-    if (!anyLower) {
+    if (minDeploymentPriority >= p.priority) {
       return false;
     }
     Node best = null;

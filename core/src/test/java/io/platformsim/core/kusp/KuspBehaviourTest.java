@@ -64,6 +64,33 @@ class KuspBehaviourTest {
   }
 
   @Test
+  void aRemovalRequeuesOnlyTheWaitingPodsItsFreedRoomCanHold() {
+    // One node: 3700m for pods. "a" takes 3 × 1000m (700m left), so each of b's 4 pods of 1000m
+    // fails once: 4 failed attempts. Scaling a to 2 frees 1000m (1700m free): one b pod fits and
+    // only that one is moved back, so no attempt fails (upstream would move all four and fail
+    // three). Scaling a to 0 removes both a pods at the same instant: the first removal leaves
+    // 1700m free and moves one pod, the second 2700m and moves two (the first is not bound yet),
+    // so the third pod moved fails once: 5 failed attempts, 3 b pods running, 1 waiting.
+    KuspPlatform k = cluster(KuspConfig.builder().initialNodes(1).preloadedImages(IMG));
+    k.deploy(svc("a", 3, Resources.of(1000, 512), 0));
+    k.simulation().run();
+    k.deploy(svc("b", 4, Resources.of(1000, 512), 0));
+    k.simulation().run();
+    assertEquals(4, k.kuspMetrics().unschedulableReasons().get("Insufficient cpu"));
+    assertEquals(0, k.available("b"));
+    k.scale("a", 2);
+    k.simulation().run();
+    assertEquals(1, k.available("b"));
+    assertEquals(3, k.kuspMetrics().unschedulableNow().size());
+    assertEquals(4, k.kuspMetrics().unschedulableReasons().get("Insufficient cpu"));
+    k.scale("a", 0);
+    k.simulation().run();
+    assertEquals(3, k.available("b"));
+    assertEquals(1, k.kuspMetrics().unschedulableNow().size());
+    assertEquals(5, k.kuspMetrics().unschedulableReasons().get("Insufficient cpu"));
+  }
+
+  @Test
   void withoutCapacityThePodStaysPendingForever() {
     KuspPlatform k = cluster(KuspConfig.builder().initialNodes(1).preloadedImages(IMG));
     k.deploy(svc("big", 2, Resources.of(3000, 1024), 0));
