@@ -140,6 +140,8 @@ public final class KuspPlatform implements Platform {
 
   private final List<Node> nodes = new ArrayList<>();
   private final Map<String, Node> nodesByName = new HashMap<>();
+  // by node-table index (nodes join in index order): the scheduler answers with an index
+  private final List<Node> nodesByIndex = new ArrayList<>();
   private final Map<String, Deployment> deployments = new LinkedHashMap<>();
   private final Map<String, Pod> pods = new LinkedHashMap<>();
   private final TreeSet<Pod> activeQueue = new TreeSet<>(
@@ -835,6 +837,7 @@ public final class KuspPlatform implements Platform {
       n.cache.store(img, sim.now());
     }
     n.index = table.addNode(b.build());
+    nodesByIndex.add(n);
     n.joinedAt = sim.now();
     Allocation range = identity.nodeJoined(n.name, config.nodeType().name(), n.zone, sim.now());
     n.addressed = range.isGranted();
@@ -1062,7 +1065,7 @@ public final class KuspPlatform implements Platform {
     }
     ReplicaSet rs = p.owner instanceof ReplicaSet r ? r : null;
     if (rs != null) {
-      rs.pods.remove(p);
+      rs.remove(p);
       rs.terminating++;
     }
     Node n = p.node;
@@ -1140,7 +1143,7 @@ public final class KuspPlatform implements Platform {
       if (p.terminating) {
         rs.terminating--;
       } else {
-        rs.pods.remove(p);
+        rs.remove(p);
       }
       requestSync(rs.deployment);
     }
@@ -1207,7 +1210,7 @@ public final class KuspPlatform implements Platform {
     if (!p.terminating && !p.gone) {
       Placement placement = scheduler.place(p.spec);
       if (placement.isScheduled()) {
-        Node n = nodesByName.get(placement.nodeName());
+        Node n = nodesByIndex.get(placement.node());
         p.unschedulableMessage = null;
         bindPod(p, n);
         startPod(p);
@@ -1720,6 +1723,7 @@ public final class KuspPlatform implements Platform {
       return;
     }
     ReplicaSet rs = (ReplicaSet) p.owner;
+    rs.countAvailable(p);
     if (rs.revision > 1 && p.availableAt == sim.now()) {
       rolloutPodTimes.add(p.availableAt - p.createdAt);
     }
@@ -1737,6 +1741,9 @@ public final class KuspPlatform implements Platform {
     boolean wasAvailable = p.available;
     p.ready = false;
     p.available = false;
+    if (p.owner instanceof ReplicaSet rs) {
+      rs.uncountAvailable(p);
+    }
     if (p.readyTimer >= 0) {
       sim.cancel(p.readyTimer);
       p.readyTimer = -1;
@@ -2192,14 +2199,34 @@ public final class KuspPlatform implements Platform {
       this.healthCheckFailureProbability = failP;
     }
 
+    // Available pods among {@link #pods}, kept as pods become available, unready or leave the
+    // set: the Deployment controller and rollout accounting ask after every pod change, and a
+    // walk over the set made that quadratic in a large service's replicas.
+    private int availableCount;
+
     int available() {
-      int n = 0;
-      for (Pod p : pods) {
-        if (p.available) {
-          n++;
-        }
+      return availableCount;
+    }
+
+    /** {@code p} (one of {@link #pods}) became available. */
+    void countAvailable(Pod p) {
+      if (!p.countedAvailable) {
+        p.countedAvailable = true;
+        availableCount++;
       }
-      return n;
+    }
+
+    /** {@code p} is unavailable or leaves the set. */
+    void uncountAvailable(Pod p) {
+      if (p.countedAvailable) {
+        p.countedAvailable = false;
+        availableCount--;
+      }
+    }
+
+    void remove(Pod p) {
+      pods.remove(p);
+      uncountAvailable(p);
     }
   }
 

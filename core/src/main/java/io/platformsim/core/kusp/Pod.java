@@ -31,6 +31,8 @@ public final class Pod {
   Node nominated;
   boolean ready;
   boolean available;
+  // counted in its ReplicaSet's available pods (KuspPlatform.ReplicaSet)
+  boolean countedAvailable;
   boolean terminating;
   boolean gone;
   boolean pulling;

@@ -142,6 +142,10 @@ public final class FastScheduler implements Scheduler {
     private boolean canonicalFilters = true;
     // all zeros between uses (spreadScores adds a selector's counts and subtracts them again)
     private int[] hostScratch = new int[0];
+    // scoring spread constraints and their live counts per label set (pods without their own constraints)
+    private final java.util.HashMap<Map<String, String>, DefaultSpread> defaultSpread = new java.util.HashMap<>();
+
+    private record DefaultSpread(List<SpreadConstraint> constraints, PodCounts[] counts) {}
     private int[][] forbIds;
     private boolean[][] forbDom;
     private CycleState genericState;
@@ -1342,7 +1346,21 @@ public final class FastScheduler implements Scheduler {
     }
 
     private void spreadScores(int count, long w) {
-        List<SpreadConstraint> cs = PodTopologySpreadScorer.scoringConstraints(pod);
+        // The system default constraints depend on the pod's labels only: build them and look up
+        // their counts once per label set (a service), not once per placement.
+        DefaultSpread plan = pod.spreadConstraints().isEmpty() ? defaultSpread.get(pod.labels()) : null;
+        if (plan == null) {
+            List<SpreadConstraint> built = PodTopologySpreadScorer.scoringConstraints(pod);
+            PodCounts[] counted = new PodCounts[built.size()];
+            for (int i = 0; i < counted.length; i++) {
+                counted[i] = nodes.matchingPods(built.get(i).selector());
+            }
+            plan = new DefaultSpread(built, counted);
+            if (pod.spreadConstraints().isEmpty()) {
+                defaultSpread.put(pod.labels(), plan);
+            }
+        }
+        List<SpreadConstraint> cs = plan.constraints();
         if (cs.isEmpty()) {
             return; // PreScore skips: the plugin adds 0 to every node
         }
@@ -1351,7 +1369,7 @@ public final class FastScheduler implements Scheduler {
         boolean requireAll = !pod.spreadConstraints().isEmpty();
         boolean[] hostname = new boolean[k];
         int[][] ids = new int[k][];
-        PodCounts[] sel = new PodCounts[k];
+        PodCounts[] sel = plan.counts();
         if (presentScratch.length < k) {
             presentScratch = Arrays.copyOf(presentScratch, k);
             countsScratch = Arrays.copyOf(countsScratch, k);
@@ -1364,7 +1382,6 @@ public final class FastScheduler implements Scheduler {
             SpreadConstraint c = cs.get(i);
             hostname[i] = c.topologyKey().equals(NodeSpec.HOSTNAME);
             ids[i] = nodes.domainIds(c.topologyKey());
-            sel[i] = nodes.matchingPods(c.selector());
             if (hostname[i]) {
                 continue; // per-node counts come straight from sel; no domain arrays needed
             }

@@ -265,7 +265,8 @@ public final class NodeTable {
         nonZeroRequested[node * 2 + 1] = Math.addExact(nonZeroRequested[node * 2 + 1], pod.nonZeroMemory());
         List<PodSpec> list = pods.get(node);
         int at = list.size();
-        while (at > 0 && bound.get(list.get(at - 1).id()).sequence() > sequence) {
+        // a fresh bind has the newest sequence and goes last; only restore() may go further up
+        while (sequence != bindSequence && at > 0 && bound.get(list.get(at - 1).id()).sequence() > sequence) {
             at--;
         }
         list.add(at, pod);
