@@ -1,6 +1,7 @@
 package io.platformsim.core.kusp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +36,23 @@ public final class PodDeletionOrder {
         perNode.merge(p.node, 1, Integer::sum);
       }
     }
-    List<Pod> sorted = new ArrayList<>(pods);
-    sorted.sort((a, b) -> compare(a, b, perNode, now));
-    return new ArrayList<>(sorted.subList(0, Math.min(count, sorted.size())));
+    // Each pod's rank (pods of its ReplicaSet on its node) is looked up once, not per comparison.
+    Ranked[] ranked = new Ranked[pods.size()];
+    for (int i = 0; i < ranked.length; i++) {
+      Pod p = pods.get(i);
+      ranked[i] = new Ranked(p, p.node == null ? 0 : perNode.getOrDefault(p.node, 0));
+    }
+    Arrays.sort(ranked, (a, b) -> compare(a.pod, a.rank, b.pod, b.rank, now));
+    List<Pod> out = new ArrayList<>(Math.min(count, ranked.length));
+    for (int i = 0; i < Math.min(count, ranked.length); i++) {
+      out.add(ranked[i].pod);
+    }
+    return out;
   }
 
-  static int compare(Pod a, Pod b, Map<Object, Integer> perNode, long now) {
+  private record Ranked(Pod pod, int rank) {}
+
+  private static int compare(Pod a, int aRank, Pod b, int bRank, long now) {
     boolean aAssigned = a.node != null;
     boolean bAssigned = b.node != null;
     if (aAssigned != bAssigned) {
@@ -54,8 +66,6 @@ public final class PodDeletionOrder {
     if (a.ready != b.ready) {
       return a.ready ? 1 : -1;
     }
-    int aRank = a.node == null ? 0 : perNode.getOrDefault(a.node, 0);
-    int bRank = b.node == null ? 0 : perNode.getOrDefault(b.node, 0);
     if (aRank != bRank) {
       return Integer.compare(bRank, aRank);
     }

@@ -106,6 +106,8 @@ public final class FastScheduler implements Scheduler {
     private long structureVersion = -1;
     private long[] nameHash = new long[0];
     private Taint[][] hardTaints = new Taint[0][];
+    // whether any node has a NoSchedule/NoExecute taint: without one the taint filter never rejects
+    private boolean anyHardTaint;
     private Taint[][] preferTaints = new Taint[0][];
     private boolean anyPreferTaint;
     private final java.util.Map<String, long[]> scaledImageScores = new java.util.HashMap<>();
@@ -309,6 +311,10 @@ public final class FastScheduler implements Scheduler {
         anyPreferTaint = false;
         for (Taint[] ts : preferTaints) {
             anyPreferTaint |= ts.length > 0;
+        }
+        anyHardTaint = false;
+        for (Taint[] ts : hardTaints) {
+            anyHardTaint |= ts.length > 0;
         }
         scaledImageScores.clear();
         feasible = new int[n];
@@ -605,7 +611,7 @@ public final class FastScheduler implements Scheduler {
                 continue;
             }
             boolean rejected = false;
-            if (fTaint) {
+            if (fTaint && anyHardTaint) {
                 for (Taint t : hardTaints[node]) {
                     if (!tolerated(t)) {
                         rejected = true;
@@ -672,7 +678,7 @@ public final class FastScheduler implements Scheduler {
         if (fUnsched && nodes.unschedulableView()[node] && !podToleratesUnsched) {
             return false;
         }
-        if (fTaint) {
+        if (fTaint && anyHardTaint) {
             Taint[] hard = hardTaints[node];
             for (Taint t : hard) {
                 if (!tolerated(t)) {
