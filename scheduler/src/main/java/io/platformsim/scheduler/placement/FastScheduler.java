@@ -1497,11 +1497,13 @@ public final class FastScheduler implements Scheduler {
             double skewTerm = (double) (cs.get(i).maxSkew() - 1);
             boolean host = hostname[i];
             // per-node counts: borrow the zeroed scratch as a dense view of the few matching nodes
-            if (hostScratch.length < n) {
-                hostScratch = new int[n];
-            }
-            int[] onNode = hostScratch;
-            if (host) {
+            int[] onNode = host ? selI.denseView() : null;
+            boolean borrowed = host && onNode == null;
+            if (borrowed) {
+                if (hostScratch.length < n) {
+                    hostScratch = new int[n];
+                }
+                onNode = hostScratch;
                 selI.addTo(onNode, 1);
             }
             for (int j = 0; j < count; j++) {
@@ -1516,7 +1518,7 @@ public final class FastScheduler implements Scheduler {
                 long cnt = host ? onNode[node] : countsI[d];
                 acc[j] += (double) cnt * wi + skewTerm;
             }
-            if (host) {
+            if (borrowed) {
                 selI.addTo(onNode, -1);
             }
         }

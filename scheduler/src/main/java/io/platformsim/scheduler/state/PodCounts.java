@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * <p>Sparse: memory is proportional to the nodes holding a matching pod, not to the cluster, so a
  * table can keep one per service (thousands) without eviction. Per-node counts live in an
- * open-addressing hash from node index to count; per-domain totals for a topology key are built
+ * open-addressing hash from node index to count, or in a dense array once more than an eighth of
+ * the nodes hold a matching pod ({@link #denseView()}); per-domain totals for a topology key are built
  * on first use from those entries (O(matching nodes)) and then maintained; adding a node (which
  * may add a domain) drops them and they are rebuilt on the next call.
  */
@@ -23,6 +24,9 @@ public final class PodCounts {
     private final LabelSelector selector;
     private int[] keys = filled(8);
     private int[] values = new int[8];
+    // Once a selector matches pods on more than an eighth of the nodes, a dense array is both
+    // smaller and faster: the counts move there for good (keys and values are dropped).
+    private int[] dense;
     private int used;
     private int total;
     private final Map<String, int[]> domainTotals = new HashMap<>();
@@ -44,6 +48,9 @@ public final class PodCounts {
 
     /** Matching pods bound to {@code node} (0 for any node without one). */
     public int on(int node) {
+        if (dense != null) {
+            return node < dense.length ? dense[node] : 0;
+        }
         int mask = keys.length - 1;
         for (int i = mix(node) & mask; ; i = (i + 1) & mask) {
             int k = keys[i];
@@ -69,6 +76,14 @@ public final class PodCounts {
     public int[] nodes() {
         int[] out = new int[used];
         int j = 0;
+        if (dense != null) {
+            for (int node = 0; node < dense.length; node++) {
+                if (dense[node] != 0) {
+                    out[j++] = node;
+                }
+            }
+            return out;
+        }
         for (int k : keys) {
             if (k != EMPTY) {
                 out[j++] = k;
@@ -91,10 +106,18 @@ public final class PodCounts {
         if (totals == null) {
             int[] ids = table.domainIds(key);
             totals = new int[table.domainCount(key)];
-            for (int i = 0; i < keys.length; i++) {
-                int node = keys[i];
-                if (node != EMPTY && ids[node] >= 0) {
-                    totals[ids[node]] += values[i];
+            if (dense != null) {
+                for (int node = 0; node < dense.length; node++) {
+                    if (dense[node] != 0 && ids[node] >= 0) {
+                        totals[ids[node]] += dense[node];
+                    }
+                }
+            } else {
+                for (int i = 0; i < keys.length; i++) {
+                    int node = keys[i];
+                    if (node != EMPTY && ids[node] >= 0) {
+                        totals[ids[node]] += values[i];
+                    }
                 }
             }
             domainTotals.put(key, totals);
@@ -107,17 +130,39 @@ public final class PodCounts {
      * with +1 then −1 a caller borrows a zeroed scratch array as a dense view for one pass,
      * touching only the matching nodes.
      */
-    public void addTo(int[] dense, int sign) {
+    public void addTo(int[] out, int sign) {
+        if (dense != null) {
+            for (int node = 0; node < dense.length; node++) {
+                out[node] += sign * dense[node];
+            }
+            return;
+        }
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != EMPTY) {
-                dense[keys[i]] += sign * values[i];
+                out[keys[i]] += sign * values[i];
             }
         }
+    }
+
+    /**
+     * The per-node counts as a dense array of {@link NodeTable#size()} entries if this selector
+     * has switched to the dense form, else {@code null} (use {@link #on(int)} or
+     * {@link #addTo(int[], int)}). Live view; do not modify.
+     */
+    public int[] denseView() {
+        if (dense != null && dense.length < table.size()) {
+            dense = Arrays.copyOf(dense, table.size());
+        }
+        return dense;
     }
 
     /** A dense copy: {@code size} counts, one per node index. */
     public int[] toArray(int size) {
         int[] out = new int[size];
+        if (dense != null) {
+            System.arraycopy(dense, 0, out, 0, Math.min(size, dense.length));
+            return out;
+        }
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != EMPTY && keys[i] < size) {
                 out[keys[i]] = values[i];
@@ -141,6 +186,18 @@ public final class PodCounts {
                 }
             }
         }
+        if (dense != null) {
+            if (node >= dense.length) {
+                dense = Arrays.copyOf(dense, Math.max(node + 1, table.size()));
+            }
+            int before = dense[node];
+            if (before + delta < 0) {
+                throw new IllegalStateException("pod counts of " + selector + ": node " + node + " would go negative");
+            }
+            dense[node] = before + delta;
+            used += (before == 0 ? 1 : 0) - (dense[node] == 0 ? 1 : 0);
+            return;
+        }
         int mask = keys.length - 1;
         int i = mix(node) & mask;
         while (keys[i] != EMPTY && keys[i] != node) {
@@ -158,9 +215,23 @@ public final class PodCounts {
         }
         keys[i] = node;
         values[i] = delta;
-        if (++used * 2 > keys.length) {
+        if (++used * 8 > table.size() && table.size() >= 64) {
+            toDense();
+        } else if (used * 2 > keys.length) {
             rehash(keys.length * 2);
         }
+    }
+
+    private void toDense() {
+        int[] d = new int[table.size()];
+        for (int j = 0; j < keys.length; j++) {
+            if (keys[j] != EMPTY) {
+                d[keys[j]] = values[j];
+            }
+        }
+        dense = d;
+        keys = null;
+        values = null;
     }
 
     // Backward-shift deletion keeps probe chains intact without tombstones.
