@@ -1289,6 +1289,14 @@ public final class FastScheduler implements Scheduler {
             }
             scaled[m++] = scaledImage(ct.image());
         }
+        if (m == 0) {
+            // no image of the pod is on any node: every node gets the score of a zero sum
+            long v = ImageLocalityScorer.calculatePriority(0, containers) * w;
+            for (int j = 0; j < count; j++) {
+                totals[j] += v;
+            }
+            return;
+        }
         for (int j = 0; j < count; j++) {
             int node = feasible[j];
             long sum = 0;
