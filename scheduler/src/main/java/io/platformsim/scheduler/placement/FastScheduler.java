@@ -1492,6 +1492,10 @@ public final class FastScheduler implements Scheduler {
                 }
             }
         }
+        if (!requireAll && k == 2 && hostname[0] && !hostname[1]) {
+            spreadSystemDefault(count, w, cs, ids, sel[0], counts[1], wts);
+            return;
+        }
         if (accScratch.length < count) {
             accScratch = new double[nodes.size()];
         }
@@ -1550,6 +1554,55 @@ public final class FastScheduler implements Scheduler {
             } else {
                 v = 100 * (max + min - raw[j]) / max;
             }
+            totals[j] += v * w;
+        }
+    }
+
+    /**
+     * {@link #spreadScores} for the system default constraints (hostname, then zone; no node is
+     * ignored) in one pass over the scored nodes instead of one per constraint and step. Each
+     * node's sum adds the hostname term, then the zone term, as the general loop does, so the
+     * doubles and their rounding are bit for bit the same.
+     */
+    private void spreadSystemDefault(int count, long w, List<SpreadConstraint> cs, int[][] ids, PodCounts onHost,
+                                     long[] zoneCounts, double[] wts) {
+        int[] hostIds = ids[0];
+        int[] zoneIds = ids[1];
+        double w0 = wts[0];
+        double w1 = wts[1];
+        double skew0 = (double) (cs.get(0).maxSkew() - 1);
+        double skew1 = (double) (cs.get(1).maxSkew() - 1);
+        int[] onNode = onHost.denseView();
+        boolean borrowed = onNode == null;
+        if (borrowed) {
+            if (hostScratch.length < nodes.size()) {
+                hostScratch = new int[nodes.size()];
+            }
+            onNode = hostScratch;
+            onHost.addTo(onNode, 1);
+        }
+        long min = Long.MAX_VALUE;
+        long max = 0;
+        for (int j = 0; j < count; j++) {
+            int node = feasible[j];
+            double a = 0.0;
+            if (hostIds[node] >= 0) {
+                a += (double) onNode[node] * w0 + skew0;
+            }
+            int d = zoneIds[node];
+            if (d >= 0) {
+                a += (double) zoneCounts[d] * w1 + skew1;
+            }
+            long r = Math.round(a);
+            raw[j] = r;
+            min = Math.min(min, r);
+            max = Math.max(max, r);
+        }
+        if (borrowed) {
+            onHost.addTo(onNode, -1);
+        }
+        for (int j = 0; j < count; j++) {
+            long v = max == 0 ? 100 : 100 * (max + min - raw[j]) / max;
             totals[j] += v * w;
         }
     }
