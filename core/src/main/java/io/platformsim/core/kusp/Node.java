@@ -9,6 +9,9 @@ import java.util.List;
  * it and its requested resources. Read-only to callers; {@link KuspPlatform} changes it.
  */
 public final class Node {
+  // scratch for PodDeletionOrder: pods of one ReplicaSet on this node, 0 between calls
+  int deletionRank;
+
   final String name;
   final String zone;
   final ImageCache cache;

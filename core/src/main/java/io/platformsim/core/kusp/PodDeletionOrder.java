@@ -2,9 +2,7 @@ package io.platformsim.core.kusp;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Which pods a ReplicaSet deletes first when it scales down: k/k
@@ -30,17 +28,22 @@ public final class PodDeletionOrder {
 
   /** The first {@code count} pods of {@code pods} in deletion order at time {@code now}. */
   public static List<Pod> choose(List<Pod> pods, int count, long now) {
-    Map<Object, Integer> perNode = new HashMap<>();
+    // Each pod's rank (pods of the set on its node) is counted on the nodes themselves (no map)
+    // and read once per pod, not per comparison; the counters are zero again on return.
     for (Pod p : pods) {
       if (p.node != null) {
-        perNode.merge(p.node, 1, Integer::sum);
+        p.node.deletionRank++;
       }
     }
-    // Each pod's rank (pods of its ReplicaSet on its node) is looked up once, not per comparison.
     Ranked[] ranked = new Ranked[pods.size()];
     for (int i = 0; i < ranked.length; i++) {
       Pod p = pods.get(i);
-      ranked[i] = new Ranked(p, p.node == null ? 0 : perNode.getOrDefault(p.node, 0));
+      ranked[i] = new Ranked(p, p.node == null ? 0 : p.node.deletionRank);
+    }
+    for (Pod p : pods) {
+      if (p.node != null) {
+        p.node.deletionRank = 0;
+      }
     }
     Arrays.sort(ranked, (a, b) -> compare(a.pod, a.rank, b.pod, b.rank, now));
     List<Pod> out = new ArrayList<>(Math.min(count, ranked.length));
