@@ -90,7 +90,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  *       5 s ({@code node-monitor-period}), so up to 5 s later.
  *   <li>Unschedulable pods are retried on cluster events only (node joined, pod removed, with a
  *       resource-fit hint); the scheduler's 1–10 s back-off and the 5-minute flush of the
- *       unschedulable queue are not modelled.
+ *       unschedulable queue are not modelled. A removal moves back only as many waiting pods as
+ *       the freed room holds, in queue order, where upstream moves every pod the hint admits and
+ *       lets the extra ones fail again (see {@code retryUnschedulableAfterRemoval}).
  *   <li>One container per pod; DaemonSet images are baked into the node image; the
  *       scheduler's ImageLocality sees only preloaded images (node image lists are fixed when a
  *       node joins the scheduler's table).
