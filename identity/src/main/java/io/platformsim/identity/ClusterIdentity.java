@@ -49,6 +49,8 @@ public final class ClusterIdentity {
   private final IdentityMode mode;
   private final Map<String, Set<String>> resources;
   private final Map<String, LivePod> pods = new LinkedHashMap<>();
+  // one service-account subject string per service, shared by its pods' tokens
+  private final Map<String, String> serviceAccounts = new java.util.HashMap<>();
   private final Map<String, List<String>> podsByNode = new LinkedHashMap<>();
 
   private static final class LivePod {
@@ -139,7 +141,8 @@ public final class ClusterIdentity {
     }
     LivePod p = new LivePod(node, service, a.address());
     p.certificate = authority.issue("spiffe://cluster/ns/default/pod/" + pod, certificates, atMillis);
-    p.token = tokenIssuer.issue("system:serviceaccount:default:" + service, tokens, atMillis);
+    p.token = tokenIssuer.issue(serviceAccounts.computeIfAbsent(service, s -> "system:serviceaccount:default:" + s),
+        tokens, atMillis);
     pods.put(pod, p);
     podsByNode.get(node).add(pod);
     return new PodCredentials(a, p.certificate, p.token,

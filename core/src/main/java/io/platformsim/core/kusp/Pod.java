@@ -53,7 +53,9 @@ public final class Pod {
   long timer = -1;
   long readyTimer = -1;
   String unschedulableMessage;
-  long[] starts = new long[4];
+  // container start times; most pods start once, so the first is kept in lastStartAt alone and
+  // the array exists only from a restart on (saves an array per pod at scale)
+  long[] starts;
   int startCount;
   // Identity (issue 6): whether the pod holds an address and credentials in the cluster's
   // identity layer, when both credentials are issued, and whether it waits for an address.
@@ -81,10 +83,16 @@ public final class Pod {
   }
 
   void recordStart(long t) {
-    if (startCount == starts.length) {
+    if (startCount == 1 && starts == null) {
+      starts = new long[4];
+      starts[0] = lastStartAt;
+    } else if (starts != null && startCount == starts.length) {
       starts = Arrays.copyOf(starts, startCount * 2);
     }
-    starts[startCount++] = t;
+    if (starts != null) {
+      starts[startCount] = t;
+    }
+    startCount++;
     lastStartAt = t;
   }
 
@@ -185,6 +193,9 @@ public final class Pod {
 
   /** The times the container was started (running), in order. */
   public long[] startTimes() {
+    if (starts == null) {
+      return startCount == 0 ? new long[0] : new long[] {lastStartAt};
+    }
     return Arrays.copyOf(starts, startCount);
   }
 
