@@ -146,6 +146,11 @@ public final class KuspPlatform implements Platform {
   private final List<Node> nodesByIndex = new ArrayList<>();
   private final Map<String, Deployment> deployments = new LinkedHashMap<>();
   private final Map<String, Pod> pods = new LinkedHashMap<>();
+  private final Map<PodTemplate, PodSpec> templates = new HashMap<>();
+
+  /** What a pod's scheduler spec is built from, apart from its name. */
+  private record PodTemplate(String service, String image, Resources request, int priority, boolean antiAffinity,
+      boolean zoneSpread) {}
   private final TreeSet<Pod> activeQueue = new TreeSet<>(
       Comparator.comparingInt((Pod p) -> -p.priority).thenComparingLong(p -> p.queueSeq));
   private final Map<String, Pod> unschedulable = new LinkedHashMap<>();
@@ -973,28 +978,35 @@ public final class KuspPlatform implements Platform {
 
   private Pod newPod(String id, String service, int revision, boolean daemon, ImageDescription image, Resources request,
       int priority, boolean broken, Deployment d) {
-    PodSpec.Builder b = PodSpec.builder(id, registry).priority(priority).label(APP_LABEL, service);
-    ResourceVector.Builder req = ResourceVector.builder(registry);
-    if (request.milliCpu() > 0) {
-      req.set(DimensionRegistry.CPU, request.milliCpu());
-    }
-    if (request.memoryMib() > 0) {
-      req.set(DimensionRegistry.MEMORY, request.memoryMib() << 20);
-    }
-    b.container(new Container("app", image.reference(), req.build()));
-    Resources limits = null;
-    if (d != null) {
-      limits = d.spec.limits();
-      if (d.service.placement().antiAffinity()) {
+    Resources limits = d == null ? null : d.spec.limits();
+    boolean anti = d != null && d.service.placement().antiAffinity();
+    boolean zoneSpread = d != null && d.service.placement().zoneSpread() > 1;
+    // One scheduler spec per template (a ReplicaSet's or DaemonSet's pods differ only in name):
+    // each pod gets it renamed, sharing labels, containers and requests instead of copying them.
+    PodTemplate key = new PodTemplate(service, image.reference(), request, priority, anti, zoneSpread);
+    PodSpec template = templates.get(key);
+    if (template == null) {
+      PodSpec.Builder b = PodSpec.builder(service + "-template", registry).priority(priority).label(APP_LABEL, service);
+      ResourceVector.Builder req = ResourceVector.builder(registry);
+      if (request.milliCpu() > 0) {
+        req.set(DimensionRegistry.CPU, request.milliCpu());
+      }
+      if (request.memoryMib() > 0) {
+        req.set(DimensionRegistry.MEMORY, request.memoryMib() << 20);
+      }
+      b.container(new Container("app", image.reference(), req.build()));
+      if (anti) {
         b.antiAffinity(new AntiAffinityTerm(LabelSelector.matchLabels(APP_LABEL, service), NodeSpec.HOSTNAME));
       }
-      if (d.service.placement().zoneSpread() > 1) {
+      if (zoneSpread) {
         b.spread(new SpreadConstraint(1, NodeSpec.ZONE, WhenUnsatisfiable.DO_NOT_SCHEDULE,
             LabelSelector.matchLabels(APP_LABEL, service)));
       }
+      template = b.build();
+      templates.put(key, template);
     }
     Pod p = new Pod(++podSeq, id, service, revision, daemon, image, request, QosClass.of(request, limits), priority,
-        b.build(), broken, sim.now());
+        template.withId(id), broken, sim.now());
     pods.put(id, p);
     phaseCounts[PodPhase.PENDING.ordinal()]++;
     phaseAverages[PodPhase.PENDING.ordinal()].update(sim.now(), phaseCounts[PodPhase.PENDING.ordinal()]);

@@ -75,6 +75,41 @@ public final class PodSpec {
         this.nonZeroMemory = effective(DimensionRegistry.MEMORY, true);
     }
 
+    // withId: the same pod under another name; every immutable part is shared, not copied.
+    private PodSpec(PodSpec template, String id) {
+        this.id = id;
+        this.registry = template.registry;
+        this.priority = template.priority;
+        this.containers = template.containers;
+        this.initContainers = template.initContainers;
+        this.overhead = template.overhead;
+        this.labels = template.labels;
+        this.tolerations = template.tolerations;
+        this.nodeSelector = template.nodeSelector;
+        this.requiredNodeAffinity = template.requiredNodeAffinity;
+        this.preferredNodeAffinity = template.preferredNodeAffinity;
+        this.spreadConstraints = template.spreadConstraints;
+        this.antiAffinity = template.antiAffinity;
+        this.tieBreakKey = template.tieBreakKey.equals(template.id) ? id : template.tieBreakKey;
+        this.request = template.request;
+        this.nonZeroCpu = template.nonZeroCpu;
+        this.nonZeroMemory = template.nonZeroMemory;
+    }
+
+    /**
+     * This pod under the name {@code newId}, everything else equal and shared with this one (the
+     * tie-break key follows the name unless it was set apart from it): how a controller stamps
+     * out the replicas of one template without building and holding a spec per pod.
+     *
+     * @throws IllegalArgumentException if {@code newId} is null or blank
+     */
+    public PodSpec withId(String newId) {
+        if (newId == null || newId.isBlank()) {
+            throw new IllegalArgumentException("pod id must not be blank, was '" + newId + "'");
+        }
+        return new PodSpec(this, newId);
+    }
+
     private void checkContainer(Container c) {
         if (c.requests().registry() != registry) {
             throw new IllegalArgumentException("pod '" + id + "' container '" + c.name() + "': requests use a different dimension registry");
