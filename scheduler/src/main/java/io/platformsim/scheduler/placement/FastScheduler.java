@@ -38,8 +38,10 @@ import io.platformsim.scheduler.state.NodeTable;
 import io.platformsim.scheduler.state.PodCounts;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The fast path: the same decisions as {@link ReferenceScheduler} (same node, total score and
@@ -110,7 +112,7 @@ public final class FastScheduler implements Scheduler {
     private boolean anyHardTaint;
     private Taint[][] preferTaints = new Taint[0][];
     private boolean anyPreferTaint;
-    private final java.util.Map<String, long[]> scaledImageScores = new java.util.HashMap<>();
+    private final Map<String, long[]> scaledImageScores = new HashMap<>();
     private int[] feasible = new int[0];
     private long[] totals = new long[0];
     private long[] raw = new long[0];
@@ -145,7 +147,7 @@ public final class FastScheduler implements Scheduler {
     // all zeros between uses (spreadScores adds a selector's counts and subtracts them again)
     private int[] hostScratch = new int[0];
     // scoring spread constraints and their live counts per label set (pods without their own constraints)
-    private final java.util.HashMap<Map<String, String>, DefaultSpread> defaultSpread = new java.util.HashMap<>();
+    private final HashMap<Map<String, String>, DefaultSpread> defaultSpread = new HashMap<>();
 
     private record DefaultSpread(List<SpreadConstraint> constraints, PodCounts[] counts) {}
     private int[][] forbIds;
@@ -599,7 +601,7 @@ public final class FastScheduler implements Scheduler {
         long[] alloc = nodes.allocatableView();
         long[] req = nodes.requestedView();
         boolean[] cordoned = nodes.unschedulableView();
-        Map<String, Integer> reasons = new java.util.TreeMap<>();
+        Map<String, Integer> reasons = new TreeMap<>();
         int[] fitCounts = new int[1 << (reqDimCount + 1)];
         int[] fitExample = new int[fitCounts.length];
         int cordonCount = 0;
