@@ -556,11 +556,6 @@ public final class FastScheduler implements Scheduler {
         return false;
     }
 
-    /**
-     * Per-node filters plus resources; the part cached for simple pods. The cordon flag is read
-     * live: a cordon or uncordon bumps the node's version and journals the node, which invalidates
-     * exactly that node in the class caches and bucket indexes, as a bind does.
-     */
     private static int canonicalRank(FilterPlugin f) {
         if (f instanceof NodeUnschedulableFilter) {
             return 0;
@@ -612,18 +607,8 @@ public final class FastScheduler implements Scheduler {
                 cordonExample = node;
                 continue;
             }
-            boolean rejected = false;
-            if (fTaint && anyHardTaint) {
-                for (Taint t : hardTaints[node]) {
-                    if (!tolerated(t)) {
-                        rejected = true;
-                        break;
-                    }
-                }
-            }
-            if (!rejected && fAffinity && podHasAffinity && !p.matchesNodeSelectorAndAffinity(nodes.labels(node))) {
-                rejected = true;
-            }
+            boolean rejected = hardTaintRejects(node)
+                || (fAffinity && podHasAffinity && !p.matchesNodeSelectorAndAffinity(nodes.labels(node)));
             if (rejected) {
                 // taints and node affinity: rare in a failed cycle, so ask the plugins themselves
                 for (FilterPlugin f : profile.filters()) {
@@ -635,19 +620,7 @@ public final class FastScheduler implements Scheduler {
                 }
                 continue;
             }
-            int mask = 0;
-            if (fFit) {
-                int base = node * dims;
-                if (req[base + DimensionRegistry.PODS] + 1 > alloc[base + DimensionRegistry.PODS]) {
-                    mask = 1;
-                }
-                for (int j = 0; j < reqDimCount; j++) {
-                    int r = reqDims[j];
-                    if (podReq[r] > alloc[base + r] - req[base + r]) {
-                        mask |= 2 << j;
-                    }
-                }
-            }
+            int mask = fitMask(node, alloc, req);
             if (mask == 0) {
                 // a node the fused loop should have found feasible: trust the reference
                 return ReferenceScheduler.diagnose(profile, new CycleState(p, nodes));
@@ -676,31 +649,47 @@ public final class FastScheduler implements Scheduler {
         return reasons;
     }
 
+    /**
+     * Per-node filters plus resources; the part cached for simple pods. The cordon flag is read
+     * live: a cordon or uncordon bumps the node's version and journals the node, which invalidates
+     * exactly that node in the class caches and bucket indexes, as a bind does.
+     */
     private boolean basicFeasible(int node, long[] alloc, long[] req) {
         if (fUnsched && nodes.unschedulableView()[node] && !podToleratesUnsched) {
             return false;
         }
+        return !hardTaintRejects(node) && fitMask(node, alloc, req) == 0;
+    }
+
+    /** Whether the node has a NoSchedule/NoExecute taint the current pod does not tolerate. */
+    private boolean hardTaintRejects(int node) {
         if (fTaint && anyHardTaint) {
-            Taint[] hard = hardTaints[node];
-            for (Taint t : hard) {
+            for (Taint t : hardTaints[node]) {
                 if (!tolerated(t)) {
-                    return false;
+                    return true;
                 }
             }
         }
-        if (fFit) {
-            int base = node * dims;
-            if (req[base + DimensionRegistry.PODS] + 1 > alloc[base + DimensionRegistry.PODS]) {
-                return false;
-            }
-            for (int j = 0; j < reqDimCount; j++) {
-                int r = reqDims[j];
-                if (podReq[r] > alloc[base + r] - req[base + r]) {
-                    return false;
-                }
+        return false;
+    }
+
+    /**
+     * NodeResourcesFit for the current pod on {@code node} as a bit mask, 0 when it fits: bit 0
+     * "Too many pods", bit 1 + j the j-th requested dimension ({@code reqDims[j]}) short.
+     */
+    private int fitMask(int node, long[] alloc, long[] req) {
+        if (!fFit) {
+            return 0;
+        }
+        int base = node * dims;
+        int mask = req[base + DimensionRegistry.PODS] + 1 > alloc[base + DimensionRegistry.PODS] ? 1 : 0;
+        for (int j = 0; j < reqDimCount; j++) {
+            int r = reqDims[j];
+            if (podReq[r] > alloc[base + r] - req[base + r]) {
+                mask |= 2 << j;
             }
         }
-        return true;
+        return mask;
     }
 
     /** Filters that depend on other pods or on the pod's affinity. */
@@ -1511,15 +1500,7 @@ public final class FastScheduler implements Scheduler {
             double skewTerm = (double) (cs.get(i).maxSkew() - 1);
             boolean host = hostname[i];
             // per-node counts: borrow the zeroed scratch as a dense view of the few matching nodes
-            int[] onNode = host ? selI.denseView() : null;
-            boolean borrowed = host && onNode == null;
-            if (borrowed) {
-                if (hostScratch.length < n) {
-                    hostScratch = new int[n];
-                }
-                onNode = hostScratch;
-                selI.addTo(onNode, 1);
-            }
+            int[] onNode = host ? borrowPerNode(selI) : null;
             for (int j = 0; j < count; j++) {
                 if (ignored[j]) {
                     continue;
@@ -1532,8 +1513,8 @@ public final class FastScheduler implements Scheduler {
                 long cnt = host ? onNode[node] : countsI[d];
                 acc[j] += (double) cnt * wi + skewTerm;
             }
-            if (borrowed) {
-                selI.addTo(onNode, -1);
+            if (host) {
+                returnPerNode(selI, onNode);
             }
         }
         long min = Long.MAX_VALUE;
@@ -1574,15 +1555,7 @@ public final class FastScheduler implements Scheduler {
         double w1 = wts[1];
         double skew0 = (double) (cs.get(0).maxSkew() - 1);
         double skew1 = (double) (cs.get(1).maxSkew() - 1);
-        int[] onNode = onHost.denseView();
-        boolean borrowed = onNode == null;
-        if (borrowed) {
-            if (hostScratch.length < nodes.size()) {
-                hostScratch = new int[nodes.size()];
-            }
-            onNode = hostScratch;
-            onHost.addTo(onNode, 1);
-        }
+        int[] onNode = borrowPerNode(onHost);
         long min = Long.MAX_VALUE;
         long max = 0;
         for (int j = 0; j < count; j++) {
@@ -1600,12 +1573,33 @@ public final class FastScheduler implements Scheduler {
             min = Math.min(min, r);
             max = Math.max(max, r);
         }
-        if (borrowed) {
-            onHost.addTo(onNode, -1);
-        }
+        returnPerNode(onHost, onNode);
         for (int j = 0; j < count; j++) {
             long v = max == 0 ? 100 : 100 * (max + min - raw[j]) / max;
             totals[j] += v * w;
+        }
+    }
+
+    /**
+     * {@code counts} per node as a dense array: the selector's own dense view, or the zeroed
+     * scratch with its few matching nodes added; hand it back with {@link #returnPerNode}.
+     */
+    private int[] borrowPerNode(PodCounts counts) {
+        int[] dense = counts.denseView();
+        if (dense != null) {
+            return dense;
+        }
+        if (hostScratch.length < nodes.size()) {
+            hostScratch = new int[nodes.size()];
+        }
+        counts.addTo(hostScratch, 1);
+        return hostScratch;
+    }
+
+    /** Zeroes the scratch again if {@link #borrowPerNode} filled it. */
+    private void returnPerNode(PodCounts counts, int[] perNode) {
+        if (perNode == hostScratch) {
+            counts.addTo(hostScratch, -1);
         }
     }
 
