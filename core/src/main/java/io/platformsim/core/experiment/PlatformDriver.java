@@ -59,7 +59,9 @@ abstract class PlatformDriver {
 
   abstract void setLoad(String service, double factor);
 
-  abstract void zoneOutage(String zone);
+  void zoneOutage(String zone) {
+    platform().inject(Failure.zoneOutage(zone));
+  }
 
   /** Instances of the service serving traffic now. */
   abstract int inService(String service);
@@ -110,11 +112,6 @@ abstract class PlatformDriver {
     void setLoad(String service, double factor) {
       load.put(service, factor);
       p.setLoad(service, factor);
-    }
-
-    @Override
-    void zoneOutage(String zone) {
-      p.inject(Failure.zoneOutage(zone));
     }
 
     @Override
@@ -216,11 +213,6 @@ abstract class PlatformDriver {
     void setLoad(String service, double factor) {
       load.put(service, factor);
       p.setLoad(service, factor);
-    }
-
-    @Override
-    void zoneOutage(String zone) {
-      p.inject(Failure.zoneOutage(zone));
     }
 
     @Override
