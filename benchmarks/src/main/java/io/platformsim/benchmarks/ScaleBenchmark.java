@@ -22,17 +22,22 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code size}: small = 1,000 KuSP pods / 100 LeSP machines; medium = 100,000 pods on
- *       15,560 nodes / 10,000 machines; large = 1,000,000 pods / 100,000 machines. A size whose
+ *       17,428 nodes in 4 clusters / 10,000 machines; large = 1,000,000 pods in 35 or so clusters
+ *       of up to 5,000 nodes / 100,000 machines ({@link ScaleRun#clusters}). A size whose
  *       estimated heap exceeds {@code -Xmx} fails at once with
- *       {@link io.platformsim.core.workload.SyntheticFleet#checkHeap(long, long) a memory message}
- *       (large with KuSP does at {@code -Xmx4g}); pick combinations with {@code -p}.
+ *       {@link io.platformsim.core.workload.SyntheticFleet#checkHeap(long, long) a memory message};
+ *       pick combinations with {@code -p}.
  *   <li>{@code platform}: lesp, kusp or both (the issue's target is on both; the single ones
  *       attribute the time).
  * </ul>
  *
+ * <p>The simulations of one operation (LeSP, each KuSP cluster) run on as many threads as there
+ * are processors; every figure but the wall time is the same on any number of threads
+ * ({@code ScaleRun main}'s fourth argument runs them on fewer).
+ *
  * <p>Events, simulated time and memory are not JMH scores: at the end of each fork one extra,
  * untimed operation measures the peak heap (heap pools' peaks) and the heap retained after a full
- * GC, and prints a {@code scale ...} line with events/s and simulated seconds per wall second
+ * GC with every simulation held (skipped when that would not fit in the heap), and prints a {@code scale ...} line with events/s and simulated seconds per wall second
  * (see {@link ScaleRun.Result#toString()}). Run with {@code -prof gc} for allocation rates.
  *
  * <pre>
@@ -64,7 +69,11 @@ public class ScaleBenchmark {
   /** One extra untimed operation with memory measured; prints its result line. */
   @TearDown(Level.Trial)
   public void memory() {
+    ScaleRun.Size s = ScaleRun.Size.valueOf(size);
+    ScaleRun.Which w = ScaleRun.Which.valueOf(platform);
     System.out.println();
-    System.out.println(ScaleRun.run(ScaleRun.Size.valueOf(size), ScaleRun.Which.valueOf(platform), true));
+    // Measuring retained heap holds every cluster at once; large does not fit that in -Xmx4g.
+    System.out.println(ScaleRun.fitsWhole(s.pods, s.machines, w) ? ScaleRun.run(s, w, true)
+        : "memory not measured: every cluster held at once would not fit in -Xmx");
   }
 }

@@ -1,6 +1,7 @@
 package io.platformsim.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.platformsim.core.engine.RandomStreams;
@@ -10,10 +11,16 @@ import io.platformsim.core.kusp.KuspPlatform;
 import io.platformsim.core.kusp.NodeType;
 import io.platformsim.core.workload.Service;
 import io.platformsim.core.workload.SyntheticFleet;
+import io.platformsim.core.workload.Workload;
 import io.platformsim.identity.ipam.OverlayAddressing;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The scale run's cluster gives every node a pod range (the first scale runs did not). */
+/**
+ * The scale run's clusters: every node gets a pod range (the first scale runs did not), the
+ * fleet is split into clusters inside the upstream envelope, and the thread count changes only
+ * the wall time.
+ */
 class ScaleRunTest {
 
   @Test
@@ -36,7 +43,7 @@ class ScaleRunTest {
   @Test
   void aFleetOfMoreThan256NodesRunsWithoutAnAddressExhaustion() {
     SyntheticFleet fleet = SyntheticFleet.of(2_000, ScaleRun.FLEET_SEED);
-    KuspConfig config = ScaleRun.kuspConfig(fleet);
+    KuspConfig config = ScaleRun.kuspConfig(fleet.workload());
     assertTrue(config.initialNodes() > 256, "nodes " + config.initialNodes());
     Simulation sim = new Simulation();
     KuspPlatform k = new KuspPlatform(sim, RandomStreams.of(ScaleRun.RUN_SEED, 0), config);
@@ -47,5 +54,44 @@ class ScaleRunTest {
     assertEquals(config.initialNodes(), k.nodes().size());
     assertTrue(k.identityMetrics().addresses().exhaustions().isEmpty(), k.identityMetrics().addresses().toString());
     assertEquals(0, k.podsWithoutAddressNow());
+  }
+
+  @Test
+  void aFleetPastTheEnvelopeIsSplitIntoClustersOfAtMost5000Nodes() {
+    SyntheticFleet fleet = SyntheticFleet.of(100_000, ScaleRun.FLEET_SEED);
+    List<Workload> clusters = ScaleRun.clusters(fleet.workload());
+    int nodes = 0;
+    int services = 0;
+    for (Workload c : clusters) {
+      int n = ScaleRun.kuspConfig(c).initialNodes();
+      // kubernetes.io "Considerations for large clusters": no more than 5,000 nodes per cluster
+      assertTrue(n <= 5_000, n + " nodes in one cluster");
+      nodes += n;
+      services += c.services().size();
+    }
+    assertEquals(fleet.services().size(), services);
+    // the fewest clusters: one fewer could not hold the nodes inside 5,000 each
+    assertTrue(nodes > 5_000 * (clusters.size() - 1), nodes + " nodes in " + clusters.size() + " clusters");
+    assertEquals(1, ScaleRun.clusters(SyntheticFleet.of(1_000, ScaleRun.FLEET_SEED).workload()).size());
+  }
+
+  @Test
+  void theThreadCountChangesNothingButTheWallTime() {
+    // 40,000 pods: two clusters, so two threads really run them side by side.
+    ScaleRun.Result one = ScaleRun.run("t", 40_000, 200, ScaleRun.Which.both, false, 1);
+    ScaleRun.Result two = ScaleRun.run("t", 40_000, 200, ScaleRun.Which.both, false, 2);
+    assertTrue(one.clusters() >= 2, one.toString());
+    assertEquals(one.events(), two.events());
+    assertEquals(one.simMillis(), two.simMillis());
+    assertEquals(one.nodes(), two.nodes());
+    assertEquals(one.completed(), two.completed());
+    assertEquals(one.rollouts(), two.rollouts());
+  }
+
+  @Test
+  void threadsBelowOneAreRejected() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ScaleRun.run("t", 100, 10, ScaleRun.Which.both, false, 0));
+    assertTrue(e.getMessage().contains("threads") && e.getMessage().contains("0"), e.getMessage());
   }
 }

@@ -1,6 +1,7 @@
 package io.platformsim.core.workload;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,55 @@ public final class Workload {
   /** The services in insertion order. */
   public List<Service> services() {
     return List.copyOf(new ArrayList<>(byName.values()));
+  }
+
+  /**
+   * This workload's services dealt into {@code parts} workloads of about equal requested CPU
+   * (instances × milli-CPU), for running a fleet as several clusters: services are taken largest
+   * first (ties in insertion order) and each goes whole to the part with the least CPU so far
+   * (ties to the lower index), the longest-processing-time rule, which lands within 4/3 of the
+   * best balance (Graham 1969). Within a part, services keep this workload's order. Parts may be
+   * empty if there are fewer services than parts. Deterministic.
+   *
+   * @throws IllegalArgumentException if {@code parts} is below 1
+   */
+  public List<Workload> split(int parts) {
+    if (parts < 1) {
+      throw new IllegalArgumentException("parts must be at least 1, was " + parts);
+    }
+    List<Service> all = new ArrayList<>(byName.values());
+    Integer[] order = new Integer[all.size()];
+    long[] cpu = new long[all.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+      cpu[i] = (long) all.get(i).instances() * all.get(i).request().milliCpu();
+    }
+    // Stable sort: equal CPU keeps insertion order.
+    Arrays.sort(order, (a, b) -> Long.compare(cpu[b], cpu[a]));
+    long[] load = new long[parts];
+    int[] partOf = new int[order.length];
+    for (int i : order) {
+      int best = 0;
+      for (int p = 1; p < parts; p++) {
+        if (load[p] < load[best]) {
+          best = p;
+        }
+      }
+      load[best] += cpu[i];
+      partOf[i] = best;
+    }
+    List<List<Service>> grouped = new ArrayList<>(parts);
+    for (int p = 0; p < parts; p++) {
+      grouped.add(new ArrayList<>());
+    }
+    for (int i = 0; i < partOf.length; i++) {
+      grouped.get(partOf[i]).add(all.get(i));
+    }
+    List<Workload> out = new ArrayList<>(parts);
+    for (List<Service> g : grouped) {
+      out.add(of(g));
+    }
+    return List.copyOf(out);
   }
 
   /** Checks that {@code release} targets a known service and returns that service. */
