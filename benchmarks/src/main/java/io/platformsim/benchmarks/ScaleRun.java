@@ -43,7 +43,7 @@ import java.util.concurrent.Future;
  * in {@link Result#completed()}.
  *
  * <pre>
- * java -Xmx4g -cp benchmarks/target/benchmarks.jar io.platformsim.benchmarks.ScaleRun medium both
+ * java -XX:+UseParallelGC -Xms4g -Xmx4g -cp benchmarks/target/benchmarks.jar io.platformsim.benchmarks.ScaleRun medium both
  * </pre>
  */
 public final class ScaleRun {

@@ -115,6 +115,9 @@ public final class FastScheduler implements Scheduler {
     private final Map<String, long[]> scaledImageScores = new HashMap<>();
     private int[] feasible = new int[0];
     private long[] totals = new long[0];
+    // Score every scored node gets alike (a scorer with nothing to tell nodes apart): added once
+    // to the winner's total instead of to every node's, which changes neither the argmax nor ties.
+    private long sharedScore;
     private long[] raw = new long[0];
     private final long[] podReq;
     private final int[] reqDims;
@@ -1177,6 +1180,7 @@ public final class FastScheduler implements Scheduler {
         if (count == 0) {
             return Placement.unschedulable(p.id(), n, diagnose(p));
         }
+        sharedScore = 0;
         for (int s = 0; s < nScorers; s++) {
             long w = weight[s];
             switch (kind[s]) {
@@ -1241,7 +1245,7 @@ public final class FastScheduler implements Scheduler {
                 }
             }
         }
-        return Placement.scheduled(p.id(), best, nodes.name(best), bestTotal, count, n);
+        return Placement.scheduled(p.id(), best, nodes.name(best), bestTotal + sharedScore, count, n);
     }
 
     private void addRaw(int count, long w) {
@@ -1282,10 +1286,7 @@ public final class FastScheduler implements Scheduler {
         }
         if (m == 0) {
             // no image of the pod is on any node: every node gets the score of a zero sum
-            long v = ImageLocalityScorer.calculatePriority(0, containers) * w;
-            for (int j = 0; j < count; j++) {
-                totals[j] += v;
-            }
+            sharedScore += ImageLocalityScorer.calculatePriority(0, containers) * w;
             return;
         }
         for (int j = 0; j < count; j++) {
@@ -1301,9 +1302,7 @@ public final class FastScheduler implements Scheduler {
     private void taintScores(int count, long w) {
         if (!anyPreferTaint) {
             // every raw score is 0, and the reversed normalization of all zeros gives 100 everywhere
-            for (int j = 0; j < count; j++) {
-                totals[j] += Normalize.MAX_NODE_SCORE * w;
-            }
+            sharedScore += Normalize.MAX_NODE_SCORE * w;
             return;
         }
         List<Toleration> prefer = new ArrayList<>();
