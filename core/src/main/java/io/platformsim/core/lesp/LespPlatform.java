@@ -1156,11 +1156,76 @@ public final class LespPlatform implements Platform {
     }
   }
 
-  /** Blue/green: a whole new pool, switch when all of it serves, drain the old one. */
-  private final class BlueGreenRollout extends Rollout {
-    private final List<Machine> greens = new ArrayList<>();
+  /**
+   * A rollout that launches a group of new machines and acts once every one of them has come
+   * into service, failed its health check or been lost: blue/green (one group, the whole pool)
+   * and a base-image change (one group per batch). A launched machine that crashes is replaced
+   * by another launch when {@link LespConfig#replaceFailed()}.
+   */
+  private abstract class GroupRollout extends Rollout {
+    /** The group's machines that came into service or failed their health check. */
+    final List<Machine> group = new ArrayList<>();
     private int remaining;
-    private boolean failed;
+    /** Whether a machine of the group failed its health check. */
+    boolean failed;
+
+    GroupRollout(Pool pool, Release release, String strategy) {
+      super(pool, release, strategy);
+    }
+
+    /** Starts a new group of {@code k} launches. */
+    final void launchGroup(int k) {
+      remaining = k;
+      group.clear();
+      for (int i = 0; i < k; i++) {
+        launchOne();
+      }
+    }
+
+    /** Launches one machine of the group. */
+    abstract void launchOne();
+
+    /** Every machine of the group has settled. */
+    abstract void groupDone();
+
+    @Override
+    final void memberCrashed(Machine m) {
+      group.remove(m);
+      if (config.replaceFailed()) {
+        remaining++;
+        launchOne();
+      }
+    }
+
+    @Override
+    public final void ready(Machine m) {
+      group.add(m);
+      recordDeploy(m);
+      settled();
+    }
+
+    @Override
+    public final void unhealthy(Machine m) {
+      group.add(m);
+      failed = true;
+      settled();
+    }
+
+    @Override
+    public final void lost(Machine m) {
+      settled();
+    }
+
+    private void settled() {
+      if (--remaining > 0) {
+        return;
+      }
+      groupDone();
+    }
+  }
+
+  /** Blue/green: a whole new pool, switch when all of it serves, drain the old one. */
+  private final class BlueGreenRollout extends GroupRollout {
 
     BlueGreenRollout(Pool pool, Release release, DeployStrategy strategy) {
       super(pool, release, strategy.toString());
@@ -1168,47 +1233,19 @@ public final class LespPlatform implements Platform {
 
     @Override
     void start() {
-      remaining = pool.wanted;
       changed = pool.wanted;
-      for (int i = 0; i < pool.wanted; i++) {
-        launch(pool, pool.image, release.version(), release.healthCheckFailureProbability(), this, this);
-      }
+      launchGroup(pool.wanted);
     }
 
     @Override
-    void memberCrashed(Machine m) {
-      greens.remove(m);
-      if (config.replaceFailed()) {
-        remaining++;
-        launch(pool, pool.image, release.version(), release.healthCheckFailureProbability(), this, this);
-      }
+    void launchOne() {
+      launch(pool, pool.image, release.version(), release.healthCheckFailureProbability(), this, this);
     }
 
     @Override
-    public void ready(Machine m) {
-      greens.add(m);
-      recordDeploy(m);
-      check();
-    }
-
-    @Override
-    public void unhealthy(Machine m) {
-      greens.add(m);
-      failed = true;
-      check();
-    }
-
-    @Override
-    public void lost(Machine m) {
-      check();
-    }
-
-    private void check() {
-      if (--remaining > 0) {
-        return;
-      }
+    void groupDone() {
       if (failed) {
-        for (Machine g : greens) {
+        for (Machine g : group) {
           retire(pool, g, "discard green pool", false);
         }
         finish(Outcome.ROLLED_BACK);
@@ -1218,7 +1255,7 @@ public final class LespPlatform implements Platform {
       pool.version = release.version();
       pool.healthFailure = release.healthCheckFailureProbability();
       pool.service = pool.service.withVersion(release.version());
-      for (Machine g : greens) {
+      for (Machine g : group) {
         g.owner = null;
       }
       for (Machine b : blues) {
@@ -1229,13 +1266,10 @@ public final class LespPlatform implements Platform {
   }
 
   /** Base-image change: bake, then launch new machines in batches and retire as many old ones. */
-  private final class ImageRollout extends Rollout {
+  private final class ImageRollout extends GroupRollout {
     private final int batch;
-    private final List<Machine> fresh = new ArrayList<>();
     private BaseImage oldImage;
     private BaseImage target;
-    private int remaining;
-    private boolean failed;
     private boolean rollingBack;
 
     ImageRollout(Pool pool, Release release, int batch) {
@@ -1265,51 +1299,21 @@ public final class LespPlatform implements Platform {
         finish(rollingBack ? Outcome.ROLLED_BACK : Outcome.COMPLETED);
         return;
       }
-      remaining = k;
-      fresh.clear();
-      double p = rollingBack ? 0 : release.healthCheckFailureProbability();
-      for (int i = 0; i < k; i++) {
-        launch(pool, target, pool.version, p, this, this);
-      }
+      launchGroup(k);
     }
 
     @Override
-    void memberCrashed(Machine m) {
-      fresh.remove(m);
-      if (config.replaceFailed()) {
-        remaining++;
-        launch(pool, target, pool.version, rollingBack ? 0 : release.healthCheckFailureProbability(), this, this);
-      }
+    void launchOne() {
+      launch(pool, target, pool.version, rollingBack ? 0 : release.healthCheckFailureProbability(), this, this);
     }
 
     @Override
-    public void ready(Machine m) {
-      fresh.add(m);
-      recordDeploy(m);
-      check();
-    }
-
-    @Override
-    public void unhealthy(Machine m) {
-      fresh.add(m);
-      failed = true;
-      check();
-    }
-
-    @Override
-    public void lost(Machine m) {
-      check();
-    }
-
-    private void check() {
-      if (--remaining > 0) {
-        return;
-      }
+    void groupDone() {
       if (failed && !rollingBack) {
-        for (Machine f : fresh) {
+        for (Machine f : group) {
           retire(pool, f, "discard unhealthy new-image machine", false);
         }
-        fresh.clear();
+        group.clear();
         rollingBack = true;
         target = oldImage;
         pool.image = oldImage;
@@ -1317,14 +1321,14 @@ public final class LespPlatform implements Platform {
         return;
       }
       List<Machine> old = outdated();
-      for (int i = 0; i < fresh.size() && i < old.size(); i++) {
-        retire(pool, old.get(i), "replaced by " + fresh.get(i).name(), true);
+      for (int i = 0; i < group.size() && i < old.size(); i++) {
+        retire(pool, old.get(i), "replaced by " + group.get(i).name(), true);
       }
-      for (Machine f : fresh) {
+      for (Machine f : group) {
         f.owner = null;
       }
       if (!rollingBack) {
-        changed += fresh.size();
+        changed += group.size();
       }
       nextBatch();
     }
