@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -107,6 +108,8 @@ public final class LespPlatform implements Platform {
   private final RandomGenerator failurePicks;
 
   private final int[] stateCounts = new int[STATES.length];
+  // One copy of each transition cause text (see setState).
+  private final Map<String, String> causes = new HashMap<>();
   private final TimeWeightedAverage[] stateAverages = new TimeWeightedAverage[STATES.length];
   private final TimeWeightedAverage billed;
   private final TimeWeightedAverage spendPerHour;
@@ -825,7 +828,9 @@ public final class LespPlatform implements Platform {
   private void setState(Machine m, MachineState next, String cause) {
     long now = sim.now();
     MachineState prev = m.state();
-    m.moveTo(next, now, cause);
+    // Causes repeat across a pool ("deploy 2", "booted base-1"): keep one copy of each text.
+    String known = causes.putIfAbsent(cause, cause);
+    m.moveTo(next, now, known != null ? known : cause);
     stateCounts[prev.ordinal()]--;
     stateCounts[next.ordinal()]++;
     stateAverages[prev.ordinal()].add(now, -1);
