@@ -118,6 +118,8 @@ public final class FastScheduler implements Scheduler {
     // Score every scored node gets alike (a scorer with nothing to tell nodes apart): added once
     // to the winner's total instead of to every node's, which changes neither the argmax nor ties.
     private long sharedScore;
+    // the per-node image scores of the pod's cached images, one row per image (imageScores)
+    private long[][] imageScratch = new long[0][];
     private long[] raw = new long[0];
     private final long[] podReq;
     private final int[] reqDims;
@@ -1274,7 +1276,10 @@ public final class FastScheduler implements Scheduler {
 
     private void imageScores(int count, long w) {
         int containers = pod.initContainers().size() + pod.containers().size();
-        long[][] scaled = new long[containers][];
+        if (imageScratch.length < containers) {
+            imageScratch = new long[containers][];
+        }
+        long[][] scaled = imageScratch;
         int m = 0;
         for (int c = 0; c < containers; c++) {
             Container ct = c < pod.initContainers().size() ? pod.initContainers().get(c)
