@@ -48,17 +48,20 @@ public final class ClusterIdentity {
   private final RotationPolicy tokens;
   private final IdentityMode mode;
   private final Map<String, Set<String>> resources;
-  private final Map<String, LivePod> pods = new LinkedHashMap<>();
+  // Looked up by name only, never iterated (podsByNode keeps the order), so a plain HashMap.
+  private final Map<String, LivePod> pods = new java.util.HashMap<>();
   // one service-account subject string per service, shared by its pods' tokens
   private final Map<String, String> serviceAccounts = new java.util.HashMap<>();
   private final Map<String, List<String>> podsByNode = new LinkedHashMap<>();
 
+  // What a renewal and a release need, and no more: the credentials themselves go back to the
+  // caller and are not kept (at 100,000 pods two Certificate records and a SPIFFE name per pod
+  // were a fifth of the simulator's heap). A renewal rebuilds the subject from the pod's name
+  // (certificate) or its service (token), which is exactly the subject the first issue had.
   private static final class LivePod {
     final String node;
     final String service;
     final long address;
-    Certificate certificate;
-    Certificate token;
 
     LivePod(String node, String service, long address) {
       this.node = node;
@@ -140,13 +143,11 @@ public final class ClusterIdentity {
       return new PodCredentials(a, null, null, -1);
     }
     LivePod p = new LivePod(node, service, a.address());
-    p.certificate = authority.issue("spiffe://cluster/ns/default/pod/" + pod, certificates, atMillis);
-    p.token = tokenIssuer.issue(serviceAccounts.computeIfAbsent(service, s -> "system:serviceaccount:default:" + s),
-        tokens, atMillis);
+    Certificate certificate = authority.issue(certificateSubject(pod), certificates, atMillis);
+    Certificate token = tokenIssuer.issue(serviceAccount(service), tokens, atMillis);
     pods.put(pod, p);
     podsByNode.get(node).add(pod);
-    return new PodCredentials(a, p.certificate, p.token,
-        Math.max(p.certificate.issuedAtMillis(), p.token.issuedAtMillis()));
+    return new PodCredentials(a, certificate, token, Math.max(certificate.issuedAtMillis(), token.issuedAtMillis()));
   }
 
   /**
@@ -155,9 +156,8 @@ public final class ClusterIdentity {
    * @throws IllegalArgumentException if the pod is not live
    */
   public Certificate renewCertificate(String pod, long atMillis) {
-    LivePod p = live(pod);
-    p.certificate = authority.issue(p.certificate.subject(), certificates, atMillis);
-    return p.certificate;
+    live(pod);
+    return authority.issue(certificateSubject(pod), certificates, atMillis);
   }
 
   /**
@@ -167,8 +167,17 @@ public final class ClusterIdentity {
    */
   public Certificate renewToken(String pod, long atMillis) {
     LivePod p = live(pod);
-    p.token = tokenIssuer.issue(p.token.subject(), tokens, atMillis);
-    return p.token;
+    return tokenIssuer.issue(serviceAccount(p.service), tokens, atMillis);
+  }
+
+  // The pod's workload certificate names the pod (a SPIFFE ID); built on each issue, not kept.
+  private static String certificateSubject(String pod) {
+    return "spiffe://cluster/ns/default/pod/" + pod;
+  }
+
+  // One service-account subject string per service, shared by its pods' tokens.
+  private String serviceAccount(String service) {
+    return serviceAccounts.computeIfAbsent(service, s -> "system:serviceaccount:default:" + s);
   }
 
   /**
