@@ -3,10 +3,9 @@ package io.platformsim.core.kusp;
 import io.platformsim.core.workload.ImageDescription;
 import io.platformsim.core.workload.ImageLayer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One node's container image layer store: which layers (by digest) are on the node's image
@@ -32,21 +31,21 @@ public final class ImageCache {
   /** Upstream default minimum age of unused content before GC may remove it (2 min). */
   public static final long MINIMUM_GC_AGE_MILLIS = 120_000;
 
-  private static final class Entry {
-    final long size;
-    long lastUsed;
-    long addedAt;
-    int users;
-
-    Entry(long size, long now) {
-      this.size = size;
-      this.lastUsed = now;
-      this.addedAt = now;
-    }
-  }
+  // Layers as columns in insertion order (a removed layer's successors move up, so the order is
+  // kept, and a layer stored again goes last, as in an insertion-ordered map): per layer a digest
+  // reference, three longs and an int, plus an open-addressing index from digest to position.
+  // A map entry and an Entry object per layer were ~90 bytes; this is ~45.
+  private String[] digests = new String[4];
+  private long[] sizes = new long[4];
+  private long[] lastUsed = new long[4];
+  private long[] addedAt = new long[4];
+  private int[] users = new int[4];
+  private int count;
+  // position + 1 of the layer whose digest hashes there, 0 for an empty slot; length a power of
+  // two at least twice the count, probed linearly
+  private int[] index = new int[8];
 
   private final long diskBytes;
-  private final Map<String, Entry> layers = new LinkedHashMap<>();
   private long usedBytes;
   private long freedBytes;
 
@@ -79,17 +78,17 @@ public final class ImageCache {
 
   /** Number of layers stored. */
   public int layerCount() {
-    return layers.size();
+    return count;
   }
 
   /** Whether the layer with {@code digest} is stored. */
   public boolean hasLayer(String digest) {
-    return layers.containsKey(digest);
+    return find(digest) >= 0;
   }
 
   /** Whether every layer of {@code image} is stored. */
   public boolean contains(ImageDescription image) {
-    return missingBytes(image) == 0 && image.layers().stream().allMatch(l -> layers.containsKey(l.digest()));
+    return missingBytes(image) == 0 && image.layers().stream().allMatch(l -> find(l.digest()) >= 0);
   }
 
   /** Bytes of {@code image}'s layers not stored here (a layer listed twice counts once). */
@@ -97,7 +96,7 @@ public final class ImageCache {
     long missing = 0;
     List<String> seen = new ArrayList<>(image.layers().size());
     for (ImageLayer l : image.layers()) {
-      if (!layers.containsKey(l.digest()) && !seen.contains(l.digest())) {
+      if (find(l.digest()) < 0 && !seen.contains(l.digest())) {
         missing += l.sizeBytes();
         seen.add(l.digest());
       }
@@ -108,12 +107,12 @@ public final class ImageCache {
   /** Stores {@code image}'s missing layers and marks all its layers used at {@code now}. */
   public void store(ImageDescription image, long now) {
     for (ImageLayer l : image.layers()) {
-      Entry e = layers.get(l.digest());
-      if (e == null) {
-        layers.put(l.digest(), new Entry(l.sizeBytes(), now));
+      int i = find(l.digest());
+      if (i < 0) {
+        append(l.digest(), l.sizeBytes(), now);
         usedBytes += l.sizeBytes();
       } else {
-        e.lastUsed = Math.max(e.lastUsed, now);
+        lastUsed[i] = Math.max(lastUsed[i], now);
       }
     }
   }
@@ -121,10 +120,10 @@ public final class ImageCache {
   /** A container using {@code image} started at {@code now}: its layers may not be collected. */
   public void acquire(ImageDescription image, long now) {
     for (ImageLayer l : image.layers()) {
-      Entry e = layers.get(l.digest());
-      if (e != null) {
-        e.users++;
-        e.lastUsed = Math.max(e.lastUsed, now);
+      int i = find(l.digest());
+      if (i >= 0) {
+        users[i]++;
+        lastUsed[i] = Math.max(lastUsed[i], now);
       }
     }
   }
@@ -132,10 +131,10 @@ public final class ImageCache {
   /** A container using {@code image} stopped at {@code now}. */
   public void release(ImageDescription image, long now) {
     for (ImageLayer l : image.layers()) {
-      Entry e = layers.get(l.digest());
-      if (e != null && e.users > 0) {
-        e.users--;
-        e.lastUsed = Math.max(e.lastUsed, now);
+      int i = find(l.digest());
+      if (i >= 0 && users[i] > 0) {
+        users[i]--;
+        lastUsed[i] = Math.max(lastUsed[i], now);
       }
     }
   }
@@ -159,29 +158,108 @@ public final class ImageCache {
     }
     // amountToFree = usage − low threshold (image_gc_manager.go: capacity * low / 100).
     long target = diskBytes * LOW_THRESHOLD_PERCENT / 100;
-    List<Map.Entry<String, Entry>> candidates = new ArrayList<>();
-    for (Map.Entry<String, Entry> e : layers.entrySet()) {
-      if (e.getValue().users == 0 && now - e.getValue().addedAt >= MINIMUM_GC_AGE_MILLIS) {
-        candidates.add(e);
+    List<Integer> candidates = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      if (users[i] == 0 && now - addedAt[i] >= MINIMUM_GC_AGE_MILLIS) {
+        candidates.add(i);
       }
     }
-    // Least recently used first; insertion order breaks ties, so the result is deterministic.
-    candidates.sort((a, b) -> Long.compare(a.getValue().lastUsed, b.getValue().lastUsed));
+    // Least recently used first; insertion order breaks ties (List.sort is stable), so the result
+    // is deterministic.
+    candidates.sort((a, b) -> Long.compare(lastUsed[a], lastUsed[b]));
     long freed = 0;
-    Iterator<Map.Entry<String, Entry>> it = candidates.iterator();
+    boolean[] removed = new boolean[count];
+    Iterator<Integer> it = candidates.iterator();
     while (usedBytes > target && it.hasNext()) {
-      Map.Entry<String, Entry> e = it.next();
-      layers.remove(e.getKey());
-      usedBytes -= e.getValue().size;
-      freed += e.getValue().size;
+      int i = it.next();
+      removed[i] = true;
+      usedBytes -= sizes[i];
+      freed += sizes[i];
+    }
+    if (freed > 0) {
+      compact(removed);
     }
     freedBytes += freed;
     return freed;
   }
 
+  private int find(String digest) {
+    int mask = index.length - 1;
+    for (int s = mix(digest.hashCode()) & mask; ; s = (s + 1) & mask) {
+      int at = index[s];
+      if (at == 0) {
+        return -1;
+      }
+      if (digests[at - 1].equals(digest)) {
+        return at - 1;
+      }
+    }
+  }
+
+  private void append(String digest, long size, long now) {
+    if (count == digests.length) {
+      int n = count + Math.max(4, count >> 1);
+      digests = Arrays.copyOf(digests, n);
+      sizes = Arrays.copyOf(sizes, n);
+      lastUsed = Arrays.copyOf(lastUsed, n);
+      addedAt = Arrays.copyOf(addedAt, n);
+      users = Arrays.copyOf(users, n);
+    }
+    int i = count++;
+    digests[i] = digest;
+    sizes[i] = size;
+    lastUsed[i] = now;
+    addedAt[i] = now;
+    users[i] = 0;
+    if (2 * count > index.length) {
+      reindex(index.length * 2);
+    } else {
+      insert(i);
+    }
+  }
+
+  // Drops the removed layers, keeping the others in order, and rebuilds the index.
+  private void compact(boolean[] removed) {
+    int j = 0;
+    for (int i = 0; i < count; i++) {
+      if (!removed[i]) {
+        digests[j] = digests[i];
+        sizes[j] = sizes[i];
+        lastUsed[j] = lastUsed[i];
+        addedAt[j] = addedAt[i];
+        users[j] = users[i];
+        j++;
+      }
+    }
+    Arrays.fill(digests, j, count, null);
+    count = j;
+    reindex(index.length);
+  }
+
+  private void reindex(int capacity) {
+    index = new int[capacity];
+    for (int i = 0; i < count; i++) {
+      insert(i);
+    }
+  }
+
+  private void insert(int position) {
+    int mask = index.length - 1;
+    int s = mix(digests[position].hashCode()) & mask;
+    while (index[s] != 0) {
+      s = (s + 1) & mask;
+    }
+    index[s] = position + 1;
+  }
+
+  private static int mix(int h) {
+    int x = h * 0x9E3779B9;
+    return x ^ (x >>> 16);
+  }
+
   @Override
   public String toString() {
-    return "ImageCache[" + layers.size() + " layers, " + usedBytes + " of " + diskBytes + " B ("
+    return "ImageCache[" + count + " layers, " + usedBytes + " of " + diskBytes + " B ("
         + usagePercent() + "%)]";
   }
 }

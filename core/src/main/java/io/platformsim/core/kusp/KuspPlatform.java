@@ -145,8 +145,14 @@ public final class KuspPlatform implements Platform {
   // by node-table index (nodes join in index order): the scheduler answers with an index
   private final List<Node> nodesByIndex = new ArrayList<>();
   private final Map<String, Deployment> deployments = new LinkedHashMap<>();
-  private final Map<String, Pod> pods = new LinkedHashMap<>();
+  // Live pods in creation order, each at its Pod.slot; a finished pod leaves a hole that a
+  // compaction (order kept) reclaims. Nothing looks a pod up by name, so no map is needed: a
+  // LinkedHashMap entry per pod was 40 bytes of a pod's retained heap.
+  private Pod[] livePods = new Pod[64];
+  private int liveEnd;
+  private int liveCount;
   private final Map<PodTemplate, PodSpec> templates = new HashMap<>();
+  private final Map<String, ImageDescription> daemonImages = new HashMap<>();
 
   /** What a pod's scheduler spec is built from, apart from its name. */
   private record PodTemplate(String service, String image, Resources request, int priority, boolean antiAffinity,
@@ -201,12 +207,10 @@ public final class KuspPlatform implements Platform {
   private int[] sampleCounts = new int[256 * STRIDE];
   private int samples;
   private int peakBilled;
-  private final Samples schedulingTimes = new Samples();
-  private final Samples pullTimes = new Samples();
-  private final Samples startTimes = new Samples();
-  private final Samples readinessTimes = new Samples();
   private final Samples rolloutPodTimes = new Samples();
-  private final List<PodStartup> startups = new ArrayList<>();
+  // Per-pod start-up splits; the scheduling, pull, start and readiness summaries are built from
+  // its columns (they were four more copies of the same values).
+  private final StartupLog startups = new StartupLog();
   private int failuresRecovered;
   // Identity (issue 6): addresses, certificates and tokens of nodes and pods.
   private final ClusterIdentity identity;
@@ -623,7 +627,8 @@ public final class KuspPlatform implements Platform {
     return new KuspMetrics(metrics(), nn, na, pn, pa,
         ratio(strandedCpu.integral(now), billedCpu.integral(now)),
         ratio(strandedMemory.integral(now), billedMemory.integral(now)),
-        schedulingTimes.summary(), pullTimes.summary(), startTimes.summary(), readinessTimes.summary(),
+        DurationSummary.of(startups.schedulingMillis()), DurationSummary.of(startups.pullMillis()),
+        DurationSummary.of(startups.startMillis()), DurationSummary.of(startups.readinessMillis()),
         unsched, unschedulableReasons, everUnschedulable, evictions, bytesPulled, bytesCollected,
         containerRestarts, preemptions);
   }
@@ -656,15 +661,18 @@ public final class KuspPlatform implements Platform {
 
   /** The ReplicaSet replica counts of {@code service} at every instant they changed. */
   public List<ReplicaSetStep> replicaSetSteps(String service) {
-    return List.copyOf(deployment(service).steps);
+    return List.copyOf(replicaSetSteps(service, Long.MIN_VALUE));
   }
 
   /** The steps of {@code service} at or after {@code sinceMillis}. */
   public List<ReplicaSetStep> replicaSetSteps(String service, long sinceMillis) {
+    Deployment d = deployment(service);
     List<ReplicaSetStep> out = new ArrayList<>();
-    for (ReplicaSetStep s : deployment(service).steps) {
-      if (s.atMillis() >= sinceMillis) {
-        out.add(s);
+    for (int i = 0; i < d.stepCount; i++) {
+      long at = d.steps[2 * i];
+      if (at >= sinceMillis) {
+        long counts = d.steps[2 * i + 1];
+        out.add(new ReplicaSetStep(at, (int) (counts >>> 32), (int) counts));
       }
     }
     return out;
@@ -672,15 +680,22 @@ public final class KuspPlatform implements Platform {
 
   /** Live pods (not yet deleted), DaemonSet pods included, in creation order. */
   public List<Pod> pods() {
-    return List.copyOf(pods.values());
+    List<Pod> out = new ArrayList<>(liveCount);
+    for (int i = 0; i < liveEnd; i++) {
+      if (livePods[i] != null) {
+        out.add(livePods[i]);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Live pods of {@code service}. */
   public List<Pod> pods(String service) {
     deployment(service);
     List<Pod> out = new ArrayList<>();
-    for (Pod p : pods.values()) {
-      if (!p.daemon && p.service.equals(service)) {
+    for (int i = 0; i < liveEnd; i++) {
+      Pod p = livePods[i];
+      if (p != null && !p.daemon && p.service.equals(service)) {
         out.add(p);
       }
     }
@@ -694,7 +709,7 @@ public final class KuspPlatform implements Platform {
 
   /** Per-pod start-up splits, in the order pods became Ready. */
   public List<PodStartup> startups() {
-    return List.copyOf(startups);
+    return startups.snapshot();
   }
 
   /** Node lifecycle evictions so far. */
@@ -740,7 +755,7 @@ public final class KuspPlatform implements Platform {
 
   @Override
   public String toString() {
-    return "KuspPlatform[" + nodeCounts[NodeState.READY.ordinal()] + " ready nodes, " + pods.size() + " pods, services "
+    return "KuspPlatform[" + nodeCounts[NodeState.READY.ordinal()] + " ready nodes, " + liveCount + " pods, services "
         + deployments.keySet() + " at " + sim.now() + " ms]";
   }
 
@@ -856,7 +871,7 @@ public final class KuspPlatform implements Platform {
       block(n);
     }
     for (DaemonSet ds : config.daemonSets()) {
-      Pod p = newPod(ds.name() + "-" + n.name, ds.name(), 0, true, ImageDescription.named(ds.name()), ds.request(),
+      Pod p = newPod(ds.name() + "-" + n.name, ds.name(), 0, true, daemonImage(ds), ds.request(),
           2_000_001_000, false, null);
       bindPod(p, n);
       p.container = ContainerState.RUNNING;
@@ -865,6 +880,11 @@ public final class KuspPlatform implements Platform {
     }
     updateStranded(n);
     retryUnschedulable();
+  }
+
+  // DaemonSet images are baked into the node image: one description per DaemonSet, shared by its pods.
+  private ImageDescription daemonImage(DaemonSet ds) {
+    return daemonImages.computeIfAbsent(ds.name(), ImageDescription::named);
   }
 
   private void crash(Node n) {
@@ -876,7 +896,7 @@ public final class KuspPlatform implements Platform {
       cancelTimers(p);
       p.pulling = false;
     }
-    n.pullQueue.clear();
+    n.pullQueue = null;
     n.activePulls = 0;
     long lastHeartbeat = n.lastHeartbeat(now, config.nodeStatusUpdateMillis());
     long notReadyAt = Math.max(now, lastHeartbeat + config.nodeMonitorGracePeriodMillis());
@@ -910,6 +930,9 @@ public final class KuspPlatform implements Platform {
       if (!p.daemon) {
         Deployment d = deploymentOf(p);
         if (d != null) {
+          if (d.evictedAt == null) {
+            d.evictedAt = new ArrayDeque<>();
+          }
           d.evictedAt.add(sim.now());
         }
         deletePod(p, PodPhase.FAILED);
@@ -943,7 +966,7 @@ public final class KuspPlatform implements Platform {
       }
     }
     block(n);
-    n.pullQueue.clear();
+    n.pullQueue = null;
     bindNominated(n);
     if (n.addressed) {
       identity.nodeLeft(n.name);
@@ -1007,11 +1030,54 @@ public final class KuspPlatform implements Platform {
     }
     Pod p = new Pod(++podSeq, id, service, revision, daemon, image, request, QosClass.of(request, limits), priority,
         template.withId(id), broken, sim.now());
-    pods.put(id, p);
+    addLive(p);
     phaseCounts[PodPhase.PENDING.ordinal()]++;
     phaseAverages[PodPhase.PENDING.ordinal()].update(sim.now(), phaseCounts[PodPhase.PENDING.ordinal()]);
     sample();
     return p;
+  }
+
+  private void addLive(Pod p) {
+    if (liveEnd == livePods.length) {
+      if (liveCount < liveEnd / 2) {
+        compactLive();
+      } else {
+        livePods = Arrays.copyOf(livePods, liveEnd + (liveEnd >> 1));
+      }
+    }
+    p.slot = liveEnd;
+    livePods[liveEnd++] = p;
+    liveCount++;
+  }
+
+  private void removeLive(Pod p) {
+    if (p.slot < 0) {
+      return;
+    }
+    livePods[p.slot] = null;
+    p.slot = -1;
+    liveCount--;
+    if (liveEnd > 64 && liveCount < liveEnd / 4) {
+      compactLive();
+    }
+  }
+
+  // Moves the live pods to the front in creation order and shrinks the array to fit them.
+  private void compactLive() {
+    int j = 0;
+    for (int i = 0; i < liveEnd; i++) {
+      Pod q = livePods[i];
+      if (q != null) {
+        q.slot = j;
+        livePods[j++] = q;
+      }
+    }
+    Arrays.fill(livePods, j, liveEnd, null);
+    liveEnd = j;
+    int capacity = Math.max(64, j + (j >> 1));
+    if (capacity < livePods.length) {
+      livePods = Arrays.copyOf(livePods, capacity);
+    }
   }
 
   private void setPhase(Pod p, PodPhase phase) {
@@ -1065,7 +1131,6 @@ public final class KuspPlatform implements Platform {
       return;
     }
     p.terminating = true;
-    p.deletedAt = sim.now();
     setUnready(p);
     cancelTimers(p);
     if (p.inQueue) {
@@ -1083,7 +1148,7 @@ public final class KuspPlatform implements Platform {
       rs.terminating++;
     }
     Node n = p.node;
-    if (n != null && n.pullQueue.remove(p)) {
+    if (n != null && n.pullQueue != null && n.pullQueue.remove(p)) {
       p.waitingReason = "Terminating";
     }
     if (n != null && p.pulling) {
@@ -1123,7 +1188,7 @@ public final class KuspPlatform implements Platform {
     phaseAverages[phase.ordinal()].update(now, phaseCounts[phase.ordinal()]);
     p.gone = true;
     sample();
-    pods.remove(p.id);
+    removeLive(p);
     if (p.inQueue) {
       activeQueue.remove(p);
       p.inQueue = false;
@@ -1548,24 +1613,25 @@ public final class KuspPlatform implements Platform {
     }
     if (policy == PullPolicy.ALWAYS || !present) {
       p.waitingReason = "ImagePull";
+      if (n.pullQueue == null) {
+        n.pullQueue = new ArrayDeque<>(4);
+      }
       n.pullQueue.add(p);
       pumpPulls(n);
     } else {
-      p.pullStartAt = sim.now();
       imagePresent(p);
     }
   }
 
   private void pumpPulls(Node n) {
     int limit = config.maxParallelImagePulls() == 0 ? Integer.MAX_VALUE : config.maxParallelImagePulls();
-    while (n.activePulls < limit && !n.pullQueue.isEmpty() && n.responsive) {
+    while (n.activePulls < limit && n.pullQueue != null && !n.pullQueue.isEmpty() && n.responsive) {
       Pod p = n.pullQueue.poll();
       if (p.terminating || p.gone) {
         continue;
       }
       n.activePulls++;
       p.pulling = true;
-      p.pullStartAt = sim.now();
       long missing = n.cache.missingBytes(p.image);
       long bandwidth = Math.min(config.nodeBandwidthBytesPerSecond(), config.registryBandwidthBytesPerSecond());
       // Whole milliseconds, rounded up: 170 MB at 10 MB/s = 17 000 ms exactly.
@@ -1688,16 +1754,17 @@ public final class KuspPlatform implements Platform {
       return;
     }
     CrashLoopBackOff backOff = config.crashLoopBackOff();
-    if (p.lastBackOffAt >= 0 && now - p.lastBackOffAt > backOff.resetMillis()) {
-      p.backOffCount = 0;
+    Pod.Restarts r = p.restartState();
+    if (r.lastBackOffAt >= 0 && now - r.lastBackOffAt > backOff.resetMillis()) {
+      r.backOffCount = 0;
     }
-    p.backOffCount++;
-    p.lastBackOffAt = now;
+    r.backOffCount++;
+    r.lastBackOffAt = now;
     p.restarts++;
     containerRestarts++;
     p.container = ContainerState.WAITING;
     p.waitingReason = "CrashLoopBackOff";
-    p.timer = sim.schedule(backOff.delayBeforeRestart(p.backOffCount), () -> startContainer(p));
+    p.timer = sim.schedule(backOff.delayBeforeRestart(r.backOffCount), () -> startContainer(p));
   }
 
   private void markReady(Pod p) {
@@ -1706,13 +1773,8 @@ public final class KuspPlatform implements Platform {
     p.ready = true;
     if (p.readyAt < 0) {
       p.readyAt = now;
-      PodStartup s = new PodStartup(p.id, p.scheduledAt - p.createdAt, p.pulledAt - p.scheduledAt,
-          p.runningAt - p.pulledAt, p.readyAt - p.runningAt);
-      startups.add(s);
-      schedulingTimes.add(s.scheduling());
-      pullTimes.add(s.pull());
-      startTimes.add(s.start());
-      readinessTimes.add(s.readiness());
+      startups.add(p.id, p.owner instanceof ReplicaSet rs ? rs : null, ordinalOf(p.id), p.scheduledAt - p.createdAt,
+          p.pulledAt - p.scheduledAt, p.runningAt - p.pulledAt, p.readyAt - p.runningAt);
     }
     Deployment d = deploymentOf(p);
     long minReady = d == null ? 0 : d.spec.minReadyMillis();
@@ -1721,6 +1783,23 @@ public final class KuspPlatform implements Platform {
     } else {
       p.readyTimer = sim.schedule(minReady, () -> markAvailable(p));
     }
+  }
+
+  /** The number after a pod name's last '-' ({@code web-r2-7} → 7), or -1 if there is none. */
+  private static int ordinalOf(String id) {
+    int dash = id.lastIndexOf('-');
+    if (dash < 0 || dash == id.length() - 1 || id.length() - dash > 10) {
+      return -1;
+    }
+    int n = 0;
+    for (int i = dash + 1; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 
   private void markAvailable(Pod p) {
@@ -1741,7 +1820,7 @@ public final class KuspPlatform implements Platform {
     if (rs.revision > 1 && p.availableAt == sim.now()) {
       rolloutPodTimes.add(p.availableAt - p.createdAt);
     }
-    if (!d.evictedAt.isEmpty()) {
+    if (d.evictedAt != null && !d.evictedAt.isEmpty()) {
       d.evictedAt.poll();
       failuresRecovered++;
     }
@@ -1805,12 +1884,20 @@ public final class KuspPlatform implements Platform {
         oldReplicas += rs.replicas;
       }
     }
-    ReplicaSetStep step = new ReplicaSetStep(sim.now(), d.current.replicas, oldReplicas);
-    if (!d.steps.isEmpty() && d.steps.get(d.steps.size() - 1).atMillis() == sim.now()) {
-      d.steps.set(d.steps.size() - 1, step);
-    } else {
-      d.steps.add(step);
+    long now = sim.now();
+    long counts = (long) d.current.replicas << 32 | (oldReplicas & 0xFFFF_FFFFL);
+    if (d.stepCount > 0 && d.steps[2 * (d.stepCount - 1)] == now) {
+      d.steps[2 * (d.stepCount - 1) + 1] = counts;
+      return;
     }
+    if (d.steps == null) {
+      d.steps = new long[8];
+    } else if (2 * d.stepCount == d.steps.length) {
+      d.steps = Arrays.copyOf(d.steps, 2 * (d.stepCount + Math.max(2, d.stepCount >> 1)));
+    }
+    d.steps[2 * d.stepCount] = now;
+    d.steps[2 * d.stepCount + 1] = counts;
+    d.stepCount++;
   }
 
   /**
@@ -1924,7 +2011,7 @@ public final class KuspPlatform implements Platform {
     int diff = rs.pods.size() - replicas;
     if (diff < 0) {
       for (int i = 0; i < -diff; i++) {
-        String id = d.service.name() + "-r" + rs.revision + "-" + (++rs.podCounter);
+        String id = rs.podName(++rs.podCounter);
         boolean broken = rs.healthCheckFailureProbability > 0 && healthChecks.nextDouble() < rs.healthCheckFailureProbability;
         Pod p = newPod(id, d.service.name(), rs.revision, false, rs.image, d.service.request(), d.spec.priority(),
             broken, d);
@@ -1995,6 +2082,9 @@ public final class KuspPlatform implements Platform {
       double utilization = 100.0 * d.usedCpu / ((double) d.running * d.service.request().milliCpu());
       int desired = hpa.desiredReplicas(d.replicas, utilization);
       desired = Math.max(hpa.minReplicas(), Math.min(hpa.maxReplicas(), desired));
+      if (d.recommendations == null) {
+        d.recommendations = new ArrayDeque<>();
+      }
       d.recommendations.addLast(new long[] {now, desired});
       while (!d.recommendations.isEmpty() && d.recommendations.peekFirst()[0] < now - hpa.scaleDownStabilizationMillis()) {
         d.recommendations.pollFirst();
@@ -2178,9 +2268,14 @@ public final class KuspPlatform implements Platform {
     final Map<String, ImageDescription> images = new LinkedHashMap<>();
     Rollout rollout;
     final List<Rollout> rollouts = new ArrayList<>();
-    final List<ReplicaSetStep> steps = new ArrayList<>();
-    final ArrayDeque<Long> evictedAt = new ArrayDeque<>();
-    final ArrayDeque<long[]> recommendations = new ArrayDeque<>();
+    // ReplicaSet steps, two longs each: the time, then newReplicas << 32 | oldReplicas (unsigned);
+    // records are built when read (replicaSetSteps). Null until the first step.
+    long[] steps;
+    int stepCount;
+    // Created on first use: most Deployments never lose a pod to eviction nor run an HPA, and an
+    // empty ArrayDeque holds a 17-slot array.
+    ArrayDeque<Long> evictedAt;
+    ArrayDeque<long[]> recommendations;
     boolean syncPending;
     int running;
     double load = 1.0;
@@ -2194,7 +2289,7 @@ public final class KuspPlatform implements Platform {
     }
   }
 
-  static final class ReplicaSet {
+  static final class ReplicaSet implements StartupLog.PodNames {
     final Deployment deployment;
     final int revision;
     final String version;
@@ -2211,6 +2306,12 @@ public final class KuspPlatform implements Platform {
       this.version = version;
       this.image = image;
       this.healthCheckFailureProbability = failP;
+    }
+
+    /** The name of its pod number {@code ordinal}: {@code <service>-r<revision>-<ordinal>}. */
+    @Override
+    public String podName(int ordinal) {
+      return deployment.service.name() + "-r" + revision + "-" + ordinal;
     }
 
     // Available pods among {@link #pods}, kept as pods become available, unready or leave the

@@ -38,25 +38,31 @@ public final class Pod {
   boolean pulling;
   boolean inQueue;
   int restarts;
-  int backOffCount;
-  long lastBackOffAt = -1;
+  // index in KuspPlatform's live pod array, -1 once gone
+  int slot = -1;
   long queueSeq;
   long createdAt;
   long scheduledAt = -1;
-  long pullStartAt = -1;
   long pulledAt = -1;
   long runningAt = -1;
   long readyAt = -1;
   long availableAt = -1;
-  long deletedAt = -1;
+  // the first (for most pods the only) container start; later ones are in restartState
   long lastStartAt = -1;
   long timer = -1;
   long readyTimer = -1;
   String unschedulableMessage;
-  // container start times; most pods start once, so the first is kept in lastStartAt alone and
-  // the array exists only from a restart on (saves an array per pod at scale)
-  long[] starts;
-  int startCount;
+  // CrashLoopBackOff state and every container start time, created at the second start or the
+  // first back-off: most pods start once, and these fields were a sixth of every pod.
+  private Restarts restartState;
+
+  /** What only a restarting pod needs. */
+  static final class Restarts {
+    int backOffCount;
+    long lastBackOffAt = -1;
+    long[] starts;
+    int startCount;
+  }
   // Identity (issue 6): whether the pod holds an address and credentials in the cluster's
   // identity layer, when both credentials are issued, and whether it waits for an address.
   boolean hasIdentity;
@@ -82,17 +88,28 @@ public final class Pod {
     this.createdAt = createdAt;
   }
 
+  /** The restart state, created on first use. */
+  Restarts restartState() {
+    if (restartState == null) {
+      restartState = new Restarts();
+    }
+    return restartState;
+  }
+
   void recordStart(long t) {
-    if (startCount == 1 && starts == null) {
-      starts = new long[4];
-      starts[0] = lastStartAt;
-    } else if (starts != null && startCount == starts.length) {
-      starts = Arrays.copyOf(starts, startCount * 2);
+    if (lastStartAt < 0 && (restartState == null || restartState.startCount == 0)) {
+      lastStartAt = t;
+      return;
     }
-    if (starts != null) {
-      starts[startCount] = t;
+    Restarts r = restartState();
+    if (r.starts == null) {
+      r.starts = new long[4];
+      r.starts[0] = lastStartAt;
+      r.startCount = 1;
+    } else if (r.startCount == r.starts.length) {
+      r.starts = Arrays.copyOf(r.starts, r.startCount * 2);
     }
-    startCount++;
+    r.starts[r.startCount++] = t;
     lastStartAt = t;
   }
 
@@ -193,10 +210,10 @@ public final class Pod {
 
   /** The times the container was started (running), in order. */
   public long[] startTimes() {
-    if (starts == null) {
-      return startCount == 0 ? new long[0] : new long[] {lastStartAt};
+    if (restartState == null || restartState.starts == null) {
+      return lastStartAt < 0 ? new long[0] : new long[] {lastStartAt};
     }
-    return Arrays.copyOf(starts, startCount);
+    return Arrays.copyOf(restartState.starts, restartState.startCount);
   }
 
   /** The scheduler's message while unschedulable, or {@code null}. */
