@@ -32,17 +32,17 @@ public final class ImageCache {
   public static final long MINIMUM_GC_AGE_MILLIS = 120_000;
 
   // Layers as columns in insertion order (a removed layer's successors move up, so the order is
-  // kept, and a layer stored again goes last, as in an insertion-ordered map): per layer a digest
-  // reference, three longs and an int, plus an open-addressing index from digest to position.
-  // A map entry and an Entry object per layer were ~90 bytes; this is ~45.
-  private String[] digests = new String[4];
-  private long[] sizes = new long[4];
+  // kept, and a layer stored again goes last, as in an insertion-ordered map): per layer the
+  // image's ImageLayer (digest and size, shared with the image), two longs and an int, plus an
+  // open-addressing index from digest to position. A map entry and an Entry object per layer
+  // were ~90 bytes; this is ~35.
+  private ImageLayer[] layers = new ImageLayer[4];
   private long[] lastUsed = new long[4];
   private long[] addedAt = new long[4];
   private int[] users = new int[4];
   private int count;
   // position + 1 of the layer whose digest hashes there, 0 for an empty slot; length a power of
-  // two at least twice the count, probed linearly
+  // two, at most 3/4 full, probed linearly
   private int[] index = new int[8];
 
   private final long diskBytes;
@@ -109,7 +109,7 @@ public final class ImageCache {
     for (ImageLayer l : image.layers()) {
       int i = find(l.digest());
       if (i < 0) {
-        append(l.digest(), l.sizeBytes(), now);
+        append(l, now);
         usedBytes += l.sizeBytes();
       } else {
         lastUsed[i] = Math.max(lastUsed[i], now);
@@ -173,8 +173,8 @@ public final class ImageCache {
     while (usedBytes > target && it.hasNext()) {
       int i = it.next();
       removed[i] = true;
-      usedBytes -= sizes[i];
-      freed += sizes[i];
+      usedBytes -= layers[i].sizeBytes();
+      freed += layers[i].sizeBytes();
     }
     if (freed > 0) {
       compact(removed);
@@ -190,28 +190,26 @@ public final class ImageCache {
       if (at == 0) {
         return -1;
       }
-      if (digests[at - 1].equals(digest)) {
+      if (layers[at - 1].digest().equals(digest)) {
         return at - 1;
       }
     }
   }
 
-  private void append(String digest, long size, long now) {
-    if (count == digests.length) {
-      int n = count + Math.max(4, count >> 1);
-      digests = Arrays.copyOf(digests, n);
-      sizes = Arrays.copyOf(sizes, n);
+  private void append(ImageLayer layer, long now) {
+    if (count == layers.length) {
+      int n = count + Math.max(4, count >> 2);
+      layers = Arrays.copyOf(layers, n);
       lastUsed = Arrays.copyOf(lastUsed, n);
       addedAt = Arrays.copyOf(addedAt, n);
       users = Arrays.copyOf(users, n);
     }
     int i = count++;
-    digests[i] = digest;
-    sizes[i] = size;
+    layers[i] = layer;
     lastUsed[i] = now;
     addedAt[i] = now;
     users[i] = 0;
-    if (2 * count > index.length) {
+    if (4 * count > 3 * index.length) {
       reindex(index.length * 2);
     } else {
       insert(i);
@@ -223,15 +221,14 @@ public final class ImageCache {
     int j = 0;
     for (int i = 0; i < count; i++) {
       if (!removed[i]) {
-        digests[j] = digests[i];
-        sizes[j] = sizes[i];
+        layers[j] = layers[i];
         lastUsed[j] = lastUsed[i];
         addedAt[j] = addedAt[i];
         users[j] = users[i];
         j++;
       }
     }
-    Arrays.fill(digests, j, count, null);
+    Arrays.fill(layers, j, count, null);
     count = j;
     reindex(index.length);
   }
@@ -245,7 +242,7 @@ public final class ImageCache {
 
   private void insert(int position) {
     int mask = index.length - 1;
-    int s = mix(digests[position].hashCode()) & mask;
+    int s = mix(layers[position].digest().hashCode()) & mask;
     while (index[s] != 0) {
       s = (s + 1) & mask;
     }

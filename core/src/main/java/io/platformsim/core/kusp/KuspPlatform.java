@@ -158,7 +158,7 @@ public final class KuspPlatform implements Platform {
   private record PodTemplate(String service, String image, Resources request, int priority, boolean antiAffinity,
       boolean zoneSpread) {}
   private final TreeSet<Pod> activeQueue = new TreeSet<>(
-      Comparator.comparingInt((Pod p) -> -p.priority).thenComparingLong(p -> p.queueSeq));
+      Comparator.comparingInt((Pod p) -> -p.priority).thenComparingLong(p -> p.queueSeq()));
   private final Map<String, Pod> unschedulable = new LinkedHashMap<>();
   // The unschedulable pods constrained by resources alone, by CPU request: a removal looks only
   // at those whose CPU fits what it freed (retryUnschedulableAfterRemoval).
@@ -200,12 +200,10 @@ public final class KuspPlatform implements Platform {
   private final TimeWeightedAverage strandedCpu;
   private final TimeWeightedAverage strandedMemory;
   private int billedNow;
-  // Timeline, flat and primitive: sample i holds at sampleTimes[i] the node counts per state then
-  // the pod counts per phase at sampleCounts[i * STRIDE ...]; records are built only when asked for.
+  // Timeline: the node counts per state then the pod counts per phase at every instant they
+  // changed, delta-encoded (a byte per count); records are built only when asked for.
   private static final int STRIDE = NodeState.values().length + PodPhase.values().length;
-  private long[] sampleTimes = new long[256];
-  private int[] sampleCounts = new int[256 * STRIDE];
-  private int samples;
+  private final CountsLog timeline = new CountsLog(STRIDE);
   private int peakBilled;
   private final Samples rolloutPodTimes = new Samples();
   // Per-pod start-up splits; the scheduling, pull, start and readiness summaries are built from
@@ -617,11 +615,11 @@ public final class KuspPlatform implements Platform {
     }
     TreeMap<String, String> unsched = new TreeMap<>();
     for (Pod p : unschedulable.values()) {
-      unsched.put(p.id, p.unschedulableMessage);
+      unsched.put(p.id, p.unschedulableMessage());
     }
     for (Pod p : activeQueue) {
-      if (p.unschedulableMessage != null) {
-        unsched.put(p.id, p.unschedulableMessage);
+      if (p.unschedulableMessage() != null) {
+        unsched.put(p.id, p.unschedulableMessage());
       }
     }
     return new KuspMetrics(metrics(), nn, na, pn, pa,
@@ -815,31 +813,23 @@ public final class KuspPlatform implements Platform {
 
   /** Records the counts now, replacing a sample taken earlier at the same instant. */
   private void sample() {
-    long now = sim.now();
-    int i = samples > 0 && sampleTimes[samples - 1] == now ? samples - 1 : samples++;
-    if (i == sampleTimes.length) {
-      sampleTimes = Arrays.copyOf(sampleTimes, i * 2);
-      sampleCounts = Arrays.copyOf(sampleCounts, i * 2 * STRIDE);
-    }
-    sampleTimes[i] = now;
-    System.arraycopy(nodeCounts, 0, sampleCounts, i * STRIDE, nodeCounts.length);
-    System.arraycopy(phaseCounts, 0, sampleCounts, i * STRIDE + nodeCounts.length, phaseCounts.length);
+    timeline.add(sim.now(), nodeCounts, phaseCounts);
   }
 
   /** Nodes per state and pods per phase at every instant they changed, in time order. */
   public List<ClusterSample> stateTimeline() {
-    List<ClusterSample> out = new ArrayList<>(samples);
-    for (int i = 0; i < samples; i++) {
+    List<ClusterSample> out = new ArrayList<>(timeline.size());
+    timeline.forEach((i, time, counts) -> {
       Map<NodeState, Integer> n = new EnumMap<>(NodeState.class);
       for (NodeState st : NODE_STATES) {
-        n.put(st, sampleCounts[i * STRIDE + st.ordinal()]);
+        n.put(st, counts[st.ordinal()]);
       }
       Map<PodPhase, Integer> p = new EnumMap<>(PodPhase.class);
       for (PodPhase ph : PHASES) {
-        p.put(ph, sampleCounts[i * STRIDE + NODE_STATES.length + ph.ordinal()]);
+        p.put(ph, counts[NODE_STATES.length + ph.ordinal()]);
       }
-      out.add(new ClusterSample(sampleTimes[i], n, p));
-    }
+      out.add(new ClusterSample(time, n, p));
+    });
     return out;
   }
 
@@ -1138,9 +1128,9 @@ public final class KuspPlatform implements Platform {
       p.inQueue = false;
     }
     unpark(p);
-    if (p.nominated != null) {
-      p.nominated.nominated.remove(p);
-      p.nominated = null;
+    if (p.nominated() != null) {
+      p.nominated().nominated.remove(p);
+      p.nominated(null);
     }
     ReplicaSet rs = p.owner instanceof ReplicaSet r ? r : null;
     if (rs != null) {
@@ -1245,7 +1235,7 @@ public final class KuspPlatform implements Platform {
       if (!schedulable(n)) {
         // The node went away: schedule the pod afresh.
         n.nominated.remove(q);
-        q.nominated = null;
+        q.nominated(null);
         enqueue(q);
         continue;
       }
@@ -1253,8 +1243,8 @@ public final class KuspPlatform implements Platform {
           && q.request.memoryMib() <= allocatable.memoryMib() - n.requestedMemory
           && n.pods.size() < config.nodeType().maxPods()) {
         n.nominated.remove(q);
-        q.nominated = null;
-        q.unschedulableMessage = null;
+        q.nominated(null);
+        q.unschedulableMessage(null);
         bindPod(q, n);
         startPod(q);
       }
@@ -1268,7 +1258,7 @@ public final class KuspPlatform implements Platform {
   // ================================================================ scheduling queue
 
   private void enqueue(Pod p) {
-    p.queueSeq = ++queueSeq;
+    p.queueSeq(++queueSeq);
     p.inQueue = true;
     activeQueue.add(p);
     kickScheduler();
@@ -1290,18 +1280,18 @@ public final class KuspPlatform implements Platform {
       Placement placement = scheduler.place(p.spec);
       if (placement.isScheduled()) {
         Node n = nodesByIndex.get(placement.node());
-        p.unschedulableMessage = null;
+        p.unschedulableMessage(null);
         bindPod(p, n);
         startPod(p);
       } else {
-        if (p.unschedulableMessage == null) {
+        if (p.unschedulableMessage() == null) {
           everUnschedulable++;
         }
-        p.unschedulableMessage = placement.message();
+        p.unschedulableMessage(placement.message());
         p.waitingReason = "Unschedulable";
         placement.reasons().forEach((r, c) -> unschedulableReasons.merge(r, 1, Integer::sum));
-        if (p.nominated != null || !preempt(p)) {
-          if (p.nominated == null) {
+        if (p.nominated() != null || !preempt(p)) {
+          if (p.nominated() == null) {
             park(p);
           }
         }
@@ -1474,7 +1464,7 @@ public final class KuspPlatform implements Platform {
     }
     // nominatedNodeName: the preemptor binds there as soon as the victims are gone, before any
     // lower-priority pod can take the space (schedule_one.go / preemption.go).
-    p.nominated = best;
+    p.nominated(best);
     best.nominated.add(p);
     for (Pod v : bestVictims) {
       preemptions++;
@@ -1506,31 +1496,31 @@ public final class KuspPlatform implements Platform {
         return;
       }
       p.hasIdentity = true;
-      p.credentialsReadyAt = c.readyAtMillis();
-      if (p.credentialsReadyAt > sim.now()) {
+      p.credentialsReadyAt(c.readyAtMillis());
+      if (p.credentialsReadyAt() > sim.now()) {
         podsDelayedByCredentials++;
       }
       if (config.identity().renewCredentials()) {
-        p.certificateRenewal = sim.scheduleAt(c.certificate().renewAtMillis(), () -> renewCertificate(p));
-        p.tokenRenewal = sim.scheduleAt(c.token().renewAtMillis(), () -> renewToken(p));
+        p.certificateRenewal(sim.scheduleAt(c.certificate().renewAtMillis(), () -> renewCertificate(p)));
+        p.tokenRenewal(sim.scheduleAt(c.token().renewAtMillis(), () -> renewToken(p)));
       }
     }
     pullAndStart(p);
   }
 
   private void renewCertificate(Pod p) {
-    p.certificateRenewal = -1;
+    p.certificateRenewal(-1);
     if (p.hasIdentity) {
       long at = identity.renewCertificate(p.id, sim.now()).renewAtMillis();
-      p.certificateRenewal = sim.scheduleAt(at, () -> renewCertificate(p));
+      p.certificateRenewal(sim.scheduleAt(at, () -> renewCertificate(p)));
     }
   }
 
   private void renewToken(Pod p) {
-    p.tokenRenewal = -1;
+    p.tokenRenewal(-1);
     if (p.hasIdentity) {
       long at = identity.renewToken(p.id, sim.now()).renewAtMillis();
-      p.tokenRenewal = sim.scheduleAt(at, () -> renewToken(p));
+      p.tokenRenewal(sim.scheduleAt(at, () -> renewToken(p)));
     }
   }
 
@@ -1557,13 +1547,13 @@ public final class KuspPlatform implements Platform {
       return false;
     }
     p.hasIdentity = false;
-    if (p.certificateRenewal >= 0) {
-      sim.cancel(p.certificateRenewal);
-      p.certificateRenewal = -1;
+    if (p.certificateRenewal() >= 0) {
+      sim.cancel(p.certificateRenewal());
+      p.certificateRenewal(-1);
     }
-    if (p.tokenRenewal >= 0) {
-      sim.cancel(p.tokenRenewal);
-      p.tokenRenewal = -1;
+    if (p.tokenRenewal() >= 0) {
+      sim.cancel(p.tokenRenewal());
+      p.tokenRenewal(-1);
     }
     identity.podStopped(p.id);
     return true;
@@ -1639,6 +1629,9 @@ public final class KuspPlatform implements Platform {
       bytesPulled += missing;
       p.timer = sim.schedule(millis, () -> pullDone(n, p));
     }
+    if (n.pullQueue != null && n.pullQueue.isEmpty()) {
+      n.pullQueue = null;
+    }
   }
 
   private void pullDone(Node n, Pod p) {
@@ -1673,7 +1666,9 @@ public final class KuspPlatform implements Platform {
   }
 
   private void imagePresent(Pod p) {
-    p.pulledAt = sim.now();
+    if (p.readyAt < 0) {
+      p.pulledAt(sim.now());
+    }
     startContainer(p);
   }
 
@@ -1683,7 +1678,7 @@ public final class KuspPlatform implements Platform {
     p.waitingReason = "ContainerCreating";
     long startup = d == null ? 0 : d.service.startupMillis();
     // The container cannot start before its certificate and token are issued.
-    long credentials = Math.max(0, p.credentialsReadyAt - sim.now());
+    long credentials = Math.max(0, p.credentialsReadyAt() - sim.now());
     p.timer = sim.schedule(credentials + startup, () -> running(p));
   }
 
@@ -1691,8 +1686,9 @@ public final class KuspPlatform implements Platform {
     long now = sim.now();
     p.timer = -1;
     p.container = ContainerState.RUNNING;
-    if (p.runningAt < 0) {
-      p.runningAt = now;
+    // Read only for the first Ready's start-up split; the start-up state is dropped then.
+    if (p.readyAt < 0 && p.runningAt() < 0) {
+      p.runningAt(now);
     }
     setPhase(p, PodPhase.RUNNING);
     p.recordStart(now);
@@ -1774,7 +1770,9 @@ public final class KuspPlatform implements Platform {
     if (p.readyAt < 0) {
       p.readyAt = now;
       startups.add(p.id, p.owner instanceof ReplicaSet rs ? rs : null, ordinalOf(p.id), p.scheduledAt - p.createdAt,
-          p.pulledAt - p.scheduledAt, p.runningAt - p.pulledAt, p.readyAt - p.runningAt);
+          p.pulledAt() - p.scheduledAt, p.runningAt() - p.pulledAt(), p.readyAt - p.runningAt());
+      // Queueing, pulls, credentials and preemption are behind it: its start-up state goes.
+      p.startupDone();
     }
     Deployment d = deploymentOf(p);
     long minReady = d == null ? 0 : d.spec.minReadyMillis();
@@ -2263,11 +2261,13 @@ public final class KuspPlatform implements Platform {
     final Service service;
     final DeploymentSpec spec;
     int replicas;
-    final List<ReplicaSet> sets = new ArrayList<>();
+    // Small initial capacities: most Deployments see a handful of releases, and thousands of
+    // default-sized (10-slot, 16-bucket) collections were retained for nothing.
+    final List<ReplicaSet> sets = new ArrayList<>(2);
     ReplicaSet current;
-    final Map<String, ImageDescription> images = new LinkedHashMap<>();
+    final Map<String, ImageDescription> images = new LinkedHashMap<>(4);
     Rollout rollout;
-    final List<Rollout> rollouts = new ArrayList<>();
+    final List<Rollout> rollouts = new ArrayList<>(2);
     // ReplicaSet steps, two longs each: the time, then newReplicas << 32 | oldReplicas (unsigned);
     // records are built when read (replicaSetSteps). Null until the first step.
     long[] steps;
@@ -2341,6 +2341,10 @@ public final class KuspPlatform implements Platform {
 
     void remove(Pod p) {
       pods.remove(p);
+      if (pods.isEmpty()) {
+        // a scaled-down old ReplicaSet keeps no array sized for its former replicas
+        ((ArrayList<Pod>) pods).trimToSize();
+      }
       uncountAvailable(p);
     }
   }
