@@ -50,8 +50,6 @@ public final class ClusterIdentity {
   private final Map<String, Set<String>> resources;
   // Looked up by name only, never iterated (podsByNode keeps the order).
   private final LivePods pods = new LivePods();
-  // one service-account subject string per service, shared by its pods' tokens
-  private final Map<String, String> serviceAccounts = new java.util.HashMap<>();
   private final Map<String, List<String>> podsByNode = new LinkedHashMap<>();
 
   // Per live pod only what a renewal and a release need: node, service, address (LivePods). The
@@ -164,9 +162,10 @@ public final class ClusterIdentity {
     return "spiffe://cluster/ns/default/pod/" + pod;
   }
 
-  // One service-account subject string per service, shared by its pods' tokens.
-  private String serviceAccount(String service) {
-    return serviceAccounts.computeIfAbsent(service, s -> "system:serviceaccount:default:" + s);
+  // The service account's subject, built on each issue: tokens are not kept, so a cached string
+  // per service would be retained for nothing.
+  private static String serviceAccount(String service) {
+    return "system:serviceaccount:default:" + service;
   }
 
   /**

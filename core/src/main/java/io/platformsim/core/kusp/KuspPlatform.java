@@ -205,7 +205,7 @@ public final class KuspPlatform implements Platform {
   private static final int STRIDE = NodeState.values().length + PodPhase.values().length;
   private final CountsLog timeline = new CountsLog(STRIDE);
   private int peakBilled;
-  private final Samples rolloutPodTimes = new Samples();
+  private final LongColumn rolloutPodTimes = new LongColumn(64);
   // Per-pod start-up splits; the scheduling, pull, start and readiness summaries are built from
   // its columns (they were four more copies of the same values).
   private final StartupLog startups = new StartupLog();
@@ -564,7 +564,7 @@ public final class KuspPlatform implements Platform {
         billed.integral(now) * config.nodeType().hourlyPriceUsd() / 3_600_000.0,
         ratio(allocatedCpu.integral(now), cpuCapacity), ratio(allocatedMemory.integral(now), memoryCapacity),
         ratio(usedCpu.integral(now), cpuCapacity), ratio(usedMemory.integral(now), memoryCapacity),
-        rollouts(), rolloutPodTimes.summary(), failuresRecovered);
+        rollouts(), DurationSummary.of(rolloutPodTimes.toArray()), failuresRecovered);
   }
 
   /**
@@ -2388,23 +2388,6 @@ public final class KuspPlatform implements Platform {
           : "RollingUpdate(maxSurge " + s.maxSurge() + ", maxUnavailable " + s.maxUnavailable() + ")";
       return new RolloutRecord(release, strategy, start, end,
           end >= 0 ? RolloutRecord.Outcome.COMPLETED : RolloutRecord.Outcome.IN_PROGRESS, podsCreated, maxOut, integral);
-    }
-  }
-
-  /** A growable list of durations. */
-  private static final class Samples {
-    private long[] values = new long[64];
-    private int size;
-
-    void add(long v) {
-      if (size == values.length) {
-        values = Arrays.copyOf(values, size * 2);
-      }
-      values[size++] = v;
-    }
-
-    DurationSummary summary() {
-      return DurationSummary.of(Arrays.copyOf(values, size));
     }
   }
 }
