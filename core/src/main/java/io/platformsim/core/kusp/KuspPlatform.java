@@ -439,7 +439,7 @@ public final class KuspPlatform implements Platform {
     for (Node n : nodes) {
       if (n.responsive && n.state != NodeState.GONE && n.state != NodeState.PROVISIONING) {
         for (Pod p : n.pods) {
-          if (!p.daemon && p.service.equals(failure.service()) && !p.terminating) {
+          if (!p.daemon() && p.service.equals(failure.service()) && !p.terminating()) {
             candidates.add(n);
             break;
           }
@@ -693,7 +693,7 @@ public final class KuspPlatform implements Platform {
     List<Pod> out = new ArrayList<>();
     for (int i = 0; i < liveEnd; i++) {
       Pod p = livePods[i];
-      if (p != null && !p.daemon && p.service.equals(service)) {
+      if (p != null && !p.daemon() && p.service.equals(service)) {
         out.add(p);
       }
     }
@@ -866,7 +866,7 @@ public final class KuspPlatform implements Platform {
       bindPod(p, n);
       p.container = ContainerState.RUNNING;
       setPhase(p, PodPhase.RUNNING);
-      p.ready = true;
+      p.setReady(true);
     }
     updateStranded(n);
     retryUnschedulable();
@@ -884,7 +884,7 @@ public final class KuspPlatform implements Platform {
     // The kubelet is gone: every timer of its pods stops, its pull queue is lost.
     for (Pod p : n.pods) {
       cancelTimers(p);
-      p.pulling = false;
+      p.setPulling(false);
     }
     n.pullQueue = null;
     n.activePulls = 0;
@@ -901,7 +901,7 @@ public final class KuspPlatform implements Platform {
     block(n);
     // MarkPodsNotReady: k/k pkg/controller/nodelifecycle/node_lifecycle_controller.go.
     for (Pod p : new ArrayList<>(n.pods)) {
-      if (!p.daemon) {
+      if (!p.daemon()) {
         setUnready(p);
       }
     }
@@ -917,7 +917,7 @@ public final class KuspPlatform implements Platform {
     }
     int count = 0;
     for (Pod p : new ArrayList<>(n.pods)) {
-      if (!p.daemon) {
+      if (!p.daemon()) {
         Deployment d = deploymentOf(p);
         if (d != null) {
           if (d.evictedAt == null) {
@@ -946,11 +946,11 @@ public final class KuspPlatform implements Platform {
     }
     n.removing = true;
     for (Pod p : new ArrayList<>(n.pods)) {
-      if (p.daemon) {
+      if (p.daemon()) {
         finish(p, PodPhase.SUCCEEDED);
       } else {
         deletePod(p, PodPhase.FAILED);
-        if (!p.gone) {
+        if (!p.gone()) {
           finish(p, PodPhase.FAILED);
         }
       }
@@ -1075,7 +1075,7 @@ public final class KuspPlatform implements Platform {
       return;
     }
     long now = sim.now();
-    if (!p.gone) {
+    if (!p.gone()) {
       phaseCounts[p.phase.ordinal()]--;
       phaseAverages[p.phase.ordinal()].update(now, phaseCounts[p.phase.ordinal()]);
       phaseCounts[phase.ordinal()]++;
@@ -1093,7 +1093,7 @@ public final class KuspPlatform implements Platform {
     n.requestedCpu += p.request.milliCpu();
     n.requestedMemory += p.request.memoryMib();
     n.unneededSince = -1;
-    if (!p.daemon) {
+    if (!p.daemon()) {
       allocatedCpu.add(sim.now(), p.request.milliCpu());
       allocatedMemory.add(sim.now(), p.request.memoryMib());
     }
@@ -1117,15 +1117,15 @@ public final class KuspPlatform implements Platform {
    * at once. {@code phaseIfKilled} is the phase it ends in when it does not exit cleanly.
    */
   private void deletePod(Pod p, PodPhase phaseIfKilled) {
-    if (p.terminating || p.gone) {
+    if (p.terminating() || p.gone()) {
       return;
     }
-    p.terminating = true;
+    p.setTerminating(true);
     setUnready(p);
     cancelTimers(p);
-    if (p.inQueue) {
+    if (p.inQueue()) {
       activeQueue.remove(p);
-      p.inQueue = false;
+      p.setInQueue(false);
     }
     unpark(p);
     if (p.nominated() != null) {
@@ -1141,8 +1141,8 @@ public final class KuspPlatform implements Platform {
     if (n != null && n.pullQueue != null && n.pullQueue.remove(p)) {
       p.waitingReason = "Terminating";
     }
-    if (n != null && p.pulling) {
-      p.pulling = false;
+    if (n != null && p.pulling()) {
+      p.setPulling(false);
       n.activePulls--;
       pumpPulls(n);
     }
@@ -1164,7 +1164,7 @@ public final class KuspPlatform implements Platform {
 
   /** The pod's containers are gone: free its resources and remove it. */
   private void finish(Pod p, PodPhase phase) {
-    if (p.gone) {
+    if (p.gone()) {
       return;
     }
     long now = sim.now();
@@ -1176,12 +1176,12 @@ public final class KuspPlatform implements Platform {
     setPhase(p, phase);
     phaseCounts[phase.ordinal()]--;
     phaseAverages[phase.ordinal()].update(now, phaseCounts[phase.ordinal()]);
-    p.gone = true;
+    p.setGone(true);
     sample();
     removeLive(p);
-    if (p.inQueue) {
+    if (p.inQueue()) {
       activeQueue.remove(p);
-      p.inQueue = false;
+      p.setInQueue(false);
     }
     unpark(p);
     Node n = p.node;
@@ -1193,14 +1193,14 @@ public final class KuspPlatform implements Platform {
       n.pods.remove(p);
       n.requestedCpu -= p.request.milliCpu();
       n.requestedMemory -= p.request.memoryMib();
-      if (!p.daemon) {
+      if (!p.daemon()) {
         allocatedCpu.add(now, -p.request.milliCpu());
         allocatedMemory.add(now, -p.request.memoryMib());
       }
       updateStranded(n);
       // A node being removed finishes its DaemonSet pods itself: it must not re-enter removal
       // (that billed it off once per DaemonSet pod).
-      if (n.state == NodeState.DRAINING && !n.removing && n.pods.stream().allMatch(x -> x.daemon)) {
+      if (n.state == NodeState.DRAINING && !n.removing && n.pods.stream().allMatch(x -> x.daemon())) {
         removeNode(n);
       }
       bindNominated(n);
@@ -1209,7 +1209,7 @@ public final class KuspPlatform implements Platform {
       }
     }
     if (p.owner instanceof ReplicaSet rs) {
-      if (p.terminating) {
+      if (p.terminating()) {
         rs.terminating--;
       } else {
         rs.remove(p);
@@ -1228,7 +1228,7 @@ public final class KuspPlatform implements Platform {
     }
     n.nominated.sort(Comparator.comparingInt((Pod q) -> -q.priority).thenComparingLong(q -> q.seq));
     for (Pod q : new ArrayList<>(n.nominated)) {
-      if (q.gone || q.terminating) {
+      if (q.gone() || q.terminating()) {
         n.nominated.remove(q);
         continue;
       }
@@ -1259,7 +1259,7 @@ public final class KuspPlatform implements Platform {
 
   private void enqueue(Pod p) {
     p.queueSeq(++queueSeq);
-    p.inQueue = true;
+    p.setInQueue(true);
     activeQueue.add(p);
     kickScheduler();
   }
@@ -1269,14 +1269,14 @@ public final class KuspPlatform implements Platform {
       return;
     }
     Pod p = activeQueue.pollFirst();
-    p.inQueue = false;
+    p.setInQueue(false);
     schedulerBusy = true;
     sim.schedule(schedulingLatency.next(), () -> scheduleOne(p));
   }
 
   private void scheduleOne(Pod p) {
     schedulerBusy = false;
-    if (!p.terminating && !p.gone) {
+    if (!p.terminating() && !p.gone()) {
       Placement placement = scheduler.place(p.spec);
       if (placement.isScheduled()) {
         Node n = nodesByIndex.get(placement.node());
@@ -1413,11 +1413,11 @@ public final class KuspPlatform implements Platform {
       long freeMem = allocatable.memoryMib() - n.requestedMemory;
       long freePods = config.nodeType().maxPods() - n.pods.size();
       for (Pod q : n.pods) {
-        if (q.terminating) {
+        if (q.terminating()) {
           // Already going: its resources come back without another victim.
           continue;
         }
-        if (q.priority < p.priority && !q.daemon) {
+        if (q.priority < p.priority && !q.daemon()) {
           lower.add(q);
         }
       }
@@ -1484,7 +1484,7 @@ public final class KuspPlatform implements Platform {
    */
   private void startPod(Pod p) {
     Node n = p.node;
-    if (!p.daemon && !p.hasIdentity) {
+    if (!p.daemon() && !p.hasIdentity()) {
       // DaemonSet pods use the host network and the node's identity: they never get here.
       if (!n.addressed) {
         awaitAddress(p, "node has no pod addresses");
@@ -1495,7 +1495,7 @@ public final class KuspPlatform implements Platform {
         awaitAddress(p, String.valueOf(c.address().reason()));
         return;
       }
-      p.hasIdentity = true;
+      p.setHasIdentity(true);
       p.credentialsReadyAt(c.readyAtMillis());
       if (p.credentialsReadyAt() > sim.now()) {
         podsDelayedByCredentials++;
@@ -1510,7 +1510,7 @@ public final class KuspPlatform implements Platform {
 
   private void renewCertificate(Pod p) {
     p.certificateRenewal(-1);
-    if (p.hasIdentity) {
+    if (p.hasIdentity()) {
       long at = identity.renewCertificate(p.id, sim.now()).renewAtMillis();
       p.certificateRenewal(sim.scheduleAt(at, () -> renewCertificate(p)));
     }
@@ -1518,7 +1518,7 @@ public final class KuspPlatform implements Platform {
 
   private void renewToken(Pod p) {
     p.tokenRenewal(-1);
-    if (p.hasIdentity) {
+    if (p.hasIdentity()) {
       long at = identity.renewToken(p.id, sim.now()).renewAtMillis();
       p.tokenRenewal(sim.scheduleAt(at, () -> renewToken(p)));
     }
@@ -1527,26 +1527,26 @@ public final class KuspPlatform implements Platform {
   private void awaitAddress(Pod p, String reason) {
     // Upstream's event: FailedCreatePodSandBox "failed to assign an IP address to container".
     p.waitingReason = "FailedCreatePodSandBox: " + reason;
-    if (!p.awaitingAddress) {
-      p.awaitingAddress = true;
+    if (!p.awaitingAddress()) {
+      p.setAwaitingAddress(true);
       awaitingAddress.add(p);
     }
-    if (!p.everAwaitedAddress) {
-      p.everAwaitedAddress = true;
+    if (!p.everAwaitedAddress()) {
+      p.setEverAwaitedAddress(true);
       podsEverWithoutAddress++;
     }
   }
 
   /** Returns the pod's address and credentials; true if it held any. */
   private boolean releaseIdentity(Pod p) {
-    if (p.awaitingAddress) {
-      p.awaitingAddress = false;
+    if (p.awaitingAddress()) {
+      p.setAwaitingAddress(false);
       awaitingAddress.remove(p);
     }
-    if (!p.hasIdentity) {
+    if (!p.hasIdentity()) {
       return false;
     }
-    p.hasIdentity = false;
+    p.setHasIdentity(false);
     if (p.certificateRenewal() >= 0) {
       sim.cancel(p.certificateRenewal());
       p.certificateRenewal(-1);
@@ -1582,12 +1582,12 @@ public final class KuspPlatform implements Platform {
         }
       }
     }
-    if (next == null || next.terminating || next.gone || next.node == null || next.node.removing
+    if (next == null || next.terminating() || next.gone() || next.node == null || next.node.removing
         || next.node.state == NodeState.GONE || !next.node.responsive) {
       return;
     }
     Pod q = next;
-    q.awaitingAddress = false;
+    q.setAwaitingAddress(false);
     awaitingAddress.remove(q);
     startPod(q);
   }
@@ -1617,11 +1617,11 @@ public final class KuspPlatform implements Platform {
     int limit = config.maxParallelImagePulls() == 0 ? Integer.MAX_VALUE : config.maxParallelImagePulls();
     while (n.activePulls < limit && n.pullQueue != null && !n.pullQueue.isEmpty() && n.responsive) {
       Pod p = n.pullQueue.poll();
-      if (p.terminating || p.gone) {
+      if (p.terminating() || p.gone()) {
         continue;
       }
       n.activePulls++;
-      p.pulling = true;
+      p.setPulling(true);
       long missing = n.cache.missingBytes(p.image);
       long bandwidth = Math.min(config.nodeBandwidthBytesPerSecond(), config.registryBandwidthBytesPerSecond());
       // Whole milliseconds, rounded up: 170 MB at 10 MB/s = 17 000 ms exactly.
@@ -1637,7 +1637,7 @@ public final class KuspPlatform implements Platform {
   private void pullDone(Node n, Pod p) {
     p.timer = -1;
     n.activePulls--;
-    p.pulling = false;
+    p.setPulling(false);
     long now = sim.now();
     n.cache.store(p.image, now);
     scheduleImageGc(n);
@@ -1701,7 +1701,7 @@ public final class KuspPlatform implements Platform {
     refreshUsage(d);
     DeploymentSpec spec = d.spec;
     long crash = spec.crashAfterMillis();
-    if (!p.broken) {
+    if (!p.broken()) {
       long hc = d.service.healthCheckMillis();
       long startupDone = spec.startup() == null ? 0 : spec.startup().firstSuccessAfter(hc);
       long readyIn = spec.readiness().firstSuccessAfter(Math.max(hc, startupDone));
@@ -1710,7 +1710,7 @@ public final class KuspPlatform implements Platform {
       }
     }
     long killIn = -1;
-    if (p.broken) {
+    if (p.broken()) {
       if (spec.startup() != null) {
         killIn = spec.startup().failedAfter();
       } else if (spec.liveness() != null) {
@@ -1766,7 +1766,7 @@ public final class KuspPlatform implements Platform {
   private void markReady(Pod p) {
     long now = sim.now();
     p.readyTimer = -1;
-    p.ready = true;
+    p.setReady(true);
     if (p.readyAt < 0) {
       p.readyAt = now;
       startups.add(p.id, p.owner instanceof ReplicaSet rs ? rs : null, ordinalOf(p.id), p.scheduledAt - p.createdAt,
@@ -1802,10 +1802,10 @@ public final class KuspPlatform implements Platform {
 
   private void markAvailable(Pod p) {
     p.readyTimer = -1;
-    if (!p.ready || p.terminating) {
+    if (!p.ready() || p.terminating()) {
       return;
     }
-    p.available = true;
+    p.setAvailable(true);
     if (p.availableAt < 0) {
       p.availableAt = sim.now();
     }
@@ -1829,9 +1829,9 @@ public final class KuspPlatform implements Platform {
   }
 
   private void setUnready(Pod p) {
-    boolean wasAvailable = p.available;
-    p.ready = false;
-    p.available = false;
+    boolean wasAvailable = p.available();
+    p.setReady(false);
+    p.setAvailable(false);
     if (p.owner instanceof ReplicaSet rs) {
       rs.uncountAvailable(p);
     }
@@ -2116,7 +2116,7 @@ public final class KuspPlatform implements Platform {
     // Scale up: pack the unschedulable pods first-fit onto upcoming nodes, then onto new ones.
     List<Pod> waiting = new ArrayList<>();
     for (Pod p : unschedulable.values()) {
-      if (!p.daemon && p.request.fitsIn(config.allocatableForPods())) {
+      if (!p.daemon() && p.request.fitsIn(config.allocatableForPods())) {
         waiting.add(p);
       }
     }
@@ -2185,7 +2185,7 @@ public final class KuspPlatform implements Platform {
       }
     }
     for (Pod p : drained.pods) {
-      if (p.daemon) {
+      if (p.daemon()) {
         continue;
       }
       boolean placed = false;
@@ -2211,7 +2211,7 @@ public final class KuspPlatform implements Platform {
     updateStranded(n);
     boolean any = false;
     for (Pod p : new ArrayList<>(n.pods)) {
-      if (!p.daemon) {
+      if (!p.daemon()) {
         any = true;
         deletePod(p, PodPhase.SUCCEEDED);
       }
@@ -2325,16 +2325,16 @@ public final class KuspPlatform implements Platform {
 
     /** {@code p} (one of {@link #pods}) became available. */
     void countAvailable(Pod p) {
-      if (!p.countedAvailable) {
-        p.countedAvailable = true;
+      if (!p.countedAvailable()) {
+        p.setCountedAvailable(true);
         availableCount++;
       }
     }
 
     /** {@code p} is unavailable or leaves the set. */
     void uncountAvailable(Pod p) {
-      if (p.countedAvailable) {
-        p.countedAvailable = false;
+      if (p.countedAvailable()) {
+        p.setCountedAvailable(false);
         availableCount--;
       }
     }

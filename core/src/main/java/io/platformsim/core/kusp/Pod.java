@@ -12,30 +12,40 @@ import java.util.Arrays;
  * {@link PodPhase} at a time.
  */
 public final class Pod {
-  final long seq;
+  // creation number; an int (a long cost 8 more bytes per pod, with padding): a run creating
+  // 2^31 pods would need hundreds of GB of heap first, and Math.toIntExact says so if it does
+  final int seq;
   final String id;
   final String service;
   final int revision;
-  final boolean daemon;
   final ImageDescription image;
   final Resources request;
   final QosClass qos;
   final int priority;
   final PodSpec spec;
-  final boolean broken;
   Object owner;
   PodPhase phase = PodPhase.PENDING;
   ContainerState container = ContainerState.WAITING;
   String waitingReason = "Unschedulable";
   Node node;
+  // The pod's booleans as bits of one short (twelve boolean fields took, with padding, eight
+  // bytes more per pod). ready and hasIdentity stay fields: tests set and read them directly.
+  private short flags;
   boolean ready;
-  boolean available;
+  boolean hasIdentity;
+  private static final int DAEMON = 1;
+  private static final int BROKEN = 1 << 1;
+  private static final int AVAILABLE = 1 << 3;
   // counted in its ReplicaSet's available pods (KuspPlatform.ReplicaSet)
-  boolean countedAvailable;
-  boolean terminating;
-  boolean gone;
-  boolean pulling;
-  boolean inQueue;
+  private static final int COUNTED_AVAILABLE = 1 << 4;
+  private static final int TERMINATING = 1 << 5;
+  private static final int GONE = 1 << 6;
+  private static final int PULLING = 1 << 7;
+  private static final int IN_QUEUE = 1 << 8;
+  // Identity (issue 6): whether the pod holds an address and credentials in the cluster's
+  // identity layer, and whether it waits (or ever waited) for an address.
+  private static final int AWAITING_ADDRESS = 1 << 10;
+  private static final int EVER_AWAITED_ADDRESS = 1 << 11;
   int restarts;
   // index in KuspPlatform's live pod array, -1 once gone
   int slot = -1;
@@ -72,26 +82,97 @@ public final class Pod {
     long certificateRenewal = -1;
     long tokenRenewal = -1;
   }
-  // Identity (issue 6): whether the pod holds an address and credentials in the cluster's
-  // identity layer, when both credentials are issued, and whether it waits for an address.
-  boolean hasIdentity;
-  boolean awaitingAddress;
-  boolean everAwaitedAddress;
 
   Pod(long seq, String id, String service, int revision, boolean daemon, ImageDescription image, Resources request,
       QosClass qos, int priority, PodSpec spec, boolean broken, long createdAt) {
-    this.seq = seq;
+    this.seq = Math.toIntExact(seq);
     this.id = id;
     this.service = service;
     this.revision = revision;
-    this.daemon = daemon;
+    setFlag(DAEMON, daemon);
     this.image = image;
     this.request = request;
     this.qos = qos;
     this.priority = priority;
     this.spec = spec;
-    this.broken = broken;
+    setFlag(BROKEN, broken);
     this.createdAt = createdAt;
+  }
+
+  private void setFlag(int flag, boolean on) {
+    flags = (short) (on ? flags | flag : flags & ~flag);
+  }
+
+  boolean broken() {
+    return (flags & BROKEN) != 0;
+  }
+
+  boolean countedAvailable() {
+    return (flags & COUNTED_AVAILABLE) != 0;
+  }
+
+  boolean gone() {
+    return (flags & GONE) != 0;
+  }
+
+  boolean pulling() {
+    return (flags & PULLING) != 0;
+  }
+
+  boolean inQueue() {
+    return (flags & IN_QUEUE) != 0;
+  }
+
+  boolean hasIdentity() {
+    return hasIdentity;
+  }
+
+  boolean awaitingAddress() {
+    return (flags & AWAITING_ADDRESS) != 0;
+  }
+
+  boolean everAwaitedAddress() {
+    return (flags & EVER_AWAITED_ADDRESS) != 0;
+  }
+
+  void setReady(boolean on) {
+    ready = on;
+  }
+
+  void setAvailable(boolean on) {
+    setFlag(AVAILABLE, on);
+  }
+
+  void setCountedAvailable(boolean on) {
+    setFlag(COUNTED_AVAILABLE, on);
+  }
+
+  void setTerminating(boolean on) {
+    setFlag(TERMINATING, on);
+  }
+
+  void setGone(boolean on) {
+    setFlag(GONE, on);
+  }
+
+  void setPulling(boolean on) {
+    setFlag(PULLING, on);
+  }
+
+  void setInQueue(boolean on) {
+    setFlag(IN_QUEUE, on);
+  }
+
+  void setHasIdentity(boolean on) {
+    hasIdentity = on;
+  }
+
+  void setAwaitingAddress(boolean on) {
+    setFlag(AWAITING_ADDRESS, on);
+  }
+
+  void setEverAwaitedAddress(boolean on) {
+    setFlag(EVER_AWAITED_ADDRESS, on);
   }
 
   private Startup startup() {
@@ -218,7 +299,7 @@ public final class Pod {
 
   /** Whether it is a system DaemonSet pod. */
   public boolean daemon() {
-    return daemon;
+    return (flags & DAEMON) != 0;
   }
 
   /** Its container image. */
@@ -268,12 +349,12 @@ public final class Pod {
 
   /** Whether it is available (Ready for minReadySeconds). */
   public boolean available() {
-    return available;
+    return (flags & AVAILABLE) != 0;
   }
 
   /** Whether it has a deletion timestamp. */
   public boolean terminating() {
-    return terminating;
+    return (flags & TERMINATING) != 0;
   }
 
   /** Container restarts so far. */
@@ -312,7 +393,7 @@ public final class Pod {
   @Override
   public String toString() {
     return "Pod[" + id + " " + phase + "/" + container + (container == ContainerState.WAITING ? "(" + waitingReason + ")" : "")
-        + (node == null ? "" : " on " + node.name) + (ready ? " ready" : "") + (terminating ? " terminating" : "")
+        + (node == null ? "" : " on " + node.name) + (ready() ? " ready" : "") + (terminating() ? " terminating" : "")
         + " " + qos + " prio " + priority + (restarts > 0 ? " restarts " + restarts : "") + "]";
   }
 }
