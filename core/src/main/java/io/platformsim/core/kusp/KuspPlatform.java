@@ -657,7 +657,10 @@ public final class KuspPlatform implements Platform {
     return d.rollout != null && d.rollout.deadlineExceeded;
   }
 
-  /** The ReplicaSet replica counts of {@code service} at every instant they changed. */
+  /**
+   * The ReplicaSet replica counts of {@code service} at every instant they changed (an immutable
+   * list; the steps are kept packed and the records built by this call).
+   */
   public List<ReplicaSetStep> replicaSetSteps(String service) {
     return List.copyOf(replicaSetSteps(service, Long.MIN_VALUE));
   }
@@ -705,7 +708,10 @@ public final class KuspPlatform implements Platform {
     return List.copyOf(nodes);
   }
 
-  /** Per-pod start-up splits, in the order pods became Ready. */
+  /**
+   * Per-pod start-up splits, in the order pods became Ready: an immutable snapshot (later pods do
+   * not show in it) whose records are built from primitive columns as they are read.
+   */
   public List<PodStartup> startups() {
     return startups.snapshot();
   }
@@ -816,7 +822,10 @@ public final class KuspPlatform implements Platform {
     timeline.add(sim.now(), nodeCounts, phaseCounts);
   }
 
-  /** Nodes per state and pods per phase at every instant they changed, in time order. */
+  /**
+   * Nodes per state and pods per phase at every instant they changed, in time order (decoded from
+   * a delta-encoded log by this call).
+   */
   public List<ClusterSample> stateTimeline() {
     List<ClusterSample> out = new ArrayList<>(timeline.size());
     timeline.forEach((i, time, counts) -> {
