@@ -1056,7 +1056,9 @@ public final class KuspPlatform implements Platform {
     livePods[p.slot] = null;
     p.slot = -1;
     liveCount--;
-    if (liveEnd > 64 && liveCount < liveEnd / 4) {
+    // Compacting once half the slots are holes keeps the array within twice the live pods; each
+    // compaction follows at least liveEnd / 2 removals, so its cost is O(1) per removal.
+    if (liveEnd > 64 && liveCount < liveEnd / 2) {
       compactLive();
     }
   }

@@ -35,6 +35,8 @@ public final class PodSpec {
         final int priority;
         final List<Container> containers;
         final List<Container> initContainers;
+        // null when no overhead is given (almost every pod): an empty vector per template was
+        // retained for nothing; overhead() then hands out an empty one
         final ResourceVector overhead;
         final Map<String, String> labels;
         final List<Toleration> tolerations;
@@ -54,7 +56,7 @@ public final class PodSpec {
             this.priority = b.priority;
             this.containers = List.copyOf(b.containers);
             this.initContainers = List.copyOf(b.initContainers);
-            this.overhead = b.overhead.build();
+            this.overhead = nonEmpty(b.overhead.build());
             this.labels = Map.copyOf(b.labels);
             this.tolerations = List.copyOf(b.tolerations);
             this.nodeSelector = Map.copyOf(b.nodeSelector);
@@ -77,7 +79,7 @@ public final class PodSpec {
         for (Container c : shape.initContainers) {
             checkContainer(c);
         }
-        if (shape.overhead.isSpecified(DimensionRegistry.PODS)) {
+        if (shape.overhead != null && shape.overhead.isSpecified(DimensionRegistry.PODS)) {
             throw new IllegalArgumentException("pod '" + id + "' overhead: the pods dimension cannot be requested");
         }
         long[] request = shape.request;
@@ -141,7 +143,7 @@ public final class PodSpec {
         for (Container c : shape.initContainers) {
             init = Math.max(init, containerValue(c, r, nonZero));
         }
-        long total = Math.addExact(Math.max(sum, init), shape.overhead.get(r));
+        long total = Math.addExact(Math.max(sum, init), shape.overhead == null ? 0 : shape.overhead.get(r));
         if (total > io.platformsim.scheduler.resource.Quantity.MAX) {
             throw new IllegalArgumentException("pod '" + id + "': effective request of " + shape.registry.name(r) + " (" + total
                     + ") exceeds the maximum " + io.platformsim.scheduler.resource.Quantity.MAX);
@@ -165,7 +167,18 @@ public final class PodSpec {
     /** Init containers. */
     public List<Container> initContainers() { return shape.initContainers; }
     /** Pod overhead. */
-    public ResourceVector overhead() { return shape.overhead; }
+    public ResourceVector overhead() {
+        return shape.overhead != null ? shape.overhead : ResourceVector.empty(shape.registry);
+    }
+
+    private static ResourceVector nonEmpty(ResourceVector v) {
+        for (int r = 0; r < v.registry().size(); r++) {
+            if (v.isSpecified(r) || v.get(r) != 0) {
+                return v;
+            }
+        }
+        return null;
+    }
     /** Labels. */
     public Map<String, String> labels() { return shape.labels; }
     /** Tolerations. */
