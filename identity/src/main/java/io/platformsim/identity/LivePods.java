@@ -6,13 +6,14 @@ import java.util.Arrays;
  * The pods holding an identity, by name: node, service and address per pod in parallel arrays
  * under open addressing (linear probing, backward-shift deletion, at most 3/4 full). A
  * {@code HashMap} node plus a holder object per pod cost ~72 bytes; a slot here is 20, so ~36 per
- * pod at the usual fill. Not thread-safe; iteration is not offered (callers keep their own order).
+ * pod at the usual fill. An address is an unsigned 32-bit IPv4 address and is stored in an int. Not thread-safe; iteration is not offered (callers keep their own order).
  */
 final class LivePods {
   private String[] names = new String[16];
   private String[] nodes = new String[16];
   private String[] services = new String[16];
-  private long[] addresses = new long[16];
+  // the unsigned 32-bit address in an int
+  private int[] addresses = new int[16];
   private int size;
 
   /** Pods held. */
@@ -46,24 +47,32 @@ final class LivePods {
 
   /** Address of the pod at {@code slot}. */
   long address(int slot) {
-    return addresses[slot];
+    return addresses[slot] & 0xFFFF_FFFFL;
   }
 
-  /** Adds {@code pod}, which must not be held yet. */
+  /**
+   * Adds {@code pod}, which must not be held yet.
+   *
+   * @throws IllegalArgumentException if {@code address} is not an unsigned 32-bit IPv4 address
+   */
   void put(String pod, String node, String service, long address) {
+    if (address < 0 || address > 0xFFFF_FFFFL) {
+      throw new IllegalArgumentException("address of pod '" + pod + "' must be an IPv4 address (0 to 2^32 - 1), was "
+          + address);
+    }
     if (4 * (size + 1) > 3 * names.length) {
       String[] oldNames = names;
       String[] oldNodes = nodes;
       String[] oldServices = services;
-      long[] oldAddresses = addresses;
+      int[] oldAddresses = addresses;
       int capacity = oldNames.length * 2;
       names = new String[capacity];
       nodes = new String[capacity];
       services = new String[capacity];
-      addresses = new long[capacity];
+      addresses = new int[capacity];
       for (int i = 0; i < oldNames.length; i++) {
         if (oldNames[i] != null) {
-          insert(oldNames[i], oldNodes[i], oldServices[i], oldAddresses[i]);
+          insert(oldNames[i], oldNodes[i], oldServices[i], oldAddresses[i] & 0xFFFF_FFFFL);
         }
       }
     }
@@ -80,7 +89,7 @@ final class LivePods {
     names[i] = pod;
     nodes[i] = node;
     services[i] = service;
-    addresses[i] = address;
+    addresses[i] = (int) address;
   }
 
   /** Removes {@code pod}; returns whether it was held. */

@@ -33,12 +33,14 @@ public final class ImageCache {
 
   // Layers as columns in insertion order (a removed layer's successors move up, so the order is
   // kept, and a layer stored again goes last, as in an insertion-ordered map): per layer the
-  // image's ImageLayer (digest and size, shared with the image), two longs and an int, plus an
+  // image's ImageLayer (digest and size, shared with the image), two times and an int, plus an
   // open-addressing index from digest to position. A map entry and an Entry object per layer
-  // were ~90 bytes; this is ~35.
+  // were ~90 bytes; this is ~25.
   private ImageLayer[] layers = new ImageLayer[4];
-  private long[] lastUsed = new long[4];
-  private long[] addedAt = new long[4];
+  // lastUsed and addedAt of layer i at [2i] and [2i + 1]: ints while every time fits (runs under
+  // 24.8 simulated days), widened to longs for good by the first that does not; exact either way
+  private int[] timesNarrow = new int[8];
+  private long[] timesWide;
   private int[] users = new int[4];
   private int count;
   // position + 1 of the layer whose digest hashes there, 0 for an empty slot; length a power of
@@ -112,7 +114,7 @@ public final class ImageCache {
         append(l, now);
         usedBytes += l.sizeBytes();
       } else {
-        lastUsed[i] = Math.max(lastUsed[i], now);
+        setTime(2 * i, Math.max(time(2 * i), now));
       }
     }
   }
@@ -123,7 +125,7 @@ public final class ImageCache {
       int i = find(l.digest());
       if (i >= 0) {
         users[i]++;
-        lastUsed[i] = Math.max(lastUsed[i], now);
+        setTime(2 * i, Math.max(time(2 * i), now));
       }
     }
   }
@@ -134,7 +136,7 @@ public final class ImageCache {
       int i = find(l.digest());
       if (i >= 0 && users[i] > 0) {
         users[i]--;
-        lastUsed[i] = Math.max(lastUsed[i], now);
+        setTime(2 * i, Math.max(time(2 * i), now));
       }
     }
   }
@@ -160,13 +162,13 @@ public final class ImageCache {
     long target = diskBytes * LOW_THRESHOLD_PERCENT / 100;
     List<Integer> candidates = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      if (users[i] == 0 && now - addedAt[i] >= MINIMUM_GC_AGE_MILLIS) {
+      if (users[i] == 0 && now - time(2 * i + 1) >= MINIMUM_GC_AGE_MILLIS) {
         candidates.add(i);
       }
     }
     // Least recently used first; insertion order breaks ties (List.sort is stable), so the result
     // is deterministic.
-    candidates.sort((a, b) -> Long.compare(lastUsed[a], lastUsed[b]));
+    candidates.sort((a, b) -> Long.compare(time(2 * a), time(2 * b)));
     long freed = 0;
     boolean[] removed = new boolean[count];
     Iterator<Integer> it = candidates.iterator();
@@ -181,6 +183,25 @@ public final class ImageCache {
     }
     freedBytes += freed;
     return freed;
+  }
+
+  private long time(int k) {
+    return timesWide != null ? timesWide[k] : timesNarrow[k];
+  }
+
+  private void setTime(int k, long t) {
+    if (timesWide == null && (int) t != t) {
+      timesWide = new long[timesNarrow.length];
+      for (int i = 0; i < timesNarrow.length; i++) {
+        timesWide[i] = timesNarrow[i];
+      }
+      timesNarrow = null;
+    }
+    if (timesWide != null) {
+      timesWide[k] = t;
+    } else {
+      timesNarrow[k] = (int) t;
+    }
   }
 
   private int find(String digest) {
@@ -200,14 +221,17 @@ public final class ImageCache {
     if (count == layers.length) {
       int n = count + Math.max(4, count >> 2);
       layers = Arrays.copyOf(layers, n);
-      lastUsed = Arrays.copyOf(lastUsed, n);
-      addedAt = Arrays.copyOf(addedAt, n);
+      if (timesWide != null) {
+        timesWide = Arrays.copyOf(timesWide, 2 * n);
+      } else {
+        timesNarrow = Arrays.copyOf(timesNarrow, 2 * n);
+      }
       users = Arrays.copyOf(users, n);
     }
     int i = count++;
     layers[i] = layer;
-    lastUsed[i] = now;
-    addedAt[i] = now;
+    setTime(2 * i, now);
+    setTime(2 * i + 1, now);
     users[i] = 0;
     if (4 * count > 3 * index.length) {
       reindex(index.length * 2);
@@ -222,8 +246,8 @@ public final class ImageCache {
     for (int i = 0; i < count; i++) {
       if (!removed[i]) {
         layers[j] = layers[i];
-        lastUsed[j] = lastUsed[i];
-        addedAt[j] = addedAt[i];
+        setTime(2 * j, time(2 * i));
+        setTime(2 * j + 1, time(2 * i + 1));
         users[j] = users[i];
         j++;
       }

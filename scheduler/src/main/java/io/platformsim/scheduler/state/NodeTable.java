@@ -47,7 +47,10 @@ public final class NodeTable {
     // HashMap node plus a BoundPod record per pod was ~70 bytes; this is ~16 per slot.
     private PodSpec[] boundSpecs = new PodSpec[16];
     private int[] boundNodes = new int[16];
-    private long[] boundSequences = new long[16];
+    // bind sequences as ints while every one fits (fewer than 2^31 binds), widened to longs for
+    // good by the first that does not: exact either way, half the bytes in practice
+    private int[] boundSequencesNarrow = new int[16];
+    private long[] boundSequencesWide;
     private int boundCount;
     private final Map<String, BoundPod> withAntiAffinity = new LinkedHashMap<>();
     private final Map<String, Integer> imageNodes = new HashMap<>();
@@ -224,7 +227,7 @@ public final class NodeTable {
     /** The bound pod with this id (a new record each call, equal for the same binding), or {@code null}. */
     public BoundPod bound(String podId) {
         int slot = boundSlot(podId);
-        return slot < 0 ? null : new BoundPod(boundSpecs[slot], boundNodes[slot], boundSequences[slot]);
+        return slot < 0 ? null : new BoundPod(boundSpecs[slot], boundNodes[slot], boundSequence(slot));
     }
 
     /** Number of bound pods. */
@@ -246,14 +249,40 @@ public final class NodeTable {
         }
     }
 
+    private long boundSequence(int slot) {
+        return boundSequencesWide != null ? boundSequencesWide[slot] : boundSequencesNarrow[slot];
+    }
+
+    private void setBoundSequence(int slot, long sequence) {
+        if (boundSequencesWide == null && (int) sequence != sequence) {
+            boundSequencesWide = new long[boundSequencesNarrow.length];
+            for (int i = 0; i < boundSequencesNarrow.length; i++) {
+                boundSequencesWide[i] = boundSequencesNarrow[i];
+            }
+            boundSequencesNarrow = null;
+        }
+        if (boundSequencesWide != null) {
+            boundSequencesWide[slot] = sequence;
+        } else {
+            boundSequencesNarrow[slot] = (int) sequence;
+        }
+    }
+
     private void putBound(PodSpec pod, int node, long sequence) {
         if (4 * (boundCount + 1) > 3 * boundSpecs.length) {
             PodSpec[] specs = boundSpecs;
             int[] nodes = boundNodes;
-            long[] sequences = boundSequences;
+            long[] sequences = new long[specs.length];
+            for (int i = 0; i < specs.length; i++) {
+                sequences[i] = specs[i] == null ? 0 : boundSequence(i);
+            }
             boundSpecs = new PodSpec[specs.length * 2];
             boundNodes = new int[specs.length * 2];
-            boundSequences = new long[specs.length * 2];
+            if (boundSequencesWide != null) {
+                boundSequencesWide = new long[specs.length * 2];
+            } else {
+                boundSequencesNarrow = new int[specs.length * 2];
+            }
             for (int i = 0; i < specs.length; i++) {
                 if (specs[i] != null) {
                     insertBound(specs[i], nodes[i], sequences[i]);
@@ -272,7 +301,7 @@ public final class NodeTable {
         }
         boundSpecs[i] = pod;
         boundNodes[i] = node;
-        boundSequences[i] = sequence;
+        setBoundSequence(i, sequence);
     }
 
     // Backward-shift deletion keeps every probe chain intact without tombstones.
@@ -291,13 +320,13 @@ public final class NodeTable {
             if (!between) {
                 boundSpecs[hole] = s;
                 boundNodes[hole] = boundNodes[i];
-                boundSequences[hole] = boundSequences[i];
+                setBoundSequence(hole, boundSequence(i));
                 hole = i;
             }
         }
         boundSpecs[hole] = null;
         boundNodes[hole] = 0;
-        boundSequences[hole] = 0;
+        setBoundSequence(hole, 0);
         boundCount--;
     }
 
@@ -352,7 +381,7 @@ public final class NodeTable {
         List<PodSpec> list = pods.get(node);
         int at = list.size();
         // a fresh bind has the newest sequence and goes last; only restore() may go further up
-        while (sequence != bindSequence && at > 0 && boundSequences[boundSlot(list.get(at - 1).id())] > sequence) {
+        while (sequence != bindSequence && at > 0 && boundSequence(boundSlot(list.get(at - 1).id())) > sequence) {
             at--;
         }
         list.add(at, pod);
@@ -377,7 +406,7 @@ public final class NodeTable {
         if (slot < 0) {
             throw new IllegalArgumentException("unbind: pod '" + podId + "' is not bound");
         }
-        BoundPod b = new BoundPod(boundSpecs[slot], boundNodes[slot], boundSequences[slot]);
+        BoundPod b = new BoundPod(boundSpecs[slot], boundNodes[slot], boundSequence(slot));
         removeBoundAt(slot);
         PodSpec pod = b.pod();
         int node = b.node();
