@@ -3,65 +3,49 @@ package io.platformsim.core.kusp;
 import java.util.Arrays;
 
 /**
- * An append-only column of {@code long} values stored as {@code int}s while every value fits in
- * one and widened to {@code long}s for good by the first value that does not: the platform's
- * history (durations, replica counts, times of a run shorter than 24.8 simulated days) almost
- * always fits, and half the bytes per entry matter at a million pods. {@link #get(int)} returns
- * exactly the value appended. Not thread-safe.
+ * An append-only column of {@code long} values stored in the narrowest of three forms that holds
+ * every value so far: {@code char}s (0 to 65,535), then {@code int}s, then {@code long}s. The first
+ * value that does not fit widens the column for good. The platform's history (durations in
+ * milliseconds, replica counts, times of a run shorter than 24.8 simulated days) almost always
+ * fits in an int and mostly in a char, and the bytes per entry matter at a million pods.
+ * {@link #get(int)} returns exactly the value appended. Not thread-safe.
  */
 final class LongColumn {
+  private char[] tiny;
   private int[] narrow;
   private long[] wide;
   private int size;
 
   /** An empty column with room for {@code capacity} values before it grows. */
   LongColumn(int capacity) {
-    narrow = new int[Math.max(1, capacity)];
+    tiny = new char[Math.max(1, capacity)];
   }
 
   /** Appends {@code v}. */
   void add(long v) {
-    if (wide == null && (int) v != v) {
-      wide = new long[narrow.length];
-      for (int i = 0; i < size; i++) {
-        wide[i] = narrow[i];
+    fit(v);
+    if (size == capacity()) {
+      int n = grown(size);
+      if (wide != null) {
+        wide = Arrays.copyOf(wide, n);
+      } else if (narrow != null) {
+        narrow = Arrays.copyOf(narrow, n);
+      } else {
+        tiny = Arrays.copyOf(tiny, n);
       }
-      narrow = null;
     }
-    if (wide != null) {
-      if (size == wide.length) {
-        wide = Arrays.copyOf(wide, grown(size));
-      }
-      wide[size++] = v;
-    } else {
-      if (size == narrow.length) {
-        narrow = Arrays.copyOf(narrow, grown(size));
-      }
-      narrow[size++] = (int) v;
-    }
+    store(size++, v);
   }
 
   /** Replaces the value at {@code i} (an index below {@link #size()}) by {@code v}. */
   void set(int i, long v) {
-    if (wide == null && (int) v != v) {
-      int n = size;
-      long[] w = new long[narrow.length];
-      for (int j = 0; j < n; j++) {
-        w[j] = narrow[j];
-      }
-      wide = w;
-      narrow = null;
-    }
-    if (wide != null) {
-      wide[i] = v;
-    } else {
-      narrow[i] = (int) v;
-    }
+    fit(v);
+    store(i, v);
   }
 
   /** The value at {@code i}, an index below {@link #size()}. */
   long get(int i) {
-    return wide != null ? wide[i] : narrow[i];
+    return wide != null ? wide[i] : narrow != null ? narrow[i] : tiny[i];
   }
 
   /** Values appended so far. */
@@ -78,6 +62,38 @@ final class LongColumn {
     return out;
   }
 
+  private int capacity() {
+    return wide != null ? wide.length : narrow != null ? narrow.length : tiny.length;
+  }
+
+  // Widens the storage until it holds v.
+  private void fit(long v) {
+    if (tiny != null && (v < 0 || v > Character.MAX_VALUE)) {
+      narrow = new int[tiny.length];
+      for (int i = 0; i < size; i++) {
+        narrow[i] = tiny[i];
+      }
+      tiny = null;
+    }
+    if (narrow != null && (int) v != v) {
+      wide = new long[narrow.length];
+      for (int i = 0; i < size; i++) {
+        wide[i] = narrow[i];
+      }
+      narrow = null;
+    }
+  }
+
+  private void store(int i, long v) {
+    if (wide != null) {
+      wide[i] = v;
+    } else if (narrow != null) {
+      narrow[i] = (int) v;
+    } else {
+      tiny[i] = (char) v;
+    }
+  }
+
   // Grows by half (not double): a history is read rarely and its slack is pure retained heap.
   private static int grown(int n) {
     return Math.max(n + 4, n + (n >> 1));
@@ -85,6 +101,6 @@ final class LongColumn {
 
   @Override
   public String toString() {
-    return "LongColumn[" + size + (wide != null ? " wide" : " narrow") + "]";
+    return "LongColumn[" + size + (wide != null ? " longs" : narrow != null ? " ints" : " chars") + "]";
   }
 }

@@ -24,10 +24,13 @@ class CompactHistoryProperties {
 
   @Provide
   Arbitrary<List<Long>> mixedLongs() {
-    // mostly int-sized values, some beyond int range, so the column narrows and then widens
+    // mostly char-sized values, some int-sized (negative ones too), a few beyond int range, so a
+    // column goes through each of its three forms
+    Arbitrary<Long> tiny = Arbitraries.longs().between(0, Character.MAX_VALUE);
     Arbitrary<Long> small = Arbitraries.longs().between(Integer.MIN_VALUE, Integer.MAX_VALUE);
     Arbitrary<Long> any = Arbitraries.longs();
-    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, small), net.jqwik.api.Tuple.of(1, any)).list().ofMaxSize(300);
+    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(30, tiny), net.jqwik.api.Tuple.of(3, small),
+        net.jqwik.api.Tuple.of(1, any)).list().ofMaxSize(300);
   }
 
   @Property(tries = 200)
