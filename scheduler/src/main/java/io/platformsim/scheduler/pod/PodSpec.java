@@ -166,7 +166,7 @@ public final class PodSpec {
     public List<Container> containers() { return shape.containers; }
     /** Init containers. */
     public List<Container> initContainers() { return shape.initContainers; }
-    /** Pod overhead. */
+    /** Pod overhead (an empty vector, equal each call, when none was given). */
     public ResourceVector overhead() {
         return shape.overhead != null ? shape.overhead : ResourceVector.empty(shape.registry);
     }
