@@ -22,8 +22,10 @@ public final class PodCounts {
 
     private final NodeTable table;
     private final LabelSelector selector;
-    private int[] keys = filled(8);
-    private int[] values = new int[8];
+    // Open addressing up to 3/4 full, from four slots: most selectors (one per service) match pods
+    // on a handful of nodes, and at half full with eight slots their tables were mostly empty.
+    private int[] keys = filled(4);
+    private int[] values = new int[4];
     // Once a selector matches pods on more than an eighth of the nodes, a dense array is both
     // smaller and faster: the counts move there for good (keys and values are dropped).
     private int[] dense;
@@ -231,7 +233,7 @@ public final class PodCounts {
         values[i] = delta;
         if (++used * 8 > table.size() && table.size() >= 64) {
             toDense();
-        } else if (used * 2 > keys.length) {
+        } else if (used * 4 > keys.length * 3) {
             rehash(keys.length * 2);
         }
     }
