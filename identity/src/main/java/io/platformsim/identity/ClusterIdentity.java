@@ -48,24 +48,15 @@ public final class ClusterIdentity {
   private final RotationPolicy tokens;
   private final IdentityMode mode;
   private final Map<String, Set<String>> resources;
-  private final Map<String, LivePod> pods = new LinkedHashMap<>();
-  // one service-account subject string per service, shared by its pods' tokens
-  private final Map<String, String> serviceAccounts = new java.util.HashMap<>();
+  // Looked up by name only, never iterated (podsByNode keeps the order).
+  private final LivePods pods = new LivePods();
   private final Map<String, List<String>> podsByNode = new LinkedHashMap<>();
 
-  private static final class LivePod {
-    final String node;
-    final String service;
-    final long address;
-    Certificate certificate;
-    Certificate token;
-
-    LivePod(String node, String service, long address) {
-      this.node = node;
-      this.service = service;
-      this.address = address;
-    }
-  }
+  // Per live pod only what a renewal and a release need: node, service, address (LivePods). The
+  // credentials themselves go back to the caller and are not kept (at 100,000 pods two
+  // Certificate records and a SPIFFE name per pod were a fifth of the simulator's heap). A
+  // renewal rebuilds the subject from the pod's name (certificate) or its service (token),
+  // exactly the subject the first issue had.
 
   private ClusterIdentity(Builder b) {
     this.addressing = b.addressing;
@@ -129,7 +120,7 @@ public final class ClusterIdentity {
    * @throws IllegalArgumentException if the pod is already live or the node unknown
    */
   public PodCredentials podStarting(String node, String pod, String service, long atMillis) {
-    if (pod == null || pods.containsKey(pod)) {
+    if (pod == null || pods.slot(pod) >= 0) {
       throw new IllegalArgumentException("pod '" + pod + "' is null or already has an identity");
     }
     if (service == null || service.isBlank()) {
@@ -139,14 +130,11 @@ public final class ClusterIdentity {
     if (!a.isGranted()) {
       return new PodCredentials(a, null, null, -1);
     }
-    LivePod p = new LivePod(node, service, a.address());
-    p.certificate = authority.issue("spiffe://cluster/ns/default/pod/" + pod, certificates, atMillis);
-    p.token = tokenIssuer.issue(serviceAccounts.computeIfAbsent(service, s -> "system:serviceaccount:default:" + s),
-        tokens, atMillis);
-    pods.put(pod, p);
+    Certificate certificate = authority.issue(certificateSubject(pod), certificates, atMillis);
+    Certificate token = tokenIssuer.issue(serviceAccount(service), tokens, atMillis);
+    pods.put(pod, node, service, a.address());
     podsByNode.get(node).add(pod);
-    return new PodCredentials(a, p.certificate, p.token,
-        Math.max(p.certificate.issuedAtMillis(), p.token.issuedAtMillis()));
+    return new PodCredentials(a, certificate, token, Math.max(certificate.issuedAtMillis(), token.issuedAtMillis()));
   }
 
   /**
@@ -155,9 +143,8 @@ public final class ClusterIdentity {
    * @throws IllegalArgumentException if the pod is not live
    */
   public Certificate renewCertificate(String pod, long atMillis) {
-    LivePod p = live(pod);
-    p.certificate = authority.issue(p.certificate.subject(), certificates, atMillis);
-    return p.certificate;
+    live(pod);
+    return authority.issue(certificateSubject(pod), certificates, atMillis);
   }
 
   /**
@@ -166,9 +153,19 @@ public final class ClusterIdentity {
    * @throws IllegalArgumentException if the pod is not live
    */
   public Certificate renewToken(String pod, long atMillis) {
-    LivePod p = live(pod);
-    p.token = tokenIssuer.issue(p.token.subject(), tokens, atMillis);
-    return p.token;
+    int p = live(pod);
+    return tokenIssuer.issue(serviceAccount(pods.service(p)), tokens, atMillis);
+  }
+
+  // The pod's workload certificate names the pod (a SPIFFE ID); built on each issue, not kept.
+  private static String certificateSubject(String pod) {
+    return "spiffe://cluster/ns/default/pod/" + pod;
+  }
+
+  // The service account's subject, built on each issue: tokens are not kept, so a cached string
+  // per service would be retained for nothing.
+  private static String serviceAccount(String service) {
+    return "system:serviceaccount:default:" + service;
   }
 
   /**
@@ -177,10 +174,11 @@ public final class ClusterIdentity {
    * @throws IllegalArgumentException if the pod is not live
    */
   public void podStopped(String pod) {
-    LivePod p = live(pod);
-    addressing.releasePod(p.node, p.address);
+    int p = live(pod);
+    String node = pods.node(p);
+    addressing.releasePod(node, pods.address(p));
     pods.remove(pod);
-    podsByNode.get(p.node).remove(pod);
+    podsByNode.get(node).remove(pod);
   }
 
   /** Pods holding an identity now. */
@@ -195,7 +193,7 @@ public final class ClusterIdentity {
     podsByNode.forEach((node, list) -> {
       List<String> services = new ArrayList<>();
       for (String pod : list) {
-        String s = pods.get(pod).service;
+        String s = pods.service(pods.slot(pod));
         services.add(s);
         needs.computeIfAbsent(s, k -> new LinkedHashSet<>(List.of(k + "-data")));
       }
@@ -212,9 +210,9 @@ public final class ClusterIdentity {
         pods.size(), r);
   }
 
-  private LivePod live(String pod) {
-    LivePod p = pods.get(pod);
-    if (p == null) {
+  private int live(String pod) {
+    int p = pod == null ? -1 : pods.slot(pod);
+    if (p < 0) {
       throw new IllegalArgumentException("pod '" + pod + "' has no live identity");
     }
     return p;

@@ -3,10 +3,9 @@ package io.platformsim.core.kusp;
 import io.platformsim.core.workload.ImageDescription;
 import io.platformsim.core.workload.ImageLayer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One node's container image layer store: which layers (by digest) are on the node's image
@@ -32,21 +31,23 @@ public final class ImageCache {
   /** Upstream default minimum age of unused content before GC may remove it (2 min). */
   public static final long MINIMUM_GC_AGE_MILLIS = 120_000;
 
-  private static final class Entry {
-    final long size;
-    long lastUsed;
-    long addedAt;
-    int users;
-
-    Entry(long size, long now) {
-      this.size = size;
-      this.lastUsed = now;
-      this.addedAt = now;
-    }
-  }
+  // Layers as columns in insertion order (a removed layer's successors move up, so the order is
+  // kept, and a layer stored again goes last, as in an insertion-ordered map): per layer the
+  // image's ImageLayer (digest and size, shared with the image), two times and an int, plus an
+  // open-addressing index from digest to position. A map entry and an Entry object per layer
+  // were ~90 bytes; this is ~25.
+  private ImageLayer[] layers = new ImageLayer[4];
+  // lastUsed and addedAt of layer i at [2i] and [2i + 1]: ints while every time fits (runs under
+  // 24.8 simulated days), widened to longs for good by the first that does not; exact either way
+  private int[] timesNarrow = new int[8];
+  private long[] timesWide;
+  private int[] users = new int[4];
+  private int count;
+  // position + 1 of the layer whose digest hashes there, 0 for an empty slot; length a power of
+  // two, at most 3/4 full, probed linearly
+  private int[] index = new int[8];
 
   private final long diskBytes;
-  private final Map<String, Entry> layers = new LinkedHashMap<>();
   private long usedBytes;
   private long freedBytes;
 
@@ -79,17 +80,17 @@ public final class ImageCache {
 
   /** Number of layers stored. */
   public int layerCount() {
-    return layers.size();
+    return count;
   }
 
   /** Whether the layer with {@code digest} is stored. */
   public boolean hasLayer(String digest) {
-    return layers.containsKey(digest);
+    return find(digest) >= 0;
   }
 
   /** Whether every layer of {@code image} is stored. */
   public boolean contains(ImageDescription image) {
-    return missingBytes(image) == 0 && image.layers().stream().allMatch(l -> layers.containsKey(l.digest()));
+    return missingBytes(image) == 0 && image.layers().stream().allMatch(l -> find(l.digest()) >= 0);
   }
 
   /** Bytes of {@code image}'s layers not stored here (a layer listed twice counts once). */
@@ -97,7 +98,7 @@ public final class ImageCache {
     long missing = 0;
     List<String> seen = new ArrayList<>(image.layers().size());
     for (ImageLayer l : image.layers()) {
-      if (!layers.containsKey(l.digest()) && !seen.contains(l.digest())) {
+      if (find(l.digest()) < 0 && !seen.contains(l.digest())) {
         missing += l.sizeBytes();
         seen.add(l.digest());
       }
@@ -108,12 +109,12 @@ public final class ImageCache {
   /** Stores {@code image}'s missing layers and marks all its layers used at {@code now}. */
   public void store(ImageDescription image, long now) {
     for (ImageLayer l : image.layers()) {
-      Entry e = layers.get(l.digest());
-      if (e == null) {
-        layers.put(l.digest(), new Entry(l.sizeBytes(), now));
+      int i = find(l.digest());
+      if (i < 0) {
+        append(l, now);
         usedBytes += l.sizeBytes();
       } else {
-        e.lastUsed = Math.max(e.lastUsed, now);
+        setTime(2 * i, Math.max(time(2 * i), now));
       }
     }
   }
@@ -121,10 +122,10 @@ public final class ImageCache {
   /** A container using {@code image} started at {@code now}: its layers may not be collected. */
   public void acquire(ImageDescription image, long now) {
     for (ImageLayer l : image.layers()) {
-      Entry e = layers.get(l.digest());
-      if (e != null) {
-        e.users++;
-        e.lastUsed = Math.max(e.lastUsed, now);
+      int i = find(l.digest());
+      if (i >= 0) {
+        users[i]++;
+        setTime(2 * i, Math.max(time(2 * i), now));
       }
     }
   }
@@ -132,10 +133,10 @@ public final class ImageCache {
   /** A container using {@code image} stopped at {@code now}. */
   public void release(ImageDescription image, long now) {
     for (ImageLayer l : image.layers()) {
-      Entry e = layers.get(l.digest());
-      if (e != null && e.users > 0) {
-        e.users--;
-        e.lastUsed = Math.max(e.lastUsed, now);
+      int i = find(l.digest());
+      if (i >= 0 && users[i] > 0) {
+        users[i]--;
+        setTime(2 * i, Math.max(time(2 * i), now));
       }
     }
   }
@@ -159,29 +160,127 @@ public final class ImageCache {
     }
     // amountToFree = usage − low threshold (image_gc_manager.go: capacity * low / 100).
     long target = diskBytes * LOW_THRESHOLD_PERCENT / 100;
-    List<Map.Entry<String, Entry>> candidates = new ArrayList<>();
-    for (Map.Entry<String, Entry> e : layers.entrySet()) {
-      if (e.getValue().users == 0 && now - e.getValue().addedAt >= MINIMUM_GC_AGE_MILLIS) {
-        candidates.add(e);
+    List<Integer> candidates = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      if (users[i] == 0 && now - time(2 * i + 1) >= MINIMUM_GC_AGE_MILLIS) {
+        candidates.add(i);
       }
     }
-    // Least recently used first; insertion order breaks ties, so the result is deterministic.
-    candidates.sort((a, b) -> Long.compare(a.getValue().lastUsed, b.getValue().lastUsed));
+    // Least recently used first; insertion order breaks ties (List.sort is stable), so the result
+    // is deterministic.
+    candidates.sort((a, b) -> Long.compare(time(2 * a), time(2 * b)));
     long freed = 0;
-    Iterator<Map.Entry<String, Entry>> it = candidates.iterator();
+    boolean[] removed = new boolean[count];
+    Iterator<Integer> it = candidates.iterator();
     while (usedBytes > target && it.hasNext()) {
-      Map.Entry<String, Entry> e = it.next();
-      layers.remove(e.getKey());
-      usedBytes -= e.getValue().size;
-      freed += e.getValue().size;
+      int i = it.next();
+      removed[i] = true;
+      usedBytes -= layers[i].sizeBytes();
+      freed += layers[i].sizeBytes();
+    }
+    if (freed > 0) {
+      compact(removed);
     }
     freedBytes += freed;
     return freed;
   }
 
+  private long time(int k) {
+    return timesWide != null ? timesWide[k] : timesNarrow[k];
+  }
+
+  private void setTime(int k, long t) {
+    if (timesWide == null && (int) t != t) {
+      timesWide = new long[timesNarrow.length];
+      for (int i = 0; i < timesNarrow.length; i++) {
+        timesWide[i] = timesNarrow[i];
+      }
+      timesNarrow = null;
+    }
+    if (timesWide != null) {
+      timesWide[k] = t;
+    } else {
+      timesNarrow[k] = (int) t;
+    }
+  }
+
+  private int find(String digest) {
+    int mask = index.length - 1;
+    for (int s = mix(digest.hashCode()) & mask; ; s = (s + 1) & mask) {
+      int at = index[s];
+      if (at == 0) {
+        return -1;
+      }
+      if (layers[at - 1].digest().equals(digest)) {
+        return at - 1;
+      }
+    }
+  }
+
+  private void append(ImageLayer layer, long now) {
+    if (count == layers.length) {
+      int n = count + Math.max(4, count >> 2);
+      layers = Arrays.copyOf(layers, n);
+      if (timesWide != null) {
+        timesWide = Arrays.copyOf(timesWide, 2 * n);
+      } else {
+        timesNarrow = Arrays.copyOf(timesNarrow, 2 * n);
+      }
+      users = Arrays.copyOf(users, n);
+    }
+    int i = count++;
+    layers[i] = layer;
+    setTime(2 * i, now);
+    setTime(2 * i + 1, now);
+    users[i] = 0;
+    if (4 * count > 3 * index.length) {
+      reindex(index.length * 2);
+    } else {
+      insert(i);
+    }
+  }
+
+  // Drops the removed layers, keeping the others in order, and rebuilds the index.
+  private void compact(boolean[] removed) {
+    int j = 0;
+    for (int i = 0; i < count; i++) {
+      if (!removed[i]) {
+        layers[j] = layers[i];
+        setTime(2 * j, time(2 * i));
+        setTime(2 * j + 1, time(2 * i + 1));
+        users[j] = users[i];
+        j++;
+      }
+    }
+    Arrays.fill(layers, j, count, null);
+    count = j;
+    reindex(index.length);
+  }
+
+  private void reindex(int capacity) {
+    index = new int[capacity];
+    for (int i = 0; i < count; i++) {
+      insert(i);
+    }
+  }
+
+  private void insert(int position) {
+    int mask = index.length - 1;
+    int s = mix(layers[position].digest().hashCode()) & mask;
+    while (index[s] != 0) {
+      s = (s + 1) & mask;
+    }
+    index[s] = position + 1;
+  }
+
+  private static int mix(int h) {
+    int x = h * 0x9E3779B9;
+    return x ^ (x >>> 16);
+  }
+
   @Override
   public String toString() {
-    return "ImageCache[" + layers.size() + " layers, " + usedBytes + " of " + diskBytes + " B ("
+    return "ImageCache[" + count + " layers, " + usedBytes + " of " + diskBytes + " B ("
         + usagePercent() + "%)]";
   }
 }

@@ -145,14 +145,20 @@ public final class KuspPlatform implements Platform {
   // by node-table index (nodes join in index order): the scheduler answers with an index
   private final List<Node> nodesByIndex = new ArrayList<>();
   private final Map<String, Deployment> deployments = new LinkedHashMap<>();
-  private final Map<String, Pod> pods = new LinkedHashMap<>();
+  // Live pods in creation order, each at its Pod.slot; a finished pod leaves a hole that a
+  // compaction (order kept) reclaims. Nothing looks a pod up by name, so no map is needed: a
+  // LinkedHashMap entry per pod was 40 bytes of a pod's retained heap.
+  private Pod[] livePods = new Pod[64];
+  private int liveEnd;
+  private int liveCount;
   private final Map<PodTemplate, PodSpec> templates = new HashMap<>();
+  private final Map<String, ImageDescription> daemonImages = new HashMap<>();
 
   /** What a pod's scheduler spec is built from, apart from its name. */
   private record PodTemplate(String service, String image, Resources request, int priority, boolean antiAffinity,
       boolean zoneSpread) {}
   private final TreeSet<Pod> activeQueue = new TreeSet<>(
-      Comparator.comparingInt((Pod p) -> -p.priority).thenComparingLong(p -> p.queueSeq));
+      Comparator.comparingInt((Pod p) -> -p.priority).thenComparingLong(p -> p.queueSeq()));
   private final Map<String, Pod> unschedulable = new LinkedHashMap<>();
   // The unschedulable pods constrained by resources alone, by CPU request: a removal looks only
   // at those whose CPU fits what it freed (retryUnschedulableAfterRemoval).
@@ -194,19 +200,15 @@ public final class KuspPlatform implements Platform {
   private final TimeWeightedAverage strandedCpu;
   private final TimeWeightedAverage strandedMemory;
   private int billedNow;
-  // Timeline, flat and primitive: sample i holds at sampleTimes[i] the node counts per state then
-  // the pod counts per phase at sampleCounts[i * STRIDE ...]; records are built only when asked for.
+  // Timeline: the node counts per state then the pod counts per phase at every instant they
+  // changed, delta-encoded (a byte per count); records are built only when asked for.
   private static final int STRIDE = NodeState.values().length + PodPhase.values().length;
-  private long[] sampleTimes = new long[256];
-  private int[] sampleCounts = new int[256 * STRIDE];
-  private int samples;
+  private final CountsLog timeline = new CountsLog(STRIDE);
   private int peakBilled;
-  private final Samples schedulingTimes = new Samples();
-  private final Samples pullTimes = new Samples();
-  private final Samples startTimes = new Samples();
-  private final Samples readinessTimes = new Samples();
-  private final Samples rolloutPodTimes = new Samples();
-  private final List<PodStartup> startups = new ArrayList<>();
+  private final LongColumn rolloutPodTimes = new LongColumn(64);
+  // Per-pod start-up splits; the scheduling, pull, start and readiness summaries are built from
+  // its columns (they were four more copies of the same values).
+  private final StartupLog startups = new StartupLog();
   private int failuresRecovered;
   // Identity (issue 6): addresses, certificates and tokens of nodes and pods.
   private final ClusterIdentity identity;
@@ -437,7 +439,7 @@ public final class KuspPlatform implements Platform {
     for (Node n : nodes) {
       if (n.responsive && n.state != NodeState.GONE && n.state != NodeState.PROVISIONING) {
         for (Pod p : n.pods) {
-          if (!p.daemon && p.service.equals(failure.service()) && !p.terminating) {
+          if (!p.daemon() && p.service.equals(failure.service()) && !p.terminating()) {
             candidates.add(n);
             break;
           }
@@ -562,7 +564,7 @@ public final class KuspPlatform implements Platform {
         billed.integral(now) * config.nodeType().hourlyPriceUsd() / 3_600_000.0,
         ratio(allocatedCpu.integral(now), cpuCapacity), ratio(allocatedMemory.integral(now), memoryCapacity),
         ratio(usedCpu.integral(now), cpuCapacity), ratio(usedMemory.integral(now), memoryCapacity),
-        rollouts(), rolloutPodTimes.summary(), failuresRecovered);
+        rollouts(), DurationSummary.of(rolloutPodTimes.toArray()), failuresRecovered);
   }
 
   /**
@@ -613,17 +615,18 @@ public final class KuspPlatform implements Platform {
     }
     TreeMap<String, String> unsched = new TreeMap<>();
     for (Pod p : unschedulable.values()) {
-      unsched.put(p.id, p.unschedulableMessage);
+      unsched.put(p.id, p.unschedulableMessage());
     }
     for (Pod p : activeQueue) {
-      if (p.unschedulableMessage != null) {
-        unsched.put(p.id, p.unschedulableMessage);
+      if (p.unschedulableMessage() != null) {
+        unsched.put(p.id, p.unschedulableMessage());
       }
     }
     return new KuspMetrics(metrics(), nn, na, pn, pa,
         ratio(strandedCpu.integral(now), billedCpu.integral(now)),
         ratio(strandedMemory.integral(now), billedMemory.integral(now)),
-        schedulingTimes.summary(), pullTimes.summary(), startTimes.summary(), readinessTimes.summary(),
+        DurationSummary.of(startups.schedulingMillis()), DurationSummary.of(startups.pullMillis()),
+        DurationSummary.of(startups.startMillis()), DurationSummary.of(startups.readinessMillis()),
         unsched, unschedulableReasons, everUnschedulable, evictions, bytesPulled, bytesCollected,
         containerRestarts, preemptions);
   }
@@ -654,17 +657,23 @@ public final class KuspPlatform implements Platform {
     return d.rollout != null && d.rollout.deadlineExceeded;
   }
 
-  /** The ReplicaSet replica counts of {@code service} at every instant they changed. */
+  /**
+   * The ReplicaSet replica counts of {@code service} at every instant they changed (an immutable
+   * list; the steps are kept packed and the records built by this call).
+   */
   public List<ReplicaSetStep> replicaSetSteps(String service) {
-    return List.copyOf(deployment(service).steps);
+    return List.copyOf(replicaSetSteps(service, Long.MIN_VALUE));
   }
 
   /** The steps of {@code service} at or after {@code sinceMillis}. */
   public List<ReplicaSetStep> replicaSetSteps(String service, long sinceMillis) {
+    Deployment d = deployment(service);
     List<ReplicaSetStep> out = new ArrayList<>();
-    for (ReplicaSetStep s : deployment(service).steps) {
-      if (s.atMillis() >= sinceMillis) {
-        out.add(s);
+    for (int i = 0; i < d.stepCount; i++) {
+      long at = d.steps[2 * i];
+      if (at >= sinceMillis) {
+        long counts = d.steps[2 * i + 1];
+        out.add(new ReplicaSetStep(at, (int) (counts >>> 32), (int) counts));
       }
     }
     return out;
@@ -672,15 +681,22 @@ public final class KuspPlatform implements Platform {
 
   /** Live pods (not yet deleted), DaemonSet pods included, in creation order. */
   public List<Pod> pods() {
-    return List.copyOf(pods.values());
+    List<Pod> out = new ArrayList<>(liveCount);
+    for (int i = 0; i < liveEnd; i++) {
+      if (livePods[i] != null) {
+        out.add(livePods[i]);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Live pods of {@code service}. */
   public List<Pod> pods(String service) {
     deployment(service);
     List<Pod> out = new ArrayList<>();
-    for (Pod p : pods.values()) {
-      if (!p.daemon && p.service.equals(service)) {
+    for (int i = 0; i < liveEnd; i++) {
+      Pod p = livePods[i];
+      if (p != null && !p.daemon() && p.service.equals(service)) {
         out.add(p);
       }
     }
@@ -692,9 +708,12 @@ public final class KuspPlatform implements Platform {
     return List.copyOf(nodes);
   }
 
-  /** Per-pod start-up splits, in the order pods became Ready. */
+  /**
+   * Per-pod start-up splits, in the order pods became Ready: an immutable snapshot (later pods do
+   * not show in it) whose records are built from primitive columns as they are read.
+   */
   public List<PodStartup> startups() {
-    return List.copyOf(startups);
+    return startups.snapshot();
   }
 
   /** Node lifecycle evictions so far. */
@@ -740,7 +759,7 @@ public final class KuspPlatform implements Platform {
 
   @Override
   public String toString() {
-    return "KuspPlatform[" + nodeCounts[NodeState.READY.ordinal()] + " ready nodes, " + pods.size() + " pods, services "
+    return "KuspPlatform[" + nodeCounts[NodeState.READY.ordinal()] + " ready nodes, " + liveCount + " pods, services "
         + deployments.keySet() + " at " + sim.now() + " ms]";
   }
 
@@ -800,31 +819,26 @@ public final class KuspPlatform implements Platform {
 
   /** Records the counts now, replacing a sample taken earlier at the same instant. */
   private void sample() {
-    long now = sim.now();
-    int i = samples > 0 && sampleTimes[samples - 1] == now ? samples - 1 : samples++;
-    if (i == sampleTimes.length) {
-      sampleTimes = Arrays.copyOf(sampleTimes, i * 2);
-      sampleCounts = Arrays.copyOf(sampleCounts, i * 2 * STRIDE);
-    }
-    sampleTimes[i] = now;
-    System.arraycopy(nodeCounts, 0, sampleCounts, i * STRIDE, nodeCounts.length);
-    System.arraycopy(phaseCounts, 0, sampleCounts, i * STRIDE + nodeCounts.length, phaseCounts.length);
+    timeline.add(sim.now(), nodeCounts, phaseCounts);
   }
 
-  /** Nodes per state and pods per phase at every instant they changed, in time order. */
+  /**
+   * Nodes per state and pods per phase at every instant they changed, in time order (decoded from
+   * a delta-encoded log by this call).
+   */
   public List<ClusterSample> stateTimeline() {
-    List<ClusterSample> out = new ArrayList<>(samples);
-    for (int i = 0; i < samples; i++) {
+    List<ClusterSample> out = new ArrayList<>(timeline.size());
+    timeline.forEach((i, time, counts) -> {
       Map<NodeState, Integer> n = new EnumMap<>(NodeState.class);
       for (NodeState st : NODE_STATES) {
-        n.put(st, sampleCounts[i * STRIDE + st.ordinal()]);
+        n.put(st, counts[st.ordinal()]);
       }
       Map<PodPhase, Integer> p = new EnumMap<>(PodPhase.class);
       for (PodPhase ph : PHASES) {
-        p.put(ph, sampleCounts[i * STRIDE + NODE_STATES.length + ph.ordinal()]);
+        p.put(ph, counts[NODE_STATES.length + ph.ordinal()]);
       }
-      out.add(new ClusterSample(sampleTimes[i], n, p));
-    }
+      out.add(new ClusterSample(time, n, p));
+    });
     return out;
   }
 
@@ -856,15 +870,20 @@ public final class KuspPlatform implements Platform {
       block(n);
     }
     for (DaemonSet ds : config.daemonSets()) {
-      Pod p = newPod(ds.name() + "-" + n.name, ds.name(), 0, true, ImageDescription.named(ds.name()), ds.request(),
+      Pod p = newPod(ds.name() + "-" + n.name, ds.name(), 0, true, daemonImage(ds), ds.request(),
           2_000_001_000, false, null);
       bindPod(p, n);
       p.container = ContainerState.RUNNING;
       setPhase(p, PodPhase.RUNNING);
-      p.ready = true;
+      p.setReady(true);
     }
     updateStranded(n);
     retryUnschedulable();
+  }
+
+  // DaemonSet images are baked into the node image: one description per DaemonSet, shared by its pods.
+  private ImageDescription daemonImage(DaemonSet ds) {
+    return daemonImages.computeIfAbsent(ds.name(), ImageDescription::named);
   }
 
   private void crash(Node n) {
@@ -874,9 +893,9 @@ public final class KuspPlatform implements Platform {
     // The kubelet is gone: every timer of its pods stops, its pull queue is lost.
     for (Pod p : n.pods) {
       cancelTimers(p);
-      p.pulling = false;
+      p.setPulling(false);
     }
-    n.pullQueue.clear();
+    n.pullQueue = null;
     n.activePulls = 0;
     long lastHeartbeat = n.lastHeartbeat(now, config.nodeStatusUpdateMillis());
     long notReadyAt = Math.max(now, lastHeartbeat + config.nodeMonitorGracePeriodMillis());
@@ -891,7 +910,7 @@ public final class KuspPlatform implements Platform {
     block(n);
     // MarkPodsNotReady: k/k pkg/controller/nodelifecycle/node_lifecycle_controller.go.
     for (Pod p : new ArrayList<>(n.pods)) {
-      if (!p.daemon) {
+      if (!p.daemon()) {
         setUnready(p);
       }
     }
@@ -907,9 +926,12 @@ public final class KuspPlatform implements Platform {
     }
     int count = 0;
     for (Pod p : new ArrayList<>(n.pods)) {
-      if (!p.daemon) {
+      if (!p.daemon()) {
         Deployment d = deploymentOf(p);
         if (d != null) {
+          if (d.evictedAt == null) {
+            d.evictedAt = new ArrayDeque<>();
+          }
           d.evictedAt.add(sim.now());
         }
         deletePod(p, PodPhase.FAILED);
@@ -933,17 +955,17 @@ public final class KuspPlatform implements Platform {
     }
     n.removing = true;
     for (Pod p : new ArrayList<>(n.pods)) {
-      if (p.daemon) {
+      if (p.daemon()) {
         finish(p, PodPhase.SUCCEEDED);
       } else {
         deletePod(p, PodPhase.FAILED);
-        if (!p.gone) {
+        if (!p.gone()) {
           finish(p, PodPhase.FAILED);
         }
       }
     }
     block(n);
-    n.pullQueue.clear();
+    n.pullQueue = null;
     bindNominated(n);
     if (n.addressed) {
       identity.nodeLeft(n.name);
@@ -1007,11 +1029,56 @@ public final class KuspPlatform implements Platform {
     }
     Pod p = new Pod(++podSeq, id, service, revision, daemon, image, request, QosClass.of(request, limits), priority,
         template.withId(id), broken, sim.now());
-    pods.put(id, p);
+    addLive(p);
     phaseCounts[PodPhase.PENDING.ordinal()]++;
     phaseAverages[PodPhase.PENDING.ordinal()].update(sim.now(), phaseCounts[PodPhase.PENDING.ordinal()]);
     sample();
     return p;
+  }
+
+  private void addLive(Pod p) {
+    if (liveEnd == livePods.length) {
+      if (liveCount < liveEnd / 2) {
+        compactLive();
+      } else {
+        livePods = Arrays.copyOf(livePods, liveEnd + (liveEnd >> 1));
+      }
+    }
+    p.slot = liveEnd;
+    livePods[liveEnd++] = p;
+    liveCount++;
+  }
+
+  private void removeLive(Pod p) {
+    if (p.slot < 0) {
+      return;
+    }
+    livePods[p.slot] = null;
+    p.slot = -1;
+    liveCount--;
+    // Compacting once half the slots are holes keeps the array within twice the live pods; each
+    // compaction follows at least liveEnd / 2 removals, so its cost is O(1) per removal.
+    if (liveEnd > 64 && liveCount < liveEnd / 2) {
+      compactLive();
+    }
+  }
+
+  // Moves the live pods to the front in creation order and shrinks the array to fit them.
+  private void compactLive() {
+    int j = 0;
+    for (int i = 0; i < liveEnd; i++) {
+      Pod q = livePods[i];
+      if (q != null) {
+        q.slot = j;
+        livePods[j++] = q;
+      }
+    }
+    Arrays.fill(livePods, j, liveEnd, null);
+    liveEnd = j;
+    int capacity = Math.max(64, j + (j >> 1));
+    if (capacity < livePods.length) {
+      livePods = Arrays.copyOf(livePods, capacity);
+    }
   }
 
   private void setPhase(Pod p, PodPhase phase) {
@@ -1019,7 +1086,7 @@ public final class KuspPlatform implements Platform {
       return;
     }
     long now = sim.now();
-    if (!p.gone) {
+    if (!p.gone()) {
       phaseCounts[p.phase.ordinal()]--;
       phaseAverages[p.phase.ordinal()].update(now, phaseCounts[p.phase.ordinal()]);
       phaseCounts[phase.ordinal()]++;
@@ -1037,7 +1104,7 @@ public final class KuspPlatform implements Platform {
     n.requestedCpu += p.request.milliCpu();
     n.requestedMemory += p.request.memoryMib();
     n.unneededSince = -1;
-    if (!p.daemon) {
+    if (!p.daemon()) {
       allocatedCpu.add(sim.now(), p.request.milliCpu());
       allocatedMemory.add(sim.now(), p.request.memoryMib());
     }
@@ -1061,21 +1128,20 @@ public final class KuspPlatform implements Platform {
    * at once. {@code phaseIfKilled} is the phase it ends in when it does not exit cleanly.
    */
   private void deletePod(Pod p, PodPhase phaseIfKilled) {
-    if (p.terminating || p.gone) {
+    if (p.terminating() || p.gone()) {
       return;
     }
-    p.terminating = true;
-    p.deletedAt = sim.now();
+    p.setTerminating(true);
     setUnready(p);
     cancelTimers(p);
-    if (p.inQueue) {
+    if (p.inQueue()) {
       activeQueue.remove(p);
-      p.inQueue = false;
+      p.setInQueue(false);
     }
     unpark(p);
-    if (p.nominated != null) {
-      p.nominated.nominated.remove(p);
-      p.nominated = null;
+    if (p.nominated() != null) {
+      p.nominated().nominated.remove(p);
+      p.nominated(null);
     }
     ReplicaSet rs = p.owner instanceof ReplicaSet r ? r : null;
     if (rs != null) {
@@ -1083,11 +1149,11 @@ public final class KuspPlatform implements Platform {
       rs.terminating++;
     }
     Node n = p.node;
-    if (n != null && n.pullQueue.remove(p)) {
+    if (n != null && n.pullQueue != null && n.pullQueue.remove(p)) {
       p.waitingReason = "Terminating";
     }
-    if (n != null && p.pulling) {
-      p.pulling = false;
+    if (n != null && p.pulling()) {
+      p.setPulling(false);
       n.activePulls--;
       pumpPulls(n);
     }
@@ -1109,7 +1175,7 @@ public final class KuspPlatform implements Platform {
 
   /** The pod's containers are gone: free its resources and remove it. */
   private void finish(Pod p, PodPhase phase) {
-    if (p.gone) {
+    if (p.gone()) {
       return;
     }
     long now = sim.now();
@@ -1121,12 +1187,12 @@ public final class KuspPlatform implements Platform {
     setPhase(p, phase);
     phaseCounts[phase.ordinal()]--;
     phaseAverages[phase.ordinal()].update(now, phaseCounts[phase.ordinal()]);
-    p.gone = true;
+    p.setGone(true);
     sample();
-    pods.remove(p.id);
-    if (p.inQueue) {
+    removeLive(p);
+    if (p.inQueue()) {
       activeQueue.remove(p);
-      p.inQueue = false;
+      p.setInQueue(false);
     }
     unpark(p);
     Node n = p.node;
@@ -1138,14 +1204,14 @@ public final class KuspPlatform implements Platform {
       n.pods.remove(p);
       n.requestedCpu -= p.request.milliCpu();
       n.requestedMemory -= p.request.memoryMib();
-      if (!p.daemon) {
+      if (!p.daemon()) {
         allocatedCpu.add(now, -p.request.milliCpu());
         allocatedMemory.add(now, -p.request.memoryMib());
       }
       updateStranded(n);
       // A node being removed finishes its DaemonSet pods itself: it must not re-enter removal
       // (that billed it off once per DaemonSet pod).
-      if (n.state == NodeState.DRAINING && !n.removing && n.pods.stream().allMatch(x -> x.daemon)) {
+      if (n.state == NodeState.DRAINING && !n.removing && n.pods.stream().allMatch(x -> x.daemon())) {
         removeNode(n);
       }
       bindNominated(n);
@@ -1154,7 +1220,7 @@ public final class KuspPlatform implements Platform {
       }
     }
     if (p.owner instanceof ReplicaSet rs) {
-      if (p.terminating) {
+      if (p.terminating()) {
         rs.terminating--;
       } else {
         rs.remove(p);
@@ -1173,14 +1239,14 @@ public final class KuspPlatform implements Platform {
     }
     n.nominated.sort(Comparator.comparingInt((Pod q) -> -q.priority).thenComparingLong(q -> q.seq));
     for (Pod q : new ArrayList<>(n.nominated)) {
-      if (q.gone || q.terminating) {
+      if (q.gone() || q.terminating()) {
         n.nominated.remove(q);
         continue;
       }
       if (!schedulable(n)) {
         // The node went away: schedule the pod afresh.
         n.nominated.remove(q);
-        q.nominated = null;
+        q.nominated(null);
         enqueue(q);
         continue;
       }
@@ -1188,8 +1254,8 @@ public final class KuspPlatform implements Platform {
           && q.request.memoryMib() <= allocatable.memoryMib() - n.requestedMemory
           && n.pods.size() < config.nodeType().maxPods()) {
         n.nominated.remove(q);
-        q.nominated = null;
-        q.unschedulableMessage = null;
+        q.nominated(null);
+        q.unschedulableMessage(null);
         bindPod(q, n);
         startPod(q);
       }
@@ -1203,8 +1269,8 @@ public final class KuspPlatform implements Platform {
   // ================================================================ scheduling queue
 
   private void enqueue(Pod p) {
-    p.queueSeq = ++queueSeq;
-    p.inQueue = true;
+    p.queueSeq(++queueSeq);
+    p.setInQueue(true);
     activeQueue.add(p);
     kickScheduler();
   }
@@ -1214,29 +1280,29 @@ public final class KuspPlatform implements Platform {
       return;
     }
     Pod p = activeQueue.pollFirst();
-    p.inQueue = false;
+    p.setInQueue(false);
     schedulerBusy = true;
     sim.schedule(schedulingLatency.next(), () -> scheduleOne(p));
   }
 
   private void scheduleOne(Pod p) {
     schedulerBusy = false;
-    if (!p.terminating && !p.gone) {
+    if (!p.terminating() && !p.gone()) {
       Placement placement = scheduler.place(p.spec);
       if (placement.isScheduled()) {
         Node n = nodesByIndex.get(placement.node());
-        p.unschedulableMessage = null;
+        p.unschedulableMessage(null);
         bindPod(p, n);
         startPod(p);
       } else {
-        if (p.unschedulableMessage == null) {
+        if (p.unschedulableMessage() == null) {
           everUnschedulable++;
         }
-        p.unschedulableMessage = placement.message();
+        p.unschedulableMessage(placement.message());
         p.waitingReason = "Unschedulable";
         placement.reasons().forEach((r, c) -> unschedulableReasons.merge(r, 1, Integer::sum));
-        if (p.nominated != null || !preempt(p)) {
-          if (p.nominated == null) {
+        if (p.nominated() != null || !preempt(p)) {
+          if (p.nominated() == null) {
             park(p);
           }
         }
@@ -1358,11 +1424,11 @@ public final class KuspPlatform implements Platform {
       long freeMem = allocatable.memoryMib() - n.requestedMemory;
       long freePods = config.nodeType().maxPods() - n.pods.size();
       for (Pod q : n.pods) {
-        if (q.terminating) {
+        if (q.terminating()) {
           // Already going: its resources come back without another victim.
           continue;
         }
-        if (q.priority < p.priority && !q.daemon) {
+        if (q.priority < p.priority && !q.daemon()) {
           lower.add(q);
         }
       }
@@ -1409,7 +1475,7 @@ public final class KuspPlatform implements Platform {
     }
     // nominatedNodeName: the preemptor binds there as soon as the victims are gone, before any
     // lower-priority pod can take the space (schedule_one.go / preemption.go).
-    p.nominated = best;
+    p.nominated(best);
     best.nominated.add(p);
     for (Pod v : bestVictims) {
       preemptions++;
@@ -1429,7 +1495,7 @@ public final class KuspPlatform implements Platform {
    */
   private void startPod(Pod p) {
     Node n = p.node;
-    if (!p.daemon && !p.hasIdentity) {
+    if (!p.daemon() && !p.hasIdentity()) {
       // DaemonSet pods use the host network and the node's identity: they never get here.
       if (!n.addressed) {
         awaitAddress(p, "node has no pod addresses");
@@ -1440,65 +1506,65 @@ public final class KuspPlatform implements Platform {
         awaitAddress(p, String.valueOf(c.address().reason()));
         return;
       }
-      p.hasIdentity = true;
-      p.credentialsReadyAt = c.readyAtMillis();
-      if (p.credentialsReadyAt > sim.now()) {
+      p.setHasIdentity(true);
+      p.credentialsReadyAt(c.readyAtMillis());
+      if (p.credentialsReadyAt() > sim.now()) {
         podsDelayedByCredentials++;
       }
       if (config.identity().renewCredentials()) {
-        p.certificateRenewal = sim.scheduleAt(c.certificate().renewAtMillis(), () -> renewCertificate(p));
-        p.tokenRenewal = sim.scheduleAt(c.token().renewAtMillis(), () -> renewToken(p));
+        p.certificateRenewal(sim.scheduleAt(c.certificate().renewAtMillis(), () -> renewCertificate(p)));
+        p.tokenRenewal(sim.scheduleAt(c.token().renewAtMillis(), () -> renewToken(p)));
       }
     }
     pullAndStart(p);
   }
 
   private void renewCertificate(Pod p) {
-    p.certificateRenewal = -1;
-    if (p.hasIdentity) {
+    p.certificateRenewal(-1);
+    if (p.hasIdentity()) {
       long at = identity.renewCertificate(p.id, sim.now()).renewAtMillis();
-      p.certificateRenewal = sim.scheduleAt(at, () -> renewCertificate(p));
+      p.certificateRenewal(sim.scheduleAt(at, () -> renewCertificate(p)));
     }
   }
 
   private void renewToken(Pod p) {
-    p.tokenRenewal = -1;
-    if (p.hasIdentity) {
+    p.tokenRenewal(-1);
+    if (p.hasIdentity()) {
       long at = identity.renewToken(p.id, sim.now()).renewAtMillis();
-      p.tokenRenewal = sim.scheduleAt(at, () -> renewToken(p));
+      p.tokenRenewal(sim.scheduleAt(at, () -> renewToken(p)));
     }
   }
 
   private void awaitAddress(Pod p, String reason) {
     // Upstream's event: FailedCreatePodSandBox "failed to assign an IP address to container".
     p.waitingReason = "FailedCreatePodSandBox: " + reason;
-    if (!p.awaitingAddress) {
-      p.awaitingAddress = true;
+    if (!p.awaitingAddress()) {
+      p.setAwaitingAddress(true);
       awaitingAddress.add(p);
     }
-    if (!p.everAwaitedAddress) {
-      p.everAwaitedAddress = true;
+    if (!p.everAwaitedAddress()) {
+      p.setEverAwaitedAddress(true);
       podsEverWithoutAddress++;
     }
   }
 
   /** Returns the pod's address and credentials; true if it held any. */
   private boolean releaseIdentity(Pod p) {
-    if (p.awaitingAddress) {
-      p.awaitingAddress = false;
+    if (p.awaitingAddress()) {
+      p.setAwaitingAddress(false);
       awaitingAddress.remove(p);
     }
-    if (!p.hasIdentity) {
+    if (!p.hasIdentity()) {
       return false;
     }
-    p.hasIdentity = false;
-    if (p.certificateRenewal >= 0) {
-      sim.cancel(p.certificateRenewal);
-      p.certificateRenewal = -1;
+    p.setHasIdentity(false);
+    if (p.certificateRenewal() >= 0) {
+      sim.cancel(p.certificateRenewal());
+      p.certificateRenewal(-1);
     }
-    if (p.tokenRenewal >= 0) {
-      sim.cancel(p.tokenRenewal);
-      p.tokenRenewal = -1;
+    if (p.tokenRenewal() >= 0) {
+      sim.cancel(p.tokenRenewal());
+      p.tokenRenewal(-1);
     }
     identity.podStopped(p.id);
     return true;
@@ -1527,12 +1593,12 @@ public final class KuspPlatform implements Platform {
         }
       }
     }
-    if (next == null || next.terminating || next.gone || next.node == null || next.node.removing
+    if (next == null || next.terminating() || next.gone() || next.node == null || next.node.removing
         || next.node.state == NodeState.GONE || !next.node.responsive) {
       return;
     }
     Pod q = next;
-    q.awaitingAddress = false;
+    q.setAwaitingAddress(false);
     awaitingAddress.remove(q);
     startPod(q);
   }
@@ -1548,24 +1614,25 @@ public final class KuspPlatform implements Platform {
     }
     if (policy == PullPolicy.ALWAYS || !present) {
       p.waitingReason = "ImagePull";
+      if (n.pullQueue == null) {
+        n.pullQueue = new ArrayDeque<>(4);
+      }
       n.pullQueue.add(p);
       pumpPulls(n);
     } else {
-      p.pullStartAt = sim.now();
       imagePresent(p);
     }
   }
 
   private void pumpPulls(Node n) {
     int limit = config.maxParallelImagePulls() == 0 ? Integer.MAX_VALUE : config.maxParallelImagePulls();
-    while (n.activePulls < limit && !n.pullQueue.isEmpty() && n.responsive) {
+    while (n.activePulls < limit && n.pullQueue != null && !n.pullQueue.isEmpty() && n.responsive) {
       Pod p = n.pullQueue.poll();
-      if (p.terminating || p.gone) {
+      if (p.terminating() || p.gone()) {
         continue;
       }
       n.activePulls++;
-      p.pulling = true;
-      p.pullStartAt = sim.now();
+      p.setPulling(true);
       long missing = n.cache.missingBytes(p.image);
       long bandwidth = Math.min(config.nodeBandwidthBytesPerSecond(), config.registryBandwidthBytesPerSecond());
       // Whole milliseconds, rounded up: 170 MB at 10 MB/s = 17 000 ms exactly.
@@ -1573,12 +1640,15 @@ public final class KuspPlatform implements Platform {
       bytesPulled += missing;
       p.timer = sim.schedule(millis, () -> pullDone(n, p));
     }
+    if (n.pullQueue != null && n.pullQueue.isEmpty()) {
+      n.pullQueue = null;
+    }
   }
 
   private void pullDone(Node n, Pod p) {
     p.timer = -1;
     n.activePulls--;
-    p.pulling = false;
+    p.setPulling(false);
     long now = sim.now();
     n.cache.store(p.image, now);
     scheduleImageGc(n);
@@ -1607,7 +1677,9 @@ public final class KuspPlatform implements Platform {
   }
 
   private void imagePresent(Pod p) {
-    p.pulledAt = sim.now();
+    if (p.readyAt < 0) {
+      p.pulledAt(sim.now());
+    }
     startContainer(p);
   }
 
@@ -1617,7 +1689,7 @@ public final class KuspPlatform implements Platform {
     p.waitingReason = "ContainerCreating";
     long startup = d == null ? 0 : d.service.startupMillis();
     // The container cannot start before its certificate and token are issued.
-    long credentials = Math.max(0, p.credentialsReadyAt - sim.now());
+    long credentials = Math.max(0, p.credentialsReadyAt() - sim.now());
     p.timer = sim.schedule(credentials + startup, () -> running(p));
   }
 
@@ -1625,8 +1697,9 @@ public final class KuspPlatform implements Platform {
     long now = sim.now();
     p.timer = -1;
     p.container = ContainerState.RUNNING;
-    if (p.runningAt < 0) {
-      p.runningAt = now;
+    // Read only for the first Ready's start-up split; the start-up state is dropped then.
+    if (p.readyAt < 0 && p.runningAt() < 0) {
+      p.runningAt(now);
     }
     setPhase(p, PodPhase.RUNNING);
     p.recordStart(now);
@@ -1639,7 +1712,7 @@ public final class KuspPlatform implements Platform {
     refreshUsage(d);
     DeploymentSpec spec = d.spec;
     long crash = spec.crashAfterMillis();
-    if (!p.broken) {
+    if (!p.broken()) {
       long hc = d.service.healthCheckMillis();
       long startupDone = spec.startup() == null ? 0 : spec.startup().firstSuccessAfter(hc);
       long readyIn = spec.readiness().firstSuccessAfter(Math.max(hc, startupDone));
@@ -1648,7 +1721,7 @@ public final class KuspPlatform implements Platform {
       }
     }
     long killIn = -1;
-    if (p.broken) {
+    if (p.broken()) {
       if (spec.startup() != null) {
         killIn = spec.startup().failedAfter();
       } else if (spec.liveness() != null) {
@@ -1688,31 +1761,29 @@ public final class KuspPlatform implements Platform {
       return;
     }
     CrashLoopBackOff backOff = config.crashLoopBackOff();
-    if (p.lastBackOffAt >= 0 && now - p.lastBackOffAt > backOff.resetMillis()) {
-      p.backOffCount = 0;
+    Pod.Restarts r = p.restartState();
+    if (r.lastBackOffAt >= 0 && now - r.lastBackOffAt > backOff.resetMillis()) {
+      r.backOffCount = 0;
     }
-    p.backOffCount++;
-    p.lastBackOffAt = now;
+    r.backOffCount++;
+    r.lastBackOffAt = now;
     p.restarts++;
     containerRestarts++;
     p.container = ContainerState.WAITING;
     p.waitingReason = "CrashLoopBackOff";
-    p.timer = sim.schedule(backOff.delayBeforeRestart(p.backOffCount), () -> startContainer(p));
+    p.timer = sim.schedule(backOff.delayBeforeRestart(r.backOffCount), () -> startContainer(p));
   }
 
   private void markReady(Pod p) {
     long now = sim.now();
     p.readyTimer = -1;
-    p.ready = true;
+    p.setReady(true);
     if (p.readyAt < 0) {
       p.readyAt = now;
-      PodStartup s = new PodStartup(p.id, p.scheduledAt - p.createdAt, p.pulledAt - p.scheduledAt,
-          p.runningAt - p.pulledAt, p.readyAt - p.runningAt);
-      startups.add(s);
-      schedulingTimes.add(s.scheduling());
-      pullTimes.add(s.pull());
-      startTimes.add(s.start());
-      readinessTimes.add(s.readiness());
+      startups.add(p.id, p.owner instanceof ReplicaSet rs ? rs : null, ordinalOf(p.id), p.scheduledAt - p.createdAt,
+          p.pulledAt() - p.scheduledAt, p.runningAt() - p.pulledAt(), p.readyAt - p.runningAt());
+      // Queueing, pulls, credentials and preemption are behind it: its start-up state goes.
+      p.startupDone();
     }
     Deployment d = deploymentOf(p);
     long minReady = d == null ? 0 : d.spec.minReadyMillis();
@@ -1723,12 +1794,29 @@ public final class KuspPlatform implements Platform {
     }
   }
 
+  /** The number after a pod name's last '-' ({@code web-r2-7} → 7), or -1 if there is none. */
+  private static int ordinalOf(String id) {
+    int dash = id.lastIndexOf('-');
+    if (dash < 0 || dash == id.length() - 1 || id.length() - dash > 10) {
+      return -1;
+    }
+    int n = 0;
+    for (int i = dash + 1; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
+  }
+
   private void markAvailable(Pod p) {
     p.readyTimer = -1;
-    if (!p.ready || p.terminating) {
+    if (!p.ready() || p.terminating()) {
       return;
     }
-    p.available = true;
+    p.setAvailable(true);
     if (p.availableAt < 0) {
       p.availableAt = sim.now();
     }
@@ -1741,7 +1829,7 @@ public final class KuspPlatform implements Platform {
     if (rs.revision > 1 && p.availableAt == sim.now()) {
       rolloutPodTimes.add(p.availableAt - p.createdAt);
     }
-    if (!d.evictedAt.isEmpty()) {
+    if (d.evictedAt != null && !d.evictedAt.isEmpty()) {
       d.evictedAt.poll();
       failuresRecovered++;
     }
@@ -1752,9 +1840,9 @@ public final class KuspPlatform implements Platform {
   }
 
   private void setUnready(Pod p) {
-    boolean wasAvailable = p.available;
-    p.ready = false;
-    p.available = false;
+    boolean wasAvailable = p.available();
+    p.setReady(false);
+    p.setAvailable(false);
     if (p.owner instanceof ReplicaSet rs) {
       rs.uncountAvailable(p);
     }
@@ -1805,12 +1893,20 @@ public final class KuspPlatform implements Platform {
         oldReplicas += rs.replicas;
       }
     }
-    ReplicaSetStep step = new ReplicaSetStep(sim.now(), d.current.replicas, oldReplicas);
-    if (!d.steps.isEmpty() && d.steps.get(d.steps.size() - 1).atMillis() == sim.now()) {
-      d.steps.set(d.steps.size() - 1, step);
-    } else {
-      d.steps.add(step);
+    long now = sim.now();
+    long counts = (long) d.current.replicas << 32 | (oldReplicas & 0xFFFF_FFFFL);
+    if (d.stepCount > 0 && d.steps[2 * (d.stepCount - 1)] == now) {
+      d.steps[2 * (d.stepCount - 1) + 1] = counts;
+      return;
     }
+    if (d.steps == null) {
+      d.steps = new long[8];
+    } else if (2 * d.stepCount == d.steps.length) {
+      d.steps = Arrays.copyOf(d.steps, 2 * (d.stepCount + Math.max(2, d.stepCount >> 1)));
+    }
+    d.steps[2 * d.stepCount] = now;
+    d.steps[2 * d.stepCount + 1] = counts;
+    d.stepCount++;
   }
 
   /**
@@ -1924,7 +2020,7 @@ public final class KuspPlatform implements Platform {
     int diff = rs.pods.size() - replicas;
     if (diff < 0) {
       for (int i = 0; i < -diff; i++) {
-        String id = d.service.name() + "-r" + rs.revision + "-" + (++rs.podCounter);
+        String id = rs.podName(++rs.podCounter);
         boolean broken = rs.healthCheckFailureProbability > 0 && healthChecks.nextDouble() < rs.healthCheckFailureProbability;
         Pod p = newPod(id, d.service.name(), rs.revision, false, rs.image, d.service.request(), d.spec.priority(),
             broken, d);
@@ -1995,6 +2091,9 @@ public final class KuspPlatform implements Platform {
       double utilization = 100.0 * d.usedCpu / ((double) d.running * d.service.request().milliCpu());
       int desired = hpa.desiredReplicas(d.replicas, utilization);
       desired = Math.max(hpa.minReplicas(), Math.min(hpa.maxReplicas(), desired));
+      if (d.recommendations == null) {
+        d.recommendations = new ArrayDeque<>();
+      }
       d.recommendations.addLast(new long[] {now, desired});
       while (!d.recommendations.isEmpty() && d.recommendations.peekFirst()[0] < now - hpa.scaleDownStabilizationMillis()) {
         d.recommendations.pollFirst();
@@ -2028,7 +2127,7 @@ public final class KuspPlatform implements Platform {
     // Scale up: pack the unschedulable pods first-fit onto upcoming nodes, then onto new ones.
     List<Pod> waiting = new ArrayList<>();
     for (Pod p : unschedulable.values()) {
-      if (!p.daemon && p.request.fitsIn(config.allocatableForPods())) {
+      if (!p.daemon() && p.request.fitsIn(config.allocatableForPods())) {
         waiting.add(p);
       }
     }
@@ -2097,7 +2196,7 @@ public final class KuspPlatform implements Platform {
       }
     }
     for (Pod p : drained.pods) {
-      if (p.daemon) {
+      if (p.daemon()) {
         continue;
       }
       boolean placed = false;
@@ -2123,7 +2222,7 @@ public final class KuspPlatform implements Platform {
     updateStranded(n);
     boolean any = false;
     for (Pod p : new ArrayList<>(n.pods)) {
-      if (!p.daemon) {
+      if (!p.daemon()) {
         any = true;
         deletePod(p, PodPhase.SUCCEEDED);
       }
@@ -2173,14 +2272,21 @@ public final class KuspPlatform implements Platform {
     final Service service;
     final DeploymentSpec spec;
     int replicas;
-    final List<ReplicaSet> sets = new ArrayList<>();
+    // Small initial capacities: most Deployments see a handful of releases, and thousands of
+    // default-sized (10-slot, 16-bucket) collections were retained for nothing.
+    final List<ReplicaSet> sets = new ArrayList<>(2);
     ReplicaSet current;
-    final Map<String, ImageDescription> images = new LinkedHashMap<>();
+    final Map<String, ImageDescription> images = new LinkedHashMap<>(4);
     Rollout rollout;
-    final List<Rollout> rollouts = new ArrayList<>();
-    final List<ReplicaSetStep> steps = new ArrayList<>();
-    final ArrayDeque<Long> evictedAt = new ArrayDeque<>();
-    final ArrayDeque<long[]> recommendations = new ArrayDeque<>();
+    final List<Rollout> rollouts = new ArrayList<>(2);
+    // ReplicaSet steps, two longs each: the time, then newReplicas << 32 | oldReplicas (unsigned);
+    // records are built when read (replicaSetSteps). Null until the first step.
+    long[] steps;
+    int stepCount;
+    // Created on first use: most Deployments never lose a pod to eviction nor run an HPA, and an
+    // empty ArrayDeque holds a 17-slot array.
+    ArrayDeque<Long> evictedAt;
+    ArrayDeque<long[]> recommendations;
     boolean syncPending;
     int running;
     double load = 1.0;
@@ -2194,7 +2300,7 @@ public final class KuspPlatform implements Platform {
     }
   }
 
-  static final class ReplicaSet {
+  static final class ReplicaSet implements StartupLog.PodNames {
     final Deployment deployment;
     final int revision;
     final String version;
@@ -2213,6 +2319,12 @@ public final class KuspPlatform implements Platform {
       this.healthCheckFailureProbability = failP;
     }
 
+    /** The name of its pod number {@code ordinal}: {@code <service>-r<revision>-<ordinal>}. */
+    @Override
+    public String podName(int ordinal) {
+      return deployment.service.name() + "-r" + revision + "-" + ordinal;
+    }
+
     // Available pods among {@link #pods}, kept as pods become available, unready or leave the
     // set: the Deployment controller and rollout accounting ask after every pod change, and a
     // walk over the set made that quadratic in a large service's replicas.
@@ -2224,22 +2336,26 @@ public final class KuspPlatform implements Platform {
 
     /** {@code p} (one of {@link #pods}) became available. */
     void countAvailable(Pod p) {
-      if (!p.countedAvailable) {
-        p.countedAvailable = true;
+      if (!p.countedAvailable()) {
+        p.setCountedAvailable(true);
         availableCount++;
       }
     }
 
     /** {@code p} is unavailable or leaves the set. */
     void uncountAvailable(Pod p) {
-      if (p.countedAvailable) {
-        p.countedAvailable = false;
+      if (p.countedAvailable()) {
+        p.setCountedAvailable(false);
         availableCount--;
       }
     }
 
     void remove(Pod p) {
       pods.remove(p);
+      if (pods.isEmpty()) {
+        // a scaled-down old ReplicaSet keeps no array sized for its former replicas
+        ((ArrayList<Pod>) pods).trimToSize();
+      }
       uncountAvailable(p);
     }
   }
@@ -2283,23 +2399,6 @@ public final class KuspPlatform implements Platform {
           : "RollingUpdate(maxSurge " + s.maxSurge() + ", maxUnavailable " + s.maxUnavailable() + ")";
       return new RolloutRecord(release, strategy, start, end,
           end >= 0 ? RolloutRecord.Outcome.COMPLETED : RolloutRecord.Outcome.IN_PROGRESS, podsCreated, maxOut, integral);
-    }
-  }
-
-  /** A growable list of durations. */
-  private static final class Samples {
-    private long[] values = new long[64];
-    private int size;
-
-    void add(long v) {
-      if (size == values.length) {
-        values = Arrays.copyOf(values, size * 2);
-      }
-      values[size++] = v;
-    }
-
-    DurationSummary summary() {
-      return DurationSummary.of(Arrays.copyOf(values, size));
     }
   }
 }

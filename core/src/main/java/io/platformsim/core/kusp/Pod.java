@@ -12,87 +12,273 @@ import java.util.Arrays;
  * {@link PodPhase} at a time.
  */
 public final class Pod {
-  final long seq;
+  // creation number; an int (a long cost 8 more bytes per pod, with padding): a run creating
+  // 2^31 pods would need hundreds of GB of heap first, and Math.toIntExact says so if it does
+  final int seq;
   final String id;
   final String service;
   final int revision;
-  final boolean daemon;
   final ImageDescription image;
   final Resources request;
   final QosClass qos;
   final int priority;
   final PodSpec spec;
-  final boolean broken;
   Object owner;
   PodPhase phase = PodPhase.PENDING;
   ContainerState container = ContainerState.WAITING;
   String waitingReason = "Unschedulable";
   Node node;
-  Node nominated;
+  // The pod's booleans as bits of one short (twelve boolean fields took, with padding, eight
+  // bytes more per pod). ready and hasIdentity stay fields: tests set and read them directly.
+  private short flags;
   boolean ready;
-  boolean available;
+  boolean hasIdentity;
+  private static final int DAEMON = 1;
+  private static final int BROKEN = 1 << 1;
+  private static final int AVAILABLE = 1 << 3;
   // counted in its ReplicaSet's available pods (KuspPlatform.ReplicaSet)
-  boolean countedAvailable;
-  boolean terminating;
-  boolean gone;
-  boolean pulling;
-  boolean inQueue;
+  private static final int COUNTED_AVAILABLE = 1 << 4;
+  private static final int TERMINATING = 1 << 5;
+  private static final int GONE = 1 << 6;
+  private static final int PULLING = 1 << 7;
+  private static final int IN_QUEUE = 1 << 8;
+  // Identity (issue 6): whether the pod holds an address and credentials in the cluster's
+  // identity layer, and whether it waits (or ever waited) for an address.
+  private static final int AWAITING_ADDRESS = 1 << 10;
+  private static final int EVER_AWAITED_ADDRESS = 1 << 11;
   int restarts;
-  int backOffCount;
-  long lastBackOffAt = -1;
-  long queueSeq;
+  // index in KuspPlatform's live pod array, -1 once gone
+  int slot = -1;
   long createdAt;
   long scheduledAt = -1;
-  long pullStartAt = -1;
-  long pulledAt = -1;
-  long runningAt = -1;
   long readyAt = -1;
   long availableAt = -1;
-  long deletedAt = -1;
+  // the first (for most pods the only) container start; later ones are in restartState
   long lastStartAt = -1;
   long timer = -1;
   long readyTimer = -1;
-  String unschedulableMessage;
-  // container start times; most pods start once, so the first is kept in lastStartAt alone and
-  // the array exists only from a restart on (saves an array per pod at scale)
-  long[] starts;
-  int startCount;
-  // Identity (issue 6): whether the pod holds an address and credentials in the cluster's
-  // identity layer, when both credentials are issued, and whether it waits for an address.
-  boolean hasIdentity;
-  long credentialsReadyAt = -1;
-  boolean awaitingAddress;
-  boolean everAwaitedAddress;
-  long certificateRenewal = -1;
-  long tokenRenewal = -1;
+  // What only a pod on its way to its first Ready needs (created on first write, dropped at
+  // that Ready by startupDone), and what only a restarting pod or one renewing credentials needs
+  // (created on first use). A Ready pod at scale carries neither: they were 60 of its 208 bytes.
+  private Startup startup;
+  private Restarts restartState;
+
+  /** Scheduling queue, preemption, pull and credential state of a pod not yet Ready. */
+  private static final class Startup {
+    long queueSeq;
+    long pulledAt = -1;
+    long runningAt = -1;
+    long credentialsReadyAt = -1;
+    String unschedulableMessage;
+    Node nominated;
+  }
+
+  /** What only a restarting pod, or one renewing its credentials, needs. */
+  static final class Restarts {
+    int backOffCount;
+    long lastBackOffAt = -1;
+    long[] starts;
+    int startCount;
+    long certificateRenewal = -1;
+    long tokenRenewal = -1;
+  }
 
   Pod(long seq, String id, String service, int revision, boolean daemon, ImageDescription image, Resources request,
       QosClass qos, int priority, PodSpec spec, boolean broken, long createdAt) {
-    this.seq = seq;
+    this.seq = Math.toIntExact(seq);
     this.id = id;
     this.service = service;
     this.revision = revision;
-    this.daemon = daemon;
+    setFlag(DAEMON, daemon);
     this.image = image;
     this.request = request;
     this.qos = qos;
     this.priority = priority;
     this.spec = spec;
-    this.broken = broken;
+    setFlag(BROKEN, broken);
     this.createdAt = createdAt;
   }
 
+  private void setFlag(int flag, boolean on) {
+    flags = (short) (on ? flags | flag : flags & ~flag);
+  }
+
+  boolean broken() {
+    return (flags & BROKEN) != 0;
+  }
+
+  boolean countedAvailable() {
+    return (flags & COUNTED_AVAILABLE) != 0;
+  }
+
+  boolean gone() {
+    return (flags & GONE) != 0;
+  }
+
+  boolean pulling() {
+    return (flags & PULLING) != 0;
+  }
+
+  boolean inQueue() {
+    return (flags & IN_QUEUE) != 0;
+  }
+
+  boolean hasIdentity() {
+    return hasIdentity;
+  }
+
+  boolean awaitingAddress() {
+    return (flags & AWAITING_ADDRESS) != 0;
+  }
+
+  boolean everAwaitedAddress() {
+    return (flags & EVER_AWAITED_ADDRESS) != 0;
+  }
+
+  void setReady(boolean on) {
+    ready = on;
+  }
+
+  void setAvailable(boolean on) {
+    setFlag(AVAILABLE, on);
+  }
+
+  void setCountedAvailable(boolean on) {
+    setFlag(COUNTED_AVAILABLE, on);
+  }
+
+  void setTerminating(boolean on) {
+    setFlag(TERMINATING, on);
+  }
+
+  void setGone(boolean on) {
+    setFlag(GONE, on);
+  }
+
+  void setPulling(boolean on) {
+    setFlag(PULLING, on);
+  }
+
+  void setInQueue(boolean on) {
+    setFlag(IN_QUEUE, on);
+  }
+
+  void setHasIdentity(boolean on) {
+    hasIdentity = on;
+  }
+
+  void setAwaitingAddress(boolean on) {
+    setFlag(AWAITING_ADDRESS, on);
+  }
+
+  void setEverAwaitedAddress(boolean on) {
+    setFlag(EVER_AWAITED_ADDRESS, on);
+  }
+
+  private Startup startup() {
+    if (startup == null) {
+      startup = new Startup();
+    }
+    return startup;
+  }
+
+  /** The pod became Ready for the first time: its start-up state is no longer read. */
+  void startupDone() {
+    startup = null;
+  }
+
+  long queueSeq() {
+    return startup == null ? 0 : startup.queueSeq;
+  }
+
+  void queueSeq(long v) {
+    startup().queueSeq = v;
+  }
+
+  long pulledAt() {
+    return startup == null ? -1 : startup.pulledAt;
+  }
+
+  void pulledAt(long v) {
+    startup().pulledAt = v;
+  }
+
+  long runningAt() {
+    return startup == null ? -1 : startup.runningAt;
+  }
+
+  void runningAt(long v) {
+    startup().runningAt = v;
+  }
+
+  // After the first Ready (start-up state gone) the container started after its credentials were
+  // issued, so "-1" (issued before now) gives every later restart the same zero wait.
+  long credentialsReadyAt() {
+    return startup == null ? -1 : startup.credentialsReadyAt;
+  }
+
+  void credentialsReadyAt(long v) {
+    startup().credentialsReadyAt = v;
+  }
+
+  void unschedulableMessage(String message) {
+    if (message != null || startup != null) {
+      startup().unschedulableMessage = message;
+    }
+  }
+
+  Node nominated() {
+    return startup == null ? null : startup.nominated;
+  }
+
+  void nominated(Node n) {
+    if (n != null || startup != null) {
+      startup().nominated = n;
+    }
+  }
+
+  long certificateRenewal() {
+    return restartState == null ? -1 : restartState.certificateRenewal;
+  }
+
+  void certificateRenewal(long timer) {
+    if (timer >= 0 || restartState != null) {
+      restartState().certificateRenewal = timer;
+    }
+  }
+
+  long tokenRenewal() {
+    return restartState == null ? -1 : restartState.tokenRenewal;
+  }
+
+  void tokenRenewal(long timer) {
+    if (timer >= 0 || restartState != null) {
+      restartState().tokenRenewal = timer;
+    }
+  }
+
+  /** The restart state, created on first use. */
+  Restarts restartState() {
+    if (restartState == null) {
+      restartState = new Restarts();
+    }
+    return restartState;
+  }
+
   void recordStart(long t) {
-    if (startCount == 1 && starts == null) {
-      starts = new long[4];
-      starts[0] = lastStartAt;
-    } else if (starts != null && startCount == starts.length) {
-      starts = Arrays.copyOf(starts, startCount * 2);
+    if (lastStartAt < 0 && (restartState == null || restartState.startCount == 0)) {
+      lastStartAt = t;
+      return;
     }
-    if (starts != null) {
-      starts[startCount] = t;
+    Restarts r = restartState();
+    if (r.starts == null) {
+      r.starts = new long[4];
+      r.starts[0] = lastStartAt;
+      r.startCount = 1;
+    } else if (r.startCount == r.starts.length) {
+      r.starts = Arrays.copyOf(r.starts, r.startCount * 2);
     }
-    startCount++;
+    r.starts[r.startCount++] = t;
     lastStartAt = t;
   }
 
@@ -113,7 +299,7 @@ public final class Pod {
 
   /** Whether it is a system DaemonSet pod. */
   public boolean daemon() {
-    return daemon;
+    return (flags & DAEMON) != 0;
   }
 
   /** Its container image. */
@@ -163,12 +349,12 @@ public final class Pod {
 
   /** Whether it is available (Ready for minReadySeconds). */
   public boolean available() {
-    return available;
+    return (flags & AVAILABLE) != 0;
   }
 
   /** Whether it has a deletion timestamp. */
   public boolean terminating() {
-    return terminating;
+    return (flags & TERMINATING) != 0;
   }
 
   /** Container restarts so far. */
@@ -193,21 +379,21 @@ public final class Pod {
 
   /** The times the container was started (running), in order. */
   public long[] startTimes() {
-    if (starts == null) {
-      return startCount == 0 ? new long[0] : new long[] {lastStartAt};
+    if (restartState == null || restartState.starts == null) {
+      return lastStartAt < 0 ? new long[0] : new long[] {lastStartAt};
     }
-    return Arrays.copyOf(starts, startCount);
+    return Arrays.copyOf(restartState.starts, restartState.startCount);
   }
 
   /** The scheduler's message while unschedulable, or {@code null}. */
   public String unschedulableMessage() {
-    return unschedulableMessage;
+    return startup == null ? null : startup.unschedulableMessage;
   }
 
   @Override
   public String toString() {
     return "Pod[" + id + " " + phase + "/" + container + (container == ContainerState.WAITING ? "(" + waitingReason + ")" : "")
-        + (node == null ? "" : " on " + node.name) + (ready ? " ready" : "") + (terminating ? " terminating" : "")
+        + (node == null ? "" : " on " + node.name) + (ready() ? " ready" : "") + (terminating() ? " terminating" : "")
         + " " + qos + " prio " + priority + (restarts > 0 ? " restarts " + restarts : "") + "]";
   }
 }

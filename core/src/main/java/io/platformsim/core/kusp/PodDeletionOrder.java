@@ -66,13 +66,13 @@ public final class PodDeletionOrder {
     if (aPhase != bPhase) {
       return Integer.compare(aPhase, bPhase);
     }
-    if (a.ready != b.ready) {
-      return a.ready ? 1 : -1;
+    if (a.ready() != b.ready()) {
+      return a.ready() ? 1 : -1;
     }
     if (aRank != bRank) {
       return Integer.compare(bRank, aRank);
     }
-    if (a.ready && b.ready && a.readyAt != b.readyAt) {
+    if (a.ready() && b.ready() && a.readyAt != b.readyAt) {
       int diff = Integer.compare(logBucket(now - a.readyAt), logBucket(now - b.readyAt));
       if (diff != 0) {
         return diff;

@@ -12,6 +12,13 @@
  * github.com/kubernetes/kubernetes at release-1.31). Where v1.31 differs from later releases the
  * v1.31 value is used (node-monitor-grace-period 40 s, 50 s from v1.32).
  *
+ * <p>Memory: a run keeps one {@link io.platformsim.core.kusp.Pod} per live pod and, per node,
+ * Deployment and ReplicaSet, their current state; histories (start-up splits, the state
+ * timeline, ReplicaSet steps, rollout pod times) are kept as primitive columns (package-private
+ * {@code StartupLog}, {@code CountsLog}, {@code LongColumn}) and the public accessors build their
+ * records on demand. A pod's start-up-only and restart-only state lives in side objects that
+ * exist only while needed.
+ *
  * <p>Depends on {@code io.platformsim.core.engine}, {@code io.platformsim.core.workload},
  * {@code io.platformsim.core.platform}, the {@code io.platformsim.scheduler} module and the
  * {@code io.platformsim.identity} module (pod addresses, certificates, roles). It must not

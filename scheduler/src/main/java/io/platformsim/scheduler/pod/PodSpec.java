@@ -24,76 +24,78 @@ public final class PodSpec {
     public static final long DEFAULT_MEMORY_REQUEST = 200L * 1024 * 1024;
 
     private final String id;
-    private final DimensionRegistry registry;
-    private final int priority;
-    private final List<Container> containers;
-    private final List<Container> initContainers;
-    private final ResourceVector overhead;
-    private final Map<String, String> labels;
-    private final List<Toleration> tolerations;
-    private final Map<String, String> nodeSelector;
-    private final List<NodeSelectorTerm> requiredNodeAffinity;
-    private final List<PreferredTerm> preferredNodeAffinity;
-    private final List<SpreadConstraint> spreadConstraints;
-    private final List<AntiAffinityTerm> antiAffinity;
     private final String tieBreakKey;
-    private final long[] request;
-    private final long nonZeroCpu;
-    private final long nonZeroMemory;
+    // Everything but the name, shared by every pod stamped from one template by withId: a
+    // controller's replicas then cost a name and three references each, not a full spec.
+    private final Shape shape;
+
+    /** The immutable, name-independent part of a pod spec. */
+    private static final class Shape {
+        final DimensionRegistry registry;
+        final int priority;
+        final List<Container> containers;
+        final List<Container> initContainers;
+        // null when no overhead is given (almost every pod): an empty vector per template was
+        // retained for nothing; overhead() then hands out an empty one
+        final ResourceVector overhead;
+        final Map<String, String> labels;
+        final List<Toleration> tolerations;
+        final Map<String, String> nodeSelector;
+        final List<NodeSelectorTerm> requiredNodeAffinity;
+        final List<PreferredTerm> preferredNodeAffinity;
+        final List<SpreadConstraint> spreadConstraints;
+        final List<AntiAffinityTerm> antiAffinity;
+        // whether the tie-break key was set apart from the id (else it follows the name)
+        final boolean ownTieBreakKey;
+        final long[] request;
+        long nonZeroCpu;
+        long nonZeroMemory;
+
+        Shape(Builder b) {
+            this.registry = b.registry;
+            this.priority = b.priority;
+            this.containers = List.copyOf(b.containers);
+            this.initContainers = List.copyOf(b.initContainers);
+            this.overhead = nonEmpty(b.overhead.build());
+            this.labels = Map.copyOf(b.labels);
+            this.tolerations = List.copyOf(b.tolerations);
+            this.nodeSelector = Map.copyOf(b.nodeSelector);
+            this.requiredNodeAffinity = List.copyOf(b.requiredNodeAffinity);
+            this.preferredNodeAffinity = List.copyOf(b.preferredNodeAffinity);
+            this.spreadConstraints = List.copyOf(b.spreadConstraints);
+            this.antiAffinity = List.copyOf(b.antiAffinity);
+            this.ownTieBreakKey = b.tieBreakKey != null && !b.tieBreakKey.equals(b.id);
+            this.request = new long[registry.size()];
+        }
+    }
 
     private PodSpec(Builder b) {
         this.id = b.id;
-        this.registry = b.registry;
-        this.priority = b.priority;
-        this.containers = List.copyOf(b.containers);
-        this.initContainers = List.copyOf(b.initContainers);
-        this.overhead = b.overhead.build();
-        this.labels = Map.copyOf(b.labels);
-        this.tolerations = List.copyOf(b.tolerations);
-        this.nodeSelector = Map.copyOf(b.nodeSelector);
-        this.requiredNodeAffinity = List.copyOf(b.requiredNodeAffinity);
-        this.preferredNodeAffinity = List.copyOf(b.preferredNodeAffinity);
-        this.spreadConstraints = List.copyOf(b.spreadConstraints);
-        this.antiAffinity = List.copyOf(b.antiAffinity);
         this.tieBreakKey = b.tieBreakKey == null ? id : b.tieBreakKey;
-        int d = registry.size();
-        for (Container c : containers) {
+        this.shape = new Shape(b);
+        for (Container c : shape.containers) {
             checkContainer(c);
         }
-        for (Container c : initContainers) {
+        for (Container c : shape.initContainers) {
             checkContainer(c);
         }
-        if (overhead.isSpecified(DimensionRegistry.PODS)) {
+        if (shape.overhead != null && shape.overhead.isSpecified(DimensionRegistry.PODS)) {
             throw new IllegalArgumentException("pod '" + id + "' overhead: the pods dimension cannot be requested");
         }
-        this.request = new long[d];
-        for (int r = 0; r < d; r++) {
+        long[] request = shape.request;
+        for (int r = 0; r < request.length; r++) {
             request[r] = effective(r, false);
         }
         request[DimensionRegistry.PODS] = 1;
-        this.nonZeroCpu = effective(DimensionRegistry.CPU, true);
-        this.nonZeroMemory = effective(DimensionRegistry.MEMORY, true);
+        shape.nonZeroCpu = effective(DimensionRegistry.CPU, true);
+        shape.nonZeroMemory = effective(DimensionRegistry.MEMORY, true);
     }
 
     // withId: the same pod under another name; every immutable part is shared, not copied.
     private PodSpec(PodSpec template, String id) {
         this.id = id;
-        this.registry = template.registry;
-        this.priority = template.priority;
-        this.containers = template.containers;
-        this.initContainers = template.initContainers;
-        this.overhead = template.overhead;
-        this.labels = template.labels;
-        this.tolerations = template.tolerations;
-        this.nodeSelector = template.nodeSelector;
-        this.requiredNodeAffinity = template.requiredNodeAffinity;
-        this.preferredNodeAffinity = template.preferredNodeAffinity;
-        this.spreadConstraints = template.spreadConstraints;
-        this.antiAffinity = template.antiAffinity;
-        this.tieBreakKey = template.tieBreakKey.equals(template.id) ? id : template.tieBreakKey;
-        this.request = template.request;
-        this.nonZeroCpu = template.nonZeroCpu;
-        this.nonZeroMemory = template.nonZeroMemory;
+        this.shape = template.shape;
+        this.tieBreakKey = shape.ownTieBreakKey ? template.tieBreakKey : id;
     }
 
     /**
@@ -111,7 +113,7 @@ public final class PodSpec {
     }
 
     private void checkContainer(Container c) {
-        if (c.requests().registry() != registry) {
+        if (c.requests().registry() != shape.registry) {
             throw new IllegalArgumentException("pod '" + id + "' container '" + c.name() + "': requests use a different dimension registry");
         }
         if (c.requests().isSpecified(DimensionRegistry.PODS)) {
@@ -134,16 +136,16 @@ public final class PodSpec {
 
     private long effective(int r, boolean nonZero) {
         long sum = 0;
-        for (Container c : containers) {
+        for (Container c : shape.containers) {
             sum = Math.addExact(sum, containerValue(c, r, nonZero));
         }
         long init = 0;
-        for (Container c : initContainers) {
+        for (Container c : shape.initContainers) {
             init = Math.max(init, containerValue(c, r, nonZero));
         }
-        long total = Math.addExact(Math.max(sum, init), overhead.get(r));
+        long total = Math.addExact(Math.max(sum, init), shape.overhead == null ? 0 : shape.overhead.get(r));
         if (total > io.platformsim.scheduler.resource.Quantity.MAX) {
-            throw new IllegalArgumentException("pod '" + id + "': effective request of " + registry.name(r) + " (" + total
+            throw new IllegalArgumentException("pod '" + id + "': effective request of " + shape.registry.name(r) + " (" + total
                     + ") exceeds the maximum " + io.platformsim.scheduler.resource.Quantity.MAX);
         }
         return total;
@@ -157,60 +159,72 @@ public final class PodSpec {
     /** Pod id (unique among bound pods). */
     public String id() { return id; }
     /** The dimension registry. */
-    public DimensionRegistry registry() { return registry; }
+    public DimensionRegistry registry() { return shape.registry; }
     /** Priority (higher is more important). */
-    public int priority() { return priority; }
+    public int priority() { return shape.priority; }
     /** Containers. */
-    public List<Container> containers() { return containers; }
+    public List<Container> containers() { return shape.containers; }
     /** Init containers. */
-    public List<Container> initContainers() { return initContainers; }
-    /** Pod overhead. */
-    public ResourceVector overhead() { return overhead; }
+    public List<Container> initContainers() { return shape.initContainers; }
+    /** Pod overhead (an empty vector, equal each call, when none was given). */
+    public ResourceVector overhead() {
+        return shape.overhead != null ? shape.overhead : ResourceVector.empty(shape.registry);
+    }
+
+    private static ResourceVector nonEmpty(ResourceVector v) {
+        for (int r = 0; r < v.registry().size(); r++) {
+            if (v.isSpecified(r) || v.get(r) != 0) {
+                return v;
+            }
+        }
+        return null;
+    }
     /** Labels. */
-    public Map<String, String> labels() { return labels; }
+    public Map<String, String> labels() { return shape.labels; }
     /** Tolerations. */
-    public List<Toleration> tolerations() { return tolerations; }
+    public List<Toleration> tolerations() { return shape.tolerations; }
     /** spec.nodeSelector. */
-    public Map<String, String> nodeSelector() { return nodeSelector; }
+    public Map<String, String> nodeSelector() { return shape.nodeSelector; }
     /** Required node affinity terms (ORed); empty means none. */
-    public List<NodeSelectorTerm> requiredNodeAffinity() { return requiredNodeAffinity; }
+    public List<NodeSelectorTerm> requiredNodeAffinity() { return shape.requiredNodeAffinity; }
     /** Preferred node affinity terms. */
-    public List<PreferredTerm> preferredNodeAffinity() { return preferredNodeAffinity; }
+    public List<PreferredTerm> preferredNodeAffinity() { return shape.preferredNodeAffinity; }
     /** Topology spread constraints; empty means the system defaults apply. */
-    public List<SpreadConstraint> spreadConstraints() { return spreadConstraints; }
+    public List<SpreadConstraint> spreadConstraints() { return shape.spreadConstraints; }
     /** Required anti-affinity terms. */
-    public List<AntiAffinityTerm> antiAffinity() { return antiAffinity; }
+    public List<AntiAffinityTerm> antiAffinity() { return shape.antiAffinity; }
     /** Key hashed with the node for deterministic tie-breaking (defaults to the id). */
     public String tieBreakKey() { return tieBreakKey; }
 
     /** Effective request of dimension {@code r} (pods = 1). */
-    public long request(int r) { return request[r]; }
+    public long request(int r) { return shape.request[r]; }
 
     /** A copy of the effective request vector. */
-    public long[] requestArray() { return request.clone(); }
+    public long[] requestArray() { return shape.request.clone(); }
 
     /** CPU request with unspecified container requests counted as 100 m (scoring only). */
-    public long nonZeroCpu() { return nonZeroCpu; }
+    public long nonZeroCpu() { return shape.nonZeroCpu; }
 
     /** Memory request with unspecified container requests counted as 200 MiB (scoring only). */
-    public long nonZeroMemory() { return nonZeroMemory; }
+    public long nonZeroMemory() { return shape.nonZeroMemory; }
 
     /** Non-zero request of CPU or memory; the plain request for any other dimension. */
     public long nonZeroRequest(int r) {
-        return r == DimensionRegistry.CPU ? nonZeroCpu : r == DimensionRegistry.MEMORY ? nonZeroMemory : request[r];
+        return r == DimensionRegistry.CPU ? shape.nonZeroCpu : r == DimensionRegistry.MEMORY ? shape.nonZeroMemory
+                : shape.request[r];
     }
 
     /** Whether node selector and required node affinity both match {@code nodeLabels}. */
     public boolean matchesNodeSelectorAndAffinity(Map<String, String> nodeLabels) {
-        for (Map.Entry<String, String> e : nodeSelector.entrySet()) {
+        for (Map.Entry<String, String> e : shape.nodeSelector.entrySet()) {
             if (!e.getValue().equals(nodeLabels.get(e.getKey()))) {
                 return false;
             }
         }
-        if (requiredNodeAffinity.isEmpty()) {
+        if (shape.requiredNodeAffinity.isEmpty()) {
             return true;
         }
-        for (NodeSelectorTerm t : requiredNodeAffinity) {
+        for (NodeSelectorTerm t : shape.requiredNodeAffinity) {
             if (t.matches(nodeLabels)) {
                 return true;
             }
@@ -220,6 +234,7 @@ public final class PodSpec {
 
     @Override
     public String toString() {
+        long[] request = shape.request;
         StringBuilder sb = new StringBuilder("Pod[").append(id).append(" req={");
         for (int r = 0; r < request.length; r++) {
             if (r == DimensionRegistry.PODS || request[r] == 0) {
@@ -228,14 +243,14 @@ public final class PodSpec {
             if (sb.charAt(sb.length() - 1) != '{') {
                 sb.append(", ");
             }
-            sb.append(registry.name(r)).append('=').append(request[r]).append(r == DimensionRegistry.CPU ? "m" : "");
+            sb.append(shape.registry.name(r)).append('=').append(request[r]).append(r == DimensionRegistry.CPU ? "m" : "");
         }
         sb.append('}');
-        if (priority != 0) {
-            sb.append(" priority=").append(priority);
+        if (shape.priority != 0) {
+            sb.append(" priority=").append(shape.priority);
         }
-        if (!labels.isEmpty()) {
-            sb.append(" labels=").append(new TreeMap<>(labels));
+        if (!shape.labels.isEmpty()) {
+            sb.append(" labels=").append(new TreeMap<>(shape.labels));
         }
         return sb.append(']').toString();
     }

@@ -42,7 +42,16 @@ public final class NodeTable {
     private final List<NodeSpec> specs = new ArrayList<>();
     private final Map<String, Integer> byName = new HashMap<>();
     private final List<List<PodSpec>> pods = new ArrayList<>();
-    private final Map<String, BoundPod> bound = new HashMap<>();
+    // Bound pods by id: open addressing (linear probing, backward-shift deletion) over parallel
+    // arrays, slot empty where boundSpecs is null; a BoundPod is built only when asked for. A
+    // HashMap node plus a BoundPod record per pod was ~70 bytes; this is ~16 per slot.
+    private PodSpec[] boundSpecs = new PodSpec[16];
+    private int[] boundNodes = new int[16];
+    // bind sequences as ints while every one fits (fewer than 2^31 binds), widened to longs for
+    // good by the first that does not: exact either way, half the bytes in practice
+    private int[] boundSequencesNarrow = new int[16];
+    private long[] boundSequencesWide;
+    private int boundCount;
     private final Map<String, BoundPod> withAntiAffinity = new LinkedHashMap<>();
     private final Map<String, Integer> imageNodes = new HashMap<>();
     // Selector counts, kept for every selector ever asked for (sparse, so no eviction). A selector
@@ -211,15 +220,120 @@ public final class NodeTable {
 
     /** Node index of a bound pod, or -1. */
     public int nodeOf(String podId) {
-        BoundPod b = bound.get(podId);
-        return b == null ? -1 : b.node();
+        int slot = boundSlot(podId);
+        return slot < 0 ? -1 : boundNodes[slot];
     }
 
-    /** The bound pod with this id, or {@code null}. */
-    public BoundPod bound(String podId) { return bound.get(podId); }
+    /** The bound pod with this id (a new record each call, equal for the same binding), or {@code null}. */
+    public BoundPod bound(String podId) {
+        int slot = boundSlot(podId);
+        return slot < 0 ? null : new BoundPod(boundSpecs[slot], boundNodes[slot], boundSequence(slot));
+    }
 
     /** Number of bound pods. */
-    public int boundCount() { return bound.size(); }
+    public int boundCount() { return boundCount; }
+
+    private int boundSlot(String podId) {
+        if (podId == null) {
+            return -1;
+        }
+        int mask = boundSpecs.length - 1;
+        for (int i = mixHash(podId.hashCode()) & mask; ; i = (i + 1) & mask) {
+            PodSpec s = boundSpecs[i];
+            if (s == null) {
+                return -1;
+            }
+            if (s.id().equals(podId)) {
+                return i;
+            }
+        }
+    }
+
+    private long boundSequence(int slot) {
+        return boundSequencesWide != null ? boundSequencesWide[slot] : boundSequencesNarrow[slot];
+    }
+
+    private void setBoundSequence(int slot, long sequence) {
+        if (boundSequencesWide == null && (int) sequence != sequence) {
+            boundSequencesWide = new long[boundSequencesNarrow.length];
+            for (int i = 0; i < boundSequencesNarrow.length; i++) {
+                boundSequencesWide[i] = boundSequencesNarrow[i];
+            }
+            boundSequencesNarrow = null;
+        }
+        if (boundSequencesWide != null) {
+            boundSequencesWide[slot] = sequence;
+        } else {
+            boundSequencesNarrow[slot] = (int) sequence;
+        }
+    }
+
+    private void putBound(PodSpec pod, int node, long sequence) {
+        if (4 * (boundCount + 1) > 3 * boundSpecs.length) {
+            PodSpec[] specs = boundSpecs;
+            int[] nodes = boundNodes;
+            long[] sequences = new long[specs.length];
+            for (int i = 0; i < specs.length; i++) {
+                sequences[i] = specs[i] == null ? 0 : boundSequence(i);
+            }
+            boundSpecs = new PodSpec[specs.length * 2];
+            boundNodes = new int[specs.length * 2];
+            if (boundSequencesWide != null) {
+                boundSequencesWide = new long[specs.length * 2];
+            } else {
+                boundSequencesNarrow = new int[specs.length * 2];
+            }
+            for (int i = 0; i < specs.length; i++) {
+                if (specs[i] != null) {
+                    insertBound(specs[i], nodes[i], sequences[i]);
+                }
+            }
+        }
+        insertBound(pod, node, sequence);
+        boundCount++;
+    }
+
+    private void insertBound(PodSpec pod, int node, long sequence) {
+        int mask = boundSpecs.length - 1;
+        int i = mixHash(pod.id().hashCode()) & mask;
+        while (boundSpecs[i] != null) {
+            i = (i + 1) & mask;
+        }
+        boundSpecs[i] = pod;
+        boundNodes[i] = node;
+        setBoundSequence(i, sequence);
+    }
+
+    // Backward-shift deletion keeps every probe chain intact without tombstones.
+    private void removeBoundAt(int slot) {
+        int mask = boundSpecs.length - 1;
+        int hole = slot;
+        int i = slot;
+        while (true) {
+            i = (i + 1) & mask;
+            PodSpec s = boundSpecs[i];
+            if (s == null) {
+                break;
+            }
+            int home = mixHash(s.id().hashCode()) & mask;
+            boolean between = hole <= i ? (home > hole && home <= i) : (home > hole || home <= i);
+            if (!between) {
+                boundSpecs[hole] = s;
+                boundNodes[hole] = boundNodes[i];
+                setBoundSequence(hole, boundSequence(i));
+                hole = i;
+            }
+        }
+        boundSpecs[hole] = null;
+        boundNodes[hole] = 0;
+        setBoundSequence(hole, 0);
+        boundCount--;
+    }
+
+    private static int mixHash(int h) {
+        int x = h * 0x9E3779B9;
+        return x ^ (x >>> 16);
+    }
 
     /** Bound pods that carry required anti-affinity terms, in bind order. */
     public Collection<BoundPod> podsWithAntiAffinity() { return Collections.unmodifiableCollection(withAntiAffinity.values()); }
@@ -254,8 +368,9 @@ public final class NodeTable {
         if (pod.registry() != registry) {
             throw new IllegalArgumentException("bind: pod '" + pod.id() + "' uses a different dimension registry");
         }
-        if (bound.containsKey(pod.id())) {
-            throw new IllegalArgumentException("bind: pod '" + pod.id() + "' is already bound to node '" + name(bound.get(pod.id()).node()) + "'");
+        int existing = boundSlot(pod.id());
+        if (existing >= 0) {
+            throw new IllegalArgumentException("bind: pod '" + pod.id() + "' is already bound to node '" + name(boundNodes[existing]) + "'");
         }
         int base = node * dims;
         for (int r = 0; r < dims; r++) {
@@ -266,14 +381,13 @@ public final class NodeTable {
         List<PodSpec> list = pods.get(node);
         int at = list.size();
         // a fresh bind has the newest sequence and goes last; only restore() may go further up
-        while (sequence != bindSequence && at > 0 && bound.get(list.get(at - 1).id()).sequence() > sequence) {
+        while (sequence != bindSequence && at > 0 && boundSequence(boundSlot(list.get(at - 1).id())) > sequence) {
             at--;
         }
         list.add(at, pod);
-        BoundPod b = new BoundPod(pod, node, sequence);
-        bound.put(pod.id(), b);
+        putBound(pod, node, sequence);
         if (!pod.antiAffinity().isEmpty()) {
-            withAntiAffinity.put(pod.id(), b);
+            withAntiAffinity.put(pod.id(), new BoundPod(pod, node, sequence));
         }
         countMatching(pod, node, 1);
         version[node]++;
@@ -288,10 +402,12 @@ public final class NodeTable {
      * @throws IllegalArgumentException if no pod with that id is bound
      */
     public BoundPod unbind(String podId) {
-        BoundPod b = bound.remove(podId);
-        if (b == null) {
+        int slot = boundSlot(podId);
+        if (slot < 0) {
             throw new IllegalArgumentException("unbind: pod '" + podId + "' is not bound");
         }
+        BoundPod b = new BoundPod(boundSpecs[slot], boundNodes[slot], boundSequence(slot));
+        removeBoundAt(slot);
         PodSpec pod = b.pod();
         int node = b.node();
         int base = node * dims;
@@ -406,10 +522,12 @@ public final class NodeTable {
                 pair.selectors = grown;
             }
             // A service's first placement asks before any of its pods is bound: nothing to scan.
+            // (The counts are sums, so the order of this scan does not matter.)
             if (pair == null || pair.bound > 0) {
-                for (BoundPod b : bound.values()) {
-                    if (selector.matches(b.pod().labels())) {
-                        counts.add(b.node(), 1);
+                for (int i = 0; i < boundSpecs.length; i++) {
+                    PodSpec s = boundSpecs[i];
+                    if (s != null && selector.matches(s.labels())) {
+                        counts.add(boundNodes[i], 1);
                     }
                 }
             }
@@ -486,6 +604,6 @@ public final class NodeTable {
 
     @Override
     public String toString() {
-        return "NodeTable[" + size + " nodes, " + bound.size() + " pods, dims=" + registry.names() + "]";
+        return "NodeTable[" + size + " nodes, " + boundCount + " pods, dims=" + registry.names() + "]";
     }
 }

@@ -22,14 +22,21 @@ public final class PodCounts {
 
     private final NodeTable table;
     private final LabelSelector selector;
-    private int[] keys = filled(8);
-    private int[] values = new int[8];
+    // Open addressing up to 3/4 full, from four slots: most selectors (one per service) match pods
+    // on a handful of nodes, and at half full with eight slots their tables were mostly empty.
+    private int[] keys = filled(4);
+    private int[] values = new int[4];
     // Once a selector matches pods on more than an eighth of the nodes, a dense array is both
     // smaller and faster: the counts move there for good (keys and values are dropped).
     private int[] dense;
     private int used;
     private int total;
-    private final Map<String, int[]> domainTotals = new HashMap<>();
+    // Per-domain totals by topology key: the first key asked for inline (in practice the only
+    // one, the zone), any others in a map made on demand; a HashMap per selector was ~200 bytes
+    // for one entry. Invariant: moreDomainTotals != null implies domainKey != null.
+    private String domainKey;
+    private int[] domainTotal;
+    private Map<String, int[]> moreDomainTotals;
     private long domainStructure;
 
     PodCounts(NodeTable table, LabelSelector selector) {
@@ -99,10 +106,11 @@ public final class PodCounts {
      */
     public int[] inDomains(String key) {
         if (domainStructure != table.structureVersion()) {
-            domainTotals.clear();
+            clearDomainTotals();
             domainStructure = table.structureVersion();
         }
-        int[] totals = domainTotals.get(key);
+        int[] totals = key.equals(domainKey) ? domainTotal
+            : moreDomainTotals == null ? null : moreDomainTotals.get(key);
         if (totals == null) {
             int[] ids = table.domainIds(key);
             totals = new int[table.domainCount(key)];
@@ -120,7 +128,15 @@ public final class PodCounts {
                     }
                 }
             }
-            domainTotals.put(key, totals);
+            if (domainKey == null) {
+                domainKey = key;
+                domainTotal = totals;
+            } else {
+                if (moreDomainTotals == null) {
+                    moreDomainTotals = new HashMap<>();
+                }
+                moreDomainTotals.put(key, totals);
+            }
         }
         return totals;
     }
@@ -174,14 +190,14 @@ public final class PodCounts {
     /** Adds {@code delta} (±1) matching pods on {@code node}; the table calls it on bind and unbind. */
     void add(int node, int delta) {
         total += delta;
-        if (!domainTotals.isEmpty()) {
+        if (domainKey != null) {
             if (domainStructure != table.structureVersion()) {
-                domainTotals.clear();
+                clearDomainTotals();
             } else {
-                for (Map.Entry<String, int[]> e : domainTotals.entrySet()) {
-                    int d = table.domainIds(e.getKey())[node];
-                    if (d >= 0) {
-                        e.getValue()[d] += delta;
+                addToDomain(domainKey, domainTotal, node, delta);
+                if (moreDomainTotals != null) {
+                    for (Map.Entry<String, int[]> e : moreDomainTotals.entrySet()) {
+                        addToDomain(e.getKey(), e.getValue(), node, delta);
                     }
                 }
             }
@@ -217,9 +233,22 @@ public final class PodCounts {
         values[i] = delta;
         if (++used * 8 > table.size() && table.size() >= 64) {
             toDense();
-        } else if (used * 2 > keys.length) {
+        } else if (used * 4 > keys.length * 3) {
             rehash(keys.length * 2);
         }
+    }
+
+    private void addToDomain(String key, int[] totals, int node, int delta) {
+        int d = table.domainIds(key)[node];
+        if (d >= 0) {
+            totals[d] += delta;
+        }
+    }
+
+    private void clearDomainTotals() {
+        domainKey = null;
+        domainTotal = null;
+        moreDomainTotals = null;
     }
 
     private void toDense() {
