@@ -58,6 +58,11 @@ public final class EventQueue {
 
   private int size;
   private long nextSequence;
+  private final int initialCapacity;
+  // Generation given to a slot when it is created, and the largest generation ever given: after
+  // trimIfEmpty() slots are created anew above every generation an old handle can carry.
+  private int freshGeneration = 1;
+  private int maxGeneration = 1;
 
   /** An empty queue with a small initial capacity that grows as needed. */
   public EventQueue() {
@@ -74,6 +79,11 @@ public final class EventQueue {
       throw new IllegalArgumentException(
           "initialCapacity must be at least 1, was " + initialCapacity);
     }
+    this.initialCapacity = initialCapacity;
+    allocate(initialCapacity);
+  }
+
+  private void allocate(int initialCapacity) {
     times = new long[initialCapacity];
     sequences = new long[initialCapacity];
     slots = new int[initialCapacity];
@@ -200,6 +210,26 @@ public final class EventQueue {
     return times[positions[slot]];
   }
 
+  /**
+   * If no event is pending, shrinks the queue back to its initial capacity (a drained queue that
+   * once held a million events gives back their arrays) and returns {@code true}; otherwise
+   * changes nothing and returns {@code false}. Handles issued before stay stale: slots created
+   * afterwards start at a generation above every generation handed out so far. Insertion order
+   * among equal times is kept across the trim.
+   */
+  public boolean trimIfEmpty() {
+    if (size != 0 || times.length == initialCapacity) {
+      return false;
+    }
+    int next = maxGeneration + 1;
+    freshGeneration = next == 0 ? 1 : next; // 0 would allow the handle 0 == NO_EVENT
+    maxGeneration = freshGeneration;
+    slotsCreated = 0;
+    freeCount = 0;
+    allocate(initialCapacity);
+    return true;
+  }
+
   /** Removes every pending event; all outstanding handles become stale. */
   public void clear() {
     for (int i = 0; i < size; i++) {
@@ -221,14 +251,18 @@ public final class EventQueue {
 
   private int newSlot() {
     int slot = slotsCreated++;
-    generations[slot] = 1;
+    generations[slot] = freshGeneration;
     return slot;
   }
 
   private void release(int slot) {
     positions[slot] = NOT_QUEUED;
     int g = generations[slot] + 1;
-    generations[slot] = g == 0 ? 1 : g; // 0 would allow the handle 0 == NO_EVENT
+    g = g == 0 ? 1 : g; // 0 would allow the handle 0 == NO_EVENT
+    generations[slot] = g;
+    if (Integer.compareUnsigned(g, maxGeneration) > 0) {
+      maxGeneration = g;
+    }
     freeSlots[freeCount++] = slot;
   }
 

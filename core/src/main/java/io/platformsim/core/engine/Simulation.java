@@ -168,7 +168,9 @@ public final class Simulation {
   }
 
   /**
-   * Fires events until none is pending or an event calls {@link #stop()}.
+   * Fires events until none is pending or an event calls {@link #stop()}. Returning with nothing
+   * pending, it shrinks its event arrays back to their initial size ({@link
+   * EventQueue#trimIfEmpty()}); handles of fired or cancelled events stay stale.
    *
    * @return the number of events fired by this call
    * @throws IllegalStateException if called from inside an event
@@ -179,6 +181,10 @@ public final class Simulation {
     try {
       while (!stopRequested && !queue.isEmpty()) {
         fireNext();
+      }
+      // Nothing pending: give back the arrays sized for the busiest moment of the run.
+      if (queue.trimIfEmpty()) {
+        actions = new EventAction[queue.slotCapacity()];
       }
     } finally {
       running = false;

@@ -1,6 +1,7 @@
 package io.platformsim.core.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +12,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-/** The queue against {@link PriorityQueue} as a model, under random add/poll/cancel sequences. */
+/**
+ * The queue against {@link PriorityQueue} as a model, under random add/poll/cancel/trim
+ * sequences.
+ */
 class EventQueueProperties {
 
   /** The model's entry: time, insertion number (the tie-breaker) and the queue's handle. */
@@ -44,6 +48,18 @@ class EventQueueProperties {
         Entry expected = model.poll();
         assertEquals(expected.time(), queue.peekTime());
         assertEquals(expected.handle(), queue.poll());
+      } else if (op >= 950) {
+        // trim: only a drained queue shrinks, and then no handle issued before is pending
+        boolean trimmed = queue.trimIfEmpty();
+        if (!model.isEmpty()) {
+          assertFalse(trimmed);
+        }
+        if (trimmed) {
+          assertEquals(1, queue.slotCapacity());
+          for (Entry e : issued) {
+            assertFalse(queue.isPending(e.handle()));
+          }
+        }
       } else if (!issued.isEmpty()) {
         // cancel any handle ever issued: pending, fired or already cancelled
         Entry target = issued.get(op % issued.size());

@@ -184,4 +184,23 @@ class SimulationTest {
     s.run();
     assertEquals(List.of(1_000_005L), times);
   }
+
+  @Test
+  void aDrainedRunGivesBackItsArraysAndOldHandlesStayStale() {
+    Simulation sim = new Simulation();
+    List<Long> fired = new ArrayList<>();
+    long first = sim.schedule(1, () -> fired.add(sim.now()));
+    for (int i = 2; i <= 10_000; i++) {
+      sim.schedule(i, () -> fired.add(sim.now()));
+    }
+    sim.run();
+    assertEquals(10_000, fired.size());
+    // A new event reuses slot 0, the slot of the first handle; the old handle must not reach it.
+    long next = sim.schedule(5, () -> fired.add(sim.now()));
+    assertEquals(EventQueue.slotOf(first), EventQueue.slotOf(next));
+    assertFalse(sim.cancel(first));
+    assertTrue(sim.isPending(next));
+    sim.run();
+    assertEquals(10_005L, fired.get(fired.size() - 1));
+  }
 }
