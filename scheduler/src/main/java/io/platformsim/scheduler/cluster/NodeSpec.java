@@ -41,7 +41,8 @@ public record NodeSpec(String name, ResourceVector allocatable, Map<String, Stri
                 im.put(k, v);
             });
         }
-        images = java.util.Collections.unmodifiableMap(im);
+        // most nodes report no image: share the empty map instead of a map and a view per node
+        images = im.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(im);
     }
 
     /** A builder for node {@code name} over {@code registry}. */

@@ -170,16 +170,40 @@ public final class FastScheduler implements Scheduler {
         final long[] req;
         final long nzCpu;
         final long nzMem;
-        long[] version;
-        long[] total;
+        // per node: its table version + 1 when cached (0: never), and the class's total there
+        // (INFEASIBLE_CACHED: infeasible); ints, half the memory of longs, and exact because a
+        // version or total that does not fit an int is simply not cached (see cachedTotal)
+        int[] version;
+        int[] total;
 
         ClassCache(long[] req, long nzCpu, long nzMem, int n) {
             this.req = req;
             this.nzCpu = nzCpu;
             this.nzMem = nzMem;
-            this.version = new long[n];
-            this.total = new long[n];
+            this.version = new int[n];
+            this.total = new int[n];
         }
+    }
+
+    private static final int INFEASIBLE_CACHED = Integer.MIN_VALUE;
+
+    /**
+     * The class's feasibility and resource-score part on {@code node} ({@link #INFEASIBLE} if it
+     * does not fit), from the cache while the node's version is unchanged.
+     */
+    private long cachedTotal(ClassCache cache, int node, long nodeVersion, long[] alloc, long[] req, long[] nz) {
+        long v = nodeVersion + 1;
+        boolean fits = v <= Integer.MAX_VALUE;
+        if (fits && cache.version[node] == (int) v) {
+            int t = cache.total[node];
+            return t == INFEASIBLE_CACHED ? INFEASIBLE : t;
+        }
+        long t = basicFeasible(node, alloc, req) ? resourceTotal(node, alloc, req, nz) : INFEASIBLE;
+        if (fits && (t == INFEASIBLE || (t > INFEASIBLE_CACHED && t <= Integer.MAX_VALUE))) {
+            cache.version[node] = (int) v;
+            cache.total[node] = t == INFEASIBLE ? INFEASIBLE_CACHED : (int) t;
+        }
+        return t;
     }
 
     /** A fast scheduler over {@code nodes}; {@code seed} drives the tie-break hash. */
@@ -914,14 +938,7 @@ public final class FastScheduler implements Scheduler {
             }
             long total;
             if (cache != null) {
-                long v = ver[node] + 1;
-                if (cache.version[node] == v) {
-                    total = cache.total[node];
-                } else {
-                    total = basicFeasible(node, alloc, req) ? resourceTotal(node, alloc, req, nz) : INFEASIBLE;
-                    cache.version[node] = v;
-                    cache.total[node] = total;
-                }
+                total = cachedTotal(cache, node, ver[node], alloc, req, nz);
                 if (total == INFEASIBLE) {
                     continue;
                 }
@@ -1152,15 +1169,7 @@ public final class FastScheduler implements Scheduler {
                 node -= n;
             }
             if (cache != null) {
-                long v = ver[node] + 1;
-                long t;
-                if (cache.version[node] == v) {
-                    t = cache.total[node];
-                } else {
-                    t = basicFeasible(node, alloc, req) ? resourceTotal(node, alloc, req, nz) : INFEASIBLE;
-                    cache.version[node] = v;
-                    cache.total[node] = t;
-                }
+                long t = cachedTotal(cache, node, ver[node], alloc, req, nz);
                 if (t == INFEASIBLE || (forbCount > 0 && !constraintFeasible(node))) {
                     continue;
                 }
@@ -1364,7 +1373,7 @@ public final class FastScheduler implements Scheduler {
             for (int i = 0; i < counted.length; i++) {
                 counted[i] = nodes.matchingPods(built.get(i).selector());
             }
-            plan = new DefaultSpread(built, counted);
+            plan = new DefaultSpread(List.copyOf(built), counted);
             if (pod.spreadConstraints().isEmpty()) {
                 defaultSpread.put(pod.labels(), plan);
             }
