@@ -245,8 +245,6 @@ public final class ScaleRun {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, was " + threads);
     }
-    // Validate the counts and refuse a fleet that cannot fit even one cluster at a time early.
-    SyntheticFleet.checkHeap(0, which.hasLesp() ? machines : 0);
     List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(p -> p.getType() == MemoryType.HEAP).toList();
     long before = 0;
@@ -257,18 +255,18 @@ public final class ScaleRun {
     long start = System.nanoTime();
     List<Callable<Part>> tasks = new ArrayList<>();
     int services = 0;
-    if (which.hasLesp()) {
-      SyntheticFleet fleet = SyntheticFleet.of(machines, FLEET_SEED);
-      services = fleet.services().size();
-      tasks.add(() -> lesp(fleet.services(), measureMemory));
+    SyntheticFleet lespFleet = which.hasLesp() ? SyntheticFleet.of(machines, FLEET_SEED) : null;
+    SyntheticFleet kuspFleet = which.hasKusp() ? SyntheticFleet.of(pods, FLEET_SEED) : null;
+    List<Workload> parts = kuspFleet == null ? List.of() : clusters(kuspFleet.workload());
+    // Refuse a fleet that does not fit before any platform is built.
+    checkHeapFor(parts, which.hasLesp() ? machines : 0, measureMemory, threads);
+    if (lespFleet != null) {
+      services = lespFleet.services().size();
+      tasks.add(() -> lesp(lespFleet.services(), measureMemory));
     }
-    int clusters = 0;
-    if (which.hasKusp()) {
-      SyntheticFleet fleet = SyntheticFleet.of(pods, FLEET_SEED);
-      services = fleet.services().size();
-      List<Workload> parts = clusters(fleet.workload());
-      clusters = parts.size();
-      checkHeapFor(parts, which.hasLesp() ? machines : 0, measureMemory, threads);
+    int clusters = parts.size();
+    if (kuspFleet != null) {
+      services = kuspFleet.services().size();
       for (int i = 0; i < parts.size(); i++) {
         Workload part = parts.get(i);
         int index = i;
@@ -452,8 +450,13 @@ public final class ScaleRun {
     if (!measureMemory) {
       System.out.println("memory not measured: every cluster held at once would not fit in -Xmx");
     }
-    for (int i = 0; i < repeats; i++) {
-      System.out.println(run(label, pods, machines, which, measureMemory, threads));
+    try {
+      for (int i = 0; i < repeats; i++) {
+        System.out.println(run(label, pods, machines, which, measureMemory, threads));
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println("ScaleRun: " + e.getMessage());
+      System.exit(2);
     }
   }
 
