@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code size}: small = 1,000 KuSP pods / 100 LeSP machines; medium = 100,000 pods on
- *       17,428 nodes in 4 clusters / 10,000 machines; large = 1,000,000 pods in 35 or so clusters
- *       of up to 5,000 nodes / 100,000 machines ({@link ScaleRun#clusters}). A size whose
+ *       17,428 nodes in 4 clusters / 10,000 machines; large = 1,000,000 pods on 163,653 nodes
+ *       in 33 clusters / 100,000 machines (clusters of up to 5,000 nodes: {@link ScaleRun#clusters}). A size whose
  *       estimated heap exceeds {@code -Xmx} fails at once with
  *       {@link io.platformsim.core.workload.SyntheticFleet#checkHeap(long, long) a memory message};
  *       pick combinations with {@code -p}.
@@ -37,13 +37,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Events, simulated time and memory are not JMH scores: at the end of each fork one extra,
  * untimed operation measures the peak heap (heap pools' peaks) and the heap retained after a full
- * GC with every simulation held (skipped when that would not fit in the heap), and prints a {@code scale ...} line with events/s and simulated seconds per wall second
- * (see {@link ScaleRun.Result#toString()}). Run with {@code -prof gc} for allocation rates.
+ * GC with every simulation held (skipped when that would not fit in the heap), and prints a
+ * {@code scale ...} line with events/s and simulated seconds per wall second (see
+ * {@link ScaleRun.Result#toString()}). Run with {@code -prof gc} for allocation rates.
  *
  * <p>Forks run with the throughput collector ({@code -XX:+UseParallelGC}): a simulation is a batch
- * job whose state grows to hundreds of MB, and G1's young pauses copying it cost 1.5 s per
- * medium operation on 2 cores (medium/both warm: 4.8 s with G1, 3.1–3.4 s with Parallel, in the
- * same session). Override with {@code -jvmArgsAppend -XX:+UseG1GC} to compare.
+ * job whose state grows to hundreds of MB, and G1's young pauses copying it cost 1–2.5 s per
+ * medium operation on 2 cores (medium/both warm, session 3: 4.1–5.9 s with G1, 2.4–4.4 s with
+ * Parallel). Override with {@code -jvmArgsAppend -XX:+UseG1GC} to compare.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar ScaleBenchmark -p size=medium -p platform=both

@@ -37,8 +37,9 @@ import java.util.concurrent.Future;
  * {@link Size#pods} pods, LeSP a fleet of {@link Size#machines} instances (one per machine,
  * headroom 0), drawn from the same generator and seed.
  *
- * <p>KuSP: {@link #kuspConfig} (static nodes, see {@link #NODE_HEADROOM}); LeSP:
- * {@link LespConfig#defaults()}. Both simulations run dry. A rollout that cannot finish (a surge
+ * <p>KuSP: one simulation per cluster ({@link #clusters}: clusters of at most 5,000 nodes), each
+ * configured by {@link #kuspConfig} (static nodes, see {@link #NODE_HEADROOM}); LeSP: one
+ * simulation, {@link LespConfig#defaults()}. Every simulation runs dry; they run in parallel. A rollout that cannot finish (a surge
  * pod that fits nowhere) stays in progress and is counted in {@link Result#rollouts()} but not
  * in {@link Result#completed()}.
  *
@@ -182,7 +183,7 @@ public final class ScaleRun {
    * The KuSP clusters {@code workload} runs on: as many as {@link ClusterEnvelope#UPSTREAM} needs
    * for its nodes ({@link #kuspConfig} sizing) and pods, the services dealt between them by
    * {@link Workload#split}, each cluster sized for its own share. One cluster up to 5,000 nodes
-   * (small: 1; medium: 4 clusters for 15,560 nodes; large: 30 or more). Why not one cluster: no
+   * (small: 1; medium: 4 clusters for 17,428 nodes; large: 33 for 163,653). Why not one cluster: no
    * one runs 100,000 pods on one, and a single cluster past the envelope scores 5% of all its
    * nodes per placement, so the cost per event would grow with the fleet (see
    * {@link ClusterEnvelope}). Depends on the fleet only, never on the number of threads.

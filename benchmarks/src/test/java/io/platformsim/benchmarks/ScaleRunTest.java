@@ -31,8 +31,9 @@ class ScaleRunTest {
 
   @Test
   void theClusterCidrHasARangeForEveryNodeWithRoomForTheKubeletsPods() {
-    // Node counts of the sizes (small 162, medium 15,560, large 146,068) and the edges.
-    for (int nodes : new int[] {1, 2, 162, 256, 257, 292, 15_560, 44_763, 146_068}) {
+    // Node counts of whole fleets (small 181, medium 17,428, large 163,653), one cluster of at
+    // most 5,000, and the edges.
+    for (int nodes : new int[] {1, 2, 181, 256, 257, 292, 5_000, 17_428, 44_763, 163_653}) {
       OverlayAddressing overlay = OverlayAddressing.of(ScaleRun.clusterCidrFor(nodes), ScaleRun.POD_RANGE_PREFIX);
       assertTrue(overlay.maxNodes() >= nodes, nodes + " nodes in " + overlay);
       // kubelet maxPods defaults to 110 (k/k pkg/kubelet/apis/config/v1beta1/defaults.go)
