@@ -5,6 +5,7 @@ import io.platformsim.core.experiment.TimelineEvent.LoadChange;
 import io.platformsim.core.experiment.TimelineEvent.MachineFailure;
 import io.platformsim.core.experiment.TimelineEvent.ZoneOutage;
 import io.platformsim.core.kusp.ClusterAutoscaling;
+import io.platformsim.core.kusp.ClusterEnvelope;
 import io.platformsim.core.kusp.KuspConfig;
 import io.platformsim.core.lesp.LespConfig;
 import io.platformsim.core.workload.Release;
@@ -173,6 +174,29 @@ public record Scenario(
   public Scenario withKusp(KuspConfig config) {
     return new Scenario(name, workload, lesp, config, timeline, horizonMillis, replications, seed,
         sampleMillis, scaleOutTarget);
+  }
+
+  /**
+   * Why this scenario's KuSP cluster lies outside the size Kubernetes is tested to
+   * ({@link ClusterEnvelope#UPSTREAM}: 5,000 nodes, 150,000 pods), or empty if it lies inside.
+   * Counted at the start: the initial nodes, and every instance plus one pod per node and
+   * DaemonSet. The comparison simulates one cluster whatever its size; past 5,000 nodes its
+   * scheduler scores 5% of all nodes per placement, so such a run is slow and no longer a
+   * cluster anyone operates (split the fleet: {@link Workload#split}).
+   */
+  public Optional<String> envelopeWarning() {
+    long pods = (long) kusp.initialNodes() * kusp.daemonSets().size();
+    for (Service s : workload.services()) {
+      pods += s.instances();
+    }
+    ClusterEnvelope e = ClusterEnvelope.UPSTREAM;
+    if (kusp.initialNodes() <= e.maxNodes() && pods <= e.maxPods()) {
+      return Optional.empty();
+    }
+    return Optional.of(String.format(Locale.ROOT,
+        "the KuSP cluster starts with %,d nodes and %,d pods, past the %,d nodes and %,d pods one Kubernetes"
+            + " cluster is tested to (kubernetes.io, \"Considerations for large clusters\"); it is simulated"
+            + " as one cluster anyway", kusp.initialNodes(), pods, e.maxNodes(), e.maxPods()));
   }
 
   /**

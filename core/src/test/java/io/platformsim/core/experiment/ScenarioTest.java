@@ -104,4 +104,24 @@ class ScenarioTest {
     assertEquals("; did you mean 'headroom'?", Suggestions.didYouMean(typo, java.util.List.of("strategy", "headroom",
         "imageBatch", "replaceFailed")));
   }
+
+  @Test
+  void envelopeWarningNamesTheNodesAndPodsPastTheUpstreamLimits() {
+    // kubernetes.io "Considerations for large clusters": 5,000 nodes, 150,000 pods per cluster.
+    Service zebra = Service.builder("zebra")
+        .instances(2).build();
+    KuspConfig atLimit = KuspConfig.builder().initialNodes(5_000)
+        .build();
+    assertTrue(Scenario.builder("edge").service(zebra).kusp(atLimit).build().envelopeWarning().isEmpty());
+    KuspConfig past = KuspConfig.builder().initialNodes(5_001).build();
+    String w = Scenario.builder("wide").service(zebra).kusp(past).build().envelopeWarning().orElseThrow();
+    assertTrue(w.contains("5,001 nodes") && w.contains("5,000 nodes and 150,000 pods"), w);
+    // pods: 150,001 instances on 3 nodes are past the pod limit alone
+    Service herd = Service.builder("herd")
+        .instances(150_001).request(Resources.of(10, 16))
+        .usage(Resources.of(1, 8)).build();
+    KuspConfig three = KuspConfig.builder().initialNodes(3).build();
+    assertTrue(Scenario.builder("herd").service(herd).kusp(three).build().envelopeWarning().isPresent());
+    assertTrue(DefaultScenario.build().envelopeWarning().isEmpty());
+  }
 }

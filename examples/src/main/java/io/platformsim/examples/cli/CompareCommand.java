@@ -104,6 +104,10 @@ public final class CompareCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
+    scenario.envelopeWarning().ifPresent(w -> {
+      err.println("platformsim compare: warning: " + w);
+      err.flush();
+    });
     ComparisonResult result;
     try {
       result = Comparison.run(scenario, progress(err, scenario));

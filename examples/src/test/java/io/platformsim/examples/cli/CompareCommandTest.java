@@ -132,6 +132,30 @@ class CompareCommandTest {
   }
 
   @Test
+  void aClusterPastTheUpstreamEnvelopeRunsWithAWarning() throws Exception {
+    // kubernetes.io "Considerations for large clusters": no more than 5,000 nodes per cluster.
+    Path f = dir.resolve("wide.yaml");
+    Files.writeString(f, """
+        name: wide
+        replications: 1
+        horizon: 10m
+        services:
+          - name: zebra
+            instances: 2
+            request: {cpu: 500m, memory: 1Gi}
+            usage: {cpu: 100m, memory: 512Mi}
+        kusp:
+          initialNodes: 5001
+        """);
+    Invocation wide = Invocation.platformsim("compare", f.toString(), "-q");
+    assertEquals(0, wide.exitCode(), wide.err());
+    assertTrue(wide.err().contains("warning: the KuSP cluster starts with 5,001 nodes"), wide.err());
+    assertTrue(wide.err().contains("5,000 nodes and 150,000 pods"), wide.err());
+    Invocation inside = Invocation.platformsim("compare", small().toString(), "-q");
+    assertFalse(inside.err().contains("warning"), inside.err());
+  }
+
+  @Test
   void badReplicationsAndMissingFileAreInputErrors() {
     Invocation r = Invocation.platformsim("compare", "-r", "0");
     assertEquals(2, r.exitCode());
