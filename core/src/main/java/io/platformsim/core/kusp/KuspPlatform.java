@@ -151,8 +151,21 @@ public final class KuspPlatform implements Platform {
   private Pod[] livePods = new Pod[64];
   private int liveEnd;
   private int liveCount;
-  private final Map<PodTemplate, PodSpec> templates = new HashMap<>();
+  // Scheduler specs by template, with how many live pods were stamped from each: a template goes
+  // when its last pod does (a ReplicaSet scaled to zero after a release), and comes back equal if
+  // a pod needs it again, so nothing simulated depends on whether it was kept.
+  private final Map<PodTemplate, TemplateUse> templates = new HashMap<>();
   private final Map<String, ImageDescription> daemonImages = new HashMap<>();
+
+  /** A template's scheduler spec and the live pods stamped from it. */
+  private static final class TemplateUse {
+    final PodSpec spec;
+    int pods;
+
+    TemplateUse(PodSpec spec) {
+      this.spec = spec;
+    }
+  }
 
   /** What a pod's scheduler spec is built from, apart from its name. */
   private record PodTemplate(String service, String image, Resources request, int priority, boolean antiAffinity,
@@ -1006,8 +1019,8 @@ public final class KuspPlatform implements Platform {
     // One scheduler spec per template (a ReplicaSet's or DaemonSet's pods differ only in name):
     // each pod gets it renamed, sharing labels, containers and requests instead of copying them.
     PodTemplate key = new PodTemplate(service, image.reference(), request, priority, anti, zoneSpread);
-    PodSpec template = templates.get(key);
-    if (template == null) {
+    TemplateUse use = templates.get(key);
+    if (use == null) {
       PodSpec.Builder b = PodSpec.builder(service + "-template", registry).priority(priority).label(APP_LABEL, service);
       ResourceVector.Builder req = ResourceVector.builder(registry);
       if (request.milliCpu() > 0) {
@@ -1024,9 +1037,11 @@ public final class KuspPlatform implements Platform {
         b.spread(new SpreadConstraint(1, NodeSpec.ZONE, WhenUnsatisfiable.DO_NOT_SCHEDULE,
             LabelSelector.matchLabels(APP_LABEL, service)));
       }
-      template = b.build();
-      templates.put(key, template);
+      use = new TemplateUse(b.build());
+      templates.put(key, use);
     }
+    use.pods++;
+    PodSpec template = use.spec;
     Pod p = new Pod(++podSeq, id, service, revision, daemon, image, request, QosClass.of(request, limits), priority,
         template.withId(id), broken, sim.now());
     addLive(p);
@@ -1047,6 +1062,16 @@ public final class KuspPlatform implements Platform {
     p.slot = liveEnd;
     livePods[liveEnd++] = p;
     liveCount++;
+  }
+
+  // The pod's template key, rebuilt from the pod: its spec shares the template's constraints.
+  private void releaseTemplate(Pod p) {
+    PodTemplate key = new PodTemplate(p.service, p.image.reference(), p.request, p.priority,
+        !p.spec.antiAffinity().isEmpty(), !p.spec.spreadConstraints().isEmpty());
+    TemplateUse use = templates.get(key);
+    if (use != null && --use.pods == 0) {
+      templates.remove(key);
+    }
   }
 
   private void removeLive(Pod p) {
@@ -1190,6 +1215,7 @@ public final class KuspPlatform implements Platform {
     p.setGone(true);
     sample();
     removeLive(p);
+    releaseTemplate(p);
     if (p.inQueue()) {
       activeQueue.remove(p);
       p.setInQueue(false);
