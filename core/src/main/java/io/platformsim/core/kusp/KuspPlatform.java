@@ -161,6 +161,9 @@ public final class KuspPlatform implements Platform {
   private static final class TemplateUse {
     final PodSpec spec;
     int pods;
+    // the kind of the template's first pod, shared by every later pod of an equal kind (all pods
+    // of a ReplicaSet); a pod of another kind keeps its own
+    PodKind kind;
 
     TemplateUse(PodSpec spec) {
       this.spec = spec;
@@ -171,12 +174,12 @@ public final class KuspPlatform implements Platform {
   private record PodTemplate(String service, String image, Resources request, int priority, boolean antiAffinity,
       boolean zoneSpread) {}
   private final TreeSet<Pod> activeQueue = new TreeSet<>(
-      Comparator.comparingInt((Pod p) -> -p.priority).thenComparingLong(p -> p.queueSeq()));
+      Comparator.comparingInt((Pod p) -> -p.priority()).thenComparingLong(p -> p.queueSeq()));
   private final Map<String, Pod> unschedulable = new LinkedHashMap<>();
   // The unschedulable pods constrained by resources alone, by CPU request: a removal looks only
   // at those whose CPU fits what it freed (retryUnschedulableAfterRemoval).
   private final TreeSet<Pod> waitingByCpu = new TreeSet<>(
-      Comparator.comparingLong((Pod p) -> p.request.milliCpu()).thenComparingLong(p -> p.seq));
+      Comparator.comparingLong((Pod p) -> p.request().milliCpu()).thenComparingLong(p -> p.seq));
   private final TreeMap<String, Integer> unschedulableReasons = new TreeMap<>();
   private final List<String> downZones = new ArrayList<>();
   private final List<NodeEviction> evictions = new ArrayList<>();
@@ -452,7 +455,7 @@ public final class KuspPlatform implements Platform {
     for (Node n : nodes) {
       if (n.responsive && n.state != NodeState.GONE && n.state != NodeState.PROVISIONING) {
         for (Pod p : n.pods) {
-          if (!p.daemon() && p.service.equals(failure.service()) && !p.terminating()) {
+          if (!p.daemon() && p.service().equals(failure.service()) && !p.terminating()) {
             candidates.add(n);
             break;
           }
@@ -709,7 +712,7 @@ public final class KuspPlatform implements Platform {
     List<Pod> out = new ArrayList<>();
     for (int i = 0; i < liveEnd; i++) {
       Pod p = livePods[i];
-      if (p != null && !p.daemon() && p.service.equals(service)) {
+      if (p != null && !p.daemon() && p.service().equals(service)) {
         out.add(p);
       }
     }
@@ -1042,8 +1045,14 @@ public final class KuspPlatform implements Platform {
     }
     use.pods++;
     PodSpec template = use.spec;
-    Pod p = new Pod(++podSeq, id, service, revision, daemon, image, request, QosClass.of(request, limits), priority,
-        template.withId(id), broken, sim.now());
+    QosClass qos = QosClass.of(request, limits);
+    PodKind kind = new PodKind(service, revision, image, request, qos, priority);
+    if (kind.equals(use.kind)) {
+      kind = use.kind;
+    } else if (use.kind == null) {
+      use.kind = kind;
+    }
+    Pod p = new Pod(++podSeq, id, kind, daemon, template.withId(id), broken, sim.now());
     addLive(p);
     phaseCounts[PodPhase.PENDING.ordinal()]++;
     phaseAverages[PodPhase.PENDING.ordinal()].update(sim.now(), phaseCounts[PodPhase.PENDING.ordinal()]);
@@ -1066,7 +1075,7 @@ public final class KuspPlatform implements Platform {
 
   // The pod's template key, rebuilt from the pod: its spec shares the template's constraints.
   private void releaseTemplate(Pod p) {
-    PodTemplate key = new PodTemplate(p.service, p.image.reference(), p.request, p.priority,
+    PodTemplate key = new PodTemplate(p.service(), p.image().reference(), p.request(), p.priority(),
         !p.spec.antiAffinity().isEmpty(), !p.spec.spreadConstraints().isEmpty());
     TemplateUse use = templates.get(key);
     if (use != null && --use.pods == 0) {
@@ -1126,12 +1135,12 @@ public final class KuspPlatform implements Platform {
     p.node = n;
     p.scheduledAt = sim.now();
     n.pods.add(p);
-    n.requestedCpu += p.request.milliCpu();
-    n.requestedMemory += p.request.memoryMib();
+    n.requestedCpu += p.request().milliCpu();
+    n.requestedMemory += p.request().memoryMib();
     n.unneededSince = -1;
     if (!p.daemon()) {
-      allocatedCpu.add(sim.now(), p.request.milliCpu());
-      allocatedMemory.add(sim.now(), p.request.memoryMib());
+      allocatedCpu.add(sim.now(), p.request().milliCpu());
+      allocatedMemory.add(sim.now(), p.request().memoryMib());
     }
     updateStranded(n);
   }
@@ -1228,11 +1237,11 @@ public final class KuspPlatform implements Platform {
         table.unbind(p.id);
       }
       n.pods.remove(p);
-      n.requestedCpu -= p.request.milliCpu();
-      n.requestedMemory -= p.request.memoryMib();
+      n.requestedCpu -= p.request().milliCpu();
+      n.requestedMemory -= p.request().memoryMib();
       if (!p.daemon()) {
-        allocatedCpu.add(now, -p.request.milliCpu());
-        allocatedMemory.add(now, -p.request.memoryMib());
+        allocatedCpu.add(now, -p.request().milliCpu());
+        allocatedMemory.add(now, -p.request().memoryMib());
       }
       updateStranded(n);
       // A node being removed finishes its DaemonSet pods itself: it must not re-enter removal
@@ -1263,7 +1272,7 @@ public final class KuspPlatform implements Platform {
     if (n.nominated.isEmpty()) {
       return;
     }
-    n.nominated.sort(Comparator.comparingInt((Pod q) -> -q.priority).thenComparingLong(q -> q.seq));
+    n.nominated.sort(Comparator.comparingInt((Pod q) -> -q.priority()).thenComparingLong(q -> q.seq));
     for (Pod q : new ArrayList<>(n.nominated)) {
       if (q.gone() || q.terminating()) {
         n.nominated.remove(q);
@@ -1276,8 +1285,8 @@ public final class KuspPlatform implements Platform {
         enqueue(q);
         continue;
       }
-      if (q.request.milliCpu() <= allocatable.milliCpu() - n.requestedCpu
-          && q.request.memoryMib() <= allocatable.memoryMib() - n.requestedMemory
+      if (q.request().milliCpu() <= allocatable.milliCpu() - n.requestedCpu
+          && q.request().memoryMib() <= allocatable.memoryMib() - n.requestedMemory
           && n.pods.size() < config.nodeType().maxPods()) {
         n.nominated.remove(q);
         q.nominated(null);
@@ -1366,22 +1375,22 @@ public final class KuspPlatform implements Platform {
       }
     }
     if (schedulable(n) && freePods > 0 && !waitingByCpu.isEmpty()
-        && waitingByCpu.first().request.milliCpu() <= freeCpu) {
+        && waitingByCpu.first().request().milliCpu() <= freeCpu) {
       List<Pod> fitting = new ArrayList<>();
       for (Pod p : waitingByCpu) {
-        if (p.request.milliCpu() > freeCpu) {
+        if (p.request().milliCpu() > freeCpu) {
           break;
         }
-        if (p.request.memoryMib() <= freeMem) {
+        if (p.request().memoryMib() <= freeMem) {
           fitting.add(p);
         }
       }
       fitting.sort(activeQueue.comparator());
       for (Pod p : fitting) {
-        if (freePods > 0 && p.request.milliCpu() <= freeCpu && p.request.memoryMib() <= freeMem) {
+        if (freePods > 0 && p.request().milliCpu() <= freeCpu && p.request().memoryMib() <= freeMem) {
           helped.add(p);
-          freeCpu -= p.request.milliCpu();
-          freeMem -= p.request.memoryMib();
+          freeCpu -= p.request().milliCpu();
+          freeMem -= p.request().memoryMib();
           freePods--;
         }
       }
@@ -1434,7 +1443,7 @@ public final class KuspPlatform implements Platform {
    * @return whether victims were chosen
    */
   private boolean preempt(Pod p) {
-    if (minDeploymentPriority >= p.priority) {
+    if (minDeploymentPriority >= p.priority()) {
       return false;
     }
     Node best = null;
@@ -1454,7 +1463,7 @@ public final class KuspPlatform implements Platform {
           // Already going: its resources come back without another victim.
           continue;
         }
-        if (q.priority < p.priority && !q.daemon()) {
+        if (q.priority() < p.priority() && !q.daemon()) {
           lower.add(q);
         }
       }
@@ -1462,19 +1471,19 @@ public final class KuspPlatform implements Platform {
       long mem = freeMem;
       long cnt = freePods;
       for (Pod q : lower) {
-        cpu += q.request.milliCpu();
-        mem += q.request.memoryMib();
+        cpu += q.request().milliCpu();
+        mem += q.request().memoryMib();
         cnt++;
       }
-      if (lower.isEmpty() || cpu < p.request.milliCpu() || mem < p.request.memoryMib() || cnt < 1) {
+      if (lower.isEmpty() || cpu < p.request().milliCpu() || mem < p.request().memoryMib() || cnt < 1) {
         continue;
       }
-      lower.sort(Comparator.comparingInt((Pod q) -> -q.priority).thenComparingLong(q -> q.seq));
+      lower.sort(Comparator.comparingInt((Pod q) -> -q.priority()).thenComparingLong(q -> q.seq));
       List<Pod> victims = new ArrayList<>();
       for (Pod q : lower) {
-        long c2 = cpu - q.request.milliCpu();
-        long m2 = mem - q.request.memoryMib();
-        if (c2 >= p.request.milliCpu() && m2 >= p.request.memoryMib() && cnt - 1 >= 1) {
+        long c2 = cpu - q.request().milliCpu();
+        long m2 = mem - q.request().memoryMib();
+        if (c2 >= p.request().milliCpu() && m2 >= p.request().memoryMib() && cnt - 1 >= 1) {
           cpu = c2;
           mem = m2;
           cnt--;
@@ -1485,8 +1494,8 @@ public final class KuspPlatform implements Platform {
       long high = Long.MIN_VALUE;
       long sum = 0;
       for (Pod q : victims) {
-        high = Math.max(high, q.priority);
-        sum += (long) q.priority + (1L << 31);
+        high = Math.max(high, q.priority());
+        sum += (long) q.priority() + (1L << 31);
       }
       if (best == null || high < bestHigh || (high == bestHigh && (sum < bestSum
           || (sum == bestSum && victims.size() < bestVictims.size())))) {
@@ -1527,7 +1536,7 @@ public final class KuspPlatform implements Platform {
         awaitAddress(p, "node has no pod addresses");
         return;
       }
-      PodCredentials c = identity.podStarting(n.name, p.id, p.service, sim.now());
+      PodCredentials c = identity.podStarting(n.name, p.id, p.service(), sim.now());
       if (!c.isGranted()) {
         awaitAddress(p, String.valueOf(c.address().reason()));
         return;
@@ -1633,7 +1642,7 @@ public final class KuspPlatform implements Platform {
     Node n = p.node;
     Deployment d = deploymentOf(p);
     PullPolicy policy = d == null ? PullPolicy.IF_NOT_PRESENT : d.spec.pullPolicy();
-    boolean present = n.cache.contains(p.image);
+    boolean present = n.cache.contains(p.image());
     if (policy == PullPolicy.NEVER && !present) {
       p.waitingReason = "ErrImageNeverPull";
       return;
@@ -1659,7 +1668,7 @@ public final class KuspPlatform implements Platform {
       }
       n.activePulls++;
       p.setPulling(true);
-      long missing = n.cache.missingBytes(p.image);
+      long missing = n.cache.missingBytes(p.image());
       long bandwidth = Math.min(config.nodeBandwidthBytesPerSecond(), config.registryBandwidthBytesPerSecond());
       // Whole milliseconds, rounded up: 170 MB at 10 MB/s = 17 000 ms exactly.
       long millis = Math.floorDiv(Math.multiplyExact(missing, 1000L) + bandwidth - 1, bandwidth);
@@ -1676,7 +1685,7 @@ public final class KuspPlatform implements Platform {
     n.activePulls--;
     p.setPulling(false);
     long now = sim.now();
-    n.cache.store(p.image, now);
+    n.cache.store(p.image(), now);
     scheduleImageGc(n);
     imagePresent(p);
     pumpPulls(n);
@@ -1729,7 +1738,7 @@ public final class KuspPlatform implements Platform {
     }
     setPhase(p, PodPhase.RUNNING);
     p.recordStart(now);
-    p.node.cache.acquire(p.image, now);
+    p.node.cache.acquire(p.image(), now);
     Deployment d = deploymentOf(p);
     if (d == null) {
       return;
@@ -1763,7 +1772,7 @@ public final class KuspPlatform implements Platform {
 
   private void stopRunning(Pod p) {
     long now = sim.now();
-    p.node.cache.release(p.image, now);
+    p.node.cache.release(p.image(), now);
     scheduleImageGc(p.node);
     Deployment d = deploymentOf(p);
     if (d != null) {
@@ -2153,7 +2162,7 @@ public final class KuspPlatform implements Platform {
     // Scale up: pack the unschedulable pods first-fit onto upcoming nodes, then onto new ones.
     List<Pod> waiting = new ArrayList<>();
     for (Pod p : unschedulable.values()) {
-      if (!p.daemon() && p.request.fitsIn(config.allocatableForPods())) {
+      if (!p.daemon() && p.request().fitsIn(config.allocatableForPods())) {
         waiting.add(p);
       }
     }
@@ -2168,16 +2177,16 @@ public final class KuspPlatform implements Platform {
       for (Pod p : waiting) {
         boolean placed = false;
         for (long[] b : bins) {
-          if (b[0] >= p.request.milliCpu() && b[1] >= p.request.memoryMib() && b[2] >= 1) {
-            b[0] -= p.request.milliCpu();
-            b[1] -= p.request.memoryMib();
+          if (b[0] >= p.request().milliCpu() && b[1] >= p.request().memoryMib() && b[2] >= 1) {
+            b[0] -= p.request().milliCpu();
+            b[1] -= p.request().memoryMib();
             b[2]--;
             placed = true;
             break;
           }
         }
         if (!placed) {
-          bins.add(new long[] {forPods.milliCpu() - p.request.milliCpu(), forPods.memoryMib() - p.request.memoryMib(),
+          bins.add(new long[] {forPods.milliCpu() - p.request().milliCpu(), forPods.memoryMib() - p.request().memoryMib(),
               podSlots - 1});
           fresh++;
         }
@@ -2227,9 +2236,9 @@ public final class KuspPlatform implements Platform {
       }
       boolean placed = false;
       for (long[] f : free) {
-        if (f[0] >= p.request.milliCpu() && f[1] >= p.request.memoryMib() && f[2] >= 1) {
-          f[0] -= p.request.milliCpu();
-          f[1] -= p.request.memoryMib();
+        if (f[0] >= p.request().milliCpu() && f[1] >= p.request().memoryMib() && f[2] >= 1) {
+          f[0] -= p.request().milliCpu();
+          f[1] -= p.request().memoryMib();
           f[2]--;
           placed = true;
           break;

@@ -16,12 +16,9 @@ public final class Pod {
   // 2^31 pods would need hundreds of GB of heap first, and Math.toIntExact says so if it does
   final int seq;
   final String id;
-  final String service;
-  final int revision;
-  final ImageDescription image;
-  final Resources request;
-  final QosClass qos;
-  final int priority;
+  // What the pod shares with every pod of its ReplicaSet or DaemonSet (service, revision, image,
+  // request, QoS, priority): one reference instead of six fields, 16 of a Pod's 144 bytes.
+  final PodKind kind;
   final PodSpec spec;
   Object owner;
   PodPhase phase = PodPhase.PENDING;
@@ -85,15 +82,14 @@ public final class Pod {
 
   Pod(long seq, String id, String service, int revision, boolean daemon, ImageDescription image, Resources request,
       QosClass qos, int priority, PodSpec spec, boolean broken, long createdAt) {
+    this(seq, id, new PodKind(service, revision, image, request, qos, priority), daemon, spec, broken, createdAt);
+  }
+
+  Pod(long seq, String id, PodKind kind, boolean daemon, PodSpec spec, boolean broken, long createdAt) {
     this.seq = Math.toIntExact(seq);
     this.id = id;
-    this.service = service;
-    this.revision = revision;
+    this.kind = kind;
     setFlag(DAEMON, daemon);
-    this.image = image;
-    this.request = request;
-    this.qos = qos;
-    this.priority = priority;
     this.spec = spec;
     setFlag(BROKEN, broken);
     this.createdAt = createdAt;
@@ -289,12 +285,12 @@ public final class Pod {
 
   /** The service (Deployment) it belongs to, or the DaemonSet name. */
   public String service() {
-    return service;
+    return kind.service();
   }
 
   /** The ReplicaSet revision it was created from (0 for DaemonSet pods). */
   public int revision() {
-    return revision;
+    return kind.revision();
   }
 
   /** Whether it is a system DaemonSet pod. */
@@ -304,22 +300,22 @@ public final class Pod {
 
   /** Its container image. */
   public ImageDescription image() {
-    return image;
+    return kind.image();
   }
 
   /** Its CPU and memory request. */
   public Resources request() {
-    return request;
+    return kind.request();
   }
 
   /** Its QoS class. */
   public QosClass qosClass() {
-    return qos;
+    return kind.qos();
   }
 
   /** Its priority. */
   public int priority() {
-    return priority;
+    return kind.priority();
   }
 
   /** Its phase. */
@@ -394,6 +390,6 @@ public final class Pod {
   public String toString() {
     return "Pod[" + id + " " + phase + "/" + container + (container == ContainerState.WAITING ? "(" + waitingReason + ")" : "")
         + (node == null ? "" : " on " + node.name) + (ready() ? " ready" : "") + (terminating() ? " terminating" : "")
-        + " " + qos + " prio " + priority + (restarts > 0 ? " restarts " + restarts : "") + "]";
+        + " " + kind.qos() + " prio " + kind.priority() + (restarts > 0 ? " restarts " + restarts : "") + "]";
   }
 }
