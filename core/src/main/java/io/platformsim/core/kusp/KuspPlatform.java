@@ -333,7 +333,7 @@ public final class KuspPlatform implements Platform {
     Deployment d = new Deployment(service, spec);
     deployments.put(service.name(), d);
     minDeploymentPriority = Math.min(minDeploymentPriority, spec.priority());
-    d.images.put(service.version(), service.image());
+    d.putImage(service.version(), service.image());
     ReplicaSet rs = new ReplicaSet(d, 1, service.version(), service.image(), 0.0);
     d.sets.add(rs);
     d.current = rs;
@@ -366,16 +366,16 @@ public final class KuspPlatform implements Platform {
       throw new IllegalArgumentException("publishImage for '" + service + "': version and image must be given, were '"
           + version + "' and " + image);
     }
-    d.images.put(version, image);
+    d.putImage(version, image);
   }
 
   /** The image registered for {@code service} at {@code version}; an unknown one is an error naming it. */
   public ImageDescription image(String service, String version) {
     Deployment d = deployment(service);
-    ImageDescription img = d.images.get(version);
+    ImageDescription img = d.image(version);
     if (img == null) {
       throw new IllegalArgumentException("unknown image for service '" + service + "' version '" + version
-          + "'; known versions: " + d.images.keySet());
+          + "'; known versions: " + d.imageVersions());
     }
     return img;
   }
@@ -397,10 +397,10 @@ public final class KuspPlatform implements Platform {
       throw new IllegalArgumentException("release " + release.version() + " is for unknown service '"
           + release.service() + "'; deployed: " + deployments.keySet());
     }
-    ImageDescription image = d.images.get(release.version());
+    ImageDescription image = d.image(release.version());
     if (image == null) {
       image = derivedImage(d.current.image, release);
-      d.images.put(release.version(), image);
+      d.putImage(release.version(), image);
     }
     if (d.rollout != null && d.rollout.end < 0) {
       d.rollout.superseded = true;
@@ -2311,7 +2311,42 @@ public final class KuspPlatform implements Platform {
     // default-sized (10-slot, 16-bucket) collections were retained for nothing.
     final List<ReplicaSet> sets = new ArrayList<>(2);
     ReplicaSet current;
-    final Map<String, ImageDescription> images = new LinkedHashMap<>(4);
+    // Image by version, in registration order: two small arrays (a service has a handful of
+    // versions) instead of a LinkedHashMap, which cost 170 B per Deployment.
+    private String[] imageVersions = new String[2];
+    private ImageDescription[] imagesByVersion = new ImageDescription[2];
+    private int imageCount;
+
+    /** The image registered for {@code version}, or null. */
+    ImageDescription image(String version) {
+      for (int i = 0; i < imageCount; i++) {
+        if (imageVersions[i].equals(version)) {
+          return imagesByVersion[i];
+        }
+      }
+      return null;
+    }
+
+    /** Registers (or replaces) the image of {@code version}. */
+    void putImage(String version, ImageDescription image) {
+      for (int i = 0; i < imageCount; i++) {
+        if (imageVersions[i].equals(version)) {
+          imagesByVersion[i] = image;
+          return;
+        }
+      }
+      if (imageCount == imageVersions.length) {
+        imageVersions = Arrays.copyOf(imageVersions, imageCount * 2);
+        imagesByVersion = Arrays.copyOf(imagesByVersion, imageCount * 2);
+      }
+      imageVersions[imageCount] = version;
+      imagesByVersion[imageCount++] = image;
+    }
+
+    /** The registered versions, in registration order. */
+    List<String> imageVersions() {
+      return List.of(Arrays.copyOf(imageVersions, imageCount));
+    }
     Rollout rollout;
     final List<Rollout> rollouts = new ArrayList<>(2);
     // ReplicaSet steps, two longs each: the time, then newReplicas << 32 | oldReplicas (unsigned);
