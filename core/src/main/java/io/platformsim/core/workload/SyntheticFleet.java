@@ -68,7 +68,7 @@ public final class SyntheticFleet {
 
   /**
    * Heap to budget per KuSP pod, bytes. Measured with {@code ScaleRun} (benchmarks module), JDK 17,
-   * compressed oops, platform kusp alone, 100,000 pods: 1,145 B retained per pod after the run and
+   * compressed oops, platform kusp alone, 100,000 pods: 1,085 B retained per pod after the run and
    * a full GC (session 3), and the smallest heap that completes the run was 140 MB (130 MB ran
    * out), about 1.4 KB per pod; the heap pools' peaks with a 4 GB G1 heap read 409 MB (3.5 KB per
    * pod over the base), mostly garbage a roomy heap collects late. Budgeted that peak, rounded up:
