@@ -238,7 +238,7 @@ public final class NodeTable {
             return -1;
         }
         int mask = boundSpecs.length - 1;
-        for (int i = mixHash(podId.hashCode()) & mask; ; i = (i + 1) & mask) {
+        for (int i = LinearProbing.mix(podId.hashCode()) & mask; ; i = (i + 1) & mask) {
             PodSpec s = boundSpecs[i];
             if (s == null) {
                 return -1;
@@ -295,7 +295,7 @@ public final class NodeTable {
 
     private void insertBound(PodSpec pod, int node, long sequence) {
         int mask = boundSpecs.length - 1;
-        int i = mixHash(pod.id().hashCode()) & mask;
+        int i = LinearProbing.mix(pod.id().hashCode()) & mask;
         while (boundSpecs[i] != null) {
             i = (i + 1) & mask;
         }
@@ -315,9 +315,8 @@ public final class NodeTable {
             if (s == null) {
                 break;
             }
-            int home = mixHash(s.id().hashCode()) & mask;
-            boolean between = hole <= i ? (home > hole && home <= i) : (home > hole || home <= i);
-            if (!between) {
+            int home = LinearProbing.mix(s.id().hashCode()) & mask;
+            if (!LinearProbing.staysAfterHole(home, hole, i)) {
                 boundSpecs[hole] = s;
                 boundNodes[hole] = boundNodes[i];
                 setBoundSequence(hole, boundSequence(i));
@@ -330,10 +329,6 @@ public final class NodeTable {
         boundCount--;
     }
 
-    private static int mixHash(int h) {
-        int x = h * 0x9E3779B9;
-        return x ^ (x >>> 16);
-    }
 
     /** Bound pods that carry required anti-affinity terms, in bind order. */
     public Collection<BoundPod> podsWithAntiAffinity() { return Collections.unmodifiableCollection(withAntiAffinity.values()); }

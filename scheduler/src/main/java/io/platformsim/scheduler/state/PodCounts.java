@@ -59,7 +59,7 @@ public final class PodCounts {
             return node < dense.length ? dense[node] : 0;
         }
         int mask = keys.length - 1;
-        for (int i = mix(node) & mask; ; i = (i + 1) & mask) {
+        for (int i = LinearProbing.mix(node) & mask; ; i = (i + 1) & mask) {
             int k = keys[i];
             if (k == node) {
                 return values[i];
@@ -215,7 +215,7 @@ public final class PodCounts {
             return;
         }
         int mask = keys.length - 1;
-        int i = mix(node) & mask;
+        int i = LinearProbing.mix(node) & mask;
         while (keys[i] != EMPTY && keys[i] != node) {
             i = (i + 1) & mask;
         }
@@ -274,10 +274,8 @@ public final class PodCounts {
             if (k == EMPTY) {
                 break;
             }
-            int home = mix(k) & mask;
-            // k may move into the hole if its home is not cyclically within (hole, i]
-            boolean between = hole <= i ? (home > hole && home <= i) : (home > hole || home <= i);
-            if (!between) {
+            int home = LinearProbing.mix(k) & mask;
+            if (!LinearProbing.staysAfterHole(home, hole, i)) {
                 keys[hole] = k;
                 values[hole] = values[i];
                 hole = i;
@@ -296,7 +294,7 @@ public final class PodCounts {
         int mask = capacity - 1;
         for (int j = 0; j < oldKeys.length; j++) {
             if (oldKeys[j] != EMPTY) {
-                int i = mix(oldKeys[j]) & mask;
+                int i = LinearProbing.mix(oldKeys[j]) & mask;
                 while (keys[i] != EMPTY) {
                     i = (i + 1) & mask;
                 }
@@ -304,11 +302,6 @@ public final class PodCounts {
                 values[i] = oldValues[j];
             }
         }
-    }
-
-    private static int mix(int x) {
-        int h = x * 0x9E3779B9;
-        return h ^ (h >>> 16);
     }
 
     @Override
