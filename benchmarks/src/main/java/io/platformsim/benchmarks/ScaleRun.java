@@ -189,11 +189,7 @@ public final class ScaleRun {
    * {@link ClusterEnvelope}). Depends on the fleet only, never on the number of threads.
    */
   public static List<Workload> clusters(Workload workload) {
-    long pods = 0;
-    for (Service s : workload.services()) {
-      pods += s.instances();
-    }
-    return workload.split(ClusterEnvelope.UPSTREAM.clustersFor(nodesFor(workload), pods));
+    return workload.split(ClusterEnvelope.UPSTREAM.clustersFor(nodesFor(workload), workload.instances()));
   }
 
   /**
@@ -317,9 +313,7 @@ public final class ScaleRun {
   private static void checkHeapFor(List<Workload> parts, int machines, boolean all, int threads) {
     long[] sizes = new long[parts.size()];
     for (int i = 0; i < sizes.length; i++) {
-      for (Service s : parts.get(i).services()) {
-        sizes[i] += s.instances();
-      }
+      sizes[i] = parts.get(i).instances();
     }
     Arrays.sort(sizes);
     long held = 0;

@@ -185,10 +185,7 @@ public record Scenario(
    * cluster anyone operates (split the fleet: {@link Workload#split}).
    */
   public Optional<String> envelopeWarning() {
-    long pods = (long) kusp.initialNodes() * kusp.daemonSets().size();
-    for (Service s : workload.services()) {
-      pods += s.instances();
-    }
+    long pods = (long) kusp.initialNodes() * kusp.daemonSets().size() + workload.instances();
     ClusterEnvelope e = ClusterEnvelope.UPSTREAM;
     if (kusp.initialNodes() <= e.maxNodes() && pods <= e.maxPods()) {
       return Optional.empty();
@@ -253,13 +250,9 @@ public record Scenario(
 
   @Override
   public String toString() {
-    int instances = 0;
-    for (Service s : workload.services()) {
-      instances += s.instances();
-    }
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
         "Scenario[%s: %d services, %d instances, horizon %s, %d replications, seed %d, KuSP %d x %s]",
-        name, workload.services().size(), instances, TimelineEvent.clock(horizonMillis), replications, seed,
+        name, workload.services().size(), workload.instances(), TimelineEvent.clock(horizonMillis), replications, seed,
         kusp.initialNodes(), kusp.nodeType().name()));
     // At most 12 events, so a big scenario still prints readably in jshell.
     int shown = Math.min(12, timeline.size());

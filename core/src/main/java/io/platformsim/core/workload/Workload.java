@@ -103,6 +103,15 @@ public final class Workload {
     return List.copyOf(out);
   }
 
+  /** Instances over all services. */
+  public long instances() {
+    long n = 0;
+    for (Service s : byName.values()) {
+      n += s.instances();
+    }
+    return n;
+  }
+
   /** Checks that {@code release} targets a known service and returns that service. */
   public Service target(Release release) {
     if (!byName.containsKey(release.service())) {

@@ -29,6 +29,8 @@ class WorkloadSplitTest {
     Workload w = Workload.of(service("e", 3, 1000), service("a", 10, 1000), service("c", 5, 1000),
         service("b", 7, 1000), service("d", 4, 1000));
     List<Workload> parts = w.split(2);
+    assertEquals(29, w.instances()); // 3 + 10 + 5 + 7 + 4
+    assertEquals(14, parts.get(0).instances()); // a 10 + d 4
     assertEquals(List.of("a", "d"), names(parts.get(0)));
     assertEquals(List.of("e", "c", "b"), names(parts.get(1)), "insertion order kept within a part");
   }
