@@ -158,20 +158,22 @@ public final class KuspPlatform implements Platform {
   private final Map<String, ImageDescription> daemonImages = new HashMap<>();
 
   /** A template's scheduler spec and the live pods stamped from it. */
-  private static final class TemplateUse {
+  static final class TemplateUse {
+    final PodTemplate key;
     final PodSpec spec;
     int pods;
     // the kind of the template's first pod, shared by every later pod of an equal kind (all pods
     // of a ReplicaSet); a pod of another kind keeps its own
     PodKind kind;
 
-    TemplateUse(PodSpec spec) {
+    TemplateUse(PodTemplate key, PodSpec spec) {
+      this.key = key;
       this.spec = spec;
     }
   }
 
   /** What a pod's scheduler spec is built from, apart from its name. */
-  private record PodTemplate(String service, String image, Resources request, int priority, boolean antiAffinity,
+  record PodTemplate(String service, String image, Resources request, int priority, boolean antiAffinity,
       boolean zoneSpread) {}
   private final TreeSet<Pod> activeQueue = new TreeSet<>(
       Comparator.comparingInt((Pod p) -> -p.priority()).thenComparingLong(p -> p.queueSeq()));
@@ -1040,13 +1042,13 @@ public final class KuspPlatform implements Platform {
         b.spread(new SpreadConstraint(1, NodeSpec.ZONE, WhenUnsatisfiable.DO_NOT_SCHEDULE,
             LabelSelector.matchLabels(APP_LABEL, service)));
       }
-      use = new TemplateUse(b.build());
+      use = new TemplateUse(key, b.build());
       templates.put(key, use);
     }
     use.pods++;
     PodSpec template = use.spec;
     QosClass qos = QosClass.of(request, limits);
-    PodKind kind = new PodKind(service, revision, image, request, qos, priority);
+    PodKind kind = new PodKind(service, revision, image, request, qos, priority, use);
     if (kind.equals(use.kind)) {
       kind = use.kind;
     } else if (use.kind == null) {
@@ -1073,13 +1075,10 @@ public final class KuspPlatform implements Platform {
     liveCount++;
   }
 
-  // The pod's template key, rebuilt from the pod: its spec shares the template's constraints.
   private void releaseTemplate(Pod p) {
-    PodTemplate key = new PodTemplate(p.service(), p.image().reference(), p.request(), p.priority(),
-        !p.spec.antiAffinity().isEmpty(), !p.spec.spreadConstraints().isEmpty());
-    TemplateUse use = templates.get(key);
-    if (use != null && --use.pods == 0) {
-      templates.remove(key);
+    TemplateUse use = p.kind.template();
+    if (--use.pods == 0) {
+      templates.remove(use.key, use);
     }
   }
 

@@ -82,7 +82,8 @@ public final class Pod {
 
   Pod(long seq, String id, String service, int revision, boolean daemon, ImageDescription image, Resources request,
       QosClass qos, int priority, PodSpec spec, boolean broken, long createdAt) {
-    this(seq, id, new PodKind(service, revision, image, request, qos, priority), daemon, spec, broken, createdAt);
+    this(seq, id, new PodKind(service, revision, image, request, qos, priority, null), daemon, spec, broken,
+        createdAt);
   }
 
   Pod(long seq, String id, PodKind kind, boolean daemon, PodSpec spec, boolean broken, long createdAt) {
