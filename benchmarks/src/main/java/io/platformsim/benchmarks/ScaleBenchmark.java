@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code size}: small = 1,000 KuSP pods / 100 LeSP machines; medium = 100,000 pods on
  *       17,428 nodes in 4 clusters / 10,000 machines; large = 1,000,000 pods on 163,653 nodes
- *       in 33 clusters / 100,000 machines (clusters of up to 5,000 nodes: {@link ScaleRun#clusters}). A size whose
- *       estimated heap exceeds {@code -Xmx} fails at once with
+ *       in 33 clusters / 100,000 machines (clusters of up to 5,000 nodes:
+ *       {@link ScaleRun#clusters}). A size whose estimated heap exceeds {@code -Xmx} fails at once with
  *       {@link io.platformsim.core.workload.SyntheticFleet#checkHeap(long, long) a memory message};
  *       pick combinations with {@code -p}.
  *   <li>{@code platform}: lesp, kusp or both (the issue's target is on both; the single ones
@@ -80,6 +80,6 @@ public class ScaleBenchmark {
     System.out.println();
     // Measuring retained heap holds every cluster at once; large does not fit that in -Xmx4g.
     System.out.println(ScaleRun.fitsWhole(s.pods, s.machines, w) ? ScaleRun.run(s, w, true)
-        : "memory not measured: every cluster held at once would not fit in -Xmx");
+        : ScaleRun.MEMORY_NOT_MEASURED);
   }
 }

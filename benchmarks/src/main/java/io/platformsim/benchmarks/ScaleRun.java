@@ -39,9 +39,9 @@ import java.util.concurrent.Future;
  *
  * <p>KuSP: one simulation per cluster ({@link #clusters}: clusters of at most 5,000 nodes), each
  * configured by {@link #kuspConfig} (static nodes, see {@link #NODE_HEADROOM}); LeSP: one
- * simulation, {@link LespConfig#defaults()}. Every simulation runs dry; they run in parallel. A rollout that cannot finish (a surge
- * pod that fits nowhere) stays in progress and is counted in {@link Result#rollouts()} but not
- * in {@link Result#completed()}.
+ * simulation, {@link LespConfig#defaults()}. Every simulation runs dry; they run in parallel. A
+ * rollout that cannot finish (a surge pod that fits nowhere) stays in progress and is counted in
+ * {@link Result#rollouts()} but not in {@link Result#completed()}.
  *
  * <pre>
  * java -XX:+UseParallelGC -Xms4g -Xmx4g -cp benchmarks/target/benchmarks.jar io.platformsim.benchmarks.ScaleRun medium both
@@ -443,7 +443,7 @@ public final class ScaleRun {
     }
     boolean measureMemory = fitsWhole(pods, machines, which);
     if (!measureMemory) {
-      System.out.println("memory not measured: every cluster held at once would not fit in -Xmx");
+      System.out.println(MEMORY_NOT_MEASURED);
     }
     try {
       for (int i = 0; i < repeats; i++) {
@@ -454,6 +454,9 @@ public final class ScaleRun {
       System.exit(2);
     }
   }
+
+  /** Printed instead of a memory measurement when {@link #fitsWhole} is false. */
+  static final String MEMORY_NOT_MEASURED = "memory not measured: every cluster held at once would not fit in -Xmx";
 
   /** Whether the whole fleet, every cluster held at once, passes the memory preflight. */
   static boolean fitsWhole(int pods, int machines, Which which) {

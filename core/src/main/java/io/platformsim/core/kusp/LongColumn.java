@@ -95,7 +95,7 @@ final class LongColumn {
   }
 
   // Grows by half (not double): a history is read rarely and its slack is pure retained heap.
-  private static int grown(int n) {
+  static int grown(int n) {
     return Math.max(n + 4, n + (n >> 1));
   }
 

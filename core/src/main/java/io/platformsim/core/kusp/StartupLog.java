@@ -47,7 +47,7 @@ final class StartupLog {
   void add(String pod, PodNames namer, int ordinal, long schedulingMillis, long pullMillis, long startMillis,
       long readinessMillis) {
     if (size == names.length) {
-      int n = Math.max(size + 4, size + (size >> 1));
+      int n = LongColumn.grown(size);
       names = java.util.Arrays.copyOf(names, n);
       ordinals = java.util.Arrays.copyOf(ordinals, n);
     }
