@@ -633,11 +633,11 @@ public final class KuspPlatform implements Platform {
     }
     TreeMap<String, String> unsched = new TreeMap<>();
     for (Pod p : unschedulable.values()) {
-      unsched.put(p.id, p.unschedulableMessage());
+      unsched.put(p.id(), p.unschedulableMessage());
     }
     for (Pod p : activeQueue) {
       if (p.unschedulableMessage() != null) {
-        unsched.put(p.id, p.unschedulableMessage());
+        unsched.put(p.id(), p.unschedulableMessage());
       }
     }
     return new KuspMetrics(metrics(), nn, na, pn, pa,
@@ -891,7 +891,7 @@ public final class KuspPlatform implements Platform {
       Pod p = newPod(ds.name() + "-" + n.name, ds.name(), 0, true, daemonImage(ds), ds.request(),
           2_000_001_000, false, null);
       bindPod(p, n);
-      p.container = ContainerState.RUNNING;
+      p.containerState(ContainerState.RUNNING);
       setPhase(p, PodPhase.RUNNING);
       p.setReady(true);
     }
@@ -1054,7 +1054,7 @@ public final class KuspPlatform implements Platform {
     } else if (use.kind == null) {
       use.kind = kind;
     }
-    Pod p = new Pod(++podSeq, id, kind, daemon, template.withId(id), broken, sim.now());
+    Pod p = new Pod(++podSeq, kind, daemon, template.withId(id), broken, sim.now());
     addLive(p);
     phaseCounts[PodPhase.PENDING.ordinal()]++;
     phaseAverages[PodPhase.PENDING.ordinal()].update(sim.now(), phaseCounts[PodPhase.PENDING.ordinal()]);
@@ -1115,24 +1115,24 @@ public final class KuspPlatform implements Platform {
   }
 
   private void setPhase(Pod p, PodPhase phase) {
-    if (p.phase == phase) {
+    if (p.phase() == phase) {
       return;
     }
     long now = sim.now();
     if (!p.gone()) {
-      phaseCounts[p.phase.ordinal()]--;
-      phaseAverages[p.phase.ordinal()].update(now, phaseCounts[p.phase.ordinal()]);
+      phaseCounts[p.phase().ordinal()]--;
+      phaseAverages[p.phase().ordinal()].update(now, phaseCounts[p.phase().ordinal()]);
       phaseCounts[phase.ordinal()]++;
       phaseAverages[phase.ordinal()].update(now, phaseCounts[phase.ordinal()]);
     }
-    p.phase = phase;
+    p.phase(phase);
     sample();
   }
 
   private void bindPod(Pod p, Node n) {
     table.bind(p.spec, n.index);
     p.node = n;
-    p.scheduledAt = sim.now();
+    p.scheduledAt(sim.now());
     n.pods.add(p);
     n.requestedCpu += p.request().milliCpu();
     n.requestedMemory += p.request().memoryMib();
@@ -1192,7 +1192,7 @@ public final class KuspPlatform implements Platform {
     }
     if (n == null || !n.responsive || n.state == NodeState.GONE) {
       finish(p, phaseIfKilled);
-    } else if (p.container == ContainerState.RUNNING) {
+    } else if (p.containerState() == ContainerState.RUNNING) {
       Deployment d = deploymentOf(p);
       long shutdown = d == null ? 0 : d.spec.shutdownMillis();
       long grace = config.terminationGracePeriodMillis();
@@ -1213,10 +1213,10 @@ public final class KuspPlatform implements Platform {
     }
     long now = sim.now();
     cancelTimers(p);
-    if (p.container == ContainerState.RUNNING) {
+    if (p.containerState() == ContainerState.RUNNING) {
       stopRunning(p);
     }
-    p.container = ContainerState.TERMINATED;
+    p.containerState(ContainerState.TERMINATED);
     setPhase(p, phase);
     phaseCounts[phase.ordinal()]--;
     phaseAverages[phase.ordinal()].update(now, phaseCounts[phase.ordinal()]);
@@ -1232,8 +1232,8 @@ public final class KuspPlatform implements Platform {
     Node n = p.node;
     boolean released = releaseIdentity(p);
     if (n != null) {
-      if (table.bound(p.id) != null) {
-        table.unbind(p.id);
+      if (table.bound(p.id()) != null) {
+        table.unbind(p.id());
       }
       n.pods.remove(p);
       n.requestedCpu -= p.request().milliCpu();
@@ -1406,14 +1406,14 @@ public final class KuspPlatform implements Platform {
 
   /** Parks {@code p} among the unschedulable pods until a cluster event may help it. */
   private void park(Pod p) {
-    unschedulable.put(p.id, p);
+    unschedulable.put(p.id(), p);
     if (!constrained(p)) {
       waitingByCpu.add(p);
     }
   }
 
   private void unpark(Pod p) {
-    if (unschedulable.remove(p.id) != null && !constrained(p)) {
+    if (unschedulable.remove(p.id()) != null && !constrained(p)) {
       waitingByCpu.remove(p);
     }
   }
@@ -1535,7 +1535,7 @@ public final class KuspPlatform implements Platform {
         awaitAddress(p, "node has no pod addresses");
         return;
       }
-      PodCredentials c = identity.podStarting(n.name, p.id, p.service(), sim.now());
+      PodCredentials c = identity.podStarting(n.name, p.id(), p.service(), sim.now());
       if (!c.isGranted()) {
         awaitAddress(p, String.valueOf(c.address().reason()));
         return;
@@ -1556,7 +1556,7 @@ public final class KuspPlatform implements Platform {
   private void renewCertificate(Pod p) {
     p.certificateRenewal(-1);
     if (p.hasIdentity()) {
-      long at = identity.renewCertificate(p.id, sim.now()).renewAtMillis();
+      long at = identity.renewCertificate(p.id(), sim.now()).renewAtMillis();
       p.certificateRenewal(sim.scheduleAt(at, () -> renewCertificate(p)));
     }
   }
@@ -1564,7 +1564,7 @@ public final class KuspPlatform implements Platform {
   private void renewToken(Pod p) {
     p.tokenRenewal(-1);
     if (p.hasIdentity()) {
-      long at = identity.renewToken(p.id, sim.now()).renewAtMillis();
+      long at = identity.renewToken(p.id(), sim.now()).renewAtMillis();
       p.tokenRenewal(sim.scheduleAt(at, () -> renewToken(p)));
     }
   }
@@ -1600,7 +1600,7 @@ public final class KuspPlatform implements Platform {
       sim.cancel(p.tokenRenewal());
       p.tokenRenewal(-1);
     }
-    identity.podStopped(p.id);
+    identity.podStopped(p.id());
     return true;
   }
 
@@ -1711,7 +1711,7 @@ public final class KuspPlatform implements Platform {
   }
 
   private void imagePresent(Pod p) {
-    if (p.readyAt < 0) {
+    if (p.readyAt() < 0) {
       p.pulledAt(sim.now());
     }
     startContainer(p);
@@ -1719,7 +1719,7 @@ public final class KuspPlatform implements Platform {
 
   private void startContainer(Pod p) {
     Deployment d = deploymentOf(p);
-    p.container = ContainerState.WAITING;
+    p.containerState(ContainerState.WAITING);
     p.waitingReason = "ContainerCreating";
     long startup = d == null ? 0 : d.service.startupMillis();
     // The container cannot start before its certificate and token are issued.
@@ -1730,9 +1730,9 @@ public final class KuspPlatform implements Platform {
   private void running(Pod p) {
     long now = sim.now();
     p.timer = -1;
-    p.container = ContainerState.RUNNING;
+    p.containerState(ContainerState.RUNNING);
     // Read only for the first Ready's start-up split; the start-up state is dropped then.
-    if (p.readyAt < 0 && p.runningAt() < 0) {
+    if (p.readyAt() < 0 && p.runningAt() < 0) {
       p.runningAt(now);
     }
     setPhase(p, PodPhase.RUNNING);
@@ -1788,7 +1788,7 @@ public final class KuspPlatform implements Platform {
       p.readyTimer = -1;
     }
     stopRunning(p);
-    p.container = ContainerState.TERMINATED;
+    p.containerState(ContainerState.TERMINATED);
     setUnready(p);
     // Deployments only allow restartPolicy Always.
     if (!RestartPolicy.ALWAYS.restarts(exitCode)) {
@@ -1801,9 +1801,9 @@ public final class KuspPlatform implements Platform {
     }
     r.backOffCount++;
     r.lastBackOffAt = now;
-    p.restarts++;
+    p.restarted();
     containerRestarts++;
-    p.container = ContainerState.WAITING;
+    p.containerState(ContainerState.WAITING);
     p.waitingReason = "CrashLoopBackOff";
     p.timer = sim.schedule(backOff.delayBeforeRestart(r.backOffCount), () -> startContainer(p));
   }
@@ -1812,10 +1812,10 @@ public final class KuspPlatform implements Platform {
     long now = sim.now();
     p.readyTimer = -1;
     p.setReady(true);
-    if (p.readyAt < 0) {
-      p.readyAt = now;
-      startups.add(p.id, p.owner instanceof ReplicaSet rs ? rs : null, ordinalOf(p.id), p.scheduledAt - p.createdAt,
-          p.pulledAt() - p.scheduledAt, p.runningAt() - p.pulledAt(), p.readyAt - p.runningAt());
+    if (p.readyAt() < 0) {
+      p.readyAt(now);
+      startups.add(p.id(), p.owner instanceof ReplicaSet rs ? rs : null, ordinalOf(p.id()), p.scheduledAt() - p.createdAt,
+          p.pulledAt() - p.scheduledAt(), p.runningAt() - p.pulledAt(), p.readyAt() - p.runningAt());
       // Queueing, pulls, credentials and preemption are behind it: its start-up state goes.
       p.startupDone();
     }
@@ -1851,8 +1851,8 @@ public final class KuspPlatform implements Platform {
       return;
     }
     p.setAvailable(true);
-    if (p.availableAt < 0) {
-      p.availableAt = sim.now();
+    if (p.availableAt() < 0) {
+      p.availableAt(sim.now());
     }
     Deployment d = deploymentOf(p);
     if (d == null) {
@@ -1860,8 +1860,8 @@ public final class KuspPlatform implements Platform {
     }
     ReplicaSet rs = (ReplicaSet) p.owner;
     rs.countAvailable(p);
-    if (rs.revision > 1 && p.availableAt == sim.now()) {
-      rolloutPodTimes.add(p.availableAt - p.createdAt);
+    if (rs.revision > 1 && p.availableAt() == sim.now()) {
+      rolloutPodTimes.add(p.availableAt() - p.createdAt);
     }
     if (d.evictedAt != null && !d.evictedAt.isEmpty()) {
       d.evictedAt.poll();

@@ -3,6 +3,7 @@ package io.platformsim.core.kusp;
 import io.platformsim.core.workload.ImageDescription;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.scheduler.pod.PodSpec;
+import io.platformsim.scheduler.resource.DimensionRegistry;
 import java.util.Arrays;
 
 /**
@@ -15,19 +16,21 @@ public final class Pod {
   // creation number; an int (a long cost 8 more bytes per pod, with padding): a run creating
   // 2^31 pods would need hundreds of GB of heap first, and Math.toIntExact says so if it does
   final int seq;
-  final String id;
   // What the pod shares with every pod of its ReplicaSet or DaemonSet (service, revision, image,
-  // request, QoS, priority): one reference instead of six fields, 16 of a Pod's 144 bytes.
+  // request, QoS, priority): one reference instead of six fields.
   final PodKind kind;
+  // Its scheduler spec, which also holds its name: a name field of its own was 4 bytes per pod
+  // for the same string.
   final PodSpec spec;
   Object owner;
-  PodPhase phase = PodPhase.PENDING;
-  ContainerState container = ContainerState.WAITING;
-  String waitingReason = "Unschedulable";
   Node node;
+  String waitingReason = "Unschedulable";
   // The pod's booleans as bits of one short (twelve boolean fields took, with padding, eight
   // bytes more per pod). ready and hasIdentity stay fields: tests set and read them directly.
   private short flags;
+  // PodPhase and ContainerState ordinals: two bytes instead of two references
+  private byte phase = (byte) PodPhase.PENDING.ordinal();
+  private byte container = (byte) ContainerState.WAITING.ordinal();
   boolean ready;
   boolean hasIdentity;
   private static final int DAEMON = 1;
@@ -43,15 +46,26 @@ public final class Pod {
   // identity layer, and whether it waits (or ever waited) for an address.
   private static final int AWAITING_ADDRESS = 1 << 10;
   private static final int EVER_AWAITED_ADDRESS = 1 << 11;
-  int restarts;
+  private static final PodPhase[] PHASES = PodPhase.values();
+  private static final ContainerState[] CONTAINER_STATES = ContainerState.values();
   // index in KuspPlatform's live pod array, -1 once gone
   int slot = -1;
   long createdAt;
-  long scheduledAt = -1;
-  long readyAt = -1;
-  long availableAt = -1;
+  // The other times of its life as int offsets from createdAt, UNSET for "not yet" (-1 to
+  // callers), WIDE when an offset does not fit an int (a time 24.8 simulated days or more after
+  // creation), the exact time then kept in restartState: four longs were 16 of a pod's bytes.
+  // Exact either way.
+  private int scheduledOffset = UNSET;
+  private int readyOffset = UNSET;
+  private int availableOffset = UNSET;
   // the first (for most pods the only) container start; later ones are in restartState
-  long lastStartAt = -1;
+  private int lastStartOffset = UNSET;
+  private static final int UNSET = -1;
+  private static final int WIDE = Integer.MIN_VALUE;
+  private static final int SCHEDULED_AT = 0;
+  private static final int READY_AT = 1;
+  private static final int AVAILABLE_AT = 2;
+  private static final int LAST_START_AT = 3;
   long timer = -1;
   long readyTimer = -1;
   // What only a pod on its way to its first Ready needs (created on first write, dropped at
@@ -70,25 +84,32 @@ public final class Pod {
     Node nominated;
   }
 
-  /** What only a restarting pod, or one renewing its credentials, needs. */
+  /**
+   * What only a restarting pod, or one renewing its credentials, needs (and the rare time too
+   * far from the pod's creation for an int offset).
+   */
   static final class Restarts {
+    int restarts;
     int backOffCount;
     long lastBackOffAt = -1;
     long[] starts;
     int startCount;
     long certificateRenewal = -1;
     long tokenRenewal = -1;
+    // exact times whose offset is WIDE, by SCHEDULED_AT .. LAST_START_AT
+    long[] wideTimes;
   }
 
+  // A pod outside any platform (tests), with a bare scheduler spec named id.
   Pod(long seq, String id, String service, int revision, boolean daemon, ImageDescription image, Resources request,
-      QosClass qos, int priority, PodSpec spec, boolean broken, long createdAt) {
-    this(seq, id, new PodKind(service, revision, image, request, qos, priority, null), daemon, spec, broken,
-        createdAt);
+      QosClass qos, int priority, boolean broken, long createdAt) {
+    this(seq, new PodKind(service, revision, image, request, qos, priority, null), daemon,
+        PodSpec.builder(id, DimensionRegistry.standard()).build(), broken, createdAt);
   }
 
-  Pod(long seq, String id, PodKind kind, boolean daemon, PodSpec spec, boolean broken, long createdAt) {
+  /** A pod named {@code spec.id()}. */
+  Pod(long seq, PodKind kind, boolean daemon, PodSpec spec, boolean broken, long createdAt) {
     this.seq = Math.toIntExact(seq);
-    this.id = id;
     this.kind = kind;
     setFlag(DAEMON, daemon);
     this.spec = spec;
@@ -263,8 +284,9 @@ public final class Pod {
   }
 
   void recordStart(long t) {
+    long lastStartAt = time(lastStartOffset, LAST_START_AT);
     if (lastStartAt < 0 && (restartState == null || restartState.startCount == 0)) {
-      lastStartAt = t;
+      lastStartOffset = offset(t, LAST_START_AT);
       return;
     }
     Restarts r = restartState();
@@ -276,12 +298,68 @@ public final class Pod {
       r.starts = Arrays.copyOf(r.starts, r.startCount * 2);
     }
     r.starts[r.startCount++] = t;
-    lastStartAt = t;
+    lastStartOffset = offset(t, LAST_START_AT);
+  }
+
+  // The time kept as offset (slot which of the wide times when it did not fit), -1 if unset.
+  private long time(int offset, int which) {
+    if (offset == UNSET) {
+      return -1;
+    }
+    return offset == WIDE ? restartState.wideTimes[which] : createdAt + offset;
+  }
+
+  // The offset to keep for time t (-1: unset), storing t itself in the wide slot which when the
+  // offset does not fit.
+  private int offset(long t, int which) {
+    if (t == -1) {
+      return UNSET;
+    }
+    long d = t - createdAt;
+    if (d >= 0 && d <= Integer.MAX_VALUE) {
+      return (int) d;
+    }
+    Restarts r = restartState();
+    if (r.wideTimes == null) {
+      r.wideTimes = new long[4];
+    }
+    r.wideTimes[which] = t;
+    return WIDE;
+  }
+
+  void scheduledAt(long t) {
+    scheduledOffset = offset(t, SCHEDULED_AT);
+  }
+
+  void readyAt(long t) {
+    readyOffset = offset(t, READY_AT);
+  }
+
+  /** First time available, or -1. */
+  long availableAt() {
+    return time(availableOffset, AVAILABLE_AT);
+  }
+
+  void availableAt(long t) {
+    availableOffset = offset(t, AVAILABLE_AT);
+  }
+
+  void phase(PodPhase p) {
+    phase = (byte) p.ordinal();
+  }
+
+  void containerState(ContainerState c) {
+    container = (byte) c.ordinal();
+  }
+
+  /** One more container restart. */
+  void restarted() {
+    restartState().restarts++;
   }
 
   /** Pod name, e.g. {@code zebra-r2-7}. */
   public String id() {
-    return id;
+    return spec.id();
   }
 
   /** The service (Deployment) it belongs to, or the DaemonSet name. */
@@ -321,17 +399,17 @@ public final class Pod {
 
   /** Its phase. */
   public PodPhase phase() {
-    return phase;
+    return PHASES[phase];
   }
 
   /** Its container's state. */
   public ContainerState containerState() {
-    return container;
+    return CONTAINER_STATES[container];
   }
 
   /** Why the container is waiting (Unschedulable, ContainerCreating, ImagePull, CrashLoopBackOff), or "". */
   public String waitingReason() {
-    return container == ContainerState.WAITING ? waitingReason : "";
+    return containerState() == ContainerState.WAITING ? waitingReason : "";
   }
 
   /** The node's name, or {@code null} while unscheduled. */
@@ -356,7 +434,7 @@ public final class Pod {
 
   /** Container restarts so far. */
   public int restarts() {
-    return restarts;
+    return restartState == null ? 0 : restartState.restarts;
   }
 
   /** Creation time. */
@@ -366,17 +444,18 @@ public final class Pod {
 
   /** Bind time, or -1. */
   public long scheduledAt() {
-    return scheduledAt;
+    return time(scheduledOffset, SCHEDULED_AT);
   }
 
   /** First time Ready, or -1. */
   public long readyAt() {
-    return readyAt;
+    return time(readyOffset, READY_AT);
   }
 
   /** The times the container was started (running), in order. */
   public long[] startTimes() {
     if (restartState == null || restartState.starts == null) {
+      long lastStartAt = time(lastStartOffset, LAST_START_AT);
       return lastStartAt < 0 ? new long[0] : new long[] {lastStartAt};
     }
     return Arrays.copyOf(restartState.starts, restartState.startCount);
@@ -389,8 +468,9 @@ public final class Pod {
 
   @Override
   public String toString() {
-    return "Pod[" + id + " " + phase + "/" + container + (container == ContainerState.WAITING ? "(" + waitingReason + ")" : "")
+    ContainerState container = containerState();
+    return "Pod[" + id() + " " + phase() + "/" + container + (container == ContainerState.WAITING ? "(" + waitingReason + ")" : "")
         + (node == null ? "" : " on " + node.name) + (ready() ? " ready" : "") + (terminating() ? " terminating" : "")
-        + " " + kind.qos() + " prio " + kind.priority() + (restarts > 0 ? " restarts " + restarts : "") + "]";
+        + " " + kind.qos() + " prio " + kind.priority() + (restarts() > 0 ? " restarts " + restarts() : "") + "]";
   }
 }

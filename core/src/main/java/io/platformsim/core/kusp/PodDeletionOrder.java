@@ -61,8 +61,8 @@ public final class PodDeletionOrder {
     if (aAssigned != bAssigned) {
       return aAssigned ? 1 : -1;
     }
-    int aPhase = a.phase == PodPhase.PENDING ? 0 : 1;
-    int bPhase = b.phase == PodPhase.PENDING ? 0 : 1;
+    int aPhase = a.phase() == PodPhase.PENDING ? 0 : 1;
+    int bPhase = b.phase() == PodPhase.PENDING ? 0 : 1;
     if (aPhase != bPhase) {
       return Integer.compare(aPhase, bPhase);
     }
@@ -72,14 +72,14 @@ public final class PodDeletionOrder {
     if (aRank != bRank) {
       return Integer.compare(bRank, aRank);
     }
-    if (a.ready() && b.ready() && a.readyAt != b.readyAt) {
-      int diff = Integer.compare(logBucket(now - a.readyAt), logBucket(now - b.readyAt));
+    if (a.ready() && b.ready() && a.readyAt() != b.readyAt()) {
+      int diff = Integer.compare(logBucket(now - a.readyAt()), logBucket(now - b.readyAt()));
       if (diff != 0) {
         return diff;
       }
     }
-    if (a.restarts != b.restarts) {
-      return Integer.compare(b.restarts, a.restarts);
+    if (a.restarts() != b.restarts()) {
+      return Integer.compare(b.restarts(), a.restarts());
     }
     if (a.createdAt != b.createdAt) {
       int diff = Integer.compare(logBucket(now - a.createdAt), logBucket(now - b.createdAt));

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The compact history stores (LongColumn, StartupLog, CountsLog) give back exactly what was
- * appended: the model is a plain list of the same values or records.
+ * appended: the model is a plain list of the same values or records. A Pod's times, kept as int
+ * offsets from its creation, read back exactly as set.
  */
 class CompactHistoryProperties {
 
@@ -157,5 +158,40 @@ class CompactHistoryProperties {
     log.add(5, new int[] {1}, new int[] {2, 3});
     assertThrows(IllegalArgumentException.class, () -> log.add(4, new int[] {1}, new int[] {2, 3}));
     assertThrows(IllegalArgumentException.class, () -> new CountsLog(0));
+  }
+
+  @Provide
+  Arbitrary<Long> podTime() {
+    // -1 (unset), times near the creation (an int offset), and times anywhere (wide)
+    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.just(-1L)),
+        net.jqwik.api.Tuple.of(6, Arbitraries.longs().between(0, 40L * 24 * 3600 * 1000)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(0, Long.MAX_VALUE)));
+  }
+
+  @Provide
+  Arbitrary<List<Long>> podTimes() {
+    return podTime().list().ofMaxSize(6);
+  }
+
+  @Property(tries = 300)
+  void podTimesReadBackAsSet(@ForAll("podTime") long createdAt, @ForAll("podTime") long scheduled,
+      @ForAll("podTime") long ready, @ForAll("podTime") long available, @ForAll("podTimes") List<Long> starts) {
+    Pod p = new Pod(1, "web-r1-1", "web", 1, false, io.platformsim.core.workload.ImageDescription.named("web:1"),
+        io.platformsim.core.workload.Resources.of(100, 100), QosClass.BURSTABLE, 0, false, Math.max(0, createdAt));
+    p.scheduledAt(scheduled);
+    p.readyAt(ready);
+    p.availableAt(available);
+    List<Long> started = new ArrayList<>();
+    for (long t : starts) {
+      if (t >= 0) {
+        p.recordStart(t);
+        started.add(t);
+      }
+    }
+    assertEquals(scheduled, p.scheduledAt());
+    assertEquals(ready, p.readyAt());
+    assertEquals(available, p.availableAt());
+    assertEquals(started, Arrays.stream(p.startTimes()).boxed().toList());
+    assertEquals(Math.max(0, createdAt), p.createdAt());
   }
 }

@@ -16,12 +16,14 @@ class PodDeletionOrderTest {
 
   private Pod pod(String id, Node node, PodPhase phase, boolean ready, long readyAt, int restarts, long createdAt) {
     Pod p = new Pod(++seq, id, "web", 1, false, ImageDescription.named("web:1"), Resources.of(100, 100),
-        QosClass.BURSTABLE, 0, null, false, createdAt);
+        QosClass.BURSTABLE, 0, false, createdAt);
     p.node = node;
-    p.phase = phase;
+    p.phase(phase);
     p.ready = ready;
-    p.readyAt = readyAt;
-    p.restarts = restarts;
+    p.readyAt(readyAt);
+    for (int i = 0; i < restarts; i++) {
+      p.restarted();
+    }
     return p;
   }
 
