@@ -33,9 +33,9 @@ public final class ImageCache {
 
   // Layers as columns in insertion order (a removed layer's successors move up, so the order is
   // kept, and a layer stored again goes last, as in an insertion-ordered map): per layer the
-  // image's ImageLayer (digest and size, shared with the image), two times and an int, plus an
-  // open-addressing index from digest to position. A map entry and an Entry object per layer
-  // were ~90 bytes; this is ~25.
+  // image's ImageLayer (digest and size, shared with the image), two times and an int, plus, past
+  // LINEAR_LAYERS, an open-addressing index from digest to position. A map entry and an Entry
+  // object per layer were ~90 bytes; this is ~17 (~25 with the index).
   private ImageLayer[] layers = new ImageLayer[4];
   // lastUsed and addedAt of layer i at [2i] and [2i + 1]: ints while every time fits (runs under
   // 24.8 simulated days), widened to longs for good by the first that does not; exact either way
@@ -44,8 +44,12 @@ public final class ImageCache {
   private int[] users = new int[4];
   private int count;
   // position + 1 of the layer whose digest hashes there, 0 for an empty slot; length a power of
-  // two, at most 3/4 full, probed linearly
-  private int[] index = new int[8];
+  // two, at most 3/4 full, probed linearly. null while the cache holds at most LINEAR_LAYERS
+  // layers, which are then searched in order: a node at scale holds about 16 (a base OS, a
+  // runtime and the app layers of two versions of each of its services), and an index for them
+  // was 19 of the ~1,000 bytes the simulation keeps per pod.
+  private int[] index;
+  static final int LINEAR_LAYERS = 32;
 
   private final long diskBytes;
   private long usedBytes;
@@ -205,6 +209,16 @@ public final class ImageCache {
   }
 
   private int find(String digest) {
+    if (index == null) {
+      int h = digest.hashCode();
+      for (int i = 0; i < count; i++) {
+        String d = layers[i].digest();
+        if (d == digest || d.hashCode() == h && d.equals(digest)) {
+          return i;
+        }
+      }
+      return -1;
+    }
     int mask = index.length - 1;
     for (int s = mix(digest.hashCode()) & mask; ; s = (s + 1) & mask) {
       int at = index[s];
@@ -233,7 +247,11 @@ public final class ImageCache {
     setTime(2 * i, now);
     setTime(2 * i + 1, now);
     users[i] = 0;
-    if (4 * count > 3 * index.length) {
+    if (index == null) {
+      if (count > LINEAR_LAYERS) {
+        reindex(Integer.highestOneBit(4 * count / 3) * 2);
+      }
+    } else if (4 * count > 3 * index.length) {
       reindex(index.length * 2);
     } else {
       insert(i);
@@ -254,7 +272,11 @@ public final class ImageCache {
     }
     Arrays.fill(layers, j, count, null);
     count = j;
-    reindex(index.length);
+    if (count <= LINEAR_LAYERS) {
+      index = null;
+    } else if (index != null) {
+      reindex(index.length);
+    }
   }
 
   private void reindex(int capacity) {

@@ -77,23 +77,27 @@ class ImageCacheModelProperties {
     }
   }
 
-  @Property(tries = 150)
-  void agreesWithTheMapModel(@ForAll @Size(max = 250) List<@IntRange(min = 0, max = 99) Integer> ops,
-      @ForAll boolean late) {
+  @Property(tries = 200)
+  void agreesWithTheMapModel(@ForAll @Size(max = 400) List<@IntRange(min = 0, max = 9_999) Integer> ops,
+      @ForAll boolean late, @ForAll boolean many) {
     long disk = 1_000;
     ImageCache cache = new ImageCache(disk);
     Model model = new Model(disk);
-    // 12 images over 16 layers: images share layers, so stores, uses and GC interleave
+    // 12 images over 16 layers: images share layers, so stores, uses and GC interleave. With
+    // many, 48 smaller images over 49 layers, so the cache passes LINEAR_LAYERS and is searched
+    // through its index, and GC takes it back below.
     List<ImageDescription> images = new ArrayList<>();
-    for (int i = 0; i < 12; i++) {
-      images.add(ImageDescription.of("img" + i + ":1", new ImageLayer("base" + (i % 4), 40 + 10 * (i % 4)),
-          new ImageLayer("app" + (i % 12 == 0 ? 0 : i), 30 + 5 * i)));
+    int n = many ? 48 : 12;
+    for (int i = 0; i < n; i++) {
+      images.add(ImageDescription.of("img" + i + ":1", new ImageLayer("base" + (i % 4), many ? 4 + i % 4 : 40 + 10 * (i % 4)),
+          new ImageLayer("app" + (i % 12 == 0 ? 0 : i), many ? 20 + i % 7 : 30 + 5 * i)));
     }
     // a late start crosses 2^31 ms, where the cache's times stop fitting in an int
     long now = late ? Integer.MAX_VALUE - 2_000_000L : 0;
     for (int op : ops) {
-      now += 30_000L * (op % 3);
-      ImageDescription img = images.get(op % images.size());
+      // the action is op % 4 and the image op / 4, so every image meets every action
+      now += 30_000L * (op / 1_000 % 3);
+      ImageDescription img = images.get(op / 4 % images.size());
       switch (op % 4) {
         case 0 -> {
           cache.store(img, now);
