@@ -1145,13 +1145,13 @@ public final class KuspPlatform implements Platform {
   }
 
   private void cancelTimers(Pod p) {
-    if (p.timer >= 0) {
-      sim.cancel(p.timer);
-      p.timer = -1;
+    if (p.timer() >= 0) {
+      sim.cancel(p.timer());
+      p.timer(-1);
     }
-    if (p.readyTimer >= 0) {
-      sim.cancel(p.readyTimer);
-      p.readyTimer = -1;
+    if (p.readyTimer() >= 0) {
+      sim.cancel(p.readyTimer());
+      p.readyTimer(-1);
     }
   }
 
@@ -1197,7 +1197,7 @@ public final class KuspPlatform implements Platform {
       long shutdown = d == null ? 0 : d.spec.shutdownMillis();
       long grace = config.terminationGracePeriodMillis();
       PodPhase end = shutdown <= grace ? PodPhase.SUCCEEDED : PodPhase.FAILED;
-      p.timer = sim.schedule(Math.min(shutdown, grace), () -> finish(p, end));
+      p.timer(sim.schedule(Math.min(shutdown, grace), () -> finish(p, end)));
     } else {
       finish(p, phaseIfKilled == PodPhase.FAILED ? PodPhase.FAILED : PodPhase.SUCCEEDED);
     }
@@ -1672,7 +1672,7 @@ public final class KuspPlatform implements Platform {
       // Whole milliseconds, rounded up: 170 MB at 10 MB/s = 17 000 ms exactly.
       long millis = Math.floorDiv(Math.multiplyExact(missing, 1000L) + bandwidth - 1, bandwidth);
       bytesPulled += missing;
-      p.timer = sim.schedule(millis, () -> pullDone(n, p));
+      p.timer(sim.schedule(millis, () -> pullDone(n, p)));
     }
     if (n.pullQueue != null && n.pullQueue.isEmpty()) {
       n.pullQueue = null;
@@ -1680,7 +1680,7 @@ public final class KuspPlatform implements Platform {
   }
 
   private void pullDone(Node n, Pod p) {
-    p.timer = -1;
+    p.timer(-1);
     n.activePulls--;
     p.setPulling(false);
     long now = sim.now();
@@ -1724,12 +1724,12 @@ public final class KuspPlatform implements Platform {
     long startup = d == null ? 0 : d.service.startupMillis();
     // The container cannot start before its certificate and token are issued.
     long credentials = Math.max(0, p.credentialsReadyAt() - sim.now());
-    p.timer = sim.schedule(credentials + startup, () -> running(p));
+    p.timer(sim.schedule(credentials + startup, () -> running(p)));
   }
 
   private void running(Pod p) {
     long now = sim.now();
-    p.timer = -1;
+    p.timer(-1);
     p.containerState(ContainerState.RUNNING);
     // Read only for the first Ready's start-up split; the start-up state is dropped then.
     if (p.readyAt() < 0 && p.runningAt() < 0) {
@@ -1751,7 +1751,7 @@ public final class KuspPlatform implements Platform {
       long startupDone = spec.startup() == null ? 0 : spec.startup().firstSuccessAfter(hc);
       long readyIn = spec.readiness().firstSuccessAfter(Math.max(hc, startupDone));
       if (crash < 0 || readyIn < crash) {
-        p.readyTimer = sim.schedule(readyIn, () -> markReady(p));
+        p.readyTimer(sim.schedule(readyIn, () -> markReady(p)));
       }
     }
     long killIn = -1;
@@ -1763,9 +1763,9 @@ public final class KuspPlatform implements Platform {
       }
     }
     if (crash >= 0 && (killIn < 0 || crash <= killIn)) {
-      p.timer = sim.schedule(crash, () -> containerExited(p, 1));
+      p.timer(sim.schedule(crash, () -> containerExited(p, 1)));
     } else if (killIn >= 0) {
-      p.timer = sim.schedule(killIn, () -> containerExited(p, 137));
+      p.timer(sim.schedule(killIn, () -> containerExited(p, 137)));
     }
   }
 
@@ -1782,10 +1782,10 @@ public final class KuspPlatform implements Platform {
 
   private void containerExited(Pod p, int exitCode) {
     long now = sim.now();
-    p.timer = -1;
-    if (p.readyTimer >= 0) {
-      sim.cancel(p.readyTimer);
-      p.readyTimer = -1;
+    p.timer(-1);
+    if (p.readyTimer() >= 0) {
+      sim.cancel(p.readyTimer());
+      p.readyTimer(-1);
     }
     stopRunning(p);
     p.containerState(ContainerState.TERMINATED);
@@ -1805,12 +1805,12 @@ public final class KuspPlatform implements Platform {
     containerRestarts++;
     p.containerState(ContainerState.WAITING);
     p.waitingReason = "CrashLoopBackOff";
-    p.timer = sim.schedule(backOff.delayBeforeRestart(r.backOffCount), () -> startContainer(p));
+    p.timer(sim.schedule(backOff.delayBeforeRestart(r.backOffCount), () -> startContainer(p)));
   }
 
   private void markReady(Pod p) {
     long now = sim.now();
-    p.readyTimer = -1;
+    p.readyTimer(-1);
     p.setReady(true);
     if (p.readyAt() < 0) {
       p.readyAt(now);
@@ -1824,7 +1824,7 @@ public final class KuspPlatform implements Platform {
     if (minReady == 0) {
       markAvailable(p);
     } else {
-      p.readyTimer = sim.schedule(minReady, () -> markAvailable(p));
+      p.readyTimer(sim.schedule(minReady, () -> markAvailable(p)));
     }
   }
 
@@ -1846,7 +1846,7 @@ public final class KuspPlatform implements Platform {
   }
 
   private void markAvailable(Pod p) {
-    p.readyTimer = -1;
+    p.readyTimer(-1);
     if (!p.ready() || p.terminating()) {
       return;
     }
@@ -1880,9 +1880,9 @@ public final class KuspPlatform implements Platform {
     if (p.owner instanceof ReplicaSet rs) {
       rs.uncountAvailable(p);
     }
-    if (p.readyTimer >= 0) {
-      sim.cancel(p.readyTimer);
-      p.readyTimer = -1;
+    if (p.readyTimer() >= 0) {
+      sim.cancel(p.readyTimer());
+      p.readyTimer(-1);
     }
     Deployment d = deploymentOf(p);
     if (wasAvailable && d != null) {

@@ -25,16 +25,15 @@ public final class Pod {
   Object owner;
   Node node;
   String waitingReason = "Unschedulable";
-  // The pod's booleans as bits of one short (twelve boolean fields took, with padding, eight
-  // bytes more per pod). ready and hasIdentity stay fields: tests set and read them directly.
+  // The pod's booleans as bits of one short (fourteen boolean fields took, with padding, eight
+  // bytes more per pod).
   private short flags;
   // PodPhase and ContainerState ordinals: two bytes instead of two references
   private byte phase = (byte) PodPhase.PENDING.ordinal();
   private byte container = (byte) ContainerState.WAITING.ordinal();
-  boolean ready;
-  boolean hasIdentity;
   private static final int DAEMON = 1;
   private static final int BROKEN = 1 << 1;
+  private static final int READY = 1 << 2;
   private static final int AVAILABLE = 1 << 3;
   // counted in its ReplicaSet's available pods (KuspPlatform.ReplicaSet)
   private static final int COUNTED_AVAILABLE = 1 << 4;
@@ -46,6 +45,7 @@ public final class Pod {
   // identity layer, and whether it waits (or ever waited) for an address.
   private static final int AWAITING_ADDRESS = 1 << 10;
   private static final int EVER_AWAITED_ADDRESS = 1 << 11;
+  private static final int HAS_IDENTITY = 1 << 12;
   private static final PodPhase[] PHASES = PodPhase.values();
   private static final ContainerState[] CONTAINER_STATES = ContainerState.values();
   // index in KuspPlatform's live pod array, -1 once gone
@@ -66,13 +66,22 @@ public final class Pod {
   private static final int READY_AT = 1;
   private static final int AVAILABLE_AT = 2;
   private static final int LAST_START_AT = 3;
-  long timer = -1;
-  long readyTimer = -1;
   // What only a pod on its way to its first Ready needs (created on first write, dropped at
-  // that Ready by startupDone), and what only a restarting pod or one renewing credentials needs
-  // (created on first use). A Ready pod at scale carries neither: they were 60 of its 208 bytes.
+  // that Ready by startupDone), what only a restarting pod or one renewing credentials needs
+  // (created on first use), and the handles of its pending events (created when one is
+  // scheduled, dropped when none is left). A Ready pod at scale carries none: they were 76 of
+  // its 208 bytes.
   private Startup startup;
   private Restarts restartState;
+  private Timers timers;
+
+  /** The pod's pending kubelet events: their handles, -1 for none. */
+  private static final class Timers {
+    // pull done, container running, container exit or end of termination
+    long timer = -1;
+    // Ready or available
+    long readyTimer = -1;
+  }
 
   /** Scheduling queue, preemption, pull and credential state of a pod not yet Ready. */
   private static final class Startup {
@@ -142,7 +151,44 @@ public final class Pod {
   }
 
   boolean hasIdentity() {
-    return hasIdentity;
+    return (flags & HAS_IDENTITY) != 0;
+  }
+
+  /** Handle of its pending pull, start, exit or termination event, or -1. */
+  long timer() {
+    return timers == null ? -1 : timers.timer;
+  }
+
+  void timer(long handle) {
+    if (handle >= 0 || timers != null) {
+      timers().timer = handle;
+      dropIdleTimers();
+    }
+  }
+
+  /** Handle of its pending Ready or available event, or -1. */
+  long readyTimer() {
+    return timers == null ? -1 : timers.readyTimer;
+  }
+
+  void readyTimer(long handle) {
+    if (handle >= 0 || timers != null) {
+      timers().readyTimer = handle;
+      dropIdleTimers();
+    }
+  }
+
+  private Timers timers() {
+    if (timers == null) {
+      timers = new Timers();
+    }
+    return timers;
+  }
+
+  private void dropIdleTimers() {
+    if (timers.timer < 0 && timers.readyTimer < 0) {
+      timers = null;
+    }
   }
 
   boolean awaitingAddress() {
@@ -154,7 +200,7 @@ public final class Pod {
   }
 
   void setReady(boolean on) {
-    ready = on;
+    setFlag(READY, on);
   }
 
   void setAvailable(boolean on) {
@@ -182,7 +228,7 @@ public final class Pod {
   }
 
   void setHasIdentity(boolean on) {
-    hasIdentity = on;
+    setFlag(HAS_IDENTITY, on);
   }
 
   void setAwaitingAddress(boolean on) {
@@ -419,7 +465,7 @@ public final class Pod {
 
   /** Whether it is Ready. */
   public boolean ready() {
-    return ready;
+    return (flags & READY) != 0;
   }
 
   /** Whether it is available (Ready for minReadySeconds). */

@@ -19,7 +19,7 @@ class PodDeletionOrderTest {
         QosClass.BURSTABLE, 0, false, createdAt);
     p.node = node;
     p.phase(phase);
-    p.ready = ready;
+    p.setReady(ready);
     p.readyAt(readyAt);
     for (int i = 0; i < restarts; i++) {
       p.restarted();

@@ -41,7 +41,7 @@ class ScaleDownProperties {
       assertTrue(m.peakMachines() <= 6);
     }
     // Addresses: one per live app pod that got one (DaemonSet pods use the host network).
-    long withAddress = k.pods().stream().filter(p -> p.hasIdentity).count();
+    long withAddress = k.pods().stream().filter(Pod::hasIdentity).count();
     assertEquals(withAddress, k.identityMetrics().addresses().used());
   }
 }
