@@ -270,6 +270,7 @@ public final class KuspPlatform implements Platform {
     usedMemory = new TimeWeightedAverage("used MiB", t, 0);
     strandedCpu = new TimeWeightedAverage("stranded mCPU", t, 0);
     strandedMemory = new TimeWeightedAverage("stranded MiB", t, 0);
+    table.ensureCapacity(config.initialNodes());
     for (int i = 0; i < config.initialNodes(); i++) {
       join(newNode());
     }
