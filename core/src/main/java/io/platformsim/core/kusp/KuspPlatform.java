@@ -1145,15 +1145,18 @@ public final class KuspPlatform implements Platform {
     updateStranded(n);
   }
 
+  // Cancels the pending event with this handle, if any (a handle below 0 is none), and returns
+  // the handle of no event, for the pod field that held it.
+  private long cancelled(long handle) {
+    if (handle >= 0) {
+      sim.cancel(handle);
+    }
+    return -1;
+  }
+
   private void cancelTimers(Pod p) {
-    if (p.timer() >= 0) {
-      sim.cancel(p.timer());
-      p.timer(-1);
-    }
-    if (p.readyTimer() >= 0) {
-      sim.cancel(p.readyTimer());
-      p.readyTimer(-1);
-    }
+    p.timer(cancelled(p.timer()));
+    p.readyTimer(cancelled(p.readyTimer()));
   }
 
   /**
@@ -1593,14 +1596,8 @@ public final class KuspPlatform implements Platform {
       return false;
     }
     p.setHasIdentity(false);
-    if (p.certificateRenewal() >= 0) {
-      sim.cancel(p.certificateRenewal());
-      p.certificateRenewal(-1);
-    }
-    if (p.tokenRenewal() >= 0) {
-      sim.cancel(p.tokenRenewal());
-      p.tokenRenewal(-1);
-    }
+    p.certificateRenewal(cancelled(p.certificateRenewal()));
+    p.tokenRenewal(cancelled(p.tokenRenewal()));
     identity.podStopped(p.id());
     return true;
   }
@@ -1784,10 +1781,7 @@ public final class KuspPlatform implements Platform {
   private void containerExited(Pod p, int exitCode) {
     long now = sim.now();
     p.timer(-1);
-    if (p.readyTimer() >= 0) {
-      sim.cancel(p.readyTimer());
-      p.readyTimer(-1);
-    }
+    p.readyTimer(cancelled(p.readyTimer()));
     stopRunning(p);
     p.containerState(ContainerState.TERMINATED);
     setUnready(p);
@@ -1881,10 +1875,7 @@ public final class KuspPlatform implements Platform {
     if (p.owner instanceof ReplicaSet rs) {
       rs.uncountAvailable(p);
     }
-    if (p.readyTimer() >= 0) {
-      sim.cancel(p.readyTimer());
-      p.readyTimer(-1);
-    }
+    p.readyTimer(cancelled(p.readyTimer()));
     Deployment d = deploymentOf(p);
     if (wasAvailable && d != null) {
       availabilityChanged(d);
