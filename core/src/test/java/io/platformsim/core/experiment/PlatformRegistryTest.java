@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.platformsim.core.engine.Estimate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -80,6 +83,21 @@ class PlatformRegistryTest {
     assertTrue(e.getMessage().contains("lesp") && e.getMessage().contains("[a, b, c]"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new ComparisonResult("s", 1, 1, 1_000, List.of(a, a)));
     assertThrows(IllegalArgumentException.class, () -> new ComparisonResult("s", 1, 1, 1_000, List.of()));
+  }
+
+  /**
+   * A platform's figures depend on the scenario and seed only, not on which other platforms run
+   * or in what order; reversing the order inverts the ratios.
+   */
+  @Property(tries = 3)
+  void aPlatformsFiguresDoNotDependOnTheOthers(@ForAll long seed) {
+    Scenario s = SmallScenario.builder().horizon(Duration.ofHours(2)).replications(2).seed(seed).build();
+    ComparisonResult standard = Comparison.run(s);
+    ComparisonResult reversed = Comparison.run(s, PlatformRegistry.standard().only("kusp", "lesp"));
+    assertEquals(standard.lesp(), reversed.lesp());
+    assertEquals(standard.kusp(), reversed.kusp());
+    assertEquals("kusp", reversed.baseline().name());
+    assertEquals(1.0, standard.ratio(Figure.COST_PER_HOUR) * reversed.ratio(Figure.COST_PER_HOUR), 1e-12);
   }
 
   private static PlatformResult result(String name, double machines) {
