@@ -42,9 +42,9 @@ Scenario s = Scenario.builder("rollouts").
 ComparisonResult r = Comparison.run(s);
 
 // 4. Rollout records of replication 0, one line each.
-for (SideResult side : List.of(r.lesp(), r.kusp())) {
+for (PlatformResult side : r.platforms()) {
     for (RolloutRecord ro : side.rollouts()) {
-        System.out.println(side.platform() + " " + ro);
+        System.out.println(side.label() + " " + ro);
     }
 }
 

@@ -9,50 +9,57 @@ import io.platformsim.core.experiment.TimelineEvent.ApplyRelease;
 import io.platformsim.core.experiment.TimelineEvent.LoadChange;
 import io.platformsim.core.experiment.TimelineEvent.MachineFailure;
 import io.platformsim.core.experiment.TimelineEvent.ZoneOutage;
-import io.platformsim.core.kusp.DeploymentSpec;
-import io.platformsim.core.kusp.KuspConfig;
-import io.platformsim.core.kusp.PodAutoscaling;
-import io.platformsim.core.lesp.LespConfig;
+import io.platformsim.core.platform.Demand;
 import io.platformsim.core.platform.DurationSummary;
 import io.platformsim.core.platform.Failure;
+import io.platformsim.core.platform.Platform;
 import io.platformsim.core.platform.PlatformMetrics;
+import io.platformsim.core.platform.PlatformSample;
 import io.platformsim.core.platform.RolloutRecord;
+import io.platformsim.core.platform.StrandedCapacity;
 import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Service;
 import io.platformsim.core.workload.Workload;
+import io.platformsim.identity.IdentityMetrics;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs a {@link Scenario} on LeSP and KuSP and returns one {@link ComparisonResult}.
+ * Runs a {@link Scenario} on every platform of a {@link PlatformRegistry} (LeSP and KuSP by
+ * default) and returns one {@link ComparisonResult}. It drives each platform only through the
+ * {@link Platform} contract, so a newly registered platform needs no change here.
  *
  * <h2>What one replication does, per platform</h2>
  * <ol>
  *   <li>A fresh {@link Simulation} and a fresh platform drawing from
- *       {@code RandomStreams.of(seed, replication)}: both platforms of a replication get streams
- *       derived from the same seed and index, so any stream both ask for by name (common random
- *       numbers) gives both the same draws, and replication {@code i} is the same whatever
+ *       {@code RandomStreams.of(seed, replication)}: all platforms of a replication get streams
+ *       derived from the same seed and index, so any stream they ask for by the same name (common
+ *       random numbers) gives them the same draws, and replication {@code i} is the same whatever
  *       thread runs it.
  *   <li>Every service is deployed at time 0; each timeline event is scheduled at its time:
- *       releases through {@code Platform.apply}, load changes through the platform's
- *       {@code setLoad}, machine failures through {@code Platform.inject}, zone outages (see
- *       {@link TimelineEvent.ZoneOutage}).
+ *       releases through {@code Platform.apply}, load changes through {@code Platform.setLoad},
+ *       machine failures and zone outages (see {@link TimelineEvent.ZoneOutage}) through
+ *       {@code Platform.inject}.
  *   <li>The simulation runs to the horizon; the figures come from the platform's own
  *       {@link PlatformMetrics} (machines, cost, time-weighted allocation and usage, rollouts)
- *       and platform-specific reads (stranded capacity, identity).
+ *       plus {@code Platform.stranded()} and {@code Platform.identityMetrics()}.
  *   <li><b>Recovery</b>: after each failure the service is polled every second until it is back
- *       at full strength (LeSP: in-service machines = pool size; KuSP: the crashed node's pods
- *       evicted and available pods = replicas); a failure never recovered counts as the time to
+ *       at full strength by the platform's {@code Platform.recovered} (LeSP: in-service machines =
+ *       pool size; KuSP: the crashed node's pods evicted and available pods = replicas); a failure never recovered counts as the time to
  *       the horizon.
  *   <li><b>Scale-out</b> (if the timeline has a load spike, the first load change above 1): a
  *       separate small simulation per platform runs only the spiked service with autoscaling
- *       on (LeSP: target tracking; KuSP: a HorizontalPodAutoscaler plus the cluster
- *       autoscaler) at the scenario's target utilization, raises the load after one hour of
+ *       on ({@link PlatformFactory#autoscaled}; LeSP: target tracking; KuSP: a
+ *       HorizontalPodAutoscaler plus the cluster autoscaler; a platform without one reports no
+ *       figure) at the scenario's target utilization, raises the load after one hour of
  *       warm-up and measures the time until {@code ceil(n × factor × usage ÷ (target ×
  *       request))} instances serve (CPU), polled every second, capped at two hours; 0 when the
  *       spike stays within the HPA's 10% tolerance of the target (no scale-out needed).
@@ -84,102 +91,137 @@ public final class Comparison {
     /** No progress reporting. */
     Progress NONE = (done, total) -> { };
 
-    /** {@code done} of {@code total} replications (both platforms) have finished. */
+    /** {@code done} of {@code total} replications (all platforms) have finished. */
     void replicationDone(int done, int total);
   }
 
   private Comparison() {}
 
-  /** Runs {@code scenario} on both platforms. */
+  /** Runs {@code scenario} on the standard platforms ({@link PlatformRegistry#standard()}). */
   public static ComparisonResult run(Scenario scenario) {
-    return run(scenario, Progress.NONE);
+    return run(scenario, PlatformRegistry.standard(), Progress.NONE);
   }
 
-  /** Runs {@code scenario} on both platforms, reporting each finished replication. */
+  /** Runs {@code scenario} on the standard platforms, reporting each finished replication. */
   public static ComparisonResult run(Scenario scenario, Progress progress) {
-    Map<Side, SideResult> sides = runSides(scenario, List.of(Side.LESP, Side.KUSP), progress);
-    return new ComparisonResult(scenario.name(), scenario.seed(), scenario.replications(),
-        scenario.horizonMillis(), sides.get(Side.LESP), sides.get(Side.KUSP));
+    return run(scenario, PlatformRegistry.standard(), progress);
   }
 
-  /** Runs {@code scenario} on one platform only (what a sweep over one side's settings needs). */
-  public static SideResult runSide(Scenario scenario, Side side) {
-    return runSides(scenario, List.of(side), Progress.NONE).get(side);
+  /** Runs {@code scenario} on every platform of {@code platforms}. */
+  public static ComparisonResult run(Scenario scenario, PlatformRegistry platforms) {
+    return run(scenario, platforms, Progress.NONE);
   }
 
-  private static Map<Side, SideResult> runSides(Scenario scenario, List<Side> sides, Progress progress) {
-    Map<Side, AtomicReference<Replication>> first = new EnumMap<>(Side.class);
-    for (Side side : sides) {
-      first.put(side, new AtomicReference<>());
+  /**
+   * Runs {@code scenario} on every platform of {@code platforms}, in its order, reporting each
+   * finished replication.
+   *
+   * @throws IllegalArgumentException if the registry is empty
+   */
+  public static ComparisonResult run(Scenario scenario, PlatformRegistry platforms, Progress progress) {
+    List<String> names = platforms.names();
+    if (names.isEmpty()) {
+      throw new IllegalArgumentException("a comparison needs at least one platform, the registry is empty");
+    }
+    Map<String, AtomicReference<Replication>> first = new LinkedHashMap<>();
+    for (String name : names) {
+      first.put(name, new AtomicReference<>());
     }
     AtomicInteger done = new AtomicInteger();
     int total = scenario.replications();
     ReplicationResult result = Replications.run(scenario.seed(), total, streams -> {
       Map<String, Double> figures = new LinkedHashMap<>();
-      for (Side side : sides) {
+      for (String name : names) {
         RandomStreams own = RandomStreams.of(streams.masterSeed(), streams.replication());
-        Replication r = runReplication(scenario, side, own, streams.replication() == 0);
+        Replication r = runReplication(scenario, platforms.factory(name), own, streams.replication() == 0);
         if (streams.replication() == 0) {
-          first.get(side).set(r);
+          first.get(name).set(r);
         }
         for (Map.Entry<Figure, Double> e : r.figures.entrySet()) {
-          figures.put(side.name() + "." + e.getKey().name(), e.getValue());
+          figures.put(name + "." + e.getKey().name(), e.getValue());
         }
       }
       progress.replicationDone(done.incrementAndGet(), total);
       return figures;
     });
-    Map<Side, SideResult> out = new EnumMap<>(Side.class);
-    for (Side side : sides) {
+    List<PlatformResult> out = new ArrayList<>();
+    for (String name : names) {
       Map<Figure, Estimate> estimates = new EnumMap<>(Figure.class);
       for (Figure f : Figure.values()) {
-        String key = side.name() + "." + f.name();
+        String key = name + "." + f.name();
         if (result.replications().get(0).containsKey(key)) {
           Estimate e = result.estimate(key);
           estimates.put(f, new Estimate(f.key(), e.n(), e.mean(), e.stdDev(), e.halfWidth()));
         }
       }
-      Replication r0 = first.get(side).get();
-      out.put(side, new SideResult(side.label(), estimates, r0.series, r0.rollouts));
+      Replication r0 = first.get(name).get();
+      out.add(new PlatformResult(name, r0.label, estimates, r0.series, r0.rollouts));
     }
-    return out;
+    return new ComparisonResult(scenario.name(), scenario.seed(), scenario.replications(),
+        scenario.horizonMillis(), out);
   }
 
-  /** What one platform recorded in one replication. */
-  record Replication(Map<Figure, Double> figures, TimeSeries series, List<RolloutRecord> rollouts,
+  /** What one platform recorded in one replication; {@code label} is its {@code Platform.name()}. */
+  record Replication(String label, Map<Figure, Double> figures, TimeSeries series, List<RolloutRecord> rollouts,
       PlatformMetrics metrics) {}
 
   /**
-   * Runs one replication of {@code scenario} on {@code side} with {@code streams}; records the
-   * time series if {@code sample}. Package-private so tests can compare with a direct run.
+   * One platform on one simulation, and the load factors the timeline set on it (what a
+   * {@link Platform#sample} needs besides the platform's own state).
    */
-  static Replication runReplication(Scenario scenario, Side side, RandomStreams streams, boolean sample) {
+  private static final class Run {
+    final Simulation sim;
+    final Platform platform;
+    final Workload workload;
+    final Map<String, Double> loads = new HashMap<>();
+
+    Run(Simulation sim, Platform platform, Workload workload) {
+      this.sim = sim;
+      this.platform = platform;
+      this.workload = workload;
+    }
+
+    void setLoad(String service, double factor) {
+      loads.put(service, factor);
+      platform.setLoad(service, factor);
+    }
+
+    PlatformSample sample() {
+      return platform.sample(new Demand(workload, loads));
+    }
+  }
+
+  /**
+   * Runs one replication of {@code scenario} on the platform {@code factory} makes, with
+   * {@code streams}; records the time series if {@code sample}. Package-private so tests can
+   * compare with a direct run.
+   */
+  static Replication runReplication(Scenario scenario, PlatformFactory factory, RandomStreams streams,
+      boolean sample) {
     Simulation sim = new Simulation();
-    PlatformDriver driver = PlatformDriver.create(side, sim, streams, scenario);
+    Run run = new Run(sim, factory.create(scenario, sim, streams), scenario.workload());
     for (Service s : scenario.workload().services()) {
-      driver.platform().deploy(s);
+      run.platform.deploy(s);
     }
     long horizon = scenario.horizonMillis();
     List<Long> recoveries = new ArrayList<>();
     for (TimelineEvent e : scenario.timeline()) {
-      sim.scheduleAt(e.atMillis(), () -> handle(driver, e, horizon, recoveries));
+      sim.scheduleAt(e.atMillis(), () -> handle(run, e, horizon, recoveries));
     }
-    List<long[]> times = new ArrayList<>();
-    List<double[]> samples = new ArrayList<>();
+    List<Long> times = new ArrayList<>();
+    List<PlatformSample> samples = new ArrayList<>();
     if (sample) {
       for (long t = 0; t <= horizon; t += scenario.sampleMillis()) {
         long at = t;
         sim.scheduleAt(at, () -> {
-          double[] row = new double[4];
-          driver.sample(row);
-          times.add(new long[] {at});
-          samples.add(row);
+          times.add(at);
+          samples.add(run.sample());
         });
       }
     }
     sim.runUntil(horizon);
-    PlatformMetrics m = driver.platform().metrics();
-    Map<Figure, Double> f = PlatformDriver.figures();
+    PlatformMetrics m = run.platform.metrics();
+    Map<Figure, Double> f = new EnumMap<>(Figure.class);
     f.put(Figure.MACHINES, m.averageMachines());
     f.put(Figure.PEAK_MACHINES, (double) m.peakMachines());
     f.put(Figure.COST_PER_HOUR, m.costUsd() / (horizon / 3_600_000.0));
@@ -187,8 +229,10 @@ public final class Comparison {
     f.put(Figure.MEMORY_ALLOCATION, m.memoryAllocation());
     f.put(Figure.CPU_USAGE, m.cpuUsage());
     f.put(Figure.MEMORY_USAGE, m.memoryUsage());
-    driver.extraFigures(m, f);
-    PlatformDriver.identityFigures(driver.platform().identityMetrics(), f);
+    StrandedCapacity stranded = run.platform.stranded();
+    f.put(Figure.STRANDED_CPU, stranded.cpu());
+    f.put(Figure.STRANDED_MEMORY, stranded.memory());
+    identityFigures(run.platform.identityMetrics(), f);
     rolloutFigures(m.rollouts(), horizon, f);
     if (m.instanceDeployMillis().count() > 0) {
       f.put(Figure.INSTANCE_DEPLOY_P50, m.instanceDeployMillis().median() / 1000.0);
@@ -201,22 +245,10 @@ public final class Comparison {
       }
       f.put(Figure.RECOVERY_SECONDS, worst / 1000.0);
     }
-    scenario.loadSpike().ifPresent(spike -> f.put(Figure.SCALE_OUT_SECONDS,
-        scaleOutMillis(scenario, side, spike, streams) / 1000.0));
-    TimeSeries series = TimeSeries.empty();
-    if (sample) {
-      int n = samples.size();
-      long[] t = new long[n];
-      double[][] cols = new double[4][n];
-      for (int i = 0; i < n; i++) {
-        t[i] = times.get(i)[0];
-        for (int c = 0; c < 4; c++) {
-          cols[c][i] = samples.get(i)[c];
-        }
-      }
-      series = new TimeSeries(t, cols[0], cols[1], cols[2], cols[3]);
-    }
-    return new Replication(f, series, m.rollouts(), m);
+    scenario.loadSpike().ifPresent(spike -> scaleOutMillis(scenario, factory, spike, streams)
+        .ifPresent(ms -> f.put(Figure.SCALE_OUT_SECONDS, ms / 1000.0)));
+    TimeSeries series = sample ? TimeSeries.of(times, samples) : TimeSeries.empty();
+    return new Replication(run.platform.name(), f, series, m.rollouts(), m);
   }
 
   private static boolean hasFailure(Scenario s) {
@@ -228,33 +260,56 @@ public final class Comparison {
     return false;
   }
 
-  private static void handle(PlatformDriver driver, TimelineEvent e, long horizon, List<Long> recoveries) {
+  private static void handle(Run run, TimelineEvent e, long horizon, List<Long> recoveries) {
     if (e instanceof ApplyRelease r) {
-      driver.platform().apply(r.release());
+      run.platform.apply(r.release());
     } else if (e instanceof LoadChange l) {
-      driver.setLoad(l.service(), l.factor());
+      run.setLoad(l.service(), l.factor());
     } else if (e instanceof ZoneOutage z) {
-      driver.zoneOutage(z.zone());
+      run.platform.inject(Failure.zoneOutage(z.zone()));
     } else if (e instanceof MachineFailure mf) {
-      driver.platform().inject(Failure.machineCrash(mf.service(), mf.count()));
-      long failedAt = driver.sim.now();
-      pollRecovery(driver, mf.service(), failedAt, horizon, recoveries);
+      run.platform.inject(Failure.machineCrash(mf.service(), mf.count()));
+      long failedAt = run.sim.now();
+      pollRecovery(run, mf.service(), failedAt, horizon, recoveries);
     }
   }
 
-  private static void pollRecovery(PlatformDriver d, String service, long failedAt, long horizon, List<Long> out) {
-    long next = d.sim.now() + POLL_MILLIS;
+  private static void pollRecovery(Run run, String service, long failedAt, long horizon, List<Long> out) {
+    long next = run.sim.now() + POLL_MILLIS;
     if (next > horizon) {
       out.add(horizon - failedAt); // never recovered within the horizon: censored
       return;
     }
-    d.sim.scheduleAt(next, () -> {
-      if (d.recovered(service, failedAt)) {
-        out.add(d.sim.now() - failedAt);
+    run.sim.scheduleAt(next, () -> {
+      if (run.platform.recovered(service, failedAt)) {
+        out.add(run.sim.now() - failedAt);
       } else {
-        pollRecovery(d, service, failedAt, horizon, out);
+        pollRecovery(run, service, failedAt, horizon, out);
       }
     });
+  }
+
+  /**
+   * The identity figures of {@code id}, the platform's own {@link Platform#identityMetrics()}: the
+   * same reading for every platform, nothing derived here.
+   */
+  static void identityFigures(IdentityMetrics id, Map<Figure, Double> out) {
+    out.put(Figure.ADDRESSES_USED, (double) id.addresses().used());
+    out.put(Figure.ADDRESSES_RESERVED, (double) id.addresses().reserved());
+    out.put(Figure.ADDRESSES_FREE, (double) id.addresses().free());
+    out.put(Figure.ADDRESS_EXHAUSTIONS, (double) id.addresses().exhaustionEvents());
+    out.put(Figure.CERTIFICATES_ISSUED, (double) id.certificates().issued());
+    out.put(Figure.CERTIFICATES_PEAK_PER_MINUTE, (double) id.certificates().peakPerMinute());
+    out.put(Figure.AUTHORITY_DELAY, id.certificates().meanDelayMillis());
+    if (id.tokens() != null) {
+      out.put(Figure.TOKENS_ISSUED, (double) id.tokens().issued());
+    }
+    out.put(Figure.PRINCIPALS, (double) id.principals());
+    out.put(Figure.IDENTITIES, (double) id.credentialHolders());
+    out.put(Figure.BLAST_RADIUS_MEAN_PRINCIPAL, id.blastRadius().meanOverPrincipals());
+    out.put(Figure.BLAST_RADIUS_MAX_PRINCIPAL, (double) id.blastRadius().maxOverPrincipals());
+    out.put(Figure.BLAST_RADIUS_MEAN, id.blastRadius().meanOverHosts());
+    out.put(Figure.BLAST_RADIUS_MAX, (double) id.blastRadius().maxOverHosts());
   }
 
   /** p50/p95/max per release kind and overall, unfinished count, unavailability. */
@@ -330,57 +385,38 @@ public final class Comparison {
     return (int) Math.ceil(s.instances() * ratio - 1e-9);
   }
 
-  /** The scale-out measurement described in the type's Javadoc, in milliseconds (0 if none is needed). */
-  static long scaleOutMillis(Scenario scenario, Side side, LoadChange spike, RandomStreams streams) {
+  /**
+   * The scale-out measurement described in the type's Javadoc, in milliseconds: 0 if none is
+   * needed, empty if the platform cannot autoscale ({@link PlatformFactory#autoscaled}).
+   */
+  static OptionalLong scaleOutMillis(Scenario scenario, PlatformFactory factory, LoadChange spike,
+      RandomStreams streams) {
     Service s = scenario.workload().service(spike.service());
     int need = neededAtSpike(s, spike.factor(), scenario.scaleOutTarget());
     if (need <= s.instances()) {
-      return 0;
+      return OptionalLong.of(0);
     }
     Simulation sim = new Simulation();
-    Workload alone = Workload.of(s);
     RandomStreams own = RandomStreams.of(streams.masterSeed(), streams.replication());
-    PlatformDriver d;
-    if (side == Side.LESP) {
-      LespConfig base = scenario.lesp();
-      int pool = base.poolSize(s.instances());
-      LespConfig c = PlatformDriver.Lesp.withAutoScaling(base, scenario.scaleOutTarget(), pool,
-          Math.max(pool, 3 * Math.max(need, 1)));
-      d = new PlatformDriver.Lesp(sim, own, c, alone, scenario.kusp().zones());
-      d.platform().deploy(s);
-    } else {
-      KuspConfig c = Scenario.sized(withoutAutoscaler(scenario.kusp()), alone);
-      PlatformDriver.Kusp k = new PlatformDriver.Kusp(sim, own, c, alone, scenario.lesp().identity());
-      int target = (int) Math.max(1, Math.round(100 * scenario.scaleOutTarget()));
-      k.deploy(s, DeploymentSpec.builder()
-          .autoscaling(PodAutoscaling.cpu(s.instances(), Math.max(s.instances(), 3 * Math.max(need, 1)), target))
-          .build());
-      d = k;
+    Optional<Platform> made = factory.autoscaled(scenario, s, 3 * Math.max(need, 1), sim, own);
+    if (made.isEmpty()) {
+      return OptionalLong.empty();
     }
+    Platform p = made.get();
     long[] reached = {-1};
-    PlatformDriver driver = d;
     sim.scheduleAt(SCALE_OUT_WARMUP_MILLIS, () -> {
-      driver.setLoad(s.name(), spike.factor());
-      pollScaleOut(driver, s.name(), need, reached);
+      p.setLoad(s.name(), spike.factor());
+      pollScaleOut(sim, p, s.name(), need, reached);
     });
     sim.runUntil(SCALE_OUT_WARMUP_MILLIS + SCALE_OUT_CAP_MILLIS);
-    return reached[0] < 0 ? SCALE_OUT_CAP_MILLIS : reached[0] - SCALE_OUT_WARMUP_MILLIS;
+    return OptionalLong.of(reached[0] < 0 ? SCALE_OUT_CAP_MILLIS : reached[0] - SCALE_OUT_WARMUP_MILLIS);
   }
 
-  private static void pollScaleOut(PlatformDriver d, String service, int need, long[] reached) {
-    if (d.inService(service) >= need) {
-      reached[0] = d.sim.now();
+  private static void pollScaleOut(Simulation sim, Platform p, String service, int need, long[] reached) {
+    if (p.inService(service) >= need) {
+      reached[0] = sim.now();
       return;
     }
-    d.sim.schedule(POLL_MILLIS, () -> pollScaleOut(d, service, need, reached));
-  }
-
-  private static KuspConfig withoutAutoscaler(KuspConfig c) {
-    return new KuspConfig(c.nodeType(), c.initialNodes(), c.zones(), c.kubeReserved(), c.systemReserved(),
-        c.evictionHardMemoryMib(), c.daemonSets(), c.nodeProvisioning(), c.nodeBandwidthBytesPerSecond(),
-        c.registryBandwidthBytesPerSecond(), c.maxParallelImagePulls(), c.preloadedImages(), c.schedulerProfile(),
-        c.nodeSampling(), c.schedulingLatency(), c.controllerLatencyMillis(), c.nodeMonitorGracePeriodMillis(),
-        c.nodeStatusUpdateMillis(), c.notReadyTolerationMillis(), c.terminationGracePeriodMillis(),
-        c.crashLoopBackOff(), null, c.identity());
+    sim.schedule(POLL_MILLIS, () -> pollScaleOut(sim, p, service, need, reached));
   }
 }

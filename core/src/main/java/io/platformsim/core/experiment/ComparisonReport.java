@@ -15,24 +15,40 @@ public final class ComparisonReport {
   private ComparisonReport() {}
 
   /**
-   * An aligned table, one row per figure: LeSP and KuSP as {@code mean ± half-width} of the 95%
-   * confidence interval, and KuSP ÷ LeSP. Figures neither side reports are left out; one side's
-   * missing figure prints as {@code n/a}.
+   * An aligned table, one row per figure: each platform as {@code mean ± half-width} of the 95%
+   * confidence interval, in registry order, then each other platform ÷ the first (baseline),
+   * e.g. {@code KuSP/LeSP}. Figures no platform reports are left out; one platform's missing
+   * figure prints as {@code n/a}.
    */
   public static String table(ComparisonResult r) {
+    List<PlatformResult> platforms = r.platforms();
+    PlatformResult base = r.baseline();
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"figure", "unit", "LeSP", "KuSP", "KuSP/LeSP"});
+    List<String> header = new ArrayList<>(List.of("figure", "unit"));
+    for (PlatformResult p : platforms) {
+      header.add(p.label());
+    }
+    for (PlatformResult p : platforms.subList(1, platforms.size())) {
+      header.add(p.label() + "/" + base.label());
+    }
+    rows.add(header.toArray(new String[0]));
     for (Figure f : Figure.values()) {
-      var l = r.lesp().estimate(f);
-      var k = r.kusp().estimate(f);
-      if (l.isEmpty() && k.isEmpty()) {
+      boolean any = false;
+      for (PlatformResult p : platforms) {
+        any |= p.estimate(f).isPresent();
+      }
+      if (!any) {
         continue;
       }
-      double ratio = r.ratio(f);
-      rows.add(new String[] {f.label(), f.unit(),
-          l.map(e -> formatEstimate(f, e)).orElse("n/a"),
-          k.map(e -> formatEstimate(f, e)).orElse("n/a"),
-          Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2fx", ratio)});
+      List<String> row = new ArrayList<>(List.of(f.label(), f.unit()));
+      for (PlatformResult p : platforms) {
+        row.add(p.estimate(f).map(e -> formatEstimate(f, e)).orElse("n/a"));
+      }
+      for (PlatformResult p : platforms.subList(1, platforms.size())) {
+        double ratio = r.ratio(p.name(), f);
+        row.add(Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2fx", ratio));
+      }
+      rows.add(row.toArray(new String[0]));
     }
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "Scenario '%s': %d replications, seed %d, horizon %s (simulated)%n",
@@ -56,15 +72,15 @@ public final class ComparisonReport {
 
   /**
    * The summary as CSV (RFC 4180, header first): {@code figure,unit,platform,mean,ci95_low,
-   * ci95_high,sd,n}, one row per figure and platform; fractions stay fractions (0.25, not 25%).
+   * ci95_high,sd,n}, one row per figure and platform (platforms in registry order, by label); fractions stay fractions (0.25, not 25%).
    */
   public static String summaryCsv(ComparisonResult r) {
     StringBuilder sb = new StringBuilder("figure,unit,platform,mean,ci95_low,ci95_high,sd,n\n");
     for (Figure f : Figure.values()) {
-      for (SideResult side : List.of(r.lesp(), r.kusp())) {
+      for (PlatformResult side : r.platforms()) {
         side.estimate(f).ifPresent(e -> sb.append(f.key()).append(',')
             .append(f.isFraction() ? "fraction" : f.unit()).append(',')
-            .append(side.platform()).append(',')
+            .append(side.label()).append(',')
             .append(num(e.mean())).append(',').append(num(e.lower())).append(',').append(num(e.upper()))
             .append(',').append(num(e.stdDev())).append(',').append(e.n()).append('\n'));
       }
@@ -73,12 +89,12 @@ public final class ComparisonReport {
   }
 
   /**
-   * Replication 0's time series of both platforms as CSV: {@code time_s,platform,machines,
-   * cpu_allocation,memory_allocation,cpu_usage}, LeSP rows first.
+   * Replication 0's time series of every platform as CSV: {@code time_s,platform,machines,
+   * cpu_allocation,memory_allocation,cpu_usage}, platforms in registry order.
    */
   public static String timeSeriesCsv(ComparisonResult r) {
     StringBuilder sb = new StringBuilder("time_s,platform,machines,cpu_allocation,memory_allocation,cpu_usage\n");
-    for (SideResult side : List.of(r.lesp(), r.kusp())) {
+    for (PlatformResult side : r.platforms()) {
       TimeSeries t = side.series();
       long[] times = t.timesMillis();
       double[] m = t.machines();
@@ -86,7 +102,7 @@ public final class ComparisonReport {
       double[] ma = t.memoryAllocation();
       double[] cu = t.cpuUsage();
       for (int i = 0; i < times.length; i++) {
-        sb.append(num(times[i] / 1000.0)).append(',').append(side.platform()).append(',').append(num(m[i]))
+        sb.append(num(times[i] / 1000.0)).append(',').append(side.label()).append(',').append(num(m[i]))
             .append(',').append(num(ca[i])).append(',').append(num(ma[i])).append(',').append(num(cu[i]))
             .append('\n');
       }
@@ -94,13 +110,13 @@ public final class ComparisonReport {
     return sb.toString();
   }
 
-  /** Replication 0's rollouts of both platforms as CSV, for a timeline. */
+  /** Replication 0's rollouts of every platform as CSV (registry order), for a timeline. */
   public static String rolloutsCsv(ComparisonResult r) {
     StringBuilder sb = new StringBuilder(
         "platform,service,kind,version,strategy,start_s,end_s,outcome,instances_changed,max_out_of_service\n");
-    for (SideResult side : List.of(r.lesp(), r.kusp())) {
+    for (PlatformResult side : r.platforms()) {
       for (var ro : side.rollouts()) {
-        sb.append(side.platform()).append(',').append(csv(ro.release().service())).append(',')
+        sb.append(side.label()).append(',').append(csv(ro.release().service())).append(',')
             .append(ro.release().kind()).append(',').append(csv(ro.release().version())).append(',')
             .append(csv(ro.strategy())).append(',').append(num(ro.startMillis() / 1000.0)).append(',')
             .append(ro.endMillis() < 0 ? "" : num(ro.endMillis() / 1000.0)).append(',').append(ro.outcome())

@@ -12,7 +12,7 @@ import java.util.Map;
  * Parameter sweeps over a scenario: each setting of a platform runs once (with the scenario's
  * replications and seed, so every cell shares the same common random numbers) and the cells of
  * the grid pair them up. LeSP's figures do not depend on KuSP's settings and vice versa, so a
- * grid of n × m cells costs n + m side runs, not n × m comparisons.
+ * grid of n × m cells costs n + m single-platform runs, not n × m comparisons.
  *
  * <pre>{@code
  * SweepTable t = Sweep.nodeTypeByHeadroom(DefaultScenario.builder().replications(2).build(),
@@ -35,21 +35,23 @@ public final class Sweep {
       throw new IllegalArgumentException("a sweep needs at least one node type and one headroom, was "
           + nodeTypes.size() + " and " + headrooms.size());
     }
-    Map<Double, SideResult> lesp = new LinkedHashMap<>();
+    PlatformRegistry onlyLesp = PlatformRegistry.standard().only("lesp");
+    PlatformRegistry onlyKusp = PlatformRegistry.standard().only("kusp");
+    Map<Double, PlatformResult> lesp = new LinkedHashMap<>();
     for (double h : headrooms) {
       LespConfig c = withHeadroom(base.lesp(), h);
-      lesp.put(h, Comparison.runSide(base.withLesp(c), Side.LESP));
+      lesp.put(h, Comparison.run(base.withLesp(c), onlyLesp).lesp());
     }
-    Map<NodeType, SideResult> kusp = new LinkedHashMap<>();
+    Map<NodeType, PlatformResult> kusp = new LinkedHashMap<>();
     for (NodeType t : nodeTypes) {
       KuspConfig c = withNodeType(base.kusp(), t);
-      kusp.put(t, Comparison.runSide(base.withKusp(Scenario.sized(c, base.workload())), Side.KUSP));
+      kusp.put(t, Comparison.run(base.withKusp(Scenario.sized(c, base.workload())), onlyKusp).kusp());
     }
     List<SweepTable.Cell> cells = new ArrayList<>();
     for (NodeType t : nodeTypes) {
       for (double h : headrooms) {
         cells.add(new SweepTable.Cell(t.name(), h, new ComparisonResult(base.name(), base.seed(),
-            base.replications(), base.horizonMillis(), lesp.get(h), kusp.get(t))));
+            base.replications(), base.horizonMillis(), List.of(lesp.get(h), kusp.get(t)))));
       }
     }
     return new SweepTable(cells);

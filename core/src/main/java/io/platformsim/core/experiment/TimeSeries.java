@@ -1,6 +1,8 @@
 package io.platformsim.core.experiment;
 
+import io.platformsim.core.platform.PlatformSample;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One platform's state sampled at regular times in one replication (replication 0): billed
@@ -28,6 +30,28 @@ public record TimeSeries(long[] timesMillis, double[] machines, double[] cpuAllo
     cpuAllocation = cpuAllocation.clone();
     memoryAllocation = memoryAllocation.clone();
     cpuUsage = cpuUsage.clone();
+  }
+
+  /** The series of {@code samples} taken at {@code timesMillis} (same length, in time order). */
+  public static TimeSeries of(List<Long> timesMillis, List<PlatformSample> samples) {
+    int n = samples.size();
+    if (timesMillis.size() != n) {
+      throw new IllegalArgumentException(timesMillis.size() + " sample times for " + n + " samples");
+    }
+    long[] t = new long[n];
+    double[] machines = new double[n];
+    double[] cpuAllocation = new double[n];
+    double[] memoryAllocation = new double[n];
+    double[] cpuUsage = new double[n];
+    for (int i = 0; i < n; i++) {
+      PlatformSample s = samples.get(i);
+      t[i] = timesMillis.get(i);
+      machines[i] = s.machines();
+      cpuAllocation[i] = s.cpuAllocation();
+      memoryAllocation[i] = s.memoryAllocation();
+      cpuUsage[i] = s.cpuUsage();
+    }
+    return new TimeSeries(t, machines, cpuAllocation, memoryAllocation, cpuUsage);
   }
 
   /** An empty series. */

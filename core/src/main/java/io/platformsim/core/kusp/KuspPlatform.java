@@ -2462,4 +2462,71 @@ public final class KuspPlatform implements Platform {
           end >= 0 ? RolloutRecord.Outcome.COMPLETED : RolloutRecord.Outcome.IN_PROGRESS, podsCreated, maxOut, integral);
     }
   }
+
+  // ---- experiment contract (Platform)
+  // Built only on this class's public methods so it can be re-applied after the class is split.
+
+  /** Available pods of {@code service} now. */
+  @Override
+  public int inService(String service) {
+    return available(service);
+  }
+
+  /**
+   * Recovered once a node that failed by {@code failedAtMillis} has been evicted and the service
+   * has its replicas available again: a pod on an unresponsive node still counts as available
+   * until the node lifecycle controller evicts it.
+   */
+  @Override
+  public boolean recovered(String service, long failedAtMillis) {
+    long now = simulation().now();
+    boolean evicted = false;
+    for (NodeEviction e : evictions()) {
+      if (e.lastHeartbeat() <= failedAtMillis && e.evictedAt() >= 0 && e.evictedAt() < now) {
+        evicted = true;
+        break;
+      }
+    }
+    return evicted && available(service) >= replicas(service);
+  }
+
+  /**
+   * Nodes not gone now; requests of their non-DaemonSet pods as allocation, usage (nominal ×
+   * load) of those running and ready, over the node type's capacity.
+   */
+  @Override
+  public io.platformsim.core.platform.PlatformSample sample(io.platformsim.core.platform.Demand demand) {
+    Resources nodeCapacity = config().nodeType().capacity();
+    double nodes = 0;
+    double allocCpu = 0;
+    double allocMem = 0;
+    double usedCpu = 0;
+    for (Node n : nodes()) {
+      if (n.state() == NodeState.GONE) {
+        continue;
+      }
+      nodes++;
+      for (Pod pod : n.pods()) {
+        if (pod.daemon()) {
+          continue;
+        }
+        allocCpu += pod.request().milliCpu();
+        allocMem += pod.request().memoryMib();
+        if (pod.phase() == PodPhase.RUNNING && pod.ready()) {
+          usedCpu += demand.usedMilliCpu(pod.service());
+        }
+      }
+    }
+    return new io.platformsim.core.platform.PlatformSample(nodes,
+        io.platformsim.core.platform.PlatformSample.fraction(allocCpu, nodes * nodeCapacity.milliCpu()),
+        io.platformsim.core.platform.PlatformSample.fraction(allocMem, nodes * nodeCapacity.memoryMib()),
+        io.platformsim.core.platform.PlatformSample.fraction(usedCpu, nodes * nodeCapacity.milliCpu()));
+  }
+
+  /** CPU (memory) free on nodes too full in the other resource for any pod ({@link KuspMetrics}). */
+  @Override
+  public io.platformsim.core.platform.StrandedCapacity stranded() {
+    KuspMetrics km = kuspMetrics();
+    return new io.platformsim.core.platform.StrandedCapacity(km.strandedCpu(), km.strandedMemory());
+  }
 }

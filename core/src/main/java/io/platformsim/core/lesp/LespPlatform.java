@@ -1417,4 +1417,70 @@ public final class LespPlatform implements Platform {
       return DurationSummary.of(Arrays.copyOf(values, size));
     }
   }
+
+  // ---- experiment contract (Platform)
+  // Built only on this class's public methods so it can be re-applied after the class is split.
+
+  /** Machines of {@code service} in service now. */
+  @Override
+  public int inService(String service) {
+    int n = 0;
+    for (Machine m : machines(service)) {
+      if (m.state() == MachineState.IN_SERVICE) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Recovered once the pool has as many machines in service as it should have. */
+  @Override
+  public boolean recovered(String service, long failedAtMillis) {
+    return inService(service) >= poolSize(service);
+  }
+
+  /**
+   * Billed machines now; a machine's capacity counts while billed, its instance's request while
+   * deploying, in service or draining, its usage (nominal × load) while in service.
+   */
+  @Override
+  public io.platformsim.core.platform.PlatformSample sample(io.platformsim.core.platform.Demand demand) {
+    double machines = 0;
+    double capCpu = 0;
+    double capMem = 0;
+    double allocCpu = 0;
+    double allocMem = 0;
+    double usedCpu = 0;
+    for (Machine m : allMachines()) {
+      MachineState st = m.state();
+      if (!st.isBilled()) {
+        continue;
+      }
+      machines++;
+      capCpu += m.type().capacity().milliCpu();
+      capMem += m.type().capacity().memoryMib();
+      Service s = demand.service(m.service());
+      if (st == MachineState.DEPLOYING || st == MachineState.IN_SERVICE || st == MachineState.DRAINING) {
+        allocCpu += s.request().milliCpu();
+        allocMem += s.request().memoryMib();
+      }
+      if (st == MachineState.IN_SERVICE) {
+        usedCpu += demand.usedMilliCpu(s.name());
+      }
+    }
+    return new io.platformsim.core.platform.PlatformSample(machines,
+        io.platformsim.core.platform.PlatformSample.fraction(allocCpu, capCpu),
+        io.platformsim.core.platform.PlatformSample.fraction(allocMem, capMem),
+        io.platformsim.core.platform.PlatformSample.fraction(usedCpu, capCpu));
+  }
+
+  /**
+   * 1 − allocation: a machine belongs to one service, so whatever its instance does not request
+   * (agents included) no other service can use.
+   */
+  @Override
+  public io.platformsim.core.platform.StrandedCapacity stranded() {
+    PlatformMetrics m = metrics();
+    return new io.platformsim.core.platform.StrandedCapacity(1 - m.cpuAllocation(), 1 - m.memoryAllocation());
+  }
 }

@@ -5,11 +5,15 @@ import io.platformsim.core.workload.Service;
 import io.platformsim.identity.IdentityMetrics;
 
 /**
- * A simulated service platform (LeSP or KuSP) bound to one simulation. Every call acts at the
- * simulation's current time: the caller (an experiment, a test, a notebook) schedules the calls
- * on the simulation and then runs it. Each method validates its input and throws
- * {@link IllegalArgumentException} naming the bad value (an unknown service, a service deployed
- * twice, a resource request no machine can hold).
+ * A simulated service platform (LeSP, KuSP, or one a caller registers) bound to one simulation.
+ * Every call acts at the simulation's current time: the caller (an experiment, a test, a
+ * notebook) schedules the calls on the simulation and then runs it. Each method validates its
+ * input and throws {@link IllegalArgumentException} naming the bad value (an unknown service, a
+ * service deployed twice, a resource request no machine can hold).
+ *
+ * <p>This is everything the experiment layer asks of a platform: what happens to it (deploy,
+ * apply, inject, setLoad) and what it reads back (in service, recovered, a sample, metrics,
+ * stranded capacity, identity). It knows nothing else about the platform.
  */
 public interface Platform {
 
@@ -35,4 +39,31 @@ public interface Platform {
    * principals and over hosts).
    */
   IdentityMetrics identityMetrics();
+
+  /**
+   * Sets the service's load to {@code factor} × its nominal usage ({@link Service#usage()} per
+   * wanted instance; 1 = nominal), which drives usage and any autoscaling.
+   *
+   * @throws IllegalArgumentException for an unknown service or a negative or non-finite factor
+   */
+  void setLoad(String service, double factor);
+
+  /** Instances of {@code service} serving traffic now. */
+  int inService(String service);
+
+  /**
+   * Whether {@code service} is back at full strength after a failure injected at
+   * {@code failedAtMillis}, by the platform's own reading of "recovered" (e.g. the failed host's
+   * instances replaced, not merely still counted).
+   */
+  boolean recovered(String service, long failedAtMillis);
+
+  /**
+   * The state now: billed machines, CPU and memory allocation and CPU usage. {@code demand}
+   * gives the services' requests, nominal usage and the load factors set so far.
+   */
+  PlatformSample sample(Demand demand);
+
+  /** Billed capacity no service could use, time-weighted up to now. */
+  StrandedCapacity stranded();
 }

@@ -1,7 +1,12 @@
 /**
- * The contract both platform models implement and the experiment layer drives: create a
- * service's capacity, apply a release, inject a failure, read the recorded metrics. Also the
- * platform-neutral result values ({@link io.platformsim.core.platform.PlatformMetrics},
+ * The contract every platform model implements and the experiment layer drives: create a
+ * service's capacity, apply a release, inject a failure, set a load, and read back what serves,
+ * whether a service recovered, an instantaneous sample, the recorded metrics, stranded capacity
+ * and identity figures. Also the platform-neutral values it speaks in
+ * ({@link io.platformsim.core.platform.PlatformMetrics},
+ * {@link io.platformsim.core.platform.PlatformSample},
+ * {@link io.platformsim.core.platform.StrandedCapacity},
+ * {@link io.platformsim.core.platform.Demand},
  * {@link io.platformsim.core.platform.RolloutRecord},
  * {@link io.platformsim.core.platform.DurationSummary}).
  *

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
 
 class ComparisonTest {
 
+  private static final PlatformFactory LESP = PlatformRegistry.standard().factory("lesp");
+  private static final PlatformFactory KUSP = PlatformRegistry.standard().factory("kusp");
+
   private static Scenario scenario;
   private static ComparisonResult result;
 
@@ -58,8 +61,8 @@ class ComparisonTest {
    */
   @Test
   void figuresAgreeWithEachPlatformsOwnMetrics() {
-    assertAgrees(Side.LESP, (sim, streams) -> new LespPlatform(sim, streams, scenario.lesp()));
-    assertAgrees(Side.KUSP, (sim, streams) -> new KuspPlatform(sim, streams, scenario.kusp()));
+    assertAgrees("lesp", (sim, streams) -> new LespPlatform(sim, streams, scenario.lesp()));
+    assertAgrees("kusp", (sim, streams) -> new KuspPlatform(sim, streams, scenario.kusp()));
   }
 
   /**
@@ -89,13 +92,13 @@ class ComparisonTest {
       sim.runUntil(scenario.horizonMillis());
       assertEquals(1, p.recoveryTimes().count());
       double own = p.recoveryTimes().max() / 1000.0;
-      double measured = Comparison.runReplication(scenario, Side.LESP, RandomStreams.of(scenario.seed(), i), false)
+      double measured = Comparison.runReplication(scenario, LESP, RandomStreams.of(scenario.seed(), i), false)
           .figures().get(Figure.RECOVERY_SECONDS);
       assertTrue(measured >= own && measured <= own + 1.0, "replication " + i + ": " + measured + " vs " + own);
     }
   }
 
-  private void assertAgrees(Side side, BiFunction<Simulation, RandomStreams, Platform> make) {
+  private void assertAgrees(String name, BiFunction<Simulation, RandomStreams, Platform> make) {
     int n = scenario.replications();
     double[] machines = new double[n];
     double[] cost = new double[n];
@@ -123,11 +126,7 @@ class ComparisonTest {
           if (e instanceof ApplyRelease r) {
             p.apply(r.release());
           } else if (e instanceof LoadChange l) {
-            if (p instanceof LespPlatform lp) {
-              lp.setLoad(l.service(), l.factor());
-            } else {
-              ((KuspPlatform) p).setLoad(l.service(), l.factor());
-            }
+            p.setLoad(l.service(), l.factor());
           } else if (e instanceof MachineFailure f) {
             p.inject(Failure.machineCrash(f.service(), f.count()));
           }
@@ -151,7 +150,7 @@ class ComparisonTest {
       radiusMeanPrincipal[i] = id.blastRadius().meanOverPrincipals();
       radiusMaxHost[i] = id.blastRadius().maxOverHosts();
     }
-    SideResult r = result.side(side);
+    PlatformResult r = result.platform(name);
     assertMatches(machines, r.estimate(Figure.MACHINES).orElseThrow());
     assertMatches(cost, r.estimate(Figure.COST_PER_HOUR).orElseThrow());
     assertMatches(cpuAlloc, r.estimate(Figure.CPU_ALLOCATION).orElseThrow());
@@ -190,10 +189,10 @@ class ComparisonTest {
       assertTrue(result.kusp().estimate(f).isPresent(), "KuSP " + f);
     }
     // Utilizations are fractions of what is paid for.
-    for (SideResult s : List.of(result.lesp(), result.kusp())) {
+    for (PlatformResult s : result.platforms()) {
       double alloc = s.mean(Figure.CPU_ALLOCATION);
-      assertTrue(alloc > 0 && alloc <= 1, s.platform() + " CPU allocation " + alloc);
-      assertTrue(s.mean(Figure.CPU_USAGE) < alloc, s.platform() + " usage below allocation");
+      assertTrue(alloc > 0 && alloc <= 1, s.label() + " CPU allocation " + alloc);
+      assertTrue(s.mean(Figure.CPU_USAGE) < alloc, s.label() + " usage below allocation");
     }
   }
 
@@ -212,9 +211,9 @@ class ComparisonTest {
         .kusp(io.platformsim.core.kusp.KuspConfig.builder().initialNodes(3).build())
         .zoneOutage(java.time.Duration.ofMinutes(60), "zone-a")
         .horizon(java.time.Duration.ofHours(3)).replications(1).seed(3).build();
-    Comparison.Replication lesp = Comparison.runReplication(s, Side.LESP, RandomStreams.of(3, 0), false);
+    Comparison.Replication lesp = Comparison.runReplication(s, LESP, RandomStreams.of(3, 0), false);
     assertEquals(6, lesp.metrics().failuresRecovered());
-    Comparison.Replication kusp = Comparison.runReplication(s, Side.KUSP, RandomStreams.of(3, 0), false);
+    Comparison.Replication kusp = Comparison.runReplication(s, KUSP, RandomStreams.of(3, 0), false);
     assertTrue(kusp.metrics().averageMachines() > 0);
   }
 
@@ -286,8 +285,8 @@ class ComparisonTest {
   @Test
   void replicationsRunInParallelGiveTheSameResultAsOneByOne() {
     // Replication i depends on (seed, i) only: rerunning replication 1 alone reproduces its figures.
-    Comparison.Replication r1 = Comparison.runReplication(scenario, Side.LESP, RandomStreams.of(7, 1), false);
-    Comparison.Replication again = Comparison.runReplication(scenario, Side.LESP, RandomStreams.of(7, 1), false);
+    Comparison.Replication r1 = Comparison.runReplication(scenario, LESP, RandomStreams.of(7, 1), false);
+    Comparison.Replication again = Comparison.runReplication(scenario, LESP, RandomStreams.of(7, 1), false);
     assertEquals(r1.figures(), again.figures());
   }
 

@@ -54,9 +54,9 @@ class SweepTest {
     ComparisonResult a = Comparison.run(s);
     ComparisonResult b = Comparison.run(s);
     assertEquals(a, b);
-    for (SideResult side : List.of(a.lesp(), a.kusp())) {
+    for (PlatformResult side : a.platforms()) {
       double alloc = side.mean(Figure.CPU_ALLOCATION);
-      assertTrue(alloc >= 0 && alloc <= 1, side.platform() + " allocation " + alloc);
+      assertTrue(alloc >= 0 && alloc <= 1, side.label() + " allocation " + alloc);
       assertTrue(side.mean(Figure.COST_PER_HOUR) > 0);
     }
   }

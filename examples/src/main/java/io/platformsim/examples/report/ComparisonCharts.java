@@ -1,7 +1,7 @@
 package io.platformsim.examples.report;
 
 import io.platformsim.core.experiment.ComparisonResult;
-import io.platformsim.core.experiment.SideResult;
+import io.platformsim.core.experiment.PlatformResult;
 import io.platformsim.core.experiment.TimeSeries;
 import io.platformsim.core.platform.RolloutRecord;
 import io.platformsim.core.workload.Release;
@@ -32,8 +32,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  * Writes a comparison's charts as PNG files into a directory (created if missing):
  * {@code utilization.png} (CPU allocation and CPU usage over time, both platforms),
  * {@code machines.png} (billed machines or nodes over time) and {@code rollouts.png} (one bar per
- * rollout from start to end, app releases and base-image changes, LeSP above KuSP). All from
- * replication 0. Runs headless: no display is needed.
+ * rollout from start to end, app releases and base-image changes, one band of each row per
+ * platform, in registry order from the top). Every platform of the result is drawn, in registry
+ * order and its own colour (LeSP vermillion, KuSP blue). All from replication 0. Runs headless: no display is needed.
  *
  * <pre>{@code
  * List<Path> files = ComparisonCharts.write(Comparison.run(DefaultScenario.build()), Path.of("charts"));
@@ -46,8 +47,12 @@ public final class ComparisonCharts {
   /** Chart height in pixels. */
   public static final int HEIGHT = 700;
 
-  private static final Color LESP = new Color(0xD5, 0x5E, 0x00);
-  private static final Color KUSP = new Color(0x00, 0x72, 0xB2);
+  // Okabe-Ito colour-blind-safe palette, one per platform in registry order (then repeating).
+  private static final Color[] SOLID = {new Color(0xD5, 0x5E, 0x00), new Color(0x00, 0x72, 0xB2),
+      new Color(0x00, 0x9E, 0x73), new Color(0xCC, 0x79, 0xA7), new Color(0xE6, 0x9F, 0x00)};
+  // Lighter variants for base-image changes.
+  private static final Color[] LIGHT = {SOLID[0].brighter().brighter(), new Color(0x56, 0xB4, 0xE9),
+      new Color(0x66, 0xC5, 0xA9), new Color(0xE0, 0xAF, 0xCA), new Color(0xF0, 0xC5, 0x66)};
 
   private ComparisonCharts() {}
 
@@ -74,24 +79,22 @@ public final class ComparisonCharts {
   /** CPU allocation and usage (percent of billed CPU) over simulated hours. */
   public static JFreeChart utilization(ComparisonResult r) {
     XYSeriesCollection data = new XYSeriesCollection();
-    data.addSeries(series("LeSP CPU allocation", r.lesp().series(), 1));
-    data.addSeries(series("LeSP CPU usage", r.lesp().series(), 3));
-    data.addSeries(series("KuSP CPU allocation", r.kusp().series(), 1));
-    data.addSeries(series("KuSP CPU usage", r.kusp().series(), 3));
+    for (PlatformResult p : r.platforms()) {
+      data.addSeries(series(p.label() + " CPU allocation", p.series(), 1));
+      data.addSeries(series(p.label() + " CPU usage", p.series(), 3));
+    }
     JFreeChart chart = ChartFactory.createXYLineChart(
         "CPU allocation and usage over time — scenario '" + r.scenario() + "', replication 0",
         "simulated time [h]", "% of billed CPU", data, PlotOrientation.VERTICAL, true, false, false);
     XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
-    lines.setSeriesPaint(0, LESP);
-    lines.setSeriesPaint(1, LESP);
-    lines.setSeriesPaint(2, KUSP);
-    lines.setSeriesPaint(3, KUSP);
     BasicStroke dashed = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f},
         0f);
-    lines.setSeriesStroke(0, new BasicStroke(2f));
-    lines.setSeriesStroke(1, dashed);
-    lines.setSeriesStroke(2, new BasicStroke(2f));
-    lines.setSeriesStroke(3, dashed);
+    for (int i = 0; i < r.platforms().size(); i++) {
+      lines.setSeriesPaint(2 * i, SOLID[i % SOLID.length]);
+      lines.setSeriesPaint(2 * i + 1, SOLID[i % SOLID.length]);
+      lines.setSeriesStroke(2 * i, new BasicStroke(2f));
+      lines.setSeriesStroke(2 * i + 1, dashed);
+    }
     chart.getXYPlot().setRenderer(lines);
     ((NumberAxis) chart.getXYPlot().getRangeAxis()).setRange(0, 100);
     chart.getXYPlot().setBackgroundPaint(Color.WHITE);
@@ -100,19 +103,20 @@ public final class ComparisonCharts {
     return chart;
   }
 
-  /** Billed machines (LeSP) and nodes (KuSP) over simulated hours. */
+  /** Billed machines (LeSP), nodes (KuSP) or whatever each platform bills, over simulated hours. */
   public static JFreeChart machines(ComparisonResult r) {
     XYSeriesCollection data = new XYSeriesCollection();
-    data.addSeries(series("LeSP machines", r.lesp().series(), 0));
-    data.addSeries(series("KuSP nodes", r.kusp().series(), 0));
+    for (PlatformResult p : r.platforms()) {
+      data.addSeries(series(p.label() + " machines", p.series(), 0));
+    }
     JFreeChart chart = ChartFactory.createXYLineChart(
         "Billed machines over time — scenario '" + r.scenario() + "', replication 0",
         "simulated time [h]", "machines / nodes", data, PlotOrientation.VERTICAL, true, false, false);
     XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
-    lines.setSeriesPaint(0, LESP);
-    lines.setSeriesPaint(1, KUSP);
-    lines.setSeriesStroke(0, new BasicStroke(2f));
-    lines.setSeriesStroke(1, new BasicStroke(2f));
+    for (int i = 0; i < r.platforms().size(); i++) {
+      lines.setSeriesPaint(i, SOLID[i % SOLID.length]);
+      lines.setSeriesStroke(i, new BasicStroke(2f));
+    }
     chart.getXYPlot().setRenderer(lines);
     chart.getXYPlot().setBackgroundPaint(Color.WHITE);
     chart.getXYPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
@@ -137,29 +141,30 @@ public final class ComparisonCharts {
 
   /**
    * The rollout timeline: a row per service (in order of first rollout), a bar per rollout from
-   * its start to its end (to the horizon if unfinished), LeSP in the upper half of the row, KuSP
-   * in the lower; app releases solid, base-image changes lighter.
+   * its start to its end (to the horizon if unfinished), each platform in its own band of the
+   * row (the first platform at the top); app releases solid, base-image changes lighter.
    */
   public static JFreeChart rollouts(ComparisonResult r) {
     Map<String, Integer> rows = new LinkedHashMap<>();
-    for (SideResult side : List.of(r.lesp(), r.kusp())) {
+    for (PlatformResult side : r.platforms()) {
       for (RolloutRecord ro : side.rollouts()) {
         rows.putIfAbsent(ro.release().service(), rows.size());
       }
     }
     XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
-    data.addSeries(bars("LeSP app release", r.lesp(), Release.Kind.APP, rows, true, r.horizonMillis()));
-    data.addSeries(bars("LeSP base-image change", r.lesp(), Release.Kind.BASE_IMAGE, rows, true, r.horizonMillis()));
-    data.addSeries(bars("KuSP app release", r.kusp(), Release.Kind.APP, rows, false, r.horizonMillis()));
-    data.addSeries(bars("KuSP base-image change", r.kusp(), Release.Kind.BASE_IMAGE, rows, false, r.horizonMillis()));
     XYBarRenderer renderer = new XYBarRenderer();
+    int n = r.platforms().size();
+    for (int i = 0; i < n; i++) {
+      PlatformResult p = r.platforms().get(i);
+      data.addSeries(bars(p.label() + " app release", p, Release.Kind.APP, rows, i, n, r.horizonMillis()));
+      data.addSeries(bars(p.label() + " base-image change", p, Release.Kind.BASE_IMAGE, rows, i, n,
+          r.horizonMillis()));
+      renderer.setSeriesPaint(2 * i, SOLID[i % SOLID.length]);
+      renderer.setSeriesPaint(2 * i + 1, LIGHT[i % LIGHT.length]);
+    }
     renderer.setUseYInterval(true);
     renderer.setShadowVisible(false);
     renderer.setBarPainter(new StandardXYBarPainter());
-    renderer.setSeriesPaint(0, LESP);
-    renderer.setSeriesPaint(1, LESP.brighter().brighter());
-    renderer.setSeriesPaint(2, KUSP);
-    renderer.setSeriesPaint(3, new Color(0x56, 0xB4, 0xE9));
     NumberAxis x = new NumberAxis("simulated time [h]");
     NumberAxis y = new NumberAxis("service (row number, in order of first rollout)");
     y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -167,13 +172,19 @@ public final class ComparisonCharts {
     XYPlot plot = new XYPlot(data, x, y, renderer);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-    return new JFreeChart("Rollout timeline — scenario '" + r.scenario() + "', replication 0 (LeSP upper, KuSP lower"
-        + " half of each row)", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    StringBuilder order = new StringBuilder();
+    for (PlatformResult p : r.platforms()) {
+      order.append(order.length() == 0 ? "" : ", ").append(p.label());
+    }
+    return new JFreeChart("Rollout timeline — scenario '" + r.scenario() + "', replication 0 (bands top to bottom: "
+        + order + ")", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
   }
 
-  private static XYIntervalSeries bars(String name, SideResult side, Release.Kind kind, Map<String, Integer> rows,
-      boolean upper, long horizon) {
+  /** Bars of {@code side} in band {@code band} of {@code bands} (0 at the top) of each service's row. */
+  private static XYIntervalSeries bars(String name, PlatformResult side, Release.Kind kind, Map<String, Integer> rows,
+      int band, int bands, long horizon) {
     XYIntervalSeries s = new XYIntervalSeries(name);
+    double width = 0.8 / bands;
     for (RolloutRecord ro : side.rollouts()) {
       if (ro.release().kind() != kind) {
         continue;
@@ -181,9 +192,10 @@ public final class ComparisonCharts {
       double start = ro.startMillis() / 3_600_000.0;
       double end = (ro.endMillis() < 0 ? horizon : ro.endMillis()) / 3_600_000.0;
       double row = rows.get(ro.release().service());
-      // The y axis is inverted (first row at the top), so row - 0.4 .. row is the upper half.
-      double low = upper ? row - 0.4 : row + 0.02;
-      double high = upper ? row - 0.02 : row + 0.4;
+      // The y axis is inverted (first row at the top); a row spans row - 0.4 .. row + 0.4, with a
+      // 0.02 gap between neighbouring bands.
+      double low = row - 0.4 + band * width + (band > 0 ? 0.02 : 0);
+      double high = row - 0.4 + (band + 1) * width - (band < bands - 1 ? 0.02 : 0);
       s.add(start, start, end, row, low, high);
     }
     return s;

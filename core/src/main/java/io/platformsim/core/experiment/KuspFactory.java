@@ -1,0 +1,65 @@
+package io.platformsim.core.experiment;
+
+import io.platformsim.core.engine.RandomStreams;
+import io.platformsim.core.engine.Simulation;
+import io.platformsim.core.kusp.DeploymentSpec;
+import io.platformsim.core.kusp.KuspConfig;
+import io.platformsim.core.kusp.KuspPlatform;
+import io.platformsim.core.kusp.PodAutoscaling;
+import io.platformsim.core.platform.Platform;
+import io.platformsim.core.workload.Service;
+import io.platformsim.core.workload.Workload;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The standard {@code kusp} platform: {@link KuspPlatform} on the scenario's KuSP configuration.
+ * Both platforms judge blast radius against the same needs: the scenario's LeSP roles, except for
+ * services KuSP's identity configuration names itself. Stateless.
+ */
+final class KuspFactory implements PlatformFactory {
+
+  @Override
+  public Platform create(Scenario scenario, Simulation sim, RandomStreams streams) {
+    return platform(scenario, scenario.kusp(), sim, streams);
+  }
+
+  /**
+   * A HorizontalPodAutoscaler at the scenario's target (as a whole percent, at least 1) plus the
+   * cluster's node provisioning on a cluster sized for the service alone, without the scenario's
+   * cluster autoscaler settings.
+   */
+  @Override
+  public Optional<Platform> autoscaled(Scenario scenario, Service service, int maxInstances, Simulation sim,
+      RandomStreams streams) {
+    KuspConfig c = Scenario.sized(withoutAutoscaler(scenario.kusp()), Workload.of(service));
+    KuspPlatform p = platform(scenario, c, sim, streams);
+    int target = (int) Math.max(1, Math.round(100 * scenario.scaleOutTarget()));
+    p.deploy(service, DeploymentSpec.builder()
+        .autoscaling(PodAutoscaling.cpu(service.instances(), Math.max(service.instances(), maxInstances), target))
+        .build());
+    return Optional.of(p);
+  }
+
+  private static KuspPlatform platform(Scenario scenario, KuspConfig config, Simulation sim, RandomStreams streams) {
+    Map<String, Set<String>> needs = new LinkedHashMap<>(scenario.lesp().identity().resources());
+    needs.putAll(config.identity().resources());
+    return new KuspPlatform(sim, streams, config.withIdentity(config.identity().withResources(needs)));
+  }
+
+  private static KuspConfig withoutAutoscaler(KuspConfig c) {
+    return new KuspConfig(c.nodeType(), c.initialNodes(), c.zones(), c.kubeReserved(), c.systemReserved(),
+        c.evictionHardMemoryMib(), c.daemonSets(), c.nodeProvisioning(), c.nodeBandwidthBytesPerSecond(),
+        c.registryBandwidthBytesPerSecond(), c.maxParallelImagePulls(), c.preloadedImages(), c.schedulerProfile(),
+        c.nodeSampling(), c.schedulingLatency(), c.controllerLatencyMillis(), c.nodeMonitorGracePeriodMillis(),
+        c.nodeStatusUpdateMillis(), c.notReadyTolerationMillis(), c.terminationGracePeriodMillis(),
+        c.crashLoopBackOff(), null, c.identity());
+  }
+
+  @Override
+  public String toString() {
+    return "kusp (KuspPlatform)";
+  }
+}
