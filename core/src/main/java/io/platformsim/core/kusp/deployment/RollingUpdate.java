@@ -24,6 +24,40 @@ public final class RollingUpdate {
   }
 
   /**
+   * One pass of k/k {@code rolling.go rolloutRolling}: {@link #reconcileNewReplicaSet}; if that
+   * did not scale, {@link #reconcileOldReplicaSets} over the active old ReplicaSets
+   * ({@code controller.FilterActiveReplicaSets}). The caller then applies every size that
+   * changed and, when nothing scaled, checks {@link RolloutProgress#complete}.
+   *
+   * @param newRs the new ReplicaSet
+   * @param olds  the old ReplicaSets, active or not
+   * @return the old ReplicaSets in the order given, then the new one; the count is the replicas
+   *         added to the new one or removed from old ones
+   */
+  public static ScaledSets rolloutRolling(RolloutSpec d, ReplicaSetCounts newRs, List<ReplicaSetCounts> olds) {
+    List<ReplicaSetCounts> all = new ArrayList<>(olds);
+    all.add(newRs);
+    ReplicaSetCounts reconciled = reconcileNewReplicaSet(d, all, newRs);
+    if (reconciled.replicas() != newRs.replicas()) {
+      all.set(all.size() - 1, reconciled);
+      return new ScaledSets(all, Math.abs(reconciled.replicas() - newRs.replicas()));
+    }
+    List<Integer> activeIndex = new ArrayList<>();
+    List<ReplicaSetCounts> active = new ArrayList<>();
+    for (int i = 0; i < olds.size(); i++) {
+      if (olds.get(i).active()) {
+        activeIndex.add(i);
+        active.add(olds.get(i));
+      }
+    }
+    ScaledSets down = reconcileOldReplicaSets(d, active, newRs);
+    for (int k = 0; k < activeIndex.size(); k++) {
+      all.set(activeIndex.get(k), down.sets().get(k));
+    }
+    return new ScaledSets(all, down.scaledCount());
+  }
+
+  /**
    * {@code NewRSNewReplicas}: the size the new ReplicaSet should have now. RollingUpdate: up to
    * {@code spec.replicas + maxSurge} pods over all ReplicaSets, never above {@code spec.replicas}
    * for the new one (and unchanged when the total is already at the bound). Recreate:

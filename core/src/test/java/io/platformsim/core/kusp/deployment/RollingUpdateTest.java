@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.platformsim.core.kusp.IntOrPercent;
+import java.util.ArrayList;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -150,5 +154,48 @@ class RollingUpdateTest {
     ScaledSets last = RollingUpdate.recreate(d, List.of(first.sets().get(0)), nrs, false);
     assertTrue(last.scaled());
     assertEquals(4, last.sets().get(1).replicas());
+  }
+
+  /**
+   * A whole rollout, pods available as soon as they exist: it ends with every replica in the new
+   * ReplicaSet and none in the old one; no pass goes above spec.replicas + MaxSurge pods, and
+   * after each pass at least MinAvailable of the pods kept are available (the fenceposts of k/k
+   * rolling.go and deployment_util.go MaxSurge / MinAvailable).
+   */
+  @Property
+  void aRolloutStaysWithinItsFencepostsAndFinishes(@ForAll @IntRange(min = 1, max = 40) int replicas,
+      @ForAll @IntRange(min = 0, max = 60) int surgePercent, @ForAll @IntRange(min = 0, max = 60) int unavailablePercent) {
+    RolloutSpec d = RolloutSpec.rollingUpdate(replicas, IntOrPercent.percent(surgePercent),
+        IntOrPercent.percent(unavailablePercent));
+    int maxTotal = replicas + RolloutBounds.maxSurge(d);
+    int minAvailable = RolloutBounds.minAvailable(d);
+    List<ReplicaSetCounts> olds = List.of(ReplicaSetCounts.of("v1", 0, replicas, replicas));
+    ReplicaSetCounts newRs = ReplicaSetCounts.of("v2", 1, 0, 0);
+    for (int pass = 0; pass < 4 * replicas + 4; pass++) {
+      ScaledSets step = RollingUpdate.rolloutRolling(d, newRs, olds);
+      List<ReplicaSetCounts> sets = step.sets();
+      int total = RollingUpdate.totalReplicas(sets);
+      int keptAvailable = 0;
+      for (ReplicaSetCounts r : sets) {
+        keptAvailable += Math.min(r.available(), r.replicas());
+      }
+      assertTrue(total <= maxTotal, "pass " + pass + ": " + total + " pods > " + maxTotal);
+      assertTrue(keptAvailable >= minAvailable, "pass " + pass + ": " + keptAvailable + " available < " + minAvailable);
+      if (!step.scaled()) {
+        break;
+      }
+      // Every pod that exists becomes available before the next pass.
+      List<ReplicaSetCounts> next = new ArrayList<>();
+      for (ReplicaSetCounts r : sets.subList(0, sets.size() - 1)) {
+        next.add(new ReplicaSetCounts(r.name(), r.createdAtMillis(), r.replicas(), r.replicas(), r.desiredAnnotation(),
+            r.maxAnnotation()));
+      }
+      olds = next;
+      ReplicaSetCounts n = sets.get(sets.size() - 1);
+      newRs = new ReplicaSetCounts(n.name(), n.createdAtMillis(), n.replicas(), n.replicas(), n.desiredAnnotation(),
+          n.maxAnnotation());
+    }
+    assertEquals(replicas, newRs.replicas());
+    assertEquals(0, RollingUpdate.totalReplicas(olds));
   }
 }
