@@ -1,7 +1,8 @@
 /**
  * Experiments: a {@link io.platformsim.core.experiment.Scenario} (workload, LeSP and KuSP
  * configuration, a timeline of releases, load changes and failures, horizon, replications, seed)
- * built in Java or loaded from YAML ({@link io.platformsim.core.experiment.ScenarioFile}); the
+ * built in Java or loaded from YAML ({@link io.platformsim.core.experiment.ScenarioFile}, with one
+ * package-private reader per section on top of {@code io.platformsim.core.yaml}); the
  * {@link io.platformsim.core.experiment.Comparison} that runs it on both platforms with common
  * random numbers and parallel replications; its immutable
  * {@link io.platformsim.core.experiment.ComparisonResult} with 95% confidence intervals;
@@ -10,8 +11,8 @@
  *
  * <p>Data flows one way: scenario → a platform model on a fresh simulation per replication →
  * the platform's recorded metrics → figures with confidence intervals → reports. This package
- * may depend on {@code engine}, {@code workload}, {@code platform}, {@code lesp}, {@code kusp}
- * and the {@code identity} module; nothing in {@code core} may depend on it. Chart rendering
+ * may depend on {@code engine}, {@code workload}, {@code platform}, {@code lesp}, {@code kusp},
+ * {@code yaml}, the {@code identity} module and the {@code scheduler} module's quantities; nothing in {@code core} may depend on it. Chart rendering
  * (a chart library) lives in the {@code examples} module, not here.
  */
 package io.platformsim.core.experiment;
