@@ -26,9 +26,18 @@ final class KuspReader {
 
   private KuspReader() {}
 
-  static KuspConfig read(YamlMapping m, Workload workload) {
-    m.only(KUSP);
+  /**
+   * The KuSP configuration of {@code section} with the file's identity; absent, the defaults
+   * sized for {@code workload} ({@link Scenario#sized}).
+   */
+  static KuspConfig read(Optional<YamlMapping> section, Workload workload, IdentityReader identity) {
     KuspConfig.Builder b = KuspConfig.builder();
+    b.identity(identity.kusp(b.build().identity()));
+    if (section.isEmpty()) {
+      return Scenario.sized(b.build(), workload);
+    }
+    YamlMapping m = section.get();
+    m.only(KUSP);
     Optional<YamlMapping> nt = m.mapping("nodeType");
     if (nt.isPresent()) {
       b.nodeType(nodeType(nt.get()));

@@ -6,6 +6,7 @@ import io.platformsim.core.lesp.LespConfig;
 import io.platformsim.core.yaml.YamlMapping;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reads the {@code lesp} section of a scenario file; every field it does not name keeps the
@@ -17,10 +18,15 @@ final class LespReader {
 
   private LespReader() {}
 
-  static LespConfig read(YamlMapping m) {
-    m.only(LESP);
+  /** The LeSP configuration of {@code section} (the defaults if absent) with the file's identity. */
+  static LespConfig read(Optional<YamlMapping> section, IdentityReader identity) {
     LespConfig defaults = LespConfig.defaults();
-    LespConfig.Builder b = LespConfig.builder();
+    LespConfig.Builder b = LespConfig.builder().identity(identity.lesp(defaults.identity()));
+    if (section.isEmpty()) {
+      return b.build();
+    }
+    YamlMapping m = section.get();
+    m.only(LESP);
     double headroom = m.decimal("headroom", defaults.headroom());
     if (!(headroom >= 0) || headroom > 10) {
       throw m.error("headroom", "must be in [0, 10] (a fraction of the instances), was " + headroom);

@@ -28,7 +28,7 @@ import java.util.Optional;
  *
  * <p>The YAML layer ({@link io.platformsim.core.yaml}) reads nodes; one reader per section turns
  * them into the model: {@link ServicesReader} ({@code services}, {@code fleet}),
- * {@link LespReader}, {@link KuspReader}, {@link TimelineReader}, with the units of
+ * {@link LespReader}, {@link KuspReader}, {@link IdentityReader}, {@link TimelineReader}, with the units of
  * {@link Units}. This class reads the top level and ties them together.
  *
  * <pre>{@code
@@ -45,7 +45,7 @@ public final class ScenarioFile {
   public static final int MAX_EVENTS = 100_000;
 
   private static final List<String> TOP = List.of("name", "seed", "replications", "horizon", "sampleEvery",
-      "scaleOutTarget", "services", "fleet", "lesp", "kusp", "timeline");
+      "scaleOutTarget", "services", "fleet", "lesp", "kusp", "identity", "timeline");
 
   // Top-level defaults, documented in examples/scenarios/README.md; DefaultScenario.build() is
   // default.yaml, which spells them out.
@@ -114,9 +114,9 @@ public final class ScenarioFile {
     top.only(TOP);
     ServicesReader.Read services = ServicesReader.read(top);
     Workload workload = Workload.of(services.services());
-    LespConfig lesp = top.mapping("lesp").map(LespReader::read).orElseGet(LespConfig::defaults);
-    KuspConfig kusp = top.mapping("kusp").map(k -> KuspReader.read(k, workload))
-        .orElseGet(() -> Scenario.sized(KuspConfig.builder().build(), workload));
+    IdentityReader identity = IdentityReader.read(top);
+    LespConfig lesp = LespReader.read(top.mapping("lesp"), identity);
+    KuspConfig kusp = KuspReader.read(top.mapping("kusp"), workload, identity);
     ServicesReader.checkFit(services, kusp, lesp);
     long horizon = top.read("horizon", Units.DURATION, DEFAULT_HORIZON_MILLIS);
     if (horizon <= 0) {
