@@ -1,5 +1,7 @@
 package io.platformsim.core.experiment;
 
+import io.platformsim.core.yaml.YamlFileException;
+
 /**
  * A scenario file that cannot be loaded: names the file, the 1-based line and the field (a path
  * such as {@code services[2].request.cpu}), and says what is wrong. Nothing of a file that throws
@@ -21,7 +23,7 @@ public final class ScenarioFileException extends IllegalArgumentException {
    * @param problem what is wrong, with the bad value
    */
   public ScenarioFileException(String file, int line, String field, String problem) {
-    super(file + (line > 0 ? ":" + line : "") + ": " + (field.isEmpty() ? "" : field + ": ") + problem);
+    super(YamlFileException.message(file, line, field, problem));
     this.file = file;
     this.line = line;
     this.field = field;

@@ -16,6 +16,20 @@ package io.platformsim.core.kusp;
 public record ClusterAutoscaling(int minNodes, int maxNodes, long scanIntervalMillis, long unneededMillis,
     long delayAfterAddMillis, double utilizationThreshold) {
 
+  // The upstream defaults, the one place they are written down (kubernetes/autoscaler
+  // cluster-autoscaler/FAQ.md "What are the parameters to CA?", and the flag definitions of
+  // cluster-autoscaler main.go: --scan-interval, --scale-down-unneeded-time,
+  // --scale-down-delay-after-add, --scale-down-utilization-threshold).
+
+  /** {@code --scan-interval}: 10 s. */
+  public static final long DEFAULT_SCAN_INTERVAL_MILLIS = 10_000;
+  /** {@code --scale-down-unneeded-time}: 10 min. */
+  public static final long DEFAULT_UNNEEDED_MILLIS = 600_000;
+  /** {@code --scale-down-delay-after-add}: 10 min. */
+  public static final long DEFAULT_DELAY_AFTER_ADD_MILLIS = 600_000;
+  /** {@code --scale-down-utilization-threshold}: 0.5. */
+  public static final double DEFAULT_UTILIZATION_THRESHOLD = 0.5;
+
   /** Validates the fields. */
   public ClusterAutoscaling {
     if (minNodes < 0) {
@@ -40,6 +54,13 @@ public record ClusterAutoscaling(int minNodes, int maxNodes, long scanIntervalMi
 
   /** The upstream defaults between {@code minNodes} and {@code maxNodes}. */
   public static ClusterAutoscaling between(int minNodes, int maxNodes) {
-    return new ClusterAutoscaling(minNodes, maxNodes, 10_000, 600_000, 600_000, 0.5);
+    return new ClusterAutoscaling(minNodes, maxNodes, DEFAULT_SCAN_INTERVAL_MILLIS, DEFAULT_UNNEEDED_MILLIS,
+        DEFAULT_DELAY_AFTER_ADD_MILLIS, DEFAULT_UTILIZATION_THRESHOLD);
+  }
+
+  /** These settings with scale-down after {@code millis} unneeded instead ({@code --scale-down-unneeded-time}). */
+  public ClusterAutoscaling withUnneededMillis(long millis) {
+    return new ClusterAutoscaling(minNodes, maxNodes, scanIntervalMillis, millis, delayAfterAddMillis,
+        utilizationThreshold);
   }
 }

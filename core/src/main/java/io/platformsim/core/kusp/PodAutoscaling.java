@@ -19,6 +19,19 @@ package io.platformsim.core.kusp;
 public record PodAutoscaling(int minReplicas, int maxReplicas, int targetCpuPercent, long syncMillis,
     double tolerance, long scaleDownStabilizationMillis) {
 
+  /**
+   * {@code --horizontal-pod-autoscaler-sync-period}: 15 s (k/k
+   * {@code pkg/controller/podautoscaler/config/v1alpha1/defaults.go}).
+   */
+  public static final long DEFAULT_SYNC_MILLIS = 15_000;
+  /** {@code --horizontal-pod-autoscaler-tolerance}: 0.1 (same file). */
+  public static final double DEFAULT_TOLERANCE = 0.1;
+  /**
+   * Scale-down stabilization window: 300 s (k/k {@code pkg/apis/autoscaling/v2/defaults.go},
+   * {@code SetDefaults_HorizontalPodAutoscalerBehavior}).
+   */
+  public static final long DEFAULT_SCALE_DOWN_STABILIZATION_MILLIS = 300_000;
+
   /** Validates the fields. */
   public PodAutoscaling {
     if (minReplicas < 1) {
@@ -43,7 +56,8 @@ public record PodAutoscaling(int minReplicas, int maxReplicas, int targetCpuPerc
 
   /** Upstream defaults with the given bounds and target. */
   public static PodAutoscaling cpu(int minReplicas, int maxReplicas, int targetCpuPercent) {
-    return new PodAutoscaling(minReplicas, maxReplicas, targetCpuPercent, 15_000, 0.1, 300_000);
+    return new PodAutoscaling(minReplicas, maxReplicas, targetCpuPercent, DEFAULT_SYNC_MILLIS, DEFAULT_TOLERANCE,
+        DEFAULT_SCALE_DOWN_STABILIZATION_MILLIS);
   }
 
   /**

@@ -17,6 +17,14 @@ package io.platformsim.core.lesp;
 public record AutoScaling(
     double targetUtilization, long cooldownMillis, long evaluationMillis, int minMachines, int maxMachines) {
 
+  /**
+   * Least time between scaling actions: the EC2 Auto Scaling default cooldown, 300 s (AWS EC2
+   * Auto Scaling user guide, "Scaling cooldowns").
+   */
+  public static final long DEFAULT_COOLDOWN_MILLIS = 300_000;
+  /** Time between evaluations: 60 s, the period of CloudWatch's one-minute (detailed) metrics. */
+  public static final long DEFAULT_EVALUATION_MILLIS = 60_000;
+
   /** Validates every field; messages name it. */
   public AutoScaling {
     if (!(targetUtilization > 0 && targetUtilization <= 1)) {
@@ -32,5 +40,14 @@ public record AutoScaling(
       throw new IllegalArgumentException("machines must satisfy 1 <= min <= max, was min "
           + minMachines + " max " + maxMachines);
     }
+  }
+
+  /**
+   * Target tracking at {@code targetUtilization} between {@code minMachines} and
+   * {@code maxMachines} with the default cooldown and evaluation period.
+   */
+  public static AutoScaling targetTracking(double targetUtilization, int minMachines, int maxMachines) {
+    return new AutoScaling(targetUtilization, DEFAULT_COOLDOWN_MILLIS, DEFAULT_EVALUATION_MILLIS, minMachines,
+        maxMachines);
   }
 }

@@ -15,6 +15,11 @@ public record Resources(long milliCpu, long memoryMib) {
   /** No resources. */
   public static final Resources ZERO = new Resources(0, 0);
 
+  /** Bytes in one MiB (2^20): the one definition of the MiB-to-bytes conversion. */
+  public static final long BYTES_PER_MIB = 1L << 20;
+  /** MiB in one GiB. */
+  public static final long MIB_PER_GIB = 1024;
+
   /** Validates both amounts. */
   public Resources {
     if (milliCpu < 0) {
@@ -38,7 +43,29 @@ public record Resources(long milliCpu, long memoryMib) {
     if (!(memoryGib >= 0) || Double.isInfinite(memoryGib)) {
       throw new IllegalArgumentException("memoryGib must be finite and >= 0, was " + memoryGib);
     }
-    return new Resources(Math.round(cores * 1000), Math.round(memoryGib * 1024));
+    return new Resources(Math.round(cores * 1000), Math.round(memoryGib * MIB_PER_GIB));
+  }
+
+  /**
+   * {@code mib} MiB in bytes, as the scheduler's resource vectors count memory.
+   *
+   * @throws ArithmeticException if the result overflows a {@code long}
+   */
+  public static long bytesOfMib(long mib) {
+    return Math.multiplyExact(mib, BYTES_PER_MIB);
+  }
+
+  /** The MiB that hold {@code bytes} ({@code >= 0}), rounded up: a request is never shrunk. */
+  public static long mibOfBytes(long bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("bytes must be >= 0, was " + bytes);
+    }
+    return bytes / BYTES_PER_MIB + (bytes % BYTES_PER_MIB == 0 ? 0 : 1);
+  }
+
+  /** This amount's memory in bytes. */
+  public long memoryBytes() {
+    return bytesOfMib(memoryMib);
   }
 
   /** The component-wise sum. */

@@ -96,16 +96,25 @@ public record Service(
         + ", usage " + usage + "]";
   }
 
+  /** Version of a service built without one. */
+  public static final String DEFAULT_VERSION = "1";
+  /** Artifact size of a service built without one: 100 MB. */
+  public static final long DEFAULT_ARTIFACT_BYTES = 100_000_000L;
+  /** Start-up time of a service built without one: 10 s. */
+  public static final long DEFAULT_STARTUP_MILLIS = 10_000;
+  /** Health-check time of a service built without one: 5 s. */
+  public static final long DEFAULT_HEALTH_CHECK_MILLIS = 5_000;
+
   /** Collects a service's fields; {@link #build()} validates them. */
   public static final class Builder {
     private final String name;
-    private String version = "1";
+    private String version = DEFAULT_VERSION;
     private int instances = 1;
     private Resources request = Resources.of(1000, 2048);
     private Resources usage = Resources.of(250, 1024);
-    private long artifactBytes = 100_000_000L;
-    private long startupMillis = 10_000;
-    private long healthCheckMillis = 5_000;
+    private long artifactBytes = DEFAULT_ARTIFACT_BYTES;
+    private long startupMillis = DEFAULT_STARTUP_MILLIS;
+    private long healthCheckMillis = DEFAULT_HEALTH_CHECK_MILLIS;
     private ImageDescription image;
     private PlacementNeeds placement = PlacementNeeds.NONE;
 

@@ -83,7 +83,7 @@ public final class SyntheticFleet {
    */
   public static final long LESP_PEAK_BYTES_PER_MACHINE = 5_000;
   /** Heap kept free of the estimate for everything else (the JVM, JMH, the fleet's services). */
-  public static final long BASE_HEAP_BYTES = 64L << 20;
+  public static final long BASE_HEAP_BYTES = Resources.bytesOfMib(64);
 
   private static final long MB = 1_000_000L;
   private static final ImageLayer BASE_OS = new ImageLayer("sha256:debian-12-slim", 30 * MB);
@@ -231,13 +231,13 @@ public final class SyntheticFleet {
     }
     long need = estimatedHeapBytes(pods, machines);
     if (need > maxHeapBytes) {
-      long mib = 1L << 20;
+      long mib = Resources.BYTES_PER_MIB;
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "not enough memory: %,d pods and %,d machines need an estimated %,d MiB of heap "
               + "(%,d B per pod, %,d B per machine, %,d MiB base) but the maximum heap is %,d MiB; "
               + "run with -Xmx%dm or more, or simulate a smaller fleet",
           pods, machines, need / mib, KUSP_PEAK_BYTES_PER_POD, LESP_PEAK_BYTES_PER_MACHINE,
-          BASE_HEAP_BYTES / mib, maxHeapBytes / mib, (need + mib - 1) / mib));
+          BASE_HEAP_BYTES / mib, maxHeapBytes / mib, Resources.mibOfBytes(need)));
     }
   }
 

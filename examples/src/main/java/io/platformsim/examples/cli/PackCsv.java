@@ -2,12 +2,13 @@ package io.platformsim.examples.cli;
 
 import io.platformsim.scheduler.packing.PackingFileException;
 import io.platformsim.scheduler.packing.PackingInstance;
+import io.platformsim.scheduler.resource.Quantity;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,18 +22,18 @@ import java.util.regex.Pattern;
  * 1500,6Gi
  * </pre>
  *
- * <p>Values are non-negative integers in the column's unit (for example CPU in millicores,
- * memory in bytes), optionally with a binary suffix {@code Ki Mi Gi Ti Pi} (powers of 1024) or a
- * decimal suffix {@code k M G T P} (powers of 1000), as in Kubernetes quantities; fractions and
- * the milli suffix {@code m} are not accepted, so every number is exact. The node size comes from
+ * <p>Values are non-negative whole numbers in the column's unit (for example CPU in millicores,
+ * memory in bytes), written as Kubernetes quantities and read by the scheduler's {@link Quantity}:
+ * optionally with a binary suffix {@code Ki Mi Gi Ti Pi Ei} (powers of 1024), a decimal suffix
+ * {@code k M G T P E} (powers of 1000) or an exponent ({@code 4e3}). A value that is not a whole
+ * number of units ({@code 0.5}, {@code 500m}) is refused, so every number is exact. The node size comes from
  * {@code --node cpu=4000,memory=16Gi} (every column named once) or, without it, from the first
  * row after the header. Every problem is a {@link PackingFileException} naming the file, line
  * and column.
  */
 final class PackCsv {
 
-  private static final Pattern QUANTITY =
-      Pattern.compile("([+-]?\\d+)(k|M|G|T|P|Ki|Mi|Gi|Ti|Pi)?");
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._/-]*");
 
   /** A parsed CSV: the instance, the resource names and the item names ({@code null} if none). */
@@ -160,40 +161,35 @@ final class PackCsv {
     return node;
   }
 
-  /** A non-negative integer with an optional binary or decimal suffix, exactly. */
+  /**
+   * A non-negative whole number of units read by the one quantity parser ({@link Quantity},
+   * Kubernetes rules): {@code 4000}, {@code 16Gi}, {@code 1.5k}. A value that is not a whole
+   * number ({@code 0.5}, {@code 1500m}) is refused rather than rounded, so every size is exact.
+   */
   static long quantity(String file, int line, String field, String text) {
-    Matcher m = QUANTITY.matcher(text);
-    if (!m.matches()) {
-      throw new PackingFileException(file, line, field, "'" + abbreviate(text)
-          + "' is not a quantity (an integer with an optional k, M, G, T, P, Ki, Mi, Gi, Ti or"
-          + " Pi suffix)");
-    }
-    long base;
+    Quantity q;
     try {
-      base = Long.parseLong(m.group(1).startsWith("+") ? m.group(1).substring(1) : m.group(1));
-    } catch (NumberFormatException e) {
-      throw new PackingFileException(file, line, field,
-          "'" + abbreviate(text) + "' does not fit in a 64-bit integer");
+      q = Quantity.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new PackingFileException(file, line, field, "'" + abbreviate(text)
+          + "' is not a quantity (a whole number with an optional k, M, G, T, P, E, Ki, Mi, Gi, Ti, Pi or Ei"
+          + " suffix)");
     }
-    if (base < 0) {
+    if (q.signum() < 0) {
       throw new PackingFileException(file, line, field, "must not be negative, got " + text);
     }
-    String suffix = m.group(2);
-    if (suffix == null) {
-      return base;
-    }
-    int power = 1 + "kMGTP".indexOf(suffix.charAt(0) == 'K' ? 'k' : suffix.charAt(0));
-    long unit = suffix.endsWith("i") ? 1024 : 1000;
-    long factor = 1;
-    for (int i = 0; i < power; i++) {
-      factor *= unit;
-    }
-    try {
-      return Math.multiplyExact(base, factor);
-    } catch (ArithmeticException e) {
+    BigDecimal amount = q.amount();
+    // A binary-SI amount of exactly 2^63 - 1 is the parser's cap (quantity.go caps binarySI there):
+    // the text asked for more.
+    if (amount.compareTo(LONG_MAX) > 0 || (q.format() == Quantity.Format.BINARY_SI && amount.equals(LONG_MAX))) {
       throw new PackingFileException(file, line, field,
           "'" + abbreviate(text) + "' does not fit in a 64-bit integer");
     }
+    if (amount.scale() > 0) {
+      throw new PackingFileException(file, line, field,
+          "'" + abbreviate(text) + "' is not a whole number of units (it is " + amount.toPlainString() + ")");
+    }
+    return amount.longValueExact();
   }
 
   private static String abbreviate(String t) {

@@ -1,8 +1,10 @@
 package io.platformsim.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.platformsim.scheduler.packing.PackingFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,6 +173,26 @@ class PackCommandTest {
     assertEquals(2_000_000_000L, PackCsv.quantity("f", 1, "x", "2G"));
     assertEquals(5L << 50, PackCsv.quantity("f", 1, "x", "5Pi"));
     assertEquals(42, PackCsv.quantity("f", 1, "x", "42"));
+  }
+
+  @Test
+  void quantitiesFollowTheOneParser() {
+    // Read by scheduler Quantity (k8s.io/apimachinery quantity.go grammar): exponents, E and Ei,
+    // a sign and whole-valued fractions are quantities too; 1.5k = 1500, 4e3 = 4000, 1Ei = 2^60.
+    assertEquals(1500, PackCsv.quantity("f", 1, "x", "1.5k"));
+    assertEquals(4000, PackCsv.quantity("f", 1, "x", "4e3"));
+    assertEquals(1L << 60, PackCsv.quantity("f", 1, "x", "1Ei"));
+    assertEquals(7, PackCsv.quantity("f", 1, "x", "+7"));
+    // A value that is not a whole number of units is refused, not rounded.
+    PackingFileException e = assertThrows(PackingFileException.class, () -> PackCsv.quantity("f", 1, "x", "500m"));
+    assertTrue(e.getMessage().contains("not a whole number of units (it is 0.5)"), e.getMessage());
+    // quantity.go caps a binary-SI amount at 2^63 - 1; for a CSV that is an overflow, not a size.
+    e = assertThrows(PackingFileException.class, () -> PackCsv.quantity("f", 1, "x", "8Ei"));
+    assertTrue(e.getMessage().contains("does not fit in a 64-bit integer"), e.getMessage());
+    e = assertThrows(PackingFileException.class, () -> PackCsv.quantity("f", 1, "x", "10E"));
+    assertTrue(e.getMessage().contains("does not fit in a 64-bit integer"), e.getMessage());
+    e = assertThrows(PackingFileException.class, () -> PackCsv.quantity("f", 1, "x", "1 Gi"));
+    assertTrue(e.getMessage().contains("'1 Gi' is not a quantity"), e.getMessage());
   }
 
   @Test
