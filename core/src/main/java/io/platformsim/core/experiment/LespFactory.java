@@ -49,7 +49,7 @@ final class LespFactory implements PlatformFactory {
     return new LespConfig(c.menu(), c.agents(), c.pinnedTypes(), c.baseImage(), c.pending(), c.boot(),
         c.bootFailureProbability(), c.configManagement(), c.deploySteps(), c.bake(), c.strategy(),
         c.imageBatch(), c.headroom(), c.replaceFailed(),
-        Optional.of(new AutoScaling(target, 300_000, 60_000, minMachines, maxMachines)),
+        Optional.of(AutoScaling.targetTracking(target, minMachines, maxMachines)),
         c.meanTimeToCrashMillis(), c.identity(), c.zones());
   }
 

@@ -242,7 +242,7 @@ public record Scenario(
    * {@link ClusterAutoscaling#between} (scale-down on, upstream 10 min).
    */
   public static ClusterAutoscaling scaleUpOnly(int minNodes, int maxNodes) {
-    return new ClusterAutoscaling(minNodes, maxNodes, 10_000, NEVER, 600_000, 0.5);
+    return ClusterAutoscaling.between(minNodes, maxNodes).withUnneededMillis(NEVER);
   }
 
   /** A duration longer than any horizon: "never". */
