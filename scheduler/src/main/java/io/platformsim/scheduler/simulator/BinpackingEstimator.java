@@ -167,11 +167,7 @@ public final class BinpackingEstimator {
         }
 
         void addNode() {
-            String suffix = "e-" + added;
-            lastNode = snapshot.addNode(template.freshNode(suffix));
-            for (PodSpec daemon : template.freshDaemonPods(suffix)) {
-                snapshot.addPod(daemon, lastNode);
-            }
+            lastNode = snapshot.addNode(template, "e-" + added);
             if (added == withPods.length) {
                 withPods = java.util.Arrays.copyOf(withPods, added * 2);
             }

@@ -106,6 +106,22 @@ public final class ClusterSnapshot {
         return table.addNode(spec);
     }
 
+    /**
+     * Adds a fresh node of {@code template} named {@code <template>-<suffix>} with its DaemonSet
+     * pods bound ({@link NodeTemplate#freshNode}): how upcoming nodes and estimated nodes enter a
+     * simulation (upstream {@code FreshNodeInfoFromTemplateNodeInfo} then AddNodeInfo).
+     *
+     * @return the new node's index
+     * @throws IllegalStateException if a fork is open
+     */
+    public int addNode(NodeTemplate template, String suffix) {
+        int node = addNode(template.freshNode(suffix));
+        for (PodSpec daemon : template.freshDaemonPods(suffix)) {
+            addPod(daemon, node);
+        }
+        return node;
+    }
+
     /** Binds {@code pod} to {@code node} without a fit check (upstream ForceAddPod). */
     public void addPod(PodSpec pod, int node) {
         table.bind(pod, node);
