@@ -37,10 +37,6 @@ import java.util.function.ToIntFunction;
  * @param <K> the pod handle type; equal handles are the same pod
  */
 public final class SchedulingQueue<K> {
-    /** Upstream DefaultPodInitialBackoffDuration (scheduling_queue.go; podInitialBackoffSeconds 1 in apis/config/v1/defaults.go). */
-    public static final long DEFAULT_POD_INITIAL_BACKOFF_MILLIS = 1_000;
-    /** Upstream DefaultPodMaxBackoffDuration (scheduling_queue.go; podMaxBackoffSeconds 10 in apis/config/v1/defaults.go). */
-    public static final long DEFAULT_POD_MAX_BACKOFF_MILLIS = 10_000;
     /** Upstream DefaultPodMaxInUnschedulablePodsDuration, 5 min (scheduling_queue.go). */
     public static final long DEFAULT_POD_MAX_IN_UNSCHEDULABLE_PODS_MILLIS = 5 * 60_000;
     /** Period of flushBackoffQCompleted in upstream {@code PriorityQueue.Run}: 1 s. */
@@ -49,74 +45,47 @@ public final class SchedulingQueue<K> {
     public static final long FLUSH_UNSCHEDULABLE_PERIOD_MILLIS = 30_000;
 
     private final ToIntFunction<? super K> priority;
-    private final long initialBackoff;
-    private final long maxBackoff;
+    private final PodBackoff backoff;
     private final long maxInUnschedulable;
     private final Map<K, QueuedPod<K>> pods = new HashMap<>();
     private final PodHeap<K> activeQ = new PodHeap<>(PodHeap.ACTIVE_ORDER);
     private final PodHeap<K> backoffQ = new PodHeap<>(PodHeap.BACKOFF_ORDER);
-    private QueuedPod<K> unschedulableHead;
-    private QueuedPod<K> unschedulableTail;
-    private int unschedulableCount;
+    private final UnschedulablePods<K> unschedulable = new UnschedulablePods<>();
     private int inFlightCount;
     private long schedulingCycle;
     private long moveRequestCycle = -1;
     private long sequence;
     private long lastNow = Long.MIN_VALUE;
 
-    private SchedulingQueue(ToIntFunction<? super K> priority, long initialBackoff, long maxBackoff, long maxInUnschedulable) {
-        if (priority == null) {
-            throw new IllegalArgumentException("priority function is null");
-        }
-        if (initialBackoff <= 0 || maxBackoff < initialBackoff) {
-            throw new IllegalArgumentException("backoff must satisfy 0 < initial <= max, was initial " + initialBackoff
-                    + " ms, max " + maxBackoff + " ms");
+    private SchedulingQueue(ToIntFunction<? super K> priority, PodBackoff backoff, long maxInUnschedulable) {
+        if (priority == null || backoff == null) {
+            throw new IllegalArgumentException("priority function and backoff must be given");
         }
         if (maxInUnschedulable <= 0) {
             throw new IllegalArgumentException("podMaxInUnschedulablePodsDuration must be > 0, was " + maxInUnschedulable + " ms");
         }
         this.priority = priority;
-        this.initialBackoff = initialBackoff;
-        this.maxBackoff = maxBackoff;
+        this.backoff = backoff;
         this.maxInUnschedulable = maxInUnschedulable;
     }
 
     /** A queue with the upstream defaults: backoff 1 s doubling to 10 s, leftover flush after 5 min. */
     public static <K> SchedulingQueue<K> withDefaults(ToIntFunction<? super K> priority) {
-        return new SchedulingQueue<>(priority, DEFAULT_POD_INITIAL_BACKOFF_MILLIS, DEFAULT_POD_MAX_BACKOFF_MILLIS,
-                DEFAULT_POD_MAX_IN_UNSCHEDULABLE_PODS_MILLIS);
+        return new SchedulingQueue<>(priority, PodBackoff.DEFAULT, DEFAULT_POD_MAX_IN_UNSCHEDULABLE_PODS_MILLIS);
     }
 
     /**
-     * A queue with the given durations (upstream options WithPodInitialBackoffDuration,
-     * WithPodMaxBackoffDuration, WithPodMaxInUnschedulablePodsDuration).
+     * A queue with the given backoff and podMaxInUnschedulablePodsDuration (upstream options
+     * WithPodInitialBackoffDuration, WithPodMaxBackoffDuration, WithPodMaxInUnschedulablePodsDuration).
      *
-     * @throws IllegalArgumentException unless {@code 0 < initial <= max} and {@code maxInUnschedulable > 0}
+     * @throws IllegalArgumentException unless {@code maxInUnschedulableMillis > 0}
      */
-    public static <K> SchedulingQueue<K> of(ToIntFunction<? super K> priority, long initialBackoffMillis,
-                                            long maxBackoffMillis, long maxInUnschedulableMillis) {
-        return new SchedulingQueue<>(priority, initialBackoffMillis, maxBackoffMillis, maxInUnschedulableMillis);
+    public static <K> SchedulingQueue<K> of(ToIntFunction<? super K> priority, PodBackoff backoff, long maxInUnschedulableMillis) {
+        return new SchedulingQueue<>(priority, backoff, maxInUnschedulableMillis);
     }
 
-    /**
-     * Upstream {@code calculateBackoffDuration}: {@code initial} doubled once per attempt after the
-     * first, capped at {@code max}; the cap is tested by subtraction so the doubling never overflows.
-     */
-    public static long calculateBackoffDuration(long initial, long max, int attempts) {
-        long duration = initial;
-        for (int i = 1; i < attempts; i++) {
-            if (duration > max - duration) {
-                return max;
-            }
-            duration += duration;
-        }
-        return duration;
-    }
-
-    /** This queue's backoff after {@code attempts} attempts. */
-    public long backoffDuration(int attempts) {
-        return calculateBackoffDuration(initialBackoff, maxBackoff, attempts);
-    }
+    /** The backoff. */
+    public PodBackoff backoff() { return backoff; }
 
     // ------------------------------------------------------------------ upstream operations
 
@@ -171,7 +140,7 @@ public final class SchedulingQueue<K> {
      * Upstream {@code AddUnschedulableIfNotPresent} with queueing hints off: the in-flight pod
      * failed its attempt of cycle {@code podSchedulingCycle}; its timestamp becomes {@code now} and
      * it goes to podBackoffQ if a move request came in since that cycle began, else to
-     * unschedulablePods. Like upstream, this also ends the pod's flight ({@code defer p.done}).
+     * unschedulable. Like upstream, this also ends the pod's flight ({@code defer p.done}).
      *
      * @return where the pod went
      * @throws IllegalStateException if the pod is not in flight (upstream: "already present in ...")
@@ -188,7 +157,7 @@ public final class SchedulingQueue<K> {
         if (moveRequestCycle >= podSchedulingCycle) {
             toBackoff(p);
         } else {
-            toUnschedulable(p);
+            unschedulable.add(p);
         }
         return p.queue;
     }
@@ -248,7 +217,7 @@ public final class SchedulingQueue<K> {
             }
             case BACKOFF -> p.priority = priority.applyAsInt(pod);
             case UNSCHEDULABLE -> {
-                unlink(p);
+                unschedulable.remove(p);
                 requeue(p, now);
             }
             default -> { }
@@ -286,11 +255,11 @@ public final class SchedulingQueue<K> {
     public int moveAllToActiveOrBackoffQueue(Predicate<? super K> preCheck, long now) {
         tick(now);
         int moved = 0;
-        QueuedPod<K> p = unschedulableHead;
+        QueuedPod<K> p = unschedulable.head();
         while (p != null) {
             QueuedPod<K> next = p.next;
             if (preCheck == null || preCheck.test(p.pod)) {
-                unlink(p);
+                unschedulable.remove(p);
                 requeue(p, now);
                 moved++;
             }
@@ -329,10 +298,10 @@ public final class SchedulingQueue<K> {
     public int flushUnschedulablePodsLeftover(long now) {
         tick(now);
         int moved = 0;
-        QueuedPod<K> p = unschedulableHead;
+        QueuedPod<K> p = unschedulable.head();
         while (p != null && now - p.timestamp > maxInUnschedulable) {
             QueuedPod<K> next = p.next;
-            unlink(p);
+            unschedulable.remove(p);
             requeue(p, now);
             moved++;
             p = next;
@@ -376,8 +345,8 @@ public final class SchedulingQueue<K> {
     /** Pods in podBackoffQ. */
     public int backoffSize() { return backoffQ.size(); }
 
-    /** Pods in unschedulablePods. */
-    public int unschedulableSize() { return unschedulableCount; }
+    /** Pods in unschedulable. */
+    public int unschedulableSize() { return unschedulable.size(); }
 
     /** Pods popped and not yet requeued or done. */
     public int inFlightSize() { return inFlightCount; }
@@ -387,8 +356,8 @@ public final class SchedulingQueue<K> {
 
     /** The pods in unschedulablePods, in arrival order (a fresh list). */
     public List<K> unschedulablePods() {
-        List<K> out = new ArrayList<>(unschedulableCount);
-        for (QueuedPod<K> p = unschedulableHead; p != null; p = p.next) {
+        List<K> out = new ArrayList<>(unschedulable.size());
+        for (QueuedPod<K> p = unschedulable.head(); p != null; p = p.next) {
             out.add(p.pod);
         }
         return out;
@@ -399,14 +368,14 @@ public final class SchedulingQueue<K> {
      * then unschedulablePods in arrival order (a fresh list).
      */
     public List<K> pendingPods() {
-        List<K> out = new ArrayList<>(activeQ.size() + backoffQ.size() + unschedulableCount);
+        List<K> out = new ArrayList<>(activeQ.size() + backoffQ.size() + unschedulable.size());
         for (int i = 0; i < activeQ.size(); i++) {
             out.add(activeQ.at(i).pod);
         }
         for (int i = 0; i < backoffQ.size(); i++) {
             out.add(backoffQ.at(i).pod);
         }
-        out.addAll(unschedulablePods());
+        unschedulable.addPodsTo(out);
         return out;
     }
 
@@ -420,8 +389,7 @@ public final class SchedulingQueue<K> {
     }
 
     private long backoffExpiry(QueuedPod<K> p) {
-        long d = backoffDuration(p.attempts);
-        return p.timestamp > Long.MAX_VALUE - d ? Long.MAX_VALUE : p.timestamp + d;
+        return backoff.expiry(p.timestamp, p.attempts);
     }
 
     // requeuePodViaQueueingHint(queueAfterBackoff): backoffQ while backing off, else activeQ
@@ -452,41 +420,11 @@ public final class SchedulingQueue<K> {
         backoffQ.add(p);
     }
 
-    private void toUnschedulable(QueuedPod<K> p) {
-        p.queue = QueueName.UNSCHEDULABLE;
-        p.prev = unschedulableTail;
-        p.next = null;
-        if (unschedulableTail == null) {
-            unschedulableHead = p;
-        } else {
-            unschedulableTail.next = p;
-        }
-        unschedulableTail = p;
-        unschedulableCount++;
-    }
-
-    private void unlink(QueuedPod<K> p) {
-        if (p.prev == null) {
-            unschedulableHead = p.next;
-        } else {
-            p.prev.next = p.next;
-        }
-        if (p.next == null) {
-            unschedulableTail = p.prev;
-        } else {
-            p.next.prev = p.prev;
-        }
-        p.prev = null;
-        p.next = null;
-        p.queue = QueueName.ABSENT;
-        unschedulableCount--;
-    }
-
     private void detach(QueuedPod<K> p) {
         switch (p.queue) {
             case ACTIVE -> activeQ.remove(p);
             case BACKOFF -> backoffQ.remove(p);
-            case UNSCHEDULABLE -> unlink(p);
+            case UNSCHEDULABLE -> unschedulable.remove(p);
             default -> { }
         }
         p.queue = QueueName.ABSENT;
@@ -495,6 +433,6 @@ public final class SchedulingQueue<K> {
     @Override
     public String toString() {
         return "SchedulingQueue[active " + activeQ.size() + ", backoff " + backoffQ.size() + ", unschedulable "
-                + unschedulableCount + ", in flight " + inFlightCount + ", cycle " + schedulingCycle + "]";
+                + unschedulable.size() + ", in flight " + inFlightCount + ", cycle " + schedulingCycle + "]";
     }
 }

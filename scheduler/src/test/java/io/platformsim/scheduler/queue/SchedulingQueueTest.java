@@ -39,7 +39,7 @@ class SchedulingQueueTest {
         "overflow_64bit, 32, 9223372036854775807, 64, 9223372036854775807",
     })
     void calculateBackoffDurationTable(String name, long initial, long max, int attempts, long want) {
-        assertEquals(want, SchedulingQueue.calculateBackoffDuration(initial, max, attempts));
+        assertEquals(want, PodBackoff.calculateBackoffDuration(initial, max, attempts));
     }
 
     // TestBackOffFlow: the i-th failed attempt (1-based) backs off 1, 2, 4, 8, 10, 10, 10 s with the
@@ -78,8 +78,8 @@ class SchedulingQueueTest {
     void defaultsAreUpstreams() {
         // scheduling_queue.go DefaultPodInitialBackoffDuration, DefaultPodMaxBackoffDuration,
         // DefaultPodMaxInUnschedulablePodsDuration; PriorityQueue.Run flush periods
-        assertEquals(1_000, SchedulingQueue.DEFAULT_POD_INITIAL_BACKOFF_MILLIS);
-        assertEquals(10_000, SchedulingQueue.DEFAULT_POD_MAX_BACKOFF_MILLIS);
+        assertEquals(1_000, PodBackoff.DEFAULT_INITIAL_MILLIS);
+        assertEquals(10_000, PodBackoff.DEFAULT_MAX_MILLIS);
         assertEquals(300_000, SchedulingQueue.DEFAULT_POD_MAX_IN_UNSCHEDULABLE_PODS_MILLIS);
         assertEquals(1_000, SchedulingQueue.FLUSH_BACKOFF_Q_PERIOD_MILLIS);
         assertEquals(30_000, SchedulingQueue.FLUSH_UNSCHEDULABLE_PERIOD_MILLIS);
