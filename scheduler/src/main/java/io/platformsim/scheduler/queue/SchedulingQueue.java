@@ -19,8 +19,9 @@ import java.util.function.ToIntFunction;
  * same calls give the same pops. A pod's priority is read through the function given at
  * construction each time it enters the queue ({@link #update} re-reads it).
  *
- * <p>Requeueing follows the v1.31 default, feature gate {@code SchedulerQueueingHints} off
- * ({@code addUnschedulableWithoutQueueingHint}): a failed pod goes to unschedulablePods, or to
+ * <p>Requeueing follows the v1.31 default, feature gate {@code SchedulerQueueingHints} off (turned
+ * off by default by kubernetes/kubernetes PR #122289 for v1.29; KEP-4247 turns it on in v1.32), i.e.
+ * {@code addUnschedulableWithoutQueueingHint}: a failed pod goes to unschedulablePods, or to
  * podBackoffQ when a move request ({@link #moveAllToActiveOrBackoffQueue}) arrived since its
  * scheduling cycle began ({@code moveRequestCycle >= podSchedulingCycle}). The caller's predicate
  * on a move plays the part of upstream's {@code PreEnqueueCheck}. Upstream runs
