@@ -99,7 +99,7 @@ public final class BinpackingEstimator {
     private void onNewNodes(Run run, List<PodSpec> pods) {
         NodeTable t = run.snapshot.nodes();
         for (PodSpec pod : pods) {
-            if (run.lastNode >= 0 && checker.checkPredicates(t, pod, run.lastNode).isEmpty()) {
+            if (run.lastNode >= 0 && checker.fits(t, pod, run.lastNode)) {
                 run.place(pod, run.lastNode);
                 continue;
             }
@@ -111,7 +111,7 @@ public final class BinpackingEstimator {
             }
             run.addNode();
             // may still fail (e.g. zonal spread); the node stays, as upstream keeps it
-            if (!checker.checkPredicates(t, pod, run.lastNode).isEmpty()) {
+            if (!checker.fits(t, pod, run.lastNode)) {
                 break;
             }
             run.place(pod, run.lastNode);

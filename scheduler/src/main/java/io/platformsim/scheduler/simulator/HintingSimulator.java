@@ -69,7 +69,7 @@ public final class HintingSimulator {
             h = oldHints.get(pod.id());
         }
         if (h == null || h.node() >= table.size() || !table.name(h.node()).equals(h.nodeName())
-                || !isNodeAcceptable.test(h.node()) || !checker.checkPredicates(table, pod, h.node()).isEmpty()) {
+                || !isNodeAcceptable.test(h.node()) || !checker.fits(table, pod, h.node())) {
             return -1;
         }
         hints.put(pod.id(), h);

@@ -96,6 +96,19 @@ class BinpackingEstimatorTest {
     }
 
     @Test
+    void theLowestIndexCheckerEstimatesTheSame() {
+        BinpackingEstimator fast = new BinpackingEstimator(PredicateChecker.lowestIndexWithDefaultFilters(),
+                BinpackingEstimator.DEFAULT_MAX_NODES_PER_SCALE_UP);
+        List<PodSpec> mixed = new ArrayList<>();
+        mixed.addAll(pods("one", 2, "1"));
+        mixed.addAll(pods("two", 2, "2"));
+        mixed.addAll(pods("three", 2, "3"));
+        assertEquals(3, fast.estimatePods(cluster(), pods("a", 6, "1500m"), FOUR_CPU).nodeCount());
+        assertEquals(3, fast.estimatePods(cluster(), mixed, FOUR_CPU).nodeCount());
+        assertEquals(0, fast.estimatePods(cluster(), pods("big", 3, "5"), FOUR_CPU).nodeCount());
+    }
+
+    @Test
     void theClusterIsLeftAsItWas() {
         NodeTable t = cluster();
         t.bind(pods("x", 1, "1").get(0), 0);

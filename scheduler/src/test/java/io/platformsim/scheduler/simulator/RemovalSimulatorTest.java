@@ -75,6 +75,25 @@ class RemovalSimulatorTest {
     }
 
     @Test
+    void theLowestIndexCheckerFillsTheFirstNodeFirst() {
+        NodeTable t = threeNodes("4");
+        t.bind(pod("a", "1"), 0);
+        t.bind(pod("b", "1"), 0);
+        t.bind(pod("c", "1"), 1);
+        RemovalSimulator sim = new RemovalSimulator(ClusterSnapshot.of(t),
+                new HintingSimulator(PredicateChecker.lowestIndexWithDefaultFilters()), p -> false, p -> false);
+        NodeToBeRemoved r = (NodeToBeRemoved) sim.simulateNodeRemoval(0);
+        assertEquals(List.of("n1", "n1"), r.destinations().stream().map(ScheduledPod::nodeName).toList());
+        t.bind(pod("d", "3"), 2);
+        t.bind(pod("e", "2"), 1);
+        // n1 has 1 CPU left, n2 1 CPU: a and b (1 each) still go, one to each
+        NodeToBeRemoved r2 = (NodeToBeRemoved) new RemovalSimulator(ClusterSnapshot.of(t),
+                new HintingSimulator(PredicateChecker.lowestIndexWithDefaultFilters()), p -> false, p -> false)
+                .simulateNodeRemoval(0);
+        assertEquals(List.of("n1", "n2"), r2.destinations().stream().map(ScheduledPod::nodeName).toList());
+    }
+
+    @Test
     void daemonPodsStayBehindAndBlockingPodsBlock() {
         NodeTable t = threeNodes("4");
         t.bind(pod("ds-logs", "3"), 0);
