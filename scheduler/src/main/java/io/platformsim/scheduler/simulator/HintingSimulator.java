@@ -15,8 +15,10 @@ import java.util.function.IntPredicate;
  * pod first tries the node it was placed on last time (its hint, kept by pod id), then any
  * acceptable node ({@code FitsAnyNodeMatching}); each placement is bound in the snapshot, so the
  * next pod sees it. Hints live across calls; {@link #dropOldHints()} forgets those not used since
- * the previous drop (upstream {@code DropOldHints}, called once per autoscaler loop). Upstream's
- * skipping of pods similar to one that already failed is not modelled (it only saves time).
+ * the previous drop (upstream {@code DropOldHints}, called once per autoscaler loop). With a
+ * {@link PredicateChecker.ScanOrder#LOWEST_INDEX} checker no hints are kept: the answer is then
+ * the lowest-index node that fits, which a hint could only contradict. Upstream's skipping of pods
+ * similar to one that already failed is not modelled (it only saves time).
  */
 public final class HintingSimulator {
     private final PredicateChecker checker;
@@ -48,7 +50,7 @@ public final class HintingSimulator {
             int node = withHint(table, pod, isNodeAcceptable);
             if (node < 0) {
                 node = checker.fitsAnyNodeMatching(table, pod, isNodeAcceptable);
-                if (node >= 0) {
+                if (node >= 0 && checker.order() == PredicateChecker.ScanOrder.ROUND_ROBIN) {
                     hints.put(pod.id(), new Hint(node, table.name(node)));
                 }
             }
@@ -64,6 +66,9 @@ public final class HintingSimulator {
 
     // findNodeWithHints: the hinted node if it still exists, is acceptable and passes the filters
     private int withHint(NodeTable table, PodSpec pod, IntPredicate isNodeAcceptable) {
+        if (checker.order() == PredicateChecker.ScanOrder.LOWEST_INDEX) {
+            return -1;
+        }
         Hint h = hints.get(pod.id());
         if (h == null) {
             h = oldHints.get(pod.id());

@@ -81,6 +81,9 @@ public final class RemovalSimulator {
         }
         snapshot.fork();
         try {
+            // cordoned for the experiment: no destination either way, and the fast scheduler of a
+            // lowest-index checker then never offers the node its own pods just left
+            snapshot.setUnschedulable(node, true);
             for (PodSpec pod : toMove) {
                 snapshot.removePod(pod.id());
             }
