@@ -8,8 +8,9 @@
  * in order; the scale-down {@link io.platformsim.scheduler.simulator.RemovalSimulator}; and the
  * scale-up {@link io.platformsim.scheduler.simulator.BinpackingEstimator}.
  *
- * <p>Depends on the scheduler's {@code state}, {@code framework}, {@code placement} (default
- * filters), {@code cluster} and {@code pod} packages; never on {@code io.platformsim.core}, and it
+ * <p>Depends on the scheduler's {@code state}, {@code framework}, {@code placement} (the default
+ * filters, and the first-fit {@code FastScheduler} behind the lowest-index scan), {@code cluster},
+ * {@code resource} and {@code pod} packages; never on {@code io.platformsim.core}, and it
  * never changes the table it was given (every experiment runs on a copy).
  */
 package io.platformsim.scheduler.simulator;
