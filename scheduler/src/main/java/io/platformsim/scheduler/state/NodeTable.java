@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,77 @@ public final class NodeTable {
         nonZeroRequested = new long[cap * 2];
         version = new long[cap];
         unschedulable = new boolean[cap];
+    }
+
+    // copy(): every mutable part duplicated; immutable parts (specs, pods, domain-id and image-size
+    // arrays, which are replaced, never written) shared
+    private NodeTable(NodeTable o) {
+        this.registry = o.registry;
+        this.dims = o.dims;
+        this.size = o.size;
+        this.allocatable = o.allocatable.clone();
+        this.requested = o.requested.clone();
+        this.nonZeroRequested = o.nonZeroRequested.clone();
+        this.version = o.version.clone();
+        this.unschedulable = o.unschedulable.clone();
+        this.specs.addAll(o.specs);
+        this.byName.putAll(o.byName);
+        this.pods.ensureCapacity(o.pods.size());
+        for (List<PodSpec> list : o.pods) {
+            this.pods.add(new ArrayList<>(list));
+        }
+        this.boundSpecs = o.boundSpecs.clone();
+        this.boundNodes = o.boundNodes.clone();
+        this.boundSequencesNarrow = o.boundSequencesNarrow == null ? null : o.boundSequencesNarrow.clone();
+        this.boundSequencesWide = o.boundSequencesWide == null ? null : o.boundSequencesWide.clone();
+        this.boundCount = o.boundCount;
+        this.withAntiAffinity.putAll(o.withAntiAffinity);
+        this.imageNodes.putAll(o.imageNodes);
+        Map<PodCounts, PodCounts> copied = new IdentityHashMap<>();
+        o.selectorCounts.forEach((selector, counts) -> {
+            PodCounts c = new PodCounts(this, counts);
+            copied.put(counts, c);
+            this.selectorCounts.put(selector, c);
+        });
+        o.labelPairs.forEach((key, byValue) -> {
+            Map<String, LabelPair> mine = new HashMap<>();
+            byValue.forEach((value, pair) -> {
+                LabelPair p = new LabelPair();
+                p.bound = pair.bound;
+                if (!pair.selectors.isEmpty()) {
+                    List<PodCounts> selectors = new ArrayList<>(pair.selectors.size());
+                    for (PodCounts c : pair.selectors) {
+                        selectors.add(copied.get(c));
+                    }
+                    p.selectors = selectors;
+                }
+                mine.put(value, p);
+            });
+            this.labelPairs.put(key, mine);
+        });
+        for (PodCounts c : o.countsUnindexed) {
+            this.countsUnindexed.add(copied.get(c));
+        }
+        this.nodesWithout.putAll(o.nodesWithout);
+        this.domainIds.putAll(o.domainIds);
+        this.domainCounts.putAll(o.domainCounts);
+        this.imageSizes.putAll(o.imageSizes);
+        this.modCount = o.modCount;
+        this.structureVersion = o.structureVersion;
+        this.bindSequence = o.bindSequence;
+        System.arraycopy(o.journal, 0, this.journal, 0, JOURNAL_CAPACITY);
+        this.changeSequence = o.changeSequence;
+    }
+
+    /**
+     * An independent copy of this table: same nodes, bound pods (with their bind sequences and
+     * per-node order), cordons, versions, change journal and counted selectors, so everything it
+     * reports is what this table reports; from then on a change to either leaves the other as it
+     * was. For placement experiments (cluster-autoscaler simulations) that must not touch the
+     * live cluster. O(nodes + bound pods + counted selectors' entries), by array copies.
+     */
+    public NodeTable copy() {
+        return new NodeTable(this);
     }
 
     /**

@@ -44,6 +44,24 @@ public final class PodCounts {
         this.selector = selector;
     }
 
+    /** A copy of {@code source} kept for {@code table} (a {@link NodeTable#copy()}), sharing nothing mutable. */
+    PodCounts(NodeTable table, PodCounts source) {
+        this.table = table;
+        this.selector = source.selector;
+        this.keys = source.keys == null ? null : source.keys.clone();
+        this.values = source.values == null ? null : source.values.clone();
+        this.dense = source.dense == null ? null : source.dense.clone();
+        this.used = source.used;
+        this.total = source.total;
+        this.domainKey = source.domainKey;
+        this.domainTotal = source.domainTotal == null ? null : source.domainTotal.clone();
+        if (source.moreDomainTotals != null) {
+            this.moreDomainTotals = new HashMap<>();
+            source.moreDomainTotals.forEach((k, v) -> moreDomainTotals.put(k, v.clone()));
+        }
+        this.domainStructure = source.domainStructure;
+    }
+
     private static int[] filled(int n) {
         int[] a = new int[n];
         Arrays.fill(a, EMPTY);
