@@ -786,7 +786,7 @@ public final class KuspPlatform implements Platform {
 
   private Node newNode() {
     String zone = nextZone();
-    Node n = new Node("node-" + (++nodeSeq), zone, config.nodeType().diskBytes(), sim.now());
+    Node n = new Node("node-" + (++nodeSeq), zone, config.nodeType().diskBytes(), sim.now(), table);
     nodes.add(n);
     nodesByName.put(n.name, n);
     nodeCounts[NodeState.PROVISIONING.ordinal()]++;
@@ -1135,8 +1135,6 @@ public final class KuspPlatform implements Platform {
     p.node = n;
     p.scheduledAt(sim.now());
     n.pods.add(p);
-    n.requestedCpu += p.request().milliCpu();
-    n.requestedMemory += p.request().memoryMib();
     n.unneededSince = -1;
     if (!p.daemon()) {
       allocatedCpu.add(sim.now(), p.request().milliCpu());
@@ -1240,8 +1238,6 @@ public final class KuspPlatform implements Platform {
         table.unbind(p.id());
       }
       n.pods.remove(p);
-      n.requestedCpu -= p.request().milliCpu();
-      n.requestedMemory -= p.request().memoryMib();
       if (!p.daemon()) {
         allocatedCpu.add(now, -p.request().milliCpu());
         allocatedMemory.add(now, -p.request().memoryMib());
@@ -1288,8 +1284,8 @@ public final class KuspPlatform implements Platform {
         enqueue(q);
         continue;
       }
-      if (q.request().milliCpu() <= allocatable.milliCpu() - n.requestedCpu
-          && q.request().memoryMib() <= allocatable.memoryMib() - n.requestedMemory
+      if (q.request().milliCpu() <= allocatable.milliCpu() - n.requestedMilliCpu()
+          && q.request().memoryMib() <= allocatable.memoryMib() - n.requestedMemoryMib()
           && n.pods.size() < config.nodeType().maxPods()) {
         n.nominated.remove(q);
         q.nominated(null);
@@ -1366,8 +1362,8 @@ public final class KuspPlatform implements Platform {
     if (unschedulable.isEmpty()) {
       return;
     }
-    long freeCpu = allocatable.milliCpu() - n.requestedCpu;
-    long freeMem = allocatable.memoryMib() - n.requestedMemory;
+    long freeCpu = allocatable.milliCpu() - n.requestedMilliCpu();
+    long freeMem = allocatable.memoryMib() - n.requestedMemoryMib();
     long freePods = config.nodeType().maxPods() - n.pods.size();
     List<Pod> helped = new ArrayList<>();
     if (waitingByCpu.size() < unschedulable.size()) {
@@ -1458,8 +1454,8 @@ public final class KuspPlatform implements Platform {
         continue;
       }
       List<Pod> lower = new ArrayList<>();
-      long freeCpu = allocatable.milliCpu() - n.requestedCpu;
-      long freeMem = allocatable.memoryMib() - n.requestedMemory;
+      long freeCpu = allocatable.milliCpu() - n.requestedMilliCpu();
+      long freeMem = allocatable.memoryMib() - n.requestedMemoryMib();
       long freePods = config.nodeType().maxPods() - n.pods.size();
       for (Pod q : n.pods) {
         if (q.terminating()) {
@@ -2195,8 +2191,8 @@ public final class KuspPlatform implements Platform {
         if (n.state != NodeState.READY || !n.responsive) {
           continue;
         }
-        double util = Math.max(n.requestedCpu / (double) allocatable.milliCpu(),
-            n.requestedMemory / (double) allocatable.memoryMib());
+        double util = Math.max(n.requestedMilliCpu() / (double) allocatable.milliCpu(),
+            n.requestedMemoryMib() / (double) allocatable.memoryMib());
         if (util >= ca.utilizationThreshold()) {
           n.unneededSince = -1;
           continue;
@@ -2217,7 +2213,7 @@ public final class KuspPlatform implements Platform {
     List<long[]> free = new ArrayList<>();
     for (Node n : nodes) {
       if (n != drained && schedulable(n)) {
-        free.add(new long[] {allocatable.milliCpu() - n.requestedCpu, allocatable.memoryMib() - n.requestedMemory,
+        free.add(new long[] {allocatable.milliCpu() - n.requestedMilliCpu(), allocatable.memoryMib() - n.requestedMemoryMib(),
             config.nodeType().maxPods() - n.pods.size()});
       }
     }
@@ -2276,8 +2272,8 @@ public final class KuspPlatform implements Platform {
     double sc = 0;
     double sm = 0;
     if (!deployments.isEmpty() && (n.state == NodeState.READY || n.state == NodeState.NOT_READY)) {
-      long freeCpu = Math.max(0, allocatable.milliCpu() - n.requestedCpu);
-      long freeMem = Math.max(0, allocatable.memoryMib() - n.requestedMemory);
+      long freeCpu = Math.max(0, allocatable.milliCpu() - n.requestedMilliCpu());
+      long freeMem = Math.max(0, allocatable.memoryMib() - n.requestedMemoryMib());
       if (freeMem < minMem) {
         sc = freeCpu;
       }
