@@ -78,6 +78,29 @@ final class Deployment {
     imagesByVersion[imageCount++] = image;
   }
 
+  /**
+   * Registers the image of {@code version} for a later release.
+   *
+   * @throws IllegalArgumentException if the version is blank or the image null
+   */
+  void publishImage(String version, ImageDescription image) {
+    if (version == null || version.isBlank() || image == null) {
+      throw new IllegalArgumentException("publishImage for '" + service.name()
+          + "': version and image must be given, were '" + version + "' and " + image);
+    }
+    putImage(version, image);
+  }
+
+  /** The image registered for {@code version}; an unknown one is an error naming the known ones. */
+  ImageDescription knownImage(String version) {
+    ImageDescription img = image(version);
+    if (img == null) {
+      throw new IllegalArgumentException("unknown image for service '" + service.name() + "' version '" + version
+          + "'; known versions: " + imageVersions());
+    }
+    return img;
+  }
+
   /** The registered versions, in registration order. */
   List<String> imageVersions() {
     return List.of(Arrays.copyOf(imageVersions, imageCount));
@@ -104,6 +127,19 @@ final class Deployment {
           + "-" + release.version(), l.sizeBytes()));
     }
     return new ImageDescription(ref, layers);
+  }
+
+  /**
+   * Sets the load factor: each running pod uses {@code factor × Service.usage}.
+   *
+   * @throws IllegalArgumentException for a negative or non-finite factor
+   */
+  void setLoad(double factor) {
+    if (!(factor >= 0) || Double.isInfinite(factor)) {
+      throw new IllegalArgumentException("load factor of '" + service.name() + "' must be finite and >= 0, was "
+          + factor);
+    }
+    load = factor;
   }
 
   /** Available pods over all its ReplicaSets. */

@@ -38,6 +38,9 @@ final class DeploymentController {
    *                                  below its requests
    */
   void create(Service service, DeploymentSpec spec) {
+    if (service == null || spec == null) {
+      throw new IllegalArgumentException("service and spec must not be null");
+    }
     if (c.deployments.containsKey(service.name())) {
       throw new IllegalArgumentException("service '" + service.name() + "' is already deployed");
     }
@@ -74,8 +77,18 @@ final class DeploymentController {
   /**
    * Rolls {@code release} out: a new ReplicaSet with the release's image (the published one, or
    * one derived from the current image), a new rollout superseding an unfinished one.
+   *
+   * @throws IllegalArgumentException for an unknown service
    */
-  void rollOut(Deployment d, Release release) {
+  void rollOut(Release release) {
+    if (release == null) {
+      throw new IllegalArgumentException("release must not be null");
+    }
+    Deployment d = c.deployments.get(release.service());
+    if (d == null) {
+      throw new IllegalArgumentException("release " + release.version() + " is for unknown service '"
+          + release.service() + "'; deployed: " + c.deployments.keySet());
+    }
     ImageDescription image = d.image(release.version());
     if (image == null) {
       image = Deployment.derivedImage(d.current.image, release);
@@ -93,6 +106,19 @@ final class DeploymentController {
     d.rollouts.add(d.rollout);
     d.rollout.updateOutOfService(c.sim.now());
     touchProgress(d);
+    requestSync(d);
+  }
+
+  /**
+   * Sets the desired replicas of {@code d} (as {@code kubectl scale}).
+   *
+   * @throws IllegalArgumentException for a negative count
+   */
+  void scale(Deployment d, int replicas) {
+    if (replicas < 0) {
+      throw new IllegalArgumentException("spec.replicas of '" + d.service.name() + "' must be >= 0, was " + replicas);
+    }
+    d.replicas = replicas;
     requestSync(d);
   }
 

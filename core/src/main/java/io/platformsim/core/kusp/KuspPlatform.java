@@ -92,12 +92,9 @@ import java.util.Map;
  * kusp.metrics();
  * }</pre>
  *
- * <p>The work is done by components named for their upstream counterparts, wired on one shared
- * cluster state: {@code Kubelet} and {@code ImagePuller}, {@code PodIdentity},
- * {@code SchedulingQueue}, {@code SchedulingCycle} and {@code Preemption},
- * {@code DeploymentController}, {@code ReplicaSetController}, {@code HorizontalPodAutoscaler},
- * {@code ClusterAutoscaler}, {@code NodeLifecycleController}, {@code StrandedCapacity} and the
- * {@code KuspRecorder} of every figure. This class is their public façade.
+ * <p>This class is the public façade of components named for their upstream counterparts
+ * ({@code Kubelet}, {@code SchedulingCycle}, {@code DeploymentController}, …; the package
+ * documentation lists them), wired on one shared cluster state.
  */
 public final class KuspPlatform implements Platform {
 
@@ -137,8 +134,6 @@ public final class KuspPlatform implements Platform {
     return c.config;
   }
 
-  // ================================================================ Platform contract
-
   /** Deploys {@code service} with the {@linkplain DeploymentSpec#DEFAULT default Deployment spec}. */
   @Override
   public void deploy(Service service) {
@@ -153,9 +148,6 @@ public final class KuspPlatform implements Platform {
    *                                  below its requests
    */
   public void deploy(Service service, DeploymentSpec spec) {
-    if (service == null || spec == null) {
-      throw new IllegalArgumentException("service and spec must not be null");
-    }
     c.deploymentController.create(service, spec);
   }
 
@@ -169,23 +161,12 @@ public final class KuspPlatform implements Platform {
    * @throws IllegalArgumentException for an unknown service
    */
   public void publishImage(String service, String version, ImageDescription image) {
-    Deployment d = c.deployment(service);
-    if (version == null || version.isBlank() || image == null) {
-      throw new IllegalArgumentException("publishImage for '" + service + "': version and image must be given, were '"
-          + version + "' and " + image);
-    }
-    d.putImage(version, image);
+    c.deployment(service).publishImage(version, image);
   }
 
   /** The image registered for {@code service} at {@code version}; an unknown one is an error naming it. */
   public ImageDescription image(String service, String version) {
-    Deployment d = c.deployment(service);
-    ImageDescription img = d.image(version);
-    if (img == null) {
-      throw new IllegalArgumentException("unknown image for service '" + service + "' version '" + version
-          + "'; known versions: " + d.imageVersions());
-    }
-    return img;
+    return c.deployment(service).knownImage(version);
   }
 
   /**
@@ -197,15 +178,7 @@ public final class KuspPlatform implements Platform {
    */
   @Override
   public void apply(Release release) {
-    if (release == null) {
-      throw new IllegalArgumentException("release must not be null");
-    }
-    Deployment d = c.deployments.get(release.service());
-    if (d == null) {
-      throw new IllegalArgumentException("release " + release.version() + " is for unknown service '"
-          + release.service() + "'; deployed: " + c.deployments.keySet());
-    }
-    c.deploymentController.rollOut(d, release);
+    c.deploymentController.rollOut(release);
   }
 
   /**
@@ -234,14 +207,7 @@ public final class KuspPlatform implements Platform {
    * @throws IllegalArgumentException for an unknown node or one not running
    */
   public void crashNode(String name) {
-    Node n = c.nodesByName.get(name);
-    if (n == null) {
-      throw new IllegalArgumentException("unknown node '" + name + "'");
-    }
-    if (!NodeLifecycleController.running(n)) {
-      throw new IllegalArgumentException("node '" + name + "' is not running (state " + n.state + ")");
-    }
-    c.nodeLifecycle.crash(n);
+    c.nodeLifecycle.crashNode(name);
   }
 
   /**
@@ -251,9 +217,6 @@ public final class KuspPlatform implements Platform {
    * @throws IllegalArgumentException for an unknown zone
    */
   public void crashZone(String zone) {
-    if (!c.config.zones().contains(zone)) {
-      throw new IllegalArgumentException("unknown zone '" + zone + "'; zones: " + c.config.zones());
-    }
     c.nodeLifecycle.crashZone(zone);
   }
 
@@ -263,12 +226,7 @@ public final class KuspPlatform implements Platform {
    * @throws IllegalArgumentException for an unknown service or a negative count
    */
   public void scale(String service, int replicas) {
-    Deployment d = c.deployment(service);
-    if (replicas < 0) {
-      throw new IllegalArgumentException("spec.replicas of '" + service + "' must be >= 0, was " + replicas);
-    }
-    d.replicas = replicas;
-    c.deploymentController.requestSync(d);
+    c.deploymentController.scale(c.deployment(service), replicas);
   }
 
   /**
@@ -278,10 +236,7 @@ public final class KuspPlatform implements Platform {
    */
   public void setLoad(String service, double factor) {
     Deployment d = c.deployment(service);
-    if (!(factor >= 0) || Double.isInfinite(factor)) {
-      throw new IllegalArgumentException("load factor of '" + service + "' must be finite and >= 0, was " + factor);
-    }
-    d.load = factor;
+    d.setLoad(factor);
     c.recorder.refreshUsage(d);
   }
 
@@ -345,8 +300,6 @@ public final class KuspPlatform implements Platform {
   public KuspMetrics kuspMetrics() {
     return c.recorder.kuspMetrics(metrics());
   }
-
-  // ================================================================ reads
 
   /** Every rollout of every service, in start order. */
   public List<RolloutRecord> rollouts() {

@@ -128,8 +128,31 @@ final class NodeLifecycleController {
     }
   }
 
-  /** Every running node in {@code zone} stops responding; replacements go to the other zones. */
+  /**
+   * The node named {@code name} stops responding now.
+   *
+   * @throws IllegalArgumentException for an unknown node or one not running
+   */
+  void crashNode(String name) {
+    Node n = c.nodesByName.get(name);
+    if (n == null) {
+      throw new IllegalArgumentException("unknown node '" + name + "'");
+    }
+    if (!running(n)) {
+      throw new IllegalArgumentException("node '" + name + "' is not running (state " + n.state + ")");
+    }
+    crash(n);
+  }
+
+  /**
+   * Every running node in {@code zone} stops responding; replacements go to the other zones.
+   *
+   * @throws IllegalArgumentException for an unknown zone
+   */
   void crashZone(String zone) {
+    if (!c.config.zones().contains(zone)) {
+      throw new IllegalArgumentException("unknown zone '" + zone + "'; zones: " + c.config.zones());
+    }
     if (!downZones.contains(zone)) {
       downZones.add(zone);
     }
