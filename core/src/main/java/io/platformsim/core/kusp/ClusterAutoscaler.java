@@ -7,10 +7,12 @@ import java.util.List;
 /**
  * The cluster autoscaler ({@link ClusterAutoscaling}), scanning every {@code scanInterval}: with
  * unschedulable pods it packs them first-fit onto the nodes being provisioned, then onto new ones,
- * and requests that many nodes (up to {@code maxNodes}); otherwise, {@code delayAfterAdd} after a
- * scale-up, it drains one Ready node whose requests stayed below the utilization threshold for
- * {@code unneeded} and whose pods fit first-fit on the other schedulable nodes (upstream
- * cluster-autoscaler core/scaledown, simplified: no PodDisruptionBudgets, one node per scan).
+ * and requests that many nodes, up to {@code maxNodes} (kubernetes/autoscaler
+ * {@code cluster-autoscaler/estimator/binpacking_estimator.go}, on CPU, memory and pod count
+ * only); otherwise, {@code delayAfterAdd} after a scale-up, it drains one Ready node whose
+ * requests stayed below the utilization threshold ({@code core/scaledown/eligibility/eligibility.go})
+ * for {@code unneeded} ({@code core/scaledown/unneeded/nodes.go}) and whose application pods fit
+ * first-fit on the other schedulable nodes. Simplified: no PodDisruptionBudgets, one node per scan.
  */
 final class ClusterAutoscaler {
   private final Cluster c;

@@ -8,11 +8,13 @@ import java.util.List;
  * DefaultPreemption on resources only (k/k pkg/scheduler/framework/preemption/preemption.go,
  * simplified, because the {@code scheduler} module does not offer preemption): a schedulable node
  * is a candidate if evicting all its lower-priority pods would make the pod fit on CPU, memory
- * and pod count; victims are then reprieved highest priority first while the pod still fits; the
- * node with the lowest highest-victim priority, then the smallest priority sum, then the fewest
- * victims, then the first, wins (k/k preemption.go {@code pickOneNodeForPreemption}). Victims get
- * their graceful termination; the preemptor is nominated to the node and binds there when they
- * are gone. No PodDisruptionBudgets, no affinity re-check.
+ * and pod count; victims are then reprieved highest priority first while the pod still fits
+ * (k/k pkg/scheduler/framework/plugins/defaultpreemption/default_preemption.go
+ * {@code SelectVictimsOnNode}); the node with the lowest highest-victim priority, then the
+ * smallest priority sum, then the fewest victims, then the first, wins (k/k preemption.go
+ * {@code pickOneNodeForPreemption}). Victims get their graceful termination; the preemptor is
+ * nominated to the node and binds there when they are gone. No PodDisruptionBudgets, no affinity
+ * re-check.
  */
 final class Preemption {
   private final Cluster c;

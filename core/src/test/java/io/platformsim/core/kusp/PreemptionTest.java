@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
  * so a victim is gone as soon as it is deleted and the preemptor binds to its nominated node):
  * which node it picks (k/k pkg/scheduler/framework/preemption/preemption.go
  * {@code pickOneNodeForPreemption}: lowest highest-victim priority, then smallest priority sum)
- * and which pods it reprieves ({@code selectVictimsOnNode}: lower-priority pods are removed, then
- * added back highest priority first while the preemptor still fits).
+ * and which pods it reprieves (k/k pkg/scheduler/framework/plugins/defaultpreemption/
+ * default_preemption.go {@code SelectVictimsOnNode}: lower-priority pods are removed, then added
+ * back highest priority first while the preemptor still fits).
  */
 class PreemptionTest {
 
