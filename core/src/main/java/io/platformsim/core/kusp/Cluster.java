@@ -17,8 +17,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * One KuSP cluster's shared state (nodes, Deployments, the scheduler's {@link NodeTable}, the
  * identity layer) and its components, each built once here on the one {@link Simulation} and
  * reaching the others through this object (the kubelet deletes pods the Deployment controller
- * scales down, the controllers create pods the scheduling queue takes, and so on). Components
- * only store it in their constructors; they call each other once the cluster is built.
+ * scales down, the controllers create pods the scheduling queue takes, and so on). In their
+ * constructors components only keep it and read its configuration and table; they call each
+ * other once the cluster is built. Package-private: nothing outside the package sees it.
  */
 final class Cluster {
   final Simulation sim;
