@@ -1,12 +1,15 @@
 package io.platformsim.core.kusp;
 
+import io.platformsim.scheduler.resource.DimensionRegistry;
+import io.platformsim.scheduler.state.NodeTable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One KuSP node: its instance's life ({@link NodeState}), zone, image cache, the pods bound to
- * it and its requested resources. Read-only to callers; {@link KuspPlatform} changes it.
+ * One KuSP node: its instance's life ({@link NodeState}), zone, image cache and the pods bound to
+ * it. Its requested resources are read from the scheduler's {@link NodeTable}, the one ledger of
+ * what is bound where. Read-only to callers; {@link KuspPlatform} changes it.
  */
 public final class Node {
   // scratch for PodDeletionOrder: pods of one ReplicaSet on this node, 0 between calls
@@ -16,6 +19,9 @@ public final class Node {
   final String zone;
   final ImageCache cache;
   final long requestedAt;
+  // the scheduler's table this node joins (null for a node built outside a platform): its row
+  // holds what the node's bound pods request
+  private final NodeTable table;
   NodeState state = NodeState.PROVISIONING;
   int index = -1;
   long joinedAt = -1;
@@ -33,14 +39,13 @@ public final class Node {
   boolean removing;
   // Whether the identity layer gave it a pod range (overlay) or a primary address (VPC-native).
   boolean addressed;
-  long requestedCpu;
-  long requestedMemory;
   long unneededSince = -1;
   double strandedCpu;
   double strandedMemory;
 
-  Node(String name, String zone, long diskBytes, long requestedAt) {
+  Node(String name, String zone, long diskBytes, long requestedAt, NodeTable table) {
     this.name = name;
+    this.table = table;
     this.zone = zone;
     this.cache = new ImageCache(diskBytes);
     this.requestedAt = requestedAt;
@@ -73,12 +78,13 @@ public final class Node {
 
   /** Milli-CPU requested by the pods bound to it (DaemonSets included). */
   public long requestedMilliCpu() {
-    return requestedCpu;
+    return index < 0 ? 0 : table.requested(index, DimensionRegistry.CPU);
   }
 
   /** MiB requested by the pods bound to it (DaemonSets included). */
   public long requestedMemoryMib() {
-    return requestedMemory;
+    // every pod requests whole MiB (its spec holds MiB << 20), so the shift is exact
+    return index < 0 ? 0 : table.requested(index, DimensionRegistry.MEMORY) >> 20;
   }
 
   /** The pods bound to it. */
@@ -98,7 +104,7 @@ public final class Node {
 
   @Override
   public String toString() {
-    return "Node[" + name + " " + zone + " " + state + ", " + pods.size() + " pods, requested " + requestedCpu + "m CPU, "
-        + requestedMemory + " MiB, " + cache + "]";
+    return "Node[" + name + " " + zone + " " + state + ", " + pods.size() + " pods, requested " + requestedMilliCpu() + "m CPU, "
+        + requestedMemoryMib() + " MiB, " + cache + "]";
   }
 }

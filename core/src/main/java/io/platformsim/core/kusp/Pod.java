@@ -35,7 +35,7 @@ public final class Pod {
   private static final int BROKEN = 1 << 1;
   private static final int READY = 1 << 2;
   private static final int AVAILABLE = 1 << 3;
-  // counted in its ReplicaSet's available pods (KuspPlatform.ReplicaSet)
+  // counted in its ReplicaSet's available pods (ReplicaSet.available)
   private static final int COUNTED_AVAILABLE = 1 << 4;
   private static final int TERMINATING = 1 << 5;
   private static final int GONE = 1 << 6;
@@ -48,7 +48,7 @@ public final class Pod {
   private static final int HAS_IDENTITY = 1 << 12;
   private static final PodPhase[] PHASES = PodPhase.values();
   private static final ContainerState[] CONTAINER_STATES = ContainerState.values();
-  // index in KuspPlatform's live pod array, -1 once gone
+  // index in LivePods' array, -1 once gone
   int slot = -1;
   long createdAt;
   // The other times of its life as int offsets from createdAt, UNSET for "not yet" (-1 to

@@ -11,4 +11,4 @@ import io.platformsim.core.workload.Resources;
  * platform). Pods hold one shared instance instead of six fields of their own.
  */
 record PodKind(String service, int revision, ImageDescription image, Resources request, QosClass qos,
-    int priority, KuspPlatform.TemplateUse template) {}
+    int priority, LivePods.TemplateUse template) {}

@@ -7,6 +7,29 @@
  * autoscaler, cluster autoscaler). {@link io.platformsim.core.kusp.KuspPlatform} implements the
  * {@link io.platformsim.core.platform.Platform} contract so one experiment drives LeSP and KuSP.
  *
+ * <p><b>Components</b> (package-private, each named for its upstream counterpart, all wired by
+ * {@code KuspPlatform} on one {@code Cluster}, the shared state of nodes, Deployments, the
+ * scheduler's {@code NodeTable} and the identity layer):
+ * <ul>
+ *   <li>{@code Kubelet} (one object for every node): container start, probes, Ready and
+ *       available, CrashLoopBackOff restarts, graceful termination and pod removal;
+ *       {@code ImagePuller}: image pulls per pull policy and image garbage collection;
+ *       {@code PodIdentity}: a pod's address, certificate and token, renewal and release.
+ *   <li>{@code SchedulingQueue} (active queue in PrioritySort order, unschedulable pods retried
+ *       on cluster events), {@code SchedulingCycle} (one {@code FastScheduler} call at a time,
+ *       binding, nominated pods) and {@code Preemption} (resource-only DefaultPreemption).
+ *   <li>{@code DeploymentController} (RollingUpdate and Recreate, ReplicaSet steps, progress
+ *       deadline), {@code ReplicaSetController} (pod creation and deletion order), with their
+ *       state in {@code Deployment}, {@code ReplicaSet} and {@code Rollout};
+ *       {@code HorizontalPodAutoscaler}; {@code ClusterAutoscaler};
+ *       {@code NodeLifecycleController} (join, NotReady, eviction, replacement, cordon).
+ *   <li>{@code LivePods} (live pods and their shared scheduler-spec templates),
+ *       {@code StrandedCapacity} and {@code KuspRecorder} (every count, average, timeline and
+ *       counter the metrics are built from).
+ * </ul>
+ * What is requested on a node is recorded once, in the scheduler's {@code NodeTable};
+ * "does this request fit what is free" is one definition, {@code Cluster.fitsRequest}.
+ *
  * <p><b>Pinned upstream version: Kubernetes v1.31</b>, the version the {@code scheduler} module
  * follows. Every default and formula cites its upstream file ({@code k/k} =
  * github.com/kubernetes/kubernetes at release-1.31). Where v1.31 differs from later releases the

@@ -47,13 +47,23 @@ class KuspPropertiesTest {
     if (!timeline.isEmpty()) {
       assertEquals(byPhase, timeline.get(timeline.size() - 1).pods(), "last sample is the current state");
     }
-        Resources alloc = k.config().allocatable();
+    Resources alloc = k.config().allocatable();
     for (Node n : k.nodes()) {
       assertTrue(n.requestedMilliCpu() <= alloc.milliCpu(), n.toString());
       assertTrue(n.requestedMemoryMib() <= alloc.memoryMib(), n.toString());
       assertTrue(n.pods().size() <= k.config().nodeType().maxPods(), n.toString());
+      long cpu = 0;
+      long mem = 0;
       for (Pod p : n.pods()) {
         assertEquals(n.name(), p.nodeName());
+        cpu += p.request().milliCpu();
+        mem += p.request().memoryMib();
+      }
+      // The scheduler's table, the one ledger of requests, agrees with the pods bound to the node.
+      assertEquals(cpu, n.requestedMilliCpu(), n.toString());
+      assertEquals(mem, n.requestedMemoryMib(), n.toString());
+      if (n.state() == NodeState.GONE) {
+        assertEquals(0, n.requestedMilliCpu(), n.toString());
       }
     }
   }

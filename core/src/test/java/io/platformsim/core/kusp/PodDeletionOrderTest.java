@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /** The ReplicaSet's victim order, rule by rule (controller_utils.go ActivePodsWithRanks.Less). */
 class PodDeletionOrderTest {
 
-  private static final Node NODE_A = new Node("a", "z", 1_000, 0);
-  private static final Node NODE_B = new Node("b", "z", 1_000, 0);
+  private static final Node NODE_A = new Node("a", "z", 1_000, 0, null);
+  private static final Node NODE_B = new Node("b", "z", 1_000, 0, null);
   private long seq;
 
   private Pod pod(String id, Node node, PodPhase phase, boolean ready, long readyAt, int restarts, long createdAt) {

@@ -1,0 +1,205 @@
+package io.platformsim.core.kusp;
+
+import io.platformsim.core.workload.ImageDescription;
+import io.platformsim.core.workload.Resources;
+import io.platformsim.scheduler.cluster.NodeSpec;
+import io.platformsim.scheduler.pod.AntiAffinityTerm;
+import io.platformsim.scheduler.pod.Container;
+import io.platformsim.scheduler.pod.LabelSelector;
+import io.platformsim.scheduler.pod.PodSpec;
+import io.platformsim.scheduler.pod.SpreadConstraint;
+import io.platformsim.scheduler.pod.WhenUnsatisfiable;
+import io.platformsim.scheduler.resource.DimensionRegistry;
+import io.platformsim.scheduler.resource.ResourceVector;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The live pods (created, not yet gone) in creation order, as the API server holds them, and the
+ * scheduler specs they are stamped from: one {@link PodSpec} per template, shared by every pod of
+ * a ReplicaSet or DaemonSet, kept while a pod uses it.
+ */
+final class LivePods {
+  private static final String APP_LABEL = "app";
+
+  private final Cluster c;
+  // Live pods in creation order, each at its Pod.slot; a finished pod leaves a hole that a
+  // compaction (order kept) reclaims. Nothing looks a pod up by name, so no map is needed: a
+  // LinkedHashMap entry per pod was 40 bytes of a pod's retained heap.
+  private Pod[] livePods = new Pod[64];
+  private int liveEnd;
+  private int liveCount;
+  private long podSeq;
+  // Scheduler specs by template, with how many live pods were stamped from each: a template goes
+  // when its last pod does (a ReplicaSet scaled to zero after a release), and comes back equal if
+  // a pod needs it again, so nothing simulated depends on whether it was kept.
+  private final Map<PodTemplate, TemplateUse> templates = new HashMap<>();
+  private final Map<String, ImageDescription> daemonImages = new HashMap<>();
+
+  /** A template's scheduler spec and the live pods stamped from it. */
+  static final class TemplateUse {
+    final PodTemplate key;
+    final PodSpec spec;
+    int pods;
+    // the kind of the template's first pod, shared by every later pod of an equal kind (all pods
+    // of a ReplicaSet); a pod of another kind keeps its own
+    PodKind kind;
+
+    TemplateUse(PodTemplate key, PodSpec spec) {
+      this.key = key;
+      this.spec = spec;
+    }
+  }
+
+  /** What a pod's scheduler spec is built from, apart from its name. */
+  record PodTemplate(String service, String image, Resources request, int priority, boolean antiAffinity,
+      boolean zoneSpread) {}
+
+  LivePods(Cluster c) {
+    this.c = c;
+  }
+
+  /** Creates a Pending pod named {@code id} and adds it to the live pods ({@code d} null for a DaemonSet pod). */
+  Pod create(String id, String service, int revision, boolean daemon, ImageDescription image, Resources request,
+      int priority, boolean broken, Deployment d) {
+    Resources limits = d == null ? null : d.spec.limits();
+    boolean anti = d != null && d.service.placement().antiAffinity();
+    boolean zoneSpread = d != null && d.service.placement().zoneSpread() > 1;
+    // One scheduler spec per template (a ReplicaSet's or DaemonSet's pods differ only in name):
+    // each pod gets it renamed, sharing labels, containers and requests instead of copying them.
+    PodTemplate key = new PodTemplate(service, image.reference(), request, priority, anti, zoneSpread);
+    TemplateUse use = templates.get(key);
+    if (use == null) {
+      use = new TemplateUse(key, spec(service, image, request, priority, anti, zoneSpread));
+      templates.put(key, use);
+    }
+    use.pods++;
+    PodSpec template = use.spec;
+    QosClass qos = QosClass.of(request, limits);
+    PodKind kind = new PodKind(service, revision, image, request, qos, priority, use);
+    if (kind.equals(use.kind)) {
+      kind = use.kind;
+    } else if (use.kind == null) {
+      use.kind = kind;
+    }
+    Pod p = new Pod(++podSeq, kind, daemon, template.withId(id), broken, c.sim.now());
+    addLive(p);
+    c.recorder.podCreated();
+    return p;
+  }
+
+  private PodSpec spec(String service, ImageDescription image, Resources request, int priority, boolean anti,
+      boolean zoneSpread) {
+    PodSpec.Builder b = PodSpec.builder(service + "-template", c.registry).priority(priority).label(APP_LABEL, service);
+    ResourceVector.Builder req = ResourceVector.builder(c.registry);
+    if (request.milliCpu() > 0) {
+      req.set(DimensionRegistry.CPU, request.milliCpu());
+    }
+    if (request.memoryMib() > 0) {
+      req.set(DimensionRegistry.MEMORY, request.memoryMib() << 20);
+    }
+    b.container(new Container("app", image.reference(), req.build()));
+    if (anti) {
+      b.antiAffinity(new AntiAffinityTerm(LabelSelector.matchLabels(APP_LABEL, service), NodeSpec.HOSTNAME));
+    }
+    if (zoneSpread) {
+      b.spread(new SpreadConstraint(1, NodeSpec.ZONE, WhenUnsatisfiable.DO_NOT_SCHEDULE,
+          LabelSelector.matchLabels(APP_LABEL, service)));
+    }
+    return b.build();
+  }
+
+  // DaemonSet images are baked into the node image: one description per DaemonSet, shared by its pods.
+  ImageDescription daemonImage(DaemonSet ds) {
+    return daemonImages.computeIfAbsent(ds.name(), ImageDescription::named);
+  }
+
+  private void addLive(Pod p) {
+    if (liveEnd == livePods.length) {
+      if (liveCount < liveEnd / 2) {
+        compactLive();
+      } else {
+        livePods = Arrays.copyOf(livePods, liveEnd + (liveEnd >> 1));
+      }
+    }
+    p.slot = liveEnd;
+    livePods[liveEnd++] = p;
+    liveCount++;
+  }
+
+  /** {@code p} is gone: it leaves the live pods and its template's use count. */
+  void remove(Pod p) {
+    removeLive(p);
+    TemplateUse use = p.kind.template();
+    if (--use.pods == 0) {
+      templates.remove(use.key, use);
+    }
+  }
+
+  private void removeLive(Pod p) {
+    if (p.slot < 0) {
+      return;
+    }
+    livePods[p.slot] = null;
+    p.slot = -1;
+    liveCount--;
+    // Compacting once half the slots are holes keeps the array within twice the live pods; each
+    // compaction follows at least liveEnd / 2 removals, so its cost is O(1) per removal.
+    if (liveEnd > 64 && liveCount < liveEnd / 2) {
+      compactLive();
+    }
+  }
+
+  // Moves the live pods to the front in creation order and shrinks the array to fit them.
+  private void compactLive() {
+    int j = 0;
+    for (int i = 0; i < liveEnd; i++) {
+      Pod q = livePods[i];
+      if (q != null) {
+        q.slot = j;
+        livePods[j++] = q;
+      }
+    }
+    Arrays.fill(livePods, j, liveEnd, null);
+    liveEnd = j;
+    int capacity = Math.max(64, j + (j >> 1));
+    if (capacity < livePods.length) {
+      livePods = Arrays.copyOf(livePods, capacity);
+    }
+  }
+
+  int count() {
+    return liveCount;
+  }
+
+  /** Live pods, DaemonSet pods included, in creation order. */
+  List<Pod> all() {
+    List<Pod> out = new ArrayList<>(liveCount);
+    for (int i = 0; i < liveEnd; i++) {
+      if (livePods[i] != null) {
+        out.add(livePods[i]);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Live pods of {@code service}, in creation order. */
+  List<Pod> of(String service) {
+    List<Pod> out = new ArrayList<>();
+    for (int i = 0; i < liveEnd; i++) {
+      Pod p = livePods[i];
+      if (p != null && !p.daemon() && p.service().equals(service)) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return "LivePods[" + liveCount + " live, " + templates.size() + " templates]";
+  }
+}

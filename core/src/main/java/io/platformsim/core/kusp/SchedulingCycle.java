@@ -1,0 +1,126 @@
+package io.platformsim.core.kusp;
+
+import io.platformsim.core.engine.DurationSampler;
+import io.platformsim.scheduler.placement.FastScheduler;
+import io.platformsim.scheduler.placement.Placement;
+import io.platformsim.scheduler.placement.Policies;
+import io.platformsim.scheduler.placement.Scheduler;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.TreeMap;
+
+/**
+ * The scheduling cycle (k/k pkg/scheduler/schedule_one.go {@code scheduleOne}): one pod at a time
+ * is taken from the {@link SchedulingQueue}, the cycle takes the configured latency and asks the
+ * {@code scheduler} module's {@link FastScheduler}; a placed pod is bound and handed to the
+ * kubelet, an unplaced one records the scheduler's reasons and tries {@link Preemption}, and
+ * waits unschedulable unless it was nominated to a node. Nominated pods bind when their node has
+ * room.
+ */
+final class SchedulingCycle {
+  private final Cluster c;
+  private final Scheduler scheduler;
+  private final DurationSampler latency;
+  private final TreeMap<String, Integer> unschedulableReasons = new TreeMap<>();
+  private boolean busy;
+  private int everUnschedulable;
+
+  SchedulingCycle(Cluster c, long schedulerSeed, DurationSampler latency) {
+    this.c = c;
+    this.scheduler = new FastScheduler(c.table, Policies.profile(c.config.schedulerProfile()), c.config.nodeSampling(),
+        schedulerSeed);
+    this.latency = latency;
+  }
+
+  /** Starts a cycle for the first queued pod unless one is running. */
+  void kick() {
+    if (busy || c.queue.isEmpty()) {
+      return;
+    }
+    Pod p = c.queue.pop();
+    busy = true;
+    c.sim.schedule(latency.next(), () -> scheduleOne(p));
+  }
+
+  private void scheduleOne(Pod p) {
+    busy = false;
+    if (!p.terminating() && !p.gone()) {
+      Placement placement = scheduler.place(p.spec);
+      if (placement.isScheduled()) {
+        Node n = c.nodesByIndex.get(placement.node());
+        p.unschedulableMessage(null);
+        bind(p, n);
+        c.kubelet.startPod(p);
+      } else {
+        if (p.unschedulableMessage() == null) {
+          everUnschedulable++;
+        }
+        p.unschedulableMessage(placement.message());
+        p.waitingReason = "Unschedulable";
+        placement.reasons().forEach((r, n) -> unschedulableReasons.merge(r, 1, Integer::sum));
+        if (p.nominated() != null || !c.preemption.preempt(p)) {
+          if (p.nominated() == null) {
+            c.queue.park(p);
+          }
+        }
+      }
+    }
+    kick();
+  }
+
+  /** Binds {@code p} to {@code n}: in the scheduler's table (the ledger of requests) and on the node. */
+  void bind(Pod p, Node n) {
+    c.table.bind(p.spec, n.index);
+    p.node = n;
+    p.scheduledAt(c.sim.now());
+    n.pods.add(p);
+    n.unneededSince = -1;
+    if (!p.daemon()) {
+      c.recorder.allocated(p, 1);
+    }
+    c.stranded.update(n);
+  }
+
+  /** Binds the pods nominated to {@code n} by preemption that fit now, highest priority first. */
+  void bindNominated(Node n) {
+    if (n.nominated.isEmpty()) {
+      return;
+    }
+    n.nominated.sort(Comparator.comparingInt((Pod q) -> -q.priority()).thenComparingLong(q -> q.seq));
+    for (Pod q : new ArrayList<>(n.nominated)) {
+      if (q.gone() || q.terminating()) {
+        n.nominated.remove(q);
+        continue;
+      }
+      if (!Cluster.schedulable(n)) {
+        // The node went away: schedule the pod afresh.
+        n.nominated.remove(q);
+        q.nominated(null);
+        c.queue.enqueue(q);
+        continue;
+      }
+      if (c.fitsFree(q.request(), n)) {
+        n.nominated.remove(q);
+        q.nominated(null);
+        q.unschedulableMessage(null);
+        bind(q, n);
+        c.kubelet.startPod(q);
+      }
+    }
+  }
+
+  /** Scheduler failure reasons, each counted once per failed cycle that gave it (a live view). */
+  TreeMap<String, Integer> unschedulableReasons() {
+    return unschedulableReasons;
+  }
+
+  /** Pods that failed a scheduling cycle at least once. */
+  int everUnschedulable() {
+    return everUnschedulable;
+  }
+
+  @Override
+  public String toString() {
+    return "SchedulingCycle[" + (busy ? "busy" : "idle") + ", " + everUnschedulable + " pods ever unschedulable]";
+  }
+}
