@@ -2,10 +2,13 @@ package io.platformsim.core.kusp;
 
 import io.platformsim.core.engine.RandomStreams;
 import io.platformsim.core.engine.Simulation;
+import io.platformsim.core.platform.Demand;
 import io.platformsim.core.platform.Failure;
 import io.platformsim.core.platform.Platform;
 import io.platformsim.core.platform.PlatformMetrics;
+import io.platformsim.core.platform.PlatformSample;
 import io.platformsim.core.platform.RolloutRecord;
+import io.platformsim.core.platform.StrandedCapacity;
 import io.platformsim.core.workload.ImageDescription;
 import io.platformsim.core.workload.LoadCurve;
 import io.platformsim.core.workload.Release;
@@ -21,62 +24,15 @@ import java.util.Map;
  * KuSP, a Kubernetes cluster (upstream v1.31 behaviour) on one {@link Simulation}: it implements
  * the {@link Platform} contract so one experiment drives LeSP and KuSP on the same workload.
  *
- * <h2>What happens, in order</h2>
- * <ul>
- *   <li><b>Nodes</b> of the configured {@link NodeType} join Ready (initial nodes at time 0, later
- *       ones after the provisioning time) with allocatable = capacity − reserved − eviction
- *       threshold ({@link KuspConfig#allocatable()}), {@code maxPods} pods and one pod per
- *       {@link DaemonSet}. Heartbeats are implicit (every {@code nodeStatusUpdateMillis} while
- *       the node responds), so an idle cluster's simulation runs dry.
- *   <li><b>{@link #deploy(Service)}</b> creates a Deployment whose first ReplicaSet is scaled up
- *       with the rolling-update arithmetic; every pod enters the <b>scheduling queue</b> (higher
- *       priority first, then arrival, k/k {@code pkg/scheduler/framework/plugins/queuesort}); one
- *       scheduling cycle at a time takes the configured latency and calls the {@code scheduler}
- *       module's {@link FastScheduler} with the configured profile. An unschedulable pod waits,
- *       with the scheduler's reasons, until the cluster changes (a node joins or a pod goes
- *       away), never on a timer. A pod that fits nowhere, even with lower-priority pods
- *       preempted, stays Pending and is counted in {@link KuspMetrics#unschedulableNow()}.
- *   <li><b>Kubelet</b>: the pod is admitted; if its image is missing (IfNotPresent) or always
- *       (Always) the node pulls the missing layers at min(node, registry) bandwidth, one pull at
- *       a time unless {@code maxParallelImagePulls} allows more; image GC runs after each pull.
- *       The container takes {@code Service.startupMillis} to run, the readiness probe passes at
- *       its first tick at or after {@code Service.healthCheckMillis}, and the pod is available
- *       {@code minReadySeconds} later. A crashing container restarts after CrashLoopBackOff
- *       delays; a never-healthy one (a release with a health-check failure probability) is never
- *       Ready and is restarted by a failing liveness/startup probe if it has one. Deletion gives
- *       the application {@code shutdownMillis}, at most the termination grace period.
- *   <li><b>Controllers</b>: {@link #apply(Release)} creates a new ReplicaSet and the Deployment
- *       controller rolls it out (RollingUpdate or Recreate, k/k
- *       {@code pkg/controller/deployment/rolling.go}, {@code recreate.go}); a ReplicaSet that
- *       scales down deletes pods in upstream order ({@link PodDeletionOrder}). Each sync step
- *       follows after {@code controllerLatencyMillis}. The node lifecycle controller marks an
- *       unresponsive node NotReady at last heartbeat + grace period and evicts its pods
- *       {@code notReadyTolerationMillis} later; the instance is then replaced (the node group
- *       keeps its size). Optional HPA per Deployment and cluster autoscaler.
- * </ul>
- *
- * <h2>Simplifications (each a deliberate, documented departure)</h2>
- * <ul>
- *   <li>NotReady comes exactly at last heartbeat + grace period; upstream's monitor checks every
- *       5 s ({@code node-monitor-period}), so up to 5 s later.
- *   <li>Unschedulable pods are retried on cluster events only (node joined, pod removed, with a
- *       resource-fit hint); the scheduler's 1–10 s back-off and the 5-minute flush of the
- *       unschedulable queue are not modelled. A removal moves back only as many waiting pods as
- *       the freed room holds, in queue order, where upstream moves every pod the hint admits and
- *       lets the extra ones fail again (see {@code SchedulingQueue.retryAfterRemoval}).
- *   <li>One container per pod; DaemonSet images are baked into the node image; the
- *       scheduler's ImageLocality sees only preloaded images (node image lists are fixed when a
- *       node joins the scheduler's table).
- *   <li>Parallel pulls each run at the full bandwidth (optimistic); serialized pulls, the
- *       default, are exact.
- *   <li>Preemption is resource-only (no PodDisruptionBudgets, no affinity re-check) and lives
- *       in this package because the scheduler module does not offer it. A NotReady, draining or removed
- *       node is cordoned in the scheduler's node table ({@code NodeTable.setUnschedulable});
- *       the table is append-only, so a removed node still counts in the scheduler's
- *       "0/N nodes are available" message, as "node(s) were unschedulable".
- *   <li>An unresponsive node is billed until its pods are evicted; then the instance is
- *       replaced. Deployments do not scale proportionally when resized mid-rollout.
- * </ul>
+ * <p>A pod's way through it: {@link #deploy(Service)} or {@link #apply(Release)} hands the
+ * Deployment to the {@code DeploymentController}, whose ReplicaSets the
+ * {@code ReplicaSetController} turns into pods; each pod waits in the {@code SchedulingQueue} until
+ * a {@code SchedulingCycle} places it with the {@code scheduler} module's {@link FastScheduler}
+ * (preempting lower-priority pods if it fits nowhere); the {@code Kubelet} of its node pulls its
+ * image layers, starts it, probes it and reports it Ready and available; the node lifecycle
+ * controller, the horizontal pod autoscaler and the cluster autoscaler act on the same cluster.
+ * Each component's Javadoc states the upstream rule it follows and its simplifications; the
+ * package documentation lists them, and {@code docs/architecture.md} draws them.
  *
  * <p>With an HPA or the cluster autoscaler the control loops tick forever: use
  * {@link Simulation#runUntil(long)}. Same seed ⇒ same timeline: all randomness comes from named
@@ -393,9 +349,6 @@ public final class KuspPlatform implements Platform {
         + c.deployments.keySet() + " at " + c.sim.now() + " ms]";
   }
 
-  // ---- experiment contract (Platform)
-  // Built only on this class's public methods so it can be re-applied after the class is split.
-
   /** Available pods of {@code service} now. */
   @Override
   public int inService(String service) {
@@ -409,54 +362,18 @@ public final class KuspPlatform implements Platform {
    */
   @Override
   public boolean recovered(String service, long failedAtMillis) {
-    long now = simulation().now();
-    boolean evicted = false;
-    for (NodeEviction e : evictions()) {
-      if (e.lastHeartbeat() <= failedAtMillis && e.evictedAt() >= 0 && e.evictedAt() < now) {
-        evicted = true;
-        break;
-      }
-    }
-    return evicted && available(service) >= replicas(service);
+    return c.nodeLifecycle.evictedNodeFailedBy(failedAtMillis) && available(service) >= replicas(service);
   }
 
-  /**
-   * Nodes not gone now; requests of their non-DaemonSet pods as allocation, usage (nominal ×
-   * load) of those running and ready, over the node type's capacity.
-   */
   @Override
-  public io.platformsim.core.platform.PlatformSample sample(io.platformsim.core.platform.Demand demand) {
-    Resources nodeCapacity = config().nodeType().capacity();
-    double nodes = 0;
-    double allocCpu = 0;
-    double allocMem = 0;
-    double usedCpu = 0;
-    for (Node n : nodes()) {
-      if (n.state() == NodeState.GONE) {
-        continue;
-      }
-      nodes++;
-      for (Pod pod : n.pods()) {
-        if (pod.daemon()) {
-          continue;
-        }
-        allocCpu += pod.request().milliCpu();
-        allocMem += pod.request().memoryMib();
-        if (pod.phase() == PodPhase.RUNNING && pod.ready()) {
-          usedCpu += demand.usedMilliCpu(pod.service());
-        }
-      }
-    }
-    return new io.platformsim.core.platform.PlatformSample(nodes,
-        io.platformsim.core.platform.PlatformSample.fraction(allocCpu, nodes * nodeCapacity.milliCpu()),
-        io.platformsim.core.platform.PlatformSample.fraction(allocMem, nodes * nodeCapacity.memoryMib()),
-        io.platformsim.core.platform.PlatformSample.fraction(usedCpu, nodes * nodeCapacity.milliCpu()));
+  public PlatformSample sample(Demand demand) {
+    return c.recorder.sample(demand);
   }
 
   /** CPU (memory) free on nodes too full in the other resource for any pod ({@link KuspMetrics}). */
   @Override
-  public io.platformsim.core.platform.StrandedCapacity stranded() {
+  public StrandedCapacity stranded() {
     KuspMetrics km = kuspMetrics();
-    return new io.platformsim.core.platform.StrandedCapacity(km.strandedCpu(), km.strandedMemory());
+    return new StrandedCapacity(km.strandedCpu(), km.strandedMemory());
   }
 }

@@ -1,9 +1,12 @@
 package io.platformsim.core.kusp;
 
 import io.platformsim.core.engine.TimeWeightedAverage;
+import io.platformsim.core.platform.Demand;
 import io.platformsim.core.platform.DurationSummary;
 import io.platformsim.core.platform.PlatformMetrics;
+import io.platformsim.core.platform.PlatformSample;
 import io.platformsim.core.platform.RolloutRecord;
+import io.platformsim.core.workload.Resources;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -244,6 +247,37 @@ final class KuspRecorder {
       out.add(new ClusterSample(time, n, p));
     });
     return out;
+  }
+
+  /**
+   * Nodes not gone now; requests of their non-DaemonSet pods as allocation, usage ({@code demand})
+   * of those running and ready, over the node type's capacity.
+   */
+  PlatformSample sample(Demand demand) {
+    Resources nodeCapacity = c.config.nodeType().capacity();
+    double nodes = 0;
+    double allocCpu = 0;
+    double allocMem = 0;
+    double usedCpu = 0;
+    for (Node n : c.nodes) {
+      if (n.state() == NodeState.GONE) {
+        continue;
+      }
+      nodes++;
+      for (Pod pod : n.pods()) {
+        if (pod.daemon()) {
+          continue;
+        }
+        allocCpu += pod.request().milliCpu();
+        allocMem += pod.request().memoryMib();
+        if (pod.phase() == PodPhase.RUNNING && pod.ready()) {
+          usedCpu += demand.usedMilliCpu(pod.service());
+        }
+      }
+    }
+    return new PlatformSample(nodes, PlatformSample.fraction(allocCpu, nodes * nodeCapacity.milliCpu()),
+        PlatformSample.fraction(allocMem, nodes * nodeCapacity.memoryMib()),
+        PlatformSample.fraction(usedCpu, nodes * nodeCapacity.milliCpu()));
   }
 
   private static double ratio(double num, double den) {

@@ -221,6 +221,20 @@ final class NodeLifecycleController {
    * Removes the node's instance: finishes its pods and bills it off. Idempotent: the flag is set
    * before any pod is finished, because finishing the last pods of a DRAINING node calls back here.
    */
+  /**
+   * Whether a node whose last heartbeat was at or before {@code failedAtMillis} has had its pods
+   * evicted before now: until then its pods still count as available.
+   */
+  boolean evictedNodeFailedBy(long failedAtMillis) {
+    long now = c.sim.now();
+    for (NodeEviction e : evictions) {
+      if (e.lastHeartbeat() <= failedAtMillis && e.evictedAt() >= 0 && e.evictedAt() < now) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void removeNode(Node n) {
     if (n.removing || n.state == NodeState.GONE) {
       return;
