@@ -5,7 +5,6 @@ import io.platformsim.core.engine.DurationSampler;
 import io.platformsim.core.engine.EventQueue;
 import io.platformsim.core.engine.RandomStreams;
 import io.platformsim.core.engine.Simulation;
-import io.platformsim.core.engine.TimeWeightedAverage;
 import io.platformsim.core.platform.DurationSummary;
 import io.platformsim.core.platform.Failure;
 import io.platformsim.core.platform.Platform;
@@ -24,12 +23,9 @@ import io.platformsim.identity.ipam.Exhaustion;
 import io.platformsim.identity.ipam.MachineAddressing;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,11 +74,10 @@ import org.apache.commons.math3.random.RandomGenerator;
  */
 public final class LespPlatform implements Platform {
 
-  private static final MachineState[] STATES = MachineState.values();
 
   private final Simulation sim;
   private final LespConfig config;
-  private final Map<String, Pool> pools = new LinkedHashMap<>();
+  private final Map<String, ServicePool> pools = new LinkedHashMap<>();
   private final List<String> downZones = new ArrayList<>();
   private final List<Machine> allMachines = new ArrayList<>();
   private final List<Rollout> rollouts = new ArrayList<>();
@@ -107,30 +102,9 @@ public final class LespPlatform implements Platform {
   private final RandomGenerator splay;
   private final RandomGenerator failurePicks;
 
-  private final int[] stateCounts = new int[STATES.length];
   // One copy of each transition cause text (see setState).
   private final Map<String, String> causes = new HashMap<>();
-  private final TimeWeightedAverage[] stateAverages = new TimeWeightedAverage[STATES.length];
-  private final TimeWeightedAverage billed;
-  private final TimeWeightedAverage spendPerHour;
-  private final TimeWeightedAverage billedCpu;
-  private final TimeWeightedAverage billedMemory;
-  private final TimeWeightedAverage allocatedCpu;
-  private final TimeWeightedAverage allocatedMemory;
-  private final TimeWeightedAverage usedCpu;
-  private final TimeWeightedAverage usedMemory;
-  private int peakBilled;
-  // Machines by state over time, flat and primitive: sample i holds at sampleTimes[i] the counts
-  // sampleCounts[i * STATES.length + state]. StateSample records are built only when asked for.
-  private long[] sampleTimes = new long[256];
-  private int[] sampleCounts = new int[256 * STATES.length];
-  private int samples;
-  private final LongSamples deployTimes = new LongSamples();
-  private final LongSamples convergeTimes = new LongSamples();
-  private final LongSamples recoveryTimes = new LongSamples();
-  private int healthCheckFailures;
-  private int periodicConvergeFailures;
-  private int scalingActions;
+  private final MetricsRecorder recorder;
 
   /**
    * A LeSP platform with no services on {@code sim}, drawing from {@code streams}.
@@ -162,19 +136,7 @@ public final class LespPlatform implements Platform {
     this.authority = config.identity().authorityCapacityPerSecond() == 0
         ? CertificateAuthority.unlimited()
         : CertificateAuthority.withCapacity(config.identity().authorityCapacityPerSecond());
-    long t = sim.now();
-    for (MachineState s : STATES) {
-      stateAverages[s.ordinal()] = new TimeWeightedAverage("machines " + s, t, 0);
-    }
-    billed = new TimeWeightedAverage("billed machines", t, 0);
-    spendPerHour = new TimeWeightedAverage("USD per hour", t, 0);
-    billedCpu = new TimeWeightedAverage("billed mCPU", t, 0);
-    billedMemory = new TimeWeightedAverage("billed MiB", t, 0);
-    allocatedCpu = new TimeWeightedAverage("allocated mCPU", t, 0);
-    allocatedMemory = new TimeWeightedAverage("allocated MiB", t, 0);
-    usedCpu = new TimeWeightedAverage("used mCPU", t, 0);
-    usedMemory = new TimeWeightedAverage("used MiB", t, 0);
-    sample();
+    this.recorder = new MetricsRecorder(sim.now());
   }
 
   @Override
@@ -217,7 +179,7 @@ public final class LespPlatform implements Platform {
       AutoScaling a = config.autoScaling().get();
       wanted = Math.max(a.minMachines(), Math.min(a.maxMachines(), wanted));
     }
-    Pool pool = new Pool(service, type, wanted, config.baseImage());
+    ServicePool pool = new ServicePool(service, type, wanted, config.baseImage());
     pools.put(service.name(), pool);
     for (int i = 0; i < wanted; i++) {
       launch(pool, pool.image, pool.version, 0, new PoolWaiter(pool, -1), null);
@@ -241,7 +203,7 @@ public final class LespPlatform implements Platform {
     if (release == null || strategy == null) {
       throw new IllegalArgumentException("release and strategy must not be null");
     }
-    Pool pool = pools.get(release.service());
+    ServicePool pool = pools.get(release.service());
     if (pool == null) {
       throw new IllegalArgumentException("release " + release.version() + " is for unknown service '"
           + release.service() + "'; deployed: " + pools.keySet());
@@ -263,7 +225,7 @@ public final class LespPlatform implements Platform {
   }
 
   /** The rollout process for {@code release}, its batch sizes checked against the pool. */
-  private Rollout plan(Pool pool, Release release, DeployStrategy strategy) {
+  private Rollout plan(ServicePool pool, Release release, DeployStrategy strategy) {
     if (release.kind() == Release.Kind.BASE_IMAGE) {
       return new ImageRollout(pool, release, config.imageBatch().machinesFor(pool.wanted));
     }
@@ -312,7 +274,7 @@ public final class LespPlatform implements Platform {
       zoneOutage(failure.zone());
       return;
     }
-    Pool pool = pool(failure.service());
+    ServicePool pool = pool(failure.service());
     List<Machine> candidates = new ArrayList<>();
     for (Machine m : pool.machines) {
       if (m.state() == MachineState.IN_SERVICE) {
@@ -331,20 +293,13 @@ public final class LespPlatform implements Platform {
 
   @Override
   public PlatformMetrics metrics() {
-    long now = sim.now();
-    double cpuCapacity = billedCpu.integral(now);
-    double memoryCapacity = billedMemory.integral(now);
     List<RolloutRecord> records = new ArrayList<>();
     for (Rollout r : rollouts) {
       if (r.started) {
         records.add(r.record());
       }
     }
-    return new PlatformMetrics(name(), now, billed.average(now), peakBilled,
-        spendPerHour.integral(now) / 3_600_000.0,
-        ratio(allocatedCpu.integral(now), cpuCapacity), ratio(allocatedMemory.integral(now), memoryCapacity),
-        ratio(usedCpu.integral(now), cpuCapacity), ratio(usedMemory.integral(now), memoryCapacity),
-        records, deployTimes.summary(), recoveryTimes.size());
+    return recorder.metrics(name(), sim.now(), records);
   }
 
   // ---------------------------------------------------------------- LeSP-specific operations and reads
@@ -371,7 +326,7 @@ public final class LespPlatform implements Platform {
     if (!(factor >= 0) || Double.isInfinite(factor)) {
       throw new IllegalArgumentException("load factor must be finite and >= 0, was " + factor);
     }
-    Pool pool = pool(service);
+    ServicePool pool = pool(service);
     pool.load = factor;
     updateUsage(pool);
   }
@@ -415,25 +370,17 @@ public final class LespPlatform implements Platform {
 
   /** Machines in {@code state} now (TERMINATED: all ever terminated). */
   public int count(MachineState state) {
-    return stateCounts[state.ordinal()];
+    return recorder.count(state);
   }
 
   /** Time-weighted average number of machines in {@code state} since the start. */
   public double averageMachines(MachineState state) {
-    return stateAverages[state.ordinal()].average(sim.now());
+    return recorder.averageMachines(state, sim.now());
   }
 
   /** Machines by state over time: one sample per instant at which a count changed. */
   public List<StateSample> stateTimeline() {
-    List<StateSample> out = new ArrayList<>(samples);
-    for (int i = 0; i < samples; i++) {
-      Map<MachineState, Integer> counts = new EnumMap<>(MachineState.class);
-      for (MachineState s : STATES) {
-        counts.put(s, sampleCounts[i * STATES.length + s.ordinal()]);
-      }
-      out.add(new StateSample(sampleTimes[i], counts));
-    }
-    return out;
+    return recorder.stateTimeline();
   }
 
   /** Every rollout, in the order applied (queued ones included once started). */
@@ -452,22 +399,22 @@ public final class LespPlatform implements Platform {
 
   /** Durations of every converge attempt (first boot, periodic and fleet-wide). */
   public DurationSummary convergeDurations() {
-    return convergeTimes.summary();
+    return recorder.convergeTimes.summary();
   }
 
   /** Time from each crash to its replacement being in service. */
   public DurationSummary recoveryTimes() {
-    return recoveryTimes.summary();
+    return recorder.recoveryTimes.summary();
   }
 
   /** Deploys whose health check failed. */
   public int healthCheckFailures() {
-    return healthCheckFailures;
+    return recorder.healthCheckFailures;
   }
 
   /** Periodic converges that failed every attempt. */
   public int periodicConvergeFailures() {
-    return periodicConvergeFailures;
+    return recorder.periodicConvergeFailures;
   }
 
   /**
@@ -480,7 +427,7 @@ public final class LespPlatform implements Platform {
   public IdentityMetrics identityMetrics() {
     Map<String, List<String>> hosts = new LinkedHashMap<>();
     int holders = 0;
-    for (Pool p : pools.values()) {
+    for (ServicePool p : pools.values()) {
       for (Machine m : p.machines) {
         hosts.put(m.name(), List.of(m.service()));
         Certificate c = m.identity().issued();
@@ -515,19 +462,19 @@ public final class LespPlatform implements Platform {
 
   /** Scale-out and scale-in actions taken by auto-scaling. */
   public int scalingActions() {
-    return scalingActions;
+    return recorder.scalingActions;
   }
 
   @Override
   public String toString() {
     return "LespPlatform[now=" + sim.now() + " ms, pools=" + pools.keySet() + ", machines in service="
-        + stateCounts[MachineState.IN_SERVICE.ordinal()] + "]";
+        + recorder.count(MachineState.IN_SERVICE) + "]";
   }
 
   // ---------------------------------------------------------------- machine processes
 
-  private Pool pool(String service) {
-    Pool pool = pools.get(service);
+  private ServicePool pool(String service) {
+    ServicePool pool = pools.get(service);
     if (pool == null) {
       throw new IllegalArgumentException("unknown service '" + service + "'; deployed: " + pools.keySet());
     }
@@ -535,7 +482,7 @@ public final class LespPlatform implements Platform {
   }
 
   /** The pool's next zone round-robin, skipping zones that are down (all down: any). */
-  private String nextZone(Pool pool) {
+  private String nextZone(ServicePool pool) {
     List<String> zones = config.zones();
     for (int i = 0; i < zones.size(); i++) {
       String z = zones.get(pool.zoneCursor++ % zones.size());
@@ -547,13 +494,12 @@ public final class LespPlatform implements Platform {
   }
 
   /** Launches a new machine; {@code waiter} hears when it is in service (or unhealthy). */
-  private Machine launch(Pool pool, BaseImage image, String version, double healthFailure,
+  private Machine launch(ServicePool pool, BaseImage image, String version, double healthFailure,
       MachineWaiter waiter, Rollout owner) {
     Machine m = new Machine(nextId++, pool.service.name(), pool.type, image, version, nextZone(pool), sim.now());
     allMachines.add(m);
     pool.machines.add(m);
-    stateCounts[MachineState.REQUESTED.ordinal()]++;
-    stateAverages[MachineState.REQUESTED.ordinal()].add(sim.now(), 1);
+    recorder.requested(sim.now());
     m.waiter = waiter;
     m.owner = owner;
     m.deployStartMillis = sim.now();
@@ -569,7 +515,7 @@ public final class LespPlatform implements Platform {
   }
 
   /** A machine with its address: on to PENDING, and the host wait. */
-  private void acknowledge(Pool pool, Machine m, Allocation a, double healthFailure, String cause) {
+  private void acknowledge(ServicePool pool, Machine m, Allocation a, double healthFailure, String cause) {
     m.address = a.address();
     m.identity(m.identity().withAddress(a.address(), a.source()));
     setState(m, MachineState.PENDING, cause);
@@ -577,7 +523,7 @@ public final class LespPlatform implements Platform {
   }
 
   /** A launch waiting for an address. */
-  private record AddressWait(Pool pool, Machine machine, double healthFailure) {}
+  private record AddressWait(ServicePool pool, Machine machine, double healthFailure) {}
 
   /** Returns a terminated machine's address and hands free addresses to waiting launches, FIFO. */
   private void releaseAddress(Machine m) {
@@ -595,7 +541,7 @@ public final class LespPlatform implements Platform {
     }
   }
 
-  private void startBoot(Pool pool, Machine m, double healthFailure) {
+  private void startBoot(ServicePool pool, Machine m, double healthFailure) {
     setState(m, MachineState.BOOTING, "host assigned");
     long d = bootTime.next();
     boolean fails = draw(bootFailures, config.bootFailureProbability());
@@ -628,13 +574,13 @@ public final class LespPlatform implements Platform {
     return c.issuedAtMillis();
   }
 
-  private void firstConverge(Pool pool, Machine m, double healthFailure) {
+  private void firstConverge(ServicePool pool, Machine m, double healthFailure) {
     ConfigManagement cm = config.configManagement();
     m.convergeAttempts++;
     long d = convergeTime.next();
     boolean fails = draw(convergeFailures, cm.failureProbability());
     m.stepEvent = sim.schedule(d, () -> {
-      convergeTimes.add(d);
+      recorder.convergeTimes.add(d);
       if (!fails) {
         setState(m, MachineState.DEPLOYING, "converged");
         m.stepEvent = sim.schedule(deployStepsMillis(pool), () -> finishDeploy(m, healthFailure));
@@ -647,12 +593,12 @@ public final class LespPlatform implements Platform {
   }
 
   /** Fetch + extract + restart + health check (the drain, if any, comes before). */
-  private long deployStepsMillis(Pool pool) {
+  private long deployStepsMillis(ServicePool pool) {
     return config.deploySteps().fetchMillis(pool.service) + extractTime.next()
         + pool.service.startupMillis() + pool.service.healthCheckMillis();
   }
 
-  private void provisioningFailed(Pool pool, Machine m, String cause, double healthFailure) {
+  private void provisioningFailed(ServicePool pool, Machine m, String cause, double healthFailure) {
     m.stepEvent = EventQueue.NO_EVENT;
     setState(m, MachineState.FAILED, cause);
     terminate(pool, m, "failed machine terminated");
@@ -666,7 +612,7 @@ public final class LespPlatform implements Platform {
   }
 
   /** Deploys {@code version} on a machine already launched: drains it first if it serves. */
-  private void deployInPlace(Pool pool, Machine m, String version, double healthFailure, MachineWaiter w) {
+  private void deployInPlace(ServicePool pool, Machine m, String version, double healthFailure, MachineWaiter w) {
     m.waiter = w;
     m.deployStartMillis = sim.now();
     if (m.state() == MachineState.IN_SERVICE) {
@@ -689,7 +635,7 @@ public final class LespPlatform implements Platform {
     m.waiter = null;
     if (draw(healthChecks, healthFailure)) {
       m.healthy = false;
-      healthCheckFailures++;
+      recorder.healthCheckFailures++;
       w.unhealthy(m);
     } else {
       m.healthy = true;
@@ -705,7 +651,7 @@ public final class LespPlatform implements Platform {
   }
 
   private void crash(Machine m, String cause) {
-    Pool pool = pools.get(m.service());
+    ServicePool pool = pools.get(m.service());
     cancelInServiceEvents(m);
     m.crashEvent = EventQueue.NO_EVENT;
     setState(m, MachineState.FAILED, cause);
@@ -719,7 +665,7 @@ public final class LespPlatform implements Platform {
   }
 
   /** Takes a machine out of the pool: drains it if it serves and {@code drain}, then terminates. */
-  private void retire(Pool pool, Machine m, String cause, boolean drain) {
+  private void retire(ServicePool pool, Machine m, String cause, boolean drain) {
     m.retiring = true;
     cancelInServiceEvents(m);
     if (m.stepEvent != EventQueue.NO_EVENT) {
@@ -736,7 +682,7 @@ public final class LespPlatform implements Platform {
     terminate(pool, m, cause);
   }
 
-  private void terminate(Pool pool, Machine m, String cause) {
+  private void terminate(ServicePool pool, Machine m, String cause) {
     m.stepEvent = EventQueue.NO_EVENT;
     if (m.periodicEvent != EventQueue.NO_EVENT) {
       sim.cancel(m.periodicEvent);
@@ -769,19 +715,19 @@ public final class LespPlatform implements Platform {
     long d = convergeTime.next();
     boolean fails = draw(convergeFailures, cm.failureProbability());
     m.periodicEvent = sim.schedule(d, () -> {
-      convergeTimes.add(d);
+      recorder.convergeTimes.add(d);
       if (fails && attempt < cm.maxAttempts()) {
         periodicConverge(m, attempt + 1);
         return;
       }
       if (fails) {
-        periodicConvergeFailures++; // the machine keeps serving on its previous configuration
+        recorder.periodicConvergeFailures++; // the machine keeps serving on its previous configuration
       }
       schedulePeriodicConverge(m);
     });
   }
 
-  private void evaluateScaling(Pool pool) {
+  private void evaluateScaling(ServicePool pool) {
     AutoScaling a = config.autoScaling().orElseThrow();
     sim.schedule(a.evaluationMillis(), () -> evaluateScaling(pool));
     long requestCpu = pool.service.request().milliCpu();
@@ -795,7 +741,7 @@ public final class LespPlatform implements Platform {
     if (desired == pool.wanted) {
       return;
     }
-    scalingActions++;
+    recorder.scalingActions++;
     pool.lastScaleMillis = sim.now();
     int members = pool.members();
     pool.wanted = desired;
@@ -831,25 +777,8 @@ public final class LespPlatform implements Platform {
     // Causes repeat across a pool ("deploy 2", "booted base-1"): keep one copy of each text.
     String known = causes.putIfAbsent(cause, cause);
     m.moveTo(next, now, known != null ? known : cause);
-    stateCounts[prev.ordinal()]--;
-    stateCounts[next.ordinal()]++;
-    stateAverages[prev.ordinal()].add(now, -1);
-    stateAverages[next.ordinal()].add(now, 1);
-    InstanceType t = m.type();
-    if (prev.isBilled() != next.isBilled()) {
-      int sign = next.isBilled() ? 1 : -1;
-      billed.add(now, sign);
-      spendPerHour.add(now, sign * t.hourlyPriceUsd());
-      billedCpu.add(now, sign * t.capacity().milliCpu());
-      billedMemory.add(now, sign * t.capacity().memoryMib());
-      peakBilled = Math.max(peakBilled, (int) Math.round(billed.current()));
-    }
-    Pool pool = pools.get(m.service());
-    if (holdsInstance(prev) != holdsInstance(next)) {
-      int sign = holdsInstance(next) ? 1 : -1;
-      allocatedCpu.add(now, sign * pool.service.request().milliCpu());
-      allocatedMemory.add(now, sign * pool.service.request().memoryMib());
-    }
+    ServicePool pool = pools.get(m.service());
+    recorder.transition(prev, next, m.type(), pool.service, now);
     if ((prev == MachineState.IN_SERVICE) != (next == MachineState.IN_SERVICE)) {
       pool.inService += next == MachineState.IN_SERVICE ? 1 : -1;
       updateUsage(pool);
@@ -857,96 +786,13 @@ public final class LespPlatform implements Platform {
         pool.rollout.observe();
       }
     }
-    sample();
   }
 
-  private static boolean holdsInstance(MachineState s) {
-    return s == MachineState.DEPLOYING || s == MachineState.IN_SERVICE || s == MachineState.DRAINING;
-  }
-
-  /** Used = min(demand, in-service capacity): load beyond what serving machines hold is lost. */
-  private void updateUsage(Pool pool) {
-    long now = sim.now();
-    Service s = pool.service;
-    double cpu = Math.min(s.instances() * s.usage().milliCpu() * pool.load,
-        (double) pool.inService * pool.type.capacity().milliCpu());
-    double mem = Math.min(s.instances() * s.usage().memoryMib() * pool.load,
-        (double) pool.inService * pool.type.capacity().memoryMib());
-    usedCpu.add(now, cpu - pool.usedCpu);
-    usedMemory.add(now, mem - pool.usedMemory);
-    pool.usedCpu = cpu;
-    pool.usedMemory = mem;
-  }
-
-  /** Records the state counts now; several changes at one instant keep only the last counts. */
-  private void sample() {
-    long now = sim.now();
-    int i = samples > 0 && sampleTimes[samples - 1] == now ? samples - 1 : samples;
-    if (i == samples) {
-      if (samples == sampleTimes.length) {
-        sampleTimes = Arrays.copyOf(sampleTimes, samples * 2);
-        sampleCounts = Arrays.copyOf(sampleCounts, samples * 2 * STATES.length);
-      }
-      samples++;
-    }
-    sampleTimes[i] = now;
-    System.arraycopy(stateCounts, 0, sampleCounts, i * STATES.length, STATES.length);
-  }
-
-  private static double ratio(double numerator, double denominator) {
-    return denominator == 0 ? 0 : numerator / denominator;
+  private void updateUsage(ServicePool pool) {
+    recorder.updateUsage(pool, sim.now());
   }
 
   // ---------------------------------------------------------------- pools and processes
-
-  /** One service's machines and what the deploy system targets for new ones. */
-  private static final class Pool {
-    Service service;
-    final InstanceType type;
-    int wanted;
-    BaseImage image;
-    String version;
-    double healthFailure;
-    // Launch order with O(1) removal: machines leave the pool when they terminate.
-    final Set<Machine> machines = new LinkedHashSet<>();
-    int inService;
-    double load = 1.0;
-    double usedCpu;
-    double usedMemory;
-    long lastScaleMillis = -1;
-    int zoneCursor;
-    Rollout rollout;
-    final ArrayDeque<Rollout> queued = new ArrayDeque<>();
-
-    Pool(Service service, InstanceType type, int wanted, BaseImage image) {
-      this.service = service;
-      this.type = type;
-      this.wanted = wanted;
-      this.image = image;
-      this.version = service.version();
-    }
-
-    /** Machines counted towards the pool size: not owned by a rollout, not being retired. */
-    int members() {
-      int n = 0;
-      for (Machine m : machines) {
-        if (m.owner == null && !m.retiring) {
-          n++;
-        }
-      }
-      return n;
-    }
-
-    List<Machine> memberList() {
-      List<Machine> out = new ArrayList<>();
-      for (Machine m : machines) {
-        if (m.owner == null && !m.retiring) {
-          out.add(m);
-        }
-      }
-      return out;
-    }
-  }
 
   /**
    * Waits on a machine the pool launched itself (initial size, scale-out, crash replacement).
@@ -955,11 +801,11 @@ public final class LespPlatform implements Platform {
    * version again (so no machine is left behind on another version or out of service).
    */
   private final class PoolWaiter implements MachineWaiter {
-    private final Pool pool;
+    private final ServicePool pool;
     private long crashedAt;
 
     /** {@code crashedAt} is the crash this machine replaces, or -1. */
-    PoolWaiter(Pool pool, long crashedAt) {
+    PoolWaiter(ServicePool pool, long crashedAt) {
       this.pool = pool;
       this.crashedAt = crashedAt;
     }
@@ -967,7 +813,7 @@ public final class LespPlatform implements Platform {
     @Override
     public void ready(Machine m) {
       if (crashedAt >= 0) {
-        recoveryTimes.add(sim.now() - crashedAt);
+        recorder.recoveryTimes.add(sim.now() - crashedAt);
         crashedAt = -1;
       }
       if (!m.version().equals(pool.version)) {
@@ -987,7 +833,7 @@ public final class LespPlatform implements Platform {
 
   /** A release in progress on one pool; also records its capacity out of service. */
   abstract class Rollout implements MachineWaiter {
-    final Pool pool;
+    final ServicePool pool;
     final Release release;
     final String strategy;
     boolean started;
@@ -1000,7 +846,7 @@ public final class LespPlatform implements Platform {
     long lastObserved;
     int lastOut;
 
-    Rollout(Pool pool, Release release, String strategy) {
+    Rollout(ServicePool pool, Release release, String strategy) {
       this.pool = pool;
       this.release = release;
       this.strategy = strategy;
@@ -1050,7 +896,7 @@ public final class LespPlatform implements Platform {
     }
 
     final void recordDeploy(Machine m) {
-      deployTimes.add(sim.now() - m.deployStartMillis);
+      recorder.deployTimes.add(sim.now() - m.deployStartMillis);
     }
   }
 
@@ -1070,7 +916,7 @@ public final class LespPlatform implements Platform {
     private String oldVersion;
     private double oldHealthFailure;
 
-    InPlaceRollout(Pool pool, Release release, DeployStrategy strategy, int firstBatch, int batch,
+    InPlaceRollout(ServicePool pool, Release release, DeployStrategy strategy, int firstBatch, int batch,
         long canaryBakeMillis, boolean canary) {
       super(pool, release, strategy.toString());
       this.firstBatch = firstBatch;
@@ -1174,7 +1020,7 @@ public final class LespPlatform implements Platform {
     /** Whether a machine of the group failed its health check. */
     boolean failed;
 
-    GroupRollout(Pool pool, Release release, String strategy) {
+    GroupRollout(ServicePool pool, Release release, String strategy) {
       super(pool, release, strategy);
     }
 
@@ -1232,7 +1078,7 @@ public final class LespPlatform implements Platform {
   /** Blue/green: a whole new pool, switch when all of it serves, drain the old one. */
   private final class BlueGreenRollout extends GroupRollout {
 
-    BlueGreenRollout(Pool pool, Release release, DeployStrategy strategy) {
+    BlueGreenRollout(ServicePool pool, Release release, DeployStrategy strategy) {
       super(pool, release, strategy.toString());
     }
 
@@ -1277,7 +1123,7 @@ public final class LespPlatform implements Platform {
     private BaseImage target;
     private boolean rollingBack;
 
-    ImageRollout(Pool pool, Release release, int batch) {
+    ImageRollout(ServicePool pool, Release release, int batch) {
       super(pool, release, "image replace(" + batch + " machines)");
       this.batch = batch;
     }
@@ -1341,7 +1187,7 @@ public final class LespPlatform implements Platform {
 
   /** An orchestrated converge of a pool's in-service machines, {@code parallelism} at a time. */
   private final class FleetConverge {
-    private final Pool pool;
+    private final ServicePool pool;
     private final long startMillis;
     private final List<Machine> targets;
     private final int parallelism;
@@ -1351,7 +1197,7 @@ public final class LespPlatform implements Platform {
     private int failedMachines;
     private long endMillis = -1;
 
-    FleetConverge(Pool pool) {
+    FleetConverge(ServicePool pool) {
       this.pool = pool;
       this.startMillis = sim.now();
       this.parallelism = config.configManagement().parallelism();
@@ -1377,7 +1223,7 @@ public final class LespPlatform implements Platform {
       long d = convergeTime.next();
       boolean fails = draw(convergeFailures, cm.failureProbability());
       sim.schedule(d, () -> {
-        convergeTimes.add(d);
+        recorder.convergeTimes.add(d);
         if (fails && n < cm.maxAttempts()) {
           attempt(n + 1);
           return;
@@ -1394,27 +1240,6 @@ public final class LespPlatform implements Platform {
 
     FleetConvergeRecord record() {
       return new FleetConvergeRecord(pool.service.name(), startMillis, endMillis, ok, failedMachines, parallelism);
-    }
-  }
-
-  /** A growable array of longs, for duration samples without boxing. */
-  private static final class LongSamples {
-    private long[] values = new long[64];
-    private int size;
-
-    void add(long v) {
-      if (size == values.length) {
-        values = Arrays.copyOf(values, size * 2);
-      }
-      values[size++] = v;
-    }
-
-    int size() {
-      return size;
-    }
-
-    DurationSummary summary() {
-      return DurationSummary.of(Arrays.copyOf(values, size));
     }
   }
 }
