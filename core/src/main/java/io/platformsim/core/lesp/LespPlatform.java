@@ -1,8 +1,6 @@
 package io.platformsim.core.lesp;
 
-import io.platformsim.core.engine.DurationDistribution;
 import io.platformsim.core.engine.DurationSampler;
-import io.platformsim.core.engine.EventQueue;
 import io.platformsim.core.engine.RandomStreams;
 import io.platformsim.core.engine.Simulation;
 import io.platformsim.core.platform.DurationSummary;
@@ -14,21 +12,12 @@ import io.platformsim.core.platform.RolloutRecord.Outcome;
 import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Service;
 import io.platformsim.identity.IdentityMetrics;
-import io.platformsim.identity.access.IdentityMode;
-import io.platformsim.identity.cert.Certificate;
-import io.platformsim.identity.cert.CertificateAuthority;
-import io.platformsim.identity.ipam.AddressPool;
-import io.platformsim.identity.ipam.Allocation;
 import io.platformsim.identity.ipam.Exhaustion;
-import io.platformsim.identity.ipam.MachineAddressing;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -74,36 +63,14 @@ import org.apache.commons.math3.random.RandomGenerator;
  */
 public final class LespPlatform implements Platform {
 
-
   private final Simulation sim;
   private final LespConfig config;
   private final Map<String, ServicePool> pools = new LinkedHashMap<>();
-  private final List<String> downZones = new ArrayList<>();
-  private final List<Machine> allMachines = new ArrayList<>();
   private final List<Rollout> rollouts = new ArrayList<>();
-  private final List<FleetConverge> fleetConverges = new ArrayList<>();
-  private int nextId = 1;
-
-  // Identity (issue 6): addresses from the configured network, certificates from one authority.
-  private final MachineAddressing addressing;
-  private final CertificateAuthority authority;
-  private final ArrayDeque<AddressWait> addressWaiters = new ArrayDeque<>();
-
-  private final DurationSampler pendingTime;
-  private final DurationSampler bootTime;
-  private final DurationSampler convergeTime;
-  private final DurationSampler drainTime;
-  private final DurationSampler extractTime;
+  private final MachineLifecycle lifecycle;
+  private final ConfigManagementRun configRuns;
   private final DurationSampler bakeTime;
-  private final DurationSampler crashTime;
-  private final RandomGenerator bootFailures;
-  private final RandomGenerator convergeFailures;
-  private final RandomGenerator healthChecks;
-  private final RandomGenerator splay;
   private final RandomGenerator failurePicks;
-
-  // One copy of each transition cause text (see setState).
-  private final Map<String, String> causes = new HashMap<>();
   private final MetricsRecorder recorder;
 
   /**
@@ -117,26 +84,11 @@ public final class LespPlatform implements Platform {
     }
     this.sim = sim;
     this.config = config;
-    this.pendingTime = config.pending().sampler(streams.stream("lesp.pending"));
-    this.bootTime = config.boot().sampler(streams.stream("lesp.boot"));
-    this.convergeTime = config.configManagement().converge().sampler(streams.stream("lesp.converge"));
-    this.drainTime = config.deploySteps().drain().sampler(streams.stream("lesp.drain"));
-    this.extractTime = config.deploySteps().extract().sampler(streams.stream("lesp.extract"));
     this.bakeTime = config.bake().sampler(streams.stream("lesp.bake"));
-    this.crashTime = config.meanTimeToCrashMillis() > 0
-        ? DurationDistribution.exponentialWithMean(config.meanTimeToCrashMillis())
-            .sampler(streams.stream("lesp.crash"))
-        : null;
-    this.bootFailures = streams.stream("lesp.bootFailure");
-    this.convergeFailures = streams.stream("lesp.convergeFailure");
-    this.healthChecks = streams.stream("lesp.healthCheck");
-    this.splay = streams.stream("lesp.splay");
     this.failurePicks = streams.stream("lesp.failurePick");
-    this.addressing = new MachineAddressing(config.identity().network());
-    this.authority = config.identity().authorityCapacityPerSecond() == 0
-        ? CertificateAuthority.unlimited()
-        : CertificateAuthority.withCapacity(config.identity().authorityCapacityPerSecond());
     this.recorder = new MetricsRecorder(sim.now());
+    this.configRuns = new ConfigManagementRun(sim, config.configManagement(), streams, recorder);
+    this.lifecycle = new MachineLifecycle(sim, streams, config, pools, recorder, configRuns);
   }
 
   @Override
@@ -182,7 +134,7 @@ public final class LespPlatform implements Platform {
     ServicePool pool = new ServicePool(service, type, wanted, config.baseImage());
     pools.put(service.name(), pool);
     for (int i = 0; i < wanted; i++) {
-      launch(pool, pool.image, pool.version, 0, new PoolWaiter(pool, -1), null);
+      lifecycle.launch(pool, pool.image, pool.version, 0, new PoolWaiter(lifecycle, pool, -1), null);
     }
     config.autoScaling().ifPresent(a -> sim.schedule(a.evaluationMillis(), () -> evaluateScaling(pool)));
   }
@@ -258,14 +210,7 @@ public final class LespPlatform implements Platform {
     if (!config.zones().contains(zone)) {
       throw new IllegalArgumentException("unknown zone '" + zone + "'; zones: " + config.zones());
     }
-    if (!downZones.contains(zone)) {
-      downZones.add(zone);
-    }
-    for (Machine m : new ArrayList<>(allMachines)) {
-      if (m.zone().equals(zone) && m.state() == MachineState.IN_SERVICE) {
-        crash(m, "zone " + zone + " outage");
-      }
-    }
+    lifecycle.zoneDown(zone);
   }
 
   @Override
@@ -287,7 +232,7 @@ public final class LespPlatform implements Platform {
     }
     for (int i = 0; i < failure.count(); i++) {
       Machine victim = candidates.remove(failurePicks.nextInt(candidates.size()));
-      crash(victim, "injected crash");
+      lifecycle.crash(victim, "injected crash");
     }
   }
 
@@ -311,9 +256,7 @@ public final class LespPlatform implements Platform {
    * @throws IllegalArgumentException for an unknown service
    */
   public void convergeFleet(String service) {
-    FleetConverge run = new FleetConverge(pool(service));
-    fleetConverges.add(run);
-    run.fill();
+    configRuns.convergeFleet(pool(service));
   }
 
   /**
@@ -328,7 +271,7 @@ public final class LespPlatform implements Platform {
     }
     ServicePool pool = pool(service);
     pool.load = factor;
-    updateUsage(pool);
+    recorder.updateUsage(pool, sim.now());
   }
 
   /**
@@ -365,7 +308,7 @@ public final class LespPlatform implements Platform {
 
   /** Every machine ever launched, in launch order (terminated ones included). */
   public List<Machine> allMachines() {
-    return List.copyOf(allMachines);
+    return List.copyOf(lifecycle.allMachines());
   }
 
   /** Machines in {@code state} now (TERMINATED: all ever terminated). */
@@ -390,11 +333,7 @@ public final class LespPlatform implements Platform {
 
   /** Every orchestrated fleet-wide converge, in start order. */
   public List<FleetConvergeRecord> fleetConverges() {
-    List<FleetConvergeRecord> out = new ArrayList<>();
-    for (FleetConverge f : fleetConverges) {
-      out.add(f.record());
-    }
-    return out;
+    return configRuns.fleetConverges();
   }
 
   /** Durations of every converge attempt (first boot, periodic and fleet-wide). */
@@ -425,39 +364,17 @@ public final class LespPlatform implements Platform {
    * {@link LespIdentity#resources()} shares a resource between services).
    */
   public IdentityMetrics identityMetrics() {
-    Map<String, List<String>> hosts = new LinkedHashMap<>();
-    int holders = 0;
-    for (ServicePool p : pools.values()) {
-      for (Machine m : p.machines) {
-        hosts.put(m.name(), List.of(m.service()));
-        Certificate c = m.identity().issued();
-        if (c != null && c.validAt(sim.now())) {
-          holders++;
-        }
-      }
-    }
-    Map<String, Set<String>> needs = new LinkedHashMap<>();
-    for (String service : pools.keySet()) {
-      needs.put(service, config.identity().resourcesOf(service));
-    }
-    return new IdentityMetrics(addressing.counts(), authority.stats(), null, pools.size(), holders,
-        IdentityMode.MACHINE_ROLE.graph(hosts, needs).report());
+    return lifecycle.identity().metrics(pools.values());
   }
 
   /** Every refused address request, oldest first (each launch that had to wait adds one). */
   public List<Exhaustion> addressExhaustions() {
-    return addressing.exhaustions();
+    return lifecycle.identity().exhaustions();
   }
 
   /** Launches waiting for an address now. */
   public int waitingForAddress() {
-    int n = 0;
-    for (AddressWait w : addressWaiters) {
-      if (w.machine().state() == MachineState.REQUESTED) {
-        n++;
-      }
-    }
-    return n;
+    return lifecycle.identity().waiting();
   }
 
   /** Scale-out and scale-in actions taken by auto-scaling. */
@@ -481,252 +398,6 @@ public final class LespPlatform implements Platform {
     return pool;
   }
 
-  /** The pool's next zone round-robin, skipping zones that are down (all down: any). */
-  private String nextZone(ServicePool pool) {
-    List<String> zones = config.zones();
-    for (int i = 0; i < zones.size(); i++) {
-      String z = zones.get(pool.zoneCursor++ % zones.size());
-      if (!downZones.contains(z)) {
-        return z;
-      }
-    }
-    return zones.get(pool.zoneCursor++ % zones.size());
-  }
-
-  /** Launches a new machine; {@code waiter} hears when it is in service (or unhealthy). */
-  private Machine launch(ServicePool pool, BaseImage image, String version, double healthFailure,
-      MachineWaiter waiter, Rollout owner) {
-    Machine m = new Machine(nextId++, pool.service.name(), pool.type, image, version, nextZone(pool), sim.now());
-    allMachines.add(m);
-    pool.machines.add(m);
-    recorder.requested(sim.now());
-    m.waiter = waiter;
-    m.owner = owner;
-    m.deployStartMillis = sim.now();
-    Allocation a = addressing.allocate(m.name(), sim.now());
-    if (!a.isGranted()) {
-      // Address exhaustion (recorded and counted by the allocator): the machine waits in
-      // REQUESTED, unbilled, until a terminating machine frees an address.
-      addressWaiters.add(new AddressWait(pool, m, healthFailure));
-      return m;
-    }
-    acknowledge(pool, m, a, healthFailure, "launch acknowledged");
-    return m;
-  }
-
-  /** A machine with its address: on to PENDING, and the host wait. */
-  private void acknowledge(ServicePool pool, Machine m, Allocation a, double healthFailure, String cause) {
-    m.address = a.address();
-    m.identity(m.identity().withAddress(a.address(), a.source()));
-    setState(m, MachineState.PENDING, cause);
-    m.stepEvent = sim.schedule(pendingTime.next(), () -> startBoot(pool, m, healthFailure));
-  }
-
-  /** A launch waiting for an address. */
-  private record AddressWait(ServicePool pool, Machine machine, double healthFailure) {}
-
-  /** Returns a terminated machine's address and hands free addresses to waiting launches, FIFO. */
-  private void releaseAddress(Machine m) {
-    if (m.address != AddressPool.NONE) {
-      addressing.release(m.address);
-      m.address = AddressPool.NONE;
-    }
-    while (!addressWaiters.isEmpty() && addressing.free() > 0) {
-      AddressWait w = addressWaiters.poll();
-      if (w.machine().state() != MachineState.REQUESTED) {
-        continue; // retired while waiting
-      }
-      Allocation a = addressing.allocate(w.machine().name(), sim.now());
-      acknowledge(w.pool(), w.machine(), a, w.healthFailure(), "address assigned after waiting");
-    }
-  }
-
-  private void startBoot(ServicePool pool, Machine m, double healthFailure) {
-    setState(m, MachineState.BOOTING, "host assigned");
-    long d = bootTime.next();
-    boolean fails = draw(bootFailures, config.bootFailureProbability());
-    m.stepEvent = sim.schedule(d, () -> {
-      if (fails) {
-        provisioningFailed(pool, m, "boot failure", healthFailure);
-      } else {
-        setState(m, MachineState.CONVERGING, "booted " + m.image());
-        m.convergeAttempts = 0;
-        // The machine's certificate is requested at boot and the first converge (which needs it
-        // to reach the configuration server) waits for it when the authority is saturated.
-        long wait = issueCertificate(m) - sim.now();
-        if (wait == 0) {
-          firstConverge(pool, m, healthFailure);
-        } else {
-          m.stepEvent = sim.schedule(wait, () -> firstConverge(pool, m, healthFailure));
-        }
-      }
-    });
-  }
-
-  /** Requests a certificate for {@code m} now; returns its issue time; schedules its renewal. */
-  private long issueCertificate(Machine m) {
-    LespIdentity id = config.identity();
-    Certificate c = authority.issue(m.identity().certificate(), id.certificates(), sim.now());
-    m.identity(m.identity().withCertificate(c));
-    if (id.renewCertificates()) {
-      m.renewalEvent = sim.scheduleAt(c.renewAtMillis(), () -> issueCertificate(m));
-    }
-    return c.issuedAtMillis();
-  }
-
-  private void firstConverge(ServicePool pool, Machine m, double healthFailure) {
-    ConfigManagement cm = config.configManagement();
-    m.convergeAttempts++;
-    long d = convergeTime.next();
-    boolean fails = draw(convergeFailures, cm.failureProbability());
-    m.stepEvent = sim.schedule(d, () -> {
-      recorder.convergeTimes.add(d);
-      if (!fails) {
-        setState(m, MachineState.DEPLOYING, "converged");
-        m.stepEvent = sim.schedule(deployStepsMillis(pool), () -> finishDeploy(m, healthFailure));
-      } else if (m.convergeAttempts < cm.maxAttempts()) {
-        firstConverge(pool, m, healthFailure);
-      } else {
-        provisioningFailed(pool, m, "converge failed " + m.convergeAttempts + " times", healthFailure);
-      }
-    });
-  }
-
-  /** Fetch + extract + restart + health check (the drain, if any, comes before). */
-  private long deployStepsMillis(ServicePool pool) {
-    return config.deploySteps().fetchMillis(pool.service) + extractTime.next()
-        + pool.service.startupMillis() + pool.service.healthCheckMillis();
-  }
-
-  private void provisioningFailed(ServicePool pool, Machine m, String cause, double healthFailure) {
-    m.stepEvent = EventQueue.NO_EVENT;
-    setState(m, MachineState.FAILED, cause);
-    terminate(pool, m, "failed machine terminated");
-    MachineWaiter w = m.waiter;
-    m.waiter = null;
-    if (config.replaceFailed()) {
-      launch(pool, m.image(), m.version(), healthFailure, w, m.owner);
-    } else {
-      w.lost(m);
-    }
-  }
-
-  /** Deploys {@code version} on a machine already launched: drains it first if it serves. */
-  private void deployInPlace(ServicePool pool, Machine m, String version, double healthFailure, MachineWaiter w) {
-    m.waiter = w;
-    m.deployStartMillis = sim.now();
-    if (m.state() == MachineState.IN_SERVICE) {
-      cancelInServiceEvents(m);
-      setState(m, MachineState.DRAINING, "drain for deploy of " + version);
-      m.stepEvent = sim.schedule(drainTime.next(), () -> {
-        setState(m, MachineState.DEPLOYING, "deploy " + version);
-        m.version(version);
-        m.stepEvent = sim.schedule(deployStepsMillis(pool), () -> finishDeploy(m, healthFailure));
-      });
-    } else { // DEPLOYING after a failed health check: not behind the load balancer, no drain
-      m.version(version);
-      m.stepEvent = sim.schedule(deployStepsMillis(pool), () -> finishDeploy(m, healthFailure));
-    }
-  }
-
-  private void finishDeploy(Machine m, double healthFailure) {
-    m.stepEvent = EventQueue.NO_EVENT;
-    MachineWaiter w = m.waiter;
-    m.waiter = null;
-    if (draw(healthChecks, healthFailure)) {
-      m.healthy = false;
-      recorder.healthCheckFailures++;
-      w.unhealthy(m);
-    } else {
-      m.healthy = true;
-      setState(m, MachineState.IN_SERVICE, "health check passed on " + m.version());
-      if (crashTime != null) {
-        m.crashEvent = sim.schedule(crashTime.next(), () -> crash(m, "crash in service"));
-      }
-      if (config.configManagement().periodic() && m.periodicEvent == EventQueue.NO_EVENT) {
-        schedulePeriodicConverge(m);
-      }
-      w.ready(m);
-    }
-  }
-
-  private void crash(Machine m, String cause) {
-    ServicePool pool = pools.get(m.service());
-    cancelInServiceEvents(m);
-    m.crashEvent = EventQueue.NO_EVENT;
-    setState(m, MachineState.FAILED, cause);
-    terminate(pool, m, "failed machine terminated");
-    long crashedAt = sim.now();
-    if (m.owner != null) {
-      m.owner.memberCrashed(m);
-    } else if (config.replaceFailed() && !m.retiring && pool.members() < pool.wanted) {
-      launch(pool, pool.image, pool.version, pool.healthFailure, new PoolWaiter(pool, crashedAt), null);
-    }
-  }
-
-  /** Takes a machine out of the pool: drains it if it serves and {@code drain}, then terminates. */
-  private void retire(ServicePool pool, Machine m, String cause, boolean drain) {
-    m.retiring = true;
-    cancelInServiceEvents(m);
-    if (m.stepEvent != EventQueue.NO_EVENT) {
-      sim.cancel(m.stepEvent);
-      m.stepEvent = EventQueue.NO_EVENT;
-    }
-    if (m.state() == MachineState.IN_SERVICE) {
-      setState(m, MachineState.DRAINING, cause);
-      if (drain) {
-        m.stepEvent = sim.schedule(drainTime.next(), () -> terminate(pool, m, "drained"));
-        return;
-      }
-    }
-    terminate(pool, m, cause);
-  }
-
-  private void terminate(ServicePool pool, Machine m, String cause) {
-    m.stepEvent = EventQueue.NO_EVENT;
-    if (m.periodicEvent != EventQueue.NO_EVENT) {
-      sim.cancel(m.periodicEvent);
-      m.periodicEvent = EventQueue.NO_EVENT;
-    }
-    if (m.renewalEvent != EventQueue.NO_EVENT) {
-      sim.cancel(m.renewalEvent);
-      m.renewalEvent = EventQueue.NO_EVENT;
-    }
-    setState(m, MachineState.TERMINATED, cause);
-    pool.machines.remove(m);
-    releaseAddress(m);
-  }
-
-  private void cancelInServiceEvents(Machine m) {
-    if (m.crashEvent != EventQueue.NO_EVENT) {
-      sim.cancel(m.crashEvent);
-      m.crashEvent = EventQueue.NO_EVENT;
-    }
-  }
-
-  private void schedulePeriodicConverge(Machine m) {
-    ConfigManagement cm = config.configManagement();
-    long jitter = cm.splayMillis() == 0 ? 0 : (long) (splay.nextDouble() * (cm.splayMillis() + 1));
-    m.periodicEvent = sim.schedule(cm.intervalMillis() + jitter, () -> periodicConverge(m, 1));
-  }
-
-  private void periodicConverge(Machine m, int attempt) {
-    ConfigManagement cm = config.configManagement();
-    long d = convergeTime.next();
-    boolean fails = draw(convergeFailures, cm.failureProbability());
-    m.periodicEvent = sim.schedule(d, () -> {
-      recorder.convergeTimes.add(d);
-      if (fails && attempt < cm.maxAttempts()) {
-        periodicConverge(m, attempt + 1);
-        return;
-      }
-      if (fails) {
-        recorder.periodicConvergeFailures++; // the machine keeps serving on its previous configuration
-      }
-      schedulePeriodicConverge(m);
-    });
-  }
-
   private void evaluateScaling(ServicePool pool) {
     AutoScaling a = config.autoScaling().orElseThrow();
     sim.schedule(a.evaluationMillis(), () -> evaluateScaling(pool));
@@ -747,89 +418,18 @@ public final class LespPlatform implements Platform {
     pool.wanted = desired;
     if (desired > members) {
       for (int i = members; i < desired; i++) {
-        launch(pool, pool.image, pool.version, pool.healthFailure, new PoolWaiter(pool, -1), null);
+        lifecycle.launch(pool, pool.image, pool.version, pool.healthFailure, new PoolWaiter(lifecycle, pool, -1), null);
       }
     } else {
       List<Machine> candidates = pool.memberList();
       candidates.sort(Comparator.comparingInt(Machine::id).reversed()); // newest first
       for (int i = 0; i < members - desired; i++) {
-        retire(pool, candidates.get(i), "scale in", true);
+        lifecycle.retire(pool, candidates.get(i), "scale in", true);
       }
     }
-  }
-
-  private static boolean draw(RandomGenerator rng, double probability) {
-    // Certain and impossible outcomes draw nothing, so deterministic cases use no randomness.
-    if (probability <= 0) {
-      return false;
-    }
-    if (probability >= 1) {
-      return true;
-    }
-    return rng.nextDouble() < probability;
-  }
-
-  // ---------------------------------------------------------------- bookkeeping
-
-  private void setState(Machine m, MachineState next, String cause) {
-    long now = sim.now();
-    MachineState prev = m.state();
-    // Causes repeat across a pool ("deploy 2", "booted base-1"): keep one copy of each text.
-    String known = causes.putIfAbsent(cause, cause);
-    m.moveTo(next, now, known != null ? known : cause);
-    ServicePool pool = pools.get(m.service());
-    recorder.transition(prev, next, m.type(), pool.service, now);
-    if ((prev == MachineState.IN_SERVICE) != (next == MachineState.IN_SERVICE)) {
-      pool.inService += next == MachineState.IN_SERVICE ? 1 : -1;
-      updateUsage(pool);
-      if (pool.rollout != null) {
-        pool.rollout.observe();
-      }
-    }
-  }
-
-  private void updateUsage(ServicePool pool) {
-    recorder.updateUsage(pool, sim.now());
   }
 
   // ---------------------------------------------------------------- pools and processes
-
-  /**
-   * Waits on a machine the pool launched itself (initial size, scale-out, crash replacement).
-   * Once the machine is up it reconciles it with the pool: if a rollout or a rollback changed the
-   * pool's version meanwhile, or the machine failed its health check, it deploys the pool's
-   * version again (so no machine is left behind on another version or out of service).
-   */
-  private final class PoolWaiter implements MachineWaiter {
-    private final ServicePool pool;
-    private long crashedAt;
-
-    /** {@code crashedAt} is the crash this machine replaces, or -1. */
-    PoolWaiter(ServicePool pool, long crashedAt) {
-      this.pool = pool;
-      this.crashedAt = crashedAt;
-    }
-
-    @Override
-    public void ready(Machine m) {
-      if (crashedAt >= 0) {
-        recorder.recoveryTimes.add(sim.now() - crashedAt);
-        crashedAt = -1;
-      }
-      if (!m.version().equals(pool.version)) {
-        deployInPlace(pool, m, pool.version, pool.healthFailure, this);
-      }
-    }
-
-    @Override
-    public void unhealthy(Machine m) {
-      // Out of service either way: deploy the pool's current version again.
-      deployInPlace(pool, m, pool.version, pool.healthFailure, this);
-    }
-
-    @Override
-    public void lost(Machine m) {}
-  }
 
   /** A release in progress on one pool; also records its capacity out of service. */
   abstract class Rollout implements MachineWaiter {
@@ -960,7 +560,7 @@ public final class LespPlatform implements Platform {
         done.addAll(chosen);
       }
       for (Machine m : chosen) {
-        deployInPlace(pool, m, version, p, this);
+        lifecycle.deployInPlace(pool, m, version, p, this);
       }
     }
 
@@ -1090,14 +690,14 @@ public final class LespPlatform implements Platform {
 
     @Override
     void launchOne() {
-      launch(pool, pool.image, release.version(), release.healthCheckFailureProbability(), this, this);
+      lifecycle.launch(pool, pool.image, release.version(), release.healthCheckFailureProbability(), this, this);
     }
 
     @Override
     void groupDone() {
       if (failed) {
         for (Machine g : group) {
-          retire(pool, g, "discard green pool", false);
+          lifecycle.retire(pool, g, "discard green pool", false);
         }
         finish(Outcome.ROLLED_BACK);
         return;
@@ -1110,7 +710,7 @@ public final class LespPlatform implements Platform {
         g.owner = null;
       }
       for (Machine b : blues) {
-        retire(pool, b, "blue/green switch", true);
+        lifecycle.retire(pool, b, "blue/green switch", true);
       }
       finish(Outcome.COMPLETED);
     }
@@ -1155,14 +755,14 @@ public final class LespPlatform implements Platform {
 
     @Override
     void launchOne() {
-      launch(pool, target, pool.version, rollingBack ? 0 : release.healthCheckFailureProbability(), this, this);
+      lifecycle.launch(pool, target, pool.version, rollingBack ? 0 : release.healthCheckFailureProbability(), this, this);
     }
 
     @Override
     void groupDone() {
       if (failed && !rollingBack) {
         for (Machine f : group) {
-          retire(pool, f, "discard unhealthy new-image machine", false);
+          lifecycle.retire(pool, f, "discard unhealthy new-image machine", false);
         }
         group.clear();
         rollingBack = true;
@@ -1173,7 +773,7 @@ public final class LespPlatform implements Platform {
       }
       List<Machine> old = outdated();
       for (int i = 0; i < group.size() && i < old.size(); i++) {
-        retire(pool, old.get(i), "replaced by " + group.get(i).name(), true);
+        lifecycle.retire(pool, old.get(i), "replaced by " + group.get(i).name(), true);
       }
       for (Machine f : group) {
         f.owner = null;
@@ -1182,64 +782,6 @@ public final class LespPlatform implements Platform {
         changed += group.size();
       }
       nextBatch();
-    }
-  }
-
-  /** An orchestrated converge of a pool's in-service machines, {@code parallelism} at a time. */
-  private final class FleetConverge {
-    private final ServicePool pool;
-    private final long startMillis;
-    private final List<Machine> targets;
-    private final int parallelism;
-    private int next;
-    private int inFlight;
-    private int ok;
-    private int failedMachines;
-    private long endMillis = -1;
-
-    FleetConverge(ServicePool pool) {
-      this.pool = pool;
-      this.startMillis = sim.now();
-      this.parallelism = config.configManagement().parallelism();
-      this.targets = pool.memberList();
-      targets.removeIf(m -> m.state() != MachineState.IN_SERVICE);
-    }
-
-    void fill() {
-      while (inFlight < parallelism && next < targets.size()) {
-        Machine m = targets.get(next++);
-        if (m.state() == MachineState.IN_SERVICE) {
-          inFlight++;
-          attempt(1);
-        }
-      }
-      if (inFlight == 0 && next >= targets.size() && endMillis < 0) {
-        endMillis = sim.now();
-      }
-    }
-
-    private void attempt(int n) {
-      ConfigManagement cm = config.configManagement();
-      long d = convergeTime.next();
-      boolean fails = draw(convergeFailures, cm.failureProbability());
-      sim.schedule(d, () -> {
-        recorder.convergeTimes.add(d);
-        if (fails && n < cm.maxAttempts()) {
-          attempt(n + 1);
-          return;
-        }
-        if (fails) {
-          failedMachines++;
-        } else {
-          ok++;
-        }
-        inFlight--;
-        fill();
-      });
-    }
-
-    FleetConvergeRecord record() {
-      return new FleetConvergeRecord(pool.service.name(), startMillis, endMillis, ok, failedMachines, parallelism);
     }
   }
 }
