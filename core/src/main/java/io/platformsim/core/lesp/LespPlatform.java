@@ -1,6 +1,5 @@
 package io.platformsim.core.lesp;
 
-import io.platformsim.core.engine.DurationSampler;
 import io.platformsim.core.engine.RandomStreams;
 import io.platformsim.core.engine.Simulation;
 import io.platformsim.core.platform.DurationSummary;
@@ -8,7 +7,6 @@ import io.platformsim.core.platform.Failure;
 import io.platformsim.core.platform.Platform;
 import io.platformsim.core.platform.PlatformMetrics;
 import io.platformsim.core.platform.RolloutRecord;
-import io.platformsim.core.platform.RolloutRecord.Outcome;
 import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Service;
 import io.platformsim.identity.IdentityMetrics;
@@ -66,10 +64,9 @@ public final class LespPlatform implements Platform {
   private final Simulation sim;
   private final LespConfig config;
   private final Map<String, ServicePool> pools = new LinkedHashMap<>();
-  private final List<Rollout> rollouts = new ArrayList<>();
   private final MachineLifecycle lifecycle;
   private final ConfigManagementRun configRuns;
-  private final DurationSampler bakeTime;
+  private final DeploySystem deploySystem;
   private final RandomGenerator failurePicks;
   private final MetricsRecorder recorder;
 
@@ -84,11 +81,11 @@ public final class LespPlatform implements Platform {
     }
     this.sim = sim;
     this.config = config;
-    this.bakeTime = config.bake().sampler(streams.stream("lesp.bake"));
     this.failurePicks = streams.stream("lesp.failurePick");
     this.recorder = new MetricsRecorder(sim.now());
     this.configRuns = new ConfigManagementRun(sim, config.configManagement(), streams, recorder);
     this.lifecycle = new MachineLifecycle(sim, streams, config, pools, recorder, configRuns);
+    this.deploySystem = new DeploySystem(config, lifecycle, streams);
   }
 
   @Override
@@ -160,37 +157,7 @@ public final class LespPlatform implements Platform {
       throw new IllegalArgumentException("release " + release.version() + " is for unknown service '"
           + release.service() + "'; deployed: " + pools.keySet());
     }
-    Rollout rollout;
-    try {
-      rollout = plan(pool, release, strategy);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "release " + release.version() + " of '" + release.service() + "': " + e.getMessage(), e);
-    }
-    rollouts.add(rollout);
-    if (pool.rollout == null) {
-      pool.rollout = rollout;
-      rollout.begin();
-    } else {
-      pool.queued.add(rollout);
-    }
-  }
-
-  /** The rollout process for {@code release}, its batch sizes checked against the pool. */
-  private Rollout plan(ServicePool pool, Release release, DeployStrategy strategy) {
-    if (release.kind() == Release.Kind.BASE_IMAGE) {
-      return new ImageRollout(pool, release, config.imageBatch().machinesFor(pool.wanted));
-    }
-    strategy.minimumInService(pool.wanted); // validates batch sizes against the pool
-    if (strategy instanceof DeployStrategy.Rolling r) {
-      int b = r.batch().machinesFor(pool.wanted);
-      return new InPlaceRollout(pool, release, strategy, b, b, 0, false);
-    }
-    if (strategy instanceof DeployStrategy.Canary c) {
-      return new InPlaceRollout(pool, release, strategy,
-          c.canaryMachines(), c.rest().machinesFor(pool.wanted), c.bakeMillis(), true);
-    }
-    return new BlueGreenRollout(pool, release, strategy);
+    deploySystem.apply(pool, release, strategy);
   }
 
   /**
@@ -238,13 +205,7 @@ public final class LespPlatform implements Platform {
 
   @Override
   public PlatformMetrics metrics() {
-    List<RolloutRecord> records = new ArrayList<>();
-    for (Rollout r : rollouts) {
-      if (r.started) {
-        records.add(r.record());
-      }
-    }
-    return recorder.metrics(name(), sim.now(), records);
+    return recorder.metrics(name(), sim.now(), deploySystem.records());
   }
 
   // ---------------------------------------------------------------- LeSP-specific operations and reads
@@ -430,358 +391,4 @@ public final class LespPlatform implements Platform {
   }
 
   // ---------------------------------------------------------------- pools and processes
-
-  /** A release in progress on one pool; also records its capacity out of service. */
-  abstract class Rollout implements MachineWaiter {
-    final ServicePool pool;
-    final Release release;
-    final String strategy;
-    boolean started;
-    long startMillis = -1;
-    long endMillis = -1;
-    Outcome outcome = Outcome.IN_PROGRESS;
-    int changed;
-    int maxOut;
-    long outIntegral;
-    long lastObserved;
-    int lastOut;
-
-    Rollout(ServicePool pool, Release release, String strategy) {
-      this.pool = pool;
-      this.release = release;
-      this.strategy = strategy;
-    }
-
-    final void begin() {
-      started = true;
-      startMillis = sim.now();
-      lastObserved = startMillis;
-      lastOut = Math.max(0, pool.wanted - pool.inService);
-      maxOut = lastOut;
-      start();
-    }
-
-    abstract void start();
-
-    /** A machine this rollout launched crashed after coming into service. */
-    void memberCrashed(Machine m) {}
-
-    final void observe() {
-      long now = sim.now();
-      outIntegral += (long) lastOut * (now - lastObserved);
-      lastObserved = now;
-      lastOut = Math.max(0, pool.wanted - pool.inService);
-      maxOut = Math.max(maxOut, lastOut);
-    }
-
-    final void finish(Outcome o) {
-      observe();
-      endMillis = sim.now();
-      outcome = o;
-      for (Machine m : pool.machines) {
-        if (m.owner == this) {
-          m.owner = null;
-        }
-      }
-      pool.rollout = pool.queued.poll();
-      if (pool.rollout != null) {
-        pool.rollout.begin();
-      }
-    }
-
-    final RolloutRecord record() {
-      long until = endMillis >= 0 ? endMillis : sim.now();
-      long integral = outIntegral + (endMillis >= 0 ? 0 : (long) lastOut * (until - lastObserved));
-      return new RolloutRecord(release, strategy, startMillis, endMillis, outcome, changed, maxOut, integral);
-    }
-
-    final void recordDeploy(Machine m) {
-      recorder.deployTimes.add(sim.now() - m.deployStartMillis);
-    }
-  }
-
-  /** Rolling and canary: in place, batch after batch; rollback in batches of the rest size. */
-  private final class InPlaceRollout extends Rollout {
-    private final int firstBatch;
-    private final int batch;
-    private final long canaryBakeMillis;
-    private final boolean canary;
-    private final List<Machine> done = new ArrayList<>();
-    private List<Machine> targets;
-    private int next;
-    private int remaining;
-    private boolean failed;
-    private boolean firstDone;
-    private boolean rollingBack;
-    private String oldVersion;
-    private double oldHealthFailure;
-
-    InPlaceRollout(ServicePool pool, Release release, DeployStrategy strategy, int firstBatch, int batch,
-        long canaryBakeMillis, boolean canary) {
-      super(pool, release, strategy.toString());
-      this.firstBatch = firstBatch;
-      this.batch = batch;
-      this.canaryBakeMillis = canaryBakeMillis;
-      this.canary = canary;
-    }
-
-    @Override
-    void start() {
-      oldVersion = pool.version;
-      oldHealthFailure = pool.healthFailure;
-      pool.version = release.version();
-      pool.healthFailure = release.healthCheckFailureProbability();
-      pool.service = pool.service.withVersion(release.version());
-      targets = pool.memberList();
-      targets.removeIf(m -> m.state() != MachineState.IN_SERVICE);
-      nextBatch();
-    }
-
-    private void nextBatch() {
-      int size = (!firstDone && canary) ? firstBatch : batch;
-      String version = rollingBack ? oldVersion : release.version();
-      double p = rollingBack ? 0 : release.healthCheckFailureProbability();
-      List<Machine> chosen = new ArrayList<>();
-      while (next < targets.size() && chosen.size() < size) {
-        Machine m = targets.get(next++);
-        boolean live = m.state() == MachineState.IN_SERVICE
-            || (m.state() == MachineState.DEPLOYING && !m.healthy && m.waiter == null);
-        if (live && !m.retiring) {
-          chosen.add(m);
-        }
-      }
-      if (chosen.isEmpty()) {
-        finish(rollingBack ? Outcome.ROLLED_BACK : Outcome.COMPLETED);
-        return;
-      }
-      remaining = chosen.size();
-      if (!rollingBack) {
-        changed += chosen.size();
-        done.addAll(chosen);
-      }
-      for (Machine m : chosen) {
-        lifecycle.deployInPlace(pool, m, version, p, this);
-      }
-    }
-
-    @Override
-    public void ready(Machine m) {
-      recordDeploy(m);
-      batchDone();
-    }
-
-    @Override
-    public void unhealthy(Machine m) {
-      failed = true;
-      batchDone();
-    }
-
-    @Override
-    public void lost(Machine m) {
-      batchDone();
-    }
-
-    private void batchDone() {
-      if (--remaining > 0) {
-        return;
-      }
-      if (failed && !rollingBack) {
-        rollingBack = true;
-        pool.version = oldVersion;
-        pool.healthFailure = oldHealthFailure;
-        pool.service = pool.service.withVersion(oldVersion);
-        // Unhealthy machines first: they are out of service already, so fixing them first
-        // restores capacity before any healthy machine is drained for the rollback.
-        targets = new ArrayList<>(done);
-        targets.sort(Comparator.comparing((Machine m) -> m.state() == MachineState.IN_SERVICE));
-        next = 0;
-        firstDone = true;
-        nextBatch();
-      } else if (canary && !firstDone) {
-        firstDone = true;
-        sim.schedule(canaryBakeMillis, this::nextBatch);
-      } else {
-        firstDone = true;
-        nextBatch();
-      }
-    }
-  }
-
-  /**
-   * A rollout that launches a group of new machines and acts once every one of them has come
-   * into service, failed its health check or been lost: blue/green (one group, the whole pool)
-   * and a base-image change (one group per batch). A launched machine that crashes is replaced
-   * by another launch when {@link LespConfig#replaceFailed()}.
-   */
-  private abstract class GroupRollout extends Rollout {
-    /** The group's machines that came into service or failed their health check. */
-    final List<Machine> group = new ArrayList<>();
-    private int remaining;
-    /** Whether a machine of the group failed its health check. */
-    boolean failed;
-
-    GroupRollout(ServicePool pool, Release release, String strategy) {
-      super(pool, release, strategy);
-    }
-
-    /** Starts a new group of {@code k} launches. */
-    final void launchGroup(int k) {
-      remaining = k;
-      group.clear();
-      for (int i = 0; i < k; i++) {
-        launchOne();
-      }
-    }
-
-    /** Launches one machine of the group. */
-    abstract void launchOne();
-
-    /** Every machine of the group has settled. */
-    abstract void groupDone();
-
-    @Override
-    final void memberCrashed(Machine m) {
-      group.remove(m);
-      if (config.replaceFailed()) {
-        remaining++;
-        launchOne();
-      }
-    }
-
-    @Override
-    public final void ready(Machine m) {
-      group.add(m);
-      recordDeploy(m);
-      settled();
-    }
-
-    @Override
-    public final void unhealthy(Machine m) {
-      group.add(m);
-      failed = true;
-      settled();
-    }
-
-    @Override
-    public final void lost(Machine m) {
-      settled();
-    }
-
-    private void settled() {
-      if (--remaining > 0) {
-        return;
-      }
-      groupDone();
-    }
-  }
-
-  /** Blue/green: a whole new pool, switch when all of it serves, drain the old one. */
-  private final class BlueGreenRollout extends GroupRollout {
-
-    BlueGreenRollout(ServicePool pool, Release release, DeployStrategy strategy) {
-      super(pool, release, strategy.toString());
-    }
-
-    @Override
-    void start() {
-      changed = pool.wanted;
-      launchGroup(pool.wanted);
-    }
-
-    @Override
-    void launchOne() {
-      lifecycle.launch(pool, pool.image, release.version(), release.healthCheckFailureProbability(), this, this);
-    }
-
-    @Override
-    void groupDone() {
-      if (failed) {
-        for (Machine g : group) {
-          lifecycle.retire(pool, g, "discard green pool", false);
-        }
-        finish(Outcome.ROLLED_BACK);
-        return;
-      }
-      List<Machine> blues = pool.memberList();
-      pool.version = release.version();
-      pool.healthFailure = release.healthCheckFailureProbability();
-      pool.service = pool.service.withVersion(release.version());
-      for (Machine g : group) {
-        g.owner = null;
-      }
-      for (Machine b : blues) {
-        lifecycle.retire(pool, b, "blue/green switch", true);
-      }
-      finish(Outcome.COMPLETED);
-    }
-  }
-
-  /** Base-image change: bake, then launch new machines in batches and retire as many old ones. */
-  private final class ImageRollout extends GroupRollout {
-    private final int batch;
-    private BaseImage oldImage;
-    private BaseImage target;
-    private boolean rollingBack;
-
-    ImageRollout(ServicePool pool, Release release, int batch) {
-      super(pool, release, "image replace(" + batch + " machines)");
-      this.batch = batch;
-    }
-
-    @Override
-    void start() {
-      sim.schedule(bakeTime.next(), () -> {
-        oldImage = pool.image;
-        target = pool.image.withVersion(release.version());
-        pool.image = target;
-        nextBatch();
-      });
-    }
-
-    private List<Machine> outdated() {
-      List<Machine> out = pool.memberList();
-      out.removeIf(m -> m.image().equals(target));
-      return out;
-    }
-
-    private void nextBatch() {
-      int k = Math.min(batch, outdated().size());
-      if (k == 0) {
-        finish(rollingBack ? Outcome.ROLLED_BACK : Outcome.COMPLETED);
-        return;
-      }
-      launchGroup(k);
-    }
-
-    @Override
-    void launchOne() {
-      lifecycle.launch(pool, target, pool.version, rollingBack ? 0 : release.healthCheckFailureProbability(), this, this);
-    }
-
-    @Override
-    void groupDone() {
-      if (failed && !rollingBack) {
-        for (Machine f : group) {
-          lifecycle.retire(pool, f, "discard unhealthy new-image machine", false);
-        }
-        group.clear();
-        rollingBack = true;
-        target = oldImage;
-        pool.image = oldImage;
-        nextBatch();
-        return;
-      }
-      List<Machine> old = outdated();
-      for (int i = 0; i < group.size() && i < old.size(); i++) {
-        lifecycle.retire(pool, old.get(i), "replaced by " + group.get(i).name(), true);
-      }
-      for (Machine f : group) {
-        f.owner = null;
-      }
-      if (!rollingBack) {
-        changed += group.size();
-      }
-      nextBatch();
-    }
-  }
 }

@@ -36,7 +36,7 @@ public final class Machine {
   long crashEvent = EventQueue.NO_EVENT;
   long periodicEvent = EventQueue.NO_EVENT;
   MachineWaiter waiter;
-  LespPlatform.Rollout owner;
+  Rollout owner;
   boolean retiring;
   boolean healthy = true;
   long deployStartMillis = -1;

@@ -113,7 +113,7 @@ final class MachineLifecycle {
    * null for a pool member.
    */
   Machine launch(ServicePool pool, BaseImage image, String version, double healthFailure,
-      MachineWaiter waiter, LespPlatform.Rollout owner) {
+      MachineWaiter waiter, Rollout owner) {
     Machine m = new Machine(nextId++, pool.service.name(), pool.type, image, version, nextZone(pool), sim.now());
     allMachines.add(m);
     pool.machines.add(m);

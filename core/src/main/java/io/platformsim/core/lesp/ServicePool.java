@@ -28,8 +28,8 @@ final class ServicePool {
   double usedMemory;
   long lastScaleMillis = -1;
   int zoneCursor;
-  LespPlatform.Rollout rollout;
-  final ArrayDeque<LespPlatform.Rollout> queued = new ArrayDeque<>();
+  Rollout rollout;
+  final ArrayDeque<Rollout> queued = new ArrayDeque<>();
 
   ServicePool(Service service, InstanceType type, int wanted, BaseImage image) {
     this.service = service;
