@@ -12,7 +12,6 @@ import io.platformsim.core.workload.Service;
 import io.platformsim.identity.IdentityMetrics;
 import io.platformsim.identity.ipam.Exhaustion;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +66,7 @@ public final class LespPlatform implements Platform {
   private final MachineLifecycle lifecycle;
   private final ConfigManagementRun configRuns;
   private final DeploySystem deploySystem;
+  private final TargetTracking scaling; // null without auto-scaling
   private final RandomGenerator failurePicks;
   private final MetricsRecorder recorder;
 
@@ -86,6 +86,7 @@ public final class LespPlatform implements Platform {
     this.configRuns = new ConfigManagementRun(sim, config.configManagement(), streams, recorder);
     this.lifecycle = new MachineLifecycle(sim, streams, config, pools, recorder, configRuns);
     this.deploySystem = new DeploySystem(config, lifecycle, streams);
+    this.scaling = config.autoScaling().map(a -> new TargetTracking(a, lifecycle)).orElse(null);
   }
 
   @Override
@@ -124,16 +125,17 @@ public final class LespPlatform implements Platform {
         ? config.menu().pinned(service, pin, config.agents())
         : config.menu().select(service, config.agents());
     int wanted = config.poolSize(service.instances());
-    if (config.autoScaling().isPresent()) {
-      AutoScaling a = config.autoScaling().get();
-      wanted = Math.max(a.minMachines(), Math.min(a.maxMachines(), wanted));
+    if (scaling != null) {
+      wanted = scaling.clamp(wanted);
     }
     ServicePool pool = new ServicePool(service, type, wanted, config.baseImage());
     pools.put(service.name(), pool);
     for (int i = 0; i < wanted; i++) {
       lifecycle.launch(pool, pool.image, pool.version, 0, new PoolWaiter(lifecycle, pool, -1), null);
     }
-    config.autoScaling().ifPresent(a -> sim.schedule(a.evaluationMillis(), () -> evaluateScaling(pool)));
+    if (scaling != null) {
+      scaling.watch(pool);
+    }
   }
 
   /** Rolls {@code release} out with the configured strategy (app) or by replacement (base image). */
@@ -161,12 +163,6 @@ public final class LespPlatform implements Platform {
   }
 
   /**
-   * Crashes {@code failure.count()} in-service machines of the service, picked at random from
-   * the {@code "lesp.failurePick"} stream; the pool replaces them if configured to.
-   *
-   * @throws IllegalArgumentException for an unknown service or more machines than are in service
-   */
-  /**
    * Zone {@code zone} fails now: every in-service machine in it crashes (and is replaced, if the
    * pool replaces failed machines, in the other zones); later launches avoid it. Machines still
    * launching in the zone are not affected (a simplification).
@@ -180,6 +176,14 @@ public final class LespPlatform implements Platform {
     lifecycle.zoneDown(zone);
   }
 
+  /**
+   * Injects {@code failure}: a zone outage (see {@link #zoneOutage}), or a crash of
+   * {@code failure.count()} in-service machines of the service, picked at random from the
+   * {@code "lesp.failurePick"} stream; the pool replaces them if configured to.
+   *
+   * @throws IllegalArgumentException for an unknown service or zone, or more machines than are
+   *     in service
+   */
   @Override
   public void inject(Failure failure) {
     if (failure.kind() == Failure.Kind.ZONE_OUTAGE) {
@@ -357,37 +361,6 @@ public final class LespPlatform implements Platform {
       throw new IllegalArgumentException("unknown service '" + service + "'; deployed: " + pools.keySet());
     }
     return pool;
-  }
-
-  private void evaluateScaling(ServicePool pool) {
-    AutoScaling a = config.autoScaling().orElseThrow();
-    sim.schedule(a.evaluationMillis(), () -> evaluateScaling(pool));
-    long requestCpu = pool.service.request().milliCpu();
-    if (pool.rollout != null || requestCpu == 0
-        || (pool.lastScaleMillis >= 0 && sim.now() - pool.lastScaleMillis < a.cooldownMillis())) {
-      return;
-    }
-    double demand = pool.service.instances() * pool.service.usage().milliCpu() * pool.load;
-    int desired = (int) Math.ceil(demand / (a.targetUtilization() * requestCpu) - 1e-9);
-    desired = Math.max(a.minMachines(), Math.min(a.maxMachines(), desired));
-    if (desired == pool.wanted) {
-      return;
-    }
-    recorder.scalingActions++;
-    pool.lastScaleMillis = sim.now();
-    int members = pool.members();
-    pool.wanted = desired;
-    if (desired > members) {
-      for (int i = members; i < desired; i++) {
-        lifecycle.launch(pool, pool.image, pool.version, pool.healthFailure, new PoolWaiter(lifecycle, pool, -1), null);
-      }
-    } else {
-      List<Machine> candidates = pool.memberList();
-      candidates.sort(Comparator.comparingInt(Machine::id).reversed()); // newest first
-      for (int i = 0; i < members - desired; i++) {
-        lifecycle.retire(pool, candidates.get(i), "scale in", true);
-      }
-    }
   }
 
   // ---------------------------------------------------------------- pools and processes
