@@ -48,6 +48,11 @@ import org.apache.commons.math3.random.RandomGenerator;
  *       so the same seed gives the same timeline, and a fixed distribution draws nothing.
  * </ul>
  *
+ * <p>A façade: the work is done by package-private components it wires on the one simulation,
+ * {@link MachineLifecycle} (with {@link IdentityProvisioner}), {@link ConfigManagementRun},
+ * {@link DeploySystem} (one {@link Rollout} class per strategy), {@link TargetTracking} and
+ * {@link MetricsRecorder}, sharing the per-service {@link ServicePool}s.
+ *
  * <pre>{@code
  * var sim = new Simulation();
  * var lesp = new LespPlatform(sim, RandomStreams.of(42, 0), LespConfig.defaults());
