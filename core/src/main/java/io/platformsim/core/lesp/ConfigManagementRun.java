@@ -79,7 +79,7 @@ final class ConfigManagementRun {
         return;
       }
       if (fails) {
-        recorder.periodicConvergeFailures++; // the machine keeps serving on its previous configuration
+        recorder.periodicConvergeFailed(); // the machine keeps serving on its previous configuration
       }
       schedulePeriodic(m);
     });

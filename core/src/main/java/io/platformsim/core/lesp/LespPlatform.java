@@ -318,12 +318,12 @@ public final class LespPlatform implements Platform {
 
   /** Deploys whose health check failed. */
   public int healthCheckFailures() {
-    return recorder.healthCheckFailures;
+    return recorder.healthCheckFailures();
   }
 
   /** Periodic converges that failed every attempt. */
   public int periodicConvergeFailures() {
-    return recorder.periodicConvergeFailures;
+    return recorder.periodicConvergeFailures();
   }
 
   /**
@@ -349,7 +349,7 @@ public final class LespPlatform implements Platform {
 
   /** Scale-out and scale-in actions taken by auto-scaling. */
   public int scalingActions() {
-    return recorder.scalingActions;
+    return recorder.scalingActions();
   }
 
   @Override

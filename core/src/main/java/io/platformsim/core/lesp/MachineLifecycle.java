@@ -207,7 +207,7 @@ final class MachineLifecycle {
     m.waiter = null;
     if (Chance.happens(healthChecks, healthFailure)) {
       m.healthy = false;
-      recorder.healthCheckFailures++;
+      recorder.healthCheckFailed();
       w.unhealthy(m);
     } else {
       m.healthy = true;

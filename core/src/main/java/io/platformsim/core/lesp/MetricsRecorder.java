@@ -43,9 +43,9 @@ final class MetricsRecorder {
   final LongSamples convergeTimes = new LongSamples();
   /** Time from each crash to its replacement being in service. */
   final LongSamples recoveryTimes = new LongSamples();
-  int healthCheckFailures;
-  int periodicConvergeFailures;
-  int scalingActions;
+  private int healthCheckFailures;
+  private int periodicConvergeFailures;
+  private int scalingActions;
 
   /** Nothing recorded yet at {@code startMillis}; takes the first (empty) state sample. */
   MetricsRecorder(long startMillis) {
@@ -121,6 +121,33 @@ final class MetricsRecorder {
     }
     sampleTimes[i] = now;
     System.arraycopy(stateCounts, 0, sampleCounts, i * STATES.length, STATES.length);
+  }
+
+  /** A deploy's health check failed. */
+  void healthCheckFailed() {
+    healthCheckFailures++;
+  }
+
+  /** A periodic converge failed every attempt. */
+  void periodicConvergeFailed() {
+    periodicConvergeFailures++;
+  }
+
+  /** Auto-scaling resized a pool. */
+  void scaled() {
+    scalingActions++;
+  }
+
+  int healthCheckFailures() {
+    return healthCheckFailures;
+  }
+
+  int periodicConvergeFailures() {
+    return periodicConvergeFailures;
+  }
+
+  int scalingActions() {
+    return scalingActions;
   }
 
   /** Machines in {@code state} now (TERMINATED: all ever terminated). */

@@ -45,7 +45,7 @@ final class TargetTracking {
     if (desired == pool.wanted) {
       return;
     }
-    lifecycle.recorder().scalingActions++;
+    lifecycle.recorder().scaled();
     pool.lastScaleMillis = sim.now();
     int members = pool.members();
     pool.wanted = desired;

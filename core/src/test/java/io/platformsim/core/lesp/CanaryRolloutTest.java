@@ -49,7 +49,7 @@ class CanaryRolloutTest {
     assertEquals(seconds * S, r.durationMillis());
     assertEquals(canary, r.instancesChanged());
     assertEquals(canary, r.maxOutOfService());
-    assertEquals(canary, fleet.recorder.healthCheckFailures);
+    assertEquals(canary, fleet.recorder.healthCheckFailures());
     assertTrue(fleet.allServe("1"));
   }
 }

@@ -49,7 +49,7 @@ class RollingRolloutTest {
     assertEquals(Outcome.ROLLED_BACK, r.outcome());
     assertEquals(110 * S, r.durationMillis());
     assertEquals(4, r.instancesChanged());
-    assertEquals(4, fleet.recorder.healthCheckFailures);
+    assertEquals(4, fleet.recorder.healthCheckFailures());
     assertTrue(fleet.allServe("1"));
     assertEquals("1", fleet.pool.version);
   }
