@@ -358,8 +358,6 @@ public final class LespPlatform implements Platform {
         + recorder.count(MachineState.IN_SERVICE) + "]";
   }
 
-  // ---------------------------------------------------------------- machine processes
-
   private ServicePool pool(String service) {
     ServicePool pool = pools.get(service);
     if (pool == null) {
@@ -367,6 +365,4 @@ public final class LespPlatform implements Platform {
     }
     return pool;
   }
-
-  // ---------------------------------------------------------------- pools and processes
 }
