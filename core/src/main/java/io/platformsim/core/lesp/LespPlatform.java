@@ -1,38 +1,23 @@
 package io.platformsim.core.lesp;
 
-import io.platformsim.core.engine.DurationDistribution;
-import io.platformsim.core.engine.DurationSampler;
-import io.platformsim.core.engine.EventQueue;
 import io.platformsim.core.engine.RandomStreams;
 import io.platformsim.core.engine.Simulation;
-import io.platformsim.core.engine.TimeWeightedAverage;
+import io.platformsim.core.platform.Demand;
 import io.platformsim.core.platform.DurationSummary;
 import io.platformsim.core.platform.Failure;
 import io.platformsim.core.platform.Platform;
 import io.platformsim.core.platform.PlatformMetrics;
+import io.platformsim.core.platform.PlatformSample;
 import io.platformsim.core.platform.RolloutRecord;
-import io.platformsim.core.platform.RolloutRecord.Outcome;
+import io.platformsim.core.platform.StrandedCapacity;
 import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Service;
 import io.platformsim.identity.IdentityMetrics;
-import io.platformsim.identity.access.IdentityMode;
-import io.platformsim.identity.cert.Certificate;
-import io.platformsim.identity.cert.CertificateAuthority;
-import io.platformsim.identity.ipam.AddressPool;
-import io.platformsim.identity.ipam.Allocation;
 import io.platformsim.identity.ipam.Exhaustion;
-import io.platformsim.identity.ipam.MachineAddressing;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -57,14 +42,17 @@ import org.apache.commons.math3.random.RandomGenerator;
  *       launches new machines in batches, each new batch fully in service before as many old
  *       machines drain and terminate. A batch with a failed health check rolls back. A release
  *       applied while another rollout runs on the same pool waits for it.
- *   <li>Identity (issue 6, {@link LespIdentity}): a launch takes an address from the configured
- *       network; when every subnet is full the machine waits in REQUESTED (the refusal is
- *       recorded in {@link #addressExhaustions()}) until a terminating machine frees one. At boot
- *       the machine requests its certificate from the authority and its first converge starts
- *       when it is issued, later if the authority is saturated. Read {@link #identityMetrics()}.
+ *   <li>Identity ({@link LespIdentity}, {@link IdentityProvisioner}): a launch waits in REQUESTED
+ *       while every subnet is full ({@link #addressExhaustions()}); the first converge waits for
+ *       the machine's certificate. Read {@link #identityMetrics()}.
  *   <li>Randomness comes from named streams ({@code "lesp.boot"}, {@code "lesp.converge"}, ...)
  *       so the same seed gives the same timeline, and a fixed distribution draws nothing.
  * </ul>
+ *
+ * <p>A façade: the work is done by package-private components it wires on the one simulation,
+ * {@link MachineLifecycle} (with {@link IdentityProvisioner}), {@link ConfigManagementRun},
+ * {@link DeploySystem} (one {@link Rollout} class per strategy), {@link TargetTracking} and
+ * {@link MetricsRecorder}, sharing the per-service {@link ServicePool}s.
  *
  * <pre>{@code
  * var sim = new Simulation();
@@ -78,59 +66,15 @@ import org.apache.commons.math3.random.RandomGenerator;
  */
 public final class LespPlatform implements Platform {
 
-  private static final MachineState[] STATES = MachineState.values();
-
   private final Simulation sim;
   private final LespConfig config;
-  private final Map<String, Pool> pools = new LinkedHashMap<>();
-  private final List<String> downZones = new ArrayList<>();
-  private final List<Machine> allMachines = new ArrayList<>();
-  private final List<Rollout> rollouts = new ArrayList<>();
-  private final List<FleetConverge> fleetConverges = new ArrayList<>();
-  private int nextId = 1;
-
-  // Identity (issue 6): addresses from the configured network, certificates from one authority.
-  private final MachineAddressing addressing;
-  private final CertificateAuthority authority;
-  private final ArrayDeque<AddressWait> addressWaiters = new ArrayDeque<>();
-
-  private final DurationSampler pendingTime;
-  private final DurationSampler bootTime;
-  private final DurationSampler convergeTime;
-  private final DurationSampler drainTime;
-  private final DurationSampler extractTime;
-  private final DurationSampler bakeTime;
-  private final DurationSampler crashTime;
-  private final RandomGenerator bootFailures;
-  private final RandomGenerator convergeFailures;
-  private final RandomGenerator healthChecks;
-  private final RandomGenerator splay;
+  private final Map<String, ServicePool> pools = new LinkedHashMap<>();
+  private final MachineLifecycle lifecycle;
+  private final ConfigManagementRun configRuns;
+  private final DeploySystem deploySystem;
+  private final TargetTracking scaling; // null without auto-scaling
   private final RandomGenerator failurePicks;
-
-  private final int[] stateCounts = new int[STATES.length];
-  // One copy of each transition cause text (see setState).
-  private final Map<String, String> causes = new HashMap<>();
-  private final TimeWeightedAverage[] stateAverages = new TimeWeightedAverage[STATES.length];
-  private final TimeWeightedAverage billed;
-  private final TimeWeightedAverage spendPerHour;
-  private final TimeWeightedAverage billedCpu;
-  private final TimeWeightedAverage billedMemory;
-  private final TimeWeightedAverage allocatedCpu;
-  private final TimeWeightedAverage allocatedMemory;
-  private final TimeWeightedAverage usedCpu;
-  private final TimeWeightedAverage usedMemory;
-  private int peakBilled;
-  // Machines by state over time, flat and primitive: sample i holds at sampleTimes[i] the counts
-  // sampleCounts[i * STATES.length + state]. StateSample records are built only when asked for.
-  private long[] sampleTimes = new long[256];
-  private int[] sampleCounts = new int[256 * STATES.length];
-  private int samples;
-  private final LongSamples deployTimes = new LongSamples();
-  private final LongSamples convergeTimes = new LongSamples();
-  private final LongSamples recoveryTimes = new LongSamples();
-  private int healthCheckFailures;
-  private int periodicConvergeFailures;
-  private int scalingActions;
+  private final MetricsRecorder recorder;
 
   /**
    * A LeSP platform with no services on {@code sim}, drawing from {@code streams}.
@@ -143,38 +87,12 @@ public final class LespPlatform implements Platform {
     }
     this.sim = sim;
     this.config = config;
-    this.pendingTime = config.pending().sampler(streams.stream("lesp.pending"));
-    this.bootTime = config.boot().sampler(streams.stream("lesp.boot"));
-    this.convergeTime = config.configManagement().converge().sampler(streams.stream("lesp.converge"));
-    this.drainTime = config.deploySteps().drain().sampler(streams.stream("lesp.drain"));
-    this.extractTime = config.deploySteps().extract().sampler(streams.stream("lesp.extract"));
-    this.bakeTime = config.bake().sampler(streams.stream("lesp.bake"));
-    this.crashTime = config.meanTimeToCrashMillis() > 0
-        ? DurationDistribution.exponentialWithMean(config.meanTimeToCrashMillis())
-            .sampler(streams.stream("lesp.crash"))
-        : null;
-    this.bootFailures = streams.stream("lesp.bootFailure");
-    this.convergeFailures = streams.stream("lesp.convergeFailure");
-    this.healthChecks = streams.stream("lesp.healthCheck");
-    this.splay = streams.stream("lesp.splay");
     this.failurePicks = streams.stream("lesp.failurePick");
-    this.addressing = new MachineAddressing(config.identity().network());
-    this.authority = config.identity().authorityCapacityPerSecond() == 0
-        ? CertificateAuthority.unlimited()
-        : CertificateAuthority.withCapacity(config.identity().authorityCapacityPerSecond());
-    long t = sim.now();
-    for (MachineState s : STATES) {
-      stateAverages[s.ordinal()] = new TimeWeightedAverage("machines " + s, t, 0);
-    }
-    billed = new TimeWeightedAverage("billed machines", t, 0);
-    spendPerHour = new TimeWeightedAverage("USD per hour", t, 0);
-    billedCpu = new TimeWeightedAverage("billed mCPU", t, 0);
-    billedMemory = new TimeWeightedAverage("billed MiB", t, 0);
-    allocatedCpu = new TimeWeightedAverage("allocated mCPU", t, 0);
-    allocatedMemory = new TimeWeightedAverage("allocated MiB", t, 0);
-    usedCpu = new TimeWeightedAverage("used mCPU", t, 0);
-    usedMemory = new TimeWeightedAverage("used MiB", t, 0);
-    sample();
+    this.recorder = new MetricsRecorder(sim.now());
+    this.configRuns = new ConfigManagementRun(sim, config.configManagement(), streams, recorder);
+    this.lifecycle = new MachineLifecycle(sim, streams, config, pools, recorder, configRuns);
+    this.deploySystem = new DeploySystem(config, lifecycle, streams);
+    this.scaling = config.autoScaling().map(a -> new TargetTracking(a, lifecycle)).orElse(null);
   }
 
   @Override
@@ -213,16 +131,17 @@ public final class LespPlatform implements Platform {
         ? config.menu().pinned(service, pin, config.agents())
         : config.menu().select(service, config.agents());
     int wanted = config.poolSize(service.instances());
-    if (config.autoScaling().isPresent()) {
-      AutoScaling a = config.autoScaling().get();
-      wanted = Math.max(a.minMachines(), Math.min(a.maxMachines(), wanted));
+    if (scaling != null) {
+      wanted = scaling.clamp(wanted);
     }
-    Pool pool = new Pool(service, type, wanted, config.baseImage());
+    ServicePool pool = new ServicePool(service, type, wanted, config.baseImage());
     pools.put(service.name(), pool);
     for (int i = 0; i < wanted; i++) {
-      launch(pool, pool.image, pool.version, 0, new PoolWaiter(pool, -1), null);
+      lifecycle.launch(pool, pool.image, pool.version, 0, new PoolWaiter(lifecycle, pool, -1), null);
     }
-    config.autoScaling().ifPresent(a -> sim.schedule(a.evaluationMillis(), () -> evaluateScaling(pool)));
+    if (scaling != null) {
+      scaling.watch(pool);
+    }
   }
 
   /** Rolls {@code release} out with the configured strategy (app) or by replacement (base image). */
@@ -241,50 +160,14 @@ public final class LespPlatform implements Platform {
     if (release == null || strategy == null) {
       throw new IllegalArgumentException("release and strategy must not be null");
     }
-    Pool pool = pools.get(release.service());
+    ServicePool pool = pools.get(release.service());
     if (pool == null) {
       throw new IllegalArgumentException("release " + release.version() + " is for unknown service '"
           + release.service() + "'; deployed: " + pools.keySet());
     }
-    Rollout rollout;
-    try {
-      rollout = plan(pool, release, strategy);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "release " + release.version() + " of '" + release.service() + "': " + e.getMessage(), e);
-    }
-    rollouts.add(rollout);
-    if (pool.rollout == null) {
-      pool.rollout = rollout;
-      rollout.begin();
-    } else {
-      pool.queued.add(rollout);
-    }
+    deploySystem.apply(pool, release, strategy);
   }
 
-  /** The rollout process for {@code release}, its batch sizes checked against the pool. */
-  private Rollout plan(Pool pool, Release release, DeployStrategy strategy) {
-    if (release.kind() == Release.Kind.BASE_IMAGE) {
-      return new ImageRollout(pool, release, config.imageBatch().machinesFor(pool.wanted));
-    }
-    strategy.minimumInService(pool.wanted); // validates batch sizes against the pool
-    if (strategy instanceof DeployStrategy.Rolling r) {
-      int b = r.batch().machinesFor(pool.wanted);
-      return new InPlaceRollout(pool, release, strategy, b, b, 0, false);
-    }
-    if (strategy instanceof DeployStrategy.Canary c) {
-      return new InPlaceRollout(pool, release, strategy,
-          c.canaryMachines(), c.rest().machinesFor(pool.wanted), c.bakeMillis(), true);
-    }
-    return new BlueGreenRollout(pool, release, strategy);
-  }
-
-  /**
-   * Crashes {@code failure.count()} in-service machines of the service, picked at random from
-   * the {@code "lesp.failurePick"} stream; the pool replaces them if configured to.
-   *
-   * @throws IllegalArgumentException for an unknown service or more machines than are in service
-   */
   /**
    * Zone {@code zone} fails now: every in-service machine in it crashes (and is replaced, if the
    * pool replaces failed machines, in the other zones); later launches avoid it. Machines still
@@ -296,23 +179,24 @@ public final class LespPlatform implements Platform {
     if (!config.zones().contains(zone)) {
       throw new IllegalArgumentException("unknown zone '" + zone + "'; zones: " + config.zones());
     }
-    if (!downZones.contains(zone)) {
-      downZones.add(zone);
-    }
-    for (Machine m : new ArrayList<>(allMachines)) {
-      if (m.zone().equals(zone) && m.state() == MachineState.IN_SERVICE) {
-        crash(m, "zone " + zone + " outage");
-      }
-    }
+    lifecycle.zoneDown(zone);
   }
 
+  /**
+   * Injects {@code failure}: a zone outage (see {@link #zoneOutage}), or a crash of
+   * {@code failure.count()} in-service machines of the service, picked at random from the
+   * {@code "lesp.failurePick"} stream; the pool replaces them if configured to.
+   *
+   * @throws IllegalArgumentException for an unknown service or zone, or more machines than are
+   *     in service
+   */
   @Override
   public void inject(Failure failure) {
     if (failure.kind() == Failure.Kind.ZONE_OUTAGE) {
       zoneOutage(failure.zone());
       return;
     }
-    Pool pool = pool(failure.service());
+    ServicePool pool = pool(failure.service());
     List<Machine> candidates = new ArrayList<>();
     for (Machine m : pool.machines) {
       if (m.state() == MachineState.IN_SERVICE) {
@@ -325,26 +209,13 @@ public final class LespPlatform implements Platform {
     }
     for (int i = 0; i < failure.count(); i++) {
       Machine victim = candidates.remove(failurePicks.nextInt(candidates.size()));
-      crash(victim, "injected crash");
+      lifecycle.crash(victim, "injected crash");
     }
   }
 
   @Override
   public PlatformMetrics metrics() {
-    long now = sim.now();
-    double cpuCapacity = billedCpu.integral(now);
-    double memoryCapacity = billedMemory.integral(now);
-    List<RolloutRecord> records = new ArrayList<>();
-    for (Rollout r : rollouts) {
-      if (r.started) {
-        records.add(r.record());
-      }
-    }
-    return new PlatformMetrics(name(), now, billed.average(now), peakBilled,
-        spendPerHour.integral(now) / 3_600_000.0,
-        ratio(allocatedCpu.integral(now), cpuCapacity), ratio(allocatedMemory.integral(now), memoryCapacity),
-        ratio(usedCpu.integral(now), cpuCapacity), ratio(usedMemory.integral(now), memoryCapacity),
-        records, deployTimes.summary(), recoveryTimes.size());
+    return recorder.metrics(name(), sim.now(), deploySystem.records());
   }
 
   // ---------------------------------------------------------------- LeSP-specific operations and reads
@@ -356,9 +227,7 @@ public final class LespPlatform implements Platform {
    * @throws IllegalArgumentException for an unknown service
    */
   public void convergeFleet(String service) {
-    FleetConverge run = new FleetConverge(pool(service));
-    fleetConverges.add(run);
-    run.fill();
+    configRuns.convergeFleet(pool(service));
   }
 
   /**
@@ -371,9 +240,9 @@ public final class LespPlatform implements Platform {
     if (!(factor >= 0) || Double.isInfinite(factor)) {
       throw new IllegalArgumentException("load factor must be finite and >= 0, was " + factor);
     }
-    Pool pool = pool(service);
+    ServicePool pool = pool(service);
     pool.load = factor;
-    updateUsage(pool);
+    recorder.updateUsage(pool, sim.now());
   }
 
   /**
@@ -410,30 +279,22 @@ public final class LespPlatform implements Platform {
 
   /** Every machine ever launched, in launch order (terminated ones included). */
   public List<Machine> allMachines() {
-    return List.copyOf(allMachines);
+    return List.copyOf(lifecycle.allMachines());
   }
 
   /** Machines in {@code state} now (TERMINATED: all ever terminated). */
   public int count(MachineState state) {
-    return stateCounts[state.ordinal()];
+    return recorder.count(state);
   }
 
   /** Time-weighted average number of machines in {@code state} since the start. */
   public double averageMachines(MachineState state) {
-    return stateAverages[state.ordinal()].average(sim.now());
+    return recorder.averageMachines(state, sim.now());
   }
 
   /** Machines by state over time: one sample per instant at which a count changed. */
   public List<StateSample> stateTimeline() {
-    List<StateSample> out = new ArrayList<>(samples);
-    for (int i = 0; i < samples; i++) {
-      Map<MachineState, Integer> counts = new EnumMap<>(MachineState.class);
-      for (MachineState s : STATES) {
-        counts.put(s, sampleCounts[i * STATES.length + s.ordinal()]);
-      }
-      out.add(new StateSample(sampleTimes[i], counts));
-    }
-    return out;
+    return recorder.stateTimeline();
   }
 
   /** Every rollout, in the order applied (queued ones included once started). */
@@ -443,31 +304,27 @@ public final class LespPlatform implements Platform {
 
   /** Every orchestrated fleet-wide converge, in start order. */
   public List<FleetConvergeRecord> fleetConverges() {
-    List<FleetConvergeRecord> out = new ArrayList<>();
-    for (FleetConverge f : fleetConverges) {
-      out.add(f.record());
-    }
-    return out;
+    return configRuns.fleetConverges();
   }
 
   /** Durations of every converge attempt (first boot, periodic and fleet-wide). */
   public DurationSummary convergeDurations() {
-    return convergeTimes.summary();
+    return recorder.convergeTimes.summary();
   }
 
   /** Time from each crash to its replacement being in service. */
   public DurationSummary recoveryTimes() {
-    return recoveryTimes.summary();
+    return recorder.recoveryTimes.summary();
   }
 
   /** Deploys whose health check failed. */
   public int healthCheckFailures() {
-    return healthCheckFailures;
+    return recorder.healthCheckFailures();
   }
 
   /** Periodic converges that failed every attempt. */
   public int periodicConvergeFailures() {
-    return periodicConvergeFailures;
+    return recorder.periodicConvergeFailures();
   }
 
   /**
@@ -478,954 +335,43 @@ public final class LespPlatform implements Platform {
    * {@link LespIdentity#resources()} shares a resource between services).
    */
   public IdentityMetrics identityMetrics() {
-    Map<String, List<String>> hosts = new LinkedHashMap<>();
-    int holders = 0;
-    for (Pool p : pools.values()) {
-      for (Machine m : p.machines) {
-        hosts.put(m.name(), List.of(m.service()));
-        Certificate c = m.identity().issued();
-        if (c != null && c.validAt(sim.now())) {
-          holders++;
-        }
-      }
-    }
-    Map<String, Set<String>> needs = new LinkedHashMap<>();
-    for (String service : pools.keySet()) {
-      needs.put(service, config.identity().resourcesOf(service));
-    }
-    return new IdentityMetrics(addressing.counts(), authority.stats(), null, pools.size(), holders,
-        IdentityMode.MACHINE_ROLE.graph(hosts, needs).report());
+    return lifecycle.identity().metrics(pools.values());
   }
 
   /** Every refused address request, oldest first (each launch that had to wait adds one). */
   public List<Exhaustion> addressExhaustions() {
-    return addressing.exhaustions();
+    return lifecycle.identity().exhaustions();
   }
 
   /** Launches waiting for an address now. */
   public int waitingForAddress() {
-    int n = 0;
-    for (AddressWait w : addressWaiters) {
-      if (w.machine().state() == MachineState.REQUESTED) {
-        n++;
-      }
-    }
-    return n;
+    return lifecycle.identity().waiting();
   }
 
   /** Scale-out and scale-in actions taken by auto-scaling. */
   public int scalingActions() {
-    return scalingActions;
+    return recorder.scalingActions();
   }
 
   @Override
   public String toString() {
     return "LespPlatform[now=" + sim.now() + " ms, pools=" + pools.keySet() + ", machines in service="
-        + stateCounts[MachineState.IN_SERVICE.ordinal()] + "]";
+        + recorder.count(MachineState.IN_SERVICE) + "]";
   }
 
-  // ---------------------------------------------------------------- machine processes
-
-  private Pool pool(String service) {
-    Pool pool = pools.get(service);
+  private ServicePool pool(String service) {
+    ServicePool pool = pools.get(service);
     if (pool == null) {
       throw new IllegalArgumentException("unknown service '" + service + "'; deployed: " + pools.keySet());
     }
     return pool;
   }
 
-  /** The pool's next zone round-robin, skipping zones that are down (all down: any). */
-  private String nextZone(Pool pool) {
-    List<String> zones = config.zones();
-    for (int i = 0; i < zones.size(); i++) {
-      String z = zones.get(pool.zoneCursor++ % zones.size());
-      if (!downZones.contains(z)) {
-        return z;
-      }
-    }
-    return zones.get(pool.zoneCursor++ % zones.size());
-  }
-
-  /** Launches a new machine; {@code waiter} hears when it is in service (or unhealthy). */
-  private Machine launch(Pool pool, BaseImage image, String version, double healthFailure,
-      MachineWaiter waiter, Rollout owner) {
-    Machine m = new Machine(nextId++, pool.service.name(), pool.type, image, version, nextZone(pool), sim.now());
-    allMachines.add(m);
-    pool.machines.add(m);
-    stateCounts[MachineState.REQUESTED.ordinal()]++;
-    stateAverages[MachineState.REQUESTED.ordinal()].add(sim.now(), 1);
-    m.waiter = waiter;
-    m.owner = owner;
-    m.deployStartMillis = sim.now();
-    Allocation a = addressing.allocate(m.name(), sim.now());
-    if (!a.isGranted()) {
-      // Address exhaustion (recorded and counted by the allocator): the machine waits in
-      // REQUESTED, unbilled, until a terminating machine frees an address.
-      addressWaiters.add(new AddressWait(pool, m, healthFailure));
-      return m;
-    }
-    acknowledge(pool, m, a, healthFailure, "launch acknowledged");
-    return m;
-  }
-
-  /** A machine with its address: on to PENDING, and the host wait. */
-  private void acknowledge(Pool pool, Machine m, Allocation a, double healthFailure, String cause) {
-    m.address = a.address();
-    m.identity(m.identity().withAddress(a.address(), a.source()));
-    setState(m, MachineState.PENDING, cause);
-    m.stepEvent = sim.schedule(pendingTime.next(), () -> startBoot(pool, m, healthFailure));
-  }
-
-  /** A launch waiting for an address. */
-  private record AddressWait(Pool pool, Machine machine, double healthFailure) {}
-
-  /** Returns a terminated machine's address and hands free addresses to waiting launches, FIFO. */
-  private void releaseAddress(Machine m) {
-    if (m.address != AddressPool.NONE) {
-      addressing.release(m.address);
-      m.address = AddressPool.NONE;
-    }
-    while (!addressWaiters.isEmpty() && addressing.free() > 0) {
-      AddressWait w = addressWaiters.poll();
-      if (w.machine().state() != MachineState.REQUESTED) {
-        continue; // retired while waiting
-      }
-      Allocation a = addressing.allocate(w.machine().name(), sim.now());
-      acknowledge(w.pool(), w.machine(), a, w.healthFailure(), "address assigned after waiting");
-    }
-  }
-
-  private void startBoot(Pool pool, Machine m, double healthFailure) {
-    setState(m, MachineState.BOOTING, "host assigned");
-    long d = bootTime.next();
-    boolean fails = draw(bootFailures, config.bootFailureProbability());
-    m.stepEvent = sim.schedule(d, () -> {
-      if (fails) {
-        provisioningFailed(pool, m, "boot failure", healthFailure);
-      } else {
-        setState(m, MachineState.CONVERGING, "booted " + m.image());
-        m.convergeAttempts = 0;
-        // The machine's certificate is requested at boot and the first converge (which needs it
-        // to reach the configuration server) waits for it when the authority is saturated.
-        long wait = issueCertificate(m) - sim.now();
-        if (wait == 0) {
-          firstConverge(pool, m, healthFailure);
-        } else {
-          m.stepEvent = sim.schedule(wait, () -> firstConverge(pool, m, healthFailure));
-        }
-      }
-    });
-  }
-
-  /** Requests a certificate for {@code m} now; returns its issue time; schedules its renewal. */
-  private long issueCertificate(Machine m) {
-    LespIdentity id = config.identity();
-    Certificate c = authority.issue(m.identity().certificate(), id.certificates(), sim.now());
-    m.identity(m.identity().withCertificate(c));
-    if (id.renewCertificates()) {
-      m.renewalEvent = sim.scheduleAt(c.renewAtMillis(), () -> issueCertificate(m));
-    }
-    return c.issuedAtMillis();
-  }
-
-  private void firstConverge(Pool pool, Machine m, double healthFailure) {
-    ConfigManagement cm = config.configManagement();
-    m.convergeAttempts++;
-    long d = convergeTime.next();
-    boolean fails = draw(convergeFailures, cm.failureProbability());
-    m.stepEvent = sim.schedule(d, () -> {
-      convergeTimes.add(d);
-      if (!fails) {
-        setState(m, MachineState.DEPLOYING, "converged");
-        m.stepEvent = sim.schedule(deployStepsMillis(pool), () -> finishDeploy(m, healthFailure));
-      } else if (m.convergeAttempts < cm.maxAttempts()) {
-        firstConverge(pool, m, healthFailure);
-      } else {
-        provisioningFailed(pool, m, "converge failed " + m.convergeAttempts + " times", healthFailure);
-      }
-    });
-  }
-
-  /** Fetch + extract + restart + health check (the drain, if any, comes before). */
-  private long deployStepsMillis(Pool pool) {
-    return config.deploySteps().fetchMillis(pool.service) + extractTime.next()
-        + pool.service.startupMillis() + pool.service.healthCheckMillis();
-  }
-
-  private void provisioningFailed(Pool pool, Machine m, String cause, double healthFailure) {
-    m.stepEvent = EventQueue.NO_EVENT;
-    setState(m, MachineState.FAILED, cause);
-    terminate(pool, m, "failed machine terminated");
-    MachineWaiter w = m.waiter;
-    m.waiter = null;
-    if (config.replaceFailed()) {
-      launch(pool, m.image(), m.version(), healthFailure, w, m.owner);
-    } else {
-      w.lost(m);
-    }
-  }
-
-  /** Deploys {@code version} on a machine already launched: drains it first if it serves. */
-  private void deployInPlace(Pool pool, Machine m, String version, double healthFailure, MachineWaiter w) {
-    m.waiter = w;
-    m.deployStartMillis = sim.now();
-    if (m.state() == MachineState.IN_SERVICE) {
-      cancelInServiceEvents(m);
-      setState(m, MachineState.DRAINING, "drain for deploy of " + version);
-      m.stepEvent = sim.schedule(drainTime.next(), () -> {
-        setState(m, MachineState.DEPLOYING, "deploy " + version);
-        m.version(version);
-        m.stepEvent = sim.schedule(deployStepsMillis(pool), () -> finishDeploy(m, healthFailure));
-      });
-    } else { // DEPLOYING after a failed health check: not behind the load balancer, no drain
-      m.version(version);
-      m.stepEvent = sim.schedule(deployStepsMillis(pool), () -> finishDeploy(m, healthFailure));
-    }
-  }
-
-  private void finishDeploy(Machine m, double healthFailure) {
-    m.stepEvent = EventQueue.NO_EVENT;
-    MachineWaiter w = m.waiter;
-    m.waiter = null;
-    if (draw(healthChecks, healthFailure)) {
-      m.healthy = false;
-      healthCheckFailures++;
-      w.unhealthy(m);
-    } else {
-      m.healthy = true;
-      setState(m, MachineState.IN_SERVICE, "health check passed on " + m.version());
-      if (crashTime != null) {
-        m.crashEvent = sim.schedule(crashTime.next(), () -> crash(m, "crash in service"));
-      }
-      if (config.configManagement().periodic() && m.periodicEvent == EventQueue.NO_EVENT) {
-        schedulePeriodicConverge(m);
-      }
-      w.ready(m);
-    }
-  }
-
-  private void crash(Machine m, String cause) {
-    Pool pool = pools.get(m.service());
-    cancelInServiceEvents(m);
-    m.crashEvent = EventQueue.NO_EVENT;
-    setState(m, MachineState.FAILED, cause);
-    terminate(pool, m, "failed machine terminated");
-    long crashedAt = sim.now();
-    if (m.owner != null) {
-      m.owner.memberCrashed(m);
-    } else if (config.replaceFailed() && !m.retiring && pool.members() < pool.wanted) {
-      launch(pool, pool.image, pool.version, pool.healthFailure, new PoolWaiter(pool, crashedAt), null);
-    }
-  }
-
-  /** Takes a machine out of the pool: drains it if it serves and {@code drain}, then terminates. */
-  private void retire(Pool pool, Machine m, String cause, boolean drain) {
-    m.retiring = true;
-    cancelInServiceEvents(m);
-    if (m.stepEvent != EventQueue.NO_EVENT) {
-      sim.cancel(m.stepEvent);
-      m.stepEvent = EventQueue.NO_EVENT;
-    }
-    if (m.state() == MachineState.IN_SERVICE) {
-      setState(m, MachineState.DRAINING, cause);
-      if (drain) {
-        m.stepEvent = sim.schedule(drainTime.next(), () -> terminate(pool, m, "drained"));
-        return;
-      }
-    }
-    terminate(pool, m, cause);
-  }
-
-  private void terminate(Pool pool, Machine m, String cause) {
-    m.stepEvent = EventQueue.NO_EVENT;
-    if (m.periodicEvent != EventQueue.NO_EVENT) {
-      sim.cancel(m.periodicEvent);
-      m.periodicEvent = EventQueue.NO_EVENT;
-    }
-    if (m.renewalEvent != EventQueue.NO_EVENT) {
-      sim.cancel(m.renewalEvent);
-      m.renewalEvent = EventQueue.NO_EVENT;
-    }
-    setState(m, MachineState.TERMINATED, cause);
-    pool.machines.remove(m);
-    releaseAddress(m);
-  }
-
-  private void cancelInServiceEvents(Machine m) {
-    if (m.crashEvent != EventQueue.NO_EVENT) {
-      sim.cancel(m.crashEvent);
-      m.crashEvent = EventQueue.NO_EVENT;
-    }
-  }
-
-  private void schedulePeriodicConverge(Machine m) {
-    ConfigManagement cm = config.configManagement();
-    long jitter = cm.splayMillis() == 0 ? 0 : (long) (splay.nextDouble() * (cm.splayMillis() + 1));
-    m.periodicEvent = sim.schedule(cm.intervalMillis() + jitter, () -> periodicConverge(m, 1));
-  }
-
-  private void periodicConverge(Machine m, int attempt) {
-    ConfigManagement cm = config.configManagement();
-    long d = convergeTime.next();
-    boolean fails = draw(convergeFailures, cm.failureProbability());
-    m.periodicEvent = sim.schedule(d, () -> {
-      convergeTimes.add(d);
-      if (fails && attempt < cm.maxAttempts()) {
-        periodicConverge(m, attempt + 1);
-        return;
-      }
-      if (fails) {
-        periodicConvergeFailures++; // the machine keeps serving on its previous configuration
-      }
-      schedulePeriodicConverge(m);
-    });
-  }
-
-  private void evaluateScaling(Pool pool) {
-    AutoScaling a = config.autoScaling().orElseThrow();
-    sim.schedule(a.evaluationMillis(), () -> evaluateScaling(pool));
-    long requestCpu = pool.service.request().milliCpu();
-    if (pool.rollout != null || requestCpu == 0
-        || (pool.lastScaleMillis >= 0 && sim.now() - pool.lastScaleMillis < a.cooldownMillis())) {
-      return;
-    }
-    double demand = pool.service.instances() * pool.service.usage().milliCpu() * pool.load;
-    int desired = (int) Math.ceil(demand / (a.targetUtilization() * requestCpu) - 1e-9);
-    desired = Math.max(a.minMachines(), Math.min(a.maxMachines(), desired));
-    if (desired == pool.wanted) {
-      return;
-    }
-    scalingActions++;
-    pool.lastScaleMillis = sim.now();
-    int members = pool.members();
-    pool.wanted = desired;
-    if (desired > members) {
-      for (int i = members; i < desired; i++) {
-        launch(pool, pool.image, pool.version, pool.healthFailure, new PoolWaiter(pool, -1), null);
-      }
-    } else {
-      List<Machine> candidates = pool.memberList();
-      candidates.sort(Comparator.comparingInt(Machine::id).reversed()); // newest first
-      for (int i = 0; i < members - desired; i++) {
-        retire(pool, candidates.get(i), "scale in", true);
-      }
-    }
-  }
-
-  private static boolean draw(RandomGenerator rng, double probability) {
-    // Certain and impossible outcomes draw nothing, so deterministic cases use no randomness.
-    if (probability <= 0) {
-      return false;
-    }
-    if (probability >= 1) {
-      return true;
-    }
-    return rng.nextDouble() < probability;
-  }
-
-  // ---------------------------------------------------------------- bookkeeping
-
-  private void setState(Machine m, MachineState next, String cause) {
-    long now = sim.now();
-    MachineState prev = m.state();
-    // Causes repeat across a pool ("deploy 2", "booted base-1"): keep one copy of each text.
-    String known = causes.putIfAbsent(cause, cause);
-    m.moveTo(next, now, known != null ? known : cause);
-    stateCounts[prev.ordinal()]--;
-    stateCounts[next.ordinal()]++;
-    stateAverages[prev.ordinal()].add(now, -1);
-    stateAverages[next.ordinal()].add(now, 1);
-    InstanceType t = m.type();
-    if (prev.isBilled() != next.isBilled()) {
-      int sign = next.isBilled() ? 1 : -1;
-      billed.add(now, sign);
-      spendPerHour.add(now, sign * t.hourlyPriceUsd());
-      billedCpu.add(now, sign * t.capacity().milliCpu());
-      billedMemory.add(now, sign * t.capacity().memoryMib());
-      peakBilled = Math.max(peakBilled, (int) Math.round(billed.current()));
-    }
-    Pool pool = pools.get(m.service());
-    if (holdsInstance(prev) != holdsInstance(next)) {
-      int sign = holdsInstance(next) ? 1 : -1;
-      allocatedCpu.add(now, sign * pool.service.request().milliCpu());
-      allocatedMemory.add(now, sign * pool.service.request().memoryMib());
-    }
-    if ((prev == MachineState.IN_SERVICE) != (next == MachineState.IN_SERVICE)) {
-      pool.inService += next == MachineState.IN_SERVICE ? 1 : -1;
-      updateUsage(pool);
-      if (pool.rollout != null) {
-        pool.rollout.observe();
-      }
-    }
-    sample();
-  }
-
-  private static boolean holdsInstance(MachineState s) {
-    return s == MachineState.DEPLOYING || s == MachineState.IN_SERVICE || s == MachineState.DRAINING;
-  }
-
-  /** Used = min(demand, in-service capacity): load beyond what serving machines hold is lost. */
-  private void updateUsage(Pool pool) {
-    long now = sim.now();
-    Service s = pool.service;
-    double cpu = Math.min(s.instances() * s.usage().milliCpu() * pool.load,
-        (double) pool.inService * pool.type.capacity().milliCpu());
-    double mem = Math.min(s.instances() * s.usage().memoryMib() * pool.load,
-        (double) pool.inService * pool.type.capacity().memoryMib());
-    usedCpu.add(now, cpu - pool.usedCpu);
-    usedMemory.add(now, mem - pool.usedMemory);
-    pool.usedCpu = cpu;
-    pool.usedMemory = mem;
-  }
-
-  /** Records the state counts now; several changes at one instant keep only the last counts. */
-  private void sample() {
-    long now = sim.now();
-    int i = samples > 0 && sampleTimes[samples - 1] == now ? samples - 1 : samples;
-    if (i == samples) {
-      if (samples == sampleTimes.length) {
-        sampleTimes = Arrays.copyOf(sampleTimes, samples * 2);
-        sampleCounts = Arrays.copyOf(sampleCounts, samples * 2 * STATES.length);
-      }
-      samples++;
-    }
-    sampleTimes[i] = now;
-    System.arraycopy(stateCounts, 0, sampleCounts, i * STATES.length, STATES.length);
-  }
-
-  private static double ratio(double numerator, double denominator) {
-    return denominator == 0 ? 0 : numerator / denominator;
-  }
-
-  // ---------------------------------------------------------------- pools and processes
-
-  /** One service's machines and what the deploy system targets for new ones. */
-  private static final class Pool {
-    Service service;
-    final InstanceType type;
-    int wanted;
-    BaseImage image;
-    String version;
-    double healthFailure;
-    // Launch order with O(1) removal: machines leave the pool when they terminate.
-    final Set<Machine> machines = new LinkedHashSet<>();
-    int inService;
-    double load = 1.0;
-    double usedCpu;
-    double usedMemory;
-    long lastScaleMillis = -1;
-    int zoneCursor;
-    Rollout rollout;
-    final ArrayDeque<Rollout> queued = new ArrayDeque<>();
-
-    Pool(Service service, InstanceType type, int wanted, BaseImage image) {
-      this.service = service;
-      this.type = type;
-      this.wanted = wanted;
-      this.image = image;
-      this.version = service.version();
-    }
-
-    /** Machines counted towards the pool size: not owned by a rollout, not being retired. */
-    int members() {
-      int n = 0;
-      for (Machine m : machines) {
-        if (m.owner == null && !m.retiring) {
-          n++;
-        }
-      }
-      return n;
-    }
-
-    List<Machine> memberList() {
-      List<Machine> out = new ArrayList<>();
-      for (Machine m : machines) {
-        if (m.owner == null && !m.retiring) {
-          out.add(m);
-        }
-      }
-      return out;
-    }
-  }
-
-  /**
-   * Waits on a machine the pool launched itself (initial size, scale-out, crash replacement).
-   * Once the machine is up it reconciles it with the pool: if a rollout or a rollback changed the
-   * pool's version meanwhile, or the machine failed its health check, it deploys the pool's
-   * version again (so no machine is left behind on another version or out of service).
-   */
-  private final class PoolWaiter implements MachineWaiter {
-    private final Pool pool;
-    private long crashedAt;
-
-    /** {@code crashedAt} is the crash this machine replaces, or -1. */
-    PoolWaiter(Pool pool, long crashedAt) {
-      this.pool = pool;
-      this.crashedAt = crashedAt;
-    }
-
-    @Override
-    public void ready(Machine m) {
-      if (crashedAt >= 0) {
-        recoveryTimes.add(sim.now() - crashedAt);
-        crashedAt = -1;
-      }
-      if (!m.version().equals(pool.version)) {
-        deployInPlace(pool, m, pool.version, pool.healthFailure, this);
-      }
-    }
-
-    @Override
-    public void unhealthy(Machine m) {
-      // Out of service either way: deploy the pool's current version again.
-      deployInPlace(pool, m, pool.version, pool.healthFailure, this);
-    }
-
-    @Override
-    public void lost(Machine m) {}
-  }
-
-  /** A release in progress on one pool; also records its capacity out of service. */
-  abstract class Rollout implements MachineWaiter {
-    final Pool pool;
-    final Release release;
-    final String strategy;
-    boolean started;
-    long startMillis = -1;
-    long endMillis = -1;
-    Outcome outcome = Outcome.IN_PROGRESS;
-    int changed;
-    int maxOut;
-    long outIntegral;
-    long lastObserved;
-    int lastOut;
-
-    Rollout(Pool pool, Release release, String strategy) {
-      this.pool = pool;
-      this.release = release;
-      this.strategy = strategy;
-    }
-
-    final void begin() {
-      started = true;
-      startMillis = sim.now();
-      lastObserved = startMillis;
-      lastOut = Math.max(0, pool.wanted - pool.inService);
-      maxOut = lastOut;
-      start();
-    }
-
-    abstract void start();
-
-    /** A machine this rollout launched crashed after coming into service. */
-    void memberCrashed(Machine m) {}
-
-    final void observe() {
-      long now = sim.now();
-      outIntegral += (long) lastOut * (now - lastObserved);
-      lastObserved = now;
-      lastOut = Math.max(0, pool.wanted - pool.inService);
-      maxOut = Math.max(maxOut, lastOut);
-    }
-
-    final void finish(Outcome o) {
-      observe();
-      endMillis = sim.now();
-      outcome = o;
-      for (Machine m : pool.machines) {
-        if (m.owner == this) {
-          m.owner = null;
-        }
-      }
-      pool.rollout = pool.queued.poll();
-      if (pool.rollout != null) {
-        pool.rollout.begin();
-      }
-    }
-
-    final RolloutRecord record() {
-      long until = endMillis >= 0 ? endMillis : sim.now();
-      long integral = outIntegral + (endMillis >= 0 ? 0 : (long) lastOut * (until - lastObserved));
-      return new RolloutRecord(release, strategy, startMillis, endMillis, outcome, changed, maxOut, integral);
-    }
-
-    final void recordDeploy(Machine m) {
-      deployTimes.add(sim.now() - m.deployStartMillis);
-    }
-  }
-
-  /** Rolling and canary: in place, batch after batch; rollback in batches of the rest size. */
-  private final class InPlaceRollout extends Rollout {
-    private final int firstBatch;
-    private final int batch;
-    private final long canaryBakeMillis;
-    private final boolean canary;
-    private final List<Machine> done = new ArrayList<>();
-    private List<Machine> targets;
-    private int next;
-    private int remaining;
-    private boolean failed;
-    private boolean firstDone;
-    private boolean rollingBack;
-    private String oldVersion;
-    private double oldHealthFailure;
-
-    InPlaceRollout(Pool pool, Release release, DeployStrategy strategy, int firstBatch, int batch,
-        long canaryBakeMillis, boolean canary) {
-      super(pool, release, strategy.toString());
-      this.firstBatch = firstBatch;
-      this.batch = batch;
-      this.canaryBakeMillis = canaryBakeMillis;
-      this.canary = canary;
-    }
-
-    @Override
-    void start() {
-      oldVersion = pool.version;
-      oldHealthFailure = pool.healthFailure;
-      pool.version = release.version();
-      pool.healthFailure = release.healthCheckFailureProbability();
-      pool.service = pool.service.withVersion(release.version());
-      targets = pool.memberList();
-      targets.removeIf(m -> m.state() != MachineState.IN_SERVICE);
-      nextBatch();
-    }
-
-    private void nextBatch() {
-      int size = (!firstDone && canary) ? firstBatch : batch;
-      String version = rollingBack ? oldVersion : release.version();
-      double p = rollingBack ? 0 : release.healthCheckFailureProbability();
-      List<Machine> chosen = new ArrayList<>();
-      while (next < targets.size() && chosen.size() < size) {
-        Machine m = targets.get(next++);
-        boolean live = m.state() == MachineState.IN_SERVICE
-            || (m.state() == MachineState.DEPLOYING && !m.healthy && m.waiter == null);
-        if (live && !m.retiring) {
-          chosen.add(m);
-        }
-      }
-      if (chosen.isEmpty()) {
-        finish(rollingBack ? Outcome.ROLLED_BACK : Outcome.COMPLETED);
-        return;
-      }
-      remaining = chosen.size();
-      if (!rollingBack) {
-        changed += chosen.size();
-        done.addAll(chosen);
-      }
-      for (Machine m : chosen) {
-        deployInPlace(pool, m, version, p, this);
-      }
-    }
-
-    @Override
-    public void ready(Machine m) {
-      recordDeploy(m);
-      batchDone();
-    }
-
-    @Override
-    public void unhealthy(Machine m) {
-      failed = true;
-      batchDone();
-    }
-
-    @Override
-    public void lost(Machine m) {
-      batchDone();
-    }
-
-    private void batchDone() {
-      if (--remaining > 0) {
-        return;
-      }
-      if (failed && !rollingBack) {
-        rollingBack = true;
-        pool.version = oldVersion;
-        pool.healthFailure = oldHealthFailure;
-        pool.service = pool.service.withVersion(oldVersion);
-        // Unhealthy machines first: they are out of service already, so fixing them first
-        // restores capacity before any healthy machine is drained for the rollback.
-        targets = new ArrayList<>(done);
-        targets.sort(Comparator.comparing((Machine m) -> m.state() == MachineState.IN_SERVICE));
-        next = 0;
-        firstDone = true;
-        nextBatch();
-      } else if (canary && !firstDone) {
-        firstDone = true;
-        sim.schedule(canaryBakeMillis, this::nextBatch);
-      } else {
-        firstDone = true;
-        nextBatch();
-      }
-    }
-  }
-
-  /**
-   * A rollout that launches a group of new machines and acts once every one of them has come
-   * into service, failed its health check or been lost: blue/green (one group, the whole pool)
-   * and a base-image change (one group per batch). A launched machine that crashes is replaced
-   * by another launch when {@link LespConfig#replaceFailed()}.
-   */
-  private abstract class GroupRollout extends Rollout {
-    /** The group's machines that came into service or failed their health check. */
-    final List<Machine> group = new ArrayList<>();
-    private int remaining;
-    /** Whether a machine of the group failed its health check. */
-    boolean failed;
-
-    GroupRollout(Pool pool, Release release, String strategy) {
-      super(pool, release, strategy);
-    }
-
-    /** Starts a new group of {@code k} launches. */
-    final void launchGroup(int k) {
-      remaining = k;
-      group.clear();
-      for (int i = 0; i < k; i++) {
-        launchOne();
-      }
-    }
-
-    /** Launches one machine of the group. */
-    abstract void launchOne();
-
-    /** Every machine of the group has settled. */
-    abstract void groupDone();
-
-    @Override
-    final void memberCrashed(Machine m) {
-      group.remove(m);
-      if (config.replaceFailed()) {
-        remaining++;
-        launchOne();
-      }
-    }
-
-    @Override
-    public final void ready(Machine m) {
-      group.add(m);
-      recordDeploy(m);
-      settled();
-    }
-
-    @Override
-    public final void unhealthy(Machine m) {
-      group.add(m);
-      failed = true;
-      settled();
-    }
-
-    @Override
-    public final void lost(Machine m) {
-      settled();
-    }
-
-    private void settled() {
-      if (--remaining > 0) {
-        return;
-      }
-      groupDone();
-    }
-  }
-
-  /** Blue/green: a whole new pool, switch when all of it serves, drain the old one. */
-  private final class BlueGreenRollout extends GroupRollout {
-
-    BlueGreenRollout(Pool pool, Release release, DeployStrategy strategy) {
-      super(pool, release, strategy.toString());
-    }
-
-    @Override
-    void start() {
-      changed = pool.wanted;
-      launchGroup(pool.wanted);
-    }
-
-    @Override
-    void launchOne() {
-      launch(pool, pool.image, release.version(), release.healthCheckFailureProbability(), this, this);
-    }
-
-    @Override
-    void groupDone() {
-      if (failed) {
-        for (Machine g : group) {
-          retire(pool, g, "discard green pool", false);
-        }
-        finish(Outcome.ROLLED_BACK);
-        return;
-      }
-      List<Machine> blues = pool.memberList();
-      pool.version = release.version();
-      pool.healthFailure = release.healthCheckFailureProbability();
-      pool.service = pool.service.withVersion(release.version());
-      for (Machine g : group) {
-        g.owner = null;
-      }
-      for (Machine b : blues) {
-        retire(pool, b, "blue/green switch", true);
-      }
-      finish(Outcome.COMPLETED);
-    }
-  }
-
-  /** Base-image change: bake, then launch new machines in batches and retire as many old ones. */
-  private final class ImageRollout extends GroupRollout {
-    private final int batch;
-    private BaseImage oldImage;
-    private BaseImage target;
-    private boolean rollingBack;
-
-    ImageRollout(Pool pool, Release release, int batch) {
-      super(pool, release, "image replace(" + batch + " machines)");
-      this.batch = batch;
-    }
-
-    @Override
-    void start() {
-      sim.schedule(bakeTime.next(), () -> {
-        oldImage = pool.image;
-        target = pool.image.withVersion(release.version());
-        pool.image = target;
-        nextBatch();
-      });
-    }
-
-    private List<Machine> outdated() {
-      List<Machine> out = pool.memberList();
-      out.removeIf(m -> m.image().equals(target));
-      return out;
-    }
-
-    private void nextBatch() {
-      int k = Math.min(batch, outdated().size());
-      if (k == 0) {
-        finish(rollingBack ? Outcome.ROLLED_BACK : Outcome.COMPLETED);
-        return;
-      }
-      launchGroup(k);
-    }
-
-    @Override
-    void launchOne() {
-      launch(pool, target, pool.version, rollingBack ? 0 : release.healthCheckFailureProbability(), this, this);
-    }
-
-    @Override
-    void groupDone() {
-      if (failed && !rollingBack) {
-        for (Machine f : group) {
-          retire(pool, f, "discard unhealthy new-image machine", false);
-        }
-        group.clear();
-        rollingBack = true;
-        target = oldImage;
-        pool.image = oldImage;
-        nextBatch();
-        return;
-      }
-      List<Machine> old = outdated();
-      for (int i = 0; i < group.size() && i < old.size(); i++) {
-        retire(pool, old.get(i), "replaced by " + group.get(i).name(), true);
-      }
-      for (Machine f : group) {
-        f.owner = null;
-      }
-      if (!rollingBack) {
-        changed += group.size();
-      }
-      nextBatch();
-    }
-  }
-
-  /** An orchestrated converge of a pool's in-service machines, {@code parallelism} at a time. */
-  private final class FleetConverge {
-    private final Pool pool;
-    private final long startMillis;
-    private final List<Machine> targets;
-    private final int parallelism;
-    private int next;
-    private int inFlight;
-    private int ok;
-    private int failedMachines;
-    private long endMillis = -1;
-
-    FleetConverge(Pool pool) {
-      this.pool = pool;
-      this.startMillis = sim.now();
-      this.parallelism = config.configManagement().parallelism();
-      this.targets = pool.memberList();
-      targets.removeIf(m -> m.state() != MachineState.IN_SERVICE);
-    }
-
-    void fill() {
-      while (inFlight < parallelism && next < targets.size()) {
-        Machine m = targets.get(next++);
-        if (m.state() == MachineState.IN_SERVICE) {
-          inFlight++;
-          attempt(1);
-        }
-      }
-      if (inFlight == 0 && next >= targets.size() && endMillis < 0) {
-        endMillis = sim.now();
-      }
-    }
-
-    private void attempt(int n) {
-      ConfigManagement cm = config.configManagement();
-      long d = convergeTime.next();
-      boolean fails = draw(convergeFailures, cm.failureProbability());
-      sim.schedule(d, () -> {
-        convergeTimes.add(d);
-        if (fails && n < cm.maxAttempts()) {
-          attempt(n + 1);
-          return;
-        }
-        if (fails) {
-          failedMachines++;
-        } else {
-          ok++;
-        }
-        inFlight--;
-        fill();
-      });
-    }
-
-    FleetConvergeRecord record() {
-      return new FleetConvergeRecord(pool.service.name(), startMillis, endMillis, ok, failedMachines, parallelism);
-    }
-  }
-
-  /** A growable array of longs, for duration samples without boxing. */
-  private static final class LongSamples {
-    private long[] values = new long[64];
-    private int size;
-
-    void add(long v) {
-      if (size == values.length) {
-        values = Arrays.copyOf(values, size * 2);
-      }
-      values[size++] = v;
-    }
-
-    int size() {
-      return size;
-    }
-
-    DurationSummary summary() {
-      return DurationSummary.of(Arrays.copyOf(values, size));
-    }
-  }
-
-  // ---- experiment contract (Platform)
-  // Built only on this class's public methods so it can be re-applied after the class is split.
-
   /** Machines of {@code service} in service now. */
   @Override
   public int inService(String service) {
     int n = 0;
-    for (Machine m : machines(service)) {
+    for (Machine m : pool(service).machines) {
       if (m.state() == MachineState.IN_SERVICE) {
         n++;
       }
@@ -1439,39 +385,9 @@ public final class LespPlatform implements Platform {
     return inService(service) >= poolSize(service);
   }
 
-  /**
-   * Billed machines now; a machine's capacity counts while billed, its instance's request while
-   * deploying, in service or draining, its usage (nominal × load) while in service.
-   */
   @Override
-  public io.platformsim.core.platform.PlatformSample sample(io.platformsim.core.platform.Demand demand) {
-    double machines = 0;
-    double capCpu = 0;
-    double capMem = 0;
-    double allocCpu = 0;
-    double allocMem = 0;
-    double usedCpu = 0;
-    for (Machine m : allMachines()) {
-      MachineState st = m.state();
-      if (!st.isBilled()) {
-        continue;
-      }
-      machines++;
-      capCpu += m.type().capacity().milliCpu();
-      capMem += m.type().capacity().memoryMib();
-      Service s = demand.service(m.service());
-      if (st == MachineState.DEPLOYING || st == MachineState.IN_SERVICE || st == MachineState.DRAINING) {
-        allocCpu += s.request().milliCpu();
-        allocMem += s.request().memoryMib();
-      }
-      if (st == MachineState.IN_SERVICE) {
-        usedCpu += demand.usedMilliCpu(s.name());
-      }
-    }
-    return new io.platformsim.core.platform.PlatformSample(machines,
-        io.platformsim.core.platform.PlatformSample.fraction(allocCpu, capCpu),
-        io.platformsim.core.platform.PlatformSample.fraction(allocMem, capMem),
-        io.platformsim.core.platform.PlatformSample.fraction(usedCpu, capCpu));
+  public PlatformSample sample(Demand demand) {
+    return MetricsRecorder.sample(lifecycle.allMachines(), demand);
   }
 
   /**
@@ -1479,8 +395,8 @@ public final class LespPlatform implements Platform {
    * (agents included) no other service can use.
    */
   @Override
-  public io.platformsim.core.platform.StrandedCapacity stranded() {
+  public StrandedCapacity stranded() {
     PlatformMetrics m = metrics();
-    return new io.platformsim.core.platform.StrandedCapacity(1 - m.cpuAllocation(), 1 - m.memoryAllocation());
+    return new StrandedCapacity(1 - m.cpuAllocation(), 1 - m.memoryAllocation());
   }
 }

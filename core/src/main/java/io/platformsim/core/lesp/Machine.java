@@ -30,13 +30,15 @@ public final class Machine {
   private MachineState state;
   private String version;
 
-  // Simulation bookkeeping, package-private: the pending step event (cancelled on a crash), the
-  // pending crash event, the process waiting on this machine, whether it is being retired.
+  // Simulation bookkeeping, package-private (MachineLifecycle and the rollouts): the pending step
+  // event (cancelled on a crash), the pending crash event, the process waiting on this machine,
+  // the rollout that launched it until it hands it to the pool (null: a pool member), whether it
+  // is being retired.
   long stepEvent = EventQueue.NO_EVENT;
   long crashEvent = EventQueue.NO_EVENT;
   long periodicEvent = EventQueue.NO_EVENT;
   MachineWaiter waiter;
-  LespPlatform.Rollout owner;
+  Rollout owner;
   boolean retiring;
   boolean healthy = true;
   long deployStartMillis = -1;

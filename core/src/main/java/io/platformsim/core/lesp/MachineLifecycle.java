@@ -1,0 +1,302 @@
+package io.platformsim.core.lesp;
+
+import io.platformsim.core.engine.DurationDistribution;
+import io.platformsim.core.engine.DurationSampler;
+import io.platformsim.core.engine.EventQueue;
+import io.platformsim.core.engine.RandomStreams;
+import io.platformsim.core.engine.Simulation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * The life of every LeSP machine: launch (REQUESTED, waiting for an address if the network is
+ * full) → PENDING → BOOTING (boot failures) → CONVERGING (first converge, through
+ * {@link ConfigManagementRun}) → DEPLOYING → IN_SERVICE; in-place deploys (drain first if it
+ * serves), crashes (spontaneous, injected, zone outage) with replacement, retirement with or
+ * without drain, and termination. It is the only place that moves a machine between states, so
+ * it keeps the pool's in-service count, the metrics and the rollout in progress up to date.
+ *
+ * <p>Draws from {@code "lesp.pending"}, {@code "lesp.boot"}, {@code "lesp.bootFailure"},
+ * {@code "lesp.extract"}, {@code "lesp.drain"}, {@code "lesp.healthCheck"} and, with a mean time
+ * to crash, {@code "lesp.crash"}.
+ */
+final class MachineLifecycle {
+  private final Simulation sim;
+  private final LespConfig config;
+  private final Map<String, ServicePool> pools;
+  private final MetricsRecorder recorder;
+  private final ConfigManagementRun configRuns;
+  private final IdentityProvisioner identity;
+  private final List<String> downZones = new ArrayList<>();
+  private final List<Machine> allMachines = new ArrayList<>();
+  // One copy of each transition cause text (see setState).
+  private final Map<String, String> causes = new HashMap<>();
+  private int nextId = 1;
+
+  private final DurationSampler pendingTime;
+  private final DurationSampler bootTime;
+  private final DurationSampler drainTime;
+  private final DurationSampler extractTime;
+  private final DurationSampler crashTime;
+  private final RandomGenerator bootFailures;
+  private final RandomGenerator healthChecks;
+
+  /** {@code pools} is the platform's map of pools by service, read here to find a machine's pool. */
+  MachineLifecycle(Simulation sim, RandomStreams streams, LespConfig config, Map<String, ServicePool> pools,
+      MetricsRecorder recorder, ConfigManagementRun configRuns) {
+    this.sim = sim;
+    this.config = config;
+    this.pools = pools;
+    this.recorder = recorder;
+    this.configRuns = configRuns;
+    this.identity = new IdentityProvisioner(sim, config.identity(),
+        (pool, m, healthFailure) -> acknowledged(pool, m, healthFailure, "address assigned after waiting"));
+    this.pendingTime = config.pending().sampler(streams.stream("lesp.pending"));
+    this.bootTime = config.boot().sampler(streams.stream("lesp.boot"));
+    this.drainTime = config.deploySteps().drain().sampler(streams.stream("lesp.drain"));
+    this.extractTime = config.deploySteps().extract().sampler(streams.stream("lesp.extract"));
+    this.crashTime = config.meanTimeToCrashMillis() > 0
+        ? DurationDistribution.exponentialWithMean(config.meanTimeToCrashMillis())
+            .sampler(streams.stream("lesp.crash"))
+        : null;
+    this.bootFailures = streams.stream("lesp.bootFailure");
+    this.healthChecks = streams.stream("lesp.healthCheck");
+  }
+
+  Simulation simulation() {
+    return sim;
+  }
+
+  MetricsRecorder recorder() {
+    return recorder;
+  }
+
+  IdentityProvisioner identity() {
+    return identity;
+  }
+
+  /** Every machine ever launched, in launch order (the live list; callers copy it). */
+  List<Machine> allMachines() {
+    return allMachines;
+  }
+
+  /** Later launches avoid {@code zone}; its in-service machines crash now. */
+  void zoneDown(String zone) {
+    if (!downZones.contains(zone)) {
+      downZones.add(zone);
+    }
+    for (Machine m : new ArrayList<>(allMachines)) {
+      if (m.zone().equals(zone) && m.state() == MachineState.IN_SERVICE) {
+        crash(m, "zone " + zone + " outage");
+      }
+    }
+  }
+
+  /** The pool's next zone round-robin, skipping zones that are down (all down: any). */
+  private String nextZone(ServicePool pool) {
+    List<String> zones = config.zones();
+    for (int i = 0; i < zones.size(); i++) {
+      String z = zones.get(pool.zoneCursor++ % zones.size());
+      if (!downZones.contains(z)) {
+        return z;
+      }
+    }
+    return zones.get(pool.zoneCursor++ % zones.size());
+  }
+
+  /**
+   * Launches a new machine of {@code pool}; {@code waiter} hears when it is in service (or
+   * unhealthy, or lost); {@code owner} is the rollout it belongs to until that rollout ends, or
+   * null for a pool member.
+   */
+  Machine launch(ServicePool pool, BaseImage image, String version, double healthFailure,
+      MachineWaiter waiter, Rollout owner) {
+    Machine m = new Machine(nextId++, pool.service.name(), pool.type, image, version, nextZone(pool), sim.now());
+    allMachines.add(m);
+    pool.machines.add(m);
+    recorder.requested(sim.now());
+    m.waiter = waiter;
+    m.owner = owner;
+    m.deployStartMillis = sim.now();
+    if (identity.assignAddress(pool, m, healthFailure)) {
+      acknowledged(pool, m, healthFailure, "launch acknowledged");
+    }
+    return m;
+  }
+
+  /** A machine with its address: on to PENDING, and the host wait. */
+  private void acknowledged(ServicePool pool, Machine m, double healthFailure, String cause) {
+    setState(m, MachineState.PENDING, cause);
+    m.stepEvent = sim.schedule(pendingTime.next(), () -> startBoot(pool, m, healthFailure));
+  }
+
+  private void startBoot(ServicePool pool, Machine m, double healthFailure) {
+    setState(m, MachineState.BOOTING, "host assigned");
+    long d = bootTime.next();
+    boolean fails = Chance.happens(bootFailures, config.bootFailureProbability());
+    m.stepEvent = sim.schedule(d, () -> {
+      if (fails) {
+        provisioningFailed(pool, m, "boot failure", healthFailure);
+      } else {
+        setState(m, MachineState.CONVERGING, "booted " + m.image());
+        m.convergeAttempts = 0;
+        // The machine's certificate is requested at boot and the first converge (which needs it
+        // to reach the configuration server) waits for it when the authority is saturated.
+        long wait = identity.issueCertificate(m) - sim.now();
+        if (wait == 0) {
+          firstConverge(pool, m, healthFailure);
+        } else {
+          m.stepEvent = sim.schedule(wait, () -> firstConverge(pool, m, healthFailure));
+        }
+      }
+    });
+  }
+
+  private void firstConverge(ServicePool pool, Machine m, double healthFailure) {
+    configRuns.firstConverge(m,
+        () -> {
+          setState(m, MachineState.DEPLOYING, "converged");
+          m.stepEvent = sim.schedule(deployStepsMillis(pool), () -> finishDeploy(m, healthFailure));
+        },
+        () -> provisioningFailed(pool, m, "converge failed " + m.convergeAttempts + " times", healthFailure));
+  }
+
+  /** Fetch + extract + restart + health check (the drain, if any, comes before). */
+  private long deployStepsMillis(ServicePool pool) {
+    return config.deploySteps().fetchMillis(pool.service) + extractTime.next()
+        + pool.service.startupMillis() + pool.service.healthCheckMillis();
+  }
+
+  private void provisioningFailed(ServicePool pool, Machine m, String cause, double healthFailure) {
+    m.stepEvent = EventQueue.NO_EVENT;
+    setState(m, MachineState.FAILED, cause);
+    terminate(pool, m, "failed machine terminated");
+    MachineWaiter w = m.waiter;
+    m.waiter = null;
+    if (config.replaceFailed()) {
+      launch(pool, m.image(), m.version(), healthFailure, w, m.owner);
+    } else {
+      w.lost(m);
+    }
+  }
+
+  /** Deploys {@code version} on a machine already launched: drains it first if it serves. */
+  void deployInPlace(ServicePool pool, Machine m, String version, double healthFailure, MachineWaiter w) {
+    m.waiter = w;
+    m.deployStartMillis = sim.now();
+    if (m.state() == MachineState.IN_SERVICE) {
+      cancelCrash(m);
+      setState(m, MachineState.DRAINING, "drain for deploy of " + version);
+      m.stepEvent = sim.schedule(drainTime.next(), () -> {
+        setState(m, MachineState.DEPLOYING, "deploy " + version);
+        m.version(version);
+        m.stepEvent = sim.schedule(deployStepsMillis(pool), () -> finishDeploy(m, healthFailure));
+      });
+    } else { // DEPLOYING after a failed health check: not behind the load balancer, no drain
+      m.version(version);
+      m.stepEvent = sim.schedule(deployStepsMillis(pool), () -> finishDeploy(m, healthFailure));
+    }
+  }
+
+  private void finishDeploy(Machine m, double healthFailure) {
+    m.stepEvent = EventQueue.NO_EVENT;
+    MachineWaiter w = m.waiter;
+    m.waiter = null;
+    if (Chance.happens(healthChecks, healthFailure)) {
+      m.healthy = false;
+      recorder.healthCheckFailed();
+      w.unhealthy(m);
+    } else {
+      m.healthy = true;
+      setState(m, MachineState.IN_SERVICE, "health check passed on " + m.version());
+      if (crashTime != null) {
+        m.crashEvent = sim.schedule(crashTime.next(), () -> crash(m, "crash in service"));
+      }
+      configRuns.inService(m);
+      w.ready(m);
+    }
+  }
+
+  /**
+   * An in-service machine fails now: FAILED, terminated; its rollout hears of it, or a pool
+   * member below the wanted size is replaced if the pool replaces failed machines.
+   */
+  void crash(Machine m, String cause) {
+    ServicePool pool = pools.get(m.service());
+    cancelCrash(m);
+    m.crashEvent = EventQueue.NO_EVENT;
+    setState(m, MachineState.FAILED, cause);
+    terminate(pool, m, "failed machine terminated");
+    long crashedAt = sim.now();
+    if (m.owner != null) {
+      m.owner.memberCrashed(m);
+    } else if (config.replaceFailed() && !m.retiring && pool.members() < pool.wanted) {
+      launch(pool, pool.image, pool.version, pool.healthFailure, new PoolWaiter(this, pool, crashedAt), null);
+    }
+  }
+
+  /** Takes a machine out of the pool: drains it if it serves and {@code drain}, then terminates. */
+  void retire(ServicePool pool, Machine m, String cause, boolean drain) {
+    m.retiring = true;
+    cancelCrash(m);
+    if (m.stepEvent != EventQueue.NO_EVENT) {
+      sim.cancel(m.stepEvent);
+      m.stepEvent = EventQueue.NO_EVENT;
+    }
+    if (m.state() == MachineState.IN_SERVICE) {
+      setState(m, MachineState.DRAINING, cause);
+      if (drain) {
+        m.stepEvent = sim.schedule(drainTime.next(), () -> terminate(pool, m, "drained"));
+        return;
+      }
+    }
+    terminate(pool, m, cause);
+  }
+
+  private void terminate(ServicePool pool, Machine m, String cause) {
+    m.stepEvent = EventQueue.NO_EVENT;
+    if (m.periodicEvent != EventQueue.NO_EVENT) {
+      sim.cancel(m.periodicEvent);
+      m.periodicEvent = EventQueue.NO_EVENT;
+    }
+    if (m.renewalEvent != EventQueue.NO_EVENT) {
+      sim.cancel(m.renewalEvent);
+      m.renewalEvent = EventQueue.NO_EVENT;
+    }
+    setState(m, MachineState.TERMINATED, cause);
+    pool.machines.remove(m);
+    identity.releaseAddress(m);
+  }
+
+  private void cancelCrash(Machine m) {
+    if (m.crashEvent != EventQueue.NO_EVENT) {
+      sim.cancel(m.crashEvent);
+      m.crashEvent = EventQueue.NO_EVENT;
+    }
+  }
+
+  private void setState(Machine m, MachineState next, String cause) {
+    long now = sim.now();
+    MachineState prev = m.state();
+    // Causes repeat across a pool ("deploy 2", "booted base-1"): keep one copy of each text.
+    String known = causes.putIfAbsent(cause, cause);
+    m.moveTo(next, now, known != null ? known : cause);
+    ServicePool pool = pools.get(m.service());
+    recorder.transition(prev, next, m.type(), pool.service, now);
+    if ((prev == MachineState.IN_SERVICE) != (next == MachineState.IN_SERVICE)) {
+      pool.inService += next == MachineState.IN_SERVICE ? 1 : -1;
+      recorder.updateUsage(pool, now);
+      if (pool.rollout != null) {
+        pool.rollout.observe();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "MachineLifecycle[machines=" + allMachines.size() + ", down zones=" + downZones + "]";
+  }
+}
