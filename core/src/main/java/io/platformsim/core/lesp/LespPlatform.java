@@ -390,10 +390,7 @@ public final class LespPlatform implements Platform {
     return MetricsRecorder.sample(lifecycle.allMachines(), demand);
   }
 
-  /**
-   * 1 − allocation: a machine belongs to one service, so whatever its instance does not request
-   * (agents included) no other service can use.
-   */
+  /** 1 − allocation: what a machine's one instance does not request, no other service can use. */
   @Override
   public StrandedCapacity stranded() {
     PlatformMetrics m = metrics();
