@@ -14,6 +14,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.platformsim.core.kusp.DeploymentSpec;
+import io.platformsim.core.kusp.IntOrPercent;
 import io.platformsim.identity.IdentityMetrics;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -44,6 +46,7 @@ class ArchitectureTest {
   private static final String LESP = CORE + ".lesp";
   private static final String KUSP = CORE + ".kusp";
   private static final String EXPERIMENT = CORE + ".experiment";
+  private static final String YAML = CORE + ".yaml";
   private static final String EXAMPLES = ROOT + ".examples";
   private static final String BENCHMARKS = ROOT + ".benchmarks";
 
@@ -73,7 +76,7 @@ class ArchitectureTest {
   void importsEveryLibraryModule() {
     // Without this a missing module would make every rule below pass on nothing.
     for (String module : new String[] {SCHEDULER, IDENTITY, ENGINE, WORKLOAD, PLATFORM, LESP,
-        KUSP, EXPERIMENT, EXAMPLES}) {
+        KUSP, EXPERIMENT, YAML, EXAMPLES}) {
       assertTrue(
           classes.stream().anyMatch(c -> c.getPackageName().startsWith(module)),
           "no class of " + module + " on the test class path");
@@ -93,6 +96,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void testPlatformUsesOnlyThePlatformContract() {
+    // A test package, so it is imported on its own: the main-class rules above skip tests.
+    JavaClasses testPlatform = new ClassFileImporter().importPackages(EXAMPLES + ".baremetal");
+    only("examples.baremetal (test platform): platform, workload, engine and identity only, never "
+            + "lesp, kusp or experiment", EXAMPLES + ".baremetal", PLATFORM, WORKLOAD, ENGINE,
+        IDENTITY)
+        .rule()
+        .check(testPlatform);
+  }
+
+  @Test
   void noPackageCycles() {
     slices()
         .matching(ROOT + ".(**)")
@@ -102,7 +116,7 @@ class ArchitectureTest {
         .check(classes);
   }
 
-  /** Between modules and between the core's platform packages (DESIGN.md, the brief's list). */
+  /** Between modules (DESIGN.md) and between the core packages that the platforms share or drive. */
   static Stream<NamedRule> moduleRules() {
     return Stream.of(
         never("core.lesp never imports core.kusp (the two platforms never import each other)",
@@ -182,8 +196,32 @@ class ArchitectureTest {
             + "scheduler)", LESP, ENGINE, WORKLOAD, PLATFORM, IDENTITY),
         only("core.kusp: engine, workload, platform, scheduler and identity only (never lesp or "
             + "experiment)", KUSP, ENGINE, WORKLOAD, PLATFORM, SCHEDULER, IDENTITY),
-        only("core.experiment: engine, workload, platform, lesp, kusp and identity only",
-            EXPERIMENT, ENGINE, WORKLOAD, PLATFORM, LESP, KUSP, IDENTITY),
+        only("core.kusp.autoscaling: nothing else in this project (never engine, lesp or "
+            + "experiment)", KUSP + ".autoscaling"),
+        only("core.kusp.nodelifecycle: nothing else in this project (never engine, lesp or "
+            + "experiment)", KUSP + ".nodelifecycle"),
+        new NamedRule(
+            "core.kusp.deployment: kusp's IntOrPercent and DeploymentSpec.Strategy only (never "
+                + "engine, lesp or experiment)",
+            classes().that().resideInAPackage(KUSP + ".deployment..")
+                .should().onlyDependOnClassesThat(
+                    outsidePlatformsim()
+                        .or(resideInAnyPackage(KUSP + ".deployment.."))
+                        .or(type(IntOrPercent.class))
+                        .or(type(DeploymentSpec.Strategy.class)))),
+        only("core.experiment: engine, workload, platform, lesp, kusp, yaml, identity and the "
+            + "scheduler's quantities only", EXPERIMENT, ENGINE, WORKLOAD, PLATFORM, LESP, KUSP,
+            YAML, IDENTITY, SCHEDULER + ".resource"),
+        new NamedRule(
+            "core.experiment: only the scenario's configuration, its readers and LespFactory/"
+                + "KuspFactory name lesp and kusp (the rest drives the Platform contract)",
+            noClasses().that().resideInAPackage(EXPERIMENT + "..")
+                .and().haveNameNotMatching(EXPERIMENT.replace(".", "\\.")
+                    + "\\.(Scenario|DefaultScenario|ScenarioFile|\\w+Reader|LespFactory|KuspFactory)"
+                    + "(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage(LESP + "..", KUSP + "..")),
+        onlyWithLibraries("core.yaml: SnakeYAML Engine and the JDK only, no other core package",
+            YAML, JDK, "org.snakeyaml.engine.."),
         // examples
         only("examples.report: experiment results and the platform and workload values they "
             + "carry only (never cli)", EXAMPLES + ".report", EXPERIMENT, PLATFORM, WORKLOAD),
