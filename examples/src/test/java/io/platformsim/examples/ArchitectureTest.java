@@ -172,6 +172,12 @@ class ArchitectureTest {
             SCHEDULER + ".framework"),
         onlyWithLibraries("scheduler.packing: the JDK only, no online-placement package",
             SCHEDULER + ".packing", JDK),
+        onlyWithLibraries("scheduler.queue: the JDK only, no other scheduler package",
+            SCHEDULER + ".queue", JDK),
+        only("scheduler.simulator: state, framework, placement, cluster, resource and pod only",
+            SCHEDULER + ".simulator", SCHEDULER + ".state", SCHEDULER + ".framework",
+            SCHEDULER + ".placement", SCHEDULER + ".cluster", SCHEDULER + ".resource",
+            SCHEDULER + ".pod"),
         // identity
         onlyWithLibraries("identity: Guava and the JDK only", IDENTITY, JDK, GUAVA),
         onlyWithLibraries("identity.access: Guava and the JDK only, no other identity sub-package",
