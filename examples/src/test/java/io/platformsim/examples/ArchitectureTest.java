@@ -219,11 +219,11 @@ class ArchitectureTest {
             + "scheduler's quantities only", EXPERIMENT, ENGINE, WORKLOAD, PLATFORM, LESP, KUSP,
             YAML, IDENTITY, SCHEDULER + ".resource"),
         new NamedRule(
-            "core.experiment: only the scenario's configuration, its readers and LespFactory/"
-                + "KuspFactory name lesp and kusp (the rest drives the Platform contract)",
+            "core.experiment: only the scenario's configuration, its readers, the sweeps that vary it "
+                + "and LespFactory/KuspFactory name lesp and kusp (the rest drives the Platform contract)",
             noClasses().that().resideInAPackage(EXPERIMENT + "..")
                 .and().haveNameNotMatching(EXPERIMENT.replace(".", "\\.")
-                    + "\\.(Scenario|DefaultScenario|ScenarioFile|\\w+Reader|LespFactory|KuspFactory)"
+                    + "\\.(Scenario|DefaultScenario|ScenarioFile|\\w+Reader|Sweep|LespFactory|KuspFactory)"
                     + "(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage(LESP + "..", KUSP + "..")),
         onlyWithLibraries("core.yaml: SnakeYAML Engine and the JDK only, no other core package",

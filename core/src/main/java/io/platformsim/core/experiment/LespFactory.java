@@ -7,7 +7,6 @@ import io.platformsim.core.lesp.LespConfig;
 import io.platformsim.core.lesp.LespPlatform;
 import io.platformsim.core.platform.Platform;
 import io.platformsim.core.workload.Service;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,7 +18,7 @@ final class LespFactory implements PlatformFactory {
 
   @Override
   public Platform create(Scenario scenario, Simulation sim, RandomStreams streams) {
-    return new LespPlatform(sim, streams, withZones(scenario.lesp(), scenario.kusp().zones()));
+    return new LespPlatform(sim, streams, scenario.lesp().withZones(scenario.kusp().zones()));
   }
 
   /**
@@ -32,25 +31,10 @@ final class LespFactory implements PlatformFactory {
       RandomStreams streams) {
     LespConfig base = scenario.lesp();
     int pool = base.poolSize(service.instances());
-    LespConfig c = withAutoScaling(base, scenario.scaleOutTarget(), pool, Math.max(pool, maxInstances));
-    LespPlatform p = new LespPlatform(sim, streams, withZones(c, scenario.kusp().zones()));
+    LespConfig c = base.withAutoScaling(AutoScaling.targetTracking(scenario.scaleOutTarget(), pool, Math.max(pool, maxInstances)));
+    LespPlatform p = new LespPlatform(sim, streams, c.withZones(scenario.kusp().zones()));
     p.deploy(service);
     return Optional.of(p);
-  }
-
-  static LespConfig withZones(LespConfig c, List<String> zones) {
-    return new LespConfig(c.menu(), c.agents(), c.pinnedTypes(), c.baseImage(), c.pending(), c.boot(),
-        c.bootFailureProbability(), c.configManagement(), c.deploySteps(), c.bake(), c.strategy(),
-        c.imageBatch(), c.headroom(), c.replaceFailed(), c.autoScaling(), c.meanTimeToCrashMillis(), c.identity(),
-        zones);
-  }
-
-  static LespConfig withAutoScaling(LespConfig c, double target, int minMachines, int maxMachines) {
-    return new LespConfig(c.menu(), c.agents(), c.pinnedTypes(), c.baseImage(), c.pending(), c.boot(),
-        c.bootFailureProbability(), c.configManagement(), c.deploySteps(), c.bake(), c.strategy(),
-        c.imageBatch(), c.headroom(), c.replaceFailed(),
-        Optional.of(AutoScaling.targetTracking(target, minMachines, maxMachines)),
-        c.meanTimeToCrashMillis(), c.identity(), c.zones());
   }
 
   @Override

@@ -39,7 +39,7 @@ public final class Sweep {
     PlatformRegistry onlyKusp = PlatformRegistry.standard().only("kusp");
     Map<Double, PlatformResult> lesp = new LinkedHashMap<>();
     for (double h : headrooms) {
-      LespConfig c = withHeadroom(base.lesp(), h);
+      LespConfig c = base.lesp().withHeadroom(h);
       lesp.put(h, Comparison.run(base.withLesp(c), onlyLesp).lesp());
     }
     Map<NodeType, PlatformResult> kusp = new LinkedHashMap<>();
@@ -55,13 +55,6 @@ public final class Sweep {
       }
     }
     return new SweepTable(cells);
-  }
-
-  /** {@code c} with another headroom. */
-  static LespConfig withHeadroom(LespConfig c, double headroom) {
-    return new LespConfig(c.menu(), c.agents(), c.pinnedTypes(), c.baseImage(), c.pending(), c.boot(),
-        c.bootFailureProbability(), c.configManagement(), c.deploySteps(), c.bake(), c.strategy(), c.imageBatch(),
-        headroom, c.replaceFailed(), c.autoScaling(), c.meanTimeToCrashMillis(), c.identity(), c.zones());
   }
 
   /** {@code c} with another node type, no autoscaler (re-sized by the caller). */

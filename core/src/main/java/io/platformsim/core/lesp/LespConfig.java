@@ -83,6 +83,27 @@ public record LespConfig(
     pinnedTypes = Map.copyOf(pinnedTypes);
   }
 
+  /** A copy with {@code h} as the pool headroom. */
+  public LespConfig withHeadroom(double h) {
+    return new LespConfig(menu, agents, pinnedTypes, baseImage, pending, boot, bootFailureProbability,
+        configManagement, deploySteps, bake, strategy, imageBatch, h, replaceFailed, autoScaling,
+        meanTimeToCrashMillis, identity, zones);
+  }
+
+  /** A copy with machines spread over {@code z}. */
+  public LespConfig withZones(List<String> z) {
+    return new LespConfig(menu, agents, pinnedTypes, baseImage, pending, boot, bootFailureProbability,
+        configManagement, deploySteps, bake, strategy, imageBatch, headroom, replaceFailed, autoScaling,
+        meanTimeToCrashMillis, identity, z);
+  }
+
+  /** A copy with {@code a} as the pools' auto-scaling ({@code null}: none). */
+  public LespConfig withAutoScaling(AutoScaling a) {
+    return new LespConfig(menu, agents, pinnedTypes, baseImage, pending, boot, bootFailureProbability,
+        configManagement, deploySteps, bake, strategy, imageBatch, headroom, replaceFailed,
+        Optional.ofNullable(a), meanTimeToCrashMillis, identity, zones);
+  }
+
   /** A builder holding the defaults. */
   public static Builder builder() {
     return new Builder();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.platformsim.core.kusp.NodeType;
-import io.platformsim.core.lesp.LespConfig;
 import java.time.Duration;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -35,16 +34,6 @@ class SweepTest {
     assertEquals(5, text.lines().count(), text);
     assertEquals(5, t.toCsv().lines().count());
     assertThrows(IllegalArgumentException.class, () -> t.cell("nope", 0.0));
-  }
-
-  @Test
-  void headroomCopyChangesOnlyTheHeadroom() {
-    LespConfig c = LespConfig.builder().headroom(0.1).build();
-    LespConfig d = Sweep.withHeadroom(c, 0.3);
-    assertEquals(0.3, d.headroom());
-    assertEquals(c.strategy(), d.strategy());
-    assertEquals(c.menu(), d.menu());
-    assertEquals(c.identity(), d.identity());
   }
 
   /** Same seed ⇒ equal figures, whatever the seed (a short scenario keeps each try fast). */

@@ -92,4 +92,19 @@ class LespConfigTest {
     e = assertThrows(IllegalArgumentException.class, () -> lesp.convergeFleet("gnu"));
     assertTrue(e.getMessage().contains("'gnu'"), e.getMessage());
   }
+
+  @Test
+  void copiesChangeOnlyTheirField() {
+    LespConfig c = LespConfig.builder().headroom(0.1).build();
+    LespConfig h = c.withHeadroom(0.3);
+    assertEquals(0.3, h.headroom());
+    assertEquals(c.withHeadroom(0.1), c);
+    LespConfig z = c.withZones(java.util.List.of("z1", "z2"));
+    assertEquals(java.util.List.of("z1", "z2"), z.zones());
+    assertEquals(c, z.withZones(c.zones()));
+    AutoScaling a = AutoScaling.targetTracking(0.5, 2, 8);
+    LespConfig s = c.withAutoScaling(a);
+    assertEquals(java.util.Optional.of(a), s.autoScaling());
+    assertEquals(c, s.withAutoScaling(null));
+  }
 }
