@@ -24,9 +24,11 @@ import java.util.List;
  * A new count goes to the Deployment as {@code kubectl scale} would
  * ({@link DeploymentController#scale}), so a resize mid-rollout is spread proportionally.
  *
- * <p>How a pod is sampled ({@code replica_calculator.go groupPods}): a Pending pod is ignored
- * (terminating and finished pods have left their ReplicaSet already); a pod whose container is not
- * running has no metric (missing); a pod that is not Ready is unready during the first
+ * <p>How a pod is sampled ({@code replica_calculator.go groupPods}): a Pending pod is unready
+ * whatever its metric (upstream's comment says "ignored", its code puts it among the unready
+ * pods); terminating and finished pods, which upstream ignores, have left their ReplicaSet
+ * already; a running pod whose container is not running has no metric (missing); a pod that is
+ * not Ready is unready during the first
  * {@link #CPU_INITIALIZATION_PERIOD_MILLIS} after its start, and after that only if it has never
  * been Ready (upstream: its Ready condition last changed within
  * {@link #INITIAL_READINESS_DELAY_MILLIS} of the start); anything else is ready. The start is the
@@ -41,7 +43,8 @@ final class HorizontalPodAutoscaler {
 
   /**
    * {@code --horizontal-pod-autoscaler-cpu-initialization-period}: 5 min (k/k
-   * pkg/controller/podautoscaler/config/v1alpha1/defaults.go).
+   * pkg/controller/podautoscaler/config/v1alpha1/defaults.go
+   * {@code RecommendedDefaultHPAControllerConfiguration}).
    */
   static final long CPU_INITIALIZATION_PERIOD_MILLIS = 300_000;
 
@@ -108,7 +111,8 @@ final class HorizontalPodAutoscaler {
 
   private static PodSample sample(Pod p, long request, long usage, long now) {
     if (p.phase() != PodPhase.RUNNING) {
-      return new PodSample(PodSample.Kind.IGNORED, request, PodSample.MISSING);
+      // Pending: unready before its metric is looked at; the usage given is never read.
+      return new PodSample(PodSample.Kind.UNREADY, request, 0);
     }
     long metric = p.containerState() == ContainerState.RUNNING ? usage : PodSample.MISSING;
     boolean unready = !p.ready()
