@@ -1,5 +1,8 @@
 package io.platformsim.core.kusp;
 
+import io.platformsim.core.kusp.autoscaling.StabilizationWindow;
+import io.platformsim.core.kusp.deployment.DeploymentStatusCounts;
+import io.platformsim.core.kusp.deployment.ProgressCondition;
 import io.platformsim.core.workload.ImageDescription;
 import io.platformsim.core.workload.ImageLayer;
 import io.platformsim.core.workload.Release;
@@ -13,7 +16,8 @@ import java.util.Locale;
 /**
  * A Deployment's state as the controllers see it: the service and spec it was created with, its
  * desired replicas, its ReplicaSets (the current one last), its registered images, rollouts,
- * recorded ReplicaSet steps, load and the usage of its running pods. Changed only by the
+ * recorded ReplicaSet steps, its status counts and Progressing condition as of the last sync, its
+ * HPA's recommendation window, load and the usage of its running pods. Changed only by the
  * controllers ({@link DeploymentController}, {@link ReplicaSetController},
  * {@link HorizontalPodAutoscaler}) and the kubelet's running-pod count.
  */
@@ -36,15 +40,25 @@ final class Deployment {
   // records are built when read (steps). Null until the first step.
   private long[] steps;
   private int stepCount;
-  // Created on first use: most Deployments never lose a pod to eviction nor run an HPA, and an
-  // empty ArrayDeque holds a 17-slot array.
+  // Created on first use: most Deployments never lose a pod to eviction, and an empty ArrayDeque
+  // holds a 17-slot array.
   ArrayDeque<Long> evictedAt;
-  ArrayDeque<long[]> recommendations;
+  // The HPA's raw recommendations (k/k horizontal.go a.recommendations[key]); null without an HPA
+  // or before its first computed recommendation.
+  StabilizationWindow hpaWindow;
+  // status as written by the last sync (the "old status" the next sync compares against) and the
+  // Progressing condition (null only before creation completes).
+  DeploymentStatusCounts status = NO_PODS;
+  ProgressCondition progressing;
+  // The pending progress check (requeueStuckDeployment), -1 for none.
+  long progressCheck = -1;
   boolean syncPending;
   int running;
   double load = 1.0;
   double usedCpu;
   double usedMemory;
+
+  private static final DeploymentStatusCounts NO_PODS = new DeploymentStatusCounts(0, 0, 0, 0);
 
   Deployment(Service service, DeploymentSpec spec) {
     this.service = service;
@@ -149,6 +163,21 @@ final class Deployment {
       n += rs.available();
     }
     return n;
+  }
+
+  /**
+   * Its status counts now (k/k sync.go {@code calculateStatus}): pods of all ReplicaSets, of the
+   * current one, and available pods. Ready is taken as available: the model tells the controller
+   * of a pod when it becomes available (the same instant with minReadySeconds 0, the default).
+   */
+  DeploymentStatusCounts statusNow() {
+    int pods = 0;
+    int avail = 0;
+    for (ReplicaSet rs : sets) {
+      pods += rs.pods.size();
+      avail += rs.available();
+    }
+    return new DeploymentStatusCounts(pods, current.pods.size(), avail, avail);
   }
 
   /** Whether its latest rollout is still in progress. */

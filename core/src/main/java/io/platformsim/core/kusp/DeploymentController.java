@@ -1,5 +1,13 @@
 package io.platformsim.core.kusp;
 
+import io.platformsim.core.kusp.deployment.DeploymentStatusCounts;
+import io.platformsim.core.kusp.deployment.ProgressCondition;
+import io.platformsim.core.kusp.deployment.ProportionalScaling;
+import io.platformsim.core.kusp.deployment.ReplicaSetCounts;
+import io.platformsim.core.kusp.deployment.RollingUpdate;
+import io.platformsim.core.kusp.deployment.RolloutProgress;
+import io.platformsim.core.kusp.deployment.RolloutSpec;
+import io.platformsim.core.kusp.deployment.ScaledSets;
 import io.platformsim.core.platform.RolloutRecord;
 import io.platformsim.core.workload.ImageDescription;
 import io.platformsim.core.workload.Release;
@@ -10,17 +18,29 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The Deployment controller (k/k pkg/controller/deployment): creates a Deployment's first
- * ReplicaSet, a new one per release, and on each sync (after {@code controllerLatencyMillis})
- * first lets the {@link ReplicaSetController} replace lost pods, then scales one step of the
- * rollout (RollingUpdate, {@code rolling.go}, or Recreate, {@code recreate.go}), records the
- * ReplicaSet step and syncs again until nothing changes; it tracks rollout progress, completion
- * and the progress deadline.
+ * The Deployment controller (k/k v1.31 pkg/controller/deployment): creates a Deployment's first
+ * ReplicaSet and a new one per release, and on each sync (after {@code controllerLatencyMillis})
+ * first lets the {@link ReplicaSetController} replace lost pods, then makes one pass of
+ * {@code deployment_controller.go syncDeployment}: a resize ({@link ProportionalScaling#isScalingEvent})
+ * is spread over the active ReplicaSets ({@code sync.go scale}), otherwise one step of the rollout
+ * ({@link RollingUpdate#rolloutRolling}, {@code rolling.go}, or {@link RollingUpdate#recreate},
+ * {@code recreate.go}); it records the ReplicaSet step and syncs again until nothing scales. After
+ * a rollout pass it writes the Progressing condition ({@link RolloutProgress#syncProgressCondition},
+ * {@code progress.go syncRolloutStatus}) and, while the rollout is neither complete nor timed
+ * out, schedules the progress check upstream's {@code requeueStuckDeployment} asks for.
  *
- * <p>The rolling-update arithmetic sits in one method per upstream function
- * ({@link #newRSNewReplicas}, {@link #cleanupUnhealthyReplicas},
- * {@link #scaleDownOldReplicaSetsForRollingUpdate}; MaxSurge/MaxUnavailable come resolved from
- * {@link DeploymentSpec#fenceposts}), so each can be swapped for another implementation alone.
+ * <p>Every number comes from {@code io.platformsim.core.kusp.deployment}; this class only turns
+ * ReplicaSets into {@link ReplicaSetCounts} and applies the sizes and annotations that come back
+ * ({@code sync.go scaleReplicaSet}).
+ *
+ * <p>Simplifications: the new ReplicaSet is created at 0 replicas and scaled by the next sync,
+ * one controller latency later (upstream creates it at {@code NewRSNewReplicas} and goes on to
+ * {@code reconcileOldReplicaSets} in the same sync); syncs run when a ReplicaSet or pod changes,
+ * coalesced over one controller latency, not per watch event; status {@code readyReplicas} is
+ * taken as {@code availableReplicas} ({@link Deployment#statusNow}); a progress check evaluates
+ * the condition alone, since a sync that finds nothing changed scales nothing; upstream's
+ * rate-limited requeue when less than a second is left is a check one second later. No revision
+ * history limit, pause or rollback.
  */
 final class DeploymentController {
   private final Cluster c;
@@ -64,9 +84,7 @@ final class DeploymentController {
     c.deployments.put(service.name(), d);
     c.preemption.deploymentAdded(spec.priority());
     d.putImage(service.version(), service.image());
-    ReplicaSet rs = new ReplicaSet(d, 1, service.version(), service.image(), 0.0);
-    d.sets.add(rs);
-    d.current = rs;
+    addReplicaSet(d, new ReplicaSet(d, 1, service.version(), service.image(), 0.0, c.sim.now()));
     c.stranded.deploymentAdded(service.request());
     requestSync(d);
     if (spec.autoscaling() != null) {
@@ -96,21 +114,33 @@ final class DeploymentController {
     }
     if (d.rollingOut()) {
       d.rollout.superseded = true;
-      c.sim.cancel(d.rollout.deadlineTimer);
     }
-    ReplicaSet rs = new ReplicaSet(d, d.current.revision + 1, release.version(), image,
-        release.healthCheckFailureProbability());
-    d.sets.add(rs);
-    d.current = rs;
     d.rollout = new Rollout(d, release, c.sim.now());
     d.rollouts.add(d.rollout);
+    addReplicaSet(d, new ReplicaSet(d, d.current.revision + 1, release.version(), image,
+        release.healthCheckFailureProbability(), c.sim.now()));
     d.rollout.updateOutOfService(c.sim.now());
-    touchProgress(d);
     requestSync(d);
   }
 
   /**
-   * Sets the desired replicas of {@code d} (as {@code kubectl scale}).
+   * Makes {@code rs} the new ReplicaSet of {@code d}, created with the replica annotations and
+   * the Progressing condition NewReplicaSetCreated (k/k sync.go {@code getNewReplicaSet},
+   * deployment_util.go {@code SetNewReplicaSetAnnotations}).
+   */
+  private void addReplicaSet(Deployment d, ReplicaSet rs) {
+    ReplicaSetCounts annotated = rs.counts().annotatedFor(RolloutSpec.of(d.spec, d.replicas));
+    rs.desiredAnnotation = annotated.desiredAnnotation();
+    rs.maxAnnotation = annotated.maxAnnotation();
+    d.sets.add(rs);
+    d.current = rs;
+    d.progressing = RolloutProgress.setCondition(d.progressing, true, ProgressCondition.Reason.NEW_REPLICA_SET_CREATED,
+        c.sim.now());
+  }
+
+  /**
+   * Sets the desired replicas of {@code d} (as {@code kubectl scale}); the next sync sees the
+   * resize and spreads it over the active ReplicaSets.
    *
    * @throws IllegalArgumentException for a negative count
    */
@@ -122,11 +152,8 @@ final class DeploymentController {
     requestSync(d);
   }
 
-  /** A pod of {@code rs} became available: the rollout progressed if {@code rs} is the new one. */
+  /** A pod of {@code rs} became available. */
   void podAvailable(Deployment d, ReplicaSet rs) {
-    if (d.rollingOut() && rs == d.current) {
-      touchProgress(d);
-    }
     availabilityChanged(d);
   }
 
@@ -152,199 +179,133 @@ final class DeploymentController {
           c.replicaSetController.reconcile(rs);
         }
       }
-      if (syncOnce(d)) {
+      RolloutSpec spec = RolloutSpec.of(d.spec, d.replicas);
+      List<ReplicaSet> olds = d.sets.subList(0, d.sets.size() - 1);
+      List<ReplicaSetCounts> oldCounts = new ArrayList<>(olds.size());
+      for (ReplicaSet rs : olds) {
+        oldCounts.add(rs.counts());
+      }
+      ReplicaSetCounts newCounts = d.current.counts();
+      boolean scalingEvent = isScalingEvent(spec, oldCounts, newCounts);
+      boolean scaled = scalingEvent ? scale(d, spec, oldCounts, newCounts) : rollout(d, spec, oldCounts, newCounts);
+      if (scaled) {
         d.recordStep(c.sim.now());
         requestSync(d);
       }
-      checkRolloutDone(d);
+      syncStatus(d, !scalingEvent);
     });
   }
 
-  /**
-   * One sync; returns whether it scaled a ReplicaSet (then the resulting ReplicaSet update
-   * triggers the next sync).
-   */
-  private boolean syncOnce(Deployment d) {
-    return d.spec.strategy() == DeploymentSpec.Strategy.RECREATE ? rolloutRecreate(d) : rolloutRolling(d);
+  /** {@code sync.go isScalingEvent} over every ReplicaSet. */
+  private static boolean isScalingEvent(RolloutSpec spec, List<ReplicaSetCounts> olds, ReplicaSetCounts newRs) {
+    List<ReplicaSetCounts> all = new ArrayList<>(olds.size() + 1);
+    all.addAll(olds);
+    all.add(newRs);
+    return ProportionalScaling.isScalingEvent(spec, all);
   }
 
   /**
-   * Recreate (k/k pkg/controller/deployment/recreate.go {@code rolloutRecreate}): scale every old
-   * ReplicaSet to zero, wait until their pods are gone, then scale the new one up.
+   * A resize (k/k sync.go {@code sync} → {@code scale}): the only active ReplicaSet takes it all,
+   * else it is spread over the active ones in proportion to their size.
    */
-  private boolean rolloutRecreate(Deployment d) {
-    ReplicaSet nrs = d.current;
-    boolean scaled = false;
-    for (ReplicaSet rs : d.sets) {
-      if (rs != nrs && rs.replicas > 0) {
-        scaleReplicaSet(rs, 0);
-        scaled = true;
-      }
+  private boolean scale(Deployment d, RolloutSpec spec, List<ReplicaSetCounts> olds, ReplicaSetCounts newRs) {
+    ScaledSets result = ProportionalScaling.scale(spec, d.status.replicas(), newRs, olds);
+    // new ReplicaSet first, then the old ones in the order given
+    apply(d.current, result.sets().get(0));
+    for (int i = 0; i < olds.size(); i++) {
+      apply(d.sets.get(i), result.sets().get(i + 1));
     }
-    if (scaled) {
-      return true;
-    }
-    for (ReplicaSet rs : d.sets) {
-      if (rs != nrs && (!rs.pods.isEmpty() || rs.terminating > 0)) {
-        return false;
-      }
-    }
-    if (nrs.replicas != d.replicas) {
-      scaleReplicaSet(nrs, d.replicas);
-      return true;
-    }
-    return false;
+    return result.scaled();
   }
 
   /**
-   * RollingUpdate (k/k pkg/controller/deployment/rolling.go {@code rolloutRolling}, v1.31): scale
-   * the new ReplicaSet up if possible ({@code reconcileNewReplicaSet}), otherwise scale old ones
-   * down ({@code reconcileOldReplicaSets}: first unhealthy pods, then oldest first keeping
-   * {@code replicas − maxUnavailable} available).
+   * One step of the rollout: RollingUpdate ({@code rolling.go rolloutRolling}) or Recreate
+   * ({@code recreate.go rolloutRecreate}, which waits while any old pod exists, terminating ones
+   * included: {@code oldPodsRunning}).
    */
-  private boolean rolloutRolling(Deployment d) {
-    ReplicaSet nrs = d.current;
-    Fenceposts f = d.spec.fenceposts(d.replicas);
-    int total = 0;
-    for (ReplicaSet rs : d.sets) {
-      total += rs.replicas;
-    }
-    // reconcileNewReplicaSet
-    if (nrs.replicas != d.replicas) {
-      if (nrs.replicas > d.replicas) {
-        scaleReplicaSet(nrs, d.replicas);
-        return true;
+  private boolean rollout(Deployment d, RolloutSpec spec, List<ReplicaSetCounts> olds, ReplicaSetCounts newRs) {
+    ScaledSets result;
+    if (spec.rollingUpdate()) {
+      result = RollingUpdate.rolloutRolling(spec, newRs, olds);
+    } else {
+      boolean oldPodsRunning = false;
+      for (int i = 0; i < olds.size() && !oldPodsRunning; i++) {
+        ReplicaSet rs = d.sets.get(i);
+        oldPodsRunning = !rs.pods.isEmpty() || rs.terminating > 0;
       }
-      int newReplicas = newRSNewReplicas(d, total, f);
-      if (newReplicas != nrs.replicas) {
-        scaleReplicaSet(nrs, newReplicas);
-        return true;
-      }
+      result = RollingUpdate.recreate(spec, olds, newRs, oldPodsRunning);
     }
-    // reconcileOldReplicaSets
-    int oldReplicas = total - nrs.replicas;
-    if (oldReplicas == 0) {
-      return false;
+    // the old ReplicaSets in the order given, then the new one
+    for (int i = 0; i < olds.size(); i++) {
+      apply(d.sets.get(i), result.sets().get(i));
     }
-    int minAvailable = d.replicas - f.unavailable();
-    int newUnavailable = nrs.replicas - nrs.available();
-    int maxScaledDown = total - minAvailable - newUnavailable;
-    if (maxScaledDown <= 0) {
-      return false;
-    }
-    int cleaned = cleanupUnhealthyReplicas(d, maxScaledDown);
-    int scaledDown = scaleDownOldReplicaSetsForRollingUpdate(d, minAvailable);
-    return cleaned + scaledDown > 0;
+    apply(d.current, result.sets().get(olds.size()));
+    return result.scaled();
   }
 
   /**
-   * The new ReplicaSet's replicas for a scale-up (k/k pkg/controller/deployment/util/
-   * deployment_util.go {@code NewRSNewReplicas}): up to {@code replicas + maxSurge} pods in all,
-   * never above {@code replicas}. {@code total} is the replicas of every ReplicaSet.
+   * Writes what the arithmetic decided for {@code rs} (k/k sync.go {@code scaleReplicaSet}): the
+   * annotations, and {@code spec.replicas}, upon which the ReplicaSet controller creates or
+   * deletes pods.
    */
-  private static int newRSNewReplicas(Deployment d, int total, Fenceposts f) {
-    ReplicaSet nrs = d.current;
-    int maxTotal = d.replicas + f.surge();
-    if (total >= maxTotal) {
-      return nrs.replicas;
+  private void apply(ReplicaSet rs, ReplicaSetCounts decided) {
+    rs.desiredAnnotation = decided.desiredAnnotation();
+    rs.maxAnnotation = decided.maxAnnotation();
+    if (decided.replicas() != rs.replicas) {
+      rs.replicas = decided.replicas();
+      c.replicaSetController.reconcile(rs);
     }
-    return nrs.replicas + Math.min(maxTotal - total, d.replicas - nrs.replicas);
   }
 
   /**
-   * Scales old ReplicaSets down by their unavailable pods, oldest first, at most
-   * {@code maxCleanup} in all (k/k rolling.go {@code cleanupUnhealthyReplicas}); returns how many.
+   * Writes the status after a sync. After a rollout pass ({@code rollout}, not a resize, which
+   * upstream ends with {@code syncDeploymentStatus}) the Progressing condition too, and the
+   * progress check is (re)scheduled. The latest rollout ends once the Deployment is complete.
    */
-  private int cleanupUnhealthyReplicas(Deployment d, int maxCleanup) {
-    int cleaned = 0;
-    for (ReplicaSet rs : d.sets) {
-      if (rs == d.current || cleaned >= maxCleanup) {
-        continue;
-      }
-      int avail = rs.available();
-      if (rs.replicas == 0 || rs.replicas == avail) {
-        continue;
-      }
-      int n = Math.min(maxCleanup - cleaned, rs.replicas - avail);
-      scaleReplicaSet(rs, rs.replicas - n);
-      cleaned += n;
-    }
-    return cleaned;
-  }
-
-  /**
-   * Scales old ReplicaSets down, oldest first, by as many as are available above
-   * {@code minAvailable} (k/k rolling.go {@code scaleDownOldReplicaSetsForRollingUpdate});
-   * returns how many.
-   */
-  private int scaleDownOldReplicaSetsForRollingUpdate(Deployment d, int minAvailable) {
-    int availableAll = d.available();
-    int scaledDown = 0;
-    if (availableAll > minAvailable) {
-      int totalDown = availableAll - minAvailable;
-      for (ReplicaSet rs : d.sets) {
-        if (rs == d.current || scaledDown >= totalDown || rs.replicas == 0) {
-          continue;
-        }
-        int n = Math.min(rs.replicas, totalDown - scaledDown);
-        scaleReplicaSet(rs, rs.replicas - n);
-        scaledDown += n;
+  private void syncStatus(Deployment d, boolean rolloutPass) {
+    long now = c.sim.now();
+    DeploymentStatusCounts status = d.statusNow();
+    if (rolloutPass) {
+      d.progressing = RolloutProgress.syncProgressCondition(d.replicas, d.spec.progressDeadlineMillis(), d.progressing,
+          d.status, status, now);
+      if (d.rollingOut() && d.progressing.reason() == ProgressCondition.Reason.PROGRESS_DEADLINE_EXCEEDED) {
+        d.rollout.deadlineExceeded = true;
       }
     }
-    return scaledDown;
-  }
-
-  /** Sets {@code spec.replicas} and lets the ReplicaSet controller create or delete pods. */
-  private void scaleReplicaSet(ReplicaSet rs, int replicas) {
-    Deployment d = rs.deployment;
-    if (d.rollingOut() && replicas != rs.replicas) {
-      touchProgress(d);
-    }
-    rs.replicas = replicas;
-    c.replicaSetController.reconcile(rs);
-  }
-
-  /** The rollout progressed: its progress deadline starts over. */
-  private void touchProgress(Deployment d) {
+    d.status = status;
     Rollout r = d.rollout;
-    if (r == null || r.end >= 0) {
+    if (r != null && r.end < 0 && RolloutProgress.complete(d.replicas, status)) {
+      r.updateOutOfService(now);
+      r.end = now;
+    }
+    if (rolloutPass) {
+      scheduleProgressCheck(d, status, now);
+    }
+  }
+
+  /**
+   * k/k progress.go {@code requeueStuckDeployment}: while the Deployment is neither complete nor
+   * timed out, look again one second after its progress deadline (one second from now if less
+   * than a second is left). One check per Deployment is kept; a check that finds progress since
+   * it was scheduled schedules the next. Upstream also requeues a Deployment whose condition says
+   * NewReplicaSetAvailable but which lost pods since; such a condition never times out
+   * ({@link RolloutProgress#timedOut}), so no check is scheduled for it (it would recur every
+   * second, for nothing).
+   */
+  private void scheduleProgressCheck(Deployment d, DeploymentStatusCounts status, long now) {
+    long after = RolloutProgress.requeueAfterMillis(d.replicas, d.spec.progressDeadlineMillis(), d.progressing, status,
+        now);
+    if (after < 0 || d.progressing.reason() == ProgressCondition.Reason.NEW_REPLICA_SET_AVAILABLE) {
+      d.progressCheck = c.cancelled(d.progressCheck);
       return;
     }
-    if (r.deadlineTimer >= 0) {
-      c.sim.cancel(r.deadlineTimer);
+    if (d.progressCheck >= 0) {
+      return;
     }
-    r.deadlineTimer = c.sim.schedule(d.spec.progressDeadlineMillis(), () -> {
-      r.deadlineTimer = -1;
-      if (r.end < 0 && !r.superseded) {
-        r.deadlineExceeded = true;
-      }
+    d.progressCheck = c.sim.schedule(after + 1000, () -> {
+      d.progressCheck = -1;
+      syncStatus(d, true);
     });
-  }
-
-  /**
-   * Complete when the new ReplicaSet has every desired replica available and no old pod is
-   * active (k/k pkg/controller/deployment/util/deployment_util.go DeploymentComplete).
-   */
-  private void checkRolloutDone(Deployment d) {
-    Rollout r = d.rollout;
-    if (r == null || r.end >= 0 || r.superseded) {
-      return;
-    }
-    ReplicaSet nrs = d.current;
-    if (nrs.replicas != d.replicas || nrs.available() < d.replicas) {
-      return;
-    }
-    for (ReplicaSet rs : d.sets) {
-      if (rs != nrs && !rs.pods.isEmpty()) {
-        return;
-      }
-    }
-    r.updateOutOfService(c.sim.now());
-    r.end = c.sim.now();
-    if (r.deadlineTimer >= 0) {
-      c.sim.cancel(r.deadlineTimer);
-      r.deadlineTimer = -1;
-    }
   }
 
   /** Every rollout of every Deployment, in start order. */

@@ -100,11 +100,6 @@ public record DeploymentSpec(
     return new Builder();
   }
 
-  /** The resolved surge and unavailability for {@code replicas}. */
-  public Fenceposts fenceposts(int replicas) {
-    return Fenceposts.resolve(maxSurge, maxUnavailable, replicas);
-  }
-
   /** Collects a spec; {@link #build()} validates it. */
   public static final class Builder {
     private Strategy strategy = Strategy.ROLLING_UPDATE;

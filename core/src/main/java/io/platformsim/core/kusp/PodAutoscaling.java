@@ -1,13 +1,15 @@
 package io.platformsim.core.kusp;
 
+import io.platformsim.core.kusp.autoscaling.ReplicaCalculation;
+
 /**
- * A HorizontalPodAutoscaler on CPU utilization of requests. Defaults (v1.31):
- * {@code --horizontal-pod-autoscaler-sync-period} 15 s and tolerance 0.1 (k/k
- * {@code pkg/controller/podautoscaler/config/v1alpha1/defaults.go}); scale-down stabilization
- * window 300 s ({@code pkg/apis/autoscaling/v2/defaults.go}). The desired count is
- * {@code ceil(current · utilization / target)} when {@code |utilization / target − 1| > tolerance}
- * ({@code pkg/controller/podautoscaler/replica_calculator.go}); a scale-down takes the largest
- * recommendation of the last window.
+ * A HorizontalPodAutoscaler on CPU utilization of requests, without {@code spec.behavior}; the
+ * {@link HorizontalPodAutoscaler} runs it with the upstream arithmetic of
+ * {@code io.platformsim.core.kusp.autoscaling}. Defaults (v1.31):
+ * {@code --horizontal-pod-autoscaler-sync-period} 15 s and {@code --horizontal-pod-autoscaler-tolerance}
+ * 0.1 (k/k {@code pkg/controller/podautoscaler/config/v1alpha1/defaults.go}); scale-down
+ * stabilization window 300 s ({@code --horizontal-pod-autoscaler-downscale-stabilization}, same
+ * file; also the {@code spec.behavior.scaleDown} default of {@code pkg/apis/autoscaling/v2/defaults.go}).
  *
  * @param minReplicas                  lower bound, at least 1
  * @param maxReplicas                  upper bound, at least minReplicas
@@ -25,7 +27,7 @@ public record PodAutoscaling(int minReplicas, int maxReplicas, int targetCpuPerc
    */
   public static final long DEFAULT_SYNC_MILLIS = 15_000;
   /** {@code --horizontal-pod-autoscaler-tolerance}: 0.1 (same file). */
-  public static final double DEFAULT_TOLERANCE = 0.1;
+  public static final double DEFAULT_TOLERANCE = ReplicaCalculation.DEFAULT_TOLERANCE;
   /**
    * Scale-down stabilization window: 300 s (k/k {@code pkg/apis/autoscaling/v2/defaults.go},
    * {@code SetDefaults_HorizontalPodAutoscalerBehavior}).
@@ -58,17 +60,5 @@ public record PodAutoscaling(int minReplicas, int maxReplicas, int targetCpuPerc
   public static PodAutoscaling cpu(int minReplicas, int maxReplicas, int targetCpuPercent) {
     return new PodAutoscaling(minReplicas, maxReplicas, targetCpuPercent, DEFAULT_SYNC_MILLIS, DEFAULT_TOLERANCE,
         DEFAULT_SCALE_DOWN_STABILIZATION_MILLIS);
-  }
-
-  /**
-   * The replica count the controller computes from the current count and the measured average
-   * utilization (percent of requests), before bounds and stabilization.
-   */
-  public int desiredReplicas(int current, double utilizationPercent) {
-    double ratio = utilizationPercent / targetCpuPercent;
-    if (Math.abs(ratio - 1.0) <= tolerance) {
-      return current;
-    }
-    return (int) Math.ceil(ratio * current);
   }
 }

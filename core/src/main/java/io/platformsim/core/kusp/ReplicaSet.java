@@ -1,11 +1,13 @@
 package io.platformsim.core.kusp;
 
+import io.platformsim.core.kusp.deployment.ReplicaSetCounts;
 import io.platformsim.core.workload.ImageDescription;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A ReplicaSet's state: its revision, image, desired replicas, active pods (not terminating), the
+ * A ReplicaSet's state: its revision, creation time, image, desired replicas, the two replica
+ * annotations the Deployment controller stamps on it, active pods (not terminating), the
  * terminating ones still counted, and how many of its pods are available (kept as pods change,
  * never by a walk).
  */
@@ -15,7 +17,12 @@ final class ReplicaSet implements StartupLog.PodNames {
   final String version;
   final ImageDescription image;
   final double healthCheckFailureProbability;
+  final long createdAt;
   int replicas;
+  // deployment.kubernetes.io/desired-replicas and max-replicas (k/k deployment_util.go
+  // SetReplicasAnnotations); proportional scaling reads them to tell a resize from a rollout.
+  int desiredAnnotation = ReplicaSetCounts.NO_ANNOTATION;
+  int maxAnnotation = ReplicaSetCounts.NO_ANNOTATION;
   int terminating;
   int podCounter;
   final List<Pod> pods = new ArrayList<>();
@@ -24,12 +31,23 @@ final class ReplicaSet implements StartupLog.PodNames {
   // set made that quadratic in a large service's replicas.
   private int availableCount;
 
-  ReplicaSet(Deployment deployment, int revision, String version, ImageDescription image, double failP) {
+  ReplicaSet(Deployment deployment, int revision, String version, ImageDescription image, double failP, long createdAt) {
     this.deployment = deployment;
     this.revision = revision;
     this.version = version;
     this.image = image;
     this.healthCheckFailureProbability = failP;
+    this.createdAt = createdAt;
+  }
+
+  /** Its name: {@code <service>-r<revision>}. */
+  String name() {
+    return deployment.service.name() + "-r" + revision;
+  }
+
+  /** What the Deployment controller's arithmetic reads of it now. */
+  ReplicaSetCounts counts() {
+    return new ReplicaSetCounts(name(), createdAt, replicas, availableCount, desiredAnnotation, maxAnnotation);
   }
 
   /** The name of its pod number {@code ordinal}: {@code <service>-r<revision>-<ordinal>}. */

@@ -4,9 +4,10 @@ import io.platformsim.core.platform.RolloutRecord;
 import io.platformsim.core.workload.Release;
 
 /**
- * One rollout of a Deployment: when it started and ended, whether a later release superseded it
- * or it exceeded its progress deadline, the pods it created and its out-of-service integral
- * (desired minus available replicas over time).
+ * One rollout of a Deployment: when it started and ended (its Deployment complete, k/k
+ * deployment_util.go {@code DeploymentComplete}), whether a later release superseded it or its
+ * Deployment's Progressing condition went to ProgressDeadlineExceeded while it ran, the pods it
+ * created and its out-of-service integral (desired minus available replicas over time).
  */
 final class Rollout {
   final Deployment deployment;
@@ -15,7 +16,6 @@ final class Rollout {
   long end = -1;
   boolean superseded;
   boolean deadlineExceeded;
-  long deadlineTimer = -1;
   int podsCreated;
   int maxOut;
   long outIntegral;

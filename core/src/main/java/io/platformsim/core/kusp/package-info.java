@@ -18,10 +18,13 @@
  *   <li>{@code SchedulingQueue} (active queue in PrioritySort order, unschedulable pods retried
  *       on cluster events), {@code SchedulingCycle} (one {@code FastScheduler} call at a time,
  *       binding, nominated pods) and {@code Preemption} (resource-only DefaultPreemption).
- *   <li>{@code DeploymentController} (RollingUpdate and Recreate, ReplicaSet steps, progress
- *       deadline), {@code ReplicaSetController} (pod creation and deletion order), with their
- *       state in {@code Deployment}, {@code ReplicaSet} and {@code Rollout};
- *       {@code HorizontalPodAutoscaler}; {@code ClusterAutoscaler};
+ *   <li>{@code DeploymentController} (RollingUpdate and Recreate, proportional scaling of a
+ *       resize, replica annotations, ReplicaSet steps, the Progressing condition and its
+ *       deadline, every number from {@code kusp.deployment}), {@code ReplicaSetController} (pod
+ *       creation and deletion order), with their state in {@code Deployment}, {@code ReplicaSet}
+ *       and {@code Rollout}; {@code HorizontalPodAutoscaler} (replica calculation over sampled
+ *       pods, stabilization window and bounds from {@code kusp.autoscaling});
+ *       {@code ClusterAutoscaler};
  *       {@code NodeLifecycleController} (join, NotReady, eviction, replacement, cordon).
  *   <li>{@code LivePods} (live pods and their shared scheduler-spec templates),
  *       {@code StrandedCapacity} and {@code KuspRecorder} (every count, average, timeline and

@@ -270,17 +270,6 @@ class KuspBehaviourTest {
   }
 
   @Test
-  void hpaToleranceIsTenPercent() {
-    PodAutoscaling hpa = PodAutoscaling.cpu(1, 100, 50);
-    // 54.9 / 50 = 1.098: within the 0.1 tolerance, no change.
-    assertEquals(10, hpa.desiredReplicas(10, 54.9));
-    // 55.5 / 50 = 1.11: ceil(1.11 × 10) = ceil(11.1) = 12.
-    assertEquals(12, hpa.desiredReplicas(10, 55.5));
-    // 20 / 50 = 0.4: ceil(0.4 × 10) = 4.
-    assertEquals(4, hpa.desiredReplicas(10, 20));
-  }
-
-  @Test
   void clusterAutoscalerRemovesUnderusedNodesAfterTenMinutes() {
     // Three nodes, one small pod: every node is below 50% from the first scan at 10 s; after the
     // 10 min unneeded time (at 610 s) one node is drained per scan down to minNodes 1.

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.platformsim.core.engine.DurationDistribution;
 import io.platformsim.core.engine.RandomStreams;
 import io.platformsim.core.engine.Simulation;
+import io.platformsim.core.kusp.deployment.RolloutBounds;
+import io.platformsim.core.kusp.deployment.RolloutSpec;
 import io.platformsim.core.platform.Failure;
 import io.platformsim.core.workload.ImageDescription;
 import io.platformsim.core.workload.ImageLayer;
@@ -123,7 +125,7 @@ class KuspPropertiesTest {
     Simulation sim = k.simulation();
     sim.run();
     assertEquals(replicas, k.available("web"));
-    int floor = replicas - spec.fenceposts(replicas).unavailable();
+    int floor = RolloutBounds.minAvailable(RolloutSpec.of(spec, replicas));
     k.apply(Release.app("web", "2"));
     while (sim.step()) {
       assertTrue(k.available("web") >= floor, "available " + k.available("web") + " < " + floor + " at " + sim.now());

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.platformsim.core.kusp.deployment.Fenceposts;
+import io.platformsim.core.kusp.deployment.RolloutBounds;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class RollingUpdateArithmeticTest {
       "0, 3, 10, 0, 3",
       "100%, 0, 7, 7, 0"})
   void resolvesLikeUpstream(String surge, String unavailable, int replicas, int expSurge, int expUnavailable) {
-    Fenceposts f = Fenceposts.resolve(IntOrPercent.parse("maxSurge", surge),
+    Fenceposts f = RolloutBounds.resolveFenceposts(IntOrPercent.parse("maxSurge", surge),
         IntOrPercent.parse("maxUnavailable", unavailable), replicas);
     assertEquals(new Fenceposts(expSurge, expUnavailable), f);
   }

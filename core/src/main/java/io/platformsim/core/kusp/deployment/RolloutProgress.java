@@ -79,14 +79,14 @@ public final class RolloutProgress {
       return current;
     }
     if (complete(specReplicas, newStatus)) {
-      return set(current, true, ProgressCondition.Reason.NEW_REPLICA_SET_AVAILABLE, nowMillis);
+      return setCondition(current, true, ProgressCondition.Reason.NEW_REPLICA_SET_AVAILABLE, nowMillis);
     }
     if (progressing(oldStatus, newStatus)) {
       long transition = current != null && current.status() ? current.lastTransitionMillis() : nowMillis;
       return new ProgressCondition(true, ProgressCondition.Reason.REPLICA_SET_UPDATED, nowMillis, transition);
     }
     if (timedOut(progressDeadlineMillis, current, nowMillis)) {
-      return set(current, false, ProgressCondition.Reason.PROGRESS_DEADLINE_EXCEEDED, nowMillis);
+      return setCondition(current, false, ProgressCondition.Reason.PROGRESS_DEADLINE_EXCEEDED, nowMillis);
     }
     return current;
   }
@@ -113,8 +113,16 @@ public final class RolloutProgress {
     return after;
   }
 
-  /** {@code SetDeploymentCondition}: same status and reason → unchanged; same status keeps the transition time. */
-  private static ProgressCondition set(ProgressCondition current, boolean status, ProgressCondition.Reason reason,
+  /**
+   * {@code SetDeploymentCondition}: a condition with the same status and reason as
+   * {@code current} leaves it unchanged (its update time too); otherwise the new one is stamped
+   * now, keeping the transition time when the status stays. The controller writes
+   * {@code NewReplicaSetCreated} this way when it creates a new ReplicaSet
+   * ({@code sync.go getNewReplicaSet}).
+   *
+   * @param current the condition before, or {@code null}
+   */
+  public static ProgressCondition setCondition(ProgressCondition current, boolean status, ProgressCondition.Reason reason,
       long nowMillis) {
     if (current != null && current.status() == status && current.reason() == reason) {
       return current;
