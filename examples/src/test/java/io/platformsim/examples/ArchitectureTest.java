@@ -14,8 +14,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import io.platformsim.core.kusp.DeploymentSpec;
-import io.platformsim.core.kusp.IntOrPercent;
 import io.platformsim.identity.IdentityMetrics;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -206,15 +204,8 @@ class ArchitectureTest {
             + "experiment)", KUSP + ".autoscaling"),
         only("core.kusp.nodelifecycle: nothing else in this project (never engine, lesp or "
             + "experiment)", KUSP + ".nodelifecycle"),
-        new NamedRule(
-            "core.kusp.deployment: kusp's IntOrPercent and DeploymentSpec.Strategy only (never "
-                + "engine, lesp or experiment)",
-            classes().that().resideInAPackage(KUSP + ".deployment..")
-                .should().onlyDependOnClassesThat(
-                    outsidePlatformsim()
-                        .or(resideInAnyPackage(KUSP + ".deployment.."))
-                        .or(type(IntOrPercent.class))
-                        .or(type(DeploymentSpec.Strategy.class)))),
+        only("core.kusp.deployment: nothing else in this project (never kusp, engine, lesp or "
+            + "experiment)", KUSP + ".deployment"),
         only("core.experiment: engine, workload, platform, lesp, kusp, yaml, identity and the "
             + "scheduler's quantities only", EXPERIMENT, ENGINE, WORKLOAD, PLATFORM, LESP, KUSP,
             YAML, IDENTITY, SCHEDULER + ".resource"),

@@ -129,7 +129,7 @@ final class DeploymentController {
    * deployment_util.go {@code SetNewReplicaSetAnnotations}).
    */
   private void addReplicaSet(Deployment d, ReplicaSet rs) {
-    ReplicaSetCounts annotated = rs.counts().annotatedFor(RolloutSpec.of(d.spec, d.replicas));
+    ReplicaSetCounts annotated = rs.counts().annotatedFor(d.spec.rolloutSpec(d.replicas));
     rs.desiredAnnotation = annotated.desiredAnnotation();
     rs.maxAnnotation = annotated.maxAnnotation();
     d.sets.add(rs);
@@ -179,7 +179,7 @@ final class DeploymentController {
           c.replicaSetController.reconcile(rs);
         }
       }
-      RolloutSpec spec = RolloutSpec.of(d.spec, d.replicas);
+      RolloutSpec spec = d.spec.rolloutSpec(d.replicas);
       List<ReplicaSet> olds = d.sets.subList(0, d.sets.size() - 1);
       List<ReplicaSetCounts> oldCounts = new ArrayList<>(olds.size());
       for (ReplicaSet rs : olds) {

@@ -1,5 +1,8 @@
 package io.platformsim.core.kusp;
 
+import io.platformsim.core.kusp.deployment.IntOrPercent;
+import io.platformsim.core.kusp.deployment.RolloutSpec;
+
 import io.platformsim.core.workload.Resources;
 import io.platformsim.scheduler.resource.Quantity;
 
@@ -93,6 +96,11 @@ public record DeploymentSpec(
     if (shutdownMillis < 0) {
       throw new IllegalArgumentException("shutdownMillis must be >= 0, was " + shutdownMillis);
     }
+  }
+
+  /** What the Deployment controller's arithmetic reads of this spec at {@code replicas}. */
+  public RolloutSpec rolloutSpec(int replicas) {
+    return new RolloutSpec(strategy == Strategy.ROLLING_UPDATE, replicas, maxSurge, maxUnavailable);
   }
 
   /** A builder with the upstream defaults. */

@@ -55,7 +55,7 @@ class DeploymentControllerProperties {
     k.scale("web", resizeTo);
     // the controller sees the resize one controller latency later
     sim.runUntil(sim.now() + 200);
-    int bound = resizeTo + RolloutBounds.maxSurge(RolloutSpec.of(spec, resizeTo));
+    int bound = resizeTo + RolloutBounds.maxSurge(spec.rolloutSpec(resizeTo));
     for (long t = sim.now(); sim.step(); ) {
       for (ReplicaSetStep step : k.replicaSetSteps("web", t)) {
         assertTrue(step.newReplicas() + step.oldReplicas() <= bound, step + " above " + bound);

@@ -125,7 +125,7 @@ class KuspPropertiesTest {
     Simulation sim = k.simulation();
     sim.run();
     assertEquals(replicas, k.available("web"));
-    int floor = RolloutBounds.minAvailable(RolloutSpec.of(spec, replicas));
+    int floor = RolloutBounds.minAvailable(spec.rolloutSpec(replicas));
     k.apply(Release.app("web", "2"));
     while (sim.step()) {
       assertTrue(k.available("web") >= floor, "available " + k.available("web") + " < " + floor + " at " + sim.now());

@@ -1,5 +1,6 @@
 package io.platformsim.core.kusp;
 
+import io.platformsim.core.kusp.deployment.IntOrPercent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

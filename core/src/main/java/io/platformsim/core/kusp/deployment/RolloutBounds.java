@@ -1,6 +1,6 @@
 package io.platformsim.core.kusp.deployment;
 
-import io.platformsim.core.kusp.IntOrPercent;
+import io.platformsim.core.kusp.deployment.IntOrPercent;
 
 /**
  * How far a rolling update may go above and below the desired replica count. Each function

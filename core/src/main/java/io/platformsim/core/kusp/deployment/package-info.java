@@ -13,9 +13,12 @@
  * the controller writes. Functions return new values and never change their arguments; times are
  * simulated milliseconds passed in by the caller.
  *
- * <p>Depends only on {@link io.platformsim.core.kusp.IntOrPercent} and
- * {@link io.platformsim.core.kusp.DeploymentSpec.Strategy}. It must not depend on the simulation
- * engine ({@code io.platformsim.core.engine}), on {@code io.platformsim.core.lesp} or on
+ * <p>{@link io.platformsim.core.kusp.deployment.IntOrPercent} (upstream's {@code intstr}: an int or
+ * a percentage, with its rounding) lives here because the bounds are its first user; the KuSP
+ * model's {@code DeploymentSpec} turns itself into a {@code RolloutSpec}.
+ *
+ * <p>Depends on nothing else in this project: not on {@code io.platformsim.core.kusp} (which uses
+ * it, so that would be a cycle), the simulation engine, {@code io.platformsim.core.lesp} or
  * {@code io.platformsim.core.experiment}.
  */
 package io.platformsim.core.kusp.deployment;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.platformsim.core.kusp.IntOrPercent;
+import io.platformsim.core.kusp.deployment.IntOrPercent;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.ForAll;

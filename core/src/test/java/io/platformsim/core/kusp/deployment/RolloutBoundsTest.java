@@ -2,7 +2,7 @@ package io.platformsim.core.kusp.deployment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.platformsim.core.kusp.IntOrPercent;
+import io.platformsim.core.kusp.deployment.IntOrPercent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

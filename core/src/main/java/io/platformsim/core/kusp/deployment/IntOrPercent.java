@@ -1,4 +1,4 @@
-package io.platformsim.core.kusp;
+package io.platformsim.core.kusp.deployment;
 
 /**
  * A Kubernetes {@code IntOrString} as used by {@code maxSurge} and {@code maxUnavailable}: either
