@@ -1,7 +1,9 @@
 package io.platformsim.core.kusp;
 
+import io.platformsim.core.kusp.nodelifecycle.Toleration;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.scheduler.resource.Quantity;
+import java.util.List;
 
 /**
  * How KuSP runs one service as a Deployment: update strategy and its bounds, pod settings the
@@ -32,6 +34,10 @@ import io.platformsim.scheduler.resource.Quantity;
  * @param shutdownMillis       time the application takes to exit after SIGTERM (killed at the
  *                             grace period)
  * @param autoscaling          HPA, or {@code null}
+ * @param tolerations          the pod template's own NoExecute tolerations (empty by default); the
+ *                             {@code DefaultTolerationSeconds} admission adds not-ready and
+ *                             unreachable for {@link KuspConfig#notReadyTolerationMillis()} to
+ *                             those not covered ({@code NoExecuteTolerations.admit})
  */
 public record DeploymentSpec(
     Strategy strategy,
@@ -47,7 +53,8 @@ public record DeploymentSpec(
     Probe startup,
     long crashAfterMillis,
     long shutdownMillis,
-    PodAutoscaling autoscaling) {
+    PodAutoscaling autoscaling,
+    List<Toleration> tolerations) {
 
   /** Largest priority a user PriorityClass may have (k/k pkg/apis/scheduling/types.go HighestUserDefinablePriority). */
   public static final int HIGHEST_USER_PRIORITY = 1_000_000_000;
@@ -93,6 +100,11 @@ public record DeploymentSpec(
     if (shutdownMillis < 0) {
       throw new IllegalArgumentException("shutdownMillis must be >= 0, was " + shutdownMillis);
     }
+    // Tolerations (node lifecycle): a list without nulls, copied.
+    if (tolerations == null || tolerations.stream().anyMatch(t -> t == null)) {
+      throw new IllegalArgumentException("spec.tolerations must be a list without null entries, was " + tolerations);
+    }
+    tolerations = List.copyOf(tolerations);
   }
 
   /** A builder with the upstream defaults. */
@@ -121,6 +133,7 @@ public record DeploymentSpec(
     private long crashAfterMillis = -1;
     private long shutdownMillis = 0;
     private PodAutoscaling autoscaling;
+    private List<Toleration> tolerations = List.of();
 
     private Builder() {
     }
@@ -223,10 +236,20 @@ public record DeploymentSpec(
       return this;
     }
 
+    /**
+     * The pod template's tolerations ({@code spec.tolerations}), e.g.
+     * {@code Toleration.noExecute(Toleration.UNREACHABLE, 0L)} to leave an unreachable node at once
+     * or {@code null} seconds to stay forever.
+     */
+    public Builder tolerations(List<Toleration> t) {
+      this.tolerations = t;
+      return this;
+    }
+
     /** The validated spec. */
     public DeploymentSpec build() {
       return new DeploymentSpec(strategy, maxSurge, maxUnavailable, minReadyMillis, progressDeadlineMillis, priority,
-          pullPolicy, limits, readiness, liveness, startup, crashAfterMillis, shutdownMillis, autoscaling);
+          pullPolicy, limits, readiness, liveness, startup, crashAfterMillis, shutdownMillis, autoscaling, tolerations);
     }
   }
 }
