@@ -65,6 +65,8 @@ final class NodeLifecycleController {
   private long monitorAt = -1;
   private long lastPassAt = Long.MIN_VALUE / 2;
   private long taintingAt = -1;
+  // registered nodes whose Ready condition is Unknown
+  private int unknownNodes;
   private final DurationSampler provisioning;
   private final RandomGenerator failurePicks;
   private final List<String> downZones = new ArrayList<>();
@@ -304,6 +306,7 @@ final class NodeLifecycleController {
 
   private void markUnknown(Node n, long now) {
     n.unknownAt = now;
+    unknownNodes++;
     c.recorder.setNodeState(n, NodeState.NOT_READY);
     block(n);
     // MarkPodsNotReady: k/k pkg/controller/util/node/controller_utils.go.
@@ -489,6 +492,9 @@ final class NodeLifecycleController {
       n.addressed = false;
     }
     n.goneAt = c.sim.now();
+    if (n.unknownAt >= 0) {
+      unknownNodes--;
+    }
     c.recorder.setNodeState(n, NodeState.GONE);
     c.recorder.billing(-1);
     c.stranded.update(n);
@@ -501,11 +507,8 @@ final class NodeLifecycleController {
    * passes (no-ops then) are skipped, so an idle cluster's simulation runs dry.
    */
   private void zoneCountsChanged() {
-    for (Node n : c.nodes) {
-      if (registered(n) && n.unknownAt >= 0) {
-        monitorSoon();
-        return;
-      }
+    if (unknownNodes > 0) {
+      monitorSoon();
     }
   }
 

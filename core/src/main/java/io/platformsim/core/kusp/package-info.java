@@ -22,7 +22,11 @@
  *       deadline), {@code ReplicaSetController} (pod creation and deletion order), with their
  *       state in {@code Deployment}, {@code ReplicaSet} and {@code Rollout};
  *       {@code HorizontalPodAutoscaler}; {@code ClusterAutoscaler};
- *       {@code NodeLifecycleController} (join, NotReady, eviction, replacement, cordon).
+ *       {@code NodeLifecycleController} (join; 5 s monitor passes setting Ready Unknown a grace
+ *       period after the last seen heartbeat; the unreachable NoExecute taint through per-zone
+ *       rate-limited queues, {@code kusp.nodelifecycle}; replacement once the pods are gone;
+ *       cordon) with {@code TaintEvictionController} (each pod deleted at taint time + its
+ *       tolerationSeconds).
  *   <li>{@code LivePods} (live pods and their shared scheduler-spec templates),
  *       {@code StrandedCapacity} and {@code KuspRecorder} (every count, average, timeline and
  *       counter the metrics are built from).
