@@ -235,6 +235,38 @@ class NodeLifecycleControllerTest {
     return out;
   }
 
+  /**
+   * Leaving master disruption mode: three nodes, one per zone, without pods, crash at 12 s; at
+   * 50 s every zone is fully disrupted, the rates go to 0, and at 55 s the three nodes wait in
+   * their zones' queues. A fourth node joins zone-a at 200 s: the pass then finds zone-a normal
+   * (1 of 2 Ready) and zone-b, zone-c fully disrupted among a healthy zone, all at 0.1/s; the new
+   * buckets replace never-accepting ones and start empty (SwapLimiter drains them), so each zone
+   * gets its token at 210 s and taints its node then; without pods, each is replaced at once.
+   */
+  @Test
+  void leavingMasterDisruptionResumesTaintingAfterOneToken() {
+    Simulation sim = new Simulation();
+    Cluster c = new Cluster(sim, RandomStreams.of(5, 0), KuspConfig.builder().zones("zone-a", "zone-b", "zone-c")
+        .identity(KuspDeterministicTest.INSTANT_IDENTITY).build());
+    for (int i = 0; i < 3; i++) {
+      c.nodeLifecycle.join(c.nodeLifecycle.newNode());
+    }
+    sim.runUntil(CRASH_AT);
+    for (Node n : List.copyOf(c.nodes)) {
+      c.nodeLifecycle.crash(n);
+    }
+    sim.runUntil(200_000);
+    assertEquals(List.of(-1L, -1L, -1L), c.nodeLifecycle.evictions().stream().map(NodeEviction::taintedAt).toList());
+    Node fourth = c.nodeLifecycle.newNode();
+    assertEquals("zone-a", fourth.zone());
+    c.nodeLifecycle.join(fourth);
+    sim.run();
+    assertEquals(List.of(210_000L, 210_000L, 210_000L),
+        c.nodeLifecycle.evictions().stream().map(NodeEviction::taintedAt).toList());
+    assertEquals(List.of(210_000L, 210_000L, 210_000L),
+        c.nodeLifecycle.evictions().stream().map(NodeEviction::evictedAt).toList());
+  }
+
   @Test
   void tolerationsAreCopiedAndANullOneIsRejected() {
     List<Toleration> ts = new ArrayList<>(List.of(Toleration.noExecute(Toleration.UNREACHABLE, 30L)));
