@@ -22,7 +22,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * Nodes from request to removal, after k/k v1.31 {@code pkg/controller/nodelifecycle/
  * node_lifecycle_controller.go} and {@code pkg/controller/tainteviction/taint_eviction.go}. A
  * requested instance joins Ready after provisioning (with its DaemonSet pods and preloaded images)
- * and gets its address range. A node that stops responding stops renewing its lease:
+ * and gets its address range. A node renews its lease every {@code nodeStatusUpdateMillis} (10 s:
+ * lease duration 40 s × {@code nodeLeaseRenewIntervalFraction} 0.25, k/k pkg/kubelet/kubelet.go);
+ * one that stops responding stops renewing it:
  * <ul>
  * <li>{@code monitorNodeHealth}, every node-monitor-period (5 s, on a grid from time 0), stamps a
  *     renewed lease with its own clock (the first pass at or after the heartbeat) and sets Ready
@@ -44,10 +46,13 @@ import org.apache.commons.math3.random.RandomGenerator;
  *     and DaemonSet pods stay.
  * <li>Once the node's pods are gone its instance is replaced (the node group keeps its size).
  * </ul>
- * Simplifications: the passes run only while some node is unhealthy (a pass over healthy nodes in
- * normal zones changes nothing); a node's Ready condition is never False (the model has no
- * kubelet-reported NotReady), so the {@code not-ready} taint is not used; crashed nodes never
- * come back. A NotReady, draining, gone or address-less node is cordoned in the scheduler's table.
+ * Simplifications: monitor passes run only while some node is unhealthy or a node joins or leaves
+ * while one is (a pass over healthy nodes in normal zones changes nothing), and tainting passes
+ * only at the 100 ms ticks a token is due, so an idle cluster's simulation runs dry; a node's Ready
+ * condition is never False (the model has no kubelet-reported NotReady), so the {@code not-ready}
+ * taint is not used; crashed nodes never come back, and a node kept by a pod tolerating the taint
+ * forever stays billed (NotReady) even if that pod is deleted later. A NotReady, draining, gone or
+ * address-less node is cordoned in the scheduler's table.
  */
 final class NodeLifecycleController {
   /** node-monitor-period 5 s: k/k pkg/controller/apis/config/v1alpha1/defaults.go {@code SetDefaults_KubeCloudSharedConfiguration}. */
