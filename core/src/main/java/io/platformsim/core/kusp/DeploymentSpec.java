@@ -2,9 +2,10 @@ package io.platformsim.core.kusp;
 
 import io.platformsim.core.kusp.deployment.IntOrPercent;
 import io.platformsim.core.kusp.deployment.RolloutSpec;
-
+import io.platformsim.core.kusp.nodelifecycle.Toleration;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.scheduler.resource.Quantity;
+import java.util.List;
 
 /**
  * How KuSP runs one service as a Deployment: update strategy and its bounds, pod settings the
@@ -35,6 +36,10 @@ import io.platformsim.scheduler.resource.Quantity;
  * @param shutdownMillis       time the application takes to exit after SIGTERM (killed at the
  *                             grace period)
  * @param autoscaling          HPA, or {@code null}
+ * @param tolerations          the pod template's own NoExecute tolerations (empty by default); the
+ *                             {@code DefaultTolerationSeconds} admission adds not-ready and
+ *                             unreachable for {@link KuspConfig#notReadyTolerationMillis()} to
+ *                             those not covered ({@code NoExecuteTolerations.admit})
  */
 public record DeploymentSpec(
     Strategy strategy,
@@ -50,7 +55,8 @@ public record DeploymentSpec(
     Probe startup,
     long crashAfterMillis,
     long shutdownMillis,
-    PodAutoscaling autoscaling) {
+    PodAutoscaling autoscaling,
+    List<Toleration> tolerations) {
 
   /** Largest priority a user PriorityClass may have (k/k pkg/apis/scheduling/types.go HighestUserDefinablePriority). */
   public static final int HIGHEST_USER_PRIORITY = 1_000_000_000;
@@ -96,6 +102,11 @@ public record DeploymentSpec(
     if (shutdownMillis < 0) {
       throw new IllegalArgumentException("shutdownMillis must be >= 0, was " + shutdownMillis);
     }
+    // Tolerations (node lifecycle): a list without nulls, copied.
+    if (tolerations == null || tolerations.stream().anyMatch(t -> t == null)) {
+      throw new IllegalArgumentException("spec.tolerations must be a list without null entries, was " + tolerations);
+    }
+    tolerations = List.copyOf(tolerations);
   }
 
   /** What the Deployment controller's arithmetic reads of this spec at {@code replicas}. */
@@ -124,6 +135,7 @@ public record DeploymentSpec(
     private long crashAfterMillis = -1;
     private long shutdownMillis = 0;
     private PodAutoscaling autoscaling;
+    private List<Toleration> tolerations = List.of();
 
     private Builder() {
     }
@@ -226,10 +238,20 @@ public record DeploymentSpec(
       return this;
     }
 
+    /**
+     * The pod template's tolerations ({@code spec.tolerations}), e.g.
+     * {@code Toleration.noExecute(Toleration.UNREACHABLE, 0L)} to leave an unreachable node at once
+     * or {@code null} seconds to stay forever.
+     */
+    public Builder tolerations(List<Toleration> t) {
+      this.tolerations = t;
+      return this;
+    }
+
     /** The validated spec. */
     public DeploymentSpec build() {
       return new DeploymentSpec(strategy, maxSurge, maxUnavailable, minReadyMillis, progressDeadlineMillis, priority,
-          pullPolicy, limits, readiness, liveness, startup, crashAfterMillis, shutdownMillis, autoscaling);
+          pullPolicy, limits, readiness, liveness, startup, crashAfterMillis, shutdownMillis, autoscaling, tolerations);
     }
   }
 }

@@ -37,7 +37,8 @@ import java.util.Objects;
  * @param controllerLatencyMillis        delay between a change and the controller's reaction
  * @param nodeMonitorGracePeriodMillis   heartbeat silence before NotReady
  * @param nodeStatusUpdateMillis         kubelet heartbeat period
- * @param notReadyTolerationMillis       injected NoExecute toleration
+ * @param notReadyTolerationMillis       DefaultTolerationSeconds admission: the not-ready and unreachable
+ *                                       NoExecute toleration added to pods without one (whole seconds)
  * @param terminationGracePeriodMillis   SIGTERM to SIGKILL
  * @param crashLoopBackOff               container restart back-off
  * @param clusterAutoscaling             cluster autoscaler, or {@code null} for a fixed node count
@@ -334,7 +335,11 @@ public record KuspConfig(
       return this;
     }
 
-    /** NoExecute toleration for not-ready/unreachable (default 300 s). */
+    /**
+     * {@code --default-not-ready-toleration-seconds} and {@code --default-unreachable-toleration-seconds}
+     * of the DefaultTolerationSeconds admission plugin, one value for both, in whole seconds (default
+     * 300 s): how long a pod without its own toleration stays on a node tainted NoExecute.
+     */
     public Builder notReadyTolerationMillis(long ms) {
       this.notReadyTolerationMillis = ms;
       return this;

@@ -40,6 +40,16 @@ public final class Node {
   // Whether the identity layer gave it a pod range (overlay) or a primary address (VPC-native).
   boolean addressed;
   long unneededSince = -1;
+  // The node lifecycle controller's view (NodeLifecycleController): when it set Ready Unknown
+  // (-1 while Ready), the earliest probe timestamp it may use (set on leaving master disruption
+  // mode), when the NoExecute taint went on (-1: none), whether the node waits in its zone's
+  // tainting queue, its NodeEviction record (-1: none) and its taint eviction batches still due.
+  long unknownAt = -1;
+  long probeFloor = -1;
+  long taintedAt = -1;
+  boolean taintQueued;
+  int evictionRecord = -1;
+  int evictionsDue;
   double strandedCpu;
   double strandedMemory;
 

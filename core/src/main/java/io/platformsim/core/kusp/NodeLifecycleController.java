@@ -1,25 +1,77 @@
 package io.platformsim.core.kusp;
 
 import io.platformsim.core.engine.DurationSampler;
+import io.platformsim.core.kusp.nodelifecycle.EvictionRates;
+import io.platformsim.core.kusp.nodelifecycle.Toleration;
+import io.platformsim.core.kusp.nodelifecycle.TokenBucket;
+import io.platformsim.core.kusp.nodelifecycle.ZoneCounts;
+import io.platformsim.core.kusp.nodelifecycle.ZoneLimits;
+import io.platformsim.core.kusp.nodelifecycle.ZoneState;
 import io.platformsim.core.workload.ImageDescription;
 import io.platformsim.identity.ipam.Allocation;
 import io.platformsim.scheduler.cluster.NodeSpec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * Nodes from request to removal: a requested instance joins Ready after provisioning (with its
- * DaemonSet pods and preloaded images) and gets its address range; a node that stops responding
- * is marked NotReady at last heartbeat + {@code nodeMonitorGracePeriod} and its pods evicted
- * {@code notReadyToleration} later (k/k pkg/controller/nodelifecycle/node_lifecycle_controller.go
- * {@code MarkPodsNotReady}, taint-based eviction), then its instance is replaced (the node group
- * keeps its size). A NotReady, draining, gone or address-less node is cordoned in the scheduler's
- * table.
+ * Nodes from request to removal, after k/k v1.31 {@code pkg/controller/nodelifecycle/
+ * node_lifecycle_controller.go} and {@code pkg/controller/tainteviction/taint_eviction.go}. A
+ * requested instance joins Ready after provisioning (with its DaemonSet pods and preloaded images)
+ * and gets its address range. A node renews its lease every {@code nodeStatusUpdateMillis} (10 s:
+ * lease duration 40 s × {@code nodeLeaseRenewIntervalFraction} 0.25, k/k pkg/kubelet/kubelet.go);
+ * one that stops responding stops renewing it:
+ * <ul>
+ * <li>{@code monitorNodeHealth}, every node-monitor-period (5 s, on a grid from time 0), stamps a
+ *     renewed lease with its own clock (the first pass at or after the heartbeat) and sets Ready
+ *     Unknown at the first pass a node-monitor-grace-period (40 s in v1.31) after that stamp;
+ *     the node is cordoned and its pods marked NotReady ({@code MarkPodsNotReady}). Upstream's
+ *     passes drift by their own run time, so the pass a grace period after the stamp already
+ *     finds it expired: that is taken as "at or after".
+ * <li>{@code processTaintBaseEviction} reads the condition as observed before the pass, so the
+ *     node enters its zone's tainting queue one pass later.
+ * <li>{@code handleDisruption} sets each zone's rate ({@link ZoneLimits}: 0.1 nodes/s; a partially
+ *     disrupted zone 0.01 above 50 nodes, else 0; when every zone is fully disrupted no node is
+ *     tainted and the taints come off, {@code markNodeAsReachable}).
+ * <li>{@code doNoExecuteTaintingPass} (every 100 ms) taints queued nodes
+ *     {@code node.kubernetes.io/unreachable:NoExecute} while the zone's {@link TokenBucket}
+ *     (burst 1) has a token.
+ * <li>The taint eviction controller deletes each pod at taint time + its smallest matching
+ *     {@code tolerationSeconds} (the template's tolerations plus the {@code DefaultTolerationSeconds}
+ *     admission's 300 s, {@link KuspConfig#notReadyTolerationMillis()}); a pod tolerating forever
+ *     and DaemonSet pods stay.
+ * <li>Once the node's pods are gone its instance is replaced (the node group keeps its size).
+ * </ul>
+ * Simplifications: monitor passes run only while some node is unhealthy or a node joins or leaves
+ * while one is (a pass over healthy nodes in normal zones changes nothing), and tainting passes
+ * only at the 100 ms ticks a token is due, so an idle cluster's simulation runs dry; a node's Ready
+ * condition is never False (the model has no kubelet-reported NotReady), so the {@code not-ready}
+ * taint is not used; crashed nodes never come back, and a node kept by a pod tolerating the taint
+ * forever stays billed (NotReady) even if that pod is deleted later. A NotReady, draining, gone or
+ * address-less node is cordoned in the scheduler's table.
  */
 final class NodeLifecycleController {
+  /** node-monitor-period 5 s: k/k pkg/controller/apis/config/v1alpha1/defaults.go {@code SetDefaults_KubeCloudSharedConfiguration}. */
+  static final long NODE_MONITOR_PERIOD_MILLIS = 5_000;
+  /** {@code NodeEvictionPeriod} 100 ms: k/k pkg/controller/nodelifecycle/scheduler/rate_limited_queue.go. */
+  static final long TAINTING_PERIOD_MILLIS = 100;
+
   private final Cluster c;
+  private final EvictionRates rates = EvictionRates.DEFAULTS;
+  private final TaintEvictionController taintEviction;
+  // each zone's state and rate after the last monitor pass, and its tainting queue (sorted by zone)
+  private ZoneLimits zoneLimits = ZoneLimits.none();
+  private final Map<String, ZoneTainter> tainters = new TreeMap<>();
+  // the pending monitor pass (-1: none), the last one run, the pending tainting pass (-1: none)
+  private long monitorAt = -1;
+  private long lastPassAt = Long.MIN_VALUE / 2;
+  private long taintingAt = -1;
+  // registered nodes whose Ready condition is Unknown
+  private int unknownNodes;
   private final DurationSampler provisioning;
   private final RandomGenerator failurePicks;
   private final List<String> downZones = new ArrayList<>();
@@ -31,6 +83,7 @@ final class NodeLifecycleController {
     this.c = c;
     this.provisioning = provisioning;
     this.failurePicks = failurePicks;
+    this.taintEviction = new TaintEvictionController(c);
   }
 
   /** Requests an instance now; it is billed from now and joins when {@link #join} is called. */
@@ -99,6 +152,7 @@ final class NodeLifecycleController {
     }
     c.stranded.update(n);
     c.queue.retryUnschedulable();
+    zoneCountsChanged();
   }
 
   /** Whether {@code n} runs: responsive, neither provisioning nor gone. */
@@ -163,67 +217,248 @@ final class NodeLifecycleController {
     }
   }
 
-  /** {@code n} stops responding now: its kubelet stops; NotReady follows after the grace period. */
+  /**
+   * {@code n} stops responding now: its kubelet stops and it renews its lease no more; the monitor
+   * passes notice it a grace period after they last saw a heartbeat.
+   */
   void crash(Node n) {
-    long now = c.sim.now();
     n.responsive = false;
-    n.crashedAt = now;
+    n.crashedAt = c.sim.now();
     c.kubelet.stop(n);
-    long lastHeartbeat = n.lastHeartbeat(now, c.config.nodeStatusUpdateMillis());
-    long notReadyAt = Math.max(now, lastHeartbeat + c.config.nodeMonitorGracePeriodMillis());
-    c.sim.scheduleAt(notReadyAt, () -> markNotReady(n, lastHeartbeat));
+    monitorSoon();
   }
 
-  private void markNotReady(Node n, long lastHeartbeat) {
-    if (n.state == NodeState.GONE) {
+  /** Schedules the next monitor pass on its grid unless one is due (at most one pass per grid time). */
+  private void monitorSoon() {
+    if (monitorAt >= 0) {
       return;
     }
+    long at = Math.max(ceil(c.sim.now(), NODE_MONITOR_PERIOD_MILLIS), lastPassAt + NODE_MONITOR_PERIOD_MILLIS);
+    monitorAt = at;
+    c.sim.scheduleAt(at, this::monitorNodeHealth);
+  }
+
+  private static long ceil(long t, long period) {
+    return Math.floorDiv(t + period - 1, period) * period;
+  }
+
+  /** Whether the node is registered with the API server: joined and not gone. */
+  private static boolean registered(Node n) {
+    return n.index >= 0 && n.state != NodeState.GONE;
+  }
+
+  /**
+   * One {@code monitorNodeHealth} pass: a node whose last heartbeat the controller saw more than
+   * the grace period ago gets Ready Unknown and its pods NotReady ({@code tryUpdateNodeHealth},
+   * {@code MarkPodsNotReady}); a node already Unknown when the pass began goes into its zone's
+   * tainting queue ({@code processTaintBaseEviction} reads the condition observed before the
+   * update, so this is one pass later); then {@code handleDisruption} sets each zone's rate.
+   */
+  private void monitorNodeHealth() {
+    long now = c.sim.now();
+    monitorAt = -1;
+    lastPassAt = now;
+    long grace = c.config.nodeMonitorGracePeriodMillis();
+    Map<String, int[]> counts = new TreeMap<>();
+    List<Node> toQueue = new ArrayList<>();
+    boolean pending = false;
+    for (Node n : c.nodes) {
+      if (!registered(n)) {
+        continue;
+      }
+      boolean observedUnknown = n.unknownAt >= 0;
+      if (!observedUnknown && !n.responsive) {
+        if (now >= probeTimestamp(n) + grace) {
+          markUnknown(n, now);
+        } else {
+          pending = true;
+        }
+      }
+      int[] zc = counts.computeIfAbsent(n.zone, z -> new int[2]);
+      zc[n.unknownAt >= 0 ? 1 : 0]++;
+      if (observedUnknown && n.taintedAt < 0 && !n.taintQueued) {
+        toQueue.add(n);
+      }
+      pending |= n.unknownAt >= 0 && !observedUnknown;
+    }
+    // addPodEvictorForNewZone: a zone not seen in the last pass gets a new queue with a full bucket.
+    for (String zone : counts.keySet()) {
+      if (zoneLimits.of(zone) == null || !tainters.containsKey(zone)) {
+        tainters.put(zone, new ZoneTainter(TokenBucket.full(rates.nodeEvictionRate(), now)));
+      }
+    }
+    for (Node n : toQueue) {
+      // markNodeForTainting: the zone queue is a set, a node is queued once until tainted.
+      n.taintQueued = true;
+      tainters.get(n.zone).queue.add(n);
+    }
+    handleDisruption(counts, now);
+    taintingPass();
+    if (pending) {
+      monitorSoon();
+    }
+  }
+
+  /**
+   * The controller's probe timestamp of {@code n}: the first monitor pass at or after the node's
+   * last heartbeat (the controller stamps a renewed lease with its own clock when it sees it),
+   * never before a reset on leaving master disruption mode.
+   */
+  private long probeTimestamp(Node n) {
+    long heartbeat = n.lastHeartbeat(c.sim.now(), c.config.nodeStatusUpdateMillis());
+    return Math.max(ceil(heartbeat, NODE_MONITOR_PERIOD_MILLIS), n.probeFloor);
+  }
+
+  private void markUnknown(Node n, long now) {
+    n.unknownAt = now;
+    unknownNodes++;
     c.recorder.setNodeState(n, NodeState.NOT_READY);
     block(n);
-    // MarkPodsNotReady: k/k pkg/controller/nodelifecycle/node_lifecycle_controller.go.
+    // MarkPodsNotReady: k/k pkg/controller/util/node/controller_utils.go.
     for (Pod p : new ArrayList<>(n.pods)) {
       if (!p.daemon()) {
         c.kubelet.setUnready(p);
       }
     }
-    NodeEviction pending = new NodeEviction(n.name, lastHeartbeat, c.sim.now(), -1, 0);
-    int idx = evictions.size();
-    evictions.add(pending);
-    c.sim.schedule(c.config.notReadyTolerationMillis(), () -> evict(n, idx));
+    n.evictionRecord = evictions.size();
+    evictions.add(new NodeEviction(n.name, n.lastHeartbeat(now, c.config.nodeStatusUpdateMillis()), now, -1, -1, 0));
   }
 
-  private void evict(Node n, int evictionIndex) {
-    if (n.state == NodeState.GONE) {
-      return;
+  /**
+   * {@code handleDisruption}: the zones' states and rates from this pass's Ready counts
+   * ({@link ZoneLimits#next}). Entering master disruption mode (every zone fully disrupted) takes
+   * the NoExecute taints off every node ({@code markNodeAsReachable}), which cancels their pods'
+   * evictions; leaving it resets every node's probe timestamp to now.
+   */
+  private void handleDisruption(Map<String, int[]> counts, long now) {
+    Map<String, ZoneCounts> zones = new TreeMap<>();
+    for (Map.Entry<String, int[]> e : counts.entrySet()) {
+      zones.put(e.getKey(), new ZoneCounts(e.getValue()[0], e.getValue()[1]));
     }
-    int count = 0;
-    for (Pod p : new ArrayList<>(n.pods)) {
-      if (!p.daemon()) {
-        Deployment d = Cluster.deploymentOf(p);
-        if (d != null) {
-          if (d.evictedAt == null) {
-            d.evictedAt = new ArrayDeque<>();
-          }
-          d.evictedAt.add(c.sim.now());
+    boolean wasAllFull = allFullyDisrupted(zoneLimits, zones.keySet());
+    zoneLimits = zoneLimits.next(rates, zones);
+    boolean isAllFull = allFullyDisrupted(zoneLimits, zones.keySet());
+    if (isAllFull && !wasAllFull) {
+      for (Node n : c.nodes) {
+        if (registered(n)) {
+          markReachable(n);
         }
-        c.kubelet.deletePod(p, PodPhase.FAILED);
-        count++;
+      }
+    } else if (wasAllFull && !isAllFull) {
+      for (Node n : c.nodes) {
+        if (registered(n)) {
+          n.probeFloor = now;
+        }
       }
     }
-    NodeEviction e = evictions.get(evictionIndex);
-    evictions.set(evictionIndex, new NodeEviction(e.node(), e.lastHeartbeat(), e.notReadyAt(), c.sim.now(), count));
+    // setLimiterInZone / SwapLimiter: a bucket keeps its tokens while its zone's rate is unchanged.
+    for (Map.Entry<String, ZoneTainter> e : tainters.entrySet()) {
+      ZoneLimits.Limit limit = zoneLimits.of(e.getKey());
+      if (limit != null) {
+        e.getValue().bucket = e.getValue().bucket.swap(limit.qps(), now);
+      }
+    }
+  }
+
+  /** Whether every one of {@code zones} is fully disrupted in {@code limits} (a zone new to it is not). */
+  private static boolean allFullyDisrupted(ZoneLimits limits, Set<String> zones) {
+    for (String zone : zones) {
+      ZoneLimits.Limit l = limits.of(zone);
+      if (l == null || l.state() != ZoneState.FULL_DISRUPTION) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code markNodeAsReachable}: the NoExecute taint comes off and the node leaves its zone's queue. */
+  private void markReachable(Node n) {
+    if (n.taintQueued) {
+      tainters.get(n.zone).queue.remove(n);
+      n.taintQueued = false;
+    }
+    if (n.taintedAt >= 0) {
+      // The taint eviction controller cancels the pods' scheduled deletions (handleNodeUpdate).
+      n.taintedAt = -1;
+      n.evictionsDue = 0;
+      evictions.set(n.evictionRecord, evictions.get(n.evictionRecord).tainted(-1));
+    }
+  }
+
+  /**
+   * {@code doNoExecuteTaintingPass} (every {@value #TAINTING_PERIOD_MILLIS} ms upstream): each
+   * zone's queue taints nodes in the order queued while its bucket has a token
+   * ({@code RateLimitedTimedQueue.Try}: a token is taken per node tried, a node gone since or
+   * Ready again included); the next pass is scheduled at the first period after a token is back.
+   */
+  private void taintingPass() {
+    long now = c.sim.now();
+    long next = Long.MAX_VALUE;
+    for (ZoneTainter t : tainters.values()) {
+      while (!t.queue.isEmpty() && t.bucket.canAccept(now)) {
+        t.bucket = t.bucket.accept(now);
+        Node n = t.queue.poll();
+        n.taintQueued = false;
+        if (registered(n) && n.unknownAt >= 0) {
+          taint(n, now);
+        }
+      }
+      if (!t.queue.isEmpty() && t.bucket.qps() > 0) {
+        next = Math.min(next, ceil(t.bucket.nextTokenMillis(now), TAINTING_PERIOD_MILLIS));
+      }
+    }
+    if (next != Long.MAX_VALUE && (taintingAt < 0 || next < taintingAt)) {
+      taintingAt = next;
+      c.sim.scheduleAt(next, () -> {
+        if (taintingAt == c.sim.now()) {
+          taintingAt = -1;
+        }
+        taintingPass();
+      });
+    }
+  }
+
+  /**
+   * The {@code node.kubernetes.io/unreachable:NoExecute} taint goes on {@code n} (its Ready
+   * condition is Unknown; Ready False, the {@code not-ready} taint, has no cause in this model)
+   * and the taint eviction controller schedules its pods' deletions.
+   */
+  private void taint(Node n, long now) {
+    n.taintedAt = now;
+    evictions.set(n.evictionRecord, evictions.get(n.evictionRecord).tainted(now));
+    n.evictionsDue = taintEviction.nodeTainted(n, Toleration.UNREACHABLE);
+    replaceIfEmpty(n);
+  }
+
+  /** The taint eviction controller deleted {@code count} pods of {@code n}: replace it if they were its last. */
+  void podsEvicted(Node n, int count) {
+    n.evictionsDue--;
+    evictions.set(n.evictionRecord, evictions.get(n.evictionRecord).plusEvicted(count));
+    replaceIfEmpty(n);
+  }
+
+  /**
+   * Once no eviction is due and no pod is left on {@code n} but DaemonSet pods and pods already
+   * terminating, its instance is removed and replaced (the node group keeps its size). A pod that
+   * tolerates the taint forever keeps the node.
+   */
+  private void replaceIfEmpty(Node n) {
+    if (n.evictionsDue > 0) {
+      return;
+    }
+    for (Pod p : n.pods) {
+      if (!p.daemon() && !p.terminating() && !p.gone()) {
+        return;
+      }
+    }
+    evictions.set(n.evictionRecord, evictions.get(n.evictionRecord).emptiedAt(c.sim.now()));
     removeNode(n);
-    // The node group keeps its size: the unreachable instance is replaced.
     provisionNode();
   }
 
   /**
-   * Removes the node's instance: finishes its pods and bills it off. Idempotent: the flag is set
-   * before any pod is finished, because finishing the last pods of a DRAINING node calls back here.
-   */
-  /**
-   * Whether a node whose last heartbeat was at or before {@code failedAtMillis} has had its pods
-   * evicted before now: until then its pods still count as available.
+   * Whether a node whose last heartbeat was at or before {@code failedAtMillis} has had its last
+   * pod evicted before now: until then its pods still count as available.
    */
   boolean evictedNodeFailedBy(long failedAtMillis) {
     long now = c.sim.now();
@@ -235,6 +470,10 @@ final class NodeLifecycleController {
     return false;
   }
 
+  /**
+   * Removes the node's instance: finishes its pods and bills it off. Idempotent: the flag is set
+   * before any pod is finished, because finishing the last pods of a DRAINING node calls back here.
+   */
   void removeNode(Node n) {
     if (n.removing || n.state == NodeState.GONE) {
       return;
@@ -258,9 +497,24 @@ final class NodeLifecycleController {
       n.addressed = false;
     }
     n.goneAt = c.sim.now();
+    if (n.unknownAt >= 0) {
+      unknownNodes--;
+    }
     c.recorder.setNodeState(n, NodeState.GONE);
     c.recorder.billing(-1);
     c.stranded.update(n);
+    zoneCountsChanged();
+  }
+
+  /**
+   * A node joined or left. While some node is not Ready a zone's state may change with its size,
+   * so the next monitor pass must run; otherwise every zone is normal before and after, and the
+   * passes (no-ops then) are skipped, so an idle cluster's simulation runs dry.
+   */
+  private void zoneCountsChanged() {
+    if (unknownNodes > 0) {
+      monitorSoon();
+    }
   }
 
   /**
@@ -286,6 +540,19 @@ final class NodeLifecycleController {
   @Override
   public String toString() {
     return "NodeLifecycleController[" + c.nodes.size() + " nodes requested, " + evictions.size() + " evictions, down zones "
-        + downZones + "]";
+        + downZones + ", zones " + zoneLimits + "]";
+  }
+
+  /**
+   * One zone's tainting queue ({@code RateLimitedTimedQueue}): nodes in the order queued (all
+   * are due when queued, so upstream's heap by process time is this order) and its token bucket.
+   */
+  private static final class ZoneTainter {
+    TokenBucket bucket;
+    final ArrayDeque<Node> queue = new ArrayDeque<>(4);
+
+    ZoneTainter(TokenBucket bucket) {
+      this.bucket = bucket;
+    }
   }
 }

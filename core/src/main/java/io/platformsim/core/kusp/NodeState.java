@@ -6,7 +6,10 @@ public enum NodeState {
   PROVISIONING,
   /** Registered and Ready: the scheduler may place pods on it (billed). */
   READY,
-  /** Stopped posting status for longer than the monitor grace period (billed while the instance exists). */
+  /**
+   * Ready Unknown: the node lifecycle controller has not seen it renew its lease for the monitor
+   * grace period; cordoned, then tainted NoExecute (billed while the instance exists).
+   */
   NOT_READY,
   /** Cordoned and being drained by the cluster autoscaler (billed). */
   DRAINING,

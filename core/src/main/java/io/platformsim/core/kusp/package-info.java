@@ -25,7 +25,11 @@
  *       and {@code Rollout}; {@code HorizontalPodAutoscaler} (replica calculation over sampled
  *       pods, stabilization window and bounds from {@code kusp.autoscaling});
  *       {@code ClusterAutoscaler};
- *       {@code NodeLifecycleController} (join, NotReady, eviction, replacement, cordon).
+ *       {@code NodeLifecycleController} (join; 5 s monitor passes setting Ready Unknown a grace
+ *       period after the last seen heartbeat; the unreachable NoExecute taint through per-zone
+ *       rate-limited queues, {@code kusp.nodelifecycle}; replacement once the pods are gone;
+ *       cordon) with {@code TaintEvictionController} (each pod deleted at taint time + its
+ *       tolerationSeconds).
  *   <li>{@code LivePods} (live pods and their shared scheduler-spec templates),
  *       {@code StrandedCapacity} and {@code KuspRecorder} (every count, average, timeline and
  *       counter the metrics are built from).

@@ -122,9 +122,12 @@ class KuspDeterministicTest {
   }
 
   /**
-   * Node monitor grace period 40 s (v1.31) + NoExecute toleration 300 s = 340 s from the last
-   * heartbeat to eviction. Heartbeats every 10 s from joining at 0; a crash at 125 s leaves the
-   * last one at 120 s: NotReady at 160 s, eviction at 460 s.
+   * Heartbeats every 10 s from joining at 0; a crash at 125 s leaves the last one at 120 s, which
+   * the monitor pass at 120 s (node-monitor-period 5 s) stamps. Ready Unknown at the pass 40 s
+   * later (node-monitor-grace-period, v1.31): 160 s; the node is queued for tainting at the next
+   * pass (upstream reads the condition observed before the pass), 165 s, and tainted at once (a
+   * full bucket); its pods are evicted 300 s later (DefaultTolerationSeconds): 465 s, 345 s after
+   * the last heartbeat.
    */
   @Test
   void podsAreEvictedGracePlusTolerationAfterTheLastHeartbeat() {
@@ -139,8 +142,9 @@ class KuspDeterministicTest {
     assertEquals(victim, e.node());
     assertEquals(120_000, e.lastHeartbeat());
     assertEquals(160_000, e.notReadyAt());
-    assertEquals(460_000, e.evictedAt());
-    assertEquals(340_000, e.heartbeatToEvictionMillis());
+    assertEquals(165_000, e.taintedAt());
+    assertEquals(465_000, e.evictedAt());
+    assertEquals(345_000, e.heartbeatToEvictionMillis());
     assertTrue(e.podsEvicted() >= 1);
     assertEquals(2, k.available("web"));
     assertEquals(e.podsEvicted(), k.metrics().failuresRecovered());

@@ -23,8 +23,11 @@ import org.junit.jupiter.api.Test;
  *   <li><b>crash loop</b>: restart delays 10, 20, 40, 80, 160, 300, 300 s (kubelet backOffPeriod
  *       10 s doubling to MaxContainerBackOff 300 s), starts at the running sums
  *       <b>0 10 30 70 150 310 610 910</b>.
- *   <li><b>eviction</b>: node-monitor-grace-period 40 s (v1.31) + NoExecute toleration 300 s
- *       (defaulttolerationseconds admission) = <b>340</b> s from the last heartbeat.
+ *   <li><b>eviction</b>: the last heartbeat (120 s) is stamped by the monitor pass at 120 s
+ *       (node-monitor-period 5 s); Ready Unknown a node-monitor-grace-period (40 s, v1.31) later;
+ *       the NoExecute taint one pass (5 s) later, as upstream's taint pass reads the condition
+ *       observed before the pass; pods evicted after the NoExecute toleration of 300 s
+ *       (defaulttolerationseconds admission): 40 + 5 + 300 = <b>345</b> s from the last heartbeat.
  * </ul>
  */
 class KuspRolloutNotebookTest {
@@ -38,7 +41,7 @@ class KuspRolloutNotebookTest {
         "pull_seconds_first: 17",
         "pull_seconds_update: 2",
         "crashloop_start_seconds: 0 10 30 70 150 310 610 910",
-        "eviction_seconds: 340"), lines, String.join("\n", lines));
+        "eviction_seconds: 345"), lines, String.join("\n", lines));
   }
 
   @Test
