@@ -34,7 +34,7 @@ final class KuspFactory implements PlatformFactory {
   @Override
   public Optional<Platform> autoscaled(Scenario scenario, Service service, int maxInstances, Simulation sim,
       RandomStreams streams) {
-    KuspConfig c = Scenario.sized(withoutAutoscaler(scenario.kusp()), Workload.of(service));
+    KuspConfig c = Scenario.sized(scenario.kusp().withClusterAutoscaling(null), Workload.of(service));
     KuspPlatform p = platform(scenario, c, sim, streams);
     int target = (int) Math.max(1, Math.round(100 * scenario.scaleOutTarget()));
     p.deploy(service, DeploymentSpec.builder()
@@ -49,14 +49,6 @@ final class KuspFactory implements PlatformFactory {
     return new KuspPlatform(sim, streams, config.withIdentity(config.identity().withResources(needs)));
   }
 
-  private static KuspConfig withoutAutoscaler(KuspConfig c) {
-    return new KuspConfig(c.nodeType(), c.initialNodes(), c.zones(), c.kubeReserved(), c.systemReserved(),
-        c.evictionHardMemoryMib(), c.daemonSets(), c.nodeProvisioning(), c.nodeBandwidthBytesPerSecond(),
-        c.registryBandwidthBytesPerSecond(), c.maxParallelImagePulls(), c.preloadedImages(), c.schedulerProfile(),
-        c.nodeSampling(), c.schedulingLatency(), c.controllerLatencyMillis(), c.nodeMonitorGracePeriodMillis(),
-        c.nodeStatusUpdateMillis(), c.notReadyTolerationMillis(), c.terminationGracePeriodMillis(),
-        c.crashLoopBackOff(), null, c.identity());
-  }
 
   @Override
   public String toString() {

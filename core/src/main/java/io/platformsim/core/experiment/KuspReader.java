@@ -85,7 +85,7 @@ final class KuspReader {
   /** Absent: between half and three times the initial nodes; {@code false}: none; else {min, max, scaleDownAfter}. */
   private static ClusterAutoscaling autoscaler(YamlMapping m, int initial) {
     if (!m.has("autoscaler")) {
-      return ClusterAutoscaling.between(Math.max(1, initial / 2), Math.max(2, 3 * Math.max(initial, 1)));
+      return Scenario.autoscalerAround(initial);
     }
     if (m.scalar("autoscaler").filter("false"::equals).isPresent()) {
       return null;

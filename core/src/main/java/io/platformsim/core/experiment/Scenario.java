@@ -225,14 +225,18 @@ public record Scenario(
    */
   public static KuspConfig sized(KuspConfig base, Workload workload) {
     int n = nodesFor(workload, base);
-    return new KuspConfig(base.nodeType(), n, base.zones(), base.kubeReserved(), base.systemReserved(),
-        base.evictionHardMemoryMib(), base.daemonSets(), base.nodeProvisioning(),
-        base.nodeBandwidthBytesPerSecond(), base.registryBandwidthBytesPerSecond(), base.maxParallelImagePulls(),
-        base.preloadedImages(), base.schedulerProfile(), base.nodeSampling(), base.schedulingLatency(),
-        base.controllerLatencyMillis(), base.nodeMonitorGracePeriodMillis(), base.nodeStatusUpdateMillis(),
-        base.notReadyTolerationMillis(), base.terminationGracePeriodMillis(), base.crashLoopBackOff(),
-        base.clusterAutoscaling() != null ? base.clusterAutoscaling()
-            : ClusterAutoscaling.between(Math.max(1, n / 2), Math.max(2, 3 * n)), base.identity());
+    return base.withInitialNodes(n).withClusterAutoscaling(base.clusterAutoscaling() != null
+        ? base.clusterAutoscaling() : autoscalerAround(n));
+  }
+
+  /**
+   * The comparison's cluster autoscaler when a scenario names none: the upstream defaults
+   * ({@link ClusterAutoscaling#between}) between half and three times {@code initialNodes} (at
+   * least 1 and 2 nodes), so a spike can grow the cluster and a quiet spell shrink it.
+   */
+  static ClusterAutoscaling autoscalerAround(int initialNodes) {
+    int n = Math.max(initialNodes, 1);
+    return ClusterAutoscaling.between(Math.max(1, initialNodes / 2), Math.max(2, 3 * n));
   }
 
   /**

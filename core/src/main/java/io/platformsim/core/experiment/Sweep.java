@@ -44,7 +44,8 @@ public final class Sweep {
     }
     Map<NodeType, PlatformResult> kusp = new LinkedHashMap<>();
     for (NodeType t : nodeTypes) {
-      KuspConfig c = withNodeType(base.kusp(), t);
+      // no autoscaler: Scenario.sized re-sizes the cluster for the node type and adds one
+      KuspConfig c = base.kusp().withNodeType(t).withClusterAutoscaling(null);
       kusp.put(t, Comparison.run(base.withKusp(Scenario.sized(c, base.workload())), onlyKusp).kusp());
     }
     List<SweepTable.Cell> cells = new ArrayList<>();
@@ -55,15 +56,5 @@ public final class Sweep {
       }
     }
     return new SweepTable(cells);
-  }
-
-  /** {@code c} with another node type, no autoscaler (re-sized by the caller). */
-  static KuspConfig withNodeType(KuspConfig c, NodeType t) {
-    return new KuspConfig(t, c.initialNodes(), c.zones(), c.kubeReserved(), c.systemReserved(),
-        c.evictionHardMemoryMib(), c.daemonSets(), c.nodeProvisioning(), c.nodeBandwidthBytesPerSecond(),
-        c.registryBandwidthBytesPerSecond(), c.maxParallelImagePulls(), c.preloadedImages(), c.schedulerProfile(),
-        c.nodeSampling(), c.schedulingLatency(), c.controllerLatencyMillis(), c.nodeMonitorGracePeriodMillis(),
-        c.nodeStatusUpdateMillis(), c.notReadyTolerationMillis(), c.terminationGracePeriodMillis(),
-        c.crashLoopBackOff(), null, c.identity());
   }
 }

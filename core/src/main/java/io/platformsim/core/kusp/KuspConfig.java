@@ -143,6 +143,24 @@ public record KuspConfig(
         crashLoopBackOff, clusterAutoscaling, identity);
   }
 
+  /** A copy with {@code n} initial nodes. */
+  public KuspConfig withInitialNodes(int n) {
+    return new KuspConfig(nodeType, n, zones, kubeReserved, systemReserved, evictionHardMemoryMib, daemonSets,
+        nodeProvisioning, nodeBandwidthBytesPerSecond, registryBandwidthBytesPerSecond, maxParallelImagePulls,
+        preloadedImages, schedulerProfile, nodeSampling, schedulingLatency, controllerLatencyMillis,
+        nodeMonitorGracePeriodMillis, nodeStatusUpdateMillis, notReadyTolerationMillis, terminationGracePeriodMillis,
+        crashLoopBackOff, clusterAutoscaling, identity);
+  }
+
+  /** A copy with {@code ca} as the cluster autoscaler ({@code null}: none). */
+  public KuspConfig withClusterAutoscaling(ClusterAutoscaling ca) {
+    return new KuspConfig(nodeType, initialNodes, zones, kubeReserved, systemReserved, evictionHardMemoryMib,
+        daemonSets, nodeProvisioning, nodeBandwidthBytesPerSecond, registryBandwidthBytesPerSecond,
+        maxParallelImagePulls, preloadedImages, schedulerProfile, nodeSampling, schedulingLatency,
+        controllerLatencyMillis, nodeMonitorGracePeriodMillis, nodeStatusUpdateMillis, notReadyTolerationMillis,
+        terminationGracePeriodMillis, crashLoopBackOff, ca, identity);
+  }
+
   /** A copy with {@code i} as the identity configuration. */
   public KuspConfig withIdentity(KuspIdentity i) {
     return new KuspConfig(nodeType, initialNodes, zones, kubeReserved, systemReserved, evictionHardMemoryMib,
