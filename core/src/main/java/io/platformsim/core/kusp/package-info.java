@@ -21,14 +21,17 @@
  *   <li>{@code DeploymentController} (RollingUpdate and Recreate, ReplicaSet steps, progress
  *       deadline), {@code ReplicaSetController} (pod creation and deletion order), with their
  *       state in {@code Deployment}, {@code ReplicaSet} and {@code Rollout};
- *       {@code HorizontalPodAutoscaler}; {@code ClusterAutoscaler};
+ *       {@code HorizontalPodAutoscaler}; {@code ClusterAutoscaler} (scale-up by the
+ *       {@code scheduler.simulator} binpacking estimate over a snapshot with the provisioning
+ *       nodes, scale-down by its removal simulation, both on the scheduler's own filters);
  *       {@code NodeLifecycleController} (join, NotReady, eviction, replacement, cordon).
  *   <li>{@code LivePods} (live pods and their shared scheduler-spec templates),
  *       {@code StrandedCapacity} and {@code KuspRecorder} (every count, average, timeline and
  *       counter the metrics are built from).
  * </ul>
  * What is requested on a node is recorded once, in the scheduler's {@code NodeTable};
- * "does this request fit what is free" is one definition, {@code Cluster.fitsRequest}.
+ * "does this request fit what is free" is one definition, {@code Cluster.fitsRequest}, for the
+ * package's own resource checks; the cluster autoscaler asks the scheduler's filter plugins.
  *
  * <p><b>Pinned upstream version: Kubernetes v1.31</b>, the version the {@code scheduler} module
  * follows. Every default and formula cites its upstream file ({@code k/k} =
