@@ -159,6 +159,9 @@ final class ClusterAutoscaler {
   // The unschedulable application pods, higher priority first, then in the order they were parked
   // (filter_out_schedulable.go sorts by priority; a stable sort keeps the rest as it was).
   private List<PodSpec> pendingPods() {
+    if (c.queue.unschedulable().isEmpty()) {
+      return List.of();
+    }
     List<Pod> waiting = new ArrayList<>();
     for (Pod p : c.queue.unschedulable()) {
       if (!p.daemon()) {
@@ -197,10 +200,15 @@ final class ClusterAutoscaler {
         n.unneededSince = now;
       }
       if (now - n.unneededSince >= ca.unneededMillis() && live > ca.minNodes()) {
-        if (snapshot == null) {
-          snapshot = ClusterSnapshot.of(c.table);
+        // an empty node (DaemonSet pods only) has nothing to move: no copy needed to know it goes
+        boolean goes = !hasApplicationPods(n);
+        if (!goes) {
+          if (snapshot == null) {
+            snapshot = ClusterSnapshot.of(c.table);
+          }
+          goes = removable(snapshot, n, registered);
         }
-        if (removable(snapshot, n, registered)) {
+        if (goes) {
           drain(n);
           break;
         }
@@ -209,6 +217,15 @@ final class ClusterAutoscaler {
         n.unneededSince = -1;
       }
     }
+  }
+
+  private static boolean hasApplicationPods(Node n) {
+    for (Pod p : n.pods) {
+      if (!p.daemon()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
