@@ -246,7 +246,7 @@ final class ClusterAutoscaler {
   }
 
   /**
-   * The node template: the first Ready, uncordoned node that joined at least
+   * The node template: the first Ready, uncordoned node that joined more than
    * {@value ClusterAutoscaling#TEMPLATE_STABILIZATION_MILLIS} ms ago (upstream
    * {@code isNodeGoodTemplateCandidate}: ready, schedulable, stable), sanitized to a template
    * named {@code template} with its DaemonSet pods; else the last one found; else the node type's

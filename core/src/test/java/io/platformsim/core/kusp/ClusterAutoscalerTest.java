@@ -134,4 +134,19 @@ class ClusterAutoscalerTest {
     assertEquals(1, (int) k.kuspMetrics().nodesNow().get(NodeState.READY));
     assertEquals(2, k.available("web"));
   }
+
+  @Test
+  void fromZeroNodesTheNodeTypeStandsInForTheTemplate() {
+    // No node at all: the template is the node type's 3700m left for pods after the DaemonSets.
+    // Two 2000m pods cannot share one (4000m), so the 10 s scan asks for 2 nodes, which join at
+    // 70 s and run them.
+    KuspPlatform k = KuspBehaviourTest.cluster(KuspConfig.builder().initialNodes(0).preloadedImages(KuspBehaviourTest.IMG)
+        .nodeProvisioning(DurationDistribution.fixed(60_000)).clusterAutoscaling(ClusterAutoscaling.between(0, 5)));
+    k.deploy(KuspBehaviourTest.svc("b", 2, Resources.of(2000, 256), 0));
+    k.simulation().runUntil(10_000);
+    assertEquals(2, k.nodes().size());
+    k.simulation().runUntil(100_000);
+    assertEquals(2, k.nodes().size());
+    assertEquals(2, k.available("b"));
+  }
 }
