@@ -1,25 +1,92 @@
 package io.platformsim.core.kusp;
 
 import io.platformsim.core.workload.Resources;
+import io.platformsim.scheduler.cluster.NodeSpec;
+import io.platformsim.scheduler.placement.Policies;
+import io.platformsim.scheduler.pod.PodSpec;
+import io.platformsim.scheduler.simulator.BinpackingEstimator;
+import io.platformsim.scheduler.simulator.ClusterSnapshot;
+import io.platformsim.scheduler.simulator.HintingSimulator;
+import io.platformsim.scheduler.simulator.NodeTemplate;
+import io.platformsim.scheduler.simulator.NodeUtilization;
+import io.platformsim.scheduler.simulator.PredicateChecker;
+import io.platformsim.scheduler.simulator.RemovalSimulator;
+import io.platformsim.scheduler.simulator.ScheduledPod;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The cluster autoscaler ({@link ClusterAutoscaling}), scanning every {@code scanInterval}: with
- * unschedulable pods it packs them first-fit onto the nodes being provisioned, then onto new ones,
- * and requests that many nodes, up to {@code maxNodes} (kubernetes/autoscaler
- * {@code cluster-autoscaler/estimator/binpacking_estimator.go}, on CPU, memory and pod count
- * only); otherwise, {@code delayAfterAdd} after a scale-up, it drains one Ready node whose
- * requests stayed below the utilization threshold ({@code core/scaledown/eligibility/eligibility.go})
- * for {@code unneeded} ({@code core/scaledown/unneeded/nodes.go}) and whose application pods fit
- * first-fit on the other schedulable nodes. Simplified: no PodDisruptionBudgets, one node per scan.
+ * The cluster autoscaler ({@link ClusterAutoscaling}), after kubernetes/autoscaler
+ * cluster-autoscaler 1.31 {@code core/static_autoscaler.go} {@code RunOnce}, one loop every
+ * {@code scanInterval}. Every fit it decides runs the scheduler profile's own filter plugins
+ * through {@code io.platformsim.scheduler.simulator} (upstream
+ * {@code simulator/predicatechecker/schedulerbased.go}), so taints, node affinity, topology
+ * spread, anti-affinity and every resource count exactly as the scheduler counts them.
+ *
+ * <p><b>Scale-up.</b> The unschedulable pods, higher priority first, are placed on a
+ * {@link ClusterSnapshot} of the scheduler's table to which each node still provisioning was added
+ * from the node template ({@code RunOnce}, {@code addUpcomingNodesToClusterSnapshot}); the pods
+ * that fit there are dropped ({@code core/podlistprocessor/filter_out_schedulable.go}
+ * {@code filterOutSchedulableByPacking}) and stay placed in the snapshot. The
+ * {@link BinpackingEstimator} packs the rest onto new nodes of the template
+ * ({@code estimator/binpacking_estimator.go} {@code Estimate}); that many nodes are requested,
+ * capped at {@code maxNodes} minus the nodes not gone. A scale-up ends the loop; without one the
+ * loop goes on to scale-down ({@code RunOnce}: "No scale down in this iteration" only after a
+ * successful scale-up). The template is the first Ready, uncordoned node joined more than a
+ * minute ago, else the last template built, as upstream
+ * {@code processors/nodeinfosprovider/mixed_nodeinfos_processor.go} {@code Process} with
+ * {@code isNodeGoodTemplateCandidate} and its cache: that node's labels (zone included), taints,
+ * allocatable and DaemonSet pods. Before any node qualifies, the node type's allocatable minus the
+ * DaemonSets' requests, without DaemonSet pods, stands in for the cloud provider's template.
+ *
+ * <p><b>Scale-down</b>, in a loop without scale-up, {@code delayAfterAdd} after the last scale-up
+ * ({@code isScaleDownInCooldown}): a Ready, responsive node whose utilization, the larger of CPU
+ * and memory requests ÷ allocatable with DaemonSet pods counted ({@link NodeUtilization},
+ * {@code simulator/utilization/info.go} {@code Calculate}), is below the threshold
+ * ({@code core/scaledown/eligibility/eligibility.go}) for {@code unneeded}
+ * ({@code core/scaledown/unneeded/nodes.go}) is drained if all its application pods fit on the
+ * other registered nodes ({@link RemovalSimulator}, {@code simulator/cluster.go}
+ * {@code SimulateNodeRemoval}): it is cordoned and its pods deleted, their controllers recreate
+ * them elsewhere. A node whose pods do not fit starts its unneeded time again. The first such
+ * node in request order, while more than {@code minNodes} remain.
+ *
+ * <p>Simplified, against upstream: the unneeded time counts from when the node fell under the
+ * threshold (restarting when a pod binds to it), the removal simulation runs only once it has
+ * passed, and it is not counted during the cooldown (upstream simulates every candidate every loop,
+ * cooldown or not, and counts only the time a node was also removable); at most one node is
+ * removed per loop (upstream deletes up to {@code --max-empty-bulk-delete} 10 empty nodes at once
+ * and {@code --max-scale-down-parallelism} 10 in all, empty ones first, and drains one non-empty
+ * node at a time, {@code --max-drain-parallelism} 1); no PodDisruptionBudgets or other
+ * drainability rules, no {@code --unremovable-node-recheck-timeout}; pods deleted by a drain and not
+ * yet recreated are not put back into the snapshot ({@code injectRecentlyEvictedPods}); unready
+ * nodes are left to the node lifecycle controller; one node group of one instance type, whose new
+ * nodes go round robin over the zones while its template carries one zone (as a multi-zone group's
+ * template does upstream), so pods spread over zones may take more than one loop; no expander, no
+ * wait for very new pods. Filter-out-schedulable and the removal simulation scan nodes lowest index
+ * first (the same fit as upstream's round robin, another choice among fitting nodes, and far
+ * cheaper); the estimator scans round robin as upstream.
  */
 final class ClusterAutoscaler {
   private final Cluster c;
+  // lowest index first: the fast path for filter-out-schedulable and the removal simulations
+  private final HintingSimulator hinting;
+  private final BinpackingEstimator estimator;
+  private NodeTemplate template;
   private long lastScaleUp = Long.MIN_VALUE / 2;
 
   ClusterAutoscaler(Cluster c) {
     this.c = c;
+    // the scheduler's own profile, so its filters decide every fit (one profile object per checker)
+    String profile = c.config.schedulerProfile();
+    this.hinting = new HintingSimulator(PredicateChecker.of(Policies.profile(profile),
+        PredicateChecker.ScanOrder.LOWEST_INDEX));
+    this.estimator = new BinpackingEstimator(PredicateChecker.of(Policies.profile(profile)),
+        BinpackingEstimator.DEFAULT_MAX_NODES_PER_SCALE_UP);
   }
 
   /** Starts the scan loop (once, when the configuration has a cluster autoscaler). */
@@ -31,106 +98,202 @@ final class ClusterAutoscaler {
     ClusterAutoscaling ca = c.config.clusterAutoscaling();
     long now = c.sim.now();
     int live = 0;
-    List<Node> upcoming = new ArrayList<>();
+    int upcoming = 0;
     for (Node n : c.nodes) {
       if (n.state != NodeState.GONE) {
         live++;
       }
       if (n.state == NodeState.PROVISIONING) {
-        upcoming.add(n);
+        upcoming++;
       }
     }
-    // Scale up: pack the unschedulable pods first-fit onto upcoming nodes, then onto new ones.
-    List<Pod> waiting = new ArrayList<>();
-    for (Pod p : c.queue.unschedulable()) {
-      if (!p.daemon() && p.request().fitsIn(c.config.allocatableForPods())) {
-        waiting.add(p);
+    ClusterSnapshot snapshot = null;
+    List<PodSpec> pending = pendingPods();
+    boolean scaledUp = false;
+    if (!pending.isEmpty()) {
+      NodeTemplate t = template(now);
+      snapshot = ClusterSnapshot.of(c.table);
+      for (int i = 0; i < upcoming; i++) {
+        snapshot.addNode(t, "upcoming-" + i);
       }
-    }
-    if (!waiting.isEmpty()) {
-      int add = Math.min(newNodesFor(waiting, upcoming.size()), ca.maxNodes() - live);
+      int add = Math.min(nodesNeeded(snapshot, pending, t, hinting, estimator), ca.maxNodes() - live);
       for (int i = 0; i < add; i++) {
         c.nodeLifecycle.provisionNode();
       }
       if (add > 0) {
         lastScaleUp = now;
+        scaledUp = true;
       }
-    } else if (now - lastScaleUp >= ca.delayAfterAddMillis()) {
-      // Scale down one node at a time: utilization = max(cpu, memory) requests ÷ allocatable.
-      for (Node n : c.nodes) {
-        if (n.state != NodeState.READY || !n.responsive) {
-          continue;
-        }
-        double util = Math.max(n.requestedMilliCpu() / (double) c.allocatable.milliCpu(),
-            n.requestedMemoryMib() / (double) c.allocatable.memoryMib());
-        if (util >= ca.utilizationThreshold()) {
-          n.unneededSince = -1;
-          continue;
-        }
-        if (n.unneededSince < 0) {
-          n.unneededSince = now;
-        }
-        if (now - n.unneededSince >= ca.unneededMillis() && live > ca.minNodes() && podsFitElsewhere(n)) {
-          drain(n);
-          break;
-        }
-      }
+    }
+    if (!scaledUp) {
+      scaleDown(snapshot, ca, now, live);
     }
     c.sim.schedule(ca.scanIntervalMillis(), this::scan);
   }
 
   /**
-   * New nodes needed for {@code waiting}, packed first-fit onto {@code upcoming} empty nodes
-   * first, each with the room a node has for pods (allocatable minus DaemonSets).
+   * New nodes of {@code template} that {@code pending} need on top of {@code snapshot}: the pods
+   * that fit its nodes (registered and upcoming) are placed there, in order, and stay placed
+   * (upstream filter_out_schedulable.go {@code filterOutSchedulableByPacking}); the estimator
+   * packs the rest onto new nodes.
    */
-  private int newNodesFor(List<Pod> waiting, int upcoming) {
-    Resources forPods = c.config.allocatableForPods();
-    int podSlots = c.config.nodeType().maxPods() - c.config.daemonSets().size();
-    List<long[]> bins = new ArrayList<>();
-    for (int i = 0; i < upcoming; i++) {
-      bins.add(new long[] {forPods.milliCpu(), forPods.memoryMib(), podSlots});
+  static int nodesNeeded(ClusterSnapshot snapshot, List<PodSpec> pending, NodeTemplate template, HintingSimulator hinting,
+      BinpackingEstimator estimator) {
+    List<ScheduledPod> placed = hinting.trySchedulePods(snapshot, pending, n -> true, false);
+    if (placed.size() == pending.size()) {
+      return 0;
     }
-    int fresh = 0;
-    for (Pod p : waiting) {
-      if (!placeFirstFit(p.request(), bins)) {
-        bins.add(new long[] {forPods.milliCpu() - p.request().milliCpu(), forPods.memoryMib() - p.request().memoryMib(),
-            podSlots - 1});
-        fresh++;
+    Set<PodSpec> fit = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (ScheduledPod s : placed) {
+      fit.add(s.pod());
+    }
+    List<PodSpec> rest = new ArrayList<>(pending.size() - placed.size());
+    for (PodSpec p : pending) {
+      if (!fit.contains(p)) {
+        rest.add(p);
       }
     }
-    return fresh;
+    return estimator.estimatePods(snapshot.nodes(), rest, template).nodeCount();
   }
 
-  /** Takes {@code request} from the first bin (free CPU, memory, pod slots) it fits; false if none. */
-  private static boolean placeFirstFit(Resources request, List<long[]> bins) {
-    for (long[] b : bins) {
-      if (Cluster.fitsRequest(request, b[0], b[1], b[2])) {
-        b[0] -= request.milliCpu();
-        b[1] -= request.memoryMib();
-        b[2]--;
+  // The unschedulable application pods, higher priority first, then in the order they were parked
+  // (filter_out_schedulable.go sorts by priority; a stable sort keeps the rest as it was).
+  private List<PodSpec> pendingPods() {
+    if (c.queue.unschedulable().isEmpty()) {
+      return List.of();
+    }
+    List<Pod> waiting = new ArrayList<>();
+    for (Pod p : c.queue.unschedulable()) {
+      if (!p.daemon()) {
+        waiting.add(p);
+      }
+    }
+    waiting.sort(Comparator.comparingInt((Pod p) -> -p.priority()));
+    List<PodSpec> specs = new ArrayList<>(waiting.size());
+    for (Pod p : waiting) {
+      specs.add(p.spec);
+    }
+    return specs;
+  }
+
+  /**
+   * One node at a time, out of the cooldown: the first Ready, responsive node (in request order)
+   * under the threshold for {@code unneeded} whose pods all fit elsewhere is drained. The
+   * simulation runs on {@code given} (the scan's snapshot, pending pods placed) or a fresh one,
+   * made only once a node is due.
+   */
+  private void scaleDown(ClusterSnapshot given, ClusterAutoscaling ca, long now, int live) {
+    if (now - lastScaleUp < ca.delayAfterAddMillis()) {
+      return;
+    }
+    ClusterSnapshot snapshot = given;
+    int registered = c.table.size();
+    for (Node n : c.nodes) {
+      if (n.state != NodeState.READY || !n.responsive) {
+        continue;
+      }
+      if (NodeUtilization.of(c.table, n.index, p -> false, false).utilization() >= ca.utilizationThreshold()) {
+        n.unneededSince = -1;
+        continue;
+      }
+      if (n.unneededSince < 0) {
+        n.unneededSince = now;
+      }
+      if (now - n.unneededSince >= ca.unneededMillis() && live > ca.minNodes()) {
+        // an empty node (DaemonSet pods only) has nothing to move: no copy needed to know it goes
+        boolean goes = !hasApplicationPods(n);
+        if (!goes) {
+          if (snapshot == null) {
+            snapshot = ClusterSnapshot.of(c.table);
+          }
+          goes = removable(snapshot, n, registered);
+        }
+        if (goes) {
+          drain(n);
+          break;
+        }
+        // Unremovable: no longer unneeded (upstream planner.go categorizeNodes keeps only the
+        // removable ones); the time starts again at the next scan that finds it under the threshold.
+        n.unneededSince = -1;
+      }
+    }
+  }
+
+  private static boolean hasApplicationPods(Node n) {
+    for (Pod p : n.pods) {
+      if (!p.daemon()) {
         return true;
       }
     }
     return false;
   }
 
-  /** Whether the application pods of {@code drained} fit first-fit on the other schedulable nodes. */
-  private boolean podsFitElsewhere(Node drained) {
-    List<long[]> free = new ArrayList<>();
-    for (Node n : c.nodes) {
-      if (n != drained && Cluster.schedulable(n)) {
-        free.add(new long[] {c.freeCpu(n), c.freeMemory(n), c.freePods(n)});
+  /**
+   * Whether every application pod of {@code n} fits on another registered node of
+   * {@code snapshot} (upstream simulator/cluster.go {@code SimulateNodeRemoval}; nodes added to
+   * the snapshot for upcoming ones, indices from {@code registered} on, are no destination, as
+   * upstream's podDestinations are the registered nodes). DaemonSet pods go with the node.
+   */
+  private boolean removable(ClusterSnapshot snapshot, Node n, int registered) {
+    Set<PodSpec> daemons = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Pod p : n.pods) {
+      if (p.daemon()) {
+        daemons.add(p.spec);
       }
     }
-    for (Pod p : drained.pods) {
-      if (p.daemon()) {
-        continue;
+    RemovalSimulator removals = new RemovalSimulator(snapshot, hinting, daemons::contains, p -> false);
+    return removals.simulateNodeRemoval(n.index, d -> d < registered).removable();
+  }
+
+  /**
+   * The node template: the first Ready, uncordoned node that joined more than
+   * {@value ClusterAutoscaling#TEMPLATE_STABILIZATION_MILLIS} ms ago (upstream
+   * {@code isNodeGoodTemplateCandidate}: ready, schedulable, stable), sanitized to a template
+   * named {@code template} with its DaemonSet pods; else the last one found; else the node type's
+   * room for pods.
+   */
+  private NodeTemplate template(long now) {
+    for (Node n : c.nodesByIndex) {
+      if (Cluster.schedulable(n) && n.responsive && n.joinedAt + ClusterAutoscaling.TEMPLATE_STABILIZATION_MILLIS < now) {
+        NodeSpec s = c.table.node(n.index);
+        if (template == null || !sameShape(template.node(), s)) {
+          List<PodSpec> daemonPods = new ArrayList<>();
+          for (Pod p : n.pods) {
+            if (p.daemon()) {
+              daemonPods.add(p.spec);
+            }
+          }
+          HashMap<String, String> labels = new HashMap<>(s.labels());
+          labels.remove(NodeSpec.HOSTNAME);
+          template = new NodeTemplate(new NodeSpec("template", s.allocatable(), labels, s.taints(), false, s.images()),
+              daemonPods);
+        }
+        return template;
       }
-      if (!placeFirstFit(p.request(), free)) {
+    }
+    if (template == null) {
+      Resources forPods = c.config.allocatableForPods();
+      template = NodeTemplate.of(NodeSpec.builder("template", c.registry)
+          .allocatable("cpu", forPods.milliCpu())
+          .allocatable("memory", forPods.memoryMib() << 20)
+          .allocatable("pods", c.config.nodeType().maxPods() - c.config.daemonSets().size())
+          .zone(c.config.zones().get(0)).build());
+    }
+    return template;
+  }
+
+  // Whether a template built from s would equal t's node (every node of the group is alike, so the
+  // template is built once and kept while the first good node shows the same labels and room).
+  private static boolean sameShape(NodeSpec t, NodeSpec s) {
+    for (int r = 0; r < t.allocatable().registry().size(); r++) {
+      if (t.allocatable().get(r) != s.allocatable().get(r)) {
         return false;
       }
     }
-    return true;
+    HashMap<String, String> labels = new HashMap<>(s.labels());
+    labels.remove(NodeSpec.HOSTNAME);
+    labels.put(NodeSpec.HOSTNAME, "template");
+    return t.labels().equals(labels) && t.taints().equals(s.taints());
   }
 
   /** Cordons {@code n} and deletes its application pods; the node goes when they are gone. */
@@ -152,6 +315,7 @@ final class ClusterAutoscaler {
 
   @Override
   public String toString() {
-    return "ClusterAutoscaler[last scale-up at " + (lastScaleUp < 0 ? "never" : lastScaleUp + " ms") + "]";
+    return "ClusterAutoscaler[last scale-up at " + (lastScaleUp < 0 ? "never" : lastScaleUp + " ms") + ", template "
+        + template + "]";
   }
 }

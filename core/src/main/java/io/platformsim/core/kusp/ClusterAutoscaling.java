@@ -2,14 +2,17 @@ package io.platformsim.core.kusp;
 
 /**
  * Cluster Autoscaler settings. Defaults from kubernetes/autoscaler
- * {@code cluster-autoscaler/FAQ.md} ("What are the parameters to CA?"): scan-interval 10 s,
+ * {@code cluster-autoscaler/FAQ.md} ("What are the parameters to CA?") and the flags of
+ * {@code cluster-autoscaler/main.go} (release 1.31): scan-interval 10 s,
  * scale-down-unneeded-time 10 min, scale-down-delay-after-add 10 min,
- * scale-down-utilization-threshold 0.5 (the larger of CPU and memory requests ÷ allocatable).
+ * scale-down-utilization-threshold 0.5 (the larger of CPU and memory requests ÷ allocatable,
+ * DaemonSet pods included).
  *
  * @param minNodes             nodes never scaled below, at least 0
  * @param maxNodes             nodes never scaled above, at least {@code minNodes} and 1
  * @param scanIntervalMillis   time between scans, at least 1 ms
- * @param unneededMillis       how long a node must be under the threshold before removal
+ * @param unneededMillis       how long a node must be under the threshold before removal (its
+ *                             pods must then fit elsewhere)
  * @param delayAfterAddMillis  no scale-down for this long after a scale-up
  * @param utilizationThreshold a node below this utilization is a scale-down candidate, in (0, 1]
  */
@@ -29,6 +32,11 @@ public record ClusterAutoscaling(int minNodes, int maxNodes, long scanIntervalMi
   public static final long DEFAULT_DELAY_AFTER_ADD_MILLIS = 600_000;
   /** {@code --scale-down-utilization-threshold}: 0.5. */
   public static final double DEFAULT_UTILIZATION_THRESHOLD = 0.5;
+  /**
+   * A node is a template for new nodes once Ready this long: 1 min, {@code stabilizationDelay} of
+   * processors/nodeinfosprovider/mixed_nodeinfos_processor.go. Not configurable here.
+   */
+  public static final long TEMPLATE_STABILIZATION_MILLIS = 60_000;
 
   /** Validates the fields. */
   public ClusterAutoscaling {

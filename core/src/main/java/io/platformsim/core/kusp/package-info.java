@@ -24,7 +24,9 @@
  *       creation and deletion order), with their state in {@code Deployment}, {@code ReplicaSet}
  *       and {@code Rollout}; {@code HorizontalPodAutoscaler} (replica calculation over sampled
  *       pods, stabilization window and bounds from {@code kusp.autoscaling});
- *       {@code ClusterAutoscaler};
+ *       {@code ClusterAutoscaler} (scale-up by the {@code scheduler.simulator} binpacking
+ *       estimate over a snapshot with the provisioning nodes, scale-down by its removal
+ *       simulation, both on the scheduler's own filters);
  *       {@code NodeLifecycleController} (join; 5 s monitor passes setting Ready Unknown a grace
  *       period after the last seen heartbeat; the unreachable NoExecute taint through per-zone
  *       rate-limited queues, {@code kusp.nodelifecycle}; replacement once the pods are gone;
@@ -35,7 +37,8 @@
  *       counter the metrics are built from).
  * </ul>
  * What is requested on a node is recorded once, in the scheduler's {@code NodeTable};
- * "does this request fit what is free" is one definition, {@code Cluster.fitsRequest}.
+ * "does this request fit what is free" is one definition, {@code Cluster.fitsRequest}, for the
+ * package's own resource checks; the cluster autoscaler asks the scheduler's filter plugins.
  *
  * <p><b>Pinned upstream version: Kubernetes v1.31</b>, the version the {@code scheduler} module
  * follows. Every default and formula cites its upstream file ({@code k/k} =
