@@ -5,16 +5,12 @@ import io.platformsim.core.yaml.YamlFileException;
 /**
  * A scenario file that cannot be loaded: names the file, the 1-based line and the field (a path
  * such as {@code services[2].request.cpu}), and says what is wrong. Nothing of a file that throws
- * this is used.
+ * this is used. Its parts ({@link #file()}, {@link #line()}, {@link #field()},
+ * {@link #problem()}) and its one-line message are those of every {@link YamlFileException}.
  */
-public final class ScenarioFileException extends IllegalArgumentException {
+public final class ScenarioFileException extends YamlFileException {
 
   private static final long serialVersionUID = 1L;
-
-  private final String file;
-  private final int line;
-  private final String field;
-  private final String problem;
 
   /**
    * @param file    file name as given
@@ -23,30 +19,6 @@ public final class ScenarioFileException extends IllegalArgumentException {
    * @param problem what is wrong, with the bad value
    */
   public ScenarioFileException(String file, int line, String field, String problem) {
-    super(YamlFileException.message(file, line, field, problem));
-    this.file = file;
-    this.line = line;
-    this.field = field;
-    this.problem = problem;
-  }
-
-  /** The file name as given. */
-  public String file() {
-    return file;
-  }
-
-  /** The 1-based line, 0 if unknown. */
-  public int line() {
-    return line;
-  }
-
-  /** The field path, e.g. {@code timeline[3].release.service}; empty for the whole file. */
-  public String field() {
-    return field;
-  }
-
-  /** What is wrong. */
-  public String problem() {
-    return problem;
+    super(file, line, field, problem);
   }
 }

@@ -5,7 +5,7 @@ package io.platformsim.core.yaml;
  * field path (such as {@code services[2].request.cpu}), and says what is wrong. The message is
  * one line, {@code file:line: field: problem}, with the line and field left out when unknown.
  */
-public final class YamlFileException extends IllegalArgumentException {
+public class YamlFileException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
 
