@@ -32,6 +32,8 @@ import io.platformsim.scheduler.resource.Quantity;
  * @param shutdownMillis       time the application takes to exit after SIGTERM (killed at the
  *                             grace period)
  * @param autoscaling          HPA, or {@code null}
+ * @param disruptionBudget     PodDisruptionBudget over the Deployment's pods (preemption honours
+ *                             it), or {@code null}
  */
 public record DeploymentSpec(
     Strategy strategy,
@@ -47,7 +49,8 @@ public record DeploymentSpec(
     Probe startup,
     long crashAfterMillis,
     long shutdownMillis,
-    PodAutoscaling autoscaling) {
+    PodAutoscaling autoscaling,
+    PodDisruptionBudget disruptionBudget) {
 
   /** Largest priority a user PriorityClass may have (k/k pkg/apis/scheduling/types.go HighestUserDefinablePriority). */
   public static final int HIGHEST_USER_PRIORITY = 1_000_000_000;
@@ -121,6 +124,7 @@ public record DeploymentSpec(
     private long crashAfterMillis = -1;
     private long shutdownMillis = 0;
     private PodAutoscaling autoscaling;
+    private PodDisruptionBudget disruptionBudget;
 
     private Builder() {
     }
@@ -223,10 +227,17 @@ public record DeploymentSpec(
       return this;
     }
 
+    /** A PodDisruptionBudget over the Deployment's pods (selector app=service), or {@code null} for none. */
+    public Builder disruptionBudget(PodDisruptionBudget pdb) {
+      this.disruptionBudget = pdb;
+      return this;
+    }
+
     /** The validated spec. */
     public DeploymentSpec build() {
       return new DeploymentSpec(strategy, maxSurge, maxUnavailable, minReadyMillis, progressDeadlineMillis, priority,
-          pullPolicy, limits, readiness, liveness, startup, crashAfterMillis, shutdownMillis, autoscaling);
+          pullPolicy, limits, readiness, liveness, startup, crashAfterMillis, shutdownMillis, autoscaling,
+          disruptionBudget);
     }
   }
 }

@@ -32,21 +32,28 @@ final class SchedulingCycle {
     this.latency = latency;
   }
 
-  /** Starts a cycle for the first queued pod unless one is running. */
+  /** Starts a cycle for the first pod of activeQ unless one is running. */
   void kick() {
-    if (busy || c.queue.isEmpty()) {
+    if (busy) {
       return;
     }
     Pod p = c.queue.pop();
+    if (p == null) {
+      return;
+    }
+    long cycle = c.queue.schedulingCycle();
     busy = true;
-    c.sim.schedule(latency.next(), () -> scheduleOne(p));
+    c.sim.schedule(latency.next(), () -> scheduleOne(p, cycle));
   }
 
-  private void scheduleOne(Pod p) {
+  private void scheduleOne(Pod p, long cycle) {
     busy = false;
-    if (!p.terminating() && !p.gone()) {
+    if (p.terminating() || p.gone()) {
+      c.queue.done(p);
+    } else {
       Placement placement = scheduler.place(p.spec);
       if (placement.isScheduled()) {
+        c.queue.done(p);
         Node n = c.nodesByIndex.get(placement.node());
         p.unschedulableMessage(null);
         bind(p, n);
@@ -58,10 +65,11 @@ final class SchedulingCycle {
         p.unschedulableMessage(placement.message());
         p.waitingReason = "Unschedulable";
         placement.reasons().forEach((r, n) -> unschedulableReasons.merge(r, 1, Integer::sum));
-        if (p.nominated() != null || !c.preemption.preempt(p)) {
-          if (p.nominated() == null) {
-            c.queue.park(p);
-          }
+        // PostFilter (DefaultPreemption); a nominated pod waits on its node, not in the queue
+        if (c.preemption.preempt(p)) {
+          c.queue.done(p);
+        } else {
+          c.queue.failed(p, cycle);
         }
       }
     }
