@@ -2,7 +2,14 @@ package io.platformsim.core.kusp;
 
 import io.platformsim.scheduler.queue.PodBackoff;
 import io.platformsim.scheduler.queue.QueuedPodInfo;
+import io.platformsim.scheduler.queue.QueueName;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -30,8 +37,16 @@ import java.util.function.Predicate;
  */
 final class SchedulingQueue {
   private final Cluster c;
-  private final io.platformsim.scheduler.queue.SchedulingQueue<Pod> q =
-      io.platformsim.scheduler.queue.SchedulingQueue.withDefaults(Pod::priority);
+  private io.platformsim.scheduler.queue.SchedulingQueue<Pod> q = fresh();
+  // pods added since q was made: its map and heaps keep the capacity of its fullest moment
+  private int addedSinceFresh;
+  // The resource-only pods that went to unschedulablePods, by CPU request (a removal looks only
+  // at those whose CPU fits what it freed); a pod that left it is dropped when next met.
+  private final TreeSet<Pod> waitingByCpu = new TreeSet<>(
+      Comparator.comparingLong((Pod p) -> p.request().milliCpu()).thenComparingInt(p -> p.seq));
+  // pods with spread or anti-affinity constraints that went to unschedulablePods since it was last empty
+  private int constrainedWaiting;
+  private static final Predicate<Pod> NOTHING = p -> false;
   private long flushTimer = -1;
   private long flushAt = Long.MAX_VALUE;
   private long leftoverTimer = -1;
@@ -45,9 +60,25 @@ final class SchedulingQueue {
     return q.backoff();
   }
 
+  private static io.platformsim.scheduler.queue.SchedulingQueue<Pod> fresh() {
+    return io.platformsim.scheduler.queue.SchedulingQueue.withDefaults(Pod::priority);
+  }
+
+  // Once empty after many adds (a Deployment's first pods all queue at once), a new queue drops
+  // the grown capacity: with nothing held, no cycle number, sequence or move request matters.
+  private void shrinkIfEmpty() {
+    if (addedSinceFresh > SHRINK_AFTER_ADDS && q.size() == 0) {
+      q = fresh();
+      addedSinceFresh = 0;
+    }
+  }
+
+  private static final int SHRINK_AFTER_ADDS = 4096;
+
   /** A new pod, or one whose nomination ended: into activeQ (upstream {@code Add}), waking the cycle. */
   void enqueue(Pod p) {
     q.add(p, c.sim.now());
+    addedSinceFresh++;
     c.scheduling.kick();
   }
 
@@ -76,19 +107,28 @@ final class SchedulingQueue {
    * began, else unschedulablePods.
    */
   void failed(Pod p, long cycle) {
-    q.addUnschedulableIfNotPresent(p, cycle, c.sim.now());
+    if (q.addUnschedulableIfNotPresent(p, cycle, c.sim.now()) == QueueName.UNSCHEDULABLE) {
+      if (constrained(p)) {
+        constrainedWaiting++;
+      } else {
+        waitingByCpu.add(p);
+      }
+    }
     armTimers();
   }
 
   /** The in-flight {@code p} leaves the queue: bound, nominated to a node, or deleted (upstream {@code Done}). */
   void done(Pod p) {
     q.done(p);
+    shrinkIfEmpty();
   }
 
   /** {@code p} was deleted: it leaves whichever queue holds it (upstream {@code Delete}); in flight, at the cycle's end. */
   void delete(Pod p) {
     if (q.size() > 0) {
       q.delete(p);
+      waitingByCpu.remove(p);
+      shrinkIfEmpty();
     }
   }
 
@@ -108,23 +148,84 @@ final class SchedulingQueue {
 
   /**
    * An assigned pod left {@code n} (event AssignedPodDelete): moves the unschedulable pods it may
-   * help. Upstream's v1.31 default (queueing hints off) moves every pod a resource, spread or
-   * anti-affinity filter rejected; here a pod rejected on resources alone moves only if its
-   * request fits what is now free on {@code n} (the NodeResourcesFit queueing hint, k/k
-   * pkg/scheduler/framework/plugins/noderesources/fit.go {@code isSchedulableAfterPodChange},
-   * made exact for this event: the pod fitted no node at its last attempt, every node that
-   * freed room since moved it, so only {@code n} can now take it), and pods with spread or
-   * anti-affinity constraints always move. Either way the move request is recorded for the pod
-   * in flight.
+   * help, and records the move request for the pod in flight.
+   *
+   * <p>Upstream's v1.31 default (queueing hints off) moves every pod a resource, spread or
+   * anti-affinity filter rejected, lets all but the first that fits fail again and bounds the
+   * retries by their backoff. Here pods with spread or anti-affinity constraints move as
+   * upstream; a pod rejected on resources alone moves only if {@code n}'s free room is offered
+   * to it: the pods whose request fits it, in PrioritySort order (priority, then the time of
+   * their last failure), each taking its request off the room, while it lasts. The others fitted
+   * no node at their last attempt, every node that freed room since offered it to them, and this
+   * removal freed too little for them, so upstream's outcome is the same; what differs is that
+   * their failed attempts (and the backoff those add) are not counted. Moving them all made one
+   * failed cycle (O(nodes) each, with its diagnosis) per pending pod per removal, quadratic in a
+   * large release.
    */
   void retryAfterRemoval(Node n) {
-    if (!Cluster.schedulable(n) || c.freePods(n) <= 0) {
-      move(SchedulingQueue::constrained);
+    if (q.size() == 0) {
       return;
     }
-    long freeCpu = c.freeCpu(n);
-    long freeMem = c.freeMemory(n);
-    move(p -> constrained(p) || Cluster.fitsRequest(p.request(), freeCpu, freeMem, 1));
+    List<Pod> offered = List.of();
+    if (Cluster.schedulable(n) && c.freePods(n) > 0 && !waitingByCpu.isEmpty()) {
+      offered = offer(c.freeCpu(n), c.freeMemory(n), c.freePods(n));
+    }
+    if (constrainedWaiting > 0) {
+      Set<Pod> o = offered.isEmpty() ? Set.of() : new HashSet<>(offered);
+      move(p -> constrained(p) || o.contains(p));
+      return;
+    }
+    // No constrained pod waits: move the offered pods one by one (upstream's per-pod requeue,
+    // backoff honoured) instead of walking every unschedulable pod; the move request only
+    // matters to a pod in flight.
+    long now = c.sim.now();
+    if (q.inFlightSize() > 0) {
+      q.moveAllToActiveOrBackoffQueue(NOTHING, now);
+    }
+    for (Pod p : offered) {
+      q.update(p, now);
+    }
+    if (!offered.isEmpty()) {
+      armTimers();
+      c.scheduling.kick();
+    }
+  }
+
+  // The resource-only unschedulable pods given n's free room, in PrioritySort order, while it lasts.
+  private List<Pod> offer(long freeCpu, long freeMem, long freePods) {
+    List<Pod> fitting = null;
+    for (Iterator<Pod> it = waitingByCpu.iterator(); it.hasNext(); ) {
+      Pod p = it.next();
+      if (p.request().milliCpu() > freeCpu) {
+        break;
+      }
+      if (q.queueOf(p) != QueueName.UNSCHEDULABLE) {
+        // moved since it failed (a node joined, the leftover flush): no longer waiting here
+        it.remove();
+        continue;
+      }
+      if (p.request().memoryMib() <= freeMem) {
+        if (fitting == null) {
+          fitting = new ArrayList<>();
+        }
+        fitting.add(p);
+      }
+    }
+    if (fitting == null) {
+      return List.of();
+    }
+    fitting.sort(Comparator.comparingInt((Pod p) -> -p.priority())
+        .thenComparingLong(p -> q.info(p).timestampMillis()).thenComparingInt(p -> p.seq));
+    List<Pod> offered = new ArrayList<>();
+    for (Pod p : fitting) {
+      if (Cluster.fitsRequest(p.request(), freeCpu, freeMem, freePods)) {
+        offered.add(p);
+        freeCpu -= p.request().milliCpu();
+        freeMem -= p.request().memoryMib();
+        freePods--;
+      }
+    }
+    return offered;
   }
 
   private static boolean constrained(Pod p) {
@@ -136,6 +237,10 @@ final class SchedulingQueue {
       return;
     }
     int moved = q.moveAllToActiveOrBackoffQueue(helped, c.sim.now());
+    if (q.unschedulableSize() == 0) {
+      waitingByCpu.clear();
+      constrainedWaiting = 0;
+    }
     if (moved > 0) {
       armTimers();
       c.scheduling.kick();
@@ -168,9 +273,17 @@ final class SchedulingQueue {
   private void flushLeftover() {
     leftoverTimer = -1;
     if (q.flushUnschedulablePodsLeftover(c.sim.now()) > 0) {
+      if (q.unschedulableSize() == 0) {
+        waitingByCpu.clear();
+        constrainedWaiting = 0;
+      }
       c.scheduling.kick();
     }
-    armTimers();
+    // Nothing else pending: no event can change the cluster, so a leftover retry could only fail
+    // again. The flush pauses (the next failure or move re-arms it) and the simulation runs dry.
+    if (c.sim.pending() > 0) {
+      armTimers();
+    }
   }
 
   /** Queued pods that failed an attempt, with the scheduler's last message, by pod name. */

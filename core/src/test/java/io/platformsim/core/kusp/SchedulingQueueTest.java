@@ -70,12 +70,14 @@ class SchedulingQueueTest {
   @Test
   void withoutAClusterEventAFailedPodWaitsForTheLeftoverFlush() {
     Pod p = pod("p", 0);
+    // something else going on in the simulation (the flush pauses when nothing is)
+    sim.scheduleAt(3_600_000, () -> { });
     c.queue.enqueue(p);
     sim.runUntil(0);
-    // failed at 0 ms, attempt 1: unschedulable, the only timer the 30 s leftover flush
+    // failed at 0 ms, attempt 1: unschedulable, the queue's only timer the 30 s leftover flush
     assertEquals(QueueName.UNSCHEDULABLE, c.queue.info(p).queue());
     assertEquals(List.of(p), c.queue.unschedulable());
-    assertEquals(1, sim.pending());
+    assertEquals(2, sim.pending());
     // flushes at 30 s, 60 s, ..., 300 s move nothing (now − timestamp must exceed 300 000 ms);
     // the one at 330 s moves it to activeQ (its 1 s backoff long over) and it fails again.
     sim.runUntil(329_999);
@@ -121,6 +123,22 @@ class SchedulingQueueTest {
     assertEquals(QueueName.BACKOFF, c.queue.info(p).queue());
     sim.runUntil(1_000);
     assertEquals(2, c.queue.info(p).attempts());
+  }
+
+  @Test
+  void aStuckPodDoesNotKeepAnOtherwiseIdleSimulationRunning() {
+    Pod p = pod("p", 0);
+    c.queue.enqueue(p);
+    // fails at 0 ms; the flush at 30 s finds nothing else pending: no event can help the pod, so
+    // the flush pauses and the simulation runs dry with the pod still unschedulable
+    sim.run();
+    assertEquals(30_000, sim.now());
+    assertEquals(QueueName.UNSCHEDULABLE, c.queue.info(p).queue());
+    // a cluster event resumes it: the pod is retried and fails again, the flush re-armed
+    c.queue.retryUnschedulable();
+    sim.runUntil(30_000);
+    assertEquals(2, c.queue.info(p).attempts());
+    assertEquals(1, sim.pending());
   }
 
   @Test
