@@ -53,28 +53,38 @@ public record PodDisruptionBudget(IntOrPercent minAvailable, IntOrPercent maxUna
   }
 
   /**
-   * {@code status.disruptionsAllowed} (disruption.go {@code getExpectedPodCount},
-   * {@code updatePdbStatus}).
+   * {@code status.expectedPods} (disruption.go {@code getExpectedPodCount}): the Deployment's
+   * scale, or with an integer minAvailable the number of matching pods.
+   *
+   * @param scale        the Deployment's {@code spec.replicas}
+   * @param matchingPods pods the selector matches, terminating ones included
+   */
+  public int expectedPods(int scale, int matchingPods) {
+    return minAvailable != null && !minAvailable.percent() ? matchingPods : scale;
+  }
+
+  /**
+   * {@code status.desiredHealthy} (disruption.go {@code getExpectedPodCount}): minAvailable, or
+   * the scale minus maxUnavailable (at least 0); percentages of the scale rounded up.
+   */
+  public int desiredHealthy(int scale) {
+    if (maxUnavailable != null) {
+      return Math.max(0, scale - maxUnavailable.scaled(scale, true));
+    }
+    return minAvailable.scaled(scale, true);
+  }
+
+  /**
+   * {@code status.disruptionsAllowed} (disruption.go {@code updatePdbStatus}): currentHealthy −
+   * desiredHealthy, 0 when negative or when no pod is expected.
    *
    * @param scale          the Deployment's {@code spec.replicas}
    * @param matchingPods   pods the selector matches, terminating ones included
    * @param currentHealthy matching pods Ready and not terminating
    */
   public int disruptionsAllowed(int scale, int matchingPods, int currentHealthy) {
-    int expectedCount;
-    int desiredHealthy;
-    if (maxUnavailable != null) {
-      expectedCount = scale;
-      desiredHealthy = Math.max(0, expectedCount - maxUnavailable.scaled(expectedCount, true));
-    } else if (!minAvailable.percent()) {
-      expectedCount = matchingPods;
-      desiredHealthy = minAvailable.value();
-    } else {
-      expectedCount = scale;
-      desiredHealthy = minAvailable.scaled(expectedCount, true);
-    }
-    int allowed = currentHealthy - desiredHealthy;
-    return expectedCount <= 0 || allowed <= 0 ? 0 : allowed;
+    int allowed = currentHealthy - desiredHealthy(scale);
+    return expectedPods(scale, matchingPods) <= 0 || allowed <= 0 ? 0 : allowed;
   }
 
   @Override
