@@ -11,11 +11,15 @@ import java.util.TreeMap;
 
 /**
  * The scheduling cycle (k/k pkg/scheduler/schedule_one.go {@code scheduleOne}): one pod at a time
- * is taken from the {@link SchedulingQueue}, the cycle takes the configured latency and asks the
- * {@code scheduler} module's {@link FastScheduler}; a placed pod is bound and handed to the
- * kubelet, an unplaced one records the scheduler's reasons and tries {@link Preemption}, and
- * waits unschedulable unless it was nominated to a node. Nominated pods bind when their node has
- * room.
+ * is popped from the {@link SchedulingQueue}'s activeQ, the cycle takes the configured latency
+ * and asks the {@code scheduler} module's {@link FastScheduler}. A placed pod leaves the queue
+ * ({@code Done}), is bound and handed to the kubelet. An unplaced one records the scheduler's
+ * reasons and runs PostFilter, {@link Preemption}: if it is nominated to a node it leaves the
+ * queue and waits there; otherwise it goes back through the failure handler
+ * ({@code AddUnschedulableIfNotPresent} with the cycle it was popped in), to unschedulablePods or,
+ * if a cluster event came meanwhile, podBackoffQ. Nominated pods bind when their node has room
+ * for their request (resources only, not the other filters). A pod deleted while in flight
+ * leaves the queue when its cycle ends.
  */
 final class SchedulingCycle {
   private final Cluster c;

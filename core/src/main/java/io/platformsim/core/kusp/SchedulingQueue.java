@@ -1,6 +1,5 @@
 package io.platformsim.core.kusp;
 
-import io.platformsim.scheduler.queue.PodBackoff;
 import io.platformsim.scheduler.queue.QueuedPodInfo;
 import io.platformsim.scheduler.queue.QueueName;
 import java.util.ArrayList;
@@ -18,24 +17,32 @@ import java.util.function.Predicate;
  * {@link io.platformsim.scheduler.queue.SchedulingQueue} (k/k
  * pkg/scheduler/internal/queue/scheduling_queue.go {@code PriorityQueue}, v1.31) on the
  * simulation clock. activeQ in PrioritySort order (higher priority first, then the earlier
- * queued: k/k pkg/scheduler/framework/plugins/queuesort/priority_sort.go {@code Less});
- * podBackoffQ, where a pod that failed {@code n} attempts waits 1 s doubled per attempt up to
- * 10 s ({@code calculateBackoffDuration}; podInitialBackoffSeconds 1, podMaxBackoffSeconds 10 in
- * k/k pkg/scheduler/apis/config/v1/defaults.go); unschedulablePods, left on cluster events
- * ({@code MoveAllToActiveOrBackoffQueue}) or after 5 min ({@code flushUnschedulablePodsLeftover},
- * DefaultPodMaxInUnschedulablePodsDuration). With queueing hints off (the v1.31 default), a pod
- * that fails goes to unschedulablePods, or to podBackoffQ when a cluster event came during its
- * cycle. Each move into activeQ wakes the {@link SchedulingCycle}.
+ * timestamp, i.e. when the pod was added or last failed: k/k
+ * pkg/scheduler/framework/plugins/queuesort/priority_sort.go {@code Less}); podBackoffQ, where a
+ * pod that failed {@code n} attempts waits 1 s doubled per attempt up to 10 s
+ * ({@code calculateBackoffDuration}; podInitialBackoffSeconds 1, podMaxBackoffSeconds 10 in k/k
+ * pkg/scheduler/apis/config/v1/defaults.go); unschedulablePods, left on cluster events
+ * ({@code MoveAllToActiveOrBackoffQueue}: to podBackoffQ while backing off, else activeQ) or
+ * after 5 min ({@code flushUnschedulablePodsLeftover}, DefaultPodMaxInUnschedulablePodsDuration).
+ * With queueing hints off (the v1.31 default), a pod that fails goes to unschedulablePods, or to
+ * podBackoffQ when a cluster event came during its cycle. Each move into activeQ wakes the
+ * {@link SchedulingCycle}.
  *
  * <p>Cluster events: a node joined moves every unschedulable pod (every filter registers
  * NodeAdd); an assigned pod was deleted moves the pods it may help (see
  * {@link #retryAfterRemoval}). Timers run only while a pod is held: one event at the first
  * backoff expiry (upstream flushes podBackoffQ every 1 s, so a pod leaves it up to 1 s later
- * there) and one every 30 s while a pod is unschedulable ({@code PriorityQueue.Run}); an idle
- * cluster schedules none, so its simulation runs dry. The queue's record of a pod exists only
- * while the pod is held.
+ * there) and one every 30 s while a pod is unschedulable ({@code PriorityQueue.Run}). The 30 s
+ * flush pauses when it finds no other event pending: nothing can then change the cluster, so a
+ * retry could only fail again, and a cluster whose only work is a pod that never fits still
+ * runs dry (the next failure or move resumes it). The queue's record of a pod exists only while
+ * the pod is held.
  */
 final class SchedulingQueue {
+  private static final Predicate<Pod> NOTHING = p -> false;
+  // adds after which an emptied queue is made afresh
+  private static final int SHRINK_AFTER_ADDS = 4096;
+
   private final Cluster c;
   private io.platformsim.scheduler.queue.SchedulingQueue<Pod> q = fresh();
   // pods added since q was made: its map and heaps keep the capacity of its fullest moment
@@ -46,7 +53,6 @@ final class SchedulingQueue {
       Comparator.comparingLong((Pod p) -> p.request().milliCpu()).thenComparingInt(p -> p.seq));
   // pods with spread or anti-affinity constraints that went to unschedulablePods since it was last empty
   private int constrainedWaiting;
-  private static final Predicate<Pod> NOTHING = p -> false;
   private long flushTimer = -1;
   private long flushAt = Long.MAX_VALUE;
   private long leftoverTimer = -1;
@@ -55,25 +61,24 @@ final class SchedulingQueue {
     this.c = c;
   }
 
-  /** The backoff of a pod that failed (the upstream defaults). */
-  PodBackoff backoff() {
-    return q.backoff();
-  }
-
   private static io.platformsim.scheduler.queue.SchedulingQueue<Pod> fresh() {
     return io.platformsim.scheduler.queue.SchedulingQueue.withDefaults(Pod::priority);
   }
 
-  // Once empty after many adds (a Deployment's first pods all queue at once), a new queue drops
-  // the grown capacity: with nothing held, no cycle number, sequence or move request matters.
+  // Nothing held: the index empties, and after many adds (a Deployment's first pods all queue at
+  // once) a new queue drops the grown capacity, since no cycle number, sequence or move request
+  // matters any more.
   private void shrinkIfEmpty() {
-    if (addedSinceFresh > SHRINK_AFTER_ADDS && q.size() == 0) {
+    if (q.size() > 0) {
+      return;
+    }
+    waitingByCpu.clear();
+    constrainedWaiting = 0;
+    if (addedSinceFresh > SHRINK_AFTER_ADDS) {
       q = fresh();
       addedSinceFresh = 0;
     }
   }
-
-  private static final int SHRINK_AFTER_ADDS = 4096;
 
   /** A new pod, or one whose nomination ended: into activeQ (upstream {@code Add}), waking the cycle. */
   void enqueue(Pod p) {
