@@ -78,6 +78,10 @@ final class Preemption {
       return false;
     }
     Node n = c.nodesByIndex.get(plan.node());
+    if (!Cluster.schedulable(n)) {
+      // the table's filters passed a node that is not Ready (NotReady not yet reflected there)
+      return false;
+    }
     List<Pod> victims = new ArrayList<>(plan.victims().size());
     for (PodSpec v : plan.victims()) {
       victims.add(podOn(n, v));
