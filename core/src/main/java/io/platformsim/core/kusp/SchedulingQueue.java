@@ -125,6 +125,9 @@ final class SchedulingQueue {
   /** The in-flight {@code p} leaves the queue: bound, nominated to a node, or deleted (upstream {@code Done}). */
   void done(Pod p) {
     q.done(p);
+    if (!waitingByCpu.isEmpty()) {
+      waitingByCpu.remove(p);
+    }
     shrinkIfEmpty();
   }
 
