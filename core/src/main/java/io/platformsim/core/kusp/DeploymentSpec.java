@@ -40,6 +40,8 @@ import java.util.List;
  *                             {@code DefaultTolerationSeconds} admission adds not-ready and
  *                             unreachable for {@link KuspConfig#notReadyTolerationMillis()} to
  *                             those not covered ({@code NoExecuteTolerations.admit})
+ * @param disruptionBudget     PodDisruptionBudget over the Deployment's pods (preemption honours
+ *                             it), or {@code null}
  */
 public record DeploymentSpec(
     Strategy strategy,
@@ -56,7 +58,8 @@ public record DeploymentSpec(
     long crashAfterMillis,
     long shutdownMillis,
     PodAutoscaling autoscaling,
-    List<Toleration> tolerations) {
+    List<Toleration> tolerations,
+    PodDisruptionBudget disruptionBudget) {
 
   /** Largest priority a user PriorityClass may have (k/k pkg/apis/scheduling/types.go HighestUserDefinablePriority). */
   public static final int HIGHEST_USER_PRIORITY = 1_000_000_000;
@@ -136,6 +139,7 @@ public record DeploymentSpec(
     private long shutdownMillis = 0;
     private PodAutoscaling autoscaling;
     private List<Toleration> tolerations = List.of();
+    private PodDisruptionBudget disruptionBudget;
 
     private Builder() {
     }
@@ -248,10 +252,17 @@ public record DeploymentSpec(
       return this;
     }
 
+    /** A PodDisruptionBudget over the Deployment's pods (selector app=service), or {@code null} for none. */
+    public Builder disruptionBudget(PodDisruptionBudget pdb) {
+      this.disruptionBudget = pdb;
+      return this;
+    }
+
     /** The validated spec. */
     public DeploymentSpec build() {
       return new DeploymentSpec(strategy, maxSurge, maxUnavailable, minReadyMillis, progressDeadlineMillis, priority,
-          pullPolicy, limits, readiness, liveness, startup, crashAfterMillis, shutdownMillis, autoscaling, tolerations);
+          pullPolicy, limits, readiness, liveness, startup, crashAfterMillis, shutdownMillis, autoscaling, tolerations,
+          disruptionBudget);
     }
   }
 }

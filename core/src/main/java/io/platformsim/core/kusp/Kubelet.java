@@ -237,8 +237,7 @@ final class Kubelet {
     p.setTerminating(true);
     setUnready(p);
     cancelTimers(p);
-    c.queue.dequeue(p);
-    c.queue.unpark(p);
+    c.queue.delete(p);
     if (p.nominated() != null) {
       p.nominated().nominated.remove(p);
       p.nominated(null);
@@ -283,8 +282,7 @@ final class Kubelet {
     p.setGone(true);
     c.recorder.sample();
     c.pods.remove(p);
-    c.queue.dequeue(p);
-    c.queue.unpark(p);
+    c.queue.delete(p);
     Node n = p.node;
     boolean released = c.podIdentity.release(p);
     if (n != null) {

@@ -40,7 +40,6 @@ public final class Pod {
   private static final int TERMINATING = 1 << 5;
   private static final int GONE = 1 << 6;
   private static final int PULLING = 1 << 7;
-  private static final int IN_QUEUE = 1 << 8;
   // Identity (issue 6): whether the pod holds an address and credentials in the cluster's
   // identity layer, and whether it waits (or ever waited) for an address.
   private static final int AWAITING_ADDRESS = 1 << 10;
@@ -85,7 +84,6 @@ public final class Pod {
 
   /** Scheduling queue, preemption, pull and credential state of a pod not yet Ready. */
   private static final class Startup {
-    long queueSeq;
     long pulledAt = -1;
     long runningAt = -1;
     long credentialsReadyAt = -1;
@@ -144,10 +142,6 @@ public final class Pod {
 
   boolean pulling() {
     return (flags & PULLING) != 0;
-  }
-
-  boolean inQueue() {
-    return (flags & IN_QUEUE) != 0;
   }
 
   boolean hasIdentity() {
@@ -223,10 +217,6 @@ public final class Pod {
     setFlag(PULLING, on);
   }
 
-  void setInQueue(boolean on) {
-    setFlag(IN_QUEUE, on);
-  }
-
   void setHasIdentity(boolean on) {
     setFlag(HAS_IDENTITY, on);
   }
@@ -249,14 +239,6 @@ public final class Pod {
   /** The pod became Ready for the first time: its start-up state is no longer read. */
   void startupDone() {
     startup = null;
-  }
-
-  long queueSeq() {
-    return startup == null ? 0 : startup.queueSeq;
-  }
-
-  void queueSeq(long v) {
-    startup().queueSeq = v;
   }
 
   long pulledAt() {

@@ -1,29 +1,48 @@
 package io.platformsim.core.kusp;
 
+import io.platformsim.scheduler.placement.Policies;
+import io.platformsim.scheduler.pod.LabelSelector;
+import io.platformsim.scheduler.pod.PodSpec;
+import io.platformsim.scheduler.preemption.DisruptionBudget;
+import io.platformsim.scheduler.preemption.PreemptionPlan;
+import io.platformsim.scheduler.preemption.Preemptor;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * DefaultPreemption on resources only (k/k pkg/scheduler/framework/preemption/preemption.go,
- * simplified, because the {@code scheduler} module does not offer preemption): a schedulable node
- * is a candidate if evicting all its lower-priority pods would make the pod fit on CPU, memory
- * and pod count; victims are then reprieved highest priority first while the pod still fits
- * (k/k pkg/scheduler/framework/plugins/defaultpreemption/default_preemption.go
- * {@code SelectVictimsOnNode}); the node with the lowest highest-victim priority, then the
- * smallest priority sum, then the fewest victims, then the first, wins (k/k preemption.go
- * {@code pickOneNodeForPreemption}). Victims get their graceful termination; the preemptor is
- * nominated to the node and binds there when they are gone. No PodDisruptionBudgets, no affinity
- * re-check.
+ * PostFilter for a pod that fits no node: the {@code scheduler} module's {@link Preemptor}
+ * (DefaultPreemption, k/k pkg/scheduler/framework/preemption/preemption.go and
+ * pkg/scheduler/framework/plugins/defaultpreemption/default_preemption.go, v1.31: every filter of
+ * the scheduler's profile re-checked with the lower-priority pods removed, victims reprieved
+ * highest priority first with PodDisruptionBudget violations minimised,
+ * {@code pickOneNodeForPreemption} order), and what the scheduler does around it
+ * ({@code Evaluator.prepareCandidate}): lower-priority pods nominated to the chosen node lose
+ * their nomination and are queued again, the victims are deleted with their graceful
+ * termination, and the pod is nominated to the node ({@code status.nominatedNodeName}) and binds
+ * there as soon as its request fits what is free.
+ *
+ * <p>As {@code RunFilterPluginsWithNominatedPods} does, the dry run counts the pods nominated
+ * with at least the preemptor's priority as if bound to their nodes. Budgets come from each
+ * Deployment's {@link PodDisruptionBudget} (selector {@code app=<service>}), computed at the
+ * attempt. Simplifications: a nominated pod waits on its node rather than in the queue (upstream
+ * retries it there, trying the nominated node first), so {@code PodEligibleToPreemptOthers}
+ * never finds it preempting again; the bind checks resources only; the scheduling cycle itself
+ * does not reserve room for nominated pods.
+ *
+ * <p>Cost: nothing when no Deployment has a priority below the pod's (DaemonSet pods are
+ * system-node-critical, above every user priority), checked in O(1); otherwise one dry run per
+ * node until {@link Preemptor#numCandidates} candidates are found.
  */
 final class Preemption {
   private final Cluster c;
+  private final Preemptor preemptor;
   // Deployments are never removed, so the lowest priority only falls: preempt() checks it in O(1).
   private int minDeploymentPriority = Integer.MAX_VALUE;
   private int preemptions;
 
   Preemption(Cluster c) {
     this.c = c;
+    this.preemptor = new Preemptor(c.table, Policies.profile(c.config.schedulerProfile()));
   }
 
   /** A Deployment with pods of {@code priority} was added. */
@@ -37,83 +56,107 @@ final class Preemption {
   }
 
   /**
-   * Chooses a node and victims for {@code p}, nominates {@code p} to the node and deletes the
-   * victims.
+   * Plans preemption for the unbound {@code p}; if a node is found, nominates {@code p} to it and
+   * deletes the victims.
    *
-   * @return whether victims were chosen
+   * @return whether {@code p} was nominated (it may already be bound, if its victims were gone at once)
    */
   boolean preempt(Pod p) {
     if (minDeploymentPriority >= p.priority()) {
       return false;
     }
-    Node best = null;
-    List<Pod> bestVictims = null;
-    long bestHigh = Long.MAX_VALUE;
-    long bestSum = Long.MAX_VALUE;
-    for (Node n : c.nodes) {
-      if (!Cluster.schedulable(n)) {
-        continue;
-      }
-      List<Pod> lower = new ArrayList<>();
-      for (Pod q : n.pods) {
-        if (q.terminating()) {
-          // Already going: its resources come back without another victim.
-          continue;
-        }
-        if (q.priority() < p.priority() && !q.daemon()) {
-          lower.add(q);
-        }
-      }
-      long cpu = c.freeCpu(n);
-      long mem = c.freeMemory(n);
-      long cnt = c.freePods(n);
-      for (Pod q : lower) {
-        cpu += q.request().milliCpu();
-        mem += q.request().memoryMib();
-        cnt++;
-      }
-      if (lower.isEmpty() || !Cluster.fitsRequest(p.request(), cpu, mem, cnt)) {
-        continue;
-      }
-      lower.sort(Comparator.comparingInt((Pod q) -> -q.priority()).thenComparingLong(q -> q.seq));
-      List<Pod> victims = new ArrayList<>();
-      for (Pod q : lower) {
-        long c2 = cpu - q.request().milliCpu();
-        long m2 = mem - q.request().memoryMib();
-        if (Cluster.fitsRequest(p.request(), c2, m2, cnt - 1)) {
-          cpu = c2;
-          mem = m2;
-          cnt--;
-        } else {
-          victims.add(q);
-        }
-      }
-      long high = Long.MIN_VALUE;
-      long sum = 0;
-      for (Pod q : victims) {
-        high = Math.max(high, q.priority());
-        sum += (long) q.priority() + (1L << 31);
-      }
-      if (best == null || high < bestHigh || (high == bestHigh && (sum < bestSum
-          || (sum == bestSum && victims.size() < bestVictims.size())))) {
-        best = n;
-        bestVictims = victims;
-        bestHigh = high;
-        bestSum = sum;
+    List<Pod> reserved = reserveNominated(p);
+    PreemptionPlan plan;
+    try {
+      plan = preemptor.plan(p.spec, budgets());
+    } finally {
+      for (Pod q : reserved) {
+        c.table.unbind(q.id());
       }
     }
-    if (best == null || bestVictims.isEmpty()) {
+    if (!plan.isPossible()) {
       return false;
     }
-    // nominatedNodeName: the preemptor binds there as soon as the victims are gone, before any
-    // lower-priority pod can take the space (schedule_one.go / preemption.go).
-    p.nominated(best);
-    best.nominated.add(p);
-    for (Pod v : bestVictims) {
-      preemptions++;
-      c.kubelet.deletePod(v, PodPhase.FAILED);
+    Node n = c.nodesByIndex.get(plan.node());
+    if (!Cluster.schedulable(n)) {
+      // the table's filters passed a node that is not Ready (NotReady not yet reflected there)
+      return false;
     }
+    List<Pod> victims = new ArrayList<>(plan.victims().size());
+    for (PodSpec v : plan.victims()) {
+      victims.add(podOn(n, v));
+    }
+    // prepareCandidate: lower-priority pods nominated to the node may no longer fit there
+    for (Pod q : new ArrayList<>(n.nominated)) {
+      if (q.priority() < p.priority()) {
+        n.nominated.remove(q);
+        q.nominated(null);
+        c.queue.enqueue(q);
+      }
+    }
+    p.nominated(n);
+    n.nominated.add(p);
+    for (Pod v : victims) {
+      if (!v.terminating()) {
+        preemptions++;
+        c.kubelet.deletePod(v, PodPhase.FAILED);
+      }
+    }
+    // victims that never started are gone already; those terminating bind p when they finish
+    c.scheduling.bindNominated(n);
     return true;
+  }
+
+  // The pods nominated with at least p's priority, bound for the dry run to their (schedulable) nodes.
+  private List<Pod> reserveNominated(Pod p) {
+    List<Pod> reserved = new ArrayList<>();
+    for (Node n : c.nodes) {
+      if (n.nominated.isEmpty() || !Cluster.schedulable(n)) {
+        continue;
+      }
+      for (Pod q : n.nominated) {
+        if (q.priority() >= p.priority() && !q.gone() && !q.terminating()) {
+          c.table.bind(q.spec, n.index);
+          reserved.add(q);
+        }
+      }
+    }
+    return reserved;
+  }
+
+  // status.disruptionsAllowed of each Deployment's budget now (k/k pkg/controller/disruption/disruption.go)
+  private List<DisruptionBudget> budgets() {
+    List<DisruptionBudget> out = new ArrayList<>();
+    for (Deployment d : c.deployments.values()) {
+      PodDisruptionBudget pdb = d.spec.disruptionBudget();
+      if (pdb == null) {
+        continue;
+      }
+      int matching = 0;
+      int healthy = 0;
+      for (ReplicaSet rs : d.sets) {
+        // rs.pods holds the pods not being deleted; the terminating ones still match the selector
+        matching += rs.pods.size() + rs.terminating;
+        for (Pod q : rs.pods) {
+          if (q.ready()) {
+            healthy++;
+          }
+        }
+      }
+      String service = d.service.name();
+      out.add(new DisruptionBudget(service, LabelSelector.matchLabels("app", service),
+          pdb.disruptionsAllowed(d.replicas, matching, healthy)));
+    }
+    return out;
+  }
+
+  private static Pod podOn(Node n, PodSpec spec) {
+    for (Pod q : n.pods) {
+      if (q.spec == spec) {
+        return q;
+      }
+    }
+    throw new IllegalStateException("preemption victim " + spec.id() + " is not on " + n.name);
   }
 
   @Override

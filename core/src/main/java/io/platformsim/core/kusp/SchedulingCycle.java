@@ -11,11 +11,15 @@ import java.util.TreeMap;
 
 /**
  * The scheduling cycle (k/k pkg/scheduler/schedule_one.go {@code scheduleOne}): one pod at a time
- * is taken from the {@link SchedulingQueue}, the cycle takes the configured latency and asks the
- * {@code scheduler} module's {@link FastScheduler}; a placed pod is bound and handed to the
- * kubelet, an unplaced one records the scheduler's reasons and tries {@link Preemption}, and
- * waits unschedulable unless it was nominated to a node. Nominated pods bind when their node has
- * room.
+ * is popped from the {@link SchedulingQueue}'s activeQ, the cycle takes the configured latency
+ * and asks the {@code scheduler} module's {@link FastScheduler}. A placed pod leaves the queue
+ * ({@code Done}), is bound and handed to the kubelet. An unplaced one records the scheduler's
+ * reasons and runs PostFilter, {@link Preemption}: if it is nominated to a node it leaves the
+ * queue and waits there; otherwise it goes back through the failure handler
+ * ({@code AddUnschedulableIfNotPresent} with the cycle it was popped in), to unschedulablePods or,
+ * if a cluster event came meanwhile, podBackoffQ. Nominated pods bind when their node has room
+ * for their request (resources only, not the other filters). A pod deleted while in flight
+ * leaves the queue when its cycle ends.
  */
 final class SchedulingCycle {
   private final Cluster c;
@@ -32,21 +36,28 @@ final class SchedulingCycle {
     this.latency = latency;
   }
 
-  /** Starts a cycle for the first queued pod unless one is running. */
+  /** Starts a cycle for the first pod of activeQ unless one is running. */
   void kick() {
-    if (busy || c.queue.isEmpty()) {
+    if (busy) {
       return;
     }
     Pod p = c.queue.pop();
+    if (p == null) {
+      return;
+    }
+    long cycle = c.queue.schedulingCycle();
     busy = true;
-    c.sim.schedule(latency.next(), () -> scheduleOne(p));
+    c.sim.schedule(latency.next(), () -> scheduleOne(p, cycle));
   }
 
-  private void scheduleOne(Pod p) {
+  private void scheduleOne(Pod p, long cycle) {
     busy = false;
-    if (!p.terminating() && !p.gone()) {
+    if (p.terminating() || p.gone()) {
+      c.queue.done(p);
+    } else {
       Placement placement = scheduler.place(p.spec);
       if (placement.isScheduled()) {
+        c.queue.done(p);
         Node n = c.nodesByIndex.get(placement.node());
         p.unschedulableMessage(null);
         bind(p, n);
@@ -58,10 +69,11 @@ final class SchedulingCycle {
         p.unschedulableMessage(placement.message());
         p.waitingReason = "Unschedulable";
         placement.reasons().forEach((r, n) -> unschedulableReasons.merge(r, 1, Integer::sum));
-        if (p.nominated() != null || !c.preemption.preempt(p)) {
-          if (p.nominated() == null) {
-            c.queue.park(p);
-          }
+        // PostFilter (DefaultPreemption); a nominated pod waits on its node, not in the queue
+        if (c.preemption.preempt(p)) {
+          c.queue.done(p);
+        } else {
+          c.queue.failed(p, cycle);
         }
       }
     }

@@ -15,9 +15,12 @@
  *       available, CrashLoopBackOff restarts, graceful termination and pod removal;
  *       {@code ImagePuller}: image pulls per pull policy and image garbage collection;
  *       {@code PodIdentity}: a pod's address, certificate and token, renewal and release.
- *   <li>{@code SchedulingQueue} (active queue in PrioritySort order, unschedulable pods retried
- *       on cluster events), {@code SchedulingCycle} (one {@code FastScheduler} call at a time,
- *       binding, nominated pods) and {@code Preemption} (resource-only DefaultPreemption).
+ *   <li>{@code SchedulingQueue} (the {@code scheduler} module's upstream queue on the clock:
+ *       activeQ in PrioritySort order, podBackoffQ 1 s doubling to 10 s, unschedulablePods moved
+ *       on node joins and pod removals and after 5 min), {@code SchedulingCycle} (one
+ *       {@code FastScheduler} call at a time, binding, nominated pods) and {@code Preemption}
+ *       (the module's {@code Preemptor}, DefaultPreemption with every filter and the Deployments'
+ *       {@code PodDisruptionBudget}s).
  *   <li>{@code DeploymentController} (RollingUpdate and Recreate, proportional scaling of a
  *       resize, replica annotations, ReplicaSet steps, the Progressing condition and its
  *       deadline, every number from {@code kusp.deployment}), {@code ReplicaSetController} (pod
