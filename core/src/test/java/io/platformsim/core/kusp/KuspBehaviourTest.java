@@ -71,23 +71,29 @@ class KuspBehaviourTest {
     // three). Scaling a to 0 removes both a pods at the same instant: the first removal leaves
     // 1700m free and moves one pod, the second 2700m and moves two (the first is not bound yet),
     // so the third pod moved fails once: 5 failed attempts, 3 b pods running, 1 waiting.
+    // Each step runs one minute: b's progress-deadline check (601 s) keeps the simulation busy,
+    // and the scheduling queue's 5-minute leftover flush would then retry every waiting pod.
     KuspPlatform k = cluster(KuspConfig.builder().initialNodes(1).preloadedImages(IMG));
     k.deploy(svc("a", 3, Resources.of(1000, 512), 0));
     k.simulation().run();
     k.deploy(svc("b", 4, Resources.of(1000, 512), 0));
-    k.simulation().run();
+    runOneMinute(k);
     assertEquals(4, k.kuspMetrics().unschedulableReasons().get("Insufficient cpu"));
     assertEquals(0, k.available("b"));
     k.scale("a", 2);
-    k.simulation().run();
+    runOneMinute(k);
     assertEquals(1, k.available("b"));
     assertEquals(3, k.kuspMetrics().unschedulableNow().size());
     assertEquals(4, k.kuspMetrics().unschedulableReasons().get("Insufficient cpu"));
     k.scale("a", 0);
-    k.simulation().run();
+    runOneMinute(k);
     assertEquals(3, k.available("b"));
     assertEquals(1, k.kuspMetrics().unschedulableNow().size());
     assertEquals(5, k.kuspMetrics().unschedulableReasons().get("Insufficient cpu"));
+  }
+
+  private static void runOneMinute(KuspPlatform k) {
+    k.simulation().runUntil(k.simulation().now() + 60_000);
   }
 
   @Test
