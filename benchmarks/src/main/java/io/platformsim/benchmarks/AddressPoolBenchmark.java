@@ -17,15 +17,15 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Address churn at steady occupancy, the IPAM hot path of a pod-churning cluster: a pool of a
- * {@code /prefix} block held 90% full; each operation releases a random held address and
- * allocates the lowest free one, so occupancy stays constant.
+ * {@code /prefix} block held 90% full; each operation releases a random held address and allocates
+ * the lowest free one, so occupancy stays constant.
  *
- * <p>{@code pool=identity} is {@link AddressPool} (bitmap words with a lowest-possibly-free
- * hint, no allocation per operation). The baselines run in the same benchmark on the same
- * pre-generated random picks: {@code pool=treeset}, a {@link TreeSet} of free addresses
- * ({@code pollFirst} / {@code add}, boxing per operation), the textbook sorted free list; and
- * {@code pool=bitset}, a {@link BitSet} searched with {@code nextClearBit(0)} from the start
- * every time (the same data structure without the hint).
+ * <p>{@code pool=identity} is {@link AddressPool} (bitmap words with a lowest-possibly-free hint,
+ * no allocation per operation). The baselines run in the same benchmark on the same pre-generated
+ * random picks: {@code pool=treeset}, a {@link TreeSet} of free addresses ({@code pollFirst} /
+ * {@code add}, boxing per operation), the textbook sorted free list; and {@code pool=bitset}, a
+ * {@link BitSet} searched with {@code nextClearBit(0)} from the start every time (the same data
+ * structure without the hint).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -64,12 +64,13 @@ public class AddressPoolBenchmark {
     for (int i = 0; i < PICKS; i++) {
       picks[i] = rng.nextInt(held.length);
     }
-    kind = switch (pool) {
-      case "identity" -> 0;
-      case "treeset" -> 1;
-      case "bitset" -> 2;
-      default -> throw new IllegalArgumentException("unknown pool " + pool);
-    };
+    kind =
+        switch (pool) {
+          case "identity" -> 0;
+          case "treeset" -> 1;
+          case "bitset" -> 2;
+          default -> throw new IllegalArgumentException("unknown pool " + pool);
+        };
     switch (pool) {
       case "identity" -> {
         identity = new AddressPool(cidr, 1, 1);

@@ -23,9 +23,9 @@ import org.openjdk.jmh.annotations.State;
  * <p>{@code queue=engine} is the engine's {@link EventQueue} (indexed 4-ary heap over primitive
  * arrays, long handles). {@code queue=jdk} is the textbook alternative in the same run: a {@link
  * PriorityQueue} of immutable event objects (time, sequence) with a comparator on both, a new
- * object per scheduled event as a simulator built on it would allocate. Both draw increments
- * from the same pre-generated array (exponential, mean 10 s in whole milliseconds, so ties occur
- * and the sequence tie-break is exercised), so both pay the same for randomness.
+ * object per scheduled event as a simulator built on it would allocate. Both draw increments from
+ * the same pre-generated array (exponential, mean 10 s in whole milliseconds, so ties occur and the
+ * sequence tie-break is exercised), so both pay the same for randomness.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -32,10 +32,10 @@ import java.util.concurrent.Future;
 /**
  * One scale operation, shared by {@link ScaleBenchmark} and a plain {@code main} for profiling:
  * generate a {@link SyntheticFleet}, deploy every service on LeSP and/or KuSP (each on its own
- * {@link Simulation}), run until nothing is pending, release version 2 of every service at once
- * and run again until every rollout is over. The fleet sizes come from issue 8: KuSP gets
- * {@link Size#pods} pods, LeSP a fleet of {@link Size#machines} instances (one per machine,
- * headroom 0), drawn from the same generator and seed.
+ * {@link Simulation}), run until nothing is pending, release version 2 of every service at once and
+ * run again until every rollout is over. The fleet sizes come from issue 8: KuSP gets {@link
+ * Size#pods} pods, LeSP a fleet of {@link Size#machines} instances (one per machine, headroom 0),
+ * drawn from the same generator and seed.
  *
  * <p>KuSP: one simulation per cluster ({@link #clusters}: clusters of at most 5,000 nodes), each
  * configured by {@link #kuspConfig} (static nodes, see {@link #NODE_HEADROOM}); LeSP: one
@@ -51,20 +51,21 @@ public final class ScaleRun {
 
   /** Fleet seed, fixed so every fork simulates the same fleet. */
   public static final long FLEET_SEED = 20_261_124L;
+
   /** Seed of the platforms' random streams. */
   public static final long RUN_SEED = 42L;
 
   /**
-   * KuSP nodes above {@link Scenario#nodesFor} (which already adds 10% over the binding
-   * resource). Why more: under the default LeastAllocated scoring small pods spread over every
-   * node, so 4-core pods of the tail find no node with 4 free cores (20 of 1,000 pods Pending
-   * with nodesFor alone); a surge pod of a 2-replica Deployment (maxUnavailable 25% rounds to 0)
-   * then waits forever. The default scenario's scale-up-only autoscaler does not cure it either
-   * (tried: 2,000 pods grew 292 to 699 nodes, 8 rollouts still stuck after 24 simulated hours)
-   * and ticks forever, so the benchmark uses static nodes and runs each simulation dry. Why 1.4:
-   * a fleet split into clusters ({@link #clusters}) fragments more than one big cluster, each
-   * cluster having fewer nodes with room for a 4-core pod; at medium (4 clusters) 1.25 left 69
-   * of 9,613 rollouts stuck, 1.3 left 13, 1.4 none (one big cluster needed 1.25).
+   * KuSP nodes above {@link Scenario#nodesFor} (which already adds 10% over the binding resource).
+   * Why more: under the default LeastAllocated scoring small pods spread over every node, so 4-core
+   * pods of the tail find no node with 4 free cores (20 of 1,000 pods Pending with nodesFor alone);
+   * a surge pod of a 2-replica Deployment (maxUnavailable 25% rounds to 0) then waits forever. The
+   * default scenario's scale-up-only autoscaler does not cure it either (tried: 2,000 pods grew 292
+   * to 699 nodes, 8 rollouts still stuck after 24 simulated hours) and ticks forever, so the
+   * benchmark uses static nodes and runs each simulation dry. Why 1.4: a fleet split into clusters
+   * ({@link #clusters}) fragments more than one big cluster, each cluster having fewer nodes with
+   * room for a 4-core pod; at medium (4 clusters) 1.25 left 69 of 9,613 rollouts stuck, 1.3 left
+   * 13, 1.4 none (one big cluster needed 1.25).
    */
   public static final double NODE_HEADROOM = 1.4;
 
@@ -79,6 +80,7 @@ public final class ScaleRun {
 
     /** KuSP pods. */
     public final int pods;
+
     /** LeSP machines. */
     public final int machines;
 
@@ -109,25 +111,38 @@ public final class ScaleRun {
   /**
    * What one operation did and cost.
    *
-   * @param size           the size's name, or {@code "<pods>/<machines>"} for another size
-   * @param which          the platforms
-   * @param pods           KuSP pods (0 without KuSP)
-   * @param nodes          KuSP nodes over all clusters (0 without KuSP)
-   * @param clusters       KuSP clusters (0 without KuSP), see {@link #clusters(Workload)}
-   * @param machines       LeSP machines (0 without LeSP)
-   * @param services       services per platform (KuSP's fleet if it runs, else LeSP's)
-   * @param events         events fired over all simulations
-   * @param simMillis      simulated time summed over all simulations
-   * @param wallNanos      wall time of the whole operation, fleet generation included
-   * @param threads        simulations run at once
-   * @param completed      rollouts that completed, over both platforms
-   * @param rollouts       rollouts started, over both platforms
-   * @param peakHeapBytes  sum of the heap pools' peaks during the operation (0 if not measured)
-   * @param retainedBytes  heap used after the run and a full GC minus before, every simulation
-   *                       still reachable (0 if not measured)
+   * @param size the size's name, or {@code "<pods>/<machines>"} for another size
+   * @param which the platforms
+   * @param pods KuSP pods (0 without KuSP)
+   * @param nodes KuSP nodes over all clusters (0 without KuSP)
+   * @param clusters KuSP clusters (0 without KuSP), see {@link #clusters(Workload)}
+   * @param machines LeSP machines (0 without LeSP)
+   * @param services services per platform (KuSP's fleet if it runs, else LeSP's)
+   * @param events events fired over all simulations
+   * @param simMillis simulated time summed over all simulations
+   * @param wallNanos wall time of the whole operation, fleet generation included
+   * @param threads simulations run at once
+   * @param completed rollouts that completed, over both platforms
+   * @param rollouts rollouts started, over both platforms
+   * @param peakHeapBytes sum of the heap pools' peaks during the operation (0 if not measured)
+   * @param retainedBytes heap used after the run and a full GC minus before, every simulation still
+   *     reachable (0 if not measured)
    */
-  public record Result(String size, Which which, int pods, int nodes, int clusters, int machines, int services,
-      long events, long simMillis, long wallNanos, int threads, int completed, int rollouts, long peakHeapBytes,
+  public record Result(
+      String size,
+      Which which,
+      int pods,
+      int nodes,
+      int clusters,
+      int machines,
+      int services,
+      long events,
+      long simMillis,
+      long wallNanos,
+      int threads,
+      int completed,
+      int rollouts,
+      long peakHeapBytes,
       long retainedBytes) {
 
     /** Simulated events per wall second. */
@@ -147,19 +162,38 @@ public final class ScaleRun {
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT,
+      return String.format(
+          Locale.ROOT,
           "scale %s/%s: pods %,d on %,d nodes in %d clusters, machines %,d, services %,d; wall %.3f s on %d threads,"
               + " events %,d (%,.0f/s), sim %.1f h (%,.0f sim-s per wall-s), rollouts %d/%d completed,"
               + " peak heap %,d MB, retained %,d MB (%,.0f B per %s)",
-          size, which, pods, nodes, clusters, machines, services, wallNanos / 1e9, threads, events,
-          eventsPerSecond(), simMillis / 3.6e6, simSecondsPerWallSecond(), completed, rollouts,
-          peakHeapBytes / 1_000_000, retainedBytes / 1_000_000, retainedPerInstance(),
+          size,
+          which,
+          pods,
+          nodes,
+          clusters,
+          machines,
+          services,
+          wallNanos / 1e9,
+          threads,
+          events,
+          eventsPerSecond(),
+          simMillis / 3.6e6,
+          simSecondsPerWallSecond(),
+          completed,
+          rollouts,
+          peakHeapBytes / 1_000_000,
+          retainedBytes / 1_000_000,
+          retainedPerInstance(),
           pods > 0 ? "pod" : "machine");
     }
   }
 
-  /** One simulation's share of a {@link Result}; {@code platform} is kept only to measure memory. */
-  private record Part(long events, long simMillis, int completed, int rollouts, int nodes, Object platform) {}
+  /**
+   * One simulation's share of a {@link Result}; {@code platform} is kept only to measure memory.
+   */
+  private record Part(
+      long events, long simMillis, int completed, int rollouts, int nodes, Object platform) {}
 
   private ScaleRun() {}
 
@@ -170,26 +204,32 @@ public final class ScaleRun {
    */
   public static KuspConfig kuspConfig(Workload workload) {
     int nodes = nodesFor(workload);
-    return KuspConfig.builder().nodeType(DefaultScenario.NODE).zones("a", "b", "c").initialNodes(nodes)
-        .identity(KuspIdentity.INSTANT.overlay(clusterCidrFor(nodes), POD_RANGE_PREFIX)).build();
+    return KuspConfig.builder()
+        .nodeType(DefaultScenario.NODE)
+        .zones("a", "b", "c")
+        .initialNodes(nodes)
+        .identity(KuspIdentity.INSTANT.overlay(clusterCidrFor(nodes), POD_RANGE_PREFIX))
+        .build();
   }
 
   private static int nodesFor(Workload workload) {
-    KuspConfig base = KuspConfig.builder().nodeType(DefaultScenario.NODE).zones("a", "b", "c").build();
+    KuspConfig base =
+        KuspConfig.builder().nodeType(DefaultScenario.NODE).zones("a", "b", "c").build();
     return (int) Math.ceil(Scenario.nodesFor(workload, base) * NODE_HEADROOM);
   }
 
   /**
    * The KuSP clusters {@code workload} runs on: as many as {@link ClusterEnvelope#UPSTREAM} needs
-   * for its nodes ({@link #kuspConfig} sizing) and pods, the services dealt between them by
-   * {@link Workload#split}, each cluster sized for its own share. One cluster up to 5,000 nodes
-   * (small: 1; medium: 4 clusters for 17,428 nodes; large: 33 for 163,653). Why not one cluster: no
-   * one runs 100,000 pods on one, and a single cluster past the envelope scores 5% of all its
-   * nodes per placement, so the cost per event would grow with the fleet (see
-   * {@link ClusterEnvelope}). Depends on the fleet only, never on the number of threads.
+   * for its nodes ({@link #kuspConfig} sizing) and pods, the services dealt between them by {@link
+   * Workload#split}, each cluster sized for its own share. One cluster up to 5,000 nodes (small: 1;
+   * medium: 4 clusters for 17,428 nodes; large: 33 for 163,653). Why not one cluster: no one runs
+   * 100,000 pods on one, and a single cluster past the envelope scores 5% of all its nodes per
+   * placement, so the cost per event would grow with the fleet (see {@link ClusterEnvelope}).
+   * Depends on the fleet only, never on the number of threads.
    */
   public static List<Workload> clusters(Workload workload) {
-    return workload.split(ClusterEnvelope.UPSTREAM.clustersFor(nodesFor(workload), workload.instances()));
+    return workload.split(
+        ClusterEnvelope.UPSTREAM.clustersFor(nodesFor(workload), workload.instances()));
   }
 
   /**
@@ -199,12 +239,12 @@ public final class ScaleRun {
   public static final int POD_RANGE_PREFIX = 25;
 
   /**
-   * An overlay cluster CIDR with a /25 range for each of {@code nodes} nodes (at least a /16).
-   * Why not the default 10.0.0.0/16 with /24: that gives 256 nodes a range; every node after
-   * that is billed but blocked (no pod address), which starved the first scale runs (36 of 292
-   * nodes blocked at 2,000 pods). Medium and large are past upstream's supported envelope
-   * (5,000 nodes, 150,000 pods: kubernetes.io "Considerations for large clusters"), so the
-   * address space is simply made big enough; large needs 10.0.0.0/7.
+   * An overlay cluster CIDR with a /25 range for each of {@code nodes} nodes (at least a /16). Why
+   * not the default 10.0.0.0/16 with /24: that gives 256 nodes a range; every node after that is
+   * billed but blocked (no pod address), which starved the first scale runs (36 of 292 nodes
+   * blocked at 2,000 pods). Medium and large are past upstream's supported envelope (5,000 nodes,
+   * 150,000 pods: kubernetes.io "Considerations for large clusters"), so the address space is
+   * simply made big enough; large needs 10.0.0.0/7.
    */
   static String clusterCidrFor(int nodes) {
     int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, nodes - 1));
@@ -225,25 +265,26 @@ public final class ScaleRun {
   }
 
   /**
-   * One operation for any size: {@code pods} KuSP pods and {@code machines} LeSP machines (only
-   * the counts of the platforms in {@code which} are used). LeSP is one simulation; KuSP is one
-   * simulation per cluster ({@link #clusters}), cluster {@code i} seeded with
-   * {@code RandomStreams.of(RUN_SEED, i)}. The simulations are independent and run on up to
-   * {@code threads} threads at once; every figure but the wall time is the same for any number
-   * of threads. Without {@code measureMemory} a simulation is dropped once it has finished, so
-   * the heap holds only the simulations running; with it, all are kept until the end and
-   * measured together.
+   * One operation for any size: {@code pods} KuSP pods and {@code machines} LeSP machines (only the
+   * counts of the platforms in {@code which} are used). LeSP is one simulation; KuSP is one
+   * simulation per cluster ({@link #clusters}), cluster {@code i} seeded with {@code
+   * RandomStreams.of(RUN_SEED, i)}. The simulations are independent and run on up to {@code
+   * threads} threads at once; every figure but the wall time is the same for any number of threads.
+   * Without {@code measureMemory} a simulation is dropped once it has finished, so the heap holds
+   * only the simulations running; with it, all are kept until the end and measured together.
    *
-   * @throws IllegalArgumentException if a count is out of {@link SyntheticFleet#of}'s range,
-   *                                  {@code threads} is below 1, or the simulations held at
-   *                                  once would not fit in this JVM's heap
+   * @throws IllegalArgumentException if a count is out of {@link SyntheticFleet#of}'s range, {@code
+   *     threads} is below 1, or the simulations held at once would not fit in this JVM's heap
    */
-  public static Result run(String label, int pods, int machines, Which which, boolean measureMemory, int threads) {
+  public static Result run(
+      String label, int pods, int machines, Which which, boolean measureMemory, int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, was " + threads);
     }
-    List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(p -> p.getType() == MemoryType.HEAP).toList();
+    List<MemoryPoolMXBean> heapPools =
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .toList();
     long before = 0;
     if (measureMemory) {
       before = usedAfterGc();
@@ -294,13 +335,29 @@ public final class ScaleRun {
     }
     // Keep every platform reachable until the retained heap has been measured.
     Reference.reachabilityFence(done);
-    return new Result(label, which, which.hasKusp() ? pods : 0, nodes, clusters, which.hasLesp() ? machines : 0,
-        services, events, simMillis, wall, Math.min(threads, Math.max(1, tasks.size())), completed, rollouts, peak,
+    return new Result(
+        label,
+        which,
+        which.hasKusp() ? pods : 0,
+        nodes,
+        clusters,
+        which.hasLesp() ? machines : 0,
+        services,
+        events,
+        simMillis,
+        wall,
+        Math.min(threads, Math.max(1, tasks.size())),
+        completed,
+        rollouts,
+        peak,
         retained);
   }
 
-  /** {@link #run(String, int, int, Which, boolean, int)} on as many threads as there are processors. */
-  public static Result run(String label, int pods, int machines, Which which, boolean measureMemory) {
+  /**
+   * {@link #run(String, int, int, Which, boolean, int)} on as many threads as there are processors.
+   */
+  public static Result run(
+      String label, int pods, int machines, Which which, boolean measureMemory) {
     return run(label, pods, machines, which, measureMemory, processors());
   }
 
@@ -337,7 +394,8 @@ public final class ScaleRun {
     return part(sim, k.rollouts(), k.nodes().size(), keep ? k : null);
   }
 
-  private static Part part(Simulation sim, List<RolloutRecord> rollouts, int nodes, Object platform) {
+  private static Part part(
+      Simulation sim, List<RolloutRecord> rollouts, int nodes, Object platform) {
     int completed = 0;
     for (RolloutRecord r : rollouts) {
       completed += r.outcome() == RolloutRecord.Outcome.COMPLETED ? 1 : 0;
@@ -362,11 +420,14 @@ public final class ScaleRun {
       }
       return out;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(poolSize, r -> {
-      Thread t = new Thread(r, "platformsim-scale");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            poolSize,
+            r -> {
+              Thread t = new Thread(r, "platformsim-scale");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<Part>> futures = new ArrayList<>();
       for (Callable<Part> t : tasks) {
@@ -394,8 +455,11 @@ public final class ScaleRun {
     return out;
   }
 
-  private static void releaseAll(Simulation sim, java.util.function.Consumer<Service> deploy,
-      java.util.function.Consumer<Release> apply, List<Service> services) {
+  private static void releaseAll(
+      Simulation sim,
+      java.util.function.Consumer<Service> deploy,
+      java.util.function.Consumer<Release> apply,
+      List<Service> services) {
     for (Service s : services) {
       deploy.accept(s);
     }
@@ -456,7 +520,8 @@ public final class ScaleRun {
   }
 
   /** Printed instead of a memory measurement when {@link #fitsWhole} is false. */
-  static final String MEMORY_NOT_MEASURED = "memory not measured: every cluster held at once would not fit in -Xmx";
+  static final String MEMORY_NOT_MEASURED =
+      "memory not measured: every cluster held at once would not fit in -Xmx";
 
   /** Whether the whole fleet, every cluster held at once, passes the memory preflight. */
   static boolean fitsWhole(int pods, int machines, Which which) {

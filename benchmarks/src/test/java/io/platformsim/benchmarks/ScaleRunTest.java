@@ -17,9 +17,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scale run's clusters: every node gets a pod range (the first scale runs did not), the
- * fleet is split into clusters inside the upstream envelope, and the thread count changes only
- * the wall time.
+ * The scale run's clusters: every node gets a pod range (the first scale runs did not), the fleet
+ * is split into clusters inside the upstream envelope, and the thread count changes only the wall
+ * time.
  */
 class ScaleRunTest {
 
@@ -34,7 +34,8 @@ class ScaleRunTest {
     // Node counts of whole fleets (small 181, medium 17,428, large 163,653), one cluster of at
     // most 5,000, and the edges.
     for (int nodes : new int[] {1, 2, 181, 256, 257, 292, 5_000, 17_428, 44_763, 163_653}) {
-      OverlayAddressing overlay = OverlayAddressing.of(ScaleRun.clusterCidrFor(nodes), ScaleRun.POD_RANGE_PREFIX);
+      OverlayAddressing overlay =
+          OverlayAddressing.of(ScaleRun.clusterCidrFor(nodes), ScaleRun.POD_RANGE_PREFIX);
       assertTrue(overlay.maxNodes() >= nodes, nodes + " nodes in " + overlay);
       // kubelet maxPods defaults to 110 (k/k pkg/kubelet/apis/config/v1beta1/defaults.go)
       assertTrue(overlay.podsPerNode() >= NodeType.DEFAULT_MAX_PODS, overlay.toString());
@@ -53,7 +54,9 @@ class ScaleRunTest {
     }
     sim.run();
     assertEquals(config.initialNodes(), k.nodes().size());
-    assertTrue(k.identityMetrics().addresses().exhaustions().isEmpty(), k.identityMetrics().addresses().toString());
+    assertTrue(
+        k.identityMetrics().addresses().exhaustions().isEmpty(),
+        k.identityMetrics().addresses().toString());
     assertEquals(0, k.podsWithoutAddressNow());
   }
 
@@ -72,8 +75,11 @@ class ScaleRunTest {
     }
     assertEquals(fleet.services().size(), services);
     // the fewest clusters: one fewer could not hold the nodes inside 5,000 each
-    assertTrue(nodes > 5_000 * (clusters.size() - 1), nodes + " nodes in " + clusters.size() + " clusters");
-    assertEquals(1, ScaleRun.clusters(SyntheticFleet.of(1_000, ScaleRun.FLEET_SEED).workload()).size());
+    assertTrue(
+        nodes > 5_000 * (clusters.size() - 1),
+        nodes + " nodes in " + clusters.size() + " clusters");
+    assertEquals(
+        1, ScaleRun.clusters(SyntheticFleet.of(1_000, ScaleRun.FLEET_SEED).workload()).size());
   }
 
   @Test
@@ -91,8 +97,10 @@ class ScaleRunTest {
 
   @Test
   void threadsBelowOneAreRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ScaleRun.run("t", 100, 10, ScaleRun.Which.both, false, 0));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ScaleRun.run("t", 100, 10, ScaleRun.Which.both, false, 0));
     assertTrue(e.getMessage().contains("threads") && e.getMessage().contains("0"), e.getMessage());
   }
 }

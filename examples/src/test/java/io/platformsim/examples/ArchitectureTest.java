@@ -24,12 +24,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The dependency rules of platformsim, checked over the compiled main classes of every library
- * module (this module's test class path holds scheduler, identity and core; benchmarks is seen
- * only as a dependency target). Each rule is the one the named package's {@code
- * package-info.java} or DESIGN.md states, and its name is in the failure message.
+ * module (this module's test class path holds scheduler, identity and core; benchmarks is seen only
+ * as a dependency target). Each rule is the one the named package's {@code package-info.java} or
+ * DESIGN.md states, and its name is in the failure message.
  *
- * <p>Run it in the reactor ({@code mvn -pl examples -am test -Dtest=ArchitectureTest}) so the
- * other modules' classes are this build's, not a stale snapshot from the local repository.
+ * <p>Run it in the reactor ({@code mvn -pl examples -am test -Dtest=ArchitectureTest}) so the other
+ * modules' classes are this build's, not a stale snapshot from the local repository.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArchitectureTest {
@@ -73,8 +73,10 @@ class ArchitectureTest {
   @Test
   void importsEveryLibraryModule() {
     // Without this a missing module would make every rule below pass on nothing.
-    for (String module : new String[] {SCHEDULER, IDENTITY, ENGINE, WORKLOAD, PLATFORM, LESP,
-        KUSP, EXPERIMENT, YAML, EXAMPLES}) {
+    for (String module :
+        new String[] {
+          SCHEDULER, IDENTITY, ENGINE, WORKLOAD, PLATFORM, LESP, KUSP, EXPERIMENT, YAML, EXAMPLES
+        }) {
       assertTrue(
           classes.stream().anyMatch(c -> c.getPackageName().startsWith(module)),
           "no class of " + module + " on the test class path");
@@ -97,9 +99,14 @@ class ArchitectureTest {
   void testPlatformUsesOnlyThePlatformContract() {
     // A test package, so it is imported on its own: the main-class rules above skip tests.
     JavaClasses testPlatform = new ClassFileImporter().importPackages(EXAMPLES + ".baremetal");
-    only("examples.baremetal (test platform): platform, workload, engine and identity only, never "
-            + "lesp, kusp or experiment", EXAMPLES + ".baremetal", PLATFORM, WORKLOAD, ENGINE,
-        IDENTITY)
+    only(
+            "examples.baremetal (test platform): platform, workload, engine and identity only, never "
+                + "lesp, kusp or experiment",
+            EXAMPLES + ".baremetal",
+            PLATFORM,
+            WORKLOAD,
+            ENGINE,
+            IDENTITY)
         .rule()
         .check(testPlatform);
   }
@@ -114,140 +121,281 @@ class ArchitectureTest {
         .check(classes);
   }
 
-  /** Between modules (DESIGN.md) and between the core packages that the platforms share or drive. */
+  /**
+   * Between modules (DESIGN.md) and between the core packages that the platforms share or drive.
+   */
   static Stream<NamedRule> moduleRules() {
     return Stream.of(
-        never("core.lesp never imports core.kusp (the two platforms never import each other)",
-            LESP, KUSP),
-        never("core.kusp never imports core.lesp (the two platforms never import each other)",
-            KUSP, LESP),
+        never(
+            "core.lesp never imports core.kusp (the two platforms never import each other)",
+            LESP,
+            KUSP),
+        never(
+            "core.kusp never imports core.lesp (the two platforms never import each other)",
+            KUSP,
+            LESP),
         never("core.lesp never imports core.experiment", LESP, EXPERIMENT),
         never("core.kusp never imports core.experiment", KUSP, EXPERIMENT),
-        never("core.platform imports neither core.lesp, core.kusp nor core.experiment",
-            PLATFORM, LESP, KUSP, EXPERIMENT),
-        never("scheduler never imports core, identity, examples or benchmarks",
-            SCHEDULER, CORE, IDENTITY, EXAMPLES, BENCHMARKS),
-        never("identity never imports core, scheduler, examples or benchmarks",
-            IDENTITY, CORE, SCHEDULER, EXAMPLES, BENCHMARKS),
+        never(
+            "core.platform imports neither core.lesp, core.kusp nor core.experiment",
+            PLATFORM,
+            LESP,
+            KUSP,
+            EXPERIMENT),
+        never(
+            "scheduler never imports core, identity, examples or benchmarks",
+            SCHEDULER,
+            CORE,
+            IDENTITY,
+            EXAMPLES,
+            BENCHMARKS),
+        never(
+            "identity never imports core, scheduler, examples or benchmarks",
+            IDENTITY,
+            CORE,
+            SCHEDULER,
+            EXAMPLES,
+            BENCHMARKS),
         never("core never imports examples or benchmarks", CORE, EXAMPLES, BENCHMARKS),
         new NamedRule(
             "nothing in core but core.experiment imports core.experiment",
-            noClasses().that().resideInAPackage(CORE + "..")
-                .and().resideOutsideOfPackage(EXPERIMENT + "..")
-                .should().dependOnClassesThat().resideInAPackage(EXPERIMENT + "..")),
+            noClasses()
+                .that()
+                .resideInAPackage(CORE + "..")
+                .and()
+                .resideOutsideOfPackage(EXPERIMENT + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(EXPERIMENT + "..")),
         new NamedRule(
             "core draws no charts: no chart library (org.jfree) in core",
-            noClasses().that().resideInAPackage(CORE + "..")
-                .should().dependOnClassesThat().resideInAPackage("org.jfree..")),
+            noClasses()
+                .that()
+                .resideInAPackage(CORE + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.jfree..")),
         new NamedRule(
             "nothing imports benchmarks",
-            noClasses().that().resideOutsideOfPackage(BENCHMARKS + "..")
-                .should().dependOnClassesThat().resideInAPackage(BENCHMARKS + "..")));
+            noClasses()
+                .that()
+                .resideOutsideOfPackage(BENCHMARKS + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(BENCHMARKS + "..")));
   }
 
-  /** What each package-info.java says its package may and must not depend on, package by package. */
+  /**
+   * What each package-info.java says its package may and must not depend on, package by package.
+   */
   static Stream<NamedRule> packageRules() {
     return Stream.of(
         // scheduler
         onlyWithLibraries("scheduler: Guava and the JDK only", SCHEDULER, JDK, GUAVA),
-        onlyWithLibraries("scheduler.resource: the JDK only, no other scheduler package",
-            SCHEDULER + ".resource", JDK),
+        onlyWithLibraries(
+            "scheduler.resource: the JDK only, no other scheduler package",
+            SCHEDULER + ".resource",
+            JDK),
         only("scheduler.cluster: resource only", SCHEDULER + ".cluster", SCHEDULER + ".resource"),
-        only("scheduler.pod: resource and cluster only", SCHEDULER + ".pod",
-            SCHEDULER + ".resource", SCHEDULER + ".cluster"),
-        only("scheduler.state: resource, cluster and pod only", SCHEDULER + ".state",
-            SCHEDULER + ".resource", SCHEDULER + ".cluster", SCHEDULER + ".pod"),
-        only("scheduler.framework: resource, cluster, pod and state only",
-            SCHEDULER + ".framework", SCHEDULER + ".resource", SCHEDULER + ".cluster",
-            SCHEDULER + ".pod", SCHEDULER + ".state"),
-        only("scheduler.plugins: resource, cluster, pod, state and framework only",
-            SCHEDULER + ".plugins", SCHEDULER + ".resource", SCHEDULER + ".cluster",
-            SCHEDULER + ".pod", SCHEDULER + ".state", SCHEDULER + ".framework"),
-        never("scheduler.placement: every scheduler package but packing",
-            SCHEDULER + ".placement", SCHEDULER + ".packing"),
-        only("scheduler.preemption: pod, state and framework only (never placement or packing)",
-            SCHEDULER + ".preemption", SCHEDULER + ".pod", SCHEDULER + ".state",
+        only(
+            "scheduler.pod: resource and cluster only",
+            SCHEDULER + ".pod",
+            SCHEDULER + ".resource",
+            SCHEDULER + ".cluster"),
+        only(
+            "scheduler.state: resource, cluster and pod only",
+            SCHEDULER + ".state",
+            SCHEDULER + ".resource",
+            SCHEDULER + ".cluster",
+            SCHEDULER + ".pod"),
+        only(
+            "scheduler.framework: resource, cluster, pod and state only",
+            SCHEDULER + ".framework",
+            SCHEDULER + ".resource",
+            SCHEDULER + ".cluster",
+            SCHEDULER + ".pod",
+            SCHEDULER + ".state"),
+        only(
+            "scheduler.plugins: resource, cluster, pod, state and framework only",
+            SCHEDULER + ".plugins",
+            SCHEDULER + ".resource",
+            SCHEDULER + ".cluster",
+            SCHEDULER + ".pod",
+            SCHEDULER + ".state",
             SCHEDULER + ".framework"),
-        onlyWithLibraries("scheduler.packing: the JDK only, no online-placement package",
-            SCHEDULER + ".packing", JDK),
-        onlyWithLibraries("scheduler.queue: the JDK only, no other scheduler package",
-            SCHEDULER + ".queue", JDK),
-        only("scheduler.simulator: state, framework, placement, cluster, resource and pod only",
-            SCHEDULER + ".simulator", SCHEDULER + ".state", SCHEDULER + ".framework",
-            SCHEDULER + ".placement", SCHEDULER + ".cluster", SCHEDULER + ".resource",
+        never(
+            "scheduler.placement: every scheduler package but packing",
+            SCHEDULER + ".placement",
+            SCHEDULER + ".packing"),
+        only(
+            "scheduler.preemption: pod, state and framework only (never placement or packing)",
+            SCHEDULER + ".preemption",
+            SCHEDULER + ".pod",
+            SCHEDULER + ".state",
+            SCHEDULER + ".framework"),
+        onlyWithLibraries(
+            "scheduler.packing: the JDK only, no online-placement package",
+            SCHEDULER + ".packing",
+            JDK),
+        onlyWithLibraries(
+            "scheduler.queue: the JDK only, no other scheduler package", SCHEDULER + ".queue", JDK),
+        only(
+            "scheduler.simulator: state, framework, placement, cluster, resource and pod only",
+            SCHEDULER + ".simulator",
+            SCHEDULER + ".state",
+            SCHEDULER + ".framework",
+            SCHEDULER + ".placement",
+            SCHEDULER + ".cluster",
+            SCHEDULER + ".resource",
             SCHEDULER + ".pod"),
         // identity
         onlyWithLibraries("identity: Guava and the JDK only", IDENTITY, JDK, GUAVA),
-        onlyWithLibraries("identity.access: Guava and the JDK only, no other identity sub-package",
-            IDENTITY + ".access", JDK, GUAVA),
-        onlyWithLibraries("identity.cert: the JDK only, no other identity sub-package",
-            IDENTITY + ".cert", JDK),
-        onlyWithLibraries("identity.ipam: Guava and the JDK only, no other identity sub-package",
-            IDENTITY + ".ipam", JDK, GUAVA),
+        onlyWithLibraries(
+            "identity.access: Guava and the JDK only, no other identity sub-package",
+            IDENTITY + ".access",
+            JDK,
+            GUAVA),
+        onlyWithLibraries(
+            "identity.cert: the JDK only, no other identity sub-package", IDENTITY + ".cert", JDK),
+        onlyWithLibraries(
+            "identity.ipam: Guava and the JDK only, no other identity sub-package",
+            IDENTITY + ".ipam",
+            JDK,
+            GUAVA),
         // core
-        onlyWithLibraries("core.engine: no other io.platformsim package; the JDK and Commons Math only",
-            ENGINE, JDK, COMMONS_MATH),
-        never("core.workload: platform-neutral, never lesp, kusp, engine or the scheduler module",
-            WORKLOAD, LESP, KUSP, ENGINE, SCHEDULER),
+        onlyWithLibraries(
+            "core.engine: no other io.platformsim package; the JDK and Commons Math only",
+            ENGINE,
+            JDK,
+            COMMONS_MATH),
+        never(
+            "core.workload: platform-neutral, never lesp, kusp, engine or the scheduler module",
+            WORKLOAD,
+            LESP,
+            KUSP,
+            ENGINE,
+            SCHEDULER),
         new NamedRule(
             "core.platform: workload and identity's IdentityMetrics only",
-            classes().that().resideInAPackage(PLATFORM + "..")
-                .should().onlyDependOnClassesThat(
+            classes()
+                .that()
+                .resideInAPackage(PLATFORM + "..")
+                .should()
+                .onlyDependOnClassesThat(
                     outsidePlatformsim()
                         .or(resideInAnyPackage(PLATFORM + "..", WORKLOAD + ".."))
                         .or(type(IdentityMetrics.class)))),
-        only("core.lesp: engine, workload, platform and identity only (never kusp, experiment, "
-            + "scheduler)", LESP, ENGINE, WORKLOAD, PLATFORM, IDENTITY),
-        only("core.kusp: engine, workload, platform, scheduler and identity only (never lesp or "
-            + "experiment)", KUSP, ENGINE, WORKLOAD, PLATFORM, SCHEDULER, IDENTITY),
-        only("core.kusp.autoscaling: nothing else in this project (never engine, lesp or "
-            + "experiment)", KUSP + ".autoscaling"),
-        only("core.kusp.nodelifecycle: nothing else in this project (never engine, lesp or "
-            + "experiment)", KUSP + ".nodelifecycle"),
-        only("core.kusp.deployment: nothing else in this project (never kusp, engine, lesp or "
-            + "experiment)", KUSP + ".deployment"),
-        only("core.experiment: engine, workload, platform, lesp, kusp, yaml, identity and the "
-            + "scheduler's quantities only", EXPERIMENT, ENGINE, WORKLOAD, PLATFORM, LESP, KUSP,
-            YAML, IDENTITY, SCHEDULER + ".resource"),
+        only(
+            "core.lesp: engine, workload, platform and identity only (never kusp, experiment, "
+                + "scheduler)",
+            LESP,
+            ENGINE,
+            WORKLOAD,
+            PLATFORM,
+            IDENTITY),
+        only(
+            "core.kusp: engine, workload, platform, scheduler and identity only (never lesp or "
+                + "experiment)",
+            KUSP,
+            ENGINE,
+            WORKLOAD,
+            PLATFORM,
+            SCHEDULER,
+            IDENTITY),
+        only(
+            "core.kusp.autoscaling: nothing else in this project (never engine, lesp or "
+                + "experiment)",
+            KUSP + ".autoscaling"),
+        only(
+            "core.kusp.nodelifecycle: nothing else in this project (never engine, lesp or "
+                + "experiment)",
+            KUSP + ".nodelifecycle"),
+        only(
+            "core.kusp.deployment: nothing else in this project (never kusp, engine, lesp or "
+                + "experiment)",
+            KUSP + ".deployment"),
+        only(
+            "core.experiment: engine, workload, platform, lesp, kusp, yaml, identity and the "
+                + "scheduler's quantities only",
+            EXPERIMENT,
+            ENGINE,
+            WORKLOAD,
+            PLATFORM,
+            LESP,
+            KUSP,
+            YAML,
+            IDENTITY,
+            SCHEDULER + ".resource"),
         new NamedRule(
             "core.experiment: only the scenario's configuration, its readers, the sweeps that vary it "
                 + "and LespFactory/KuspFactory name lesp and kusp (the rest drives the Platform contract)",
-            noClasses().that().resideInAPackage(EXPERIMENT + "..")
-                .and().haveNameNotMatching(EXPERIMENT.replace(".", "\\.")
-                    + "\\.(Scenario|DefaultScenario|ScenarioFile|\\w+Reader|Sweep|LespFactory|KuspFactory)"
-                    + "(\\$.*)?")
-                .should().dependOnClassesThat().resideInAnyPackage(LESP + "..", KUSP + "..")),
-        onlyWithLibraries("core.yaml: SnakeYAML Engine and the JDK only, no other core package",
-            YAML, JDK, "org.snakeyaml.engine.."),
+            noClasses()
+                .that()
+                .resideInAPackage(EXPERIMENT + "..")
+                .and()
+                .haveNameNotMatching(
+                    EXPERIMENT.replace(".", "\\.")
+                        + "\\.(Scenario|DefaultScenario|ScenarioFile|\\w+Reader|Sweep|LespFactory|KuspFactory)"
+                        + "(\\$.*)?")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(LESP + "..", KUSP + "..")),
+        onlyWithLibraries(
+            "core.yaml: SnakeYAML Engine and the JDK only, no other core package",
+            YAML,
+            JDK,
+            "org.snakeyaml.engine.."),
         // examples
-        only("examples.report: experiment results and the platform and workload values they "
-            + "carry only (never cli)", EXAMPLES + ".report", EXPERIMENT, PLATFORM, WORKLOAD),
+        only(
+            "examples.report: experiment results and the platform and workload values they "
+                + "carry only (never cli)",
+            EXAMPLES + ".report",
+            EXPERIMENT,
+            PLATFORM,
+            WORKLOAD),
         new NamedRule(
             "examples.cli: nothing outside cli imports it",
-            noClasses().that().resideOutsideOfPackage(EXAMPLES + ".cli..")
-                .should().dependOnClassesThat().resideInAPackage(EXAMPLES + ".cli..")));
+            noClasses()
+                .that()
+                .resideOutsideOfPackage(EXAMPLES + ".cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(EXAMPLES + ".cli..")));
   }
 
   /** Classes of {@code pkg} depend on no class of the {@code forbidden} packages. */
   private static NamedRule never(String name, String pkg, String... forbidden) {
-    return new NamedRule(name,
-        noClasses().that().resideInAPackage(pkg + "..")
-            .should().dependOnClassesThat().resideInAnyPackage(subtrees(forbidden)));
+    return new NamedRule(
+        name,
+        noClasses()
+            .that()
+            .resideInAPackage(pkg + "..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(subtrees(forbidden)));
   }
 
   /** Within io.platformsim, classes of {@code pkg} use only {@code pkg} and {@code allowed}. */
   private static NamedRule only(String name, String pkg, String... allowed) {
-    return new NamedRule(name,
-        classes().that().resideInAPackage(pkg + "..")
-            .should().onlyDependOnClassesThat(
+    return new NamedRule(
+        name,
+        classes()
+            .that()
+            .resideInAPackage(pkg + "..")
+            .should()
+            .onlyDependOnClassesThat(
                 outsidePlatformsim().or(resideInAnyPackage(subtrees(pkg, allowed)))));
   }
 
   /** Classes of {@code pkg} use only {@code pkg} and the listed library packages, nothing else. */
   private static NamedRule onlyWithLibraries(String name, String pkg, String... libraries) {
-    return new NamedRule(name,
-        classes().that().resideInAPackage(pkg + "..")
-            .should().onlyDependOnClassesThat(resideInAnyPackage(subtrees(pkg, libraries))));
+    return new NamedRule(
+        name,
+        classes()
+            .that()
+            .resideInAPackage(pkg + "..")
+            .should()
+            .onlyDependOnClassesThat(resideInAnyPackage(subtrees(pkg, libraries))));
   }
 
   private static DescribedPredicate<JavaClass> outsidePlatformsim() {

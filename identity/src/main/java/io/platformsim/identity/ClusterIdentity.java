@@ -20,10 +20,10 @@ import java.util.Set;
 
 /**
  * The identity layer of a Kubernetes cluster in one object, for a simulator to call as nodes and
- * pods come and go: pod addresses ({@link PodAddressing}, overlay or VPC-native), a certificate
- * per pod from a certificate authority and a service-account token per pod from a token issuer
- * (each with a capacity and a FIFO queue), and the principals of the chosen {@link IdentityMode}
- * for blast radius. No clock: every call takes the simulated time. Mutable, not thread-safe.
+ * pods come and go: pod addresses ({@link PodAddressing}, overlay or VPC-native), a certificate per
+ * pod from a certificate authority and a service-account token per pod from a token issuer (each
+ * with a capacity and a FIFO queue), and the principals of the chosen {@link IdentityMode} for
+ * blast radius. No clock: every call takes the simulated time. Mutable, not thread-safe.
  *
  * <pre>{@code
  * ClusterIdentity id = ClusterIdentity.builder().overlay("10.0.0.0/16", 24)
@@ -36,9 +36,9 @@ import java.util.Set;
  * id.metrics();
  * }</pre>
  *
- * <p>Renewals are the caller's events: schedule {@link #renewCertificate} at
- * {@link Certificate#renewAtMillis()} and {@link #renewToken} likewise while the pod lives (or
- * leave them out for runs that must end on an empty event queue).
+ * <p>Renewals are the caller's events: schedule {@link #renewCertificate} at {@link
+ * Certificate#renewAtMillis()} and {@link #renewToken} likewise while the pod lives (or leave them
+ * out for runs that must end on an empty event queue).
  */
 public final class ClusterIdentity {
   private final PodAddressing addressing;
@@ -60,17 +60,24 @@ public final class ClusterIdentity {
 
   private ClusterIdentity(Builder b) {
     this.addressing = b.addressing;
-    this.authority = b.authorityCapacity == 0 ? CertificateAuthority.unlimited()
-        : CertificateAuthority.withCapacity(b.authorityCapacity);
-    this.tokenIssuer = b.tokenCapacity == 0 ? CertificateAuthority.unlimited()
-        : CertificateAuthority.withCapacity(b.tokenCapacity);
+    this.authority =
+        b.authorityCapacity == 0
+            ? CertificateAuthority.unlimited()
+            : CertificateAuthority.withCapacity(b.authorityCapacity);
+    this.tokenIssuer =
+        b.tokenCapacity == 0
+            ? CertificateAuthority.unlimited()
+            : CertificateAuthority.withCapacity(b.tokenCapacity);
     this.certificates = b.certificates;
     this.tokens = b.tokens;
     this.mode = b.mode;
     this.resources = new LinkedHashMap<>(b.resources);
   }
 
-  /** A builder with the defaults (overlay 10.0.0.0/16 with /24 per node, unlimited issuers, workload identity). */
+  /**
+   * A builder with the defaults (overlay 10.0.0.0/16 with /24 per node, unlimited issuers, workload
+   * identity).
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -124,7 +131,8 @@ public final class ClusterIdentity {
       throw new IllegalArgumentException("pod '" + pod + "' is null or already has an identity");
     }
     if (service == null || service.isBlank()) {
-      throw new IllegalArgumentException("service of pod " + pod + " must not be blank, was '" + service + "'");
+      throw new IllegalArgumentException(
+          "service of pod " + pod + " must not be blank, was '" + service + "'");
     }
     Allocation a = addressing.allocatePod(node, pod, atMillis);
     if (!a.isGranted()) {
@@ -134,7 +142,8 @@ public final class ClusterIdentity {
     Certificate token = tokenIssuer.issue(serviceAccount(service), tokens, atMillis);
     pods.put(pod, node, service, a.address());
     podsByNode.get(node).add(pod);
-    return new PodCredentials(a, certificate, token, Math.max(certificate.issuedAtMillis(), token.issuedAtMillis()));
+    return new PodCredentials(
+        a, certificate, token, Math.max(certificate.issuedAtMillis(), token.issuedAtMillis()));
   }
 
   /**
@@ -190,15 +199,16 @@ public final class ClusterIdentity {
   public AccessGraph accessGraph() {
     Map<String, List<String>> servicesByNode = new LinkedHashMap<>();
     Map<String, Set<String>> needs = new LinkedHashMap<>(resources);
-    podsByNode.forEach((node, list) -> {
-      List<String> services = new ArrayList<>();
-      for (String pod : list) {
-        String s = pods.service(pods.slot(pod));
-        services.add(s);
-        needs.computeIfAbsent(s, k -> new LinkedHashSet<>(List.of(k + "-data")));
-      }
-      servicesByNode.put(node, services);
-    });
+    podsByNode.forEach(
+        (node, list) -> {
+          List<String> services = new ArrayList<>();
+          for (String pod : list) {
+            String s = pods.service(pods.slot(pod));
+            services.add(s);
+            needs.computeIfAbsent(s, k -> new LinkedHashSet<>(List.of(k + "-data")));
+          }
+          servicesByNode.put(node, services);
+        });
     return mode.graph(servicesByNode, needs);
   }
 
@@ -206,8 +216,13 @@ public final class ClusterIdentity {
   public IdentityMetrics metrics() {
     AccessGraph g = accessGraph();
     BlastRadiusReport r = g.report();
-    return new IdentityMetrics(addressing.counts(), authority.stats(), tokenIssuer.stats(), g.principals().size(),
-        pods.size(), r);
+    return new IdentityMetrics(
+        addressing.counts(),
+        authority.stats(),
+        tokenIssuer.stats(),
+        g.principals().size(),
+        pods.size(),
+        r);
   }
 
   private int live(String pod) {
@@ -235,7 +250,10 @@ public final class ClusterIdentity {
 
     private Builder() {}
 
-    /** Overlay addressing over {@code clusterCidr} with {@code /nodePrefix} per node (default 10.0.0.0/16, /24). */
+    /**
+     * Overlay addressing over {@code clusterCidr} with {@code /nodePrefix} per node (default
+     * 10.0.0.0/16, /24).
+     */
     public Builder overlay(String clusterCidr, int nodePrefix) {
       addressing = OverlayAddressing.of(clusterCidr, nodePrefix);
       return this;
@@ -277,7 +295,10 @@ public final class ClusterIdentity {
       return this;
     }
 
-    /** Service-account token lifetime and renewal; default {@link RotationPolicy#SERVICE_ACCOUNT_TOKEN}. */
+    /**
+     * Service-account token lifetime and renewal; default {@link
+     * RotationPolicy#SERVICE_ACCOUNT_TOKEN}.
+     */
     public Builder tokens(RotationPolicy p) {
       tokens = requireNonNull("tokens", p);
       return this;
@@ -305,7 +326,8 @@ public final class ClusterIdentity {
 
     private static int checkCapacity(String field, int perSecond) {
       if (perSecond < 0 || perSecond > 1_000_000) {
-        throw new IllegalArgumentException(field + " capacity must be in 0-1000000 (0 = unlimited), was " + perSecond);
+        throw new IllegalArgumentException(
+            field + " capacity must be in 0-1000000 (0 = unlimited), was " + perSecond);
       }
       return perSecond;
     }

@@ -3,10 +3,11 @@ package io.platformsim.identity;
 import java.util.Arrays;
 
 /**
- * The pods holding an identity, by name: node, service and address per pod in parallel arrays
- * under open addressing (linear probing, backward-shift deletion, at most 3/4 full). A
- * {@code HashMap} node plus a holder object per pod cost ~72 bytes; a slot here is 20, so ~36 per
- * pod at the usual fill. An address is an unsigned 32-bit IPv4 address and is stored in an int. Not thread-safe; iteration is not offered (callers keep their own order).
+ * The pods holding an identity, by name: node, service and address per pod in parallel arrays under
+ * open addressing (linear probing, backward-shift deletion, at most 3/4 full). A {@code HashMap}
+ * node plus a holder object per pod cost ~72 bytes; a slot here is 20, so ~36 per pod at the usual
+ * fill. An address is an unsigned 32-bit IPv4 address and is stored in an int. Not thread-safe;
+ * iteration is not offered (callers keep their own order).
  */
 final class LivePods {
   private String[] names = new String[16];
@@ -57,8 +58,8 @@ final class LivePods {
    */
   void put(String pod, String node, String service, long address) {
     if (address < 0 || address > 0xFFFF_FFFFL) {
-      throw new IllegalArgumentException("address of pod '" + pod + "' must be an IPv4 address (0 to 2^32 - 1), was "
-          + address);
+      throw new IllegalArgumentException(
+          "address of pod '" + pod + "' must be an IPv4 address (0 to 2^32 - 1), was " + address);
     }
     if (4 * (size + 1) > 3 * names.length) {
       String[] oldNames = names;
@@ -133,7 +134,14 @@ final class LivePods {
 
   @Override
   public String toString() {
-    return "LivePods[" + size + " of " + names.length + " slots" + (size == 0 ? "" : ", e.g. "
-        + Arrays.stream(names).filter(n -> n != null).findFirst().orElse("")) + "]";
+    return "LivePods["
+        + size
+        + " of "
+        + names.length
+        + " slots"
+        + (size == 0
+            ? ""
+            : ", e.g. " + Arrays.stream(names).filter(n -> n != null).findFirst().orElse(""))
+        + "]";
   }
 }

@@ -18,7 +18,8 @@ class ClusterIdentityTest {
   @Test
   void podsGetAnAddressACertificateAndATokenAndWaitForASaturatedAuthority() {
     // CA at 2 per second = one every 500 ms; three pods at 1 s: certificates at 1.0, 1.5, 2.0 s.
-    ClusterIdentity id = ClusterIdentity.builder().overlay("10.0.0.0/24", 26).certificateAuthority(2).build();
+    ClusterIdentity id =
+        ClusterIdentity.builder().overlay("10.0.0.0/24", 26).certificateAuthority(2).build();
     assertEquals("10.0.0.0/26", id.nodeJoined("node-1", "m5.large", "z", 0).source());
     PodCredentials a = id.podStarting("node-1", "web-0", "web", 1_000);
     PodCredentials b = id.podStarting("node-1", "web-1", "web", 1_000);
@@ -67,7 +68,8 @@ class ClusterIdentityTest {
   @Test
   void anAddressRefusalIssuesNoCredentials() {
     // t3.medium: 3 ENIs × (6 − 1) = 15 pod addresses.
-    ClusterIdentity id = ClusterIdentity.builder().vpcNative(Network.perZone("10.0.0.0/16", 20, "z")).build();
+    ClusterIdentity id =
+        ClusterIdentity.builder().vpcNative(Network.perZone("10.0.0.0/16", 20, "z")).build();
     id.nodeJoined("n", "t3.medium", "z", 0);
     for (int i = 0; i < 15; i++) {
       assertTrue(id.podStarting("n", "p" + i, "web", 0).isGranted());
@@ -83,9 +85,12 @@ class ClusterIdentityTest {
 
   @Test
   void badConfigurationNamesTheField() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ClusterIdentity.builder().certificateAuthority(-5));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ClusterIdentity.builder().certificateAuthority(-5));
     assertTrue(e.getMessage().contains("certificateAuthority") && e.getMessage().contains("-5"));
-    assertThrows(IllegalArgumentException.class, () -> ClusterIdentity.builder().overlay("10.0.0.0/16", 8));
+    assertThrows(
+        IllegalArgumentException.class, () -> ClusterIdentity.builder().overlay("10.0.0.0/16", 8));
   }
 }

@@ -27,7 +27,11 @@ class LivePodsProperties {
       step++;
       if (op < 60 && !model.containsKey(name)) {
         // addresses over the whole unsigned 32-bit range, the top ones above Integer.MAX_VALUE
-        Held h = new Held("node-" + (step % 7), "svc-" + (op % 5), step % 2 == 0 ? 0xFFFF_FFFFL - step : step);
+        Held h =
+            new Held(
+                "node-" + (step % 7),
+                "svc-" + (op % 5),
+                step % 2 == 0 ? 0xFFFF_FFFFL - step : step);
         pods.put(name, h.node(), h.service(), h.address());
         model.put(name, h);
       } else {
@@ -50,9 +54,10 @@ class LivePodsProperties {
   @org.junit.jupiter.api.Test
   void rejectsAnAddressOutsideIpv4() {
     LivePods pods = new LivePods();
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> pods.put("p", "n", "s", 1L << 32));
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> pods.put("p", "n", "s", -1));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> pods.put("p", "n", "s", 1L << 32));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> pods.put("p", "n", "s", -1));
     assertEquals(0, pods.size());
   }
 }

@@ -12,12 +12,11 @@ import org.apache.commons.math3.distribution.WeibullDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * A distribution of durations in milliseconds, built from the figures a capacity planner knows
- * (a fixed time, a range, a mean, a median and a p99, measured samples) and backed by Commons
- * Math.
+ * A distribution of durations in milliseconds, built from the figures a capacity planner knows (a
+ * fixed time, a range, a mean, a median and a p99, measured samples) and backed by Commons Math.
  *
- * <p>A distribution is an immutable description; to draw from it, bind it to a random stream
- * with {@link #sampler(RandomGenerator)} (whole milliseconds, for the simulation clock) or {@link
+ * <p>A distribution is an immutable description; to draw from it, bind it to a random stream with
+ * {@link #sampler(RandomGenerator)} (whole milliseconds, for the simulation clock) or {@link
  * #realDistribution(RandomGenerator)} (the underlying continuous Commons Math distribution, in
  * milliseconds).
  *
@@ -86,9 +85,8 @@ public sealed interface DurationDistribution
   }
 
   /**
-   * Lognormal with the given median and 99th percentile: μ = ln(median), σ = (ln p99 − ln
-   * median) / z₀.₉₉. The usual shape of task and start-up durations: most near the median, a
-   * long right tail.
+   * Lognormal with the given median and 99th percentile: μ = ln(median), σ = (ln p99 − ln median) /
+   * z₀.₉₉. The usual shape of task and start-up durations: most near the median, a long right tail.
    */
   static DurationDistribution logNormal(double medianMillis, double p99Millis) {
     return new LogNormal(medianMillis, p99Millis);
@@ -105,8 +103,8 @@ public sealed interface DurationDistribution
   }
 
   /**
-   * The empirical distribution of measured durations: each draw is one of the samples, each
-   * sample equally likely (resampling, as in a bootstrap). Needs at least one sample.
+   * The empirical distribution of measured durations: each draw is one of the samples, each sample
+   * equally likely (resampling, as in a bootstrap). Needs at least one sample.
    */
   static DurationDistribution empirical(double... samplesMillis) {
     return new Empirical(samplesMillis);
@@ -117,7 +115,8 @@ public sealed interface DurationDistribution
     /** Validates the duration. */
     public Fixed {
       if (millis < 0) {
-        throw new IllegalArgumentException("fixed duration millis must not be negative, was " + millis);
+        throw new IllegalArgumentException(
+            "fixed duration millis must not be negative, was " + millis);
       }
     }
 
@@ -148,14 +147,15 @@ public sealed interface DurationDistribution
   }
 
   /**
-   * See {@link DurationDistribution#uniform(long, long)}. The continuous distribution is uniform
-   * on [min − ½, max + ½), so that rounding gives every whole millisecond the same weight.
+   * See {@link DurationDistribution#uniform(long, long)}. The continuous distribution is uniform on
+   * [min − ½, max + ½), so that rounding gives every whole millisecond the same weight.
    */
   record Uniform(long minMillis, long maxMillis) implements DurationDistribution {
     /** Validates the range. */
     public Uniform {
       if (minMillis < 0) {
-        throw new IllegalArgumentException("uniform minMillis must not be negative, was " + minMillis);
+        throw new IllegalArgumentException(
+            "uniform minMillis must not be negative, was " + minMillis);
       }
       if (minMillis > maxMillis) {
         throw new IllegalArgumentException(
@@ -205,7 +205,10 @@ public sealed interface DurationDistribution
       requirePositiveFinite("lognormal p99Millis", p99Millis);
       if (!(p99Millis > medianMillis)) {
         throw new IllegalArgumentException(
-            "lognormal p99Millis " + p99Millis + " must be above medianMillis " + medianMillis
+            "lognormal p99Millis "
+                + p99Millis
+                + " must be above medianMillis "
+                + medianMillis
                 + " (use fixed(...) for a constant duration)");
       }
     }
@@ -358,8 +361,13 @@ public sealed interface DurationDistribution
 
     @Override
     public String toString() {
-      return "empirical(" + sorted.length + " samples, " + sorted[0] + " .. "
-          + sorted[sorted.length - 1] + " ms)";
+      return "empirical("
+          + sorted.length
+          + " samples, "
+          + sorted[0]
+          + " .. "
+          + sorted[sorted.length - 1]
+          + " ms)";
     }
   }
 

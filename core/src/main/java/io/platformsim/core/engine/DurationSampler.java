@@ -3,11 +3,11 @@ package io.platformsim.core.engine;
 import org.apache.commons.math3.distribution.RealDistribution;
 
 /**
- * Draws whole-millisecond durations from a {@link DurationDistribution} bound to one random
- * stream: each draw of the continuous distribution is rounded to the nearest millisecond (halves
- * up) and clamped to the distribution's {@link DurationDistribution#minMillis() min} .. {@link
- * DurationDistribution#maxMillis() max}. Allocation-free per draw. Not thread-safe (neither are
- * the random streams).
+ * Draws whole-millisecond durations from a {@link DurationDistribution} bound to one random stream:
+ * each draw of the continuous distribution is rounded to the nearest millisecond (halves up) and
+ * clamped to the distribution's {@link DurationDistribution#minMillis() min} .. {@link
+ * DurationDistribution#maxMillis() max}. Allocation-free per draw. Not thread-safe (neither are the
+ * random streams).
  */
 public final class DurationSampler {
 

@@ -4,8 +4,8 @@ import java.util.Locale;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * A figure estimated from independent replications: the mean and its 95% confidence interval
- * from Student's t distribution, mean ± t₀.₉₇₅,ₙ₋₁ · s / √n (s the sample standard deviation).
+ * A figure estimated from independent replications: the mean and its 95% confidence interval from
+ * Student's t distribution, mean ± t₀.₉₇₅,ₙ₋₁ · s / √n (s the sample standard deviation).
  *
  * <p>With one replication the interval is undefined: {@code halfWidth} is NaN. With identical
  * values it is 0.
@@ -70,9 +70,8 @@ public record Estimate(String name, int n, double mean, double stdDev, double ha
   }
 
   /**
-   * Compact, locale-independent rendering for {@code toString()}s: whole numbers without
-   * decimals, magnitudes of 100 and more with one decimal, smaller ones with four significant
-   * digits.
+   * Compact, locale-independent rendering for {@code toString()}s: whole numbers without decimals,
+   * magnitudes of 100 and more with one decimal, smaller ones with four significant digits.
    */
   static String format(double v) {
     if (Double.isNaN(v) || Double.isInfinite(v)) {

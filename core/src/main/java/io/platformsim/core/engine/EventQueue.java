@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * The engine's pending-event set: a priority queue of event times, ordered by time and then by
  * insertion order, with cancellable primitive handles. It is the hot loop of every simulation, so
- * it is built on primitive arrays and allocates nothing per event once it has grown to its
- * working size.
+ * it is built on primitive arrays and allocates nothing per event once it has grown to its working
+ * size.
  *
  * <h2>Layout</h2>
  *
@@ -21,19 +21,19 @@ import java.util.Arrays;
  * <h2>Handles</h2>
  *
  * {@link #add(long)} returns a {@code long} handle: the slot in the low 32 bits and the slot's
- * generation in the high 32 bits. A slot is recycled through a free list once its event is
- * polled or cancelled, and recycling bumps its generation, so a stale handle never matches a
- * recycled slot: cancelling an event that already fired or was already cancelled is a harmless
- * {@code false}, never the cancellation of someone else's event. (Generations wrap after 2³²
- * reuses of one slot; a handle kept that long could in principle alias.) A handle is never
- * {@code 0}, so {@code 0} can serve callers as "no event" ({@link #NO_EVENT}).
+ * generation in the high 32 bits. A slot is recycled through a free list once its event is polled
+ * or cancelled, and recycling bumps its generation, so a stale handle never matches a recycled
+ * slot: cancelling an event that already fired or was already cancelled is a harmless {@code
+ * false}, never the cancellation of someone else's event. (Generations wrap after 2³² reuses of one
+ * slot; a handle kept that long could in principle alias.) A handle is never {@code 0}, so {@code
+ * 0} can serve callers as "no event" ({@link #NO_EVENT}).
  *
  * <p>Callers attach data to an event by slot ({@link #slotOf(long)}) in arrays of their own, as
  * {@link Simulation} does; slots are dense in {@code [0, slotCapacity())}. After {@link #poll()}
  * the polled slot stays untouched until the next {@link #add(long)}, so read your data first.
  *
- * <p>Costs: {@code add}, {@code poll} and {@code cancel} O(log n); {@code peek*}, {@code
- * isPending} and {@code timeOf} O(1). Not thread-safe; one queue belongs to one simulation.
+ * <p>Costs: {@code add}, {@code poll} and {@code cancel} O(log n); {@code peek*}, {@code isPending}
+ * and {@code timeOf} O(1). Not thread-safe; one queue belongs to one simulation.
  */
 public final class EventQueue {
 
@@ -108,17 +108,17 @@ public final class EventQueue {
   }
 
   /**
-   * Exclusive upper bound of the slots handed out so far; per-slot data arrays of the caller
-   * need this length.
+   * Exclusive upper bound of the slots handed out so far; per-slot data arrays of the caller need
+   * this length.
    */
   public int slotCapacity() {
     return positions.length;
   }
 
   /**
-   * Adds an event at {@code time} and returns its handle. Among events with equal times, the
-   * one added first is polled first. Any {@code long} is a valid time; the queue does not know
-   * the simulation clock (the {@link Simulation} rejects times in the past).
+   * Adds an event at {@code time} and returns its handle. Among events with equal times, the one
+   * added first is polled first. Any {@code long} is a valid time; the queue does not know the
+   * simulation clock (the {@link Simulation} rejects times in the past).
    */
   public long add(long time) {
     if (size == times.length) {
@@ -166,8 +166,8 @@ public final class EventQueue {
   /**
    * Cancels a pending event. Returns {@code true} if it was pending and is now removed, {@code
    * false} if the handle is stale (the event already fired or was cancelled) or is {@link
-   * #NO_EVENT}. Never disturbs any other event of this queue. (A handle issued by another queue
-   * is meaningless here.)
+   * #NO_EVENT}. Never disturbs any other event of this queue. (A handle issued by another queue is
+   * meaningless here.)
    */
   public boolean cancel(long handle) {
     int slot = slotOf(handle);
@@ -212,10 +212,10 @@ public final class EventQueue {
 
   /**
    * If no event is pending, shrinks the queue back to its initial capacity (a drained queue that
-   * once held a million events gives back their arrays) and returns {@code true}; otherwise
-   * changes nothing and returns {@code false}. Handles issued before stay stale: slots created
-   * afterwards start at a generation above every generation handed out so far. Insertion order
-   * among equal times is kept across the trim.
+   * once held a million events gives back their arrays) and returns {@code true}; otherwise changes
+   * nothing and returns {@code false}. Handles issued before stay stale: slots created afterwards
+   * start at a generation above every generation handed out so far. Insertion order among equal
+   * times is kept across the trim.
    */
   public boolean trimIfEmpty() {
     if (size != 0 || times.length == initialCapacity) {

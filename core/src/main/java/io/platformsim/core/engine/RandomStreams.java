@@ -11,21 +11,21 @@ import org.apache.commons.math3.random.Well19937c;
 /**
  * Named random streams for one replication of one experiment, all derived from one master seed.
  *
- * <p>Each stream's seed is a function of (master seed, replication index, stream name) only —
- * never of which streams exist or the order they were created in — so adding a model component
- * (and its stream) never changes the draws of another, and two platform models that ask for the
- * same stream name see the same numbers (common random numbers). The seed is derived by feeding
- * the master seed, the replication index and a 64-bit FNV-1a hash of the name's UTF-8 bytes
- * through the SplitMix64 finalizer (Steele, Lea &amp; Flood, "Fast splittable pseudorandom number
- * generators", OOPSLA 2014), which spreads every input bit over the whole result.
+ * <p>Each stream's seed is a function of (master seed, replication index, stream name) only — never
+ * of which streams exist or the order they were created in — so adding a model component (and its
+ * stream) never changes the draws of another, and two platform models that ask for the same stream
+ * name see the same numbers (common random numbers). The seed is derived by feeding the master
+ * seed, the replication index and a 64-bit FNV-1a hash of the name's UTF-8 bytes through the
+ * SplitMix64 finalizer (Steele, Lea &amp; Flood, "Fast splittable pseudorandom number generators",
+ * OOPSLA 2014), which spreads every input bit over the whole result.
  *
- * <p>Each stream is a Commons Math {@link Well19937c} (period 2¹⁹⁹³⁷ − 1) seeded with 16 words
- * of SplitMix64 output from the derived seed, so it can be handed to any Commons Math
- * distribution. {@link #stream(String)} returns the same generator for the same name, so draws
- * continue where they left off.
+ * <p>Each stream is a Commons Math {@link Well19937c} (period 2¹⁹⁹³⁷ − 1) seeded with 16 words of
+ * SplitMix64 output from the derived seed, so it can be handed to any Commons Math distribution.
+ * {@link #stream(String)} returns the same generator for the same name, so draws continue where
+ * they left off.
  *
- * <p>Not thread-safe; one instance belongs to one replication (one thread). Holds no static
- * mutable state.
+ * <p>Not thread-safe; one instance belongs to one replication (one thread). Holds no static mutable
+ * state.
  */
 public final class RandomStreams {
 
@@ -54,8 +54,7 @@ public final class RandomStreams {
    */
   public static RandomStreams of(long masterSeed, int replication) {
     if (replication < 0) {
-      throw new IllegalArgumentException(
-          "replication must not be negative, was " + replication);
+      throw new IllegalArgumentException("replication must not be negative, was " + replication);
     }
     return new RandomStreams(masterSeed, replication);
   }
@@ -107,8 +106,13 @@ public final class RandomStreams {
 
   @Override
   public String toString() {
-    return "RandomStreams[masterSeed=" + masterSeed + ", replication=" + replication
-        + ", streams=" + streams.keySet() + "]";
+    return "RandomStreams[masterSeed="
+        + masterSeed
+        + ", replication="
+        + replication
+        + ", streams="
+        + streams.keySet()
+        + "]";
   }
 
   /** The SplitMix64 step: advance by the golden gamma, then finalize. */
@@ -119,7 +123,10 @@ public final class RandomStreams {
     return z ^ (z >>> 31);
   }
 
-  /** 64-bit FNV-1a over the UTF-8 bytes: stable across JVMs, unlike {@link String#hashCode()}'s 32 bits. */
+  /**
+   * 64-bit FNV-1a over the UTF-8 bytes: stable across JVMs, unlike {@link String#hashCode()}'s 32
+   * bits.
+   */
   static long nameHash(String name) {
     long h = FNV_OFFSET;
     for (byte b : name.getBytes(StandardCharsets.UTF_8)) {

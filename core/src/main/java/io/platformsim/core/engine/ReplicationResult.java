@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The outcome of {@link Replications#run}: every replication's figures in replication-index
- * order, and each figure's {@link Estimate} (mean with 95% confidence interval). Immutable; the
- * same seed and count give an equal result whatever the thread interleaving.
+ * The outcome of {@link Replications#run}: every replication's figures in replication-index order,
+ * and each figure's {@link Estimate} (mean with 95% confidence interval). Immutable; the same seed
+ * and count give an equal result whatever the thread interleaving.
  */
 public final class ReplicationResult {
 
@@ -71,8 +71,8 @@ public final class ReplicationResult {
   }
 
   /**
-   * An aligned text table, one row per figure: mean, ± half-width of the 95% confidence
-   * interval, the interval and the standard deviation, numbers with {@code decimals} decimals.
+   * An aligned text table, one row per figure: mean, ± half-width of the 95% confidence interval,
+   * the interval and the standard deviation, numbers with {@code decimals} decimals.
    */
   public String toTable(int decimals) {
     String[] header = {"figure", "mean", "± 95% CI", "CI low", "CI high", "sd"};
@@ -80,14 +80,15 @@ public final class ReplicationResult {
     rows.add(header);
     String f = "%." + Math.max(0, decimals) + "f";
     for (Estimate e : estimates.values()) {
-      rows.add(new String[] {
-        e.name(),
-        fmt(f, e.mean()),
-        fmt(f, e.halfWidth()),
-        fmt(f, e.lower()),
-        fmt(f, e.upper()),
-        fmt(f, e.stdDev())
-      });
+      rows.add(
+          new String[] {
+            e.name(),
+            fmt(f, e.mean()),
+            fmt(f, e.halfWidth()),
+            fmt(f, e.lower()),
+            fmt(f, e.upper()),
+            fmt(f, e.stdDev())
+          });
     }
     int[] widths = new int[header.length];
     for (String[] row : rows) {
@@ -106,9 +107,12 @@ public final class ReplicationResult {
       }
       out.append('\n');
     }
-    out.append(String.format(
-        Locale.ROOT, "%d replications, master seed %d, 95%% Student-t intervals%n",
-        count(), masterSeed));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%d replications, master seed %d, 95%% Student-t intervals%n",
+            count(),
+            masterSeed));
     return out.toString();
   }
 

@@ -39,10 +39,10 @@ public final class Replications {
    * Runs {@code count} replications on up to {@code threads} threads (1 runs them on the calling
    * thread).
    *
-   * @throws IllegalArgumentException if {@code count} or {@code threads} is below 1, or the
-   *     model is null; or, prefixed with the replication index, if the model throws one
-   * @throws IllegalStateException if a replication fails otherwise or reports figures that are
-   *     not finite or differ in name from replication 0's
+   * @throws IllegalArgumentException if {@code count} or {@code threads} is below 1, or the model
+   *     is null; or, prefixed with the replication index, if the model throws one
+   * @throws IllegalStateException if a replication fails otherwise or reports figures that are not
+   *     finite or differ in name from replication 0's
    */
   public static ReplicationResult run(
       long masterSeed, int count, int threads, ReplicationModel model) {
@@ -62,11 +62,14 @@ public final class Replications {
         results.add(runOne(model, masterSeed, i));
       }
     } else {
-      ExecutorService pool = Executors.newFixedThreadPool(poolSize, r -> {
-        Thread t = new Thread(r, "platformsim-replication");
-        t.setDaemon(true);
-        return t;
-      });
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              poolSize,
+              r -> {
+                Thread t = new Thread(r, "platformsim-replication");
+                t.setDaemon(true);
+                return t;
+              });
       try {
         List<Future<Map<String, Double>>> futures = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -119,8 +122,12 @@ public final class Replications {
       Map<String, Double> figures = results.get(i);
       if (!figures.keySet().equals(first.keySet())) {
         throw new IllegalStateException(
-            "replication " + i + " reported figures " + figures.keySet()
-                + " but replication 0 reported " + first.keySet());
+            "replication "
+                + i
+                + " reported figures "
+                + figures.keySet()
+                + " but replication 0 reported "
+                + first.keySet());
       }
       for (Map.Entry<String, Double> e : figures.entrySet()) {
         Double v = e.getValue();

@@ -19,18 +19,18 @@ import java.util.OptionalLong;
  *   <li>{@link #schedule} and {@link #scheduleAt} return a {@code long} handle (see {@link
  *       EventQueue}); {@link #cancel(long)} removes the event if it is still pending and is a
  *       harmless {@code false} for an event that already fired or was already cancelled.
- *   <li>{@link #runUntil(long)} runs the events at times {@code <= t} — an event at exactly
- *       {@code t} <em>does</em> run — and then sets the clock to {@code t}, so {@code
- *       runUntil(a); runUntil(b)} runs the same events as {@code runUntil(b)}.
+ *   <li>{@link #runUntil(long)} runs the events at times {@code <= t} — an event at exactly {@code
+ *       t} <em>does</em> run — and then sets the clock to {@code t}, so {@code runUntil(a);
+ *       runUntil(b)} runs the same events as {@code runUntil(b)}.
  *   <li>{@link #stop()} called by an event makes the active {@code run}/{@code runUntil} return
  *       once that event finishes; pending events stay pending and a later call resumes.
  *   <li>An exception thrown by an event propagates out of {@code run}/{@code runUntil}/{@code
  *       step}; that event is consumed, the clock reads its time, and the simulation can go on.
  * </ul>
  *
- * <p>One simulation belongs to one thread; it holds no static state, so any number run at once
- * in one JVM (one per replication, see {@link Replications}). Scheduling allocates nothing per
- * event beyond the caller's action object, once the internal arrays have grown.
+ * <p>One simulation belongs to one thread; it holds no static state, so any number run at once in
+ * one JVM (one per replication, see {@link Replications}). Scheduling allocates nothing per event
+ * beyond the caller's action object, once the internal arrays have grown.
  *
  * <pre>{@code
  * var sim = new Simulation();
@@ -100,8 +100,8 @@ public final class Simulation {
 
   /**
    * Schedules {@code action} to fire at the absolute time {@code timeMillis} and returns its
-   * handle. A time equal to now is allowed: the event runs after the events already scheduled
-   * for now.
+   * handle. A time equal to now is allowed: the event runs after the events already scheduled for
+   * now.
    *
    * @throws IllegalArgumentException if {@code timeMillis} is before now
    */
@@ -193,9 +193,9 @@ public final class Simulation {
   }
 
   /**
-   * Fires every event at a time {@code <= untilMillis} (inclusive), then sets the clock to
-   * {@code untilMillis}. If an event calls {@link #stop()}, returns at once and leaves the clock
-   * at that event's time.
+   * Fires every event at a time {@code <= untilMillis} (inclusive), then sets the clock to {@code
+   * untilMillis}. If an event calls {@link #stop()}, returns at once and leaves the clock at that
+   * event's time.
    *
    * @return the number of events fired by this call
    * @throws IllegalArgumentException if {@code untilMillis} is before now
@@ -250,6 +250,12 @@ public final class Simulation {
 
   @Override
   public String toString() {
-    return "Simulation[now=" + now + " ms, pending=" + queue.size() + ", fired=" + eventsFired + "]";
+    return "Simulation[now="
+        + now
+        + " ms, pending="
+        + queue.size()
+        + ", fired="
+        + eventsFired
+        + "]";
   }
 }

@@ -6,14 +6,14 @@ import java.util.Arrays;
  * Statistics of a series of observations (e.g. one duration per rollout): count, mean, minimum,
  * maximum, sample standard deviation and percentiles.
  *
- * <p>Mean and variance are kept with Welford's running update (numerically stable for long
- * series); the observations themselves are kept in a growing primitive array so that any
- * percentile can be asked for afterwards (sorted lazily, once per batch of additions).
+ * <p>Mean and variance are kept with Welford's running update (numerically stable for long series);
+ * the observations themselves are kept in a growing primitive array so that any percentile can be
+ * asked for afterwards (sorted lazily, once per batch of additions).
  *
- * <p><b>Percentile definition</b> (the same as Commons Math's default {@code Percentile}
- * estimator, Hyndman &amp; Fan type 6): for p in (0, 100] and n sorted values x₁ ≤ … ≤ xₙ, let
- * pos = p·(n + 1)/100; below 1 the answer is x₁, at n or above it is xₙ, otherwise x⌊pos⌋ +
- * (pos − ⌊pos⌋)·(x⌊pos⌋+1 − x⌊pos⌋). p = 0 gives the minimum.
+ * <p><b>Percentile definition</b> (the same as Commons Math's default {@code Percentile} estimator,
+ * Hyndman &amp; Fan type 6): for p in (0, 100] and n sorted values x₁ ≤ … ≤ xₙ, let pos = p·(n +
+ * 1)/100; below 1 the answer is x₁, at n or above it is xₙ, otherwise x⌊pos⌋ + (pos −
+ * ⌊pos⌋)·(x⌊pos⌋+1 − x⌊pos⌋). p = 0 gives the minimum.
  *
  * <p>An empty tally has count 0 and NaN for every other figure. The standard deviation of one
  * observation is 0. Not thread-safe.
@@ -176,9 +176,23 @@ public final class Tally {
 
     @Override
     public String toString() {
-      return name + ": n=" + count + " mean=" + Estimate.format(mean) + " sd=" + Estimate.format(stdDev)
-          + " min=" + Estimate.format(min) + " p50=" + Estimate.format(p50) + " p95="
-          + Estimate.format(p95) + " p99=" + Estimate.format(p99) + " max=" + Estimate.format(max);
+      return name
+          + ": n="
+          + count
+          + " mean="
+          + Estimate.format(mean)
+          + " sd="
+          + Estimate.format(stdDev)
+          + " min="
+          + Estimate.format(min)
+          + " p50="
+          + Estimate.format(p50)
+          + " p95="
+          + Estimate.format(p95)
+          + " p99="
+          + Estimate.format(p99)
+          + " max="
+          + Estimate.format(max);
     }
   }
 }

@@ -3,12 +3,12 @@ package io.platformsim.core.engine;
 /**
  * The time-weighted average of a quantity that holds its value between updates (piecewise
  * constant): busy machines, pods pending, utilization. Each {@link #update(long, double)} closes
- * the interval during which the previous value held; the average over [start, t] is ∫value dt /
- * (t − start).
+ * the interval during which the previous value held; the average over [start, t] is ∫value dt / (t
+ * − start).
  *
- * <p>Times are simulation milliseconds and must not go backwards. Several updates at the same
- * time are fine: only the last one's value is held afterwards (the others held for zero time).
- * Not thread-safe.
+ * <p>Times are simulation milliseconds and must not go backwards. Several updates at the same time
+ * are fine: only the last one's value is held afterwards (the others held for zero time). Not
+ * thread-safe.
  */
 public final class TimeWeightedAverage {
 
@@ -44,7 +44,9 @@ public final class TimeWeightedAverage {
     max = Math.max(max, newValue);
   }
 
-  /** The value changes by {@code delta} at {@code timeMillis} (e.g. +1 when a machine gets busy). */
+  /**
+   * The value changes by {@code delta} at {@code timeMillis} (e.g. +1 when a machine gets busy).
+   */
   public void add(long timeMillis, double delta) {
     update(timeMillis, value + delta);
   }
@@ -94,8 +96,16 @@ public final class TimeWeightedAverage {
 
   @Override
   public String toString() {
-    return name + ": current=" + Estimate.format(value) + " average(to " + lastTime + " ms)="
-        + Estimate.format(average(lastTime)) + " min=" + Estimate.format(min) + " max="
+    return name
+        + ": current="
+        + Estimate.format(value)
+        + " average(to "
+        + lastTime
+        + " ms)="
+        + Estimate.format(average(lastTime))
+        + " min="
+        + Estimate.format(min)
+        + " max="
         + Estimate.format(max);
   }
 
@@ -108,7 +118,12 @@ public final class TimeWeightedAverage {
   private void checkNotBefore(long timeMillis) {
     if (timeMillis < lastTime) {
       throw new IllegalArgumentException(
-          name + ": timeMillis " + timeMillis + " is before the last update at " + lastTime + " ms");
+          name
+              + ": timeMillis "
+              + timeMillis
+              + " is before the last update at "
+              + lastTime
+              + " ms");
     }
   }
 

@@ -2,14 +2,14 @@
  * The discrete-event engine every simulation runs on.
  *
  * <ul>
- *   <li>{@link io.platformsim.core.engine.Simulation}: integer time in milliseconds, events
- *       ({@link io.platformsim.core.engine.EventAction}) scheduled after a delay or at an
- *       absolute time, cancellable {@code long} handles, {@code run}/{@code runUntil}/{@code
- *       step}/{@code peek}/{@code stop}. Equal times run first-in-first-out.
- *   <li>{@link io.platformsim.core.engine.EventQueue}: the pending-event set, an indexed 4-ary
- *       heap over primitive arrays with O(log n) cancellation and generation-checked handles.
- *   <li>{@link io.platformsim.core.engine.RandomStreams}: named Commons Math random streams
- *       derived from (master seed, replication, name), so adding a stream never shifts another.
+ *   <li>{@link io.platformsim.core.engine.Simulation}: integer time in milliseconds, events ({@link
+ *       io.platformsim.core.engine.EventAction}) scheduled after a delay or at an absolute time,
+ *       cancellable {@code long} handles, {@code run}/{@code runUntil}/{@code step}/{@code
+ *       peek}/{@code stop}. Equal times run first-in-first-out.
+ *   <li>{@link io.platformsim.core.engine.EventQueue}: the pending-event set, an indexed 4-ary heap
+ *       over primitive arrays with O(log n) cancellation and generation-checked handles.
+ *   <li>{@link io.platformsim.core.engine.RandomStreams}: named Commons Math random streams derived
+ *       from (master seed, replication, name), so adding a stream never shifts another.
  *   <li>{@link io.platformsim.core.engine.DurationDistribution} and {@link
  *       io.platformsim.core.engine.DurationSampler}: durations from planners' figures (fixed,
  *       uniform, exponential mean, lognormal median/p99, Weibull, Gamma, empirical samples), drawn
@@ -22,9 +22,9 @@
  *       io.platformsim.core.engine.Estimate}s (mean, 95% Student-t interval).
  * </ul>
  *
- * <p>Determinism: the same master seed gives bit-identical results on any machine and in any
- * thread interleaving; there is no static mutable state, so many simulations run at once in one
- * JVM (one simulation per thread; the classes are not thread-safe).
+ * <p>Determinism: the same master seed gives bit-identical results on any machine and in any thread
+ * interleaving; there is no static mutable state, so many simulations run at once in one JVM (one
+ * simulation per thread; the classes are not thread-safe).
  *
  * <pre>{@code
  * var streams = RandomStreams.of(42, 0);

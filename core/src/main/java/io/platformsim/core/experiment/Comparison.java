@@ -38,37 +38,36 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link Platform} contract, so a newly registered platform needs no change here.
  *
  * <h2>What one replication does, per platform</h2>
+ *
  * <ol>
- *   <li>A fresh {@link Simulation} and a fresh platform drawing from
- *       {@code RandomStreams.of(seed, replication)}: all platforms of a replication get streams
- *       derived from the same seed and index, so any stream they ask for by the same name (common
- *       random numbers) gives them the same draws, and replication {@code i} is the same whatever
- *       thread runs it.
- *   <li>Every service is deployed at time 0; each timeline event is scheduled at its time:
- *       releases through {@code Platform.apply}, load changes through {@code Platform.setLoad},
- *       machine failures and zone outages (see {@link TimelineEvent.ZoneOutage}) through
- *       {@code Platform.inject}.
- *   <li>The simulation runs to the horizon; the figures come from the platform's own
- *       {@link PlatformMetrics} (machines, cost, time-weighted allocation and usage, rollouts)
- *       plus {@code Platform.stranded()} and {@code Platform.identityMetrics()}.
- *   <li><b>Recovery</b>: after each failure the service is polled every second until it is back
- *       at full strength by the platform's {@code Platform.recovered} (LeSP: in-service machines =
- *       pool size; KuSP: the crashed node's pods evicted and available pods = replicas); a failure never recovered counts as the time to
- *       the horizon.
+ *   <li>A fresh {@link Simulation} and a fresh platform drawing from {@code RandomStreams.of(seed,
+ *       replication)}: all platforms of a replication get streams derived from the same seed and
+ *       index, so any stream they ask for by the same name (common random numbers) gives them the
+ *       same draws, and replication {@code i} is the same whatever thread runs it.
+ *   <li>Every service is deployed at time 0; each timeline event is scheduled at its time: releases
+ *       through {@code Platform.apply}, load changes through {@code Platform.setLoad}, machine
+ *       failures and zone outages (see {@link TimelineEvent.ZoneOutage}) through {@code
+ *       Platform.inject}.
+ *   <li>The simulation runs to the horizon; the figures come from the platform's own {@link
+ *       PlatformMetrics} (machines, cost, time-weighted allocation and usage, rollouts) plus {@code
+ *       Platform.stranded()} and {@code Platform.identityMetrics()}.
+ *   <li><b>Recovery</b>: after each failure the service is polled every second until it is back at
+ *       full strength by the platform's {@code Platform.recovered} (LeSP: in-service machines =
+ *       pool size; KuSP: the crashed node's pods evicted and available pods = replicas); a failure
+ *       never recovered counts as the time to the horizon.
  *   <li><b>Scale-out</b> (if the timeline has a load spike, the first load change above 1): a
- *       separate small simulation per platform runs only the spiked service with autoscaling
- *       on ({@link PlatformFactory#autoscaled}; LeSP: target tracking; KuSP: a
- *       HorizontalPodAutoscaler plus the cluster autoscaler; a platform without one reports no
- *       figure) at the scenario's target utilization, raises the load after one hour of
- *       warm-up and measures the time until {@code ceil(n × factor × usage ÷ (target ×
- *       request))} instances serve (CPU), polled every second, capped at two hours; 0 when the
- *       spike stays within the HPA's 10% tolerance of the target (no scale-out needed).
+ *       separate small simulation per platform runs only the spiked service with autoscaling on
+ *       ({@link PlatformFactory#autoscaled}; LeSP: target tracking; KuSP: a HorizontalPodAutoscaler
+ *       plus the cluster autoscaler; a platform without one reports no figure) at the scenario's
+ *       target utilization, raises the load after one hour of warm-up and measures the time until
+ *       {@code ceil(n × factor × usage ÷ (target × request))} instances serve (CPU), polled every
+ *       second, capped at two hours; 0 when the spike stays within the HPA's 10% tolerance of the
+ *       target (no scale-out needed).
  * </ol>
  *
- * Replications run in parallel on all processors ({@link Replications}); each figure's
- * {@link Estimate} is the mean with a 95% Student-t interval. A rollout still running at the
- * horizon counts with its time so far (a lower bound) and is counted in
- * {@link Figure#UNFINISHED_ROLLOUTS}.
+ * Replications run in parallel on all processors ({@link Replications}); each figure's {@link
+ * Estimate} is the mean with a 95% Student-t interval. A rollout still running at the horizon
+ * counts with its time so far (a lower bound) and is counted in {@link Figure#UNFINISHED_ROLLOUTS}.
  *
  * <pre>{@code
  * ComparisonResult r = Comparison.run(DefaultScenario.build());
@@ -80,8 +79,10 @@ public final class Comparison {
 
   /** Polling step of the recovery and scale-out measurements. */
   static final long POLL_MILLIS = 1_000;
+
   /** Warm-up before the load spike in the scale-out measurement. */
   static final long SCALE_OUT_WARMUP_MILLIS = 3_600_000;
+
   /** Longest scale-out measured; a slower one counts as this. */
   static final long SCALE_OUT_CAP_MILLIS = 7_200_000;
 
@@ -89,7 +90,7 @@ public final class Comparison {
   @FunctionalInterface
   public interface Progress {
     /** No progress reporting. */
-    Progress NONE = (done, total) -> { };
+    Progress NONE = (done, total) -> {};
 
     /** {@code done} of {@code total} replications (all platforms) have finished. */
     void replicationDone(int done, int total);
@@ -118,10 +119,12 @@ public final class Comparison {
    *
    * @throws IllegalArgumentException if the registry is empty
    */
-  public static ComparisonResult run(Scenario scenario, PlatformRegistry platforms, Progress progress) {
+  public static ComparisonResult run(
+      Scenario scenario, PlatformRegistry platforms, Progress progress) {
     List<String> names = platforms.names();
     if (names.isEmpty()) {
-      throw new IllegalArgumentException("a comparison needs at least one platform, the registry is empty");
+      throw new IllegalArgumentException(
+          "a comparison needs at least one platform, the registry is empty");
     }
     Map<String, AtomicReference<Replication>> first = new LinkedHashMap<>();
     for (String name : names) {
@@ -129,21 +132,27 @@ public final class Comparison {
     }
     AtomicInteger done = new AtomicInteger();
     int total = scenario.replications();
-    ReplicationResult result = Replications.run(scenario.seed(), total, streams -> {
-      Map<String, Double> figures = new LinkedHashMap<>();
-      for (String name : names) {
-        RandomStreams own = RandomStreams.of(streams.masterSeed(), streams.replication());
-        Replication r = runReplication(scenario, platforms.factory(name), own, streams.replication() == 0);
-        if (streams.replication() == 0) {
-          first.get(name).set(r);
-        }
-        for (Map.Entry<Figure, Double> e : r.figures.entrySet()) {
-          figures.put(name + "." + e.getKey().name(), e.getValue());
-        }
-      }
-      progress.replicationDone(done.incrementAndGet(), total);
-      return figures;
-    });
+    ReplicationResult result =
+        Replications.run(
+            scenario.seed(),
+            total,
+            streams -> {
+              Map<String, Double> figures = new LinkedHashMap<>();
+              for (String name : names) {
+                RandomStreams own = RandomStreams.of(streams.masterSeed(), streams.replication());
+                Replication r =
+                    runReplication(
+                        scenario, platforms.factory(name), own, streams.replication() == 0);
+                if (streams.replication() == 0) {
+                  first.get(name).set(r);
+                }
+                for (Map.Entry<Figure, Double> e : r.figures.entrySet()) {
+                  figures.put(name + "." + e.getKey().name(), e.getValue());
+                }
+              }
+              progress.replicationDone(done.incrementAndGet(), total);
+              return figures;
+            });
     List<PlatformResult> out = new ArrayList<>();
     for (String name : names) {
       Map<Figure, Estimate> estimates = new EnumMap<>(Figure.class);
@@ -157,17 +166,23 @@ public final class Comparison {
       Replication r0 = first.get(name).get();
       out.add(new PlatformResult(name, r0.label, estimates, r0.series, r0.rollouts));
     }
-    return new ComparisonResult(scenario.name(), scenario.seed(), scenario.replications(),
-        scenario.horizonMillis(), out);
+    return new ComparisonResult(
+        scenario.name(), scenario.seed(), scenario.replications(), scenario.horizonMillis(), out);
   }
 
-  /** What one platform recorded in one replication; {@code label} is its {@code Platform.name()}. */
-  record Replication(String label, Map<Figure, Double> figures, TimeSeries series, List<RolloutRecord> rollouts,
+  /**
+   * What one platform recorded in one replication; {@code label} is its {@code Platform.name()}.
+   */
+  record Replication(
+      String label,
+      Map<Figure, Double> figures,
+      TimeSeries series,
+      List<RolloutRecord> rollouts,
       PlatformMetrics metrics) {}
 
   /**
-   * One platform on one simulation, and the load factors the timeline set on it (what a
-   * {@link Platform#sample} needs besides the platform's own state).
+   * One platform on one simulation, and the load factors the timeline set on it (what a {@link
+   * Platform#sample} needs besides the platform's own state).
    */
   private static final class Run {
     final Simulation sim;
@@ -192,12 +207,12 @@ public final class Comparison {
   }
 
   /**
-   * Runs one replication of {@code scenario} on the platform {@code factory} makes, with
-   * {@code streams}; records the time series if {@code sample}. Package-private so tests can
-   * compare with a direct run.
+   * Runs one replication of {@code scenario} on the platform {@code factory} makes, with {@code
+   * streams}; records the time series if {@code sample}. Package-private so tests can compare with
+   * a direct run.
    */
-  static Replication runReplication(Scenario scenario, PlatformFactory factory, RandomStreams streams,
-      boolean sample) {
+  static Replication runReplication(
+      Scenario scenario, PlatformFactory factory, RandomStreams streams, boolean sample) {
     Simulation sim = new Simulation();
     Run run = new Run(sim, factory.create(scenario, sim, streams), scenario.workload());
     for (Service s : scenario.workload().services()) {
@@ -213,10 +228,12 @@ public final class Comparison {
     if (sample) {
       for (long t = 0; t <= horizon; t += scenario.sampleMillis()) {
         long at = t;
-        sim.scheduleAt(at, () -> {
-          times.add(at);
-          samples.add(run.sample());
-        });
+        sim.scheduleAt(
+            at,
+            () -> {
+              times.add(at);
+              samples.add(run.sample());
+            });
       }
     }
     sim.runUntil(horizon);
@@ -245,8 +262,12 @@ public final class Comparison {
       }
       f.put(Figure.RECOVERY_SECONDS, worst / 1000.0);
     }
-    scenario.loadSpike().ifPresent(spike -> scaleOutMillis(scenario, factory, spike, streams)
-        .ifPresent(ms -> f.put(Figure.SCALE_OUT_SECONDS, ms / 1000.0)));
+    scenario
+        .loadSpike()
+        .ifPresent(
+            spike ->
+                scaleOutMillis(scenario, factory, spike, streams)
+                    .ifPresent(ms -> f.put(Figure.SCALE_OUT_SECONDS, ms / 1000.0)));
     TimeSeries series = sample ? TimeSeries.of(times, samples) : TimeSeries.empty();
     return new Replication(run.platform.name(), f, series, m.rollouts(), m);
   }
@@ -274,19 +295,22 @@ public final class Comparison {
     }
   }
 
-  private static void pollRecovery(Run run, String service, long failedAt, long horizon, List<Long> out) {
+  private static void pollRecovery(
+      Run run, String service, long failedAt, long horizon, List<Long> out) {
     long next = run.sim.now() + POLL_MILLIS;
     if (next > horizon) {
       out.add(horizon - failedAt); // never recovered within the horizon: censored
       return;
     }
-    run.sim.scheduleAt(next, () -> {
-      if (run.platform.recovered(service, failedAt)) {
-        out.add(run.sim.now() - failedAt);
-      } else {
-        pollRecovery(run, service, failedAt, horizon, out);
-      }
-    });
+    run.sim.scheduleAt(
+        next,
+        () -> {
+          if (run.platform.recovered(service, failedAt)) {
+            out.add(run.sim.now() - failedAt);
+          } else {
+            pollRecovery(run, service, failedAt, horizon, out);
+          }
+        });
   }
 
   /**
@@ -363,15 +387,15 @@ public final class Comparison {
   }
 
   /**
-   * The HPA's tolerance: no scaling while usage ÷ target is within 10% of 1 (k/k
-   * {@code pkg/controller/podautoscaler/config/v1alpha1/defaults.go}, v1.31).
+   * The HPA's tolerance: no scaling while usage ÷ target is within 10% of 1 (k/k {@code
+   * pkg/controller/podautoscaler/config/v1alpha1/defaults.go}, v1.31).
    */
   static final double TOLERANCE = 0.1;
 
   /**
-   * Instances needed at the spike for CPU usage ÷ request at the target: ceil(n·f·u ÷ (t·r)); n
-   * (no scale-out needed) when that ratio f·u ÷ (t·r) is within {@link #TOLERANCE} of 1 or below,
-   * where an HPA would not act.
+   * Instances needed at the spike for CPU usage ÷ request at the target: ceil(n·f·u ÷ (t·r)); n (no
+   * scale-out needed) when that ratio f·u ÷ (t·r) is within {@link #TOLERANCE} of 1 or below, where
+   * an HPA would not act.
    */
   static int neededAtSpike(Service s, double factor, double target) {
     double r = s.request().milliCpu();
@@ -389,8 +413,8 @@ public final class Comparison {
    * The scale-out measurement described in the type's Javadoc, in milliseconds: 0 if none is
    * needed, empty if the platform cannot autoscale ({@link PlatformFactory#autoscaled}).
    */
-  static OptionalLong scaleOutMillis(Scenario scenario, PlatformFactory factory, LoadChange spike,
-      RandomStreams streams) {
+  static OptionalLong scaleOutMillis(
+      Scenario scenario, PlatformFactory factory, LoadChange spike, RandomStreams streams) {
     Service s = scenario.workload().service(spike.service());
     int need = neededAtSpike(s, spike.factor(), scenario.scaleOutTarget());
     if (need <= s.instances()) {
@@ -404,15 +428,19 @@ public final class Comparison {
     }
     Platform p = made.get();
     long[] reached = {-1};
-    sim.scheduleAt(SCALE_OUT_WARMUP_MILLIS, () -> {
-      p.setLoad(s.name(), spike.factor());
-      pollScaleOut(sim, p, s.name(), need, reached);
-    });
+    sim.scheduleAt(
+        SCALE_OUT_WARMUP_MILLIS,
+        () -> {
+          p.setLoad(s.name(), spike.factor());
+          pollScaleOut(sim, p, s.name(), need, reached);
+        });
     sim.runUntil(SCALE_OUT_WARMUP_MILLIS + SCALE_OUT_CAP_MILLIS);
-    return OptionalLong.of(reached[0] < 0 ? SCALE_OUT_CAP_MILLIS : reached[0] - SCALE_OUT_WARMUP_MILLIS);
+    return OptionalLong.of(
+        reached[0] < 0 ? SCALE_OUT_CAP_MILLIS : reached[0] - SCALE_OUT_WARMUP_MILLIS);
   }
 
-  private static void pollScaleOut(Simulation sim, Platform p, String service, int need, long[] reached) {
+  private static void pollScaleOut(
+      Simulation sim, Platform p, String service, int need, long[] reached) {
     if (p.inService(service) >= need) {
       reached[0] = sim.now();
       return;

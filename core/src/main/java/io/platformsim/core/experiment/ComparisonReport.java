@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Text and CSV renderings of a {@link ComparisonResult}. All numbers use {@link Locale#ROOT}
- * (a dot for decimals) so output does not depend on the machine, and nothing depends on wall-clock
- * time, so the same result always renders to the same text.
+ * Text and CSV renderings of a {@link ComparisonResult}. All numbers use {@link Locale#ROOT} (a dot
+ * for decimals) so output does not depend on the machine, and nothing depends on wall-clock time,
+ * so the same result always renders to the same text.
  */
 public final class ComparisonReport {
 
@@ -16,9 +16,9 @@ public final class ComparisonReport {
 
   /**
    * An aligned table, one row per figure: each platform as {@code mean ± half-width} of the 95%
-   * confidence interval, in registry order, then each other platform ÷ the first (baseline),
-   * e.g. {@code KuSP/LeSP}. Figures no platform reports are left out; one platform's missing
-   * figure prints as {@code n/a}.
+   * confidence interval, in registry order, then each other platform ÷ the first (baseline), e.g.
+   * {@code KuSP/LeSP}. Figures no platform reports are left out; one platform's missing figure
+   * prints as {@code n/a}.
    */
   public static String table(ComparisonResult r) {
     List<PlatformResult> platforms = r.platforms();
@@ -51,10 +51,17 @@ public final class ComparisonReport {
       rows.add(row.toArray(new String[0]));
     }
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "Scenario '%s': %d replications, seed %d, horizon %s (simulated)%n",
-        r.scenario(), r.replications(), r.seed(), TimelineEvent.clock(r.horizonMillis())));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "Scenario '%s': %d replications, seed %d, horizon %s (simulated)%n",
+            r.scenario(),
+            r.replications(),
+            r.seed(),
+            TimelineEvent.clock(r.horizonMillis())));
     out.append(align(rows));
-    out.append("Values are means ± the half-width of the 95% Student-t confidence interval over the replications.")
+    out.append(
+            "Values are means ± the half-width of the 95% Student-t confidence interval over the replications.")
         .append(System.lineSeparator());
     return out.toString();
   }
@@ -72,17 +79,32 @@ public final class ComparisonReport {
 
   /**
    * The summary as CSV (RFC 4180, header first): {@code figure,unit,platform,mean,ci95_low,
-   * ci95_high,sd,n}, one row per figure and platform (platforms in registry order, by label); fractions stay fractions (0.25, not 25%).
+   * ci95_high,sd,n}, one row per figure and platform (platforms in registry order, by label);
+   * fractions stay fractions (0.25, not 25%).
    */
   public static String summaryCsv(ComparisonResult r) {
     StringBuilder sb = new StringBuilder("figure,unit,platform,mean,ci95_low,ci95_high,sd,n\n");
     for (Figure f : Figure.values()) {
       for (PlatformResult side : r.platforms()) {
-        side.estimate(f).ifPresent(e -> sb.append(f.key()).append(',')
-            .append(f.isFraction() ? "fraction" : f.unit()).append(',')
-            .append(side.label()).append(',')
-            .append(num(e.mean())).append(',').append(num(e.lower())).append(',').append(num(e.upper()))
-            .append(',').append(num(e.stdDev())).append(',').append(e.n()).append('\n'));
+        side.estimate(f)
+            .ifPresent(
+                e ->
+                    sb.append(f.key())
+                        .append(',')
+                        .append(f.isFraction() ? "fraction" : f.unit())
+                        .append(',')
+                        .append(side.label())
+                        .append(',')
+                        .append(num(e.mean()))
+                        .append(',')
+                        .append(num(e.lower()))
+                        .append(',')
+                        .append(num(e.upper()))
+                        .append(',')
+                        .append(num(e.stdDev()))
+                        .append(',')
+                        .append(e.n())
+                        .append('\n'));
       }
     }
     return sb.toString();
@@ -93,7 +115,8 @@ public final class ComparisonReport {
    * cpu_allocation,memory_allocation,cpu_usage}, platforms in registry order.
    */
   public static String timeSeriesCsv(ComparisonResult r) {
-    StringBuilder sb = new StringBuilder("time_s,platform,machines,cpu_allocation,memory_allocation,cpu_usage\n");
+    StringBuilder sb =
+        new StringBuilder("time_s,platform,machines,cpu_allocation,memory_allocation,cpu_usage\n");
     for (PlatformResult side : r.platforms()) {
       TimeSeries t = side.series();
       long[] times = t.timesMillis();
@@ -102,8 +125,17 @@ public final class ComparisonReport {
       double[] ma = t.memoryAllocation();
       double[] cu = t.cpuUsage();
       for (int i = 0; i < times.length; i++) {
-        sb.append(num(times[i] / 1000.0)).append(',').append(side.label()).append(',').append(num(m[i]))
-            .append(',').append(num(ca[i])).append(',').append(num(ma[i])).append(',').append(num(cu[i]))
+        sb.append(num(times[i] / 1000.0))
+            .append(',')
+            .append(side.label())
+            .append(',')
+            .append(num(m[i]))
+            .append(',')
+            .append(num(ca[i]))
+            .append(',')
+            .append(num(ma[i]))
+            .append(',')
+            .append(num(cu[i]))
             .append('\n');
       }
     }
@@ -112,15 +144,31 @@ public final class ComparisonReport {
 
   /** Replication 0's rollouts of every platform as CSV (registry order), for a timeline. */
   public static String rolloutsCsv(ComparisonResult r) {
-    StringBuilder sb = new StringBuilder(
-        "platform,service,kind,version,strategy,start_s,end_s,outcome,instances_changed,max_out_of_service\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "platform,service,kind,version,strategy,start_s,end_s,outcome,instances_changed,max_out_of_service\n");
     for (PlatformResult side : r.platforms()) {
       for (var ro : side.rollouts()) {
-        sb.append(side.label()).append(',').append(csv(ro.release().service())).append(',')
-            .append(ro.release().kind()).append(',').append(csv(ro.release().version())).append(',')
-            .append(csv(ro.strategy())).append(',').append(num(ro.startMillis() / 1000.0)).append(',')
-            .append(ro.endMillis() < 0 ? "" : num(ro.endMillis() / 1000.0)).append(',').append(ro.outcome())
-            .append(',').append(ro.instancesChanged()).append(',').append(ro.maxOutOfService()).append('\n');
+        sb.append(side.label())
+            .append(',')
+            .append(csv(ro.release().service()))
+            .append(',')
+            .append(ro.release().kind())
+            .append(',')
+            .append(csv(ro.release().version()))
+            .append(',')
+            .append(csv(ro.strategy()))
+            .append(',')
+            .append(num(ro.startMillis() / 1000.0))
+            .append(',')
+            .append(ro.endMillis() < 0 ? "" : num(ro.endMillis() / 1000.0))
+            .append(',')
+            .append(ro.outcome())
+            .append(',')
+            .append(ro.instancesChanged())
+            .append(',')
+            .append(ro.maxOutOfService())
+            .append('\n');
       }
     }
     return sb.toString();

@@ -11,13 +11,17 @@ import java.util.Set;
  * result (no wall-clock time is recorded). Its {@code toString()} is the aligned text table of
  * {@link ComparisonReport#table}.
  *
- * @param scenario      scenario name
- * @param seed          master seed
- * @param replications  replications run
+ * @param scenario scenario name
+ * @param seed master seed
+ * @param replications replications run
  * @param horizonMillis simulated time per replication
- * @param platforms     one result per platform, at least one, names unique; the first is the baseline
+ * @param platforms one result per platform, at least one, names unique; the first is the baseline
  */
-public record ComparisonResult(String scenario, long seed, int replications, long horizonMillis,
+public record ComparisonResult(
+    String scenario,
+    long seed,
+    int replications,
+    long horizonMillis,
     List<PlatformResult> platforms) {
 
   /** Checks there is a platform and names are unique; copies the list. */
@@ -29,7 +33,8 @@ public record ComparisonResult(String scenario, long seed, int replications, lon
     Set<String> seen = new HashSet<>();
     for (PlatformResult p : platforms) {
       if (!seen.add(p.name())) {
-        throw new IllegalArgumentException("platform '" + p.name() + "' appears twice in a comparison result");
+        throw new IllegalArgumentException(
+            "platform '" + p.name() + "' appears twice in a comparison result");
       }
     }
   }
@@ -50,8 +55,11 @@ public record ComparisonResult(String scenario, long seed, int replications, lon
         return p;
       }
     }
-    throw new IllegalArgumentException("no platform '" + name + "' in this comparison; it ran "
-        + platforms.stream().map(PlatformResult::name).toList());
+    throw new IllegalArgumentException(
+        "no platform '"
+            + name
+            + "' in this comparison; it ran "
+            + platforms.stream().map(PlatformResult::name).toList());
   }
 
   /** {@code platform("lesp")}, the standard baseline. */
@@ -75,8 +83,8 @@ public record ComparisonResult(String scenario, long seed, int replications, lon
   }
 
   /**
-   * The second platform over the baseline for {@code f} (KuSP ÷ LeSP in the standard registry);
-   * NaN with a single platform.
+   * The second platform over the baseline for {@code f} (KuSP ÷ LeSP in the standard registry); NaN
+   * with a single platform.
    */
   public double ratio(Figure f) {
     return platforms.size() < 2 ? Double.NaN : ratio(platforms.get(1).name(), f);

@@ -1,9 +1,9 @@
 package io.platformsim.core.experiment;
 
 /**
- * The figures a comparison reports for each platform, with their report label, unit and the
- * name used in CSV and JSON. Fractions (allocation, usage, stranded) are stored as fractions in
- * [0, 1] and printed as percentages.
+ * The figures a comparison reports for each platform, with their report label, unit and the name
+ * used in CSV and JSON. Fractions (allocation, usage, stranded) are stored as fractions in [0, 1]
+ * and printed as percentages.
  */
 public enum Figure {
   /** Time-weighted average number of billed machines (LeSP) or nodes (KuSP). */
@@ -53,7 +53,8 @@ public enum Figure {
   /** Rollouts still running at the horizon (counted in the times with their time so far). */
   UNFINISHED_ROLLOUTS("unfinishedRollouts", "rollouts unfinished", "", 1, false),
   /** Instance-hours of wanted capacity out of service during rollouts, all releases. */
-  UNAVAILABLE_INSTANCE_HOURS("unavailableInstanceHours", "unavailable during rollouts", "inst·h", 1, false),
+  UNAVAILABLE_INSTANCE_HOURS(
+      "unavailableInstanceHours", "unavailable during rollouts", "inst·h", 1, false),
   /** Largest number of one service's wanted instances out of service at once during a rollout. */
   MAX_UNAVAILABLE("maxUnavailable", "max instances unavailable", "", 1, false),
   /** Load spike to enough in-service instances for the target utilization. */
@@ -85,19 +86,24 @@ public enum Figure {
   AUTHORITY_DELAY("authorityDelayMillis", "authority queueing delay mean", "ms", 1, false),
   /** Service-account tokens issued over the horizon (KuSP only; LeSP has none). */
   TOKENS_ISSUED("tokensIssued", "service-account tokens issued", "", 0, false),
-  /** Distinct principals: LeSP a role per service; KuSP by mode (e.g. a role per service account and per node). */
+  /**
+   * Distinct principals: LeSP a role per service; KuSP by mode (e.g. a role per service account and
+   * per node).
+   */
   PRINCIPALS("principals", "principals (roles)", "", 0, false),
   /** Identities holding a certificate at the horizon: machines on LeSP, pods on KuSP. */
   IDENTITIES("identities", "identities (credential holders)", "", 0, false),
   /** Mean over principals of the number of services whose resources the principal reaches. */
-  BLAST_RADIUS_MEAN_PRINCIPAL("blastRadiusMeanPrincipal", "blast radius mean (principal)", "services", 2, false),
+  BLAST_RADIUS_MEAN_PRINCIPAL(
+      "blastRadiusMeanPrincipal", "blast radius mean (principal)", "services", 2, false),
   /** Largest number of services one principal reaches. */
-  BLAST_RADIUS_MAX_PRINCIPAL("blastRadiusMaxPrincipal", "blast radius max (principal)", "services", 1, false),
+  BLAST_RADIUS_MAX_PRINCIPAL(
+      "blastRadiusMaxPrincipal", "blast radius max (principal)", "services", 1, false),
   /** Mean over hosts (machines, nodes) of the services all credentials on the host reach. */
   BLAST_RADIUS_MEAN("blastRadiusMean", "blast radius mean (host)", "services", 2, false),
   /**
-   * Largest number of services one host's credentials reach: 1 on LeSP (a machine per service);
-   * on KuSP with workload identity, the most services with pods on one node.
+   * Largest number of services one host's credentials reach: 1 on LeSP (a machine per service); on
+   * KuSP with workload identity, the most services with pods on one node.
    */
   BLAST_RADIUS_MAX("blastRadiusMax", "blast radius max (host)", "services", 1, false);
 

@@ -16,6 +16,7 @@ import java.util.OptionalInt;
 final class IdentityReader {
 
   private static final List<String> IDENTITY = List.of("authorityCapacity");
+
   /** The identity models' own bound on an authority's rate (LespIdentity, KuspIdentity). */
   private static final int MAX_AUTHORITY_CAPACITY = 1_000_000;
 
@@ -33,16 +34,21 @@ final class IdentityReader {
     }
     YamlMapping m = section.get();
     m.only(IDENTITY);
-    return new IdentityReader(OptionalInt.of(m.integer("authorityCapacity", 0, MAX_AUTHORITY_CAPACITY, null)));
+    return new IdentityReader(
+        OptionalInt.of(m.integer("authorityCapacity", 0, MAX_AUTHORITY_CAPACITY, null)));
   }
 
   /** {@code base} with the file's authority capacity, if it gave one. */
   LespIdentity lesp(LespIdentity base) {
-    return authorityCapacity.isPresent() ? base.withAuthorityCapacity(authorityCapacity.getAsInt()) : base;
+    return authorityCapacity.isPresent()
+        ? base.withAuthorityCapacity(authorityCapacity.getAsInt())
+        : base;
   }
 
   /** {@code base} with the file's authority capacity, if it gave one. */
   KuspIdentity kusp(KuspIdentity base) {
-    return authorityCapacity.isPresent() ? base.withAuthorityCapacity(authorityCapacity.getAsInt()) : base;
+    return authorityCapacity.isPresent()
+        ? base.withAuthorityCapacity(authorityCapacity.getAsInt())
+        : base;
   }
 }

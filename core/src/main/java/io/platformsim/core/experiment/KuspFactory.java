@@ -32,23 +32,29 @@ final class KuspFactory implements PlatformFactory {
    * cluster autoscaler settings.
    */
   @Override
-  public Optional<Platform> autoscaled(Scenario scenario, Service service, int maxInstances, Simulation sim,
-      RandomStreams streams) {
-    KuspConfig c = Scenario.sized(scenario.kusp().withClusterAutoscaling(null), Workload.of(service));
+  public Optional<Platform> autoscaled(
+      Scenario scenario, Service service, int maxInstances, Simulation sim, RandomStreams streams) {
+    KuspConfig c =
+        Scenario.sized(scenario.kusp().withClusterAutoscaling(null), Workload.of(service));
     KuspPlatform p = platform(scenario, c, sim, streams);
     int target = (int) Math.max(1, Math.round(100 * scenario.scaleOutTarget()));
-    p.deploy(service, DeploymentSpec.builder()
-        .autoscaling(PodAutoscaling.cpu(service.instances(), Math.max(service.instances(), maxInstances), target))
-        .build());
+    p.deploy(
+        service,
+        DeploymentSpec.builder()
+            .autoscaling(
+                PodAutoscaling.cpu(
+                    service.instances(), Math.max(service.instances(), maxInstances), target))
+            .build());
     return Optional.of(p);
   }
 
-  private static KuspPlatform platform(Scenario scenario, KuspConfig config, Simulation sim, RandomStreams streams) {
+  private static KuspPlatform platform(
+      Scenario scenario, KuspConfig config, Simulation sim, RandomStreams streams) {
     Map<String, Set<String>> needs = new LinkedHashMap<>(scenario.lesp().identity().resources());
     needs.putAll(config.identity().resources());
-    return new KuspPlatform(sim, streams, config.withIdentity(config.identity().withResources(needs)));
+    return new KuspPlatform(
+        sim, streams, config.withIdentity(config.identity().withResources(needs)));
   }
-
 
   @Override
   public String toString() {

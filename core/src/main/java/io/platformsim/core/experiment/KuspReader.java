@@ -13,24 +13,26 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the {@code kusp} section of a scenario file: node type, zones, scheduler profile,
- * initial nodes ({@code auto} sizes the cluster for the workload) and the cluster autoscaler
- * ({@code false} turns it off; its timings are {@link ClusterAutoscaling}'s upstream defaults).
+ * Reads the {@code kusp} section of a scenario file: node type, zones, scheduler profile, initial
+ * nodes ({@code auto} sizes the cluster for the workload) and the cluster autoscaler ({@code false}
+ * turns it off; its timings are {@link ClusterAutoscaling}'s upstream defaults).
  */
 final class KuspReader {
 
-  private static final List<String> KUSP = List.of("nodeType", "initialNodes", "zones", "autoscaler",
-      "schedulerProfile");
-  private static final List<String> NODE_TYPE = List.of("name", "cpu", "memory", "price", "maxPods", "disk");
+  private static final List<String> KUSP =
+      List.of("nodeType", "initialNodes", "zones", "autoscaler", "schedulerProfile");
+  private static final List<String> NODE_TYPE =
+      List.of("name", "cpu", "memory", "price", "maxPods", "disk");
   private static final List<String> AUTOSCALER = List.of("min", "max", "scaleDownAfter");
 
   private KuspReader() {}
 
   /**
-   * The KuSP configuration of {@code section} with the file's identity; absent, the defaults
-   * sized for {@code workload} ({@link Scenario#sized}).
+   * The KuSP configuration of {@code section} with the file's identity; absent, the defaults sized
+   * for {@code workload} ({@link Scenario#sized}).
    */
-  static KuspConfig read(Optional<YamlMapping> section, Workload workload, IdentityReader identity) {
+  static KuspConfig read(
+      Optional<YamlMapping> section, Workload workload, IdentityReader identity) {
     KuspConfig.Builder b = KuspConfig.builder();
     b.identity(identity.kusp(b.build().identity()));
     if (section.isEmpty()) {
@@ -71,9 +73,12 @@ final class KuspReader {
   private static NodeType nodeType(YamlMapping n) {
     n.only(NODE_TYPE);
     try {
-      return new NodeType(n.string("name", null), Resources.of(n.read("cpu", Units.MILLI_CPU, null),
-          n.read("memory", Units.MEMORY_MIB, null)),
-          n.read("disk", Units.BYTES, NodeType.GENERIC.diskBytes()), n.decimal("price", null),
+      return new NodeType(
+          n.string("name", null),
+          Resources.of(
+              n.read("cpu", Units.MILLI_CPU, null), n.read("memory", Units.MEMORY_MIB, null)),
+          n.read("disk", Units.BYTES, NodeType.GENERIC.diskBytes()),
+          n.decimal("price", null),
           n.integer("maxPods", 1, 10_000, NodeType.DEFAULT_MAX_PODS));
     } catch (YamlFileException e) {
       throw e;
@@ -82,7 +87,10 @@ final class KuspReader {
     }
   }
 
-  /** Absent: between half and three times the initial nodes; {@code false}: none; else {min, max, scaleDownAfter}. */
+  /**
+   * Absent: between half and three times the initial nodes; {@code false}: none; else {min, max,
+   * scaleDownAfter}.
+   */
   private static ClusterAutoscaling autoscaler(YamlMapping m, int initial) {
     if (!m.has("autoscaler")) {
       return Scenario.autoscalerAround(initial);
@@ -97,7 +105,8 @@ final class KuspReader {
     if (max < min) {
       throw a.error("max", "must be >= min " + min + ", was " + max);
     }
-    long unneeded = a.read("scaleDownAfter", Units.DURATION, ClusterAutoscaling.DEFAULT_UNNEEDED_MILLIS);
+    long unneeded =
+        a.read("scaleDownAfter", Units.DURATION, ClusterAutoscaling.DEFAULT_UNNEEDED_MILLIS);
     return ClusterAutoscaling.between(min, max).withUnneededMillis(unneeded);
   }
 }

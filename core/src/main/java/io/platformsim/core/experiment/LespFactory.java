@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * The standard {@code lesp} platform: {@link LespPlatform} on the scenario's LeSP configuration,
- * with its machines spread over the scenario's zones (one zone list for both platforms, so a
- * zone outage hits the same zone on each). Stateless.
+ * with its machines spread over the scenario's zones (one zone list for both platforms, so a zone
+ * outage hits the same zone on each). Stateless.
  */
 final class LespFactory implements PlatformFactory {
 
@@ -22,16 +22,19 @@ final class LespFactory implements PlatformFactory {
   }
 
   /**
-   * Target-tracking auto-scaling for the scale-out measurement: evaluated every 60 s
-   * (CloudWatch's one-minute metrics) with the EC2 Auto Scaling default cooldown of 300 s (AWS
-   * EC2 Auto Scaling user guide, "Scaling cooldowns"), never below the pool's normal size.
+   * Target-tracking auto-scaling for the scale-out measurement: evaluated every 60 s (CloudWatch's
+   * one-minute metrics) with the EC2 Auto Scaling default cooldown of 300 s (AWS EC2 Auto Scaling
+   * user guide, "Scaling cooldowns"), never below the pool's normal size.
    */
   @Override
-  public Optional<Platform> autoscaled(Scenario scenario, Service service, int maxInstances, Simulation sim,
-      RandomStreams streams) {
+  public Optional<Platform> autoscaled(
+      Scenario scenario, Service service, int maxInstances, Simulation sim, RandomStreams streams) {
     LespConfig base = scenario.lesp();
     int pool = base.poolSize(service.instances());
-    LespConfig c = base.withAutoScaling(AutoScaling.targetTracking(scenario.scaleOutTarget(), pool, Math.max(pool, maxInstances)));
+    LespConfig c =
+        base.withAutoScaling(
+            AutoScaling.targetTracking(
+                scenario.scaleOutTarget(), pool, Math.max(pool, maxInstances)));
     LespPlatform p = new LespPlatform(sim, streams, c.withZones(scenario.kusp().zones()));
     p.deploy(service);
     return Optional.of(p);

@@ -9,16 +9,19 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads the {@code lesp} section of a scenario file; every field it does not name keeps the
- * {@link LespConfig} default.
+ * Reads the {@code lesp} section of a scenario file; every field it does not name keeps the {@link
+ * LespConfig} default.
  */
 final class LespReader {
 
-  private static final List<String> LESP = List.of("headroom", "strategy", "imageBatch", "replaceFailed");
+  private static final List<String> LESP =
+      List.of("headroom", "strategy", "imageBatch", "replaceFailed");
 
   private LespReader() {}
 
-  /** The LeSP configuration of {@code section} (the defaults if absent) with the file's identity. */
+  /**
+   * The LeSP configuration of {@code section} (the defaults if absent) with the file's identity.
+   */
   static LespConfig read(Optional<YamlMapping> section, IdentityReader identity) {
     LespConfig defaults = LespConfig.defaults();
     LespConfig.Builder b = LespConfig.builder().identity(identity.lesp(defaults.identity()));
@@ -29,7 +32,8 @@ final class LespReader {
     m.only(LESP);
     double headroom = m.decimal("headroom", defaults.headroom());
     if (!(headroom >= 0) || headroom > 10) {
-      throw m.error("headroom", "must be in [0, 10] (a fraction of the instances), was " + headroom);
+      throw m.error(
+          "headroom", "must be in [0, 10] (a fraction of the instances), was " + headroom);
     }
     b.headroom(headroom);
     if (m.has("strategy")) {
@@ -40,8 +44,11 @@ final class LespReader {
       } else if (s.startsWith("rolling ")) {
         strategy = new DeployStrategy.Rolling(batch(m, "strategy", s.substring(8).trim()));
       } else {
-        throw m.error("strategy", "expected 'rolling <n>', 'rolling <p>%' or 'blue-green', was '" + m.text("strategy")
-            + "'");
+        throw m.error(
+            "strategy",
+            "expected 'rolling <n>', 'rolling <p>%' or 'blue-green', was '"
+                + m.text("strategy")
+                + "'");
       }
       b.strategy(strategy);
     }

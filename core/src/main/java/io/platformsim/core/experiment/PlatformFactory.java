@@ -15,8 +15,8 @@ import java.util.Optional;
 public interface PlatformFactory {
 
   /**
-   * A platform configured for {@code scenario} on {@code sim}, drawing its randomness from
-   * {@code streams}, with nothing deployed yet (the experiment deploys the workload's services).
+   * A platform configured for {@code scenario} on {@code sim}, drawing its randomness from {@code
+   * streams}, with nothing deployed yet (the experiment deploys the workload's services).
    */
   Platform create(Scenario scenario, Simulation sim, RandomStreams streams);
 
@@ -26,8 +26,8 @@ public interface PlatformFactory {
    * {@link Scenario#scaleOutTarget()} CPU utilization. Used for the scale-out measurement; empty
    * (the default) if the platform cannot autoscale, and the figure is then not reported.
    */
-  default Optional<Platform> autoscaled(Scenario scenario, Service service, int maxInstances, Simulation sim,
-      RandomStreams streams) {
+  default Optional<Platform> autoscaled(
+      Scenario scenario, Service service, int maxInstances, Simulation sim, RandomStreams streams) {
     return Optional.empty();
   }
 }

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The platforms a {@link Comparison} runs, by name, in order: the first is the baseline every
- * ratio divides by, and reports list the platforms in this order. Immutable: {@link #with} and
- * {@link #only} return new registries.
+ * The platforms a {@link Comparison} runs, by name, in order: the first is the baseline every ratio
+ * divides by, and reports list the platforms in this order. Immutable: {@link #with} and {@link
+ * #only} return new registries.
  *
  * <pre>{@code
  * PlatformRegistry platforms = PlatformRegistry.standard().with("bare", (scenario, sim, streams) -> ...);
@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  */
 public final class PlatformRegistry {
 
-  /** Names are JSON keys and CSV values: a lower-case letter, then lower-case letters, digits or '-'. */
+  /**
+   * Names are JSON keys and CSV values: a lower-case letter, then lower-case letters, digits or
+   * '-'.
+   */
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
   private final Map<String, PlatformFactory> factories;
@@ -45,8 +48,11 @@ public final class PlatformRegistry {
    */
   public PlatformRegistry with(String name, PlatformFactory factory) {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("platform name must be a lower-case letter followed by lower-case letters,"
-          + " digits or '-', was '" + name + "'");
+      throw new IllegalArgumentException(
+          "platform name must be a lower-case letter followed by lower-case letters,"
+              + " digits or '-', was '"
+              + name
+              + "'");
     }
     if (factories.containsKey(name)) {
       throw new IllegalArgumentException("platform '" + name + "' is already registered");
@@ -90,7 +96,8 @@ public final class PlatformRegistry {
   public PlatformFactory factory(String name) {
     PlatformFactory f = factories.get(name);
     if (f == null) {
-      throw new IllegalArgumentException("no platform '" + name + "'; registered: " + new ArrayList<>(factories.keySet()));
+      throw new IllegalArgumentException(
+          "no platform '" + name + "'; registered: " + new ArrayList<>(factories.keySet()));
     }
     return f;
   }

@@ -9,18 +9,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One platform's part of a comparison: each {@link Figure} it reports as an {@link Estimate}
- * (mean and 95% Student-t confidence interval over the replications), plus the time series and
- * the rollouts of replication 0 for charts. A figure the platform cannot report (e.g. no load
- * spike in the scenario) is absent, never a made-up zero.
+ * One platform's part of a comparison: each {@link Figure} it reports as an {@link Estimate} (mean
+ * and 95% Student-t confidence interval over the replications), plus the time series and the
+ * rollouts of replication 0 for charts. A figure the platform cannot report (e.g. no load spike in
+ * the scenario) is absent, never a made-up zero.
  *
- * @param name     the platform's name in the {@link PlatformRegistry}, e.g. {@code "kusp"}
- * @param label    its name in reports ({@code Platform.name()}), e.g. {@code "KuSP"}
- * @param figures  figure → estimate, in {@link Figure} order
- * @param series   replication 0's time series
+ * @param name the platform's name in the {@link PlatformRegistry}, e.g. {@code "kusp"}
+ * @param label its name in reports ({@code Platform.name()}), e.g. {@code "KuSP"}
+ * @param figures figure → estimate, in {@link Figure} order
+ * @param series replication 0's time series
  * @param rollouts replication 0's rollouts, in start order
  */
-public record PlatformResult(String name, String label, Map<Figure, Estimate> figures, TimeSeries series,
+public record PlatformResult(
+    String name,
+    String label,
+    Map<Figure, Estimate> figures,
+    TimeSeries series,
     List<RolloutRecord> rollouts) {
 
   /** Copies the collections. */
@@ -46,7 +50,10 @@ public record PlatformResult(String name, String label, Map<Figure, Estimate> fi
   public String toString() {
     StringBuilder sb = new StringBuilder(label);
     for (Map.Entry<Figure, Estimate> e : figures.entrySet()) {
-      sb.append(System.lineSeparator()).append("  ").append(e.getKey().key()).append(" = ")
+      sb.append(System.lineSeparator())
+          .append("  ")
+          .append(e.getKey().key())
+          .append(" = ")
           .append(ComparisonReport.formatEstimate(e.getKey(), e.getValue()));
     }
     return sb.toString();

@@ -21,10 +21,10 @@ import java.util.Optional;
 
 /**
  * Everything one comparison needs: the workload, the LeSP and KuSP configurations, a timeline of
- * events, the horizon, the number of replications and the master seed. Immutable and checked as
- * a whole: every event names a known service (or KuSP zone) and falls inside the horizon, so a
- * scenario that exists can run. Build one with {@link #builder(String)}, load one with
- * {@link ScenarioFile#load}, or start from {@link DefaultScenario#build()}.
+ * events, the horizon, the number of replications and the master seed. Immutable and checked as a
+ * whole: every event names a known service (or KuSP zone) and falls inside the horizon, so a
+ * scenario that exists can run. Build one with {@link #builder(String)}, load one with {@link
+ * ScenarioFile#load}, or start from {@link DefaultScenario#build()}.
  *
  * <pre>{@code
  * Scenario s = Scenario.builder("two services")
@@ -37,17 +37,17 @@ import java.util.Optional;
  *     .horizon(Duration.ofHours(4)).replications(4).seed(42).build();
  * }</pre>
  *
- * @param name            a name for reports; not blank
- * @param workload        the services, at least one
- * @param lesp            the LeSP configuration
- * @param kusp            the KuSP configuration
- * @param timeline        events in time order (equal times keep their given order)
- * @param horizonMillis   simulated time each replication runs, above 0
- * @param replications    independent replications, 1 to 1000
- * @param seed            master seed of every random stream
- * @param sampleMillis    time between samples of the time series (charts, CSV), above 0
- * @param scaleOutTarget  target CPU utilization of requests used by both platforms' autoscalers
- *                        when measuring the time to scale out for the load spike, in (0, 1]
+ * @param name a name for reports; not blank
+ * @param workload the services, at least one
+ * @param lesp the LeSP configuration
+ * @param kusp the KuSP configuration
+ * @param timeline events in time order (equal times keep their given order)
+ * @param horizonMillis simulated time each replication runs, above 0
+ * @param replications independent replications, 1 to 1000
+ * @param seed master seed of every random stream
+ * @param sampleMillis time between samples of the time series (charts, CSV), above 0
+ * @param scaleOutTarget target CPU utilization of requests used by both platforms' autoscalers when
+ *     measuring the time to scale out for the load spike, in (0, 1]
  */
 public record Scenario(
     String name,
@@ -73,7 +73,8 @@ public record Scenario(
       throw new IllegalArgumentException("scenario '" + name + "' needs at least one service");
     }
     if (lesp == null || kusp == null) {
-      throw new IllegalArgumentException("scenario '" + name + "' needs a LeSP and a KuSP configuration");
+      throw new IllegalArgumentException(
+          "scenario '" + name + "' needs a LeSP and a KuSP configuration");
     }
     if (horizonMillis <= 0) {
       throw new IllegalArgumentException("horizon must be > 0 ms, was " + horizonMillis);
@@ -98,28 +99,50 @@ public record Scenario(
         throw new IllegalArgumentException("timeline event must not be null");
       }
       if (e.atMillis() >= horizonMillis) {
-        throw new IllegalArgumentException("event '" + e.describe() + "' is at or after the horizon "
-            + TimelineEvent.clock(horizonMillis));
+        throw new IllegalArgumentException(
+            "event '"
+                + e.describe()
+                + "' is at or after the horizon "
+                + TimelineEvent.clock(horizonMillis));
       }
       String service = serviceOf(e);
       if (service != null && !workload.contains(service)) {
-        throw new IllegalArgumentException("event '" + e.describe() + "' names unknown service '" + service
-            + "'" + Suggestions.didYouMean(service, workload.services().stream().map(Service::name).toList()));
+        throw new IllegalArgumentException(
+            "event '"
+                + e.describe()
+                + "' names unknown service '"
+                + service
+                + "'"
+                + Suggestions.didYouMean(
+                    service, workload.services().stream().map(Service::name).toList()));
       }
       if (e instanceof ZoneOutage z && !kusp.zones().contains(z.zone())) {
-        throw new IllegalArgumentException("event '" + e.describe() + "' names unknown zone '" + z.zone()
-            + "'; KuSP zones: " + kusp.zones());
+        throw new IllegalArgumentException(
+            "event '"
+                + e.describe()
+                + "' names unknown zone '"
+                + z.zone()
+                + "'; KuSP zones: "
+                + kusp.zones());
       }
     }
     timeline = List.copyOf(sorted);
     Resources room = kusp.allocatableForPods();
     for (Service s : workload.services()) {
       if (!s.request().fitsIn(room)) {
-        throw new IllegalArgumentException("service '" + s.name() + "' request " + s.request()
-            + " does not fit a KuSP node: " + kusp.nodeType().name() + " has " + room
-            + " for pods; choose a larger kusp node type");
+        throw new IllegalArgumentException(
+            "service '"
+                + s.name()
+                + "' request "
+                + s.request()
+                + " does not fit a KuSP node: "
+                + kusp.nodeType().name()
+                + " has "
+                + room
+                + " for pods; choose a larger kusp node type");
       }
-      lesp.menu().select(s, lesp.agents()); // throws, naming the service, if no instance type holds it
+      lesp.menu()
+          .select(s, lesp.agents()); // throws, naming the service, if no instance type holds it
     }
   }
 
@@ -154,35 +177,62 @@ public record Scenario(
 
   /** A copy with another seed. */
   public Scenario withSeed(long newSeed) {
-    return new Scenario(name, workload, lesp, kusp, timeline, horizonMillis, replications, newSeed,
-        sampleMillis, scaleOutTarget);
+    return new Scenario(
+        name,
+        workload,
+        lesp,
+        kusp,
+        timeline,
+        horizonMillis,
+        replications,
+        newSeed,
+        sampleMillis,
+        scaleOutTarget);
   }
 
   /** A copy with another replication count. */
   public Scenario withReplications(int n) {
-    return new Scenario(name, workload, lesp, kusp, timeline, horizonMillis, n, seed, sampleMillis,
-        scaleOutTarget);
+    return new Scenario(
+        name, workload, lesp, kusp, timeline, horizonMillis, n, seed, sampleMillis, scaleOutTarget);
   }
 
   /** A copy with another LeSP configuration. */
   public Scenario withLesp(LespConfig config) {
-    return new Scenario(name, workload, config, kusp, timeline, horizonMillis, replications, seed,
-        sampleMillis, scaleOutTarget);
+    return new Scenario(
+        name,
+        workload,
+        config,
+        kusp,
+        timeline,
+        horizonMillis,
+        replications,
+        seed,
+        sampleMillis,
+        scaleOutTarget);
   }
 
   /** A copy with another KuSP configuration. */
   public Scenario withKusp(KuspConfig config) {
-    return new Scenario(name, workload, lesp, config, timeline, horizonMillis, replications, seed,
-        sampleMillis, scaleOutTarget);
+    return new Scenario(
+        name,
+        workload,
+        lesp,
+        config,
+        timeline,
+        horizonMillis,
+        replications,
+        seed,
+        sampleMillis,
+        scaleOutTarget);
   }
 
   /**
-   * Why this scenario's KuSP cluster lies outside the size Kubernetes is tested to
-   * ({@link ClusterEnvelope#UPSTREAM}: 5,000 nodes, 150,000 pods), or empty if it lies inside.
-   * Counted at the start: the initial nodes, and every instance plus one pod per node and
-   * DaemonSet. The comparison simulates one cluster whatever its size; past 5,000 nodes its
-   * scheduler scores 5% of all nodes per placement, so such a run is slow and no longer a
-   * cluster anyone operates (split the fleet: {@link Workload#split}).
+   * Why this scenario's KuSP cluster lies outside the size Kubernetes is tested to ({@link
+   * ClusterEnvelope#UPSTREAM}: 5,000 nodes, 150,000 pods), or empty if it lies inside. Counted at
+   * the start: the initial nodes, and every instance plus one pod per node and DaemonSet. The
+   * comparison simulates one cluster whatever its size; past 5,000 nodes its scheduler scores 5% of
+   * all nodes per placement, so such a run is slow and no longer a cluster anyone operates (split
+   * the fleet: {@link Workload#split}).
    */
   public Optional<String> envelopeWarning() {
     long pods = (long) kusp.initialNodes() * kusp.daemonSets().size() + workload.instances();
@@ -190,16 +240,22 @@ public record Scenario(
     if (kusp.initialNodes() <= e.maxNodes() && pods <= e.maxPods()) {
       return Optional.empty();
     }
-    return Optional.of(String.format(Locale.ROOT,
-        "the KuSP cluster starts with %,d nodes and %,d pods, past the %,d nodes and %,d pods one Kubernetes"
-            + " cluster is tested to (kubernetes.io, \"Considerations for large clusters\"); it is simulated"
-            + " as one cluster anyway", kusp.initialNodes(), pods, e.maxNodes(), e.maxPods()));
+    return Optional.of(
+        String.format(
+            Locale.ROOT,
+            "the KuSP cluster starts with %,d nodes and %,d pods, past the %,d nodes and %,d pods one Kubernetes"
+                + " cluster is tested to (kubernetes.io, \"Considerations for large clusters\"); it is simulated"
+                + " as one cluster anyway",
+            kusp.initialNodes(),
+            pods,
+            e.maxNodes(),
+            e.maxPods()));
   }
 
   /**
-   * Nodes of {@code kusp}'s type that hold every instance of {@code workload} by the volume
-   * bound plus 10%: {@code ceil(1.1 × max over CPU, memory and pod slots of Σ request ÷ per-node
-   * room for pods)}, at least 1. A starting size; the cluster autoscaler corrects it.
+   * Nodes of {@code kusp}'s type that hold every instance of {@code workload} by the volume bound
+   * plus 10%: {@code ceil(1.1 × max over CPU, memory and pod slots of Σ request ÷ per-node room for
+   * pods)}, at least 1. A starting size; the cluster autoscaler corrects it.
    */
   public static int nodesFor(Workload workload, KuspConfig kusp) {
     Resources room = kusp.allocatableForPods();
@@ -212,27 +268,30 @@ public record Scenario(
       mem += (double) s.instances() * s.request().memoryMib();
       pods += s.instances();
     }
-    double bound = Math.max(Math.max(cpu / Math.max(1, room.milliCpu()), mem / Math.max(1, room.memoryMib())),
-        pods / podSlots);
+    double bound =
+        Math.max(
+            Math.max(cpu / Math.max(1, room.milliCpu()), mem / Math.max(1, room.memoryMib())),
+            pods / podSlots);
     return Math.max(1, (int) Math.ceil(1.1 * bound - 1e-9));
   }
 
   /**
-   * A KuSP configuration from {@code base} with {@link #nodesFor} initial nodes and, unless
-   * {@code base} has one, a cluster autoscaler with the upstream defaults
-   * ({@link ClusterAutoscaling#between}: scale-down after 10 min unneeded) between half and
-   * three times that.
+   * A KuSP configuration from {@code base} with {@link #nodesFor} initial nodes and, unless {@code
+   * base} has one, a cluster autoscaler with the upstream defaults ({@link
+   * ClusterAutoscaling#between}: scale-down after 10 min unneeded) between half and three times
+   * that.
    */
   public static KuspConfig sized(KuspConfig base, Workload workload) {
     int n = nodesFor(workload, base);
-    return base.withInitialNodes(n).withClusterAutoscaling(base.clusterAutoscaling() != null
-        ? base.clusterAutoscaling() : autoscalerAround(n));
+    return base.withInitialNodes(n)
+        .withClusterAutoscaling(
+            base.clusterAutoscaling() != null ? base.clusterAutoscaling() : autoscalerAround(n));
   }
 
   /**
-   * The comparison's cluster autoscaler when a scenario names none: the upstream defaults
-   * ({@link ClusterAutoscaling#between}) between half and three times {@code initialNodes} (at
-   * least 1 and 2 nodes), so a spike can grow the cluster and a quiet spell shrink it.
+   * The comparison's cluster autoscaler when a scenario names none: the upstream defaults ({@link
+   * ClusterAutoscaling#between}) between half and three times {@code initialNodes} (at least 1 and
+   * 2 nodes), so a spike can grow the cluster and a quiet spell shrink it.
    */
   static ClusterAutoscaling autoscalerAround(int initialNodes) {
     int n = Math.max(initialNodes, 1);
@@ -242,8 +301,8 @@ public record Scenario(
   /**
    * Cluster autoscaler settings with the upstream defaults (scan 10 s, delay after add 10 min,
    * threshold 0.5) but scale-down switched off ({@code unneededMillis} = {@link #NEVER}): for
-   * experiments that want to keep every node the autoscaler added. The default scenarios use
-   * {@link ClusterAutoscaling#between} (scale-down on, upstream 10 min).
+   * experiments that want to keep every node the autoscaler added. The default scenarios use {@link
+   * ClusterAutoscaling#between} (scale-down on, upstream 10 min).
    */
   public static ClusterAutoscaling scaleUpOnly(int minNodes, int maxNodes) {
     return ClusterAutoscaling.between(minNodes, maxNodes).withUnneededMillis(NEVER);
@@ -254,17 +313,29 @@ public record Scenario(
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-        "Scenario[%s: %d services, %d instances, horizon %s, %d replications, seed %d, KuSP %d x %s]",
-        name, workload.services().size(), workload.instances(), TimelineEvent.clock(horizonMillis), replications, seed,
-        kusp.initialNodes(), kusp.nodeType().name()));
+    StringBuilder sb =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "Scenario[%s: %d services, %d instances, horizon %s, %d replications, seed %d, KuSP %d x %s]",
+                name,
+                workload.services().size(),
+                workload.instances(),
+                TimelineEvent.clock(horizonMillis),
+                replications,
+                seed,
+                kusp.initialNodes(),
+                kusp.nodeType().name()));
     // At most 12 events, so a big scenario still prints readably in jshell.
     int shown = Math.min(12, timeline.size());
     for (int i = 0; i < shown; i++) {
       sb.append(System.lineSeparator()).append("  ").append(timeline.get(i).describe());
     }
     if (timeline.size() > shown) {
-      sb.append(System.lineSeparator()).append("  ... ").append(timeline.size() - shown).append(" more events");
+      sb.append(System.lineSeparator())
+          .append("  ... ")
+          .append(timeline.size() - shown)
+          .append(" more events");
     }
     return sb.toString();
   }
@@ -331,7 +402,9 @@ public record Scenario(
       return event(new ApplyRelease(millis("release time", at), r));
     }
 
-    /** A base-image change of every service (an OS/runtime patch) to {@code version} at {@code at}. */
+    /**
+     * A base-image change of every service (an OS/runtime patch) to {@code version} at {@code at}.
+     */
     public Builder baseImageChange(Duration at, String version) {
       baseImageTimes.add(millis("base image change time", at));
       baseImageVersions.add(version);
@@ -396,13 +469,24 @@ public record Scenario(
       List<TimelineEvent> events = new ArrayList<>(timeline);
       for (int i = 0; i < baseImageTimes.size(); i++) {
         for (Service s : w.services()) {
-          events.add(new ApplyRelease(baseImageTimes.get(i), Release.baseImage(s.name(), baseImageVersions.get(i))));
+          events.add(
+              new ApplyRelease(
+                  baseImageTimes.get(i), Release.baseImage(s.name(), baseImageVersions.get(i))));
         }
       }
       KuspConfig k = kusp != null ? kusp : sized(KuspConfig.builder().build(), w);
       long sample = sampleMillis != null ? sampleMillis : Math.max(1, horizonMillis / 144);
-      return new Scenario(name, w, lesp != null ? lesp : LespConfig.defaults(), k, events, horizonMillis,
-          replications, seed, sample, scaleOutTarget);
+      return new Scenario(
+          name,
+          w,
+          lesp != null ? lesp : LespConfig.defaults(),
+          k,
+          events,
+          horizonMillis,
+          replications,
+          seed,
+          sample,
+          scaleOutTarget);
     }
 
     private static long millis(String field, Duration d) {

@@ -20,16 +20,16 @@ import java.util.Optional;
  * documented in {@code examples/scenarios/README.md}; {@code examples/scenarios/default.yaml} is
  * the built-in scenario written as a file.
  *
- * <p>Strict: an unknown field is an error that names it and suggests the closest known one;
- * every quantity needs its unit ({@code 90s}, {@code 500m}, {@code 4Gi}, {@code 200MB}); every
- * error is a {@link ScenarioFileException} naming the file, the line and the field. Bounded: a
- * file over {@link #MAX_BYTES} is refused before it is read, and anchors and aliases are refused
- * (no "billion laughs" expansion). Either the whole file loads or nothing does.
+ * <p>Strict: an unknown field is an error that names it and suggests the closest known one; every
+ * quantity needs its unit ({@code 90s}, {@code 500m}, {@code 4Gi}, {@code 200MB}); every error is a
+ * {@link ScenarioFileException} naming the file, the line and the field. Bounded: a file over
+ * {@link #MAX_BYTES} is refused before it is read, and anchors and aliases are refused (no "billion
+ * laughs" expansion). Either the whole file loads or nothing does.
  *
  * <p>The YAML layer ({@link io.platformsim.core.yaml}) reads nodes; one reader per section turns
- * them into the model: {@link ServicesReader} ({@code services}, {@code fleet}),
- * {@link LespReader}, {@link KuspReader}, {@link IdentityReader}, {@link TimelineReader}, with the units of
- * {@link Units}. This class reads the top level and ties them together.
+ * them into the model: {@link ServicesReader} ({@code services}, {@code fleet}), {@link
+ * LespReader}, {@link KuspReader}, {@link IdentityReader}, {@link TimelineReader}, with the units
+ * of {@link Units}. This class reads the top level and ties them together.
  *
  * <pre>{@code
  * Scenario s = ScenarioFile.load(Path.of("examples/scenarios/default.yaml"));
@@ -39,13 +39,27 @@ public final class ScenarioFile {
 
   /** Largest scenario file accepted, in bytes (1 MiB). */
   public static final long MAX_BYTES = 1 << 20;
+
   /** Most services (listed plus generated) a file may describe. */
   public static final int MAX_SERVICES = 5_000;
+
   /** Most timeline events a file may describe (after expanding "every service" events). */
   public static final int MAX_EVENTS = 100_000;
 
-  private static final List<String> TOP = List.of("name", "seed", "replications", "horizon", "sampleEvery",
-      "scaleOutTarget", "services", "fleet", "lesp", "kusp", "identity", "timeline");
+  private static final List<String> TOP =
+      List.of(
+          "name",
+          "seed",
+          "replications",
+          "horizon",
+          "sampleEvery",
+          "scaleOutTarget",
+          "services",
+          "fleet",
+          "lesp",
+          "kusp",
+          "identity",
+          "timeline");
 
   // Top-level defaults, documented in examples/scenarios/README.md; DefaultScenario.build() is
   // default.yaml, which spells them out.
@@ -53,8 +67,10 @@ public final class ScenarioFile {
   private static final long DEFAULT_SEED = 42;
   private static final int DEFAULT_REPLICATIONS = 4;
   private static final long DEFAULT_HORIZON_MILLIS = Duration.ofHours(6).toMillis();
+
   /** Samples per horizon when {@code sampleEvery} is not given. */
   private static final int DEFAULT_SAMPLES = 144;
+
   private static final double DEFAULT_SCALE_OUT_TARGET = 0.6;
 
   private ScenarioFile() {}
@@ -69,7 +85,8 @@ public final class ScenarioFile {
     try {
       long size = Files.size(path);
       if (size > MAX_BYTES) {
-        throw new ScenarioFileException(name, 0, "", "file is " + size + " bytes; the limit is " + MAX_BYTES);
+        throw new ScenarioFileException(
+            name, 0, "", "file is " + size + " bytes; the limit is " + MAX_BYTES);
       }
       return parse(Files.readString(path, StandardCharsets.UTF_8), name);
     } catch (NoSuchFileException e) {
@@ -86,13 +103,17 @@ public final class ScenarioFile {
    */
   public static Scenario parse(String yaml, String sourceName) {
     if (yaml.length() > MAX_BYTES) {
-      throw new ScenarioFileException(sourceName, 0, "", "input is " + yaml.length() + " characters; the limit is "
-          + MAX_BYTES);
+      throw new ScenarioFileException(
+          sourceName,
+          0,
+          "",
+          "input is " + yaml.length() + " characters; the limit is " + MAX_BYTES);
     }
     try {
       Optional<YamlMapping> root = YamlDocument.root(yaml, sourceName, (int) MAX_BYTES);
       if (root.isEmpty()) {
-        throw new ScenarioFileException(sourceName, 1, "", "the file is empty; a scenario needs at least 'services'");
+        throw new ScenarioFileException(
+            sourceName, 1, "", "the file is empty; a scenario needs at least 'services'");
       }
       return scenario(root.get());
     } catch (ScenarioFileException e) {
@@ -123,7 +144,8 @@ public final class ScenarioFile {
       throw top.error("horizon", "must be > 0, was " + top.text("horizon"));
     }
     List<TimelineEvent> events = TimelineReader.read(top, workload, kusp, horizon);
-    int replications = top.integer("replications", 1, Scenario.MAX_REPLICATIONS, DEFAULT_REPLICATIONS);
+    int replications =
+        top.integer("replications", 1, Scenario.MAX_REPLICATIONS, DEFAULT_REPLICATIONS);
     long seed = top.longValue("seed", DEFAULT_SEED);
     long sample = top.read("sampleEvery", Units.DURATION, Math.max(1, horizon / DEFAULT_SAMPLES));
     if (sample <= 0) {
@@ -135,7 +157,8 @@ public final class ScenarioFile {
     }
     String name = top.string("name", DEFAULT_NAME);
     try {
-      return new Scenario(name, workload, lesp, kusp, events, horizon, replications, seed, sample, target);
+      return new Scenario(
+          name, workload, lesp, kusp, events, horizon, replications, seed, sample, target);
     } catch (IllegalArgumentException e) {
       throw top.error("", e.getMessage());
     }

@@ -21,14 +21,25 @@ import java.util.Set;
  */
 final class ServicesReader {
 
-  private static final List<String> SERVICE = List.of("name", "version", "instances", "request", "usage", "artifact",
-      "startup", "healthCheck", "image");
+  private static final List<String> SERVICE =
+      List.of(
+          "name",
+          "version",
+          "instances",
+          "request",
+          "usage",
+          "artifact",
+          "startup",
+          "healthCheck",
+          "image");
   private static final List<String> RESOURCES = List.of("cpu", "memory");
   private static final List<String> IMAGE = List.of("reference", "layers");
   private static final List<String> LAYER = List.of("digest", "size");
   private static final List<String> FLEET = List.of("count", "seed");
 
-  /** The services read, in file order (listed, then generated), and the mapping of each listed one. */
+  /**
+   * The services read, in file order (listed, then generated), and the mapping of each listed one.
+   */
   record Read(List<Service> services, List<YamlMapping> listed) {}
 
   private ServicesReader() {}
@@ -57,17 +68,21 @@ final class ServicesReader {
       long seed = fm.longValue("seed", DefaultScenario.FLEET_SEED);
       for (Service s : DefaultScenario.fleet(count, seed)) {
         if (!names.add(s.name())) {
-          throw fm.error("count", "generated service '" + s.name() + "' clashes with a listed service of that name");
+          throw fm.error(
+              "count",
+              "generated service '" + s.name() + "' clashes with a listed service of that name");
         }
         services.add(s);
       }
     }
     if (services.isEmpty()) {
-      throw top.error(listed.isPresent() ? "services" : "", "a scenario needs at least one service"
-          + " (a 'services' list or a 'fleet')");
+      throw top.error(
+          listed.isPresent() ? "services" : "",
+          "a scenario needs at least one service" + " (a 'services' list or a 'fleet')");
     }
     if (services.size() > ScenarioFile.MAX_SERVICES) {
-      throw top.error("services", services.size() + " services; the limit is " + ScenarioFile.MAX_SERVICES);
+      throw top.error(
+          "services", services.size() + " services; the limit is " + ScenarioFile.MAX_SERVICES);
     }
     return new Read(services, serviceNodes);
   }
@@ -78,9 +93,17 @@ final class ServicesReader {
       Service svc = read.services().get(i);
       YamlMapping node = read.listed().get(i);
       if (!svc.request().fitsIn(kusp.allocatableForPods())) {
-        throw node.error("request", "service '" + svc.name() + "' request " + svc.request()
-            + " does not fit a KuSP node: " + kusp.nodeType().name() + " has " + kusp.allocatableForPods()
-            + " for pods; choose a larger kusp.nodeType");
+        throw node.error(
+            "request",
+            "service '"
+                + svc.name()
+                + "' request "
+                + svc.request()
+                + " does not fit a KuSP node: "
+                + kusp.nodeType().name()
+                + " has "
+                + kusp.allocatableForPods()
+                + " for pods; choose a larger kusp.nodeType");
       }
       try {
         lesp.menu().select(svc, lesp.agents());
@@ -93,14 +116,19 @@ final class ServicesReader {
   private static Service service(YamlMapping s) {
     s.only(SERVICE);
     String name = s.string("name", null);
-    Service.Builder b = Service.builder(name)
-        .version(s.string("version", Service.DEFAULT_VERSION))
-        .instances(s.integer("instances", 1, 1_000_000, null))
-        .request(resources(s.requiredMapping("request")))
-        .usage(resources(s.requiredMapping("usage")))
-        .artifactBytes(s.read("artifact", Units.BYTES, Service.DEFAULT_ARTIFACT_BYTES))
-        .startup(Duration.ofMillis(s.read("startup", Units.DURATION, Service.DEFAULT_STARTUP_MILLIS)))
-        .healthCheck(Duration.ofMillis(s.read("healthCheck", Units.DURATION, Service.DEFAULT_HEALTH_CHECK_MILLIS)));
+    Service.Builder b =
+        Service.builder(name)
+            .version(s.string("version", Service.DEFAULT_VERSION))
+            .instances(s.integer("instances", 1, 1_000_000, null))
+            .request(resources(s.requiredMapping("request")))
+            .usage(resources(s.requiredMapping("usage")))
+            .artifactBytes(s.read("artifact", Units.BYTES, Service.DEFAULT_ARTIFACT_BYTES))
+            .startup(
+                Duration.ofMillis(
+                    s.read("startup", Units.DURATION, Service.DEFAULT_STARTUP_MILLIS)))
+            .healthCheck(
+                Duration.ofMillis(
+                    s.read("healthCheck", Units.DURATION, Service.DEFAULT_HEALTH_CHECK_MILLIS)));
     Optional<YamlMapping> image = s.mapping("image");
     if (image.isPresent()) {
       YamlMapping im = image.get();
@@ -125,6 +153,7 @@ final class ServicesReader {
   /** {@code {cpu, memory}}: both required. */
   static Resources resources(YamlMapping r) {
     r.only(RESOURCES);
-    return Resources.of(r.read("cpu", Units.MILLI_CPU, null), r.read("memory", Units.MEMORY_MIB, null));
+    return Resources.of(
+        r.read("cpu", Units.MILLI_CPU, null), r.read("memory", Units.MEMORY_MIB, null));
   }
 }

@@ -4,8 +4,8 @@ import io.platformsim.core.yaml.DidYouMean;
 import java.util.Collection;
 
 /**
- * "Did you mean" suggestions for misspelt names in the experiment package; the rule lives in
- * {@link DidYouMean} (the YAML layer needs it too and may not depend on this package).
+ * "Did you mean" suggestions for misspelt names in the experiment package; the rule lives in {@link
+ * DidYouMean} (the YAML layer needs it too and may not depend on this package).
  */
 final class Suggestions {
 

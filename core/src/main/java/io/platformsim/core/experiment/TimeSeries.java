@@ -6,23 +6,30 @@ import java.util.List;
 
 /**
  * One platform's state sampled at regular times in one replication (replication 0): billed
- * machines, CPU and memory allocation and CPU usage, each as the instantaneous value at the
- * sample time (not time-weighted). For charts and the time-series CSV; the summary figures are
- * the platforms' own time-weighted metrics. Arrays are copied in and out.
+ * machines, CPU and memory allocation and CPU usage, each as the instantaneous value at the sample
+ * time (not time-weighted). For charts and the time-series CSV; the summary figures are the
+ * platforms' own time-weighted metrics. Arrays are copied in and out.
  *
- * @param timesMillis      sample times
- * @param machines         billed machines or nodes
- * @param cpuAllocation    requested CPU of placed instances ÷ CPU of billed machines
+ * @param timesMillis sample times
+ * @param machines billed machines or nodes
+ * @param cpuAllocation requested CPU of placed instances ÷ CPU of billed machines
  * @param memoryAllocation the same for memory
- * @param cpuUsage         CPU used by serving instances ÷ CPU of billed machines
+ * @param cpuUsage CPU used by serving instances ÷ CPU of billed machines
  */
-public record TimeSeries(long[] timesMillis, double[] machines, double[] cpuAllocation, double[] memoryAllocation,
+public record TimeSeries(
+    long[] timesMillis,
+    double[] machines,
+    double[] cpuAllocation,
+    double[] memoryAllocation,
     double[] cpuUsage) {
 
   /** Checks the lengths agree and copies the arrays. */
   public TimeSeries {
     int n = timesMillis.length;
-    if (machines.length != n || cpuAllocation.length != n || memoryAllocation.length != n || cpuUsage.length != n) {
+    if (machines.length != n
+        || cpuAllocation.length != n
+        || memoryAllocation.length != n
+        || cpuUsage.length != n) {
       throw new IllegalArgumentException("time series columns must all have " + n + " samples");
     }
     timesMillis = timesMillis.clone();
@@ -36,7 +43,8 @@ public record TimeSeries(long[] timesMillis, double[] machines, double[] cpuAllo
   public static TimeSeries of(List<Long> timesMillis, List<PlatformSample> samples) {
     int n = samples.size();
     if (timesMillis.size() != n) {
-      throw new IllegalArgumentException(timesMillis.size() + " sample times for " + n + " samples");
+      throw new IllegalArgumentException(
+          timesMillis.size() + " sample times for " + n + " samples");
     }
     long[] t = new long[n];
     double[] machines = new double[n];
@@ -91,9 +99,12 @@ public record TimeSeries(long[] timesMillis, double[] machines, double[] cpuAllo
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TimeSeries t && Arrays.equals(timesMillis, t.timesMillis)
-        && Arrays.equals(machines, t.machines) && Arrays.equals(cpuAllocation, t.cpuAllocation)
-        && Arrays.equals(memoryAllocation, t.memoryAllocation) && Arrays.equals(cpuUsage, t.cpuUsage);
+    return o instanceof TimeSeries t
+        && Arrays.equals(timesMillis, t.timesMillis)
+        && Arrays.equals(machines, t.machines)
+        && Arrays.equals(cpuAllocation, t.cpuAllocation)
+        && Arrays.equals(memoryAllocation, t.memoryAllocation)
+        && Arrays.equals(cpuUsage, t.cpuUsage);
   }
 
   @Override

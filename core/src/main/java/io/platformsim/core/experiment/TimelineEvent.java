@@ -4,9 +4,9 @@ import io.platformsim.core.workload.Release;
 import java.util.Locale;
 
 /**
- * Something that happens to both platforms at a simulated time: a release, a load change, a
- * machine failure or a zone outage. Immutable, validated on construction; a
- * {@link Scenario} checks that the service or zone it names exists.
+ * Something that happens to both platforms at a simulated time: a release, a load change, a machine
+ * failure or a zone outage. Immutable, validated on construction; a {@link Scenario} checks that
+ * the service or zone it names exists.
  */
 public sealed interface TimelineEvent {
 
@@ -20,7 +20,7 @@ public sealed interface TimelineEvent {
    * A release (app or base image) of one service, rolled out with each platform's strategy.
    *
    * @param atMillis when it starts
-   * @param release  the release
+   * @param release the release
    */
   record ApplyRelease(long atMillis, Release release) implements TimelineEvent {
     /** Validates the fields. */
@@ -33,7 +33,13 @@ public sealed interface TimelineEvent {
 
     @Override
     public String describe() {
-      return clock(atMillis) + " release " + release.service() + " " + release.kind() + " -> " + release.version();
+      return clock(atMillis)
+          + " release "
+          + release.service()
+          + " "
+          + release.kind()
+          + " -> "
+          + release.version();
     }
   }
 
@@ -41,8 +47,8 @@ public sealed interface TimelineEvent {
    * The service's load becomes {@code factor} × its nominal usage (1 = nominal).
    *
    * @param atMillis when it changes
-   * @param service  the service
-   * @param factor   load multiple, finite and at least 0
+   * @param service the service
+   * @param factor load multiple, finite and at least 0
    */
   record LoadChange(long atMillis, String service, double factor) implements TimelineEvent {
     /** Validates the fields. */
@@ -50,7 +56,8 @@ public sealed interface TimelineEvent {
       checkTime(atMillis);
       checkService(service);
       if (!(factor >= 0) || Double.isInfinite(factor)) {
-        throw new IllegalArgumentException("load factor of '" + service + "' must be finite and >= 0, was " + factor);
+        throw new IllegalArgumentException(
+            "load factor of '" + service + "' must be finite and >= 0, was " + factor);
       }
     }
 
@@ -64,8 +71,8 @@ public sealed interface TimelineEvent {
    * {@code count} machines (LeSP) or nodes (KuSP) running the service crash.
    *
    * @param atMillis when they crash
-   * @param service  the service hit
-   * @param count    machines or nodes, at least 1
+   * @param service the service hit
+   * @param count machines or nodes, at least 1
    */
   record MachineFailure(long atMillis, String service, int count) implements TimelineEvent {
     /** Validates the fields. */
@@ -73,7 +80,8 @@ public sealed interface TimelineEvent {
       checkTime(atMillis);
       checkService(service);
       if (count < 1) {
-        throw new IllegalArgumentException("failure of '" + service + "' count must be >= 1, was " + count);
+        throw new IllegalArgumentException(
+            "failure of '" + service + "' count must be >= 1, was " + count);
       }
     }
 
@@ -84,19 +92,20 @@ public sealed interface TimelineEvent {
   }
 
   /**
-   * Every KuSP node in {@code zone} stops responding. LeSP machines carry no zone in the model,
-   * so on LeSP each pool loses its share, {@code floor(in service ÷ zones)} machines (pools
-   * spread evenly over the KuSP zones).
+   * Every KuSP node in {@code zone} stops responding. LeSP machines carry no zone in the model, so
+   * on LeSP each pool loses its share, {@code floor(in service ÷ zones)} machines (pools spread
+   * evenly over the KuSP zones).
    *
    * @param atMillis when the zone goes down
-   * @param zone     a zone of the KuSP configuration
+   * @param zone a zone of the KuSP configuration
    */
   record ZoneOutage(long atMillis, String zone) implements TimelineEvent {
     /** Validates the fields. */
     public ZoneOutage {
       checkTime(atMillis);
       if (zone == null || zone.isBlank()) {
-        throw new IllegalArgumentException("zone outage zone must not be blank, was '" + zone + "'");
+        throw new IllegalArgumentException(
+            "zone outage zone must not be blank, was '" + zone + "'");
       }
     }
 

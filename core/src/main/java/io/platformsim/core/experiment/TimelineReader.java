@@ -22,11 +22,12 @@ import java.util.Optional;
  */
 final class TimelineReader {
 
-  private static final List<String> EVENT = List.of("at", "release", "releaseAll", "baseImage", "load", "failure",
-      "zoneOutage");
-  private static final List<String> EVENT_KINDS = List.of("release", "releaseAll", "baseImage", "load", "failure",
-      "zoneOutage");
-  private static final List<String> RELEASE = List.of("service", "version", "kind", "healthCheckFailure");
+  private static final List<String> EVENT =
+      List.of("at", "release", "releaseAll", "baseImage", "load", "failure", "zoneOutage");
+  private static final List<String> EVENT_KINDS =
+      List.of("release", "releaseAll", "baseImage", "load", "failure", "zoneOutage");
+  private static final List<String> RELEASE =
+      List.of("service", "version", "kind", "healthCheckFailure");
   private static final List<String> EVERY_SERVICE = List.of("version", "spacing");
   private static final List<String> LOAD = List.of("service", "factor", "for");
   private static final List<String> FAILURE = List.of("service", "count");
@@ -44,7 +45,8 @@ final class TimelineReader {
   }
 
   /** The events of {@code top}'s {@code timeline} (none if absent), in file order. */
-  static List<TimelineEvent> read(YamlMapping top, Workload workload, KuspConfig kusp, long horizon) {
+  static List<TimelineEvent> read(
+      YamlMapping top, Workload workload, KuspConfig kusp, long horizon) {
     TimelineReader r = new TimelineReader(workload, kusp, horizon);
     Optional<YamlList> timeline = top.list("timeline");
     if (timeline.isPresent()) {
@@ -62,7 +64,9 @@ final class TimelineReader {
     e.only(EVENT);
     long at = e.read("at", Units.DURATION, null);
     if (at >= horizon) {
-      throw e.error("at", TimelineEvent.clock(at) + " is at or after the horizon " + TimelineEvent.clock(horizon));
+      throw e.error(
+          "at",
+          TimelineEvent.clock(at) + " is at or after the horizon " + TimelineEvent.clock(horizon));
     }
     List<String> kinds = new ArrayList<>();
     for (String k : EVENT_KINDS) {
@@ -88,7 +92,8 @@ final class TimelineReader {
         body.only(ZONE);
         String zone = body.string("zone", null);
         if (!kusp.zones().contains(zone)) {
-          throw body.error("zone", "unknown zone '" + zone + "'" + DidYouMean.suggest(zone, kusp.zones()));
+          throw body.error(
+              "zone", "unknown zone '" + zone + "'" + DidYouMean.suggest(zone, kusp.zones()));
         }
         out.add(new ZoneOutage(at, zone));
       }
@@ -99,12 +104,18 @@ final class TimelineReader {
     body.only(RELEASE);
     String service = knownService(body);
     String k = body.string("kind", "app");
-    Release.Kind rk = switch (k) {
-      case "app" -> Release.Kind.APP;
-      case "baseImage" -> Release.Kind.BASE_IMAGE;
-      default -> throw body.error("kind", "expected 'app' or 'baseImage', was '" + k + "'"
-          + DidYouMean.suggest(k, List.of("app", "baseImage")));
-    };
+    Release.Kind rk =
+        switch (k) {
+          case "app" -> Release.Kind.APP;
+          case "baseImage" -> Release.Kind.BASE_IMAGE;
+          default ->
+              throw body.error(
+                  "kind",
+                  "expected 'app' or 'baseImage', was '"
+                      + k
+                      + "'"
+                      + DidYouMean.suggest(k, List.of("app", "baseImage")));
+        };
     double p = body.decimal("healthCheckFailure", 0.0);
     if (!(p >= 0 && p <= 1)) {
       throw body.error("healthCheckFailure", "must be a probability in [0, 1], was " + p);
@@ -112,19 +123,27 @@ final class TimelineReader {
     out.add(new ApplyRelease(at, new Release(service, rk, body.string("version", null), p)));
   }
 
-  /** {@code releaseAll} (app) or {@code baseImage}: one release per service, {@code spacing} apart. */
+  /**
+   * {@code releaseAll} (app) or {@code baseImage}: one release per service, {@code spacing} apart.
+   */
   private void everyService(long at, YamlMapping body, boolean app) {
     body.only(EVERY_SERVICE);
     String version = body.string("version", null);
     long spacing = body.read("spacing", Units.DURATION, 0L);
     long t = at;
     for (Service s : workload.services()) {
-      out.add(new ApplyRelease(t, app ? Release.app(s.name(), version) : Release.baseImage(s.name(), version)));
+      out.add(
+          new ApplyRelease(
+              t, app ? Release.app(s.name(), version) : Release.baseImage(s.name(), version)));
       t += spacing;
     }
     if (t - spacing >= horizon) {
-      throw body.error("spacing", "the last release would start at " + TimelineEvent.clock(t - spacing)
-          + ", at or after the horizon " + TimelineEvent.clock(horizon));
+      throw body.error(
+          "spacing",
+          "the last release would start at "
+              + TimelineEvent.clock(t - spacing)
+              + ", at or after the horizon "
+              + TimelineEvent.clock(horizon));
     }
   }
 
@@ -146,7 +165,8 @@ final class TimelineReader {
     String service = body.string("service", null);
     if (!workload.contains(service)) {
       List<String> names = workload.services().stream().map(Service::name).toList();
-      throw body.error("service", "unknown service '" + service + "'" + DidYouMean.suggest(service, names));
+      throw body.error(
+          "service", "unknown service '" + service + "'" + DidYouMean.suggest(service, names));
     }
     return service;
   }

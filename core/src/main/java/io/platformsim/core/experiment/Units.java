@@ -12,63 +12,84 @@ import java.util.regex.Pattern;
  * The units of scenario files: durations ({@code 1h30m}), CPU ({@code 500m}, {@code 2}), memory
  * ({@code 4Gi}, {@code 2G}) and sizes ({@code 200MB}, {@code 30MiB}). CPU, memory and sizes are
  * read by the one quantity parser, {@link Quantity} (Kubernetes rules: fractions round up); a
- * scenario file only narrows which suffixes each field takes, and, as it always did, allows
- * blanks between the number and the unit ({@code 4 Gi}).
+ * scenario file only narrows which suffixes each field takes, and, as it always did, allows blanks
+ * between the number and the unit ({@code 4 Gi}).
  */
 final class Units {
 
   private Units() {}
 
   private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
+
   /** A number, optional blanks, then the unit: the trailing letters. */
   private static final Pattern NUMBER_AND_UNIT = Pattern.compile("(.*?)\\s*([A-Za-z]*)");
 
-  private static final Set<String> MEMORY_SUFFIXES = Set.of("Ki", "Mi", "Gi", "Ti", "k", "M", "G", "T");
+  private static final Set<String> MEMORY_SUFFIXES =
+      Set.of("Ki", "Mi", "Gi", "Ti", "k", "M", "G", "T");
+
   /** Size units as written (bytes with a B) and the quantity suffix each stands for. */
-  private static final Map<String, String> SIZE_SUFFIXES = Map.of("B", "", "kB", "k", "KB", "k", "MB", "M", "GB",
-      "G", "TB", "T", "KiB", "Ki", "MiB", "Mi", "GiB", "Gi");
+  private static final Map<String, String> SIZE_SUFFIXES =
+      Map.of(
+          "B", "", "kB", "k", "KB", "k", "MB", "M", "GB", "G", "TB", "T", "KiB", "Ki", "MiB", "Mi",
+          "GiB", "Gi");
 
   /** Milliseconds from a duration with units, e.g. {@code 90s}, {@code 1h30m}. */
-  static final ScalarReader<Long> DURATION = v -> {
-    Long ms = parseDuration(v);
-    if (ms == null) {
-      throw new IllegalArgumentException("expected a duration with a unit, e.g. 90s, 10m, 1h30m, 250ms (units ms s m h d),"
-          + " was '" + v + "'");
-    }
-    return ms;
-  };
+  static final ScalarReader<Long> DURATION =
+      v -> {
+        Long ms = parseDuration(v);
+        if (ms == null) {
+          throw new IllegalArgumentException(
+              "expected a duration with a unit, e.g. 90s, 10m, 1h30m, 250ms (units ms s m h d),"
+                  + " was '"
+                  + v
+                  + "'");
+        }
+        return ms;
+      };
 
   /** Millicores from {@code 500m} or cores {@code 2} / {@code 0.5} (a Kubernetes CPU quantity). */
-  static final ScalarReader<Long> MILLI_CPU = text -> {
-    String v = text.trim();
-    Quantity q = quantity(v, Set.of("", "m"), null);
-    if (q == null) {
-      throw new IllegalArgumentException("expected CPU as millicores like 500m or cores like 2 or 0.5, was '" + v + "'");
-    }
-    return bounded(q, true, v, " millicores");
-  };
+  static final ScalarReader<Long> MILLI_CPU =
+      text -> {
+        String v = text.trim();
+        Quantity q = quantity(v, Set.of("", "m"), null);
+        if (q == null) {
+          throw new IllegalArgumentException(
+              "expected CPU as millicores like 500m or cores like 2 or 0.5, was '" + v + "'");
+        }
+        return bounded(q, true, v, " millicores");
+      };
 
-  /** MiB (rounded up) from a memory quantity with a unit: {@code 512Mi}, {@code 4Gi}, {@code 1G}. */
-  static final ScalarReader<Long> MEMORY_MIB = text -> {
-    String v = text.trim();
-    Quantity q = quantity(v, MEMORY_SUFFIXES, null);
-    if (q == null) {
-      throw new IllegalArgumentException("expected memory with a unit like 512Mi, 4Gi or 2G (Ki Mi Gi Ti k M G T),"
-          + " was '" + v + "'");
-    }
-    return Resources.mibOfBytes(bounded(q, false, v, " bytes"));
-  };
+  /**
+   * MiB (rounded up) from a memory quantity with a unit: {@code 512Mi}, {@code 4Gi}, {@code 1G}.
+   */
+  static final ScalarReader<Long> MEMORY_MIB =
+      text -> {
+        String v = text.trim();
+        Quantity q = quantity(v, MEMORY_SUFFIXES, null);
+        if (q == null) {
+          throw new IllegalArgumentException(
+              "expected memory with a unit like 512Mi, 4Gi or 2G (Ki Mi Gi Ti k M G T),"
+                  + " was '"
+                  + v
+                  + "'");
+        }
+        return Resources.mibOfBytes(bounded(q, false, v, " bytes"));
+      };
 
   /** Bytes from a size with a unit: {@code 200MB}, {@code 1.5GB}, {@code 30MiB}, {@code 512B}. */
-  static final ScalarReader<Long> BYTES = text -> {
-    String v = text.trim();
-    Quantity q = quantity(v, SIZE_SUFFIXES.keySet(), SIZE_SUFFIXES);
-    if (q == null) {
-      throw new IllegalArgumentException("expected a size with a unit like 200MB, 1.5GB or 30MiB"
-          + " (B kB MB GB TB KiB MiB GiB), was '" + v + "'");
-    }
-    return bounded(q, false, v, " bytes");
-  };
+  static final ScalarReader<Long> BYTES =
+      text -> {
+        String v = text.trim();
+        Quantity q = quantity(v, SIZE_SUFFIXES.keySet(), SIZE_SUFFIXES);
+        if (q == null) {
+          throw new IllegalArgumentException(
+              "expected a size with a unit like 200MB, 1.5GB or 30MiB"
+                  + " (B kB MB GB TB KiB MiB GiB), was '"
+                  + v
+                  + "'");
+        }
+        return bounded(q, false, v, " bytes");
+      };
 
   /** Milliseconds of {@code 1h30m}, {@code 90s}, {@code 250ms}; null if malformed. */
   static Long parseDuration(String text) {
@@ -84,13 +105,15 @@ final class Units {
         return null;
       }
       double v = Double.parseDouble(m.group(1));
-      total += v * switch (m.group(2)) {
-        case "ms" -> 1;
-        case "s" -> 1_000;
-        case "m" -> 60_000;
-        case "h" -> 3_600_000;
-        default -> 86_400_000;
-      };
+      total +=
+          v
+              * switch (m.group(2)) {
+                case "ms" -> 1;
+                case "s" -> 1_000;
+                case "m" -> 60_000;
+                case "h" -> 3_600_000;
+                default -> 86_400_000;
+              };
       pos = m.end();
     }
     return total > Long.MAX_VALUE / 2 ? null : Math.round(total);
@@ -116,7 +139,8 @@ final class Units {
 
   private static long bounded(Quantity q, boolean milli, String v, String unit) {
     if (!q.fitsMax(milli)) {
-      throw new IllegalArgumentException("'" + v + "' is more than the largest quantity, " + Quantity.MAX + unit);
+      throw new IllegalArgumentException(
+          "'" + v + "' is more than the largest quantity, " + Quantity.MAX + unit);
     }
     return milli ? q.milliValue() : q.value();
   }

@@ -18,8 +18,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  * identity layer) and its components, each built once here on the one {@link Simulation} and
  * reaching the others through this object (the kubelet deletes pods the Deployment controller
  * scales down, the controllers create pods the scheduling queue takes, and so on). In their
- * constructors components only keep it and read its configuration and table; they call each
- * other once the cluster is built. Package-private: nothing outside the package sees it.
+ * constructors components only keep it and read its configuration and table; they call each other
+ * once the cluster is built. Package-private: nothing outside the package sees it.
  */
 final class Cluster {
   final Simulation sim;
@@ -57,8 +57,11 @@ final class Cluster {
     this.config = config;
     this.table = new NodeTable(registry);
     // the streams in the order the platform always drew them
-    this.scheduling = new SchedulingCycle(this, streams.seedOf("kusp.scheduler"),
-        config.schedulingLatency().sampler(streams.stream("kusp.schedulingLatency")));
+    this.scheduling =
+        new SchedulingCycle(
+            this,
+            streams.seedOf("kusp.scheduler"),
+            config.schedulingLatency().sampler(streams.stream("kusp.schedulingLatency")));
     var provisioning = config.nodeProvisioning().sampler(streams.stream("kusp.provisioning"));
     RandomGenerator healthChecks = streams.stream("kusp.healthCheck");
     RandomGenerator failurePicks = streams.stream("kusp.failurePick");
@@ -83,7 +86,8 @@ final class Cluster {
   Deployment deployment(String service) {
     Deployment d = deployments.get(service);
     if (d == null) {
-      throw new IllegalArgumentException("unknown service '" + service + "'; deployed: " + deployments.keySet());
+      throw new IllegalArgumentException(
+          "unknown service '" + service + "'; deployed: " + deployments.keySet());
     }
     return d;
   }
@@ -99,10 +103,10 @@ final class Cluster {
   }
 
   /**
-   * Whether a pod requesting {@code request} fits free room of {@code freeCpu} milli-CPU,
-   * {@code freeMemory} MiB and {@code freePods} pod slots: the CPU, memory and pod-count part of
-   * the NodeResourcesFit filter (k/k pkg/scheduler/framework/plugins/noderesources/fit.go
-   * {@code fitsRequest}: a request fits when it is at most what is left, and one more pod must be
+   * Whether a pod requesting {@code request} fits free room of {@code freeCpu} milli-CPU, {@code
+   * freeMemory} MiB and {@code freePods} pod slots: the CPU, memory and pod-count part of the
+   * NodeResourcesFit filter (k/k pkg/scheduler/framework/plugins/noderesources/fit.go {@code
+   * fitsRequest}: a request fits when it is at most what is left, and one more pod must be
    * allowed). The one definition every first-fit and retry check of the package uses.
    */
   static boolean fitsRequest(Resources request, long freeCpu, long freeMemory, long freePods) {
@@ -130,8 +134,8 @@ final class Cluster {
   }
 
   /**
-   * Cancels the pending event with this handle, if any (a handle below 0 is none), and returns
-   * the handle of no event, for the pod field that held it.
+   * Cancels the pending event with this handle, if any (a handle below 0 is none), and returns the
+   * handle of no event, for the pod field that held it.
    */
   long cancelled(long handle) {
     if (handle >= 0) {
@@ -142,6 +146,12 @@ final class Cluster {
 
   @Override
   public String toString() {
-    return "Cluster[" + nodes.size() + " nodes, " + pods.count() + " pods, services " + deployments.keySet() + "]";
+    return "Cluster["
+        + nodes.size()
+        + " nodes, "
+        + pods.count()
+        + " pods, services "
+        + deployments.keySet()
+        + "]";
   }
 }

@@ -22,50 +22,49 @@ import java.util.Set;
 
 /**
  * The cluster autoscaler ({@link ClusterAutoscaling}), after kubernetes/autoscaler
- * cluster-autoscaler 1.31 {@code core/static_autoscaler.go} {@code RunOnce}, one loop every
- * {@code scanInterval}. Every fit it decides runs the scheduler profile's own filter plugins
- * through {@code io.platformsim.scheduler.simulator} (upstream
- * {@code simulator/predicatechecker/schedulerbased.go}), so taints, node affinity, topology
- * spread, anti-affinity and every resource count exactly as the scheduler counts them.
+ * cluster-autoscaler 1.31 {@code core/static_autoscaler.go} {@code RunOnce}, one loop every {@code
+ * scanInterval}. Every fit it decides runs the scheduler profile's own filter plugins through
+ * {@code io.platformsim.scheduler.simulator} (upstream {@code
+ * simulator/predicatechecker/schedulerbased.go}), so taints, node affinity, topology spread,
+ * anti-affinity and every resource count exactly as the scheduler counts them.
  *
- * <p><b>Scale-up.</b> The unschedulable pods, higher priority first, are placed on a
- * {@link ClusterSnapshot} of the scheduler's table to which each node still provisioning was added
- * from the node template ({@code RunOnce}, {@code addUpcomingNodesToClusterSnapshot}); the pods
- * that fit there are dropped ({@code core/podlistprocessor/filter_out_schedulable.go}
- * {@code filterOutSchedulableByPacking}) and stay placed in the snapshot. The
- * {@link BinpackingEstimator} packs the rest onto new nodes of the template
- * ({@code estimator/binpacking_estimator.go} {@code Estimate}); that many nodes are requested,
- * capped at {@code maxNodes} minus the nodes not gone. A scale-up ends the loop; without one the
- * loop goes on to scale-down ({@code RunOnce}: "No scale down in this iteration" only after a
- * successful scale-up). The template is the first Ready, uncordoned node joined more than a
- * minute ago, else the last template built, as upstream
- * {@code processors/nodeinfosprovider/mixed_nodeinfos_processor.go} {@code Process} with
- * {@code isNodeGoodTemplateCandidate} and its cache: that node's labels (zone included), taints,
+ * <p><b>Scale-up.</b> The unschedulable pods, higher priority first, are placed on a {@link
+ * ClusterSnapshot} of the scheduler's table to which each node still provisioning was added from
+ * the node template ({@code RunOnce}, {@code addUpcomingNodesToClusterSnapshot}); the pods that fit
+ * there are dropped ({@code core/podlistprocessor/filter_out_schedulable.go} {@code
+ * filterOutSchedulableByPacking}) and stay placed in the snapshot. The {@link BinpackingEstimator}
+ * packs the rest onto new nodes of the template ({@code estimator/binpacking_estimator.go} {@code
+ * Estimate}); that many nodes are requested, capped at {@code maxNodes} minus the nodes not gone. A
+ * scale-up ends the loop; without one the loop goes on to scale-down ({@code RunOnce}: "No scale
+ * down in this iteration" only after a successful scale-up). The template is the first Ready,
+ * uncordoned node joined more than a minute ago, else the last template built, as upstream {@code
+ * processors/nodeinfosprovider/mixed_nodeinfos_processor.go} {@code Process} with {@code
+ * isNodeGoodTemplateCandidate} and its cache: that node's labels (zone included), taints,
  * allocatable and DaemonSet pods. Before any node qualifies, the node type's allocatable minus the
  * DaemonSets' requests, without DaemonSet pods, stands in for the cloud provider's template.
  *
  * <p><b>Scale-down</b>, in a loop without scale-up, {@code delayAfterAdd} after the last scale-up
  * ({@code isScaleDownInCooldown}): a Ready, responsive node whose utilization, the larger of CPU
- * and memory requests ÷ allocatable with DaemonSet pods counted ({@link NodeUtilization},
- * {@code simulator/utilization/info.go} {@code Calculate}), is below the threshold
- * ({@code core/scaledown/eligibility/eligibility.go}) for {@code unneeded}
- * ({@code core/scaledown/unneeded/nodes.go}) is drained if all its application pods fit on the
- * other registered nodes ({@link RemovalSimulator}, {@code simulator/cluster.go}
- * {@code SimulateNodeRemoval}): it is cordoned and its pods deleted, their controllers recreate
- * them elsewhere. A node whose pods do not fit starts its unneeded time again. The first such
- * node in request order, while more than {@code minNodes} remain.
+ * and memory requests ÷ allocatable with DaemonSet pods counted ({@link NodeUtilization}, {@code
+ * simulator/utilization/info.go} {@code Calculate}), is below the threshold ({@code
+ * core/scaledown/eligibility/eligibility.go}) for {@code unneeded} ({@code
+ * core/scaledown/unneeded/nodes.go}) is drained if all its application pods fit on the other
+ * registered nodes ({@link RemovalSimulator}, {@code simulator/cluster.go} {@code
+ * SimulateNodeRemoval}): it is cordoned and its pods deleted, their controllers recreate them
+ * elsewhere. A node whose pods do not fit starts its unneeded time again. The first such node in
+ * request order, while more than {@code minNodes} remain.
  *
  * <p>Simplified, against upstream: the unneeded time counts from when the node fell under the
  * threshold (restarting when a pod binds to it), the removal simulation runs only once it has
  * passed, and it is not counted during the cooldown (upstream simulates every candidate every loop,
- * cooldown or not, and counts only the time a node was also removable); at most one node is
- * removed per loop (upstream deletes up to {@code --max-empty-bulk-delete} 10 empty nodes at once
- * and {@code --max-scale-down-parallelism} 10 in all, empty ones first, and drains one non-empty
- * node at a time, {@code --max-drain-parallelism} 1); no PodDisruptionBudgets or other
- * drainability rules, no {@code --unremovable-node-recheck-timeout}; pods deleted by a drain and not
- * yet recreated are not put back into the snapshot ({@code injectRecentlyEvictedPods}); unready
- * nodes are left to the node lifecycle controller; one node group of one instance type, whose new
- * nodes go round robin over the zones while its template carries one zone (as a multi-zone group's
+ * cooldown or not, and counts only the time a node was also removable); at most one node is removed
+ * per loop (upstream deletes up to {@code --max-empty-bulk-delete} 10 empty nodes at once and
+ * {@code --max-scale-down-parallelism} 10 in all, empty ones first, and drains one non-empty node
+ * at a time, {@code --max-drain-parallelism} 1); no PodDisruptionBudgets or other drainability
+ * rules, no {@code --unremovable-node-recheck-timeout}; pods deleted by a drain and not yet
+ * recreated are not put back into the snapshot ({@code injectRecentlyEvictedPods}); unready nodes
+ * are left to the node lifecycle controller; one node group of one instance type, whose new nodes
+ * go round robin over the zones while its template carries one zone (as a multi-zone group's
  * template does upstream), so pods spread over zones may take more than one loop; no expander, no
  * wait for very new pods. Filter-out-schedulable and the removal simulation scan nodes lowest index
  * first (the same fit as upstream's round robin, another choice among fitting nodes, and far
@@ -83,10 +82,14 @@ final class ClusterAutoscaler {
     this.c = c;
     // the scheduler's own profile, so its filters decide every fit (one profile object per checker)
     String profile = c.config.schedulerProfile();
-    this.hinting = new HintingSimulator(PredicateChecker.of(Policies.profile(profile),
-        PredicateChecker.ScanOrder.LOWEST_INDEX));
-    this.estimator = new BinpackingEstimator(PredicateChecker.of(Policies.profile(profile)),
-        BinpackingEstimator.DEFAULT_MAX_NODES_PER_SCALE_UP);
+    this.hinting =
+        new HintingSimulator(
+            PredicateChecker.of(
+                Policies.profile(profile), PredicateChecker.ScanOrder.LOWEST_INDEX));
+    this.estimator =
+        new BinpackingEstimator(
+            PredicateChecker.of(Policies.profile(profile)),
+            BinpackingEstimator.DEFAULT_MAX_NODES_PER_SCALE_UP);
   }
 
   /** Starts the scan loop (once, when the configuration has a cluster autoscaler). */
@@ -116,7 +119,8 @@ final class ClusterAutoscaler {
       for (int i = 0; i < upcoming; i++) {
         snapshot.addNode(t, "upcoming-" + i);
       }
-      int add = Math.min(nodesNeeded(snapshot, pending, t, hinting, estimator), ca.maxNodes() - live);
+      int add =
+          Math.min(nodesNeeded(snapshot, pending, t, hinting, estimator), ca.maxNodes() - live);
       for (int i = 0; i < add; i++) {
         c.nodeLifecycle.provisionNode();
       }
@@ -134,10 +138,14 @@ final class ClusterAutoscaler {
   /**
    * New nodes of {@code template} that {@code pending} need on top of {@code snapshot}: the pods
    * that fit its nodes (registered and upcoming) are placed there, in order, and stay placed
-   * (upstream filter_out_schedulable.go {@code filterOutSchedulableByPacking}); the estimator
-   * packs the rest onto new nodes.
+   * (upstream filter_out_schedulable.go {@code filterOutSchedulableByPacking}); the estimator packs
+   * the rest onto new nodes.
    */
-  static int nodesNeeded(ClusterSnapshot snapshot, List<PodSpec> pending, NodeTemplate template, HintingSimulator hinting,
+  static int nodesNeeded(
+      ClusterSnapshot snapshot,
+      List<PodSpec> pending,
+      NodeTemplate template,
+      HintingSimulator hinting,
       BinpackingEstimator estimator) {
     List<ScheduledPod> placed = hinting.trySchedulePods(snapshot, pending, n -> true, false);
     if (placed.size() == pending.size()) {
@@ -192,7 +200,8 @@ final class ClusterAutoscaler {
       if (n.state != NodeState.READY || !n.responsive) {
         continue;
       }
-      if (NodeUtilization.of(c.table, n.index, p -> false, false).utilization() >= ca.utilizationThreshold()) {
+      if (NodeUtilization.of(c.table, n.index, p -> false, false).utilization()
+          >= ca.utilizationThreshold()) {
         n.unneededSince = -1;
         continue;
       }
@@ -213,7 +222,8 @@ final class ClusterAutoscaler {
           break;
         }
         // Unremovable: no longer unneeded (upstream planner.go categorizeNodes keeps only the
-        // removable ones); the time starts again at the next scan that finds it under the threshold.
+        // removable ones); the time starts again at the next scan that finds it under the
+        // threshold.
         n.unneededSince = -1;
       }
     }
@@ -229,10 +239,10 @@ final class ClusterAutoscaler {
   }
 
   /**
-   * Whether every application pod of {@code n} fits on another registered node of
-   * {@code snapshot} (upstream simulator/cluster.go {@code SimulateNodeRemoval}; nodes added to
-   * the snapshot for upcoming ones, indices from {@code registered} on, are no destination, as
-   * upstream's podDestinations are the registered nodes). DaemonSet pods go with the node.
+   * Whether every application pod of {@code n} fits on another registered node of {@code snapshot}
+   * (upstream simulator/cluster.go {@code SimulateNodeRemoval}; nodes added to the snapshot for
+   * upcoming ones, indices from {@code registered} on, are no destination, as upstream's
+   * podDestinations are the registered nodes). DaemonSet pods go with the node.
    */
   private boolean removable(ClusterSnapshot snapshot, Node n, int registered) {
     Set<PodSpec> daemons = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -241,20 +251,22 @@ final class ClusterAutoscaler {
         daemons.add(p.spec);
       }
     }
-    RemovalSimulator removals = new RemovalSimulator(snapshot, hinting, daemons::contains, p -> false);
+    RemovalSimulator removals =
+        new RemovalSimulator(snapshot, hinting, daemons::contains, p -> false);
     return removals.simulateNodeRemoval(n.index, d -> d < registered).removable();
   }
 
   /**
-   * The node template: the first Ready, uncordoned node that joined more than
-   * {@value ClusterAutoscaling#TEMPLATE_STABILIZATION_MILLIS} ms ago (upstream
-   * {@code isNodeGoodTemplateCandidate}: ready, schedulable, stable), sanitized to a template
-   * named {@code template} with its DaemonSet pods; else the last one found; else the node type's
-   * room for pods.
+   * The node template: the first Ready, uncordoned node that joined more than {@value
+   * ClusterAutoscaling#TEMPLATE_STABILIZATION_MILLIS} ms ago (upstream {@code
+   * isNodeGoodTemplateCandidate}: ready, schedulable, stable), sanitized to a template named {@code
+   * template} with its DaemonSet pods; else the last one found; else the node type's room for pods.
    */
   private NodeTemplate template(long now) {
     for (Node n : c.nodesByIndex) {
-      if (Cluster.schedulable(n) && n.responsive && n.joinedAt + ClusterAutoscaling.TEMPLATE_STABILIZATION_MILLIS < now) {
+      if (Cluster.schedulable(n)
+          && n.responsive
+          && n.joinedAt + ClusterAutoscaling.TEMPLATE_STABILIZATION_MILLIS < now) {
         NodeSpec s = c.table.node(n.index);
         if (template == null || !sameShape(template.node(), s)) {
           List<PodSpec> daemonPods = new ArrayList<>();
@@ -265,19 +277,24 @@ final class ClusterAutoscaler {
           }
           HashMap<String, String> labels = new HashMap<>(s.labels());
           labels.remove(NodeSpec.HOSTNAME);
-          template = new NodeTemplate(new NodeSpec("template", s.allocatable(), labels, s.taints(), false, s.images()),
-              daemonPods);
+          template =
+              new NodeTemplate(
+                  new NodeSpec("template", s.allocatable(), labels, s.taints(), false, s.images()),
+                  daemonPods);
         }
         return template;
       }
     }
     if (template == null) {
       Resources forPods = c.config.allocatableForPods();
-      template = NodeTemplate.of(NodeSpec.builder("template", c.registry)
-          .allocatable("cpu", forPods.milliCpu())
-          .allocatable("memory", forPods.memoryMib() << 20)
-          .allocatable("pods", c.config.nodeType().maxPods() - c.config.daemonSets().size())
-          .zone(c.config.zones().get(0)).build());
+      template =
+          NodeTemplate.of(
+              NodeSpec.builder("template", c.registry)
+                  .allocatable("cpu", forPods.milliCpu())
+                  .allocatable("memory", forPods.memoryMib() << 20)
+                  .allocatable("pods", c.config.nodeType().maxPods() - c.config.daemonSets().size())
+                  .zone(c.config.zones().get(0))
+                  .build());
     }
     return template;
   }
@@ -315,7 +332,10 @@ final class ClusterAutoscaler {
 
   @Override
   public String toString() {
-    return "ClusterAutoscaler[last scale-up at " + (lastScaleUp < 0 ? "never" : lastScaleUp + " ms") + ", template "
-        + template + "]";
+    return "ClusterAutoscaler[last scale-up at "
+        + (lastScaleUp < 0 ? "never" : lastScaleUp + " ms")
+        + ", template "
+        + template
+        + "]";
   }
 }

@@ -1,9 +1,9 @@
 package io.platformsim.core.kusp;
 
 /**
- * The size one Kubernetes cluster is built for: at most {@link #maxNodes} nodes and
- * {@link #maxPods} pods. A fleet past it is run as several clusters, as platform teams do; each
- * cluster has its own control plane, so clusters are independent simulations.
+ * The size one Kubernetes cluster is built for: at most {@link #maxNodes} nodes and {@link
+ * #maxPods} pods. A fleet past it is run as several clusters, as platform teams do; each cluster
+ * has its own control plane, so clusters are independent simulations.
  *
  * <p>{@link #UPSTREAM} is the envelope Kubernetes is tested to (kubernetes.io, "Considerations for
  * large clusters", v1.31: no more than 5,000 nodes, 150,000 total pods, 300,000 total containers,
@@ -17,11 +17,13 @@ package io.platformsim.core.kusp;
  * }</pre>
  *
  * @param maxNodes nodes per cluster, at least 1
- * @param maxPods  pods per cluster, at least 1
+ * @param maxPods pods per cluster, at least 1
  */
 public record ClusterEnvelope(int maxNodes, int maxPods) {
 
-  /** 5,000 nodes and 150,000 pods per cluster (kubernetes.io, "Considerations for large clusters"). */
+  /**
+   * 5,000 nodes and 150,000 pods per cluster (kubernetes.io, "Considerations for large clusters").
+   */
   public static final ClusterEnvelope UPSTREAM = new ClusterEnvelope(5_000, 150_000);
 
   /**

@@ -4,13 +4,13 @@ import java.util.Arrays;
 
 /**
  * A time series of fixed-width count vectors (the platform's node counts per state and pod counts
- * per phase at every instant they changed), delta-encoded: each count is stored as its change
- * from the previous sample in one byte, or, when the change does not fit in -127..127, as an
- * escape byte plus the full value in a side array. Counts move by one or two per sample, so an
- * entry costs its width in bytes plus its time (an {@code int} while times fit) instead of four
- * bytes per count. A sample at the time of the last one replaces it, as the platform's
- * {@code sample()} requires. {@link #counts(int, int[])} gives back exactly the vector
- * recorded. Append-only apart from that replacement; not thread-safe.
+ * per phase at every instant they changed), delta-encoded: each count is stored as its change from
+ * the previous sample in one byte, or, when the change does not fit in -127..127, as an escape byte
+ * plus the full value in a side array. Counts move by one or two per sample, so an entry costs its
+ * width in bytes plus its time (an {@code int} while times fit) instead of four bytes per count. A
+ * sample at the time of the last one replaces it, as the platform's {@code sample()} requires.
+ * {@link #counts(int, int[])} gives back exactly the vector recorded. Append-only apart from that
+ * replacement; not thread-safe.
  */
 final class CountsLog {
   private static final byte ESCAPE = Byte.MIN_VALUE;
@@ -40,12 +40,12 @@ final class CountsLog {
 
   /**
    * Records at {@code time} the counts {@code a} followed by {@code b} ({@code a.length + b.length}
-   * must be the width), replacing the last sample if it has the same time. Times must not
-   * decrease.
+   * must be the width), replacing the last sample if it has the same time. Times must not decrease.
    */
   void add(long time, int[] a, int[] b) {
     if (a.length + b.length != width) {
-      throw new IllegalArgumentException("counts of width " + (a.length + b.length) + " for a log of width " + width);
+      throw new IllegalArgumentException(
+          "counts of width " + (a.length + b.length) + " for a log of width " + width);
     }
     int i;
     if (size > 0 && times.get(size - 1) == time) {
@@ -53,14 +53,16 @@ final class CountsLog {
       escapeCount = lastEscapeStart;
     } else {
       if (size > 0 && time < times.get(size - 1)) {
-        throw new IllegalArgumentException("sample time " + time + " is before the last one at " + times.get(size - 1));
+        throw new IllegalArgumentException(
+            "sample time " + time + " is before the last one at " + times.get(size - 1));
       }
       i = size++;
       times.add(time);
       System.arraycopy(last, 0, beforeLast, 0, width);
       lastEscapeStart = escapeCount;
       if (size * width > deltas.length) {
-        deltas = Arrays.copyOf(deltas, Math.max(size * width, deltas.length + (deltas.length >> 1)));
+        deltas =
+            Arrays.copyOf(deltas, Math.max(size * width, deltas.length + (deltas.length >> 1)));
       }
     }
     int at = i * width;

@@ -18,8 +18,8 @@ import java.util.Locale;
  * desired replicas, its ReplicaSets (the current one last), its registered images, rollouts,
  * recorded ReplicaSet steps, its status counts and Progressing condition as of the last sync, its
  * HPA's recommendation window, load and the usage of its running pods. Changed only by the
- * controllers ({@link DeploymentController}, {@link ReplicaSetController},
- * {@link HorizontalPodAutoscaler}) and the kubelet's running-pod count.
+ * controllers ({@link DeploymentController}, {@link ReplicaSetController}, {@link
+ * HorizontalPodAutoscaler}) and the kubelet's running-pod count.
  */
 final class Deployment {
   final Service service;
@@ -99,8 +99,13 @@ final class Deployment {
    */
   void publishImage(String version, ImageDescription image) {
     if (version == null || version.isBlank() || image == null) {
-      throw new IllegalArgumentException("publishImage for '" + service.name()
-          + "': version and image must be given, were '" + version + "' and " + image);
+      throw new IllegalArgumentException(
+          "publishImage for '"
+              + service.name()
+              + "': version and image must be given, were '"
+              + version
+              + "' and "
+              + image);
     }
     putImage(version, image);
   }
@@ -109,8 +114,13 @@ final class Deployment {
   ImageDescription knownImage(String version) {
     ImageDescription img = image(version);
     if (img == null) {
-      throw new IllegalArgumentException("unknown image for service '" + service.name() + "' version '" + version
-          + "'; known versions: " + imageVersions());
+      throw new IllegalArgumentException(
+          "unknown image for service '"
+              + service.name()
+              + "' version '"
+              + version
+              + "'; known versions: "
+              + imageVersions());
     }
     return img;
   }
@@ -127,9 +137,12 @@ final class Deployment {
    */
   static ImageDescription derivedImage(ImageDescription current, Release release) {
     List<ImageLayer> layers = new ArrayList<>(current.layers());
-    String ref = current.reference().contains(":")
-        ? current.reference().substring(0, current.reference().lastIndexOf(':')) + ":" + release.version()
-        : current.reference() + ":" + release.version();
+    String ref =
+        current.reference().contains(":")
+            ? current.reference().substring(0, current.reference().lastIndexOf(':'))
+                + ":"
+                + release.version()
+            : current.reference() + ":" + release.version();
     if (layers.isEmpty()) {
       return ImageDescription.named(ref);
     }
@@ -137,8 +150,15 @@ final class Deployment {
     int to = release.kind() == Release.Kind.APP ? layers.size() : Math.max(1, layers.size() - 1);
     for (int i = from; i < to; i++) {
       ImageLayer l = layers.get(i);
-      layers.set(i, new ImageLayer(l.digest() + "@" + release.kind().name().toLowerCase(Locale.ROOT)
-          + "-" + release.version(), l.sizeBytes()));
+      layers.set(
+          i,
+          new ImageLayer(
+              l.digest()
+                  + "@"
+                  + release.kind().name().toLowerCase(Locale.ROOT)
+                  + "-"
+                  + release.version(),
+              l.sizeBytes()));
     }
     return new ImageDescription(ref, layers);
   }
@@ -150,8 +170,8 @@ final class Deployment {
    */
   void setLoad(double factor) {
     if (!(factor >= 0) || Double.isInfinite(factor)) {
-      throw new IllegalArgumentException("load factor of '" + service.name() + "' must be finite and >= 0, was "
-          + factor);
+      throw new IllegalArgumentException(
+          "load factor of '" + service.name() + "' must be finite and >= 0, was " + factor);
     }
     load = factor;
   }
@@ -167,8 +187,8 @@ final class Deployment {
 
   /**
    * Its status counts now (k/k sync.go {@code calculateStatus}): pods of all ReplicaSets, of the
-   * current one, and available pods. Ready is taken as available: the model tells the controller
-   * of a pod when it becomes available (the same instant with minReadySeconds 0, the default).
+   * current one, and available pods. Ready is taken as available: the model tells the controller of
+   * a pod when it becomes available (the same instant with minReadySeconds 0, the default).
    */
   DeploymentStatusCounts statusNow() {
     int pods = 0;
@@ -185,7 +205,10 @@ final class Deployment {
     return rollout != null && rollout.end < 0;
   }
 
-  /** Records the new and old ReplicaSets' replicas now, replacing a step recorded at the same instant. */
+  /**
+   * Records the new and old ReplicaSets' replicas now, replacing a step recorded at the same
+   * instant.
+   */
   void recordStep(long now) {
     int oldReplicas = 0;
     for (ReplicaSet rs : sets) {
@@ -223,7 +246,14 @@ final class Deployment {
 
   @Override
   public String toString() {
-    return "Deployment[" + service.name() + " replicas " + replicas + ", " + sets.size() + " ReplicaSets, " + available()
+    return "Deployment["
+        + service.name()
+        + " replicas "
+        + replicas
+        + ", "
+        + sets.size()
+        + " ReplicaSets, "
+        + available()
         + " available]";
   }
 }

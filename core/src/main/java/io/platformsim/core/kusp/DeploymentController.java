@@ -20,27 +20,28 @@ import java.util.List;
 /**
  * The Deployment controller (k/k v1.31 pkg/controller/deployment): creates a Deployment's first
  * ReplicaSet and a new one per release, and on each sync (after {@code controllerLatencyMillis})
- * first lets the {@link ReplicaSetController} replace lost pods, then makes one pass of
- * {@code deployment_controller.go syncDeployment}: a resize ({@link ProportionalScaling#isScalingEvent})
+ * first lets the {@link ReplicaSetController} replace lost pods, then makes one pass of {@code
+ * deployment_controller.go syncDeployment}: a resize ({@link ProportionalScaling#isScalingEvent})
  * is spread over the active ReplicaSets ({@code sync.go scale}), otherwise one step of the rollout
  * ({@link RollingUpdate#rolloutRolling}, {@code rolling.go}, or {@link RollingUpdate#recreate},
  * {@code recreate.go}); it records the ReplicaSet step and syncs again until nothing scales. After
- * a rollout pass it writes the Progressing condition ({@link RolloutProgress#syncProgressCondition},
- * {@code progress.go syncRolloutStatus}) and, while the rollout is neither complete nor timed
- * out, schedules the progress check upstream's {@code requeueStuckDeployment} asks for.
+ * a rollout pass it writes the Progressing condition ({@link
+ * RolloutProgress#syncProgressCondition}, {@code progress.go syncRolloutStatus}) and, while the
+ * rollout is neither complete nor timed out, schedules the progress check upstream's {@code
+ * requeueStuckDeployment} asks for.
  *
  * <p>Every number comes from {@code io.platformsim.core.kusp.deployment}; this class only turns
  * ReplicaSets into {@link ReplicaSetCounts} and applies the sizes and annotations that come back
  * ({@code sync.go scaleReplicaSet}).
  *
- * <p>Simplifications: the new ReplicaSet is created at 0 replicas and scaled by the next sync,
- * one controller latency later (upstream creates it at {@code NewRSNewReplicas} and goes on to
- * {@code reconcileOldReplicaSets} in the same sync); syncs run when a ReplicaSet or pod changes,
- * coalesced over one controller latency, not per watch event; status {@code readyReplicas} is
- * taken as {@code availableReplicas} ({@link Deployment#statusNow}); a progress check evaluates
- * the condition alone, since a sync that finds nothing changed scales nothing; upstream's
- * rate-limited requeue when less than a second is left is a check one second later. No revision
- * history limit, pause or rollback.
+ * <p>Simplifications: the new ReplicaSet is created at 0 replicas and scaled by the next sync, one
+ * controller latency later (upstream creates it at {@code NewRSNewReplicas} and goes on to {@code
+ * reconcileOldReplicaSets} in the same sync); syncs run when a ReplicaSet or pod changes, coalesced
+ * over one controller latency, not per watch event; status {@code readyReplicas} is taken as {@code
+ * availableReplicas} ({@link Deployment#statusNow}); a progress check evaluates the condition
+ * alone, since a sync that finds nothing changed scales nothing; upstream's rate-limited requeue
+ * when less than a second is left is a check one second later. No revision history limit, pause or
+ * rollback.
  */
 final class DeploymentController {
   private final Cluster c;
@@ -53,9 +54,8 @@ final class DeploymentController {
    * Creates the Deployment of {@code service} with its first ReplicaSet and starts its sync (and
    * its HPA, if the spec has one).
    *
-   * @throws IllegalArgumentException if the service is deployed already, its request exceeds what
-   *                                  a node of the configured type has for pods, or its limits are
-   *                                  below its requests
+   * @throws IllegalArgumentException if the service is deployed already, its request exceeds what a
+   *     node of the configured type has for pods, or its limits are below its requests
    */
   void create(Service service, DeploymentSpec spec) {
     if (service == null || spec == null) {
@@ -66,18 +66,38 @@ final class DeploymentController {
     }
     Resources forPods = c.config.allocatableForPods();
     if (!service.request().fitsIn(forPods)) {
-      throw new IllegalArgumentException("service '" + service.name() + "' request " + service.request()
-          + " exceeds every node type: " + c.config.nodeType().name() + " has " + forPods
-          + " allocatable for pods (capacity minus reserved, eviction threshold and DaemonSets)");
+      throw new IllegalArgumentException(
+          "service '"
+              + service.name()
+              + "' request "
+              + service.request()
+              + " exceeds every node type: "
+              + c.config.nodeType().name()
+              + " has "
+              + forPods
+              + " allocatable for pods (capacity minus reserved, eviction threshold and DaemonSets)");
     }
     if (spec.limits() != null) {
       if (spec.limits().milliCpu() > 0 && spec.limits().milliCpu() < service.request().milliCpu()) {
-        throw new IllegalArgumentException("service '" + service.name() + "' spec.containers[0].resources.limits.cpu "
-            + spec.limits().milliCpu() + "m is below the request " + service.request().milliCpu() + "m");
+        throw new IllegalArgumentException(
+            "service '"
+                + service.name()
+                + "' spec.containers[0].resources.limits.cpu "
+                + spec.limits().milliCpu()
+                + "m is below the request "
+                + service.request().milliCpu()
+                + "m");
       }
-      if (spec.limits().memoryMib() > 0 && spec.limits().memoryMib() < service.request().memoryMib()) {
-        throw new IllegalArgumentException("service '" + service.name() + "' spec.containers[0].resources.limits.memory "
-            + spec.limits().memoryMib() + " MiB is below the request " + service.request().memoryMib() + " MiB");
+      if (spec.limits().memoryMib() > 0
+          && spec.limits().memoryMib() < service.request().memoryMib()) {
+        throw new IllegalArgumentException(
+            "service '"
+                + service.name()
+                + "' spec.containers[0].resources.limits.memory "
+                + spec.limits().memoryMib()
+                + " MiB is below the request "
+                + service.request().memoryMib()
+                + " MiB");
       }
     }
     Deployment d = new Deployment(service, spec);
@@ -93,8 +113,8 @@ final class DeploymentController {
   }
 
   /**
-   * Rolls {@code release} out: a new ReplicaSet with the release's image (the published one, or
-   * one derived from the current image), a new rollout superseding an unfinished one.
+   * Rolls {@code release} out: a new ReplicaSet with the release's image (the published one, or one
+   * derived from the current image), a new rollout superseding an unfinished one.
    *
    * @throws IllegalArgumentException for an unknown service
    */
@@ -104,8 +124,13 @@ final class DeploymentController {
     }
     Deployment d = c.deployments.get(release.service());
     if (d == null) {
-      throw new IllegalArgumentException("release " + release.version() + " is for unknown service '"
-          + release.service() + "'; deployed: " + c.deployments.keySet());
+      throw new IllegalArgumentException(
+          "release "
+              + release.version()
+              + " is for unknown service '"
+              + release.service()
+              + "'; deployed: "
+              + c.deployments.keySet());
     }
     ImageDescription image = d.image(release.version());
     if (image == null) {
@@ -117,15 +142,22 @@ final class DeploymentController {
     }
     d.rollout = new Rollout(d, release, c.sim.now());
     d.rollouts.add(d.rollout);
-    addReplicaSet(d, new ReplicaSet(d, d.current.revision + 1, release.version(), image,
-        release.healthCheckFailureProbability(), c.sim.now()));
+    addReplicaSet(
+        d,
+        new ReplicaSet(
+            d,
+            d.current.revision + 1,
+            release.version(),
+            image,
+            release.healthCheckFailureProbability(),
+            c.sim.now()));
     d.rollout.updateOutOfService(c.sim.now());
     requestSync(d);
   }
 
   /**
-   * Makes {@code rs} the new ReplicaSet of {@code d}, created with the replica annotations and
-   * the Progressing condition NewReplicaSetCreated (k/k sync.go {@code getNewReplicaSet},
+   * Makes {@code rs} the new ReplicaSet of {@code d}, created with the replica annotations and the
+   * Progressing condition NewReplicaSetCreated (k/k sync.go {@code getNewReplicaSet},
    * deployment_util.go {@code SetNewReplicaSetAnnotations}).
    */
   private void addReplicaSet(Deployment d, ReplicaSet rs) {
@@ -134,8 +166,9 @@ final class DeploymentController {
     rs.maxAnnotation = annotated.maxAnnotation();
     d.sets.add(rs);
     d.current = rs;
-    d.progressing = RolloutProgress.setCondition(d.progressing, true, ProgressCondition.Reason.NEW_REPLICA_SET_CREATED,
-        c.sim.now());
+    d.progressing =
+        RolloutProgress.setCondition(
+            d.progressing, true, ProgressCondition.Reason.NEW_REPLICA_SET_CREATED, c.sim.now());
   }
 
   /**
@@ -146,7 +179,8 @@ final class DeploymentController {
    */
   void scale(Deployment d, int replicas) {
     if (replicas < 0) {
-      throw new IllegalArgumentException("spec.replicas of '" + d.service.name() + "' must be >= 0, was " + replicas);
+      throw new IllegalArgumentException(
+          "spec.replicas of '" + d.service.name() + "' must be >= 0, was " + replicas);
     }
     d.replicas = replicas;
     requestSync(d);
@@ -171,33 +205,39 @@ final class DeploymentController {
       return;
     }
     d.syncPending = true;
-    c.sim.schedule(c.config.controllerLatencyMillis(), () -> {
-      d.syncPending = false;
-      // The ReplicaSet controller first: replace pods that went away (evicted, preempted).
-      for (ReplicaSet rs : d.sets) {
-        if (rs.pods.size() != rs.replicas) {
-          c.replicaSetController.reconcile(rs);
-        }
-      }
-      RolloutSpec spec = d.spec.rolloutSpec(d.replicas);
-      List<ReplicaSet> olds = d.sets.subList(0, d.sets.size() - 1);
-      List<ReplicaSetCounts> oldCounts = new ArrayList<>(olds.size());
-      for (ReplicaSet rs : olds) {
-        oldCounts.add(rs.counts());
-      }
-      ReplicaSetCounts newCounts = d.current.counts();
-      boolean scalingEvent = isScalingEvent(spec, oldCounts, newCounts);
-      boolean scaled = scalingEvent ? scale(d, spec, oldCounts, newCounts) : rollout(d, spec, oldCounts, newCounts);
-      if (scaled) {
-        d.recordStep(c.sim.now());
-        requestSync(d);
-      }
-      syncStatus(d, !scalingEvent);
-    });
+    c.sim.schedule(
+        c.config.controllerLatencyMillis(),
+        () -> {
+          d.syncPending = false;
+          // The ReplicaSet controller first: replace pods that went away (evicted, preempted).
+          for (ReplicaSet rs : d.sets) {
+            if (rs.pods.size() != rs.replicas) {
+              c.replicaSetController.reconcile(rs);
+            }
+          }
+          RolloutSpec spec = d.spec.rolloutSpec(d.replicas);
+          List<ReplicaSet> olds = d.sets.subList(0, d.sets.size() - 1);
+          List<ReplicaSetCounts> oldCounts = new ArrayList<>(olds.size());
+          for (ReplicaSet rs : olds) {
+            oldCounts.add(rs.counts());
+          }
+          ReplicaSetCounts newCounts = d.current.counts();
+          boolean scalingEvent = isScalingEvent(spec, oldCounts, newCounts);
+          boolean scaled =
+              scalingEvent
+                  ? scale(d, spec, oldCounts, newCounts)
+                  : rollout(d, spec, oldCounts, newCounts);
+          if (scaled) {
+            d.recordStep(c.sim.now());
+            requestSync(d);
+          }
+          syncStatus(d, !scalingEvent);
+        });
   }
 
   /** {@code sync.go isScalingEvent} over every ReplicaSet. */
-  private static boolean isScalingEvent(RolloutSpec spec, List<ReplicaSetCounts> olds, ReplicaSetCounts newRs) {
+  private static boolean isScalingEvent(
+      RolloutSpec spec, List<ReplicaSetCounts> olds, ReplicaSetCounts newRs) {
     List<ReplicaSetCounts> all = new ArrayList<>(olds.size() + 1);
     all.addAll(olds);
     all.add(newRs);
@@ -208,7 +248,8 @@ final class DeploymentController {
    * A resize (k/k sync.go {@code sync} → {@code scale}): the only active ReplicaSet takes it all,
    * else it is spread over the active ones in proportion to their size.
    */
-  private boolean scale(Deployment d, RolloutSpec spec, List<ReplicaSetCounts> olds, ReplicaSetCounts newRs) {
+  private boolean scale(
+      Deployment d, RolloutSpec spec, List<ReplicaSetCounts> olds, ReplicaSetCounts newRs) {
     ScaledSets result = ProportionalScaling.scale(spec, d.status.replicas(), newRs, olds);
     // new ReplicaSet first, then the old ones in the order given
     apply(d.current, result.sets().get(0));
@@ -219,11 +260,12 @@ final class DeploymentController {
   }
 
   /**
-   * One step of the rollout: RollingUpdate ({@code rolling.go rolloutRolling}) or Recreate
-   * ({@code recreate.go rolloutRecreate}, which waits while any old pod exists, terminating ones
-   * included: {@code oldPodsRunning}).
+   * One step of the rollout: RollingUpdate ({@code rolling.go rolloutRolling}) or Recreate ({@code
+   * recreate.go rolloutRecreate}, which waits while any old pod exists, terminating ones included:
+   * {@code oldPodsRunning}).
    */
-  private boolean rollout(Deployment d, RolloutSpec spec, List<ReplicaSetCounts> olds, ReplicaSetCounts newRs) {
+  private boolean rollout(
+      Deployment d, RolloutSpec spec, List<ReplicaSetCounts> olds, ReplicaSetCounts newRs) {
     ScaledSets result;
     if (spec.rollingUpdate()) {
       result = RollingUpdate.rolloutRolling(spec, newRs, olds);
@@ -245,8 +287,8 @@ final class DeploymentController {
 
   /**
    * Writes what the arithmetic decided for {@code rs} (k/k sync.go {@code scaleReplicaSet}): the
-   * annotations, and {@code spec.replicas}, upon which the ReplicaSet controller creates or
-   * deletes pods.
+   * annotations, and {@code spec.replicas}, upon which the ReplicaSet controller creates or deletes
+   * pods.
    */
   private void apply(ReplicaSet rs, ReplicaSetCounts decided) {
     rs.desiredAnnotation = decided.desiredAnnotation();
@@ -266,9 +308,11 @@ final class DeploymentController {
     long now = c.sim.now();
     DeploymentStatusCounts status = d.statusNow();
     if (rolloutPass) {
-      d.progressing = RolloutProgress.syncProgressCondition(d.replicas, d.spec.progressDeadlineMillis(), d.progressing,
-          d.status, status, now);
-      if (d.rollingOut() && d.progressing.reason() == ProgressCondition.Reason.PROGRESS_DEADLINE_EXCEEDED) {
+      d.progressing =
+          RolloutProgress.syncProgressCondition(
+              d.replicas, d.spec.progressDeadlineMillis(), d.progressing, d.status, status, now);
+      if (d.rollingOut()
+          && d.progressing.reason() == ProgressCondition.Reason.PROGRESS_DEADLINE_EXCEEDED) {
         d.rollout.deadlineExceeded = true;
       }
     }
@@ -285,16 +329,17 @@ final class DeploymentController {
 
   /**
    * k/k progress.go {@code requeueStuckDeployment}: while the Deployment is neither complete nor
-   * timed out, look again one second after its progress deadline (one second from now if less
-   * than a second is left). One check per Deployment is kept; a check that finds progress since
-   * it was scheduled schedules the next. Upstream also requeues a Deployment whose condition says
-   * NewReplicaSetAvailable but which lost pods since; such a condition never times out
-   * ({@link RolloutProgress#timedOut}), so no check is scheduled for it (it would recur every
-   * second, for nothing).
+   * timed out, look again one second after its progress deadline (one second from now if less than
+   * a second is left). One check per Deployment is kept; a check that finds progress since it was
+   * scheduled schedules the next. Upstream also requeues a Deployment whose condition says
+   * NewReplicaSetAvailable but which lost pods since; such a condition never times out ({@link
+   * RolloutProgress#timedOut}), so no check is scheduled for it (it would recur every second, for
+   * nothing).
    */
   private void scheduleProgressCheck(Deployment d, DeploymentStatusCounts status, long now) {
-    long after = RolloutProgress.requeueAfterMillis(d.replicas, d.spec.progressDeadlineMillis(), d.progressing, status,
-        now);
+    long after =
+        RolloutProgress.requeueAfterMillis(
+            d.replicas, d.spec.progressDeadlineMillis(), d.progressing, status, now);
     if (after < 0 || d.progressing.reason() == ProgressCondition.Reason.NEW_REPLICA_SET_AVAILABLE) {
       d.progressCheck = c.cancelled(d.progressCheck);
       return;
@@ -302,10 +347,13 @@ final class DeploymentController {
     if (d.progressCheck >= 0) {
       return;
     }
-    d.progressCheck = c.sim.schedule(after + 1000, () -> {
-      d.progressCheck = -1;
-      syncStatus(d, true);
-    });
+    d.progressCheck =
+        c.sim.schedule(
+            after + 1000,
+            () -> {
+              d.progressCheck = -1;
+              syncStatus(d, true);
+            });
   }
 
   /** Every rollout of every Deployment, in start order. */

@@ -10,38 +10,38 @@ import java.util.List;
 /**
  * How KuSP runs one service as a Deployment: update strategy and its bounds, pod settings the
  * {@link io.platformsim.core.workload.Service} does not carry (priority, limits, probes, pull
- * policy) and an optional HPA. Defaults are the upstream v1.31 API defaults (k/k
- * {@code pkg/apis/apps/v1/defaults.go}: RollingUpdate, maxSurge 25%, maxUnavailable 25%,
- * progressDeadlineSeconds 600; minReadySeconds 0; readiness probe with the
- * {@link Probe#DEFAULT probe defaults}; no liveness or startup probe).
+ * policy) and an optional HPA. Defaults are the upstream v1.31 API defaults (k/k {@code
+ * pkg/apis/apps/v1/defaults.go}: RollingUpdate, maxSurge 25%, maxUnavailable 25%,
+ * progressDeadlineSeconds 600; minReadySeconds 0; readiness probe with the {@link Probe#DEFAULT
+ * probe defaults}; no liveness or startup probe).
  *
  * <p>Timing of one container, from the {@link io.platformsim.core.workload.Service}: after the
  * image is on the node the container takes {@code startupMillis} to be Running; the application
- * then passes its checks {@code healthCheckMillis} later; the readiness probe sees that at its
- * next probe time.
+ * then passes its checks {@code healthCheckMillis} later; the readiness probe sees that at its next
+ * probe time.
  *
- * @param strategy             RollingUpdate or Recreate
- * @param maxSurge             rolling update surge
- * @param maxUnavailable       rolling update unavailability
- * @param minReadyMillis       minReadySeconds: Ready this long before counting as available
+ * @param strategy RollingUpdate or Recreate
+ * @param maxSurge rolling update surge
+ * @param maxUnavailable rolling update unavailability
+ * @param minReadyMillis minReadySeconds: Ready this long before counting as available
  * @param progressDeadlineMillis progressDeadlineSeconds
- * @param priority             PriorityClass value, at most 1e9 for user classes
- * @param pullPolicy           image pull policy
- * @param limits               container limits, or {@code null} for none
- * @param readiness            readiness probe
- * @param liveness             liveness probe, or {@code null}
- * @param startup              startup probe, or {@code null}
- * @param crashAfterMillis     the container exits this long after it started (-1: never;
- *                             0: at once), a model of a crashing release
- * @param shutdownMillis       time the application takes to exit after SIGTERM (killed at the
- *                             grace period)
- * @param autoscaling          HPA, or {@code null}
- * @param tolerations          the pod template's own NoExecute tolerations (empty by default); the
- *                             {@code DefaultTolerationSeconds} admission adds not-ready and
- *                             unreachable for {@link KuspConfig#notReadyTolerationMillis()} to
- *                             those not covered ({@code NoExecuteTolerations.admit})
- * @param disruptionBudget     PodDisruptionBudget over the Deployment's pods (preemption honours
- *                             it), or {@code null}
+ * @param priority PriorityClass value, at most 1e9 for user classes
+ * @param pullPolicy image pull policy
+ * @param limits container limits, or {@code null} for none
+ * @param readiness readiness probe
+ * @param liveness liveness probe, or {@code null}
+ * @param startup startup probe, or {@code null}
+ * @param crashAfterMillis the container exits this long after it started (-1: never; 0: at once), a
+ *     model of a crashing release
+ * @param shutdownMillis time the application takes to exit after SIGTERM (killed at the grace
+ *     period)
+ * @param autoscaling HPA, or {@code null}
+ * @param tolerations the pod template's own NoExecute tolerations (empty by default); the {@code
+ *     DefaultTolerationSeconds} admission adds not-ready and unreachable for {@link
+ *     KuspConfig#notReadyTolerationMillis()} to those not covered ({@code
+ *     NoExecuteTolerations.admit})
+ * @param disruptionBudget PodDisruptionBudget over the Deployment's pods (preemption honours it),
+ *     or {@code null}
  */
 public record DeploymentSpec(
     Strategy strategy,
@@ -61,7 +61,10 @@ public record DeploymentSpec(
     List<Toleration> tolerations,
     PodDisruptionBudget disruptionBudget) {
 
-  /** Largest priority a user PriorityClass may have (k/k pkg/apis/scheduling/types.go HighestUserDefinablePriority). */
+  /**
+   * Largest priority a user PriorityClass may have (k/k pkg/apis/scheduling/types.go
+   * HighestUserDefinablePriority).
+   */
   public static final int HIGHEST_USER_PRIORITY = 1_000_000_000;
 
   /** The two Deployment strategies. */
@@ -77,37 +80,56 @@ public record DeploymentSpec(
 
   /** Validates the fields; messages name the API field. */
   public DeploymentSpec {
-    if (strategy == null || maxSurge == null || maxUnavailable == null || pullPolicy == null || readiness == null) {
-      throw new IllegalArgumentException("deployment strategy, maxSurge, maxUnavailable, pullPolicy and readiness must not be null");
+    if (strategy == null
+        || maxSurge == null
+        || maxUnavailable == null
+        || pullPolicy == null
+        || readiness == null) {
+      throw new IllegalArgumentException(
+          "deployment strategy, maxSurge, maxUnavailable, pullPolicy and readiness must not be null");
     }
-    if (strategy == Strategy.ROLLING_UPDATE && maxSurge.value() == 0 && maxUnavailable.value() == 0) {
+    if (strategy == Strategy.ROLLING_UPDATE
+        && maxSurge.value() == 0
+        && maxUnavailable.value() == 0) {
       // k/k pkg/apis/apps/validation/validation.go ValidateRollingUpdateDeployment.
-      throw new IllegalArgumentException("spec.strategy.rollingUpdate.maxUnavailable: may not be 0 when maxSurge is 0"
-          + " (maxSurge " + maxSurge + ", maxUnavailable " + maxUnavailable + ")");
+      throw new IllegalArgumentException(
+          "spec.strategy.rollingUpdate.maxUnavailable: may not be 0 when maxSurge is 0"
+              + " (maxSurge "
+              + maxSurge
+              + ", maxUnavailable "
+              + maxUnavailable
+              + ")");
     }
     if (maxUnavailable.percent() && maxUnavailable.value() > 100) {
-      throw new IllegalArgumentException("spec.strategy.rollingUpdate.maxUnavailable: should not be more than 100%, was "
-          + maxUnavailable);
+      throw new IllegalArgumentException(
+          "spec.strategy.rollingUpdate.maxUnavailable: should not be more than 100%, was "
+              + maxUnavailable);
     }
     if (minReadyMillis < 0) {
-      throw new IllegalArgumentException("spec.minReadySeconds must be >= 0, was " + minReadyMillis + " ms");
+      throw new IllegalArgumentException(
+          "spec.minReadySeconds must be >= 0, was " + minReadyMillis + " ms");
     }
     if (progressDeadlineMillis <= minReadyMillis) {
-      throw new IllegalArgumentException("spec.progressDeadlineSeconds must be greater than minReadySeconds, was "
-          + progressDeadlineMillis + " ms");
+      throw new IllegalArgumentException(
+          "spec.progressDeadlineSeconds must be greater than minReadySeconds, was "
+              + progressDeadlineMillis
+              + " ms");
     }
     if (priority > HIGHEST_USER_PRIORITY || priority < -2_147_483_647) {
-      throw new IllegalArgumentException("priority must be at most " + HIGHEST_USER_PRIORITY + ", was " + priority);
+      throw new IllegalArgumentException(
+          "priority must be at most " + HIGHEST_USER_PRIORITY + ", was " + priority);
     }
     if (crashAfterMillis < -1) {
-      throw new IllegalArgumentException("crashAfterMillis must be -1 (never) or >= 0, was " + crashAfterMillis);
+      throw new IllegalArgumentException(
+          "crashAfterMillis must be -1 (never) or >= 0, was " + crashAfterMillis);
     }
     if (shutdownMillis < 0) {
       throw new IllegalArgumentException("shutdownMillis must be >= 0, was " + shutdownMillis);
     }
     // Tolerations (node lifecycle): a list without nulls, copied.
     if (tolerations == null || tolerations.stream().anyMatch(t -> t == null)) {
-      throw new IllegalArgumentException("spec.tolerations must be a list without null entries, was " + tolerations);
+      throw new IllegalArgumentException(
+          "spec.tolerations must be a list without null entries, was " + tolerations);
     }
     tolerations = List.copyOf(tolerations);
   }
@@ -141,8 +163,7 @@ public record DeploymentSpec(
     private List<Toleration> tolerations = List.of();
     private PodDisruptionBudget disruptionBudget;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /** Recreate instead of RollingUpdate. */
     public Builder recreate() {
@@ -192,7 +213,10 @@ public record DeploymentSpec(
       return this;
     }
 
-    /** Container limits as quantities, e.g. {@code limits("500m", "1Gi")}; malformed text names the field. */
+    /**
+     * Container limits as quantities, e.g. {@code limits("500m", "1Gi")}; malformed text names the
+     * field.
+     */
     public Builder limits(String cpu, String memory) {
       long milli = Quantity.parse("spec.containers[0].resources.limits.cpu", cpu, true);
       long bytes = Quantity.parse("spec.containers[0].resources.limits.memory", memory, false);
@@ -243,16 +267,19 @@ public record DeploymentSpec(
     }
 
     /**
-     * The pod template's tolerations ({@code spec.tolerations}), e.g.
-     * {@code Toleration.noExecute(Toleration.UNREACHABLE, 0L)} to leave an unreachable node at once
-     * or {@code null} seconds to stay forever.
+     * The pod template's tolerations ({@code spec.tolerations}), e.g. {@code
+     * Toleration.noExecute(Toleration.UNREACHABLE, 0L)} to leave an unreachable node at once or
+     * {@code null} seconds to stay forever.
      */
     public Builder tolerations(List<Toleration> t) {
       this.tolerations = t;
       return this;
     }
 
-    /** A PodDisruptionBudget over the Deployment's pods (selector app=service), or {@code null} for none. */
+    /**
+     * A PodDisruptionBudget over the Deployment's pods (selector app=service), or {@code null} for
+     * none.
+     */
     public Builder disruptionBudget(PodDisruptionBudget pdb) {
       this.disruptionBudget = pdb;
       return this;
@@ -260,8 +287,22 @@ public record DeploymentSpec(
 
     /** The validated spec. */
     public DeploymentSpec build() {
-      return new DeploymentSpec(strategy, maxSurge, maxUnavailable, minReadyMillis, progressDeadlineMillis, priority,
-          pullPolicy, limits, readiness, liveness, startup, crashAfterMillis, shutdownMillis, autoscaling, tolerations,
+      return new DeploymentSpec(
+          strategy,
+          maxSurge,
+          maxUnavailable,
+          minReadyMillis,
+          progressDeadlineMillis,
+          priority,
+          pullPolicy,
+          limits,
+          readiness,
+          liveness,
+          startup,
+          crashAfterMillis,
+          shutdownMillis,
+          autoscaling,
+          tolerations,
           disruptionBudget);
     }
   }

@@ -11,40 +11,42 @@ import java.util.List;
  * The horizontal pod autoscaler of every Deployment that has one ({@link PodAutoscaling}), one
  * {@code reconcileAutoscaler} (k/k v1.31 pkg/controller/podautoscaler/horizontal.go) every sync
  * period, with the arithmetic of {@code io.platformsim.core.kusp.autoscaling}:
+ *
  * <ol>
- * <li>{@link ReplicaNormalization#outOfBounds}: a Deployment scaled to 0 by hand is left alone;
- * one outside {@code [minReplicas, maxReplicas]} is brought back at once;
- * <li>otherwise {@link ReplicaCalculation#resourceReplicas} over the Deployment's pods
- * ({@code replica_calculator.go GetResourceReplicas}, tolerance {@link PodAutoscaling#tolerance},
- * 0.1 by default), then {@link ReplicaNormalization#normalize} ({@code normalizeDesiredReplicas}:
- * the largest raw recommendation of the last {@link PodAutoscaling#scaleDownStabilizationMillis},
- * 300 s by default, then min/max and the scale-up limit {@code max(2 · current, 4)}). With no pod
- * or no usable metric upstream reports an error and does not scale, nor record a recommendation.
+ *   <li>{@link ReplicaNormalization#outOfBounds}: a Deployment scaled to 0 by hand is left alone;
+ *       one outside {@code [minReplicas, maxReplicas]} is brought back at once;
+ *   <li>otherwise {@link ReplicaCalculation#resourceReplicas} over the Deployment's pods ({@code
+ *       replica_calculator.go GetResourceReplicas}, tolerance {@link PodAutoscaling#tolerance}, 0.1
+ *       by default), then {@link ReplicaNormalization#normalize} ({@code normalizeDesiredReplicas}:
+ *       the largest raw recommendation of the last {@link
+ *       PodAutoscaling#scaleDownStabilizationMillis}, 300 s by default, then min/max and the
+ *       scale-up limit {@code max(2 · current, 4)}). With no pod or no usable metric upstream
+ *       reports an error and does not scale, nor record a recommendation.
  * </ol>
- * A new count goes to the Deployment as {@code kubectl scale} would
- * ({@link DeploymentController#scale}), so a resize mid-rollout is spread proportionally.
+ *
+ * A new count goes to the Deployment as {@code kubectl scale} would ({@link
+ * DeploymentController#scale}), so a resize mid-rollout is spread proportionally.
  *
  * <p>How a pod is sampled ({@code replica_calculator.go groupPods}): a Pending pod is unready
- * whatever its metric (upstream's comment says "ignored", its code puts it among the unready
- * pods); terminating and finished pods, which upstream ignores, have left their ReplicaSet
- * already; a running pod whose container is not running has no metric (missing); a pod that is
- * not Ready is unready during the first
- * {@link #CPU_INITIALIZATION_PERIOD_MILLIS} after its start, and after that only if it has never
- * been Ready (upstream: its Ready condition last changed within
- * {@link #INITIAL_READINESS_DELAY_MILLIS} of the start); anything else is ready. The start is the
- * bind time (upstream {@code status.startTime} is set when the kubelet takes the pod). Usage is
- * the Deployment's CPU demand shared by its running containers ({@link KuspRecorder#refreshUsage}).
+ * whatever its metric (upstream's comment says "ignored", its code puts it among the unready pods);
+ * terminating and finished pods, which upstream ignores, have left their ReplicaSet already; a
+ * running pod whose container is not running has no metric (missing); a pod that is not Ready is
+ * unready during the first {@link #CPU_INITIALIZATION_PERIOD_MILLIS} after its start, and after
+ * that only if it has never been Ready (upstream: its Ready condition last changed within {@link
+ * #INITIAL_READINESS_DELAY_MILLIS} of the start); anything else is ready. The start is the bind
+ * time (upstream {@code status.startTime} is set when the kubelet takes the pod). Usage is the
+ * Deployment's CPU demand shared by its running containers ({@link KuspRecorder#refreshUsage}).
  *
- * <p>Simplifications: metrics are fresh at every sync (no metrics-server resolution, so a Ready
- * pod within its initialization period is never unready for a stale metric window); no
- * {@code spec.behavior}, hence no scaling policies or scale events; one CPU resource metric.
+ * <p>Simplifications: metrics are fresh at every sync (no metrics-server resolution, so a Ready pod
+ * within its initialization period is never unready for a stale metric window); no {@code
+ * spec.behavior}, hence no scaling policies or scale events; one CPU resource metric.
  */
 final class HorizontalPodAutoscaler {
 
   /**
    * {@code --horizontal-pod-autoscaler-cpu-initialization-period}: 5 min (k/k
-   * pkg/controller/podautoscaler/config/v1alpha1/defaults.go
-   * {@code RecommendedDefaultHPAControllerConfiguration}).
+   * pkg/controller/podautoscaler/config/v1alpha1/defaults.go {@code
+   * RecommendedDefaultHPAControllerConfiguration}).
    */
   static final long CPU_INITIALIZATION_PERIOD_MILLIS = 300_000;
 
@@ -72,11 +74,21 @@ final class HorizontalPodAutoscaler {
       List<PodSample> pods = samples(d);
       if (pods != null) {
         long now = c.sim.now();
-        int recommended = ReplicaCalculation.resourceReplicas(current, hpa.targetCpuPercent(), pods, hpa.tolerance())
-            .replicas();
-        StabilizationWindow window = d.hpaWindow == null ? StabilizationWindow.empty() : d.hpaWindow;
-        ReplicaNormalization.Normalized n = ReplicaNormalization.normalize(current, recommended, hpa.minReplicas(),
-            hpa.maxReplicas(), window, hpa.scaleDownStabilizationMillis(), now);
+        int recommended =
+            ReplicaCalculation.resourceReplicas(
+                    current, hpa.targetCpuPercent(), pods, hpa.tolerance())
+                .replicas();
+        StabilizationWindow window =
+            d.hpaWindow == null ? StabilizationWindow.empty() : d.hpaWindow;
+        ReplicaNormalization.Normalized n =
+            ReplicaNormalization.normalize(
+                current,
+                recommended,
+                hpa.minReplicas(),
+                hpa.maxReplicas(),
+                window,
+                hpa.scaleDownStabilizationMillis(),
+                now);
         d.hpaWindow = n.window();
         if (n.replicas() != current) {
           c.deploymentController.scale(d, n.replicas());
@@ -87,8 +99,8 @@ final class HorizontalPodAutoscaler {
   }
 
   /**
-   * The Deployment's pods as the replica calculation sees them, or {@code null} when upstream
-   * would report an error: no CPU request, or no Ready pod with a metric.
+   * The Deployment's pods as the replica calculation sees them, or {@code null} when upstream would
+   * report an error: no CPU request, or no Ready pod with a metric.
    */
   private List<PodSample> samples(Deployment d) {
     long request = d.service.request().milliCpu();
@@ -115,8 +127,8 @@ final class HorizontalPodAutoscaler {
       return new PodSample(PodSample.Kind.UNREADY, request, 0);
     }
     long metric = p.containerState() == ContainerState.RUNNING ? usage : PodSample.MISSING;
-    boolean unready = !p.ready()
-        && (now < p.scheduledAt() + CPU_INITIALIZATION_PERIOD_MILLIS || p.readyAt() < 0);
+    boolean unready =
+        !p.ready() && (now < p.scheduledAt() + CPU_INITIALIZATION_PERIOD_MILLIS || p.readyAt() < 0);
     return new PodSample(unready ? PodSample.Kind.UNREADY : PodSample.Kind.READY, request, metric);
   }
 

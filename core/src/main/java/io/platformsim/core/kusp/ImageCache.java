@@ -13,21 +13,23 @@ import java.util.List;
  *
  * <p>A layer shared by two images or two versions is stored once, so pulling an image costs only
  * its {@linkplain #missingBytes missing bytes}. Garbage collection follows the kubelet's image GC
- * policy (k/k {@code pkg/kubelet/apis/config/v1beta1/defaults.go}, v1.31:
- * {@code imageGCHighThresholdPercent} 85, {@code imageGCLowThresholdPercent} 80,
- * {@code imageMinimumGCAge} 2 min; policy in {@code pkg/kubelet/images/image_gc_manager.go}): when
- * disk usage exceeds the high threshold, unused content is removed least recently used first
- * until usage is at or below the low threshold. Upstream removes whole images; this cache removes
- * unused layers in LRU order, which frees the same bytes when images do not share layers and
- * never removes a layer another cached image still needs less recently.
+ * policy (k/k {@code pkg/kubelet/apis/config/v1beta1/defaults.go}, v1.31: {@code
+ * imageGCHighThresholdPercent} 85, {@code imageGCLowThresholdPercent} 80, {@code imageMinimumGCAge}
+ * 2 min; policy in {@code pkg/kubelet/images/image_gc_manager.go}): when disk usage exceeds the
+ * high threshold, unused content is removed least recently used first until usage is at or below
+ * the low threshold. Upstream removes whole images; this cache removes unused layers in LRU order,
+ * which frees the same bytes when images do not share layers and never removes a layer another
+ * cached image still needs less recently.
  *
  * <p>Not thread-safe; owned by one node of one simulation.
  */
 public final class ImageCache {
   /** Upstream default high threshold, percent of the image filesystem. */
   public static final int HIGH_THRESHOLD_PERCENT = 85;
+
   /** Upstream default low threshold, percent of the image filesystem. */
   public static final int LOW_THRESHOLD_PERCENT = 80;
+
   /** Upstream default minimum age of unused content before GC may remove it (2 min). */
   public static final long MINIMUM_GC_AGE_MILLIS = 120_000;
 
@@ -62,7 +64,8 @@ public final class ImageCache {
    */
   public ImageCache(long diskBytes) {
     if (diskBytes <= 0) {
-      throw new IllegalArgumentException("image filesystem diskBytes must be > 0, was " + diskBytes);
+      throw new IllegalArgumentException(
+          "image filesystem diskBytes must be > 0, was " + diskBytes);
     }
     this.diskBytes = diskBytes;
   }
@@ -151,10 +154,9 @@ public final class ImageCache {
   }
 
   /**
-   * Runs image garbage collection at {@code now}: if usage is above
-   * {@link #HIGH_THRESHOLD_PERCENT}, removes unused layers older than
-   * {@link #MINIMUM_GC_AGE_MILLIS}, least recently used first, until usage is at or below
-   * {@link #LOW_THRESHOLD_PERCENT}.
+   * Runs image garbage collection at {@code now}: if usage is above {@link
+   * #HIGH_THRESHOLD_PERCENT}, removes unused layers older than {@link #MINIMUM_GC_AGE_MILLIS},
+   * least recently used first, until usage is at or below {@link #LOW_THRESHOLD_PERCENT}.
    *
    * @return bytes freed
    */
@@ -302,7 +304,14 @@ public final class ImageCache {
 
   @Override
   public String toString() {
-    return "ImageCache[" + count + " layers, " + usedBytes + " of " + diskBytes + " B ("
-        + usagePercent() + "%)]";
+    return "ImageCache["
+        + count
+        + " layers, "
+        + usedBytes
+        + " of "
+        + diskBytes
+        + " B ("
+        + usagePercent()
+        + "%)]";
   }
 }

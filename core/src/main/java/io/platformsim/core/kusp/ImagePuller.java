@@ -6,9 +6,8 @@ import java.util.ArrayDeque;
  * The kubelet's image manager (k/k pkg/kubelet/images/image_manager.go, puller.go): pulls a pod's
  * missing layers into its node's {@link ImageCache} per the pull policy, one pull at a time per
  * node (serializeImagePulls, the default) or up to {@code maxParallelImagePulls}, at min(node,
- * registry) bandwidth; and image garbage collection (k/k pkg/kubelet/images/image_gc_manager.go)
- * on the {@code ImageGCPeriod} after a pull or a container stop left usage above the high
- * threshold.
+ * registry) bandwidth; and image garbage collection (k/k pkg/kubelet/images/image_gc_manager.go) on
+ * the {@code ImageGCPeriod} after a pull or a container stop left usage above the high threshold.
  */
 final class ImagePuller {
   /** ImageGCPeriod 5 min: k/k pkg/kubelet/kubelet.go (v1.31). */
@@ -20,7 +19,10 @@ final class ImagePuller {
     this.c = c;
   }
 
-  /** Pulls the image of {@code p} if its policy asks for it, then has the kubelet start the container. */
+  /**
+   * Pulls the image of {@code p} if its policy asks for it, then has the kubelet start the
+   * container.
+   */
   void pullAndStart(Pod p) {
     Node n = p.node;
     Deployment d = Cluster.deploymentOf(p);
@@ -55,7 +57,10 @@ final class ImagePuller {
   }
 
   private void pump(Node n) {
-    int limit = c.config.maxParallelImagePulls() == 0 ? Integer.MAX_VALUE : c.config.maxParallelImagePulls();
+    int limit =
+        c.config.maxParallelImagePulls() == 0
+            ? Integer.MAX_VALUE
+            : c.config.maxParallelImagePulls();
     while (n.activePulls < limit && n.pullQueue != null && !n.pullQueue.isEmpty() && n.responsive) {
       Pod p = n.pullQueue.poll();
       if (p.terminating() || p.gone()) {
@@ -64,7 +69,9 @@ final class ImagePuller {
       n.activePulls++;
       p.setPulling(true);
       long missing = n.cache.missingBytes(p.image());
-      long bandwidth = Math.min(c.config.nodeBandwidthBytesPerSecond(), c.config.registryBandwidthBytesPerSecond());
+      long bandwidth =
+          Math.min(
+              c.config.nodeBandwidthBytesPerSecond(), c.config.registryBandwidthBytesPerSecond());
       // Whole milliseconds, rounded up: 170 MB at 10 MB/s = 17 000 ms exactly.
       long millis = Math.floorDiv(Math.multiplyExact(missing, 1000L) + bandwidth - 1, bandwidth);
       c.recorder.pulled(missing);
@@ -92,18 +99,23 @@ final class ImagePuller {
    * while usage is above the high threshold, so an idle simulation still runs dry.
    */
   void scheduleGc(Node n) {
-    if (n.gcPending || n.cache.usagePercent() <= ImageCache.HIGH_THRESHOLD_PERCENT || n.joinedAt < 0) {
+    if (n.gcPending
+        || n.cache.usagePercent() <= ImageCache.HIGH_THRESHOLD_PERCENT
+        || n.joinedAt < 0) {
       return;
     }
     n.gcPending = true;
     long now = c.sim.now();
-    long next = n.joinedAt + ((now - n.joinedAt) / IMAGE_GC_PERIOD_MILLIS + 1) * IMAGE_GC_PERIOD_MILLIS;
-    c.sim.scheduleAt(next, () -> {
-      n.gcPending = false;
-      if (n.responsive && n.state != NodeState.GONE) {
-        c.recorder.collected(n.cache.collectGarbage(c.sim.now()));
-      }
-    });
+    long next =
+        n.joinedAt + ((now - n.joinedAt) / IMAGE_GC_PERIOD_MILLIS + 1) * IMAGE_GC_PERIOD_MILLIS;
+    c.sim.scheduleAt(
+        next,
+        () -> {
+          n.gcPending = false;
+          if (n.responsive && n.state != NodeState.GONE) {
+            c.recorder.collected(n.cache.collectGarbage(c.sim.now()));
+          }
+        });
   }
 
   @Override

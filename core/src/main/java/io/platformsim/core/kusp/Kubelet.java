@@ -1,11 +1,11 @@
 package io.platformsim.core.kusp;
 
 /**
- * The kubelet of every node (one object serving all nodes: a pod's pending events live on the
- * pod, so per-node objects would only add memory). It admits a bound pod (its address and
- * credentials from {@link PodIdentity}), has the {@link ImagePuller} pull the image, starts the
- * container, runs the probes, marks the pod Ready and available, restarts a crashed container
- * after CrashLoopBackOff (k/k pkg/kubelet/kubelet.go), and terminates a deleted pod gracefully.
+ * The kubelet of every node (one object serving all nodes: a pod's pending events live on the pod,
+ * so per-node objects would only add memory). It admits a bound pod (its address and credentials
+ * from {@link PodIdentity}), has the {@link ImagePuller} pull the image, starts the container, runs
+ * the probes, marks the pod Ready and available, restarts a crashed container after
+ * CrashLoopBackOff (k/k pkg/kubelet/kubelet.go), and terminates a deleted pod gracefully.
  * Heartbeats are implicit ({@link Node#lastHeartbeat}).
  */
 final class Kubelet {
@@ -17,8 +17,8 @@ final class Kubelet {
 
   /**
    * The kubelet sets the pod up: it takes an address (the CNI's ADD at sandbox creation) and its
-   * certificate and service-account token (mounted volumes) from the identity layer, then pulls
-   * and starts. Without an address the pod stays Pending until {@link PodIdentity} retries it.
+   * certificate and service-account token (mounted volumes) from the identity layer, then pulls and
+   * starts. Without an address the pod stays Pending until {@link PodIdentity} retries it.
    */
   void startPod(Pod p) {
     if (!c.podIdentity.admit(p)) {
@@ -56,9 +56,9 @@ final class Kubelet {
   }
 
   /**
-   * The container runs: the readiness probe passes at its first tick at or after the health
-   * check (after the startup probe, if any); a broken pod is never Ready and is killed by a
-   * failing startup or liveness probe; a crashing container exits after {@code crashAfterMillis}.
+   * The container runs: the readiness probe passes at its first tick at or after the health check
+   * (after the startup probe, if any); a broken pod is never Ready and is killed by a failing
+   * startup or liveness probe; a crashing container exits after {@code crashAfterMillis}.
    */
   private void running(Pod p) {
     long now = c.sim.now();
@@ -115,8 +115,8 @@ final class Kubelet {
 
   /**
    * The container exited: restartPolicy Always (the only one Deployments allow) restarts it after
-   * the CrashLoopBackOff delay, which doubles per restart and starts over after a clean run of
-   * the reset period ({@link CrashLoopBackOff}).
+   * the CrashLoopBackOff delay, which doubles per restart and starts over after a clean run of the
+   * reset period ({@link CrashLoopBackOff}).
    */
   private void containerExited(Pod p, int exitCode) {
     long now = c.sim.now();
@@ -148,8 +148,13 @@ final class Kubelet {
     p.setReady(true);
     if (p.readyAt() < 0) {
       p.readyAt(now);
-      c.recorder.startups.add(p.id(), p.owner instanceof ReplicaSet rs ? rs : null, ordinalOf(p.id()),
-          p.scheduledAt() - p.createdAt, p.pulledAt() - p.scheduledAt(), p.runningAt() - p.pulledAt(),
+      c.recorder.startups.add(
+          p.id(),
+          p.owner instanceof ReplicaSet rs ? rs : null,
+          ordinalOf(p.id()),
+          p.scheduledAt() - p.createdAt,
+          p.pulledAt() - p.scheduledAt(),
+          p.runningAt() - p.pulledAt(),
           p.readyAt() - p.runningAt());
       // Queueing, pulls, credentials and preemption are behind it: its start-up state goes.
       p.startupDone();
@@ -227,8 +232,8 @@ final class Kubelet {
 
   /**
    * Deletes a pod (sets its deletion timestamp): it leaves its ReplicaSet at once; a running
-   * container gets SIGTERM and exits after {@code min(shutdown, grace)}; otherwise it is removed
-   * at once. {@code phaseIfKilled} is the phase it ends in when it does not exit cleanly.
+   * container gets SIGTERM and exits after {@code min(shutdown, grace)}; otherwise it is removed at
+   * once. {@code phaseIfKilled} is the phase it ends in when it does not exit cleanly.
    */
   void deletePod(Pod p, PodPhase phaseIfKilled) {
     if (p.terminating() || p.gone()) {
@@ -296,7 +301,9 @@ final class Kubelet {
       c.stranded.update(n);
       // A node being removed finishes its DaemonSet pods itself: it must not re-enter removal
       // (that billed it off once per DaemonSet pod).
-      if (n.state == NodeState.DRAINING && !n.removing && n.pods.stream().allMatch(x -> x.daemon())) {
+      if (n.state == NodeState.DRAINING
+          && !n.removing
+          && n.pods.stream().allMatch(x -> x.daemon())) {
         c.nodeLifecycle.removeNode(n);
       }
       c.scheduling.bindNominated(n);

@@ -9,41 +9,41 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything about a KuSP cluster that is not a service: the node type and what is reserved on
- * it, the DaemonSets, node provisioning, image pull bandwidth, scheduler profile and latency,
- * control-plane timing and the optional cluster autoscaler. Immutable; build with
- * {@link #builder()}, whose defaults are the upstream v1.31 values cited on each setter.
+ * Everything about a KuSP cluster that is not a service: the node type and what is reserved on it,
+ * the DaemonSets, node provisioning, image pull bandwidth, scheduler profile and latency,
+ * control-plane timing and the optional cluster autoscaler. Immutable; build with {@link
+ * #builder()}, whose defaults are the upstream v1.31 values cited on each setter.
  *
  * <pre>{@code
  * KuspConfig c = KuspConfig.builder().initialNodes(5).nodeType(NodeType.GENERIC)
  *     .schedulingLatency(DurationDistribution.fixed(0)).build();
  * }</pre>
  *
- * @param nodeType                       the generic instance type
- * @param initialNodes                   nodes Ready at time 0
- * @param zones                          zone names, nodes assigned round-robin
- * @param kubeReserved                   kube-reserved (0 upstream)
- * @param systemReserved                 system-reserved (0 upstream)
- * @param evictionHardMemoryMib          hard eviction threshold memory.available (100 Mi upstream)
- * @param daemonSets                     system DaemonSets, one pod each per node
- * @param nodeProvisioning               instance request to node Ready
- * @param nodeBandwidthBytesPerSecond    a node's download bandwidth
+ * @param nodeType the generic instance type
+ * @param initialNodes nodes Ready at time 0
+ * @param zones zone names, nodes assigned round-robin
+ * @param kubeReserved kube-reserved (0 upstream)
+ * @param systemReserved system-reserved (0 upstream)
+ * @param evictionHardMemoryMib hard eviction threshold memory.available (100 Mi upstream)
+ * @param daemonSets system DaemonSets, one pod each per node
+ * @param nodeProvisioning instance request to node Ready
+ * @param nodeBandwidthBytesPerSecond a node's download bandwidth
  * @param registryBandwidthBytesPerSecond the registry's per-pull bandwidth
- * @param maxParallelImagePulls          1 = serialized (upstream default), 0 = unlimited, n = at most n
- * @param preloadedImages                images baked into the node image
- * @param schedulerProfile               scheduler profile name ({@link Policies#names()})
- * @param nodeSampling                   percentageOfNodesToScore mode
- * @param schedulingLatency              per-pod time a scheduling cycle takes (0 allowed)
- * @param controllerLatencyMillis        delay between a change and the controller's reaction
- * @param nodeMonitorGracePeriodMillis   heartbeat silence before NotReady
- * @param nodeStatusUpdateMillis         kubelet heartbeat period
- * @param notReadyTolerationMillis       DefaultTolerationSeconds admission: the not-ready and unreachable
- *                                       NoExecute toleration added to pods without one (whole seconds)
- * @param terminationGracePeriodMillis   SIGTERM to SIGKILL
- * @param crashLoopBackOff               container restart back-off
- * @param clusterAutoscaling             cluster autoscaler, or {@code null} for a fixed node count
- * @param identity                       pod addresses, certificates and roles; VPC-native addressing
- *                                       caps {@code nodeType.maxPods} at the instance's ENI limit
+ * @param maxParallelImagePulls 1 = serialized (upstream default), 0 = unlimited, n = at most n
+ * @param preloadedImages images baked into the node image
+ * @param schedulerProfile scheduler profile name ({@link Policies#names()})
+ * @param nodeSampling percentageOfNodesToScore mode
+ * @param schedulingLatency per-pod time a scheduling cycle takes (0 allowed)
+ * @param controllerLatencyMillis delay between a change and the controller's reaction
+ * @param nodeMonitorGracePeriodMillis heartbeat silence before NotReady
+ * @param nodeStatusUpdateMillis kubelet heartbeat period
+ * @param notReadyTolerationMillis DefaultTolerationSeconds admission: the not-ready and unreachable
+ *     NoExecute toleration added to pods without one (whole seconds)
+ * @param terminationGracePeriodMillis SIGTERM to SIGKILL
+ * @param crashLoopBackOff container restart back-off
+ * @param clusterAutoscaling cluster autoscaler, or {@code null} for a fixed node count
+ * @param identity pod addresses, certificates and roles; VPC-native addressing caps {@code
+ *     nodeType.maxPods} at the instance's ENI limit
  */
 public record KuspConfig(
     NodeType nodeType,
@@ -76,49 +76,71 @@ public record KuspConfig(
     if (initialNodes < 0) {
       throw new IllegalArgumentException("initialNodes must be >= 0, was " + initialNodes);
     }
-    if (zones == null || zones.isEmpty() || zones.stream().anyMatch(z -> z == null || z.isBlank())) {
-      throw new IllegalArgumentException("zones must be a non-empty list of non-blank names, was " + zones);
+    if (zones == null
+        || zones.isEmpty()
+        || zones.stream().anyMatch(z -> z == null || z.isBlank())) {
+      throw new IllegalArgumentException(
+          "zones must be a non-empty list of non-blank names, was " + zones);
     }
     zones = List.copyOf(zones);
     Objects.requireNonNull(kubeReserved, "kubeReserved");
     Objects.requireNonNull(systemReserved, "systemReserved");
     if (evictionHardMemoryMib < 0) {
-      throw new IllegalArgumentException("evictionHardMemoryMib must be >= 0, was " + evictionHardMemoryMib);
+      throw new IllegalArgumentException(
+          "evictionHardMemoryMib must be >= 0, was " + evictionHardMemoryMib);
     }
     daemonSets = List.copyOf(daemonSets);
     Objects.requireNonNull(nodeProvisioning, "nodeProvisioning");
     if (nodeBandwidthBytesPerSecond < 1) {
-      throw new IllegalArgumentException("nodeBandwidthBytesPerSecond must be >= 1, was " + nodeBandwidthBytesPerSecond);
+      throw new IllegalArgumentException(
+          "nodeBandwidthBytesPerSecond must be >= 1, was " + nodeBandwidthBytesPerSecond);
     }
     if (registryBandwidthBytesPerSecond < 1) {
-      throw new IllegalArgumentException("registryBandwidthBytesPerSecond must be >= 1, was " + registryBandwidthBytesPerSecond);
+      throw new IllegalArgumentException(
+          "registryBandwidthBytesPerSecond must be >= 1, was " + registryBandwidthBytesPerSecond);
     }
     if (maxParallelImagePulls < 0) {
-      throw new IllegalArgumentException("maxParallelImagePulls must be >= 0 (0 = unlimited), was " + maxParallelImagePulls);
+      throw new IllegalArgumentException(
+          "maxParallelImagePulls must be >= 0 (0 = unlimited), was " + maxParallelImagePulls);
     }
     preloadedImages = List.copyOf(preloadedImages);
     if (schedulerProfile == null || !Policies.names().contains(schedulerProfile)) {
-      throw new IllegalArgumentException("schedulerProfile '" + schedulerProfile + "' is unknown; known: " + Policies.names());
+      throw new IllegalArgumentException(
+          "schedulerProfile '" + schedulerProfile + "' is unknown; known: " + Policies.names());
     }
     Objects.requireNonNull(nodeSampling, "nodeSampling");
     Objects.requireNonNull(schedulingLatency, "schedulingLatency");
-    for (long v : new long[] {controllerLatencyMillis, nodeMonitorGracePeriodMillis, notReadyTolerationMillis,
-        terminationGracePeriodMillis}) {
+    for (long v :
+        new long[] {
+          controllerLatencyMillis,
+          nodeMonitorGracePeriodMillis,
+          notReadyTolerationMillis,
+          terminationGracePeriodMillis
+        }) {
       if (v < 0) {
-        throw new IllegalArgumentException("control-plane durations must be >= 0: controllerLatency "
-            + controllerLatencyMillis + ", nodeMonitorGracePeriod " + nodeMonitorGracePeriodMillis
-            + ", notReadyToleration " + notReadyTolerationMillis + ", terminationGracePeriod "
-            + terminationGracePeriodMillis + " ms");
+        throw new IllegalArgumentException(
+            "control-plane durations must be >= 0: controllerLatency "
+                + controllerLatencyMillis
+                + ", nodeMonitorGracePeriod "
+                + nodeMonitorGracePeriodMillis
+                + ", notReadyToleration "
+                + notReadyTolerationMillis
+                + ", terminationGracePeriod "
+                + terminationGracePeriodMillis
+                + " ms");
       }
     }
     if (nodeStatusUpdateMillis < 1) {
-      throw new IllegalArgumentException("nodeStatusUpdateMillis must be >= 1, was " + nodeStatusUpdateMillis);
+      throw new IllegalArgumentException(
+          "nodeStatusUpdateMillis must be >= 1, was " + nodeStatusUpdateMillis);
     }
     Objects.requireNonNull(crashLoopBackOff, "crashLoopBackOff");
     if (identity == null) {
-      throw new IllegalArgumentException("identity must not be null (KuspIdentity.DEFAULT for the defaults)");
+      throw new IllegalArgumentException(
+          "identity must not be null (KuspIdentity.DEFAULT for the defaults)");
     }
-    // VPC-native: the kubelet's maxPods is the ENI limit (EKS bootstrap sets it from eni-max-pods.txt).
+    // VPC-native: the kubelet's maxPods is the ENI limit (EKS bootstrap sets it from
+    // eni-max-pods.txt).
     int capped = identity.maxPods(nodeType.name(), nodeType.maxPods());
     if (capped != nodeType.maxPods()) {
       nodeType = nodeType.withMaxPods(capped);
@@ -129,45 +151,126 @@ public record KuspConfig(
       ds = ds.plus(d.request());
     }
     if (!ds.fitsIn(alloc)) {
-      throw new IllegalArgumentException("daemonSets request " + ds + " in total, more than node type '"
-          + nodeType.name() + "' allocatable " + alloc);
+      throw new IllegalArgumentException(
+          "daemonSets request "
+              + ds
+              + " in total, more than node type '"
+              + nodeType.name()
+              + "' allocatable "
+              + alloc);
     }
   }
 
   /** A copy with {@code t} as the node type (re-capped at its ENI limit if VPC-native). */
   public KuspConfig withNodeType(NodeType t) {
-    return new KuspConfig(t, initialNodes, zones, kubeReserved, systemReserved, evictionHardMemoryMib, daemonSets,
-        nodeProvisioning, nodeBandwidthBytesPerSecond, registryBandwidthBytesPerSecond, maxParallelImagePulls,
-        preloadedImages, schedulerProfile, nodeSampling, schedulingLatency, controllerLatencyMillis,
-        nodeMonitorGracePeriodMillis, nodeStatusUpdateMillis, notReadyTolerationMillis, terminationGracePeriodMillis,
-        crashLoopBackOff, clusterAutoscaling, identity);
+    return new KuspConfig(
+        t,
+        initialNodes,
+        zones,
+        kubeReserved,
+        systemReserved,
+        evictionHardMemoryMib,
+        daemonSets,
+        nodeProvisioning,
+        nodeBandwidthBytesPerSecond,
+        registryBandwidthBytesPerSecond,
+        maxParallelImagePulls,
+        preloadedImages,
+        schedulerProfile,
+        nodeSampling,
+        schedulingLatency,
+        controllerLatencyMillis,
+        nodeMonitorGracePeriodMillis,
+        nodeStatusUpdateMillis,
+        notReadyTolerationMillis,
+        terminationGracePeriodMillis,
+        crashLoopBackOff,
+        clusterAutoscaling,
+        identity);
   }
 
   /** A copy with {@code n} initial nodes. */
   public KuspConfig withInitialNodes(int n) {
-    return new KuspConfig(nodeType, n, zones, kubeReserved, systemReserved, evictionHardMemoryMib, daemonSets,
-        nodeProvisioning, nodeBandwidthBytesPerSecond, registryBandwidthBytesPerSecond, maxParallelImagePulls,
-        preloadedImages, schedulerProfile, nodeSampling, schedulingLatency, controllerLatencyMillis,
-        nodeMonitorGracePeriodMillis, nodeStatusUpdateMillis, notReadyTolerationMillis, terminationGracePeriodMillis,
-        crashLoopBackOff, clusterAutoscaling, identity);
+    return new KuspConfig(
+        nodeType,
+        n,
+        zones,
+        kubeReserved,
+        systemReserved,
+        evictionHardMemoryMib,
+        daemonSets,
+        nodeProvisioning,
+        nodeBandwidthBytesPerSecond,
+        registryBandwidthBytesPerSecond,
+        maxParallelImagePulls,
+        preloadedImages,
+        schedulerProfile,
+        nodeSampling,
+        schedulingLatency,
+        controllerLatencyMillis,
+        nodeMonitorGracePeriodMillis,
+        nodeStatusUpdateMillis,
+        notReadyTolerationMillis,
+        terminationGracePeriodMillis,
+        crashLoopBackOff,
+        clusterAutoscaling,
+        identity);
   }
 
   /** A copy with {@code ca} as the cluster autoscaler ({@code null}: none). */
   public KuspConfig withClusterAutoscaling(ClusterAutoscaling ca) {
-    return new KuspConfig(nodeType, initialNodes, zones, kubeReserved, systemReserved, evictionHardMemoryMib,
-        daemonSets, nodeProvisioning, nodeBandwidthBytesPerSecond, registryBandwidthBytesPerSecond,
-        maxParallelImagePulls, preloadedImages, schedulerProfile, nodeSampling, schedulingLatency,
-        controllerLatencyMillis, nodeMonitorGracePeriodMillis, nodeStatusUpdateMillis, notReadyTolerationMillis,
-        terminationGracePeriodMillis, crashLoopBackOff, ca, identity);
+    return new KuspConfig(
+        nodeType,
+        initialNodes,
+        zones,
+        kubeReserved,
+        systemReserved,
+        evictionHardMemoryMib,
+        daemonSets,
+        nodeProvisioning,
+        nodeBandwidthBytesPerSecond,
+        registryBandwidthBytesPerSecond,
+        maxParallelImagePulls,
+        preloadedImages,
+        schedulerProfile,
+        nodeSampling,
+        schedulingLatency,
+        controllerLatencyMillis,
+        nodeMonitorGracePeriodMillis,
+        nodeStatusUpdateMillis,
+        notReadyTolerationMillis,
+        terminationGracePeriodMillis,
+        crashLoopBackOff,
+        ca,
+        identity);
   }
 
   /** A copy with {@code i} as the identity configuration. */
   public KuspConfig withIdentity(KuspIdentity i) {
-    return new KuspConfig(nodeType, initialNodes, zones, kubeReserved, systemReserved, evictionHardMemoryMib,
-        daemonSets, nodeProvisioning, nodeBandwidthBytesPerSecond, registryBandwidthBytesPerSecond,
-        maxParallelImagePulls, preloadedImages, schedulerProfile, nodeSampling, schedulingLatency,
-        controllerLatencyMillis, nodeMonitorGracePeriodMillis, nodeStatusUpdateMillis, notReadyTolerationMillis,
-        terminationGracePeriodMillis, crashLoopBackOff, clusterAutoscaling, i);
+    return new KuspConfig(
+        nodeType,
+        initialNodes,
+        zones,
+        kubeReserved,
+        systemReserved,
+        evictionHardMemoryMib,
+        daemonSets,
+        nodeProvisioning,
+        nodeBandwidthBytesPerSecond,
+        registryBandwidthBytesPerSecond,
+        maxParallelImagePulls,
+        preloadedImages,
+        schedulerProfile,
+        nodeSampling,
+        schedulingLatency,
+        controllerLatencyMillis,
+        nodeMonitorGracePeriodMillis,
+        nodeStatusUpdateMillis,
+        notReadyTolerationMillis,
+        terminationGracePeriodMillis,
+        crashLoopBackOff,
+        clusterAutoscaling,
+        i);
   }
 
   /** A builder with the upstream defaults. */
@@ -177,20 +280,29 @@ public record KuspConfig(
 
   /**
    * Node allocatable = capacity − kube-reserved − system-reserved − hard eviction threshold
-   * (kubernetes.io/docs/tasks/administer-cluster/reserve-compute-resources; k/k
-   * {@code pkg/kubelet/cm/node_container_manager_linux.go GetNodeAllocatableAbsolute}). Only the
-   * memory eviction threshold applies to CPU and memory.
+   * (kubernetes.io/docs/tasks/administer-cluster/reserve-compute-resources; k/k {@code
+   * pkg/kubelet/cm/node_container_manager_linux.go GetNodeAllocatableAbsolute}). Only the memory
+   * eviction threshold applies to CPU and memory.
    */
   public Resources allocatable() {
     return allocatableOf(nodeType, kubeReserved, systemReserved, evictionHardMemoryMib);
   }
 
-  private static Resources allocatableOf(NodeType type, Resources kube, Resources system, long evictionMib) {
+  private static Resources allocatableOf(
+      NodeType type, Resources kube, Resources system, long evictionMib) {
     long cpu = type.capacity().milliCpu() - kube.milliCpu() - system.milliCpu();
     long mem = type.capacity().memoryMib() - kube.memoryMib() - system.memoryMib() - evictionMib;
     if (cpu <= 0 || mem <= 0) {
-      throw new IllegalArgumentException("node type '" + type.name() + "' allocatable must be positive, capacity "
-          + type.capacity() + " minus reserved " + kube.plus(system) + " and eviction threshold " + evictionMib + " MiB");
+      throw new IllegalArgumentException(
+          "node type '"
+              + type.name()
+              + "' allocatable must be positive, capacity "
+              + type.capacity()
+              + " minus reserved "
+              + kube.plus(system)
+              + " and eviction threshold "
+              + evictionMib
+              + " MiB");
     }
     return Resources.of(cpu, mem);
   }
@@ -216,11 +328,13 @@ public record KuspConfig(
     private Resources systemReserved = Resources.ZERO;
     // memory.available<100Mi: k/k pkg/kubelet/apis/config/v1beta1/defaults_linux.go (v1.31).
     private long evictionHardMemoryMib = 100;
-    // Illustrative system DaemonSets (log shipper, metrics agent, CNI/kube-proxy); not upstream values.
-    private List<DaemonSet> daemonSets = List.of(
-        new DaemonSet("logs", Resources.of(100, 200)),
-        new DaemonSet("metrics", Resources.of(100, 128)),
-        new DaemonSet("networking", Resources.of(100, 64)));
+    // Illustrative system DaemonSets (log shipper, metrics agent, CNI/kube-proxy); not upstream
+    // values.
+    private List<DaemonSet> daemonSets =
+        List.of(
+            new DaemonSet("logs", Resources.of(100, 200)),
+            new DaemonSet("metrics", Resources.of(100, 128)),
+            new DaemonSet("networking", Resources.of(100, 64)));
     // Instance request to node Ready; GCE documents 3–4 min to schedulable (autoscaler FAQ).
     private DurationDistribution nodeProvisioning = DurationDistribution.fixed(120_000);
     private long nodeBandwidth = 100_000_000L;
@@ -237,9 +351,11 @@ public record KuspConfig(
     private long nodeMonitorGracePeriodMillis = 40_000;
     // nodeStatusUpdateFrequency 10 s: k/k pkg/kubelet/apis/config/v1beta1/defaults.go.
     private long nodeStatusUpdateMillis = 10_000;
-    // defaultNotReadyTolerationSeconds 300: k/k plugin/pkg/admission/defaulttolerationseconds/admission.go.
+    // defaultNotReadyTolerationSeconds 300: k/k
+    // plugin/pkg/admission/defaulttolerationseconds/admission.go.
     private long notReadyTolerationMillis = 300_000;
-    // DefaultTerminationGracePeriodSeconds 30: k/k pkg/apis/core/v1/defaults.go SetDefaults_PodSpec.
+    // DefaultTerminationGracePeriodSeconds 30: k/k pkg/apis/core/v1/defaults.go
+    // SetDefaults_PodSpec.
     private long terminationGracePeriodMillis = 30_000;
     private CrashLoopBackOff crashLoopBackOff = CrashLoopBackOff.DEFAULT;
     private ClusterAutoscaling clusterAutoscaling;
@@ -247,8 +363,7 @@ public record KuspConfig(
     // LeSP's default identity; experiments choose a finite authority (DefaultScenario: 25/s).
     private KuspIdentity identity = KuspIdentity.INSTANT;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /** The generic instance type (default {@link NodeType#GENERIC}). */
     public Builder nodeType(NodeType t) {
@@ -354,9 +469,10 @@ public record KuspConfig(
     }
 
     /**
-     * {@code --default-not-ready-toleration-seconds} and {@code --default-unreachable-toleration-seconds}
-     * of the DefaultTolerationSeconds admission plugin, one value for both, in whole seconds (default
-     * 300 s): how long a pod without its own toleration stays on a node tainted NoExecute.
+     * {@code --default-not-ready-toleration-seconds} and {@code
+     * --default-unreachable-toleration-seconds} of the DefaultTolerationSeconds admission plugin,
+     * one value for both, in whole seconds (default 300 s): how long a pod without its own
+     * toleration stays on a node tainted NoExecute.
      */
     public Builder notReadyTolerationMillis(long ms) {
       this.notReadyTolerationMillis = ms;
@@ -383,8 +499,8 @@ public record KuspConfig(
 
     /**
      * Pod addresses, certificates and roles; default {@link KuspIdentity#INSTANT} (overlay
-     * 10.0.0.0/16 with /24 per node, workload identity, credentials at once). Use
-     * {@link KuspIdentity#DEFAULT} for a 25/s certificate authority.
+     * 10.0.0.0/16 with /24 per node, workload identity, credentials at once). Use {@link
+     * KuspIdentity#DEFAULT} for a 25/s certificate authority.
      */
     public Builder identity(KuspIdentity i) {
       this.identity = i;
@@ -393,11 +509,30 @@ public record KuspConfig(
 
     /** The validated configuration. */
     public KuspConfig build() {
-      return new KuspConfig(nodeType, initialNodes, zones, kubeReserved, systemReserved, evictionHardMemoryMib,
-          daemonSets, nodeProvisioning, nodeBandwidth, registryBandwidth, maxParallelImagePulls, preloadedImages,
-          schedulerProfile, nodeSampling, schedulingLatency, controllerLatencyMillis, nodeMonitorGracePeriodMillis,
-          nodeStatusUpdateMillis, notReadyTolerationMillis, terminationGracePeriodMillis, crashLoopBackOff,
-          clusterAutoscaling, identity);
+      return new KuspConfig(
+          nodeType,
+          initialNodes,
+          zones,
+          kubeReserved,
+          systemReserved,
+          evictionHardMemoryMib,
+          daemonSets,
+          nodeProvisioning,
+          nodeBandwidth,
+          registryBandwidth,
+          maxParallelImagePulls,
+          preloadedImages,
+          schedulerProfile,
+          nodeSampling,
+          schedulingLatency,
+          controllerLatencyMillis,
+          nodeMonitorGracePeriodMillis,
+          nodeStatusUpdateMillis,
+          notReadyTolerationMillis,
+          terminationGracePeriodMillis,
+          crashLoopBackOff,
+          clusterAutoscaling,
+          identity);
     }
   }
 }

@@ -25,18 +25,18 @@ import java.util.Map;
  * the {@link Platform} contract so one experiment drives LeSP and KuSP on the same workload.
  *
  * <p>A pod's way through it: {@link #deploy(Service)} or {@link #apply(Release)} hands the
- * Deployment to the {@code DeploymentController}, whose ReplicaSets the
- * {@code ReplicaSetController} turns into pods; each pod waits in the {@code SchedulingQueue} until
- * a {@code SchedulingCycle} places it with the {@code scheduler} module's {@link FastScheduler}
+ * Deployment to the {@code DeploymentController}, whose ReplicaSets the {@code
+ * ReplicaSetController} turns into pods; each pod waits in the {@code SchedulingQueue} until a
+ * {@code SchedulingCycle} places it with the {@code scheduler} module's {@link FastScheduler}
  * (preempting lower-priority pods if it fits nowhere); the {@code Kubelet} of its node pulls its
  * image layers, starts it, probes it and reports it Ready and available; the node lifecycle
  * controller, the horizontal pod autoscaler and the cluster autoscaler act on the same cluster.
- * Each component's Javadoc states the upstream rule it follows and its simplifications; the
- * package documentation lists them, and {@code docs/architecture.md} draws them.
+ * Each component's Javadoc states the upstream rule it follows and its simplifications; the package
+ * documentation lists them, and {@code docs/architecture.md} draws them.
  *
- * <p>With an HPA or the cluster autoscaler the control loops tick forever: use
- * {@link Simulation#runUntil(long)}. Same seed ⇒ same timeline: all randomness comes from named
- * streams of {@link RandomStreams} and every collection iterates in insertion order.
+ * <p>With an HPA or the cluster autoscaler the control loops tick forever: use {@link
+ * Simulation#runUntil(long)}. Same seed ⇒ same timeline: all randomness comes from named streams of
+ * {@link RandomStreams} and every collection iterates in insertion order.
  *
  * <pre>{@code
  * var sim = new Simulation();
@@ -48,9 +48,9 @@ import java.util.Map;
  * kusp.metrics();
  * }</pre>
  *
- * <p>This class is the public façade of components named for their upstream counterparts
- * ({@code Kubelet}, {@code SchedulingCycle}, {@code DeploymentController}, …; the package
- * documentation lists them), wired on one shared cluster state.
+ * <p>This class is the public façade of components named for their upstream counterparts ({@code
+ * Kubelet}, {@code SchedulingCycle}, {@code DeploymentController}, …; the package documentation
+ * lists them), wired on one shared cluster state.
  */
 public final class KuspPlatform implements Platform {
 
@@ -90,7 +90,9 @@ public final class KuspPlatform implements Platform {
     return c.config;
   }
 
-  /** Deploys {@code service} with the {@linkplain DeploymentSpec#DEFAULT default Deployment spec}. */
+  /**
+   * Deploys {@code service} with the {@linkplain DeploymentSpec#DEFAULT default Deployment spec}.
+   */
   @Override
   public void deploy(Service service) {
     deploy(service, DeploymentSpec.DEFAULT);
@@ -99,19 +101,18 @@ public final class KuspPlatform implements Platform {
   /**
    * Deploys {@code service} as a Deployment with {@code spec}.
    *
-   * @throws IllegalArgumentException if the service is deployed already, its request exceeds what
-   *                                  a node of the configured type has for pods, or its limits are
-   *                                  below its requests
+   * @throws IllegalArgumentException if the service is deployed already, its request exceeds what a
+   *     node of the configured type has for pods, or its limits are below its requests
    */
   public void deploy(Service service, DeploymentSpec spec) {
     c.deploymentController.create(service, spec);
   }
 
   /**
-   * Registers the image {@code service} runs at {@code version}, for a later {@link #apply}. Without
-   * one, an APP release's image is the current image with its last (application) layer replaced
-   * by a new one of the same size, and a BASE_IMAGE release's image has every layer but the last
-   * replaced; the application layer is reused, as a rebuild on a new base with unchanged
+   * Registers the image {@code service} runs at {@code version}, for a later {@link #apply}.
+   * Without one, an APP release's image is the current image with its last (application) layer
+   * replaced by a new one of the same size, and a BASE_IMAGE release's image has every layer but
+   * the last replaced; the application layer is reused, as a rebuild on a new base with unchanged
    * application content yields the same layer digest.
    *
    * @throws IllegalArgumentException for an unknown service
@@ -120,15 +121,18 @@ public final class KuspPlatform implements Platform {
     c.deployment(service).publishImage(version, image);
   }
 
-  /** The image registered for {@code service} at {@code version}; an unknown one is an error naming it. */
+  /**
+   * The image registered for {@code service} at {@code version}; an unknown one is an error naming
+   * it.
+   */
   public ImageDescription image(String service, String version) {
     return c.deployment(service).knownImage(version);
   }
 
   /**
    * Rolls {@code release} out: a new pod template (new image) means a new ReplicaSet, which the
-   * Deployment controller scales up while scaling the old ones down. An image change is just a
-   * new image version; nodes are not replaced.
+   * Deployment controller scales up while scaling the old ones down. An image change is just a new
+   * image version; nodes are not replaced.
    *
    * @throws IllegalArgumentException for an unknown service
    */
@@ -167,8 +171,8 @@ public final class KuspPlatform implements Platform {
   }
 
   /**
-   * Every running node in {@code zone} stops responding now; replacement instances go to the
-   * other zones.
+   * Every running node in {@code zone} stops responding now; replacement instances go to the other
+   * zones.
    *
    * @throws IllegalArgumentException for an unknown zone
    */
@@ -224,8 +228,8 @@ public final class KuspPlatform implements Platform {
   /**
    * Identity figures now: pod and node addresses used/reserved/free and exhaustion events,
    * certificates and service-account tokens issued (total, peak per minute, queueing delay),
-   * principals and pods holding credentials, and blast radius under the configured
-   * {@link KuspIdentity#mode()} over the current placement.
+   * principals and pods holding credentials, and blast radius under the configured {@link
+   * KuspIdentity#mode()} over the current placement.
    */
   @Override
   public IdentityMetrics identityMetrics() {
@@ -262,7 +266,10 @@ public final class KuspPlatform implements Platform {
     return c.deploymentController.rollouts();
   }
 
-  /** Whether the latest rollout of {@code service} exceeded its progress deadline (ProgressDeadlineExceeded). */
+  /**
+   * Whether the latest rollout of {@code service} exceeded its progress deadline
+   * (ProgressDeadlineExceeded).
+   */
   public boolean progressDeadlineExceeded(String service) {
     Deployment d = c.deployment(service);
     return d.rollout != null && d.rollout.deadlineExceeded;
@@ -331,8 +338,8 @@ public final class KuspPlatform implements Platform {
   }
 
   /**
-   * Nodes per state and pods per phase at every instant they changed, in time order (decoded from
-   * a delta-encoded log by this call).
+   * Nodes per state and pods per phase at every instant they changed, in time order (decoded from a
+   * delta-encoded log by this call).
    */
   public List<ClusterSample> stateTimeline() {
     return c.recorder.stateTimeline();
@@ -345,8 +352,15 @@ public final class KuspPlatform implements Platform {
 
   @Override
   public String toString() {
-    return "KuspPlatform[" + c.recorder.readyNodes() + " ready nodes, " + c.pods.count() + " pods, services "
-        + c.deployments.keySet() + " at " + c.sim.now() + " ms]";
+    return "KuspPlatform["
+        + c.recorder.readyNodes()
+        + " ready nodes, "
+        + c.pods.count()
+        + " pods, services "
+        + c.deployments.keySet()
+        + " at "
+        + c.sim.now()
+        + " ms]";
   }
 
   /** Available pods of {@code service} now. */
@@ -357,12 +371,13 @@ public final class KuspPlatform implements Platform {
 
   /**
    * Recovered once a node that failed by {@code failedAtMillis} has been evicted and the service
-   * has its replicas available again: a pod on an unresponsive node still counts as available
-   * until the node lifecycle controller evicts it.
+   * has its replicas available again: a pod on an unresponsive node still counts as available until
+   * the node lifecycle controller evicts it.
    */
   @Override
   public boolean recovered(String service, long failedAtMillis) {
-    return c.nodeLifecycle.evictedNodeFailedBy(failedAtMillis) && available(service) >= replicas(service);
+    return c.nodeLifecycle.evictedNodeFailedBy(failedAtMillis)
+        && available(service) >= replicas(service);
   }
 
   @Override
@@ -370,7 +385,9 @@ public final class KuspPlatform implements Platform {
     return c.recorder.sample(demand);
   }
 
-  /** CPU (memory) free on nodes too full in the other resource for any pod ({@link KuspMetrics}). */
+  /**
+   * CPU (memory) free on nodes too full in the other resource for any pod ({@link KuspMetrics}).
+   */
   @Override
   public StrandedCapacity stranded() {
     KuspMetrics km = kuspMetrics();

@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a KuSP run records: node counts per state and pod counts per phase (now, time-weighted
- * and as a delta-encoded timeline), billed, allocated and used capacity over time, rollout pod
- * times, per-pod start-up splits and the kubelet's counters. Components tell it what changed;
- * {@link KuspPlatform} reads the figures through it.
+ * What a KuSP run records: node counts per state and pod counts per phase (now, time-weighted and
+ * as a delta-encoded timeline), billed, allocated and used capacity over time, rollout pod times,
+ * per-pod start-up splits and the kubelet's counters. Components tell it what changed; {@link
+ * KuspPlatform} reads the figures through it.
  */
 final class KuspRecorder {
   private static final NodeState[] NODE_STATES = NodeState.values();
@@ -73,7 +73,8 @@ final class KuspRecorder {
   /** A node was requested: one more PROVISIONING node, billed from now. */
   void nodeRequested() {
     nodeCounts[NodeState.PROVISIONING.ordinal()]++;
-    nodeAverages[NodeState.PROVISIONING.ordinal()].update(c.sim.now(), nodeCounts[NodeState.PROVISIONING.ordinal()]);
+    nodeAverages[NodeState.PROVISIONING.ordinal()].update(
+        c.sim.now(), nodeCounts[NodeState.PROVISIONING.ordinal()]);
     billing(+1);
     sample();
   }
@@ -111,7 +112,8 @@ final class KuspRecorder {
   /** A pod was created Pending. */
   void podCreated() {
     phaseCounts[PodPhase.PENDING.ordinal()]++;
-    phaseAverages[PodPhase.PENDING.ordinal()].update(c.sim.now(), phaseCounts[PodPhase.PENDING.ordinal()]);
+    phaseAverages[PodPhase.PENDING.ordinal()].update(
+        c.sim.now(), phaseCounts[PodPhase.PENDING.ordinal()]);
     sample();
   }
 
@@ -145,15 +147,17 @@ final class KuspRecorder {
   }
 
   /**
-   * A service's demand is {@code instances × usage × load} (the
-   * {@link io.platformsim.core.workload.LoadCurve} convention: usage per wanted instance at factor
-   * 1), shared by its running pods; nothing is used while none runs. So an HPA that adds pods
-   * lowers each pod's utilization.
+   * A service's demand is {@code instances × usage × load} (the {@link
+   * io.platformsim.core.workload.LoadCurve} convention: usage per wanted instance at factor 1),
+   * shared by its running pods; nothing is used while none runs. So an HPA that adds pods lowers
+   * each pod's utilization.
    */
   void refreshUsage(Deployment d) {
     long now = c.sim.now();
-    double cpu = d.running > 0 ? d.service.instances() * (double) d.service.usage().milliCpu() * d.load : 0;
-    double mem = d.running > 0 ? d.service.instances() * (double) d.service.usage().memoryMib() * d.load : 0;
+    double cpu =
+        d.running > 0 ? d.service.instances() * (double) d.service.usage().milliCpu() * d.load : 0;
+    double mem =
+        d.running > 0 ? d.service.instances() * (double) d.service.usage().memoryMib() * d.load : 0;
     usedCpu.add(now, cpu - d.usedCpu);
     usedMemory.add(now, mem - d.usedMemory);
     d.usedCpu = cpu;
@@ -201,11 +205,19 @@ final class KuspRecorder {
     long now = c.sim.now();
     double cpuCapacity = billedCpu.integral(now);
     double memoryCapacity = billedMemory.integral(now);
-    return new PlatformMetrics(name, now, billed.average(now), peakBilled,
+    return new PlatformMetrics(
+        name,
+        now,
+        billed.average(now),
+        peakBilled,
         billed.integral(now) * c.config.nodeType().hourlyPriceUsd() / 3_600_000.0,
-        ratio(allocatedCpu.integral(now), cpuCapacity), ratio(allocatedMemory.integral(now), memoryCapacity),
-        ratio(usedCpu.integral(now), cpuCapacity), ratio(usedMemory.integral(now), memoryCapacity),
-        rollouts, DurationSummary.of(rolloutPodTimes.toArray()), failuresRecovered);
+        ratio(allocatedCpu.integral(now), cpuCapacity),
+        ratio(allocatedMemory.integral(now), memoryCapacity),
+        ratio(usedCpu.integral(now), cpuCapacity),
+        ratio(usedMemory.integral(now), memoryCapacity),
+        rollouts,
+        DurationSummary.of(rolloutPodTimes.toArray()),
+        failuresRecovered);
   }
 
   KuspMetrics kuspMetrics(PlatformMetrics metrics) {
@@ -223,29 +235,43 @@ final class KuspRecorder {
       pa.put(p, phaseAverages[p.ordinal()].average(now));
     }
     TreeMap<String, String> unsched = c.queue.unschedulableMessages();
-    return new KuspMetrics(metrics, nn, na, pn, pa,
+    return new KuspMetrics(
+        metrics,
+        nn,
+        na,
+        pn,
+        pa,
         ratio(c.stranded.cpuIntegral(now), billedCpu.integral(now)),
         ratio(c.stranded.memoryIntegral(now), billedMemory.integral(now)),
-        DurationSummary.of(startups.schedulingMillis()), DurationSummary.of(startups.pullMillis()),
-        DurationSummary.of(startups.startMillis()), DurationSummary.of(startups.readinessMillis()),
-        unsched, c.scheduling.unschedulableReasons(), c.scheduling.everUnschedulable(), c.nodeLifecycle.evictions(),
-        bytesPulled, bytesCollected, containerRestarts, c.preemption.count());
+        DurationSummary.of(startups.schedulingMillis()),
+        DurationSummary.of(startups.pullMillis()),
+        DurationSummary.of(startups.startMillis()),
+        DurationSummary.of(startups.readinessMillis()),
+        unsched,
+        c.scheduling.unschedulableReasons(),
+        c.scheduling.everUnschedulable(),
+        c.nodeLifecycle.evictions(),
+        bytesPulled,
+        bytesCollected,
+        containerRestarts,
+        c.preemption.count());
   }
 
   /** Nodes per state and pods per phase at every instant they changed, decoded now. */
   List<ClusterSample> stateTimeline() {
     List<ClusterSample> out = new ArrayList<>(timeline.size());
-    timeline.forEach((i, time, counts) -> {
-      Map<NodeState, Integer> n = new EnumMap<>(NodeState.class);
-      for (NodeState st : NODE_STATES) {
-        n.put(st, counts[st.ordinal()]);
-      }
-      Map<PodPhase, Integer> p = new EnumMap<>(PodPhase.class);
-      for (PodPhase ph : PHASES) {
-        p.put(ph, counts[NODE_STATES.length + ph.ordinal()]);
-      }
-      out.add(new ClusterSample(time, n, p));
-    });
+    timeline.forEach(
+        (i, time, counts) -> {
+          Map<NodeState, Integer> n = new EnumMap<>(NodeState.class);
+          for (NodeState st : NODE_STATES) {
+            n.put(st, counts[st.ordinal()]);
+          }
+          Map<PodPhase, Integer> p = new EnumMap<>(PodPhase.class);
+          for (PodPhase ph : PHASES) {
+            p.put(ph, counts[NODE_STATES.length + ph.ordinal()]);
+          }
+          out.add(new ClusterSample(time, n, p));
+        });
     return out;
   }
 
@@ -275,7 +301,9 @@ final class KuspRecorder {
         }
       }
     }
-    return new PlatformSample(nodes, PlatformSample.fraction(allocCpu, nodes * nodeCapacity.milliCpu()),
+    return new PlatformSample(
+        nodes,
+        PlatformSample.fraction(allocCpu, nodes * nodeCapacity.milliCpu()),
         PlatformSample.fraction(allocMem, nodes * nodeCapacity.memoryMib()),
         PlatformSample.fraction(usedCpu, nodes * nodeCapacity.milliCpu()));
   }
@@ -286,7 +314,14 @@ final class KuspRecorder {
 
   @Override
   public String toString() {
-    return "KuspRecorder[" + billedNow + " billed nodes (peak " + peakBilled + "), " + timeline.size() + " samples, "
-        + containerRestarts + " restarts]";
+    return "KuspRecorder["
+        + billedNow
+        + " billed nodes (peak "
+        + peakBilled
+        + "), "
+        + timeline.size()
+        + " samples, "
+        + containerRestarts
+        + " restarts]";
   }
 }

@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * The live pods (created, not yet gone) in creation order, as the API server holds them, and the
- * scheduler specs they are stamped from: one {@link PodSpec} per template, shared by every pod of
- * a ReplicaSet or DaemonSet, kept while a pod uses it.
+ * scheduler specs they are stamped from: one {@link PodSpec} per template, shared by every pod of a
+ * ReplicaSet or DaemonSet, kept while a pod uses it.
  */
 final class LivePods {
   private static final String APP_LABEL = "app";
@@ -55,22 +55,39 @@ final class LivePods {
   }
 
   /** What a pod's scheduler spec is built from, apart from its name. */
-  record PodTemplate(String service, String image, Resources request, int priority, boolean antiAffinity,
+  record PodTemplate(
+      String service,
+      String image,
+      Resources request,
+      int priority,
+      boolean antiAffinity,
       boolean zoneSpread) {}
 
   LivePods(Cluster c) {
     this.c = c;
   }
 
-  /** Creates a Pending pod named {@code id} and adds it to the live pods ({@code d} null for a DaemonSet pod). */
-  Pod create(String id, String service, int revision, boolean daemon, ImageDescription image, Resources request,
-      int priority, boolean broken, Deployment d) {
+  /**
+   * Creates a Pending pod named {@code id} and adds it to the live pods ({@code d} null for a
+   * DaemonSet pod).
+   */
+  Pod create(
+      String id,
+      String service,
+      int revision,
+      boolean daemon,
+      ImageDescription image,
+      Resources request,
+      int priority,
+      boolean broken,
+      Deployment d) {
     Resources limits = d == null ? null : d.spec.limits();
     boolean anti = d != null && d.service.placement().antiAffinity();
     boolean zoneSpread = d != null && d.service.placement().zoneSpread() > 1;
     // One scheduler spec per template (a ReplicaSet's or DaemonSet's pods differ only in name):
     // each pod gets it renamed, sharing labels, containers and requests instead of copying them.
-    PodTemplate key = new PodTemplate(service, image.reference(), request, priority, anti, zoneSpread);
+    PodTemplate key =
+        new PodTemplate(service, image.reference(), request, priority, anti, zoneSpread);
     TemplateUse use = templates.get(key);
     if (use == null) {
       use = new TemplateUse(key, spec(service, image, request, priority, anti, zoneSpread));
@@ -91,9 +108,17 @@ final class LivePods {
     return p;
   }
 
-  private PodSpec spec(String service, ImageDescription image, Resources request, int priority, boolean anti,
+  private PodSpec spec(
+      String service,
+      ImageDescription image,
+      Resources request,
+      int priority,
+      boolean anti,
       boolean zoneSpread) {
-    PodSpec.Builder b = PodSpec.builder(service + "-template", c.registry).priority(priority).label(APP_LABEL, service);
+    PodSpec.Builder b =
+        PodSpec.builder(service + "-template", c.registry)
+            .priority(priority)
+            .label(APP_LABEL, service);
     ResourceVector.Builder req = ResourceVector.builder(c.registry);
     if (request.milliCpu() > 0) {
       req.set(DimensionRegistry.CPU, request.milliCpu());
@@ -103,16 +128,22 @@ final class LivePods {
     }
     b.container(new Container("app", image.reference(), req.build()));
     if (anti) {
-      b.antiAffinity(new AntiAffinityTerm(LabelSelector.matchLabels(APP_LABEL, service), NodeSpec.HOSTNAME));
+      b.antiAffinity(
+          new AntiAffinityTerm(LabelSelector.matchLabels(APP_LABEL, service), NodeSpec.HOSTNAME));
     }
     if (zoneSpread) {
-      b.spread(new SpreadConstraint(1, NodeSpec.ZONE, WhenUnsatisfiable.DO_NOT_SCHEDULE,
-          LabelSelector.matchLabels(APP_LABEL, service)));
+      b.spread(
+          new SpreadConstraint(
+              1,
+              NodeSpec.ZONE,
+              WhenUnsatisfiable.DO_NOT_SCHEDULE,
+              LabelSelector.matchLabels(APP_LABEL, service)));
     }
     return b.build();
   }
 
-  // DaemonSet images are baked into the node image: one description per DaemonSet, shared by its pods.
+  // DaemonSet images are baked into the node image: one description per DaemonSet, shared by its
+  // pods.
   ImageDescription daemonImage(DaemonSet ds) {
     return daemonImages.computeIfAbsent(ds.name(), ImageDescription::named);
   }

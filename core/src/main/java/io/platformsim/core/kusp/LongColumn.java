@@ -6,9 +6,9 @@ import java.util.Arrays;
  * An append-only column of {@code long} values stored in the narrowest of three forms that holds
  * every value so far: {@code char}s (0 to 65,535), then {@code int}s, then {@code long}s. The first
  * value that does not fit widens the column for good. The platform's history (durations in
- * milliseconds, replica counts, times of a run shorter than 24.8 simulated days) almost always
- * fits in an int and mostly in a char, and the bytes per entry matter at a million pods.
- * {@link #get(int)} returns exactly the value appended. Not thread-safe.
+ * milliseconds, replica counts, times of a run shorter than 24.8 simulated days) almost always fits
+ * in an int and mostly in a char, and the bytes per entry matter at a million pods. {@link
+ * #get(int)} returns exactly the value appended. Not thread-safe.
  */
 final class LongColumn {
   private char[] tiny;
@@ -101,6 +101,9 @@ final class LongColumn {
 
   @Override
   public String toString() {
-    return "LongColumn[" + size + (wide != null ? " longs" : narrow != null ? " ints" : " chars") + "]";
+    return "LongColumn["
+        + size
+        + (wide != null ? " longs" : narrow != null ? " ints" : " chars")
+        + "]";
   }
 }

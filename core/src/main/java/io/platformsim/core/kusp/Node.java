@@ -114,7 +114,20 @@ public final class Node {
 
   @Override
   public String toString() {
-    return "Node[" + name + " " + zone + " " + state + ", " + pods.size() + " pods, requested " + requestedMilliCpu() + "m CPU, "
-        + requestedMemoryMib() + " MiB, " + cache + "]";
+    return "Node["
+        + name
+        + " "
+        + zone
+        + " "
+        + state
+        + ", "
+        + pods.size()
+        + " pods, requested "
+        + requestedMilliCpu()
+        + "m CPU, "
+        + requestedMemoryMib()
+        + " MiB, "
+        + cache
+        + "]";
   }
 }

@@ -2,8 +2,8 @@ package io.platformsim.core.kusp;
 
 import io.platformsim.core.engine.DurationSampler;
 import io.platformsim.core.kusp.nodelifecycle.EvictionRates;
-import io.platformsim.core.kusp.nodelifecycle.Toleration;
 import io.platformsim.core.kusp.nodelifecycle.TokenBucket;
+import io.platformsim.core.kusp.nodelifecycle.Toleration;
 import io.platformsim.core.kusp.nodelifecycle.ZoneCounts;
 import io.platformsim.core.kusp.nodelifecycle.ZoneLimits;
 import io.platformsim.core.kusp.nodelifecycle.ZoneState;
@@ -25,27 +25,29 @@ import org.apache.commons.math3.random.RandomGenerator;
  * and gets its address range. A node renews its lease every {@code nodeStatusUpdateMillis} (10 s:
  * lease duration 40 s × {@code nodeLeaseRenewIntervalFraction} 0.25, k/k pkg/kubelet/kubelet.go);
  * one that stops responding stops renewing it:
+ *
  * <ul>
- * <li>{@code monitorNodeHealth}, every node-monitor-period (5 s, on a grid from time 0), stamps a
- *     renewed lease with its own clock (the first pass at or after the heartbeat) and sets Ready
- *     Unknown at the first pass a node-monitor-grace-period (40 s in v1.31) after that stamp;
- *     the node is cordoned and its pods marked NotReady ({@code MarkPodsNotReady}). Upstream's
- *     passes drift by their own run time, so the pass a grace period after the stamp already
- *     finds it expired: that is taken as "at or after".
- * <li>{@code processTaintBaseEviction} reads the condition as observed before the pass, so the
- *     node enters its zone's tainting queue one pass later.
- * <li>{@code handleDisruption} sets each zone's rate ({@link ZoneLimits}: 0.1 nodes/s; a partially
- *     disrupted zone 0.01 above 50 nodes, else 0; when every zone is fully disrupted no node is
- *     tainted and the taints come off, {@code markNodeAsReachable}).
- * <li>{@code doNoExecuteTaintingPass} (every 100 ms) taints queued nodes
- *     {@code node.kubernetes.io/unreachable:NoExecute} while the zone's {@link TokenBucket}
- *     (burst 1) has a token.
- * <li>The taint eviction controller deletes each pod at taint time + its smallest matching
- *     {@code tolerationSeconds} (the template's tolerations plus the {@code DefaultTolerationSeconds}
- *     admission's 300 s, {@link KuspConfig#notReadyTolerationMillis()}); a pod tolerating forever
- *     and DaemonSet pods stay.
- * <li>Once the node's pods are gone its instance is replaced (the node group keeps its size).
+ *   <li>{@code monitorNodeHealth}, every node-monitor-period (5 s, on a grid from time 0), stamps a
+ *       renewed lease with its own clock (the first pass at or after the heartbeat) and sets Ready
+ *       Unknown at the first pass a node-monitor-grace-period (40 s in v1.31) after that stamp; the
+ *       node is cordoned and its pods marked NotReady ({@code MarkPodsNotReady}). Upstream's passes
+ *       drift by their own run time, so the pass a grace period after the stamp already finds it
+ *       expired: that is taken as "at or after".
+ *   <li>{@code processTaintBaseEviction} reads the condition as observed before the pass, so the
+ *       node enters its zone's tainting queue one pass later.
+ *   <li>{@code handleDisruption} sets each zone's rate ({@link ZoneLimits}: 0.1 nodes/s; a
+ *       partially disrupted zone 0.01 above 50 nodes, else 0; when every zone is fully disrupted no
+ *       node is tainted and the taints come off, {@code markNodeAsReachable}).
+ *   <li>{@code doNoExecuteTaintingPass} (every 100 ms) taints queued nodes {@code
+ *       node.kubernetes.io/unreachable:NoExecute} while the zone's {@link TokenBucket} (burst 1)
+ *       has a token.
+ *   <li>The taint eviction controller deletes each pod at taint time + its smallest matching {@code
+ *       tolerationSeconds} (the template's tolerations plus the {@code DefaultTolerationSeconds}
+ *       admission's 300 s, {@link KuspConfig#notReadyTolerationMillis()}); a pod tolerating forever
+ *       and DaemonSet pods stay.
+ *   <li>Once the node's pods are gone its instance is replaced (the node group keeps its size).
  * </ul>
+ *
  * Simplifications: monitor passes run only while some node is unhealthy or a node joins or leaves
  * while one is (a pass over healthy nodes in normal zones changes nothing), and tainting passes
  * only at the 100 ms ticks a token is due, so an idle cluster's simulation runs dry; a node's Ready
@@ -55,9 +57,16 @@ import org.apache.commons.math3.random.RandomGenerator;
  * address-less node is cordoned in the scheduler's table.
  */
 final class NodeLifecycleController {
-  /** node-monitor-period 5 s: k/k pkg/controller/apis/config/v1alpha1/defaults.go {@code SetDefaults_KubeCloudSharedConfiguration}. */
+  /**
+   * node-monitor-period 5 s: k/k pkg/controller/apis/config/v1alpha1/defaults.go {@code
+   * SetDefaults_KubeCloudSharedConfiguration}.
+   */
   static final long NODE_MONITOR_PERIOD_MILLIS = 5_000;
-  /** {@code NodeEvictionPeriod} 100 ms: k/k pkg/controller/nodelifecycle/scheduler/rate_limited_queue.go. */
+
+  /**
+   * {@code NodeEvictionPeriod} 100 ms: k/k
+   * pkg/controller/nodelifecycle/scheduler/rate_limited_queue.go.
+   */
   static final long TAINTING_PERIOD_MILLIS = 100;
 
   private final Cluster c;
@@ -89,7 +98,9 @@ final class NodeLifecycleController {
   /** Requests an instance now; it is billed from now and joins when {@link #join} is called. */
   Node newNode() {
     String zone = nextZone();
-    Node n = new Node("node-" + (++nodeSeq), zone, c.config.nodeType().diskBytes(), c.sim.now(), c.table);
+    Node n =
+        new Node(
+            "node-" + (++nodeSeq), zone, c.config.nodeType().diskBytes(), c.sim.now(), c.table);
     c.nodes.add(n);
     c.nodesByName.put(n.name, n);
     c.recorder.nodeRequested();
@@ -113,19 +124,24 @@ final class NodeLifecycleController {
     c.sim.schedule(provisioning.next(), () -> join(n));
   }
 
-  /** {@code n} joins Ready: it enters the scheduler's table, gets addresses and its DaemonSet pods. */
+  /**
+   * {@code n} joins Ready: it enters the scheduler's table, gets addresses and its DaemonSet pods.
+   */
   void join(Node n) {
     if (n.state != NodeState.PROVISIONING) {
       return;
     }
     KuspConfig config = c.config;
-    NodeSpec.Builder b = NodeSpec.builder(n.name, c.registry)
-        .allocatable("cpu", c.allocatable.milliCpu())
-        .allocatable("memory", c.allocatable.memoryMib() << 20)
-        .allocatable("pods", config.nodeType().maxPods())
-        // nodefs.available<10%: k/k pkg/kubelet/apis/config/v1beta1/defaults_linux.go.
-        .allocatable("ephemeral-storage", config.nodeType().diskBytes() - config.nodeType().diskBytes() / 10)
-        .zone(n.zone);
+    NodeSpec.Builder b =
+        NodeSpec.builder(n.name, c.registry)
+            .allocatable("cpu", c.allocatable.milliCpu())
+            .allocatable("memory", c.allocatable.memoryMib() << 20)
+            .allocatable("pods", config.nodeType().maxPods())
+            // nodefs.available<10%: k/k pkg/kubelet/apis/config/v1beta1/defaults_linux.go.
+            .allocatable(
+                "ephemeral-storage",
+                config.nodeType().diskBytes() - config.nodeType().diskBytes() / 10)
+            .zone(n.zone);
     for (ImageDescription img : config.preloadedImages()) {
       b.image(img.reference(), img.totalBytes());
       n.cache.store(img, c.sim.now());
@@ -143,8 +159,17 @@ final class NodeLifecycleController {
       block(n);
     }
     for (DaemonSet ds : config.daemonSets()) {
-      Pod p = c.pods.create(ds.name() + "-" + n.name, ds.name(), 0, true, c.pods.daemonImage(ds), ds.request(),
-          2_000_001_000, false, null);
+      Pod p =
+          c.pods.create(
+              ds.name() + "-" + n.name,
+              ds.name(),
+              0,
+              true,
+              c.pods.daemonImage(ds),
+              ds.request(),
+              2_000_001_000,
+              false,
+              null);
       c.scheduling.bind(p, n);
       p.containerState(ContainerState.RUNNING);
       c.recorder.setPhase(p, PodPhase.RUNNING);
@@ -160,7 +185,10 @@ final class NodeLifecycleController {
     return n.responsive && n.state != NodeState.GONE && n.state != NodeState.PROVISIONING;
   }
 
-  /** {@code count} distinct running nodes with a live pod of {@code service} stop responding, picked at random. */
+  /**
+   * {@code count} distinct running nodes with a live pod of {@code service} stop responding, picked
+   * at random.
+   */
   void crashNodesRunning(String service, int count) {
     List<Node> candidates = new ArrayList<>();
     for (Node n : c.nodes) {
@@ -174,8 +202,14 @@ final class NodeLifecycleController {
       }
     }
     if (count > candidates.size()) {
-      throw new IllegalArgumentException("failure count " + count + " is above the " + candidates.size()
-          + " responsive nodes running '" + service + "'");
+      throw new IllegalArgumentException(
+          "failure count "
+              + count
+              + " is above the "
+              + candidates.size()
+              + " responsive nodes running '"
+              + service
+              + "'");
     }
     for (int i = 0; i < count; i++) {
       crash(candidates.remove(failurePicks.nextInt(candidates.size())));
@@ -193,7 +227,8 @@ final class NodeLifecycleController {
       throw new IllegalArgumentException("unknown node '" + name + "'");
     }
     if (!running(n)) {
-      throw new IllegalArgumentException("node '" + name + "' is not running (state " + n.state + ")");
+      throw new IllegalArgumentException(
+          "node '" + name + "' is not running (state " + n.state + ")");
     }
     crash(n);
   }
@@ -228,12 +263,16 @@ final class NodeLifecycleController {
     monitorSoon();
   }
 
-  /** Schedules the next monitor pass on its grid unless one is due (at most one pass per grid time). */
+  /**
+   * Schedules the next monitor pass on its grid unless one is due (at most one pass per grid time).
+   */
   private void monitorSoon() {
     if (monitorAt >= 0) {
       return;
     }
-    long at = Math.max(ceil(c.sim.now(), NODE_MONITOR_PERIOD_MILLIS), lastPassAt + NODE_MONITOR_PERIOD_MILLIS);
+    long at =
+        Math.max(
+            ceil(c.sim.now(), NODE_MONITOR_PERIOD_MILLIS), lastPassAt + NODE_MONITOR_PERIOD_MILLIS);
     monitorAt = at;
     c.sim.scheduleAt(at, this::monitorNodeHealth);
   }
@@ -281,7 +320,8 @@ final class NodeLifecycleController {
       }
       pending |= n.unknownAt >= 0 && !observedUnknown;
     }
-    // addPodEvictorForNewZone: a zone not seen in the last pass gets a new queue with a full bucket.
+    // addPodEvictorForNewZone: a zone not seen in the last pass gets a new queue with a full
+    // bucket.
     for (String zone : counts.keySet()) {
       if (zoneLimits.of(zone) == null || !tainters.containsKey(zone)) {
         tainters.put(zone, new ZoneTainter(TokenBucket.full(rates.nodeEvictionRate(), now)));
@@ -321,13 +361,15 @@ final class NodeLifecycleController {
       }
     }
     n.evictionRecord = evictions.size();
-    evictions.add(new NodeEviction(n.name, n.lastHeartbeat(now, c.config.nodeStatusUpdateMillis()), now, -1, -1, 0));
+    evictions.add(
+        new NodeEviction(
+            n.name, n.lastHeartbeat(now, c.config.nodeStatusUpdateMillis()), now, -1, -1, 0));
   }
 
   /**
-   * {@code handleDisruption}: the zones' states and rates from this pass's Ready counts
-   * ({@link ZoneLimits#next}). Entering master disruption mode (every zone fully disrupted) takes
-   * the NoExecute taints off every node ({@code markNodeAsReachable}), which cancels their pods'
+   * {@code handleDisruption}: the zones' states and rates from this pass's Ready counts ({@link
+   * ZoneLimits#next}). Entering master disruption mode (every zone fully disrupted) takes the
+   * NoExecute taints off every node ({@code markNodeAsReachable}), which cancels their pods'
    * evictions; leaving it resets every node's probe timestamp to now.
    */
   private void handleDisruption(Map<String, int[]> counts, long now) {
@@ -360,7 +402,10 @@ final class NodeLifecycleController {
     }
   }
 
-  /** Whether every one of {@code zones} is fully disrupted in {@code limits} (a zone new to it is not). */
+  /**
+   * Whether every one of {@code zones} is fully disrupted in {@code limits} (a zone new to it is
+   * not).
+   */
   private static boolean allFullyDisrupted(ZoneLimits limits, Set<String> zones) {
     for (String zone : zones) {
       ZoneLimits.Limit l = limits.of(zone);
@@ -371,7 +416,10 @@ final class NodeLifecycleController {
     return true;
   }
 
-  /** {@code markNodeAsReachable}: the NoExecute taint comes off and the node leaves its zone's queue. */
+  /**
+   * {@code markNodeAsReachable}: the NoExecute taint comes off and the node leaves its zone's
+   * queue.
+   */
   private void markReachable(Node n) {
     if (n.taintQueued) {
       tainters.get(n.zone).queue.remove(n);
@@ -387,9 +435,9 @@ final class NodeLifecycleController {
 
   /**
    * {@code doNoExecuteTaintingPass} (every {@value #TAINTING_PERIOD_MILLIS} ms upstream): each
-   * zone's queue taints nodes in the order queued while its bucket has a token
-   * ({@code RateLimitedTimedQueue.Try}: a token is taken per node tried, a node gone since or
-   * Ready again included); the next pass is scheduled at the first period after a token is back.
+   * zone's queue taints nodes in the order queued while its bucket has a token ({@code
+   * RateLimitedTimedQueue.Try}: a token is taken per node tried, a node gone since or Ready again
+   * included); the next pass is scheduled at the first period after a token is back.
    */
   private void taintingPass() {
     long now = c.sim.now();
@@ -409,19 +457,21 @@ final class NodeLifecycleController {
     }
     if (next != Long.MAX_VALUE && (taintingAt < 0 || next < taintingAt)) {
       taintingAt = next;
-      c.sim.scheduleAt(next, () -> {
-        if (taintingAt == c.sim.now()) {
-          taintingAt = -1;
-        }
-        taintingPass();
-      });
+      c.sim.scheduleAt(
+          next,
+          () -> {
+            if (taintingAt == c.sim.now()) {
+              taintingAt = -1;
+            }
+            taintingPass();
+          });
     }
   }
 
   /**
    * The {@code node.kubernetes.io/unreachable:NoExecute} taint goes on {@code n} (its Ready
-   * condition is Unknown; Ready False, the {@code not-ready} taint, has no cause in this model)
-   * and the taint eviction controller schedules its pods' deletions.
+   * condition is Unknown; Ready False, the {@code not-ready} taint, has no cause in this model) and
+   * the taint eviction controller schedules its pods' deletions.
    */
   private void taint(Node n, long now) {
     n.taintedAt = now;
@@ -430,7 +480,10 @@ final class NodeLifecycleController {
     replaceIfEmpty(n);
   }
 
-  /** The taint eviction controller deleted {@code count} pods of {@code n}: replace it if they were its last. */
+  /**
+   * The taint eviction controller deleted {@code count} pods of {@code n}: replace it if they were
+   * its last.
+   */
   void podsEvicted(Node n, int count) {
     n.evictionsDue--;
     evictions.set(n.evictionRecord, evictions.get(n.evictionRecord).plusEvicted(count));
@@ -507,9 +560,9 @@ final class NodeLifecycleController {
   }
 
   /**
-   * A node joined or left. While some node is not Ready a zone's state may change with its size,
-   * so the next monitor pass must run; otherwise every zone is normal before and after, and the
-   * passes (no-ops then) are skipped, so an idle cluster's simulation runs dry.
+   * A node joined or left. While some node is not Ready a zone's state may change with its size, so
+   * the next monitor pass must run; otherwise every zone is normal before and after, and the passes
+   * (no-ops then) are skipped, so an idle cluster's simulation runs dry.
    */
   private void zoneCountsChanged() {
     if (unknownNodes > 0) {
@@ -520,8 +573,8 @@ final class NodeLifecycleController {
   /**
    * Keeps the scheduler off a node that is NotReady, draining, gone or without pod addresses by
    * cordoning it in the scheduler's node table ({@code spec.unschedulable}, as the node lifecycle
-   * controller's {@code node.kubernetes.io/unschedulable} taint and {@code kubectl drain} do):
-   * the NodeUnschedulable filter then rejects it with "node(s) were unschedulable" (upstream
+   * controller's {@code node.kubernetes.io/unschedulable} taint and {@code kubectl drain} do): the
+   * NodeUnschedulable filter then rejects it with "node(s) were unschedulable" (upstream
    * ErrReasonUnschedulable). Its pods stay bound until they are removed.
    */
   void block(Node n) {
@@ -539,13 +592,20 @@ final class NodeLifecycleController {
 
   @Override
   public String toString() {
-    return "NodeLifecycleController[" + c.nodes.size() + " nodes requested, " + evictions.size() + " evictions, down zones "
-        + downZones + ", zones " + zoneLimits + "]";
+    return "NodeLifecycleController["
+        + c.nodes.size()
+        + " nodes requested, "
+        + evictions.size()
+        + " evictions, down zones "
+        + downZones
+        + ", zones "
+        + zoneLimits
+        + "]";
   }
 
   /**
-   * One zone's tainting queue ({@code RateLimitedTimedQueue}): nodes in the order queued (all
-   * are due when queued, so upstream's heap by process time is this order) and its token bucket.
+   * One zone's tainting queue ({@code RateLimitedTimedQueue}): nodes in the order queued (all are
+   * due when queued, so upstream's heap by process time is this order) and its token bucket.
    */
   private static final class ZoneTainter {
     TokenBucket bucket;

@@ -9,8 +9,8 @@ import java.util.Arrays;
 /**
  * One pod as the simulated API server and kubelet see it: its owner, request, QoS class and
  * priority, phase, container state, node, readiness and the times of its life. Read-only to
- * callers; {@link KuspPlatform} changes it as events happen. A pod is in exactly one
- * {@link PodPhase} at a time.
+ * callers; {@link KuspPlatform} changes it as events happen. A pod is in exactly one {@link
+ * PodPhase} at a time.
  */
 public final class Pod {
   // creation number; an int (a long cost 8 more bytes per pod, with padding): a run creating
@@ -92,8 +92,8 @@ public final class Pod {
   }
 
   /**
-   * What only a restarting pod, or one renewing its credentials, needs (and the rare time too
-   * far from the pod's creation for an int offset).
+   * What only a restarting pod, or one renewing its credentials, needs (and the rare time too far
+   * from the pod's creation for an int offset).
    */
   static final class Restarts {
     int restarts;
@@ -108,10 +108,25 @@ public final class Pod {
   }
 
   // A pod outside any platform (tests), with a bare scheduler spec named id.
-  Pod(long seq, String id, String service, int revision, boolean daemon, ImageDescription image, Resources request,
-      QosClass qos, int priority, boolean broken, long createdAt) {
-    this(seq, new PodKind(service, revision, image, request, qos, priority, null), daemon,
-        PodSpec.builder(id, DimensionRegistry.standard()).build(), broken, createdAt);
+  Pod(
+      long seq,
+      String id,
+      String service,
+      int revision,
+      boolean daemon,
+      ImageDescription image,
+      Resources request,
+      QosClass qos,
+      int priority,
+      boolean broken,
+      long createdAt) {
+    this(
+        seq,
+        new PodKind(service, revision, image, request, qos, priority, null),
+        daemon,
+        PodSpec.builder(id, DimensionRegistry.standard()).build(),
+        broken,
+        createdAt);
   }
 
   /** A pod named {@code spec.id()}. */
@@ -435,7 +450,10 @@ public final class Pod {
     return CONTAINER_STATES[container];
   }
 
-  /** Why the container is waiting (Unschedulable, ContainerCreating, ImagePull, CrashLoopBackOff), or "". */
+  /**
+   * Why the container is waiting (Unschedulable, ContainerCreating, ImagePull, CrashLoopBackOff),
+   * or "".
+   */
   public String waitingReason() {
     return containerState() == ContainerState.WAITING ? waitingReason : "";
   }
@@ -497,8 +515,21 @@ public final class Pod {
   @Override
   public String toString() {
     ContainerState container = containerState();
-    return "Pod[" + id() + " " + phase() + "/" + container + (container == ContainerState.WAITING ? "(" + waitingReason + ")" : "")
-        + (node == null ? "" : " on " + node.name) + (ready() ? " ready" : "") + (terminating() ? " terminating" : "")
-        + " " + kind.qos() + " prio " + kind.priority() + (restarts() > 0 ? " restarts " + restarts() : "") + "]";
+    return "Pod["
+        + id()
+        + " "
+        + phase()
+        + "/"
+        + container
+        + (container == ContainerState.WAITING ? "(" + waitingReason + ")" : "")
+        + (node == null ? "" : " on " + node.name)
+        + (ready() ? " ready" : "")
+        + (terminating() ? " terminating" : "")
+        + " "
+        + kind.qos()
+        + " prio "
+        + kind.priority()
+        + (restarts() > 0 ? " restarts " + restarts() : "")
+        + "]";
   }
 }

@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Which pods a ReplicaSet deletes first when it scales down: k/k
- * {@code pkg/controller/controller_utils.go ActivePodsWithRanks.Less} (v1.31, LogarithmicScaleDown
- * on by default), earlier in the list = deleted first:
+ * Which pods a ReplicaSet deletes first when it scales down: k/k {@code
+ * pkg/controller/controller_utils.go ActivePodsWithRanks.Less} (v1.31, LogarithmicScaleDown on by
+ * default), earlier in the list = deleted first:
  *
  * <ol>
  *   <li>not assigned to a node before assigned;
@@ -23,8 +23,7 @@ import java.util.List;
  */
 public final class PodDeletionOrder {
 
-  private PodDeletionOrder() {
-  }
+  private PodDeletionOrder() {}
 
   /** The first {@code count} pods of {@code pods} in deletion order at time {@code now}. */
   public static List<Pod> choose(List<Pod> pods, int count, long now) {
@@ -90,7 +89,10 @@ public final class PodDeletionOrder {
     return Long.compare(b.seq, a.seq);
   }
 
-  /** floor(log₂(duration in seconds)), 0 below two seconds (controller_utils.go logarithmicRankDiff). */
+  /**
+   * floor(log₂(duration in seconds)), 0 below two seconds (controller_utils.go
+   * logarithmicRankDiff).
+   */
   static int logBucket(long millis) {
     long seconds = millis / 1000;
     return seconds < 2 ? 0 : 63 - Long.numberOfLeadingZeros(seconds);

@@ -23,9 +23,9 @@ final class PodIdentity {
   }
 
   /**
-   * Gives {@code p} its address and credentials unless it has them (or is a DaemonSet pod);
-   * returns whether it may go on to pull and start. The container cannot start before both
-   * credentials are issued: a saturated authority delays it (the pod's credentials-ready time).
+   * Gives {@code p} its address and credentials unless it has them (or is a DaemonSet pod); returns
+   * whether it may go on to pull and start. The container cannot start before both credentials are
+   * issued: a saturated authority delays it (the pod's credentials-ready time).
    */
   boolean admit(Pod p) {
     Node n = p.node;
@@ -47,7 +47,8 @@ final class PodIdentity {
       podsDelayedByCredentials++;
     }
     if (c.config.identity().renewCredentials()) {
-      p.certificateRenewal(c.sim.scheduleAt(cred.certificate().renewAtMillis(), () -> renewCertificate(p)));
+      p.certificateRenewal(
+          c.sim.scheduleAt(cred.certificate().renewAtMillis(), () -> renewCertificate(p)));
       p.tokenRenewal(c.sim.scheduleAt(cred.token().renewAtMillis(), () -> renewToken(p)));
     }
     return true;
@@ -99,8 +100,8 @@ final class PodIdentity {
   }
 
   /**
-   * An address was released on {@code n}: the oldest pod waiting on that node retries (an
-   * address per node range or ENI limit), else the oldest waiting for a full subnet anywhere.
+   * An address was released on {@code n}: the oldest pod waiting on that node retries (an address
+   * per node range or ENI limit), else the oldest waiting for a full subnet anywhere.
    */
   void retryAddress(Node n) {
     if (awaitingAddress.isEmpty()) {
@@ -121,8 +122,13 @@ final class PodIdentity {
         }
       }
     }
-    if (next == null || next.terminating() || next.gone() || next.node == null || next.node.removing
-        || next.node.state == NodeState.GONE || !next.node.responsive) {
+    if (next == null
+        || next.terminating()
+        || next.gone()
+        || next.node == null
+        || next.node.removing
+        || next.node.state == NodeState.GONE
+        || !next.node.responsive) {
       return;
     }
     Pod q = next;

@@ -1,9 +1,9 @@
 package io.platformsim.core.kusp;
 
 /**
- * A pod's phase (k/k {@code pkg/apis/core/types.go PodPhase}, v1.31). Every pod the platform
- * tracks is in exactly one phase. {@code Unknown} is not used: a pod on an unreachable node keeps
- * its last phase until the node lifecycle controller evicts it, as the API server sees it.
+ * A pod's phase (k/k {@code pkg/apis/core/types.go PodPhase}, v1.31). Every pod the platform tracks
+ * is in exactly one phase. {@code Unknown} is not used: a pod on an unreachable node keeps its last
+ * phase until the node lifecycle controller evicts it, as the API server sees it.
  */
 public enum PodPhase {
   /** Accepted but not all containers running: waiting to be scheduled, pulling or starting. */

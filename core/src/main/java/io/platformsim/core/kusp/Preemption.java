@@ -14,24 +14,24 @@ import java.util.List;
  * (DefaultPreemption, k/k pkg/scheduler/framework/preemption/preemption.go and
  * pkg/scheduler/framework/plugins/defaultpreemption/default_preemption.go, v1.31: every filter of
  * the scheduler's profile re-checked with the lower-priority pods removed, victims reprieved
- * highest priority first with PodDisruptionBudget violations minimised,
- * {@code pickOneNodeForPreemption} order), and what the scheduler does around it
- * ({@code Evaluator.prepareCandidate}): lower-priority pods nominated to the chosen node lose
- * their nomination and are queued again, the victims are deleted with their graceful
- * termination, and the pod is nominated to the node ({@code status.nominatedNodeName}) and binds
- * there as soon as its request fits what is free.
+ * highest priority first with PodDisruptionBudget violations minimised, {@code
+ * pickOneNodeForPreemption} order), and what the scheduler does around it ({@code
+ * Evaluator.prepareCandidate}): lower-priority pods nominated to the chosen node lose their
+ * nomination and are queued again, the victims are deleted with their graceful termination, and the
+ * pod is nominated to the node ({@code status.nominatedNodeName}) and binds there as soon as its
+ * request fits what is free.
  *
- * <p>As {@code RunFilterPluginsWithNominatedPods} does, the dry run counts the pods nominated
- * with at least the preemptor's priority as if bound to their nodes. Budgets come from each
- * Deployment's {@link PodDisruptionBudget} (selector {@code app=<service>}), computed at the
- * attempt. Simplifications: a nominated pod waits on its node rather than in the queue (upstream
- * retries it there, trying the nominated node first), so {@code PodEligibleToPreemptOthers}
- * never finds it preempting again; the bind checks resources only; the scheduling cycle itself
- * does not reserve room for nominated pods.
+ * <p>As {@code RunFilterPluginsWithNominatedPods} does, the dry run counts the pods nominated with
+ * at least the preemptor's priority as if bound to their nodes. Budgets come from each Deployment's
+ * {@link PodDisruptionBudget} (selector {@code app=<service>}), computed at the attempt.
+ * Simplifications: a nominated pod waits on its node rather than in the queue (upstream retries it
+ * there, trying the nominated node first), so {@code PodEligibleToPreemptOthers} never finds it
+ * preempting again; the bind checks resources only; the scheduling cycle itself does not reserve
+ * room for nominated pods.
  *
  * <p>Cost: nothing when no Deployment has a priority below the pod's (DaemonSet pods are
- * system-node-critical, above every user priority), checked in O(1); otherwise one dry run per
- * node until {@link Preemptor#numCandidates} candidates are found.
+ * system-node-critical, above every user priority), checked in O(1); otherwise one dry run per node
+ * until {@link Preemptor#numCandidates} candidates are found.
  */
 final class Preemption {
   private final Cluster c;
@@ -59,7 +59,8 @@ final class Preemption {
    * Plans preemption for the unbound {@code p}; if a node is found, nominates {@code p} to it and
    * deletes the victims.
    *
-   * @return whether {@code p} was nominated (it may already be bound, if its victims were gone at once)
+   * @return whether {@code p} was nominated (it may already be bound, if its victims were gone at
+   *     once)
    */
   boolean preempt(Pod p) {
     if (minDeploymentPriority >= p.priority()) {
@@ -107,7 +108,8 @@ final class Preemption {
     return true;
   }
 
-  // The pods nominated with at least p's priority, bound for the dry run to their (schedulable) nodes.
+  // The pods nominated with at least p's priority, bound for the dry run to their (schedulable)
+  // nodes.
   private List<Pod> reserveNominated(Pod p) {
     List<Pod> reserved = new ArrayList<>();
     for (Node n : c.nodes) {
@@ -124,7 +126,8 @@ final class Preemption {
     return reserved;
   }
 
-  // status.disruptionsAllowed of each Deployment's budget now (k/k pkg/controller/disruption/disruption.go)
+  // status.disruptionsAllowed of each Deployment's budget now (k/k
+  // pkg/controller/disruption/disruption.go)
   private List<DisruptionBudget> budgets() {
     List<DisruptionBudget> out = new ArrayList<>();
     for (Deployment d : c.deployments.values()) {
@@ -144,8 +147,11 @@ final class Preemption {
         }
       }
       String service = d.service.name();
-      out.add(new DisruptionBudget(service, LabelSelector.matchLabels("app", service),
-          pdb.disruptionsAllowed(d.replicas, matching, healthy)));
+      out.add(
+          new DisruptionBudget(
+              service,
+              LabelSelector.matchLabels("app", service),
+              pdb.disruptionsAllowed(d.replicas, matching, healthy)));
     }
     return out;
   }

@@ -31,7 +31,13 @@ final class ReplicaSet implements StartupLog.PodNames {
   // set made that quadratic in a large service's replicas.
   private int availableCount;
 
-  ReplicaSet(Deployment deployment, int revision, String version, ImageDescription image, double failP, long createdAt) {
+  ReplicaSet(
+      Deployment deployment,
+      int revision,
+      String version,
+      ImageDescription image,
+      double failP,
+      long createdAt) {
     this.deployment = deployment;
     this.revision = revision;
     this.version = version;
@@ -47,7 +53,8 @@ final class ReplicaSet implements StartupLog.PodNames {
 
   /** What the Deployment controller's arithmetic reads of it now. */
   ReplicaSetCounts counts() {
-    return new ReplicaSetCounts(name(), createdAt, replicas, availableCount, desiredAnnotation, maxAnnotation);
+    return new ReplicaSetCounts(
+        name(), createdAt, replicas, availableCount, desiredAnnotation, maxAnnotation);
   }
 
   /** The name of its pod number {@code ordinal}: {@code <service>-r<revision>-<ordinal>}. */
@@ -87,7 +94,18 @@ final class ReplicaSet implements StartupLog.PodNames {
 
   @Override
   public String toString() {
-    return "ReplicaSet[" + deployment.service.name() + " r" + revision + " replicas " + replicas + ", " + pods.size()
-        + " pods, " + availableCount + " available, " + terminating + " terminating]";
+    return "ReplicaSet["
+        + deployment.service.name()
+        + " r"
+        + revision
+        + " replicas "
+        + replicas
+        + ", "
+        + pods.size()
+        + " pods, "
+        + availableCount
+        + " available, "
+        + terminating
+        + " terminating]";
   }
 }

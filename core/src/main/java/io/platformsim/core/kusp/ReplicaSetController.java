@@ -26,9 +26,20 @@ final class ReplicaSetController {
     if (diff < 0) {
       for (int i = 0; i < -diff; i++) {
         String id = rs.podName(++rs.podCounter);
-        boolean broken = rs.healthCheckFailureProbability > 0 && healthChecks.nextDouble() < rs.healthCheckFailureProbability;
-        Pod p = c.pods.create(id, d.service.name(), rs.revision, false, rs.image, d.service.request(), d.spec.priority(),
-            broken, d);
+        boolean broken =
+            rs.healthCheckFailureProbability > 0
+                && healthChecks.nextDouble() < rs.healthCheckFailureProbability;
+        Pod p =
+            c.pods.create(
+                id,
+                d.service.name(),
+                rs.revision,
+                false,
+                rs.image,
+                d.service.request(),
+                d.spec.priority(),
+                broken,
+                d);
         p.owner = rs;
         rs.pods.add(p);
         if (rs == d.current && d.rollingOut()) {

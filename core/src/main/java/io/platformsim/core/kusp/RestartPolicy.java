@@ -1,9 +1,9 @@
 package io.platformsim.core.kusp;
 
 /**
- * A pod's restart policy (k/k {@code pkg/apis/core/types.go}; default Always,
- * {@code SetDefaults_PodSpec}). Deployments accept only Always
- * ({@code pkg/apis/apps/validation/validation.go ValidatePodTemplateSpecForReplicaSet}).
+ * A pod's restart policy (k/k {@code pkg/apis/core/types.go}; default Always, {@code
+ * SetDefaults_PodSpec}). Deployments accept only Always ({@code
+ * pkg/apis/apps/validation/validation.go ValidatePodTemplateSpecForReplicaSet}).
  */
 public enum RestartPolicy {
   /** Restart on every exit. */

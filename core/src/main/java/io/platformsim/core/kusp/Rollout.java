@@ -39,15 +39,34 @@ final class Rollout {
   RolloutRecord record(long now) {
     long integral = end >= 0 ? outIntegral : outIntegral + (long) lastOut * (now - lastOutAt);
     DeploymentSpec s = deployment.spec;
-    String strategy = s.strategy() == DeploymentSpec.Strategy.RECREATE ? "Recreate"
-        : "RollingUpdate(maxSurge " + s.maxSurge() + ", maxUnavailable " + s.maxUnavailable() + ")";
-    return new RolloutRecord(release, strategy, start, end,
-        end >= 0 ? RolloutRecord.Outcome.COMPLETED : RolloutRecord.Outcome.IN_PROGRESS, podsCreated, maxOut, integral);
+    String strategy =
+        s.strategy() == DeploymentSpec.Strategy.RECREATE
+            ? "Recreate"
+            : "RollingUpdate(maxSurge "
+                + s.maxSurge()
+                + ", maxUnavailable "
+                + s.maxUnavailable()
+                + ")";
+    return new RolloutRecord(
+        release,
+        strategy,
+        start,
+        end,
+        end >= 0 ? RolloutRecord.Outcome.COMPLETED : RolloutRecord.Outcome.IN_PROGRESS,
+        podsCreated,
+        maxOut,
+        integral);
   }
 
   @Override
   public String toString() {
-    return "Rollout[" + release + " from " + start + (end >= 0 ? " to " + end : " in progress")
-        + (deadlineExceeded ? ", deadline exceeded" : "") + (superseded ? ", superseded" : "") + "]";
+    return "Rollout["
+        + release
+        + " from "
+        + start
+        + (end >= 0 ? " to " + end : " in progress")
+        + (deadlineExceeded ? ", deadline exceeded" : "")
+        + (superseded ? ", superseded" : "")
+        + "]";
   }
 }

@@ -11,15 +11,14 @@ import java.util.TreeMap;
 
 /**
  * The scheduling cycle (k/k pkg/scheduler/schedule_one.go {@code scheduleOne}): one pod at a time
- * is popped from the {@link SchedulingQueue}'s activeQ, the cycle takes the configured latency
- * and asks the {@code scheduler} module's {@link FastScheduler}. A placed pod leaves the queue
- * ({@code Done}), is bound and handed to the kubelet. An unplaced one records the scheduler's
- * reasons and runs PostFilter, {@link Preemption}: if it is nominated to a node it leaves the
- * queue and waits there; otherwise it goes back through the failure handler
- * ({@code AddUnschedulableIfNotPresent} with the cycle it was popped in), to unschedulablePods or,
- * if a cluster event came meanwhile, podBackoffQ. Nominated pods bind when their node has room
- * for their request (resources only, not the other filters). A pod deleted while in flight
- * leaves the queue when its cycle ends.
+ * is popped from the {@link SchedulingQueue}'s activeQ, the cycle takes the configured latency and
+ * asks the {@code scheduler} module's {@link FastScheduler}. A placed pod leaves the queue ({@code
+ * Done}), is bound and handed to the kubelet. An unplaced one records the scheduler's reasons and
+ * runs PostFilter, {@link Preemption}: if it is nominated to a node it leaves the queue and waits
+ * there; otherwise it goes back through the failure handler ({@code AddUnschedulableIfNotPresent}
+ * with the cycle it was popped in), to unschedulablePods or, if a cluster event came meanwhile,
+ * podBackoffQ. Nominated pods bind when their node has room for their request (resources only, not
+ * the other filters). A pod deleted while in flight leaves the queue when its cycle ends.
  */
 final class SchedulingCycle {
   private final Cluster c;
@@ -31,8 +30,12 @@ final class SchedulingCycle {
 
   SchedulingCycle(Cluster c, long schedulerSeed, DurationSampler latency) {
     this.c = c;
-    this.scheduler = new FastScheduler(c.table, Policies.profile(c.config.schedulerProfile()), c.config.nodeSampling(),
-        schedulerSeed);
+    this.scheduler =
+        new FastScheduler(
+            c.table,
+            Policies.profile(c.config.schedulerProfile()),
+            c.config.nodeSampling(),
+            schedulerSeed);
     this.latency = latency;
   }
 
@@ -80,7 +83,10 @@ final class SchedulingCycle {
     kick();
   }
 
-  /** Binds {@code p} to {@code n}: in the scheduler's table (the ledger of requests) and on the node. */
+  /**
+   * Binds {@code p} to {@code n}: in the scheduler's table (the ledger of requests) and on the
+   * node.
+   */
   void bind(Pod p, Node n) {
     c.table.bind(p.spec, n.index);
     p.node = n;
@@ -98,7 +104,8 @@ final class SchedulingCycle {
     if (n.nominated.isEmpty()) {
       return;
     }
-    n.nominated.sort(Comparator.comparingInt((Pod q) -> -q.priority()).thenComparingLong(q -> q.seq));
+    n.nominated.sort(
+        Comparator.comparingInt((Pod q) -> -q.priority()).thenComparingLong(q -> q.seq));
     for (Pod q : new ArrayList<>(n.nominated)) {
       if (q.gone() || q.terminating()) {
         n.nominated.remove(q);
@@ -133,6 +140,10 @@ final class SchedulingCycle {
 
   @Override
   public String toString() {
-    return "SchedulingCycle[" + (busy ? "busy" : "idle") + ", " + everUnschedulable + " pods ever unschedulable]";
+    return "SchedulingCycle["
+        + (busy ? "busy" : "idle")
+        + ", "
+        + everUnschedulable
+        + " pods ever unschedulable]";
   }
 }

@@ -1,42 +1,40 @@
 package io.platformsim.core.kusp;
 
-import io.platformsim.scheduler.queue.QueuedPodInfo;
 import io.platformsim.scheduler.queue.QueueName;
+import io.platformsim.scheduler.queue.QueuedPodInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * The scheduler's queue: the {@code scheduler} module's
- * {@link io.platformsim.scheduler.queue.SchedulingQueue} (k/k
- * pkg/scheduler/internal/queue/scheduling_queue.go {@code PriorityQueue}, v1.31) on the
- * simulation clock. activeQ in PrioritySort order (higher priority first, then the earlier
- * timestamp, i.e. when the pod was added or last failed: k/k
+ * The scheduler's queue: the {@code scheduler} module's {@link
+ * io.platformsim.scheduler.queue.SchedulingQueue} (k/k
+ * pkg/scheduler/internal/queue/scheduling_queue.go {@code PriorityQueue}, v1.31) on the simulation
+ * clock. activeQ in PrioritySort order (higher priority first, then the earlier timestamp, i.e.
+ * when the pod was added or last failed: k/k
  * pkg/scheduler/framework/plugins/queuesort/priority_sort.go {@code Less}); podBackoffQ, where a
- * pod that failed {@code n} attempts waits 1 s doubled per attempt up to 10 s
- * ({@code calculateBackoffDuration}; podInitialBackoffSeconds 1, podMaxBackoffSeconds 10 in k/k
- * pkg/scheduler/apis/config/v1/defaults.go); unschedulablePods, left on cluster events
- * ({@code MoveAllToActiveOrBackoffQueue}: to podBackoffQ while backing off, else activeQ) or
- * after 5 min ({@code flushUnschedulablePodsLeftover}, DefaultPodMaxInUnschedulablePodsDuration).
- * With queueing hints off (the v1.31 default), a pod that fails goes to unschedulablePods, or to
- * podBackoffQ when a cluster event came during its cycle. Each move into activeQ wakes the
- * {@link SchedulingCycle}.
+ * pod that failed {@code n} attempts waits 1 s doubled per attempt up to 10 s ({@code
+ * calculateBackoffDuration}; podInitialBackoffSeconds 1, podMaxBackoffSeconds 10 in k/k
+ * pkg/scheduler/apis/config/v1/defaults.go); unschedulablePods, left on cluster events ({@code
+ * MoveAllToActiveOrBackoffQueue}: to podBackoffQ while backing off, else activeQ) or after 5 min
+ * ({@code flushUnschedulablePodsLeftover}, DefaultPodMaxInUnschedulablePodsDuration). With queueing
+ * hints off (the v1.31 default), a pod that fails goes to unschedulablePods, or to podBackoffQ when
+ * a cluster event came during its cycle. Each move into activeQ wakes the {@link SchedulingCycle}.
  *
- * <p>Cluster events: a node joined moves every unschedulable pod (every filter registers
- * NodeAdd); an assigned pod was deleted moves the pods it may help (see
- * {@link #retryAfterRemoval}). Timers run only while a pod is held: one event at the first
- * backoff expiry (upstream flushes podBackoffQ every 1 s, so a pod leaves it up to 1 s later
- * there) and one every 30 s while a pod is unschedulable ({@code PriorityQueue.Run}). The 30 s
- * flush pauses when it finds no other event pending: nothing can then change the cluster, so a
- * retry could only fail again, and a cluster whose only work is a pod that never fits still
- * runs dry (the next failure or move resumes it). The queue's record of a pod exists only while
- * the pod is held.
+ * <p>Cluster events: a node joined moves every unschedulable pod (every filter registers NodeAdd);
+ * an assigned pod was deleted moves the pods it may help (see {@link #retryAfterRemoval}). Timers
+ * run only while a pod is held: one event at the first backoff expiry (upstream flushes podBackoffQ
+ * every 1 s, so a pod leaves it up to 1 s later there) and one every 30 s while a pod is
+ * unschedulable ({@code PriorityQueue.Run}). The 30 s flush pauses when it finds no other event
+ * pending: nothing can then change the cluster, so a retry could only fail again, and a cluster
+ * whose only work is a pod that never fits still runs dry (the next failure or move resumes it).
+ * The queue's record of a pod exists only while the pod is held.
  */
 final class SchedulingQueue {
   private static final Predicate<Pod> NOTHING = p -> false;
@@ -49,9 +47,11 @@ final class SchedulingQueue {
   private int addedSinceFresh;
   // The resource-only pods that went to unschedulablePods, by CPU request (a removal looks only
   // at those whose CPU fits what it freed); a pod that left it is dropped when next met.
-  private final TreeSet<Pod> waitingByCpu = new TreeSet<>(
-      Comparator.comparingLong((Pod p) -> p.request().milliCpu()).thenComparingInt(p -> p.seq));
-  // pods with spread or anti-affinity constraints that went to unschedulablePods since it was last empty
+  private final TreeSet<Pod> waitingByCpu =
+      new TreeSet<>(
+          Comparator.comparingLong((Pod p) -> p.request().milliCpu()).thenComparingInt(p -> p.seq));
+  // pods with spread or anti-affinity constraints that went to unschedulablePods since it was last
+  // empty
   private int constrainedWaiting;
   private long flushTimer = -1;
   private long flushAt = Long.MAX_VALUE;
@@ -80,7 +80,10 @@ final class SchedulingQueue {
     }
   }
 
-  /** A new pod, or one whose nomination ended: into activeQ (upstream {@code Add}), waking the cycle. */
+  /**
+   * A new pod, or one whose nomination ended: into activeQ (upstream {@code Add}), waking the
+   * cycle.
+   */
   void enqueue(Pod p) {
     q.add(p, c.sim.now());
     addedSinceFresh++;
@@ -107,9 +110,9 @@ final class SchedulingQueue {
   }
 
   /**
-   * The in-flight {@code p} failed the attempt of {@code cycle} (upstream
-   * {@code AddUnschedulableIfNotPresent}): podBackoffQ if a cluster event came since the cycle
-   * began, else unschedulablePods.
+   * The in-flight {@code p} failed the attempt of {@code cycle} (upstream {@code
+   * AddUnschedulableIfNotPresent}): podBackoffQ if a cluster event came since the cycle began, else
+   * unschedulablePods.
    */
   void failed(Pod p, long cycle) {
     if (q.addUnschedulableIfNotPresent(p, cycle, c.sim.now()) == QueueName.UNSCHEDULABLE) {
@@ -122,7 +125,10 @@ final class SchedulingQueue {
     armTimers();
   }
 
-  /** The in-flight {@code p} leaves the queue: bound, nominated to a node, or deleted (upstream {@code Done}). */
+  /**
+   * The in-flight {@code p} leaves the queue: bound, nominated to a node, or deleted (upstream
+   * {@code Done}).
+   */
   void done(Pod p) {
     q.done(p);
     if (!waitingByCpu.isEmpty()) {
@@ -131,7 +137,10 @@ final class SchedulingQueue {
     shrinkIfEmpty();
   }
 
-  /** {@code p} was deleted: it leaves whichever queue holds it (upstream {@code Delete}); in flight, at the cycle's end. */
+  /**
+   * {@code p} was deleted: it leaves whichever queue holds it (upstream {@code Delete}); in flight,
+   * at the cycle's end.
+   */
   void delete(Pod p) {
     if (q.size() > 0) {
       q.delete(p);
@@ -142,8 +151,7 @@ final class SchedulingQueue {
 
   /**
    * The pods in unschedulablePods, in the order they went there (a fresh list): those the cluster
-   * autoscaler tries to make room for. Pods backing off are left out: they are retried within
-   * 10 s.
+   * autoscaler tries to make room for. Pods backing off are left out: they are retried within 10 s.
    */
   List<Pod> unschedulable() {
     return q.unschedulablePods();
@@ -160,15 +168,14 @@ final class SchedulingQueue {
    *
    * <p>Upstream's v1.31 default (queueing hints off) moves every pod a resource, spread or
    * anti-affinity filter rejected, lets all but the first that fits fail again and bounds the
-   * retries by their backoff. Here pods with spread or anti-affinity constraints move as
-   * upstream; a pod rejected on resources alone moves only if {@code n}'s free room is offered
-   * to it: the pods whose request fits it, in PrioritySort order (priority, then the time of
-   * their last failure), each taking its request off the room, while it lasts. The others fitted
-   * no node at their last attempt, every node that freed room since offered it to them, and this
-   * removal freed too little for them, so upstream's outcome is the same; what differs is that
-   * their failed attempts (and the backoff those add) are not counted. Moving them all made one
-   * failed cycle (O(nodes) each, with its diagnosis) per pending pod per removal, quadratic in a
-   * large release.
+   * retries by their backoff. Here pods with spread or anti-affinity constraints move as upstream;
+   * a pod rejected on resources alone moves only if {@code n}'s free room is offered to it: the
+   * pods whose request fits it, in PrioritySort order (priority, then the time of their last
+   * failure), each taking its request off the room, while it lasts. The others fitted no node at
+   * their last attempt, every node that freed room since offered it to them, and this removal freed
+   * too little for them, so upstream's outcome is the same; what differs is that their failed
+   * attempts (and the backoff those add) are not counted. Moving them all made one failed cycle
+   * (O(nodes) each, with its diagnosis) per pending pod per removal, quadratic in a large release.
    */
   void retryAfterRemoval(Node n) {
     if (q.size() == 0) {
@@ -199,7 +206,8 @@ final class SchedulingQueue {
     }
   }
 
-  // The resource-only unschedulable pods given n's free room, in PrioritySort order, while it lasts.
+  // The resource-only unschedulable pods given n's free room, in PrioritySort order, while it
+  // lasts.
   private List<Pod> offer(long freeCpu, long freeMem, long freePods) {
     List<Pod> fitting = null;
     for (Iterator<Pod> it = waitingByCpu.iterator(); it.hasNext(); ) {
@@ -222,8 +230,10 @@ final class SchedulingQueue {
     if (fitting == null) {
       return List.of();
     }
-    fitting.sort(Comparator.comparingInt((Pod p) -> -p.priority())
-        .thenComparingLong(p -> q.info(p).timestampMillis()).thenComparingInt(p -> p.seq));
+    fitting.sort(
+        Comparator.comparingInt((Pod p) -> -p.priority())
+            .thenComparingLong(p -> q.info(p).timestampMillis())
+            .thenComparingInt(p -> p.seq));
     List<Pod> offered = new ArrayList<>();
     for (Pod p : fitting) {
       if (Cluster.fitsRequest(p.request(), freeCpu, freeMem, freePods)) {
@@ -264,8 +274,10 @@ final class SchedulingQueue {
       flushTimer = c.sim.scheduleAt(flushAt, this::flushBackoff);
     }
     if (q.unschedulableSize() > 0 && leftoverTimer < 0) {
-      leftoverTimer = c.sim.schedule(
-          io.platformsim.scheduler.queue.SchedulingQueue.FLUSH_UNSCHEDULABLE_PERIOD_MILLIS, this::flushLeftover);
+      leftoverTimer =
+          c.sim.schedule(
+              io.platformsim.scheduler.queue.SchedulingQueue.FLUSH_UNSCHEDULABLE_PERIOD_MILLIS,
+              this::flushLeftover);
     }
   }
 
@@ -307,7 +319,14 @@ final class SchedulingQueue {
 
   @Override
   public String toString() {
-    return "SchedulingQueue[" + q.activeSize() + " active, " + q.backoffSize() + " backing off, " + q.unschedulableSize()
-        + " unschedulable, " + q.inFlightSize() + " in flight]";
+    return "SchedulingQueue["
+        + q.activeSize()
+        + " active, "
+        + q.backoffSize()
+        + " backing off, "
+        + q.unschedulableSize()
+        + " unschedulable, "
+        + q.inFlightSize()
+        + " in flight]";
   }
 }

@@ -7,10 +7,10 @@ import java.util.RandomAccess;
 /**
  * Every pod's {@link PodStartup}, in the order pods became Ready, stored as primitive columns: one
  * entry costs a few ints instead of a record, and a dead pod's name is not kept alive by it. A
- * pod's name is kept as the {@link PodNames} that made it and its ordinal there (a ReplicaSet
- * names its pods {@code <service>-r<revision>-<n>}) and rebuilt when read; a name no
- * {@code PodNames} produces is kept as it is. The records come back equal to the ones appended.
- * Append-only, not thread-safe.
+ * pod's name is kept as the {@link PodNames} that made it and its ordinal there (a ReplicaSet names
+ * its pods {@code <service>-r<revision>-<n>}) and rebuilt when read; a name no {@code PodNames}
+ * produces is kept as it is. The records come back equal to the ones appended. Append-only, not
+ * thread-safe.
  */
 final class StartupLog {
 
@@ -41,10 +41,16 @@ final class StartupLog {
   }
 
   /**
-   * Appends a pod's start-up; {@code namer} and {@code ordinal} name it when
-   * {@code namer.podName(ordinal)} equals {@code pod} (checked), else {@code pod} is kept.
+   * Appends a pod's start-up; {@code namer} and {@code ordinal} name it when {@code
+   * namer.podName(ordinal)} equals {@code pod} (checked), else {@code pod} is kept.
    */
-  void add(String pod, PodNames namer, int ordinal, long schedulingMillis, long pullMillis, long startMillis,
+  void add(
+      String pod,
+      PodNames namer,
+      int ordinal,
+      long schedulingMillis,
+      long pullMillis,
+      long startMillis,
       long readinessMillis) {
     if (size == names.length) {
       int n = LongColumn.grown(size);
@@ -118,7 +124,8 @@ final class StartupLog {
     @Override
     public PodStartup get(int index) {
       if (index < 0 || index >= size) {
-        throw new IndexOutOfBoundsException("startup index " + index + " out of range [0, " + size + ")");
+        throw new IndexOutOfBoundsException(
+            "startup index " + index + " out of range [0, " + size + ")");
       }
       return log.get(index);
     }

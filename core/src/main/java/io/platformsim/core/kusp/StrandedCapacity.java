@@ -4,9 +4,9 @@ import io.platformsim.core.engine.TimeWeightedAverage;
 import io.platformsim.core.workload.Resources;
 
 /**
- * Stranded capacity over time: a Ready or NotReady node's free CPU is stranded when its free
- * memory is below the smallest memory request of any deployed service (no service pod can use
- * the CPU), and the other way round. Kept per node (on {@link Node}) and summed incrementally.
+ * Stranded capacity over time: a Ready or NotReady node's free CPU is stranded when its free memory
+ * is below the smallest memory request of any deployed service (no service pod can use the CPU),
+ * and the other way round. Kept per node (on {@link Node}) and summed incrementally.
  */
 final class StrandedCapacity {
   private final Cluster c;
@@ -38,13 +38,17 @@ final class StrandedCapacity {
     }
   }
 
-  /** Recomputes what is stranded on {@code n}, after its pods, state or the smallest requests changed. */
+  /**
+   * Recomputes what is stranded on {@code n}, after its pods, state or the smallest requests
+   * changed.
+   */
   void update(Node n) {
     long minCpu = minCpuRequest;
     long minMem = minMemoryRequest;
     double sc = 0;
     double sm = 0;
-    if (!c.deployments.isEmpty() && (n.state == NodeState.READY || n.state == NodeState.NOT_READY)) {
+    if (!c.deployments.isEmpty()
+        && (n.state == NodeState.READY || n.state == NodeState.NOT_READY)) {
       long freeCpu = Math.max(0, c.freeCpu(n));
       long freeMem = Math.max(0, c.freeMemory(n));
       if (freeMem < minMem) {
@@ -73,6 +77,10 @@ final class StrandedCapacity {
 
   @Override
   public String toString() {
-    return "StrandedCapacity[smallest request " + minCpuRequest + "m CPU, " + minMemoryRequest + " MiB]";
+    return "StrandedCapacity[smallest request "
+        + minCpuRequest
+        + "m CPU, "
+        + minMemoryRequest
+        + " MiB]";
   }
 }

@@ -10,15 +10,15 @@ import java.util.TreeMap;
 /**
  * The taint eviction controller (k/k v1.31 {@code pkg/controller/tainteviction/taint_eviction.go}),
  * for the NoExecute taints the {@link NodeLifecycleController} puts on unresponsive nodes: when a
- * node is tainted ({@code handleNodeUpdate}), each pod on it gets its deletion time
- * ({@code processPodOnNode}): now if no toleration matches the taint, never if every matching one
- * is forever, else now + the smallest matching {@code tolerationSeconds}
- * ({@link NoExecuteTolerations#evictionDelayMillis}). A pod's tolerations are its Deployment
- * template's plus the {@code DefaultTolerationSeconds} admission's
- * ({@code --default-not-ready-toleration-seconds} and {@code --default-unreachable-toleration-seconds},
+ * node is tainted ({@code handleNodeUpdate}), each pod on it gets its deletion time ({@code
+ * processPodOnNode}): now if no toleration matches the taint, never if every matching one is
+ * forever, else now + the smallest matching {@code tolerationSeconds} ({@link
+ * NoExecuteTolerations#evictionDelayMillis}). A pod's tolerations are its Deployment template's
+ * plus the {@code DefaultTolerationSeconds} admission's ({@code
+ * --default-not-ready-toleration-seconds} and {@code --default-unreachable-toleration-seconds},
  * both {@link KuspConfig#notReadyTolerationMillis()} in whole seconds, 300 s by default); DaemonSet
- * pods tolerate both taints forever (k/k pkg/controller/daemon/util/daemonset_util.go
- * {@code AddOrUpdateDaemonPodTolerations}). When the taint comes off, the deletions not yet done are
+ * pods tolerate both taints forever (k/k pkg/controller/daemon/util/daemonset_util.go {@code
+ * AddOrUpdateDaemonPodTolerations}). When the taint comes off, the deletions not yet done are
  * cancelled. Pods due at the same time are deleted by one event, so a node costs one event per
  * distinct toleration, not one per pod.
  */
@@ -30,8 +30,8 @@ final class TaintEvictionController {
   }
 
   /**
-   * {@code n} was tainted {@code taintKey}:NoExecute now ({@code n.taintedAt}): schedules its
-   * pods' deletions and returns how many deletion batches are due.
+   * {@code n} was tainted {@code taintKey}:NoExecute now ({@code n.taintedAt}): schedules its pods'
+   * deletions and returns how many deletion batches are due.
    */
   int nodeTainted(Node n, String taintKey) {
     long now = c.sim.now();
@@ -58,8 +58,8 @@ final class TaintEvictionController {
       return -1;
     }
     long seconds = c.config.notReadyTolerationMillis() / 1000;
-    return NoExecuteTolerations.evictionDelayMillis(NoExecuteTolerations.admit(d.spec.tolerations(), seconds, seconds),
-        taintKey);
+    return NoExecuteTolerations.evictionDelayMillis(
+        NoExecuteTolerations.admit(d.spec.tolerations(), seconds, seconds), taintKey);
   }
 
   /**
@@ -90,6 +90,8 @@ final class TaintEvictionController {
 
   @Override
   public String toString() {
-    return "TaintEvictionController[default toleration " + c.config.notReadyTolerationMillis() / 1000 + " s]";
+    return "TaintEvictionController[default toleration "
+        + c.config.notReadyTolerationMillis() / 1000
+        + " s]";
   }
 }

@@ -4,7 +4,7 @@ package io.platformsim.core.lesp;
  * A versioned machine base image (an AMI): the OS and runtime a machine boots from. Baking a new
  * one takes minutes (see {@link LespConfig#bake()}); a machine records the image it booted.
  *
- * @param name    image family, e.g. {@code "base"}; not blank
+ * @param name image family, e.g. {@code "base"}; not blank
  * @param version version within the family; not blank
  */
 public record BaseImage(String name, String version) {

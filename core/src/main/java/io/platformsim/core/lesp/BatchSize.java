@@ -1,10 +1,10 @@
 package io.platformsim.core.lesp;
 
 /**
- * How many machines a rolling step changes at once: a fixed number or a percentage of the pool.
- * A percentage rounds up (10% of 45 machines is 5), so a batch is never empty.
+ * How many machines a rolling step changes at once: a fixed number or a percentage of the pool. A
+ * percentage rounds up (10% of 45 machines is 5), so a batch is never empty.
  *
- * @param value   machines (if {@code percent} is false) or percent of the pool, at least 1
+ * @param value machines (if {@code percent} is false) or percent of the pool, at least 1
  * @param percent whether {@code value} is a percentage (then at most 100)
  */
 public record BatchSize(int value, boolean percent) {
@@ -12,7 +12,8 @@ public record BatchSize(int value, boolean percent) {
   /** Validates the value. */
   public BatchSize {
     if (value < 1) {
-      throw new IllegalArgumentException("batch size must be >= 1, was " + value + (percent ? "%" : ""));
+      throw new IllegalArgumentException(
+          "batch size must be >= 1, was " + value + (percent ? "%" : ""));
     }
     if (percent && value > 100) {
       throw new IllegalArgumentException("batch size percent must be <= 100, was " + value + "%");

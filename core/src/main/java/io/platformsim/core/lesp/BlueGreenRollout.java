@@ -6,15 +6,16 @@ import java.util.List;
 
 /**
  * {@link DeployStrategy.BlueGreen}: launches a whole new (green) pool of the wanted size on the
- * release at once; when all of it has settled healthy, the pool switches to the release, the
- * green machines become members and the old (blue) members drain and terminate. A green machine
- * failing its health check discards the green pool without drain (it never served): ROLLED_BACK,
- * the blue pool untouched. It takes as long as the slowest green launch (pending, boot, converge,
- * deploy steps).
+ * release at once; when all of it has settled healthy, the pool switches to the release, the green
+ * machines become members and the old (blue) members drain and terminate. A green machine failing
+ * its health check discards the green pool without drain (it never served): ROLLED_BACK, the blue
+ * pool untouched. It takes as long as the slowest green launch (pending, boot, converge, deploy
+ * steps).
  */
 final class BlueGreenRollout extends GroupRollout {
 
-  BlueGreenRollout(DeploySystem system, ServicePool pool, Release release, DeployStrategy.BlueGreen strategy) {
+  BlueGreenRollout(
+      DeploySystem system, ServicePool pool, Release release, DeployStrategy.BlueGreen strategy) {
     super(system, pool, release, strategy.toString());
   }
 
@@ -26,7 +27,8 @@ final class BlueGreenRollout extends GroupRollout {
 
   @Override
   void launchOne() {
-    lifecycle.launch(pool, pool.image, release.version(), release.healthCheckFailureProbability(), this, this);
+    lifecycle.launch(
+        pool, pool.image, release.version(), release.healthCheckFailureProbability(), this, this);
   }
 
   @Override

@@ -3,10 +3,9 @@ package io.platformsim.core.lesp;
 import io.platformsim.core.workload.Release;
 
 /**
- * {@link DeployStrategy.Canary}: {@code canaryMachines} in place first, watched for
- * {@code bakeMillis} once they are back in service, then the rest in rolling batches of
- * {@code rest}; a failed health check (canary or later) rolls back at once, in batches of
- * {@code rest}.
+ * {@link DeployStrategy.Canary}: {@code canaryMachines} in place first, watched for {@code
+ * bakeMillis} once they are back in service, then the rest in rolling batches of {@code rest}; a
+ * failed health check (canary or later) rolls back at once, in batches of {@code rest}.
  */
 final class CanaryRollout extends InPlaceRollout {
   private final int canary;
@@ -14,7 +13,8 @@ final class CanaryRollout extends InPlaceRollout {
   private final long bakeMillis;
   private boolean canaryDone;
 
-  CanaryRollout(DeploySystem system, ServicePool pool, Release release, DeployStrategy.Canary strategy) {
+  CanaryRollout(
+      DeploySystem system, ServicePool pool, Release release, DeployStrategy.Canary strategy) {
     super(system, pool, release, strategy.toString());
     this.canary = strategy.canaryMachines();
     this.rest = strategy.rest().machinesFor(pool.wanted);

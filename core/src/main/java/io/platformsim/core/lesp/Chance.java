@@ -8,8 +8,8 @@ final class Chance {
 
   /**
    * Whether an event of {@code probability} happens, drawing from {@code rng} only when the
-   * probability is strictly between 0 and 1 (so deterministic cases use no randomness and leave
-   * the stream where it was).
+   * probability is strictly between 0 and 1 (so deterministic cases use no randomness and leave the
+   * stream where it was).
    */
   static boolean happens(RandomGenerator rng, double probability) {
     if (probability <= 0) {

@@ -10,13 +10,13 @@ import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * Configuration-management converges on LeSP, as configured by {@link ConfigManagement}: the
- * first converge of a booted machine (on itself, retried up to the attempt limit), periodic
- * converges of in-service machines (interval plus a uniform splay; a run that fails every attempt
- * leaves the machine serving on its previous configuration) and orchestrated fleet-wide runs that
- * converge at most {@link ConfigManagement#parallelism()} machines at once. Every attempt draws
- * its duration from {@code "lesp.converge"} and its outcome from {@code "lesp.convergeFailure"},
- * in that order, and is recorded in {@link MetricsRecorder#convergeTimes}.
+ * Configuration-management converges on LeSP, as configured by {@link ConfigManagement}: the first
+ * converge of a booted machine (on itself, retried up to the attempt limit), periodic converges of
+ * in-service machines (interval plus a uniform splay; a run that fails every attempt leaves the
+ * machine serving on its previous configuration) and orchestrated fleet-wide runs that converge at
+ * most {@link ConfigManagement#parallelism()} machines at once. Every attempt draws its duration
+ * from {@code "lesp.converge"} and its outcome from {@code "lesp.convergeFailure"}, in that order,
+ * and is recorded in {@link MetricsRecorder#convergeTimes}.
  */
 final class ConfigManagementRun {
   private final Simulation sim;
@@ -27,7 +27,8 @@ final class ConfigManagementRun {
   private final RandomGenerator splay;
   private final List<FleetConverge> fleetConverges = new ArrayList<>();
 
-  ConfigManagementRun(Simulation sim, ConfigManagement cm, RandomStreams streams, MetricsRecorder recorder) {
+  ConfigManagementRun(
+      Simulation sim, ConfigManagement cm, RandomStreams streams, MetricsRecorder recorder) {
     this.sim = sim;
     this.cm = cm;
     this.recorder = recorder;
@@ -45,16 +46,19 @@ final class ConfigManagementRun {
     m.convergeAttempts++;
     long d = convergeTime.next();
     boolean fails = Chance.happens(convergeFailures, cm.failureProbability());
-    m.stepEvent = sim.schedule(d, () -> {
-      recorder.convergeTimes.add(d);
-      if (!fails) {
-        converged.fire();
-      } else if (m.convergeAttempts < cm.maxAttempts()) {
-        firstConverge(m, converged, gaveUp);
-      } else {
-        gaveUp.fire();
-      }
-    });
+    m.stepEvent =
+        sim.schedule(
+            d,
+            () -> {
+              recorder.convergeTimes.add(d);
+              if (!fails) {
+                converged.fire();
+              } else if (m.convergeAttempts < cm.maxAttempts()) {
+                firstConverge(m, converged, gaveUp);
+              } else {
+                gaveUp.fire();
+              }
+            });
   }
 
   /** A machine came into service: starts its periodic converges, if on and not running yet. */
@@ -72,17 +76,21 @@ final class ConfigManagementRun {
   private void periodic(Machine m, int attempt) {
     long d = convergeTime.next();
     boolean fails = Chance.happens(convergeFailures, cm.failureProbability());
-    m.periodicEvent = sim.schedule(d, () -> {
-      recorder.convergeTimes.add(d);
-      if (fails && attempt < cm.maxAttempts()) {
-        periodic(m, attempt + 1);
-        return;
-      }
-      if (fails) {
-        recorder.periodicConvergeFailed(); // the machine keeps serving on its previous configuration
-      }
-      schedulePeriodic(m);
-    });
+    m.periodicEvent =
+        sim.schedule(
+            d,
+            () -> {
+              recorder.convergeTimes.add(d);
+              if (fails && attempt < cm.maxAttempts()) {
+                periodic(m, attempt + 1);
+                return;
+              }
+              if (fails) {
+                recorder.periodicConvergeFailed(); // the machine keeps serving on its previous
+                // configuration
+              }
+              schedulePeriodic(m);
+            });
   }
 
   /** Starts an orchestrated converge of {@code pool}'s in-service members now. */
@@ -141,24 +149,27 @@ final class ConfigManagementRun {
     private void attempt(int n) {
       long d = convergeTime.next();
       boolean fails = Chance.happens(convergeFailures, cm.failureProbability());
-      sim.schedule(d, () -> {
-        recorder.convergeTimes.add(d);
-        if (fails && n < cm.maxAttempts()) {
-          attempt(n + 1);
-          return;
-        }
-        if (fails) {
-          failedMachines++;
-        } else {
-          ok++;
-        }
-        inFlight--;
-        fill();
-      });
+      sim.schedule(
+          d,
+          () -> {
+            recorder.convergeTimes.add(d);
+            if (fails && n < cm.maxAttempts()) {
+              attempt(n + 1);
+              return;
+            }
+            if (fails) {
+              failedMachines++;
+            } else {
+              ok++;
+            }
+            inFlight--;
+            fill();
+          });
     }
 
     FleetConvergeRecord record() {
-      return new FleetConvergeRecord(pool.service.name(), startMillis, endMillis, ok, failedMachines, parallelism);
+      return new FleetConvergeRecord(
+          pool.service.name(), startMillis, endMillis, ok, failedMachines, parallelism);
     }
   }
 }

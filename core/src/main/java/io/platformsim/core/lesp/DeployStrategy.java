@@ -4,18 +4,17 @@ package io.platformsim.core.lesp;
  * How the LeSP deploy system rolls an app release onto a pool.
  *
  * <ul>
- *   <li>{@link Rolling}: in place, batch by batch; each machine of a batch is drained from the
- *       load balancer, gets the artifact, restarts and is health-checked; the next batch starts
- *       when the whole previous batch is back in service.
+ *   <li>{@link Rolling}: in place, batch by batch; each machine of a batch is drained from the load
+ *       balancer, gets the artifact, restarts and is health-checked; the next batch starts when the
+ *       whole previous batch is back in service.
  *   <li>{@link BlueGreen}: a new pool of the same size is provisioned at once (boot, converge,
- *       deploy); traffic switches when all of it is in service; the old pool drains and
- *       terminates.
- *   <li>{@link Canary}: one batch of {@code canaryMachines} in place, a bake time watching it,
- *       then the rest in rolling batches.
+ *       deploy); traffic switches when all of it is in service; the old pool drains and terminates.
+ *   <li>{@link Canary}: one batch of {@code canaryMachines} in place, a bake time watching it, then
+ *       the rest in rolling batches.
  * </ul>
  *
- * A batch with a failed health check stops the rollout and rolls every changed machine back to
- * the previous version (blue/green: the new pool is discarded).
+ * A batch with a failed health check stops the rollout and rolls every changed machine back to the
+ * previous version (blue/green: the new pool is discarded).
  */
 public sealed interface DeployStrategy {
 
@@ -59,8 +58,8 @@ public sealed interface DeployStrategy {
    * A canary batch, a bake time, then the rest in rolling batches.
    *
    * @param canaryMachines machines in the canary batch, at least 1
-   * @param bakeMillis     time the canary is watched before the rest, at least 0
-   * @param rest           batch size for the remaining machines
+   * @param bakeMillis time the canary is watched before the rest, at least 0
+   * @param rest batch size for the remaining machines
    */
   record Canary(int canaryMachines, long bakeMillis, BatchSize rest) implements DeployStrategy {
     /** Validates the fields. */
@@ -87,7 +86,13 @@ public sealed interface DeployStrategy {
 
     @Override
     public String toString() {
-      return "canary(" + canaryMachines + ", bake " + bakeMillis / 1000.0 + " s, then " + rest + ")";
+      return "canary("
+          + canaryMachines
+          + ", bake "
+          + bakeMillis / 1000.0
+          + " s, then "
+          + rest
+          + ")";
     }
   }
 
@@ -106,7 +111,9 @@ public sealed interface DeployStrategy {
     return new BlueGreen();
   }
 
-  /** Canary of {@code canaryMachines}, watched for {@code bakeMillis}, then batches of {@code rest}. */
+  /**
+   * Canary of {@code canaryMachines}, watched for {@code bakeMillis}, then batches of {@code rest}.
+   */
   static DeployStrategy canary(int canaryMachines, long bakeMillis, int rest) {
     return new Canary(canaryMachines, bakeMillis, BatchSize.machines(rest));
   }

@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * LeSP's deploy system: turns a release into the rollout of its strategy ({@link RollingRollout},
- * {@link CanaryRollout}, {@link BlueGreenRollout}; a base-image release is an
- * {@link ImageReplacement} whatever the strategy), runs at most one rollout per pool and queues
- * the others behind it in the order applied, and keeps every rollout for the metrics.
+ * {@link CanaryRollout}, {@link BlueGreenRollout}; a base-image release is an {@link
+ * ImageReplacement} whatever the strategy), runs at most one rollout per pool and queues the others
+ * behind it in the order applied, and keeps every rollout for the metrics.
  */
 final class DeploySystem {
   private final LespConfig config;
@@ -42,8 +42,8 @@ final class DeploySystem {
    * Plans {@code release} on {@code pool} with {@code strategy} and begins it now, or queues it
    * behind the pool's rollout in progress.
    *
-   * @throws IllegalArgumentException if a batch size does not fit the pool (the message names
-   *     the release)
+   * @throws IllegalArgumentException if a batch size does not fit the pool (the message names the
+   *     release)
    */
   void apply(ServicePool pool, Release release, DeployStrategy strategy) {
     Rollout rollout;
@@ -65,7 +65,8 @@ final class DeploySystem {
   /** The rollout process for {@code release}, its batch sizes checked against the pool. */
   private Rollout plan(ServicePool pool, Release release, DeployStrategy strategy) {
     if (release.kind() == Release.Kind.BASE_IMAGE) {
-      return new ImageReplacement(this, pool, release, config.imageBatch().machinesFor(pool.wanted));
+      return new ImageReplacement(
+          this, pool, release, config.imageBatch().machinesFor(pool.wanted));
     }
     strategy.minimumInService(pool.wanted); // validates batch sizes against the pool
     if (strategy instanceof DeployStrategy.Rolling r) {

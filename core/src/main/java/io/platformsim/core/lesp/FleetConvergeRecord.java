@@ -3,12 +3,12 @@ package io.platformsim.core.lesp;
 /**
  * One orchestrated fleet-wide converge of a service's in-service machines.
  *
- * @param service     the service
+ * @param service the service
  * @param startMillis when it started
- * @param endMillis   when the last machine finished, -1 while running
- * @param machines    machines converged successfully
- * @param failed      machines whose converge failed every attempt (they keep serving on the old
- *                    configuration)
+ * @param endMillis when the last machine finished, -1 while running
+ * @param machines machines converged successfully
+ * @param failed machines whose converge failed every attempt (they keep serving on the old
+ *     configuration)
  * @param parallelism machines converged at once
  */
 public record FleetConvergeRecord(

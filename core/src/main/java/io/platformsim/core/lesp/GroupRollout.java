@@ -5,17 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The batch logic shared by rollouts that launch new machines: launches a group and acts once
- * every one of them has come into service, failed its health check or been lost. Used by
- * blue/green (one group, the whole pool) and a base-image change (one group per batch). The
- * launched machines belong to the rollout (they do not count as pool members) until it hands them
- * to the pool; one that crashes is replaced by another launch when
- * {@link LespConfig#replaceFailed()}.
+ * The batch logic shared by rollouts that launch new machines: launches a group and acts once every
+ * one of them has come into service, failed its health check or been lost. Used by blue/green (one
+ * group, the whole pool) and a base-image change (one group per batch). The launched machines
+ * belong to the rollout (they do not count as pool members) until it hands them to the pool; one
+ * that crashes is replaced by another launch when {@link LespConfig#replaceFailed()}.
  */
 abstract class GroupRollout extends Rollout implements MachineWaiter {
   /** The group's machines that came into service or failed their health check. */
   final List<Machine> group = new ArrayList<>();
+
   private int remaining;
+
   /** Whether a machine of the group failed its health check. */
   boolean failed;
 

@@ -46,9 +46,10 @@ final class IdentityProvisioner {
     this.config = config;
     this.afterWait = afterWait;
     this.addressing = new MachineAddressing(config.network());
-    this.authority = config.authorityCapacityPerSecond() == 0
-        ? CertificateAuthority.unlimited()
-        : CertificateAuthority.withCapacity(config.authorityCapacityPerSecond());
+    this.authority =
+        config.authorityCapacityPerSecond() == 0
+            ? CertificateAuthority.unlimited()
+            : CertificateAuthority.withCapacity(config.authorityCapacityPerSecond());
   }
 
   /**
@@ -114,7 +115,10 @@ final class IdentityProvisioner {
     return n;
   }
 
-  /** Identity figures now over {@code pools}' live machines (see {@code LespPlatform#identityMetrics}). */
+  /**
+   * Identity figures now over {@code pools}' live machines (see {@code
+   * LespPlatform#identityMetrics}).
+   */
   IdentityMetrics metrics(Collection<ServicePool> pools) {
     Map<String, List<String>> hosts = new LinkedHashMap<>();
     Map<String, Set<String>> needs = new LinkedHashMap<>();
@@ -129,7 +133,12 @@ final class IdentityProvisioner {
       }
       needs.put(p.service.name(), config.resourcesOf(p.service.name()));
     }
-    return new IdentityMetrics(addressing.counts(), authority.stats(), null, pools.size(), holders,
+    return new IdentityMetrics(
+        addressing.counts(),
+        authority.stats(),
+        null,
+        pools.size(),
+        holders,
         IdentityMode.MACHINE_ROLE.graph(hosts, needs).report());
   }
 

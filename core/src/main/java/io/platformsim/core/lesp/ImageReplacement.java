@@ -5,11 +5,11 @@ import io.platformsim.core.workload.Release;
 import java.util.List;
 
 /**
- * A base-image change: bakes the new image (a draw from {@code "lesp.bake"}), then launches
- * {@code batch} new machines from it, and once the batch is in service retires as many members
- * still on another image (drained); batch after batch until none is left. A new machine failing
- * its health check discards the batch without drain and rolls back the same way: the machines
- * already replaced are replaced again from the old image (health check taken to pass); ROLLED_BACK.
+ * A base-image change: bakes the new image (a draw from {@code "lesp.bake"}), then launches {@code
+ * batch} new machines from it, and once the batch is in service retires as many members still on
+ * another image (drained); batch after batch until none is left. A new machine failing its health
+ * check discards the batch without drain and rolls back the same way: the machines already replaced
+ * are replaced again from the old image (health check taken to pass); ROLLED_BACK.
  */
 final class ImageReplacement extends GroupRollout {
   private final int batch;
@@ -24,12 +24,14 @@ final class ImageReplacement extends GroupRollout {
 
   @Override
   void start() {
-    sim.schedule(system.bakeMillis(), () -> {
-      oldImage = pool.image;
-      target = pool.image.withVersion(release.version());
-      pool.image = target;
-      nextBatch();
-    });
+    sim.schedule(
+        system.bakeMillis(),
+        () -> {
+          oldImage = pool.image;
+          target = pool.image.withVersion(release.version());
+          pool.image = target;
+          nextBatch();
+        });
   }
 
   private List<Machine> outdated() {
@@ -49,7 +51,13 @@ final class ImageReplacement extends GroupRollout {
 
   @Override
   void launchOne() {
-    lifecycle.launch(pool, target, pool.version, rollingBack ? 0 : release.healthCheckFailureProbability(), this, this);
+    lifecycle.launch(
+        pool,
+        target,
+        pool.version,
+        rollingBack ? 0 : release.healthCheckFailureProbability(),
+        this,
+        this);
   }
 
   @Override

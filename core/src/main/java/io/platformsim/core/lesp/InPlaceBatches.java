@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * The batch logic shared by every in-place deploy (rolling, canary and their rollback): walks a
- * fixed list of target machines, deploys one version on the next batch of those still live
- * (in service, or out of service after a failed health check and not being deployed), and fires
- * {@code settled} once every machine of the batch has come into service, failed its health check
- * or been lost. The owning rollout decides the batch sizes and what happens between batches.
+ * fixed list of target machines, deploys one version on the next batch of those still live (in
+ * service, or out of service after a failed health check and not being deployed), and fires {@code
+ * settled} once every machine of the batch has come into service, failed its health check or been
+ * lost. The owning rollout decides the batch sizes and what happens between batches.
  */
 final class InPlaceBatches implements MachineWaiter {
   private final Rollout rollout;
@@ -25,7 +25,12 @@ final class InPlaceBatches implements MachineWaiter {
    * Batches over {@code targets} (in this order) deploying {@code version}, whose health check
    * fails with {@code healthFailure}, on behalf of {@code rollout}.
    */
-  InPlaceBatches(Rollout rollout, List<Machine> targets, String version, double healthFailure, EventAction settled) {
+  InPlaceBatches(
+      Rollout rollout,
+      List<Machine> targets,
+      String version,
+      double healthFailure,
+      EventAction settled) {
     this.rollout = rollout;
     this.targets = targets;
     this.version = version;
@@ -38,8 +43,9 @@ final class InPlaceBatches implements MachineWaiter {
     List<Machine> chosen = new ArrayList<>();
     while (next < targets.size() && chosen.size() < size) {
       Machine m = targets.get(next++);
-      boolean live = m.state() == MachineState.IN_SERVICE
-          || (m.state() == MachineState.DEPLOYING && !m.healthy && m.waiter == null);
+      boolean live =
+          m.state() == MachineState.IN_SERVICE
+              || (m.state() == MachineState.DEPLOYING && !m.healthy && m.waiter == null);
       if (live && !m.retiring) {
         chosen.add(m);
       }
@@ -86,6 +92,14 @@ final class InPlaceBatches implements MachineWaiter {
 
   @Override
   public String toString() {
-    return "InPlaceBatches[" + version + ", " + next + "/" + targets.size() + " walked, " + remaining + " deploying]";
+    return "InPlaceBatches["
+        + version
+        + ", "
+        + next
+        + "/"
+        + targets.size()
+        + " walked, "
+        + remaining
+        + " deploying]";
   }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * An app release deployed in place on the pool's in-service members, batch after batch through
  * {@link InPlaceBatches}: the pool switches to the release at the start (so machines it launches
- * meanwhile get it), a batch with a failed health check hands over to a {@link Rollback} in
- * batches of {@link #rollbackBatch()}, and the rollout completes when no live target is left.
- * Subclasses say how big the batches are and what happens between them.
+ * meanwhile get it), a batch with a failed health check hands over to a {@link Rollback} in batches
+ * of {@link #rollbackBatch()}, and the rollout completes when no live target is left. Subclasses
+ * say how big the batches are and what happens between them.
  */
 abstract class InPlaceRollout extends Rollout {
   private final List<Machine> done = new ArrayList<>();
@@ -29,8 +29,13 @@ abstract class InPlaceRollout extends Rollout {
     pool.version = release.version();
     pool.healthFailure = release.healthCheckFailureProbability();
     pool.service = pool.service.withVersion(release.version());
-    batches = new InPlaceBatches(this, pool.inServiceMembers(), release.version(),
-        release.healthCheckFailureProbability(), this::batchSettled);
+    batches =
+        new InPlaceBatches(
+            this,
+            pool.inServiceMembers(),
+            release.version(),
+            release.healthCheckFailureProbability(),
+            this::batchSettled);
     deployBatch(firstBatch());
   }
 

@@ -12,32 +12,34 @@ import java.util.Optional;
  * cheapest type whose capacity holds one instance's request plus the per-machine agents. Ties in
  * price go to the type listed first, so the choice is deterministic.
  *
- * <p>Rounding requests up to a menu is where a machine-per-service platform loses capacity
- * (Borg, EuroSys 2015, §5.4: +30–50% resources for a power-of-two menu).
+ * <p>Rounding requests up to a menu is where a machine-per-service platform loses capacity (Borg,
+ * EuroSys 2015, §5.4: +30–50% resources for a power-of-two menu).
  */
 public final class InstanceMenu {
 
   /**
-   * AWS EC2 general-purpose (m5), compute-optimized (c5) and memory-optimized (r5) types with
-   * their on-demand Linux prices in us-east-1, per hour, as published on the AWS EC2 on-demand
-   * pricing page (https://aws.amazon.com/ec2/pricing/on-demand/); recalled figures, stable since
-   * these generations launched. vCPU and GiB from the AWS instance-type pages.
+   * AWS EC2 general-purpose (m5), compute-optimized (c5) and memory-optimized (r5) types with their
+   * on-demand Linux prices in us-east-1, per hour, as published on the AWS EC2 on-demand pricing
+   * page (https://aws.amazon.com/ec2/pricing/on-demand/); recalled figures, stable since these
+   * generations launched. vCPU and GiB from the AWS instance-type pages.
    */
-  public static final InstanceMenu AWS_DEFAULT = new InstanceMenu(List.of(
-      InstanceType.of("c5.large", 2, 4, 0.085),
-      InstanceType.of("m5.large", 2, 8, 0.096),
-      InstanceType.of("r5.large", 2, 16, 0.126),
-      InstanceType.of("c5.xlarge", 4, 8, 0.17),
-      InstanceType.of("m5.xlarge", 4, 16, 0.192),
-      InstanceType.of("r5.xlarge", 4, 32, 0.252),
-      InstanceType.of("c5.2xlarge", 8, 16, 0.34),
-      InstanceType.of("m5.2xlarge", 8, 32, 0.384),
-      InstanceType.of("r5.2xlarge", 8, 64, 0.504),
-      InstanceType.of("c5.4xlarge", 16, 32, 0.68),
-      InstanceType.of("m5.4xlarge", 16, 64, 0.768),
-      InstanceType.of("r5.4xlarge", 16, 128, 1.008),
-      InstanceType.of("m5.8xlarge", 32, 128, 1.536),
-      InstanceType.of("r5.8xlarge", 32, 256, 2.016)));
+  public static final InstanceMenu AWS_DEFAULT =
+      new InstanceMenu(
+          List.of(
+              InstanceType.of("c5.large", 2, 4, 0.085),
+              InstanceType.of("m5.large", 2, 8, 0.096),
+              InstanceType.of("r5.large", 2, 16, 0.126),
+              InstanceType.of("c5.xlarge", 4, 8, 0.17),
+              InstanceType.of("m5.xlarge", 4, 16, 0.192),
+              InstanceType.of("r5.xlarge", 4, 32, 0.252),
+              InstanceType.of("c5.2xlarge", 8, 16, 0.34),
+              InstanceType.of("m5.2xlarge", 8, 32, 0.384),
+              InstanceType.of("r5.2xlarge", 8, 64, 0.504),
+              InstanceType.of("c5.4xlarge", 16, 32, 0.68),
+              InstanceType.of("m5.4xlarge", 16, 64, 0.768),
+              InstanceType.of("r5.4xlarge", 16, 128, 1.008),
+              InstanceType.of("m5.8xlarge", 32, 128, 1.536),
+              InstanceType.of("r5.8xlarge", 32, 256, 2.016)));
 
   private final List<InstanceType> types;
 
@@ -82,8 +84,11 @@ public final class InstanceMenu {
 
   /** The cheapest type whose capacity holds {@code need}, or empty if none does. */
   public Optional<InstanceType> cheapestFitting(Resources need) {
-    return types.stream().filter(t -> need.fitsIn(t.capacity()))
-        .min(Comparator.comparingDouble(InstanceType::hourlyPriceUsd)); // min is stable: first wins ties
+    return types.stream()
+        .filter(t -> need.fitsIn(t.capacity()))
+        .min(
+            Comparator.comparingDouble(
+                InstanceType::hourlyPriceUsd)); // min is stable: first wins ties
   }
 
   /**
@@ -93,15 +98,25 @@ public final class InstanceMenu {
    */
   public InstanceType select(Service service, MachineAgents agents) {
     Resources need = service.request().plus(agents.total());
-    return cheapestFitting(need).orElseThrow(() -> new IllegalArgumentException(
-        "service '" + service.name() + "' needs " + need + " per machine (request "
-            + service.request() + " + agents " + agents.total()
-            + ") and no instance type in the menu holds it; largest: " + largest()));
+    return cheapestFitting(need)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "service '"
+                        + service.name()
+                        + "' needs "
+                        + need
+                        + " per machine (request "
+                        + service.request()
+                        + " + agents "
+                        + agents.total()
+                        + ") and no instance type in the menu holds it; largest: "
+                        + largest()));
   }
 
   /**
-   * The pinned type {@code typeName} for {@code service}, checked to hold one instance plus
-   * {@code agents}.
+   * The pinned type {@code typeName} for {@code service}, checked to hold one instance plus {@code
+   * agents}.
    *
    * @throws IllegalArgumentException if the type is unknown or too small, naming both
    */
@@ -109,15 +124,25 @@ public final class InstanceMenu {
     InstanceType t = type(typeName);
     Resources need = service.request().plus(agents.total());
     if (!need.fitsIn(t.capacity())) {
-      throw new IllegalArgumentException("service '" + service.name() + "' is pinned to " + t
-          + " but needs " + need + " per machine");
+      throw new IllegalArgumentException(
+          "service '"
+              + service.name()
+              + "' is pinned to "
+              + t
+              + " but needs "
+              + need
+              + " per machine");
     }
     return t;
   }
 
   private String largest() {
-    return types.stream().max(Comparator.comparingLong((InstanceType t) -> t.capacity().milliCpu())
-        .thenComparingLong(t -> t.capacity().memoryMib())).map(InstanceType::toString).orElse("none");
+    return types.stream()
+        .max(
+            Comparator.comparingLong((InstanceType t) -> t.capacity().milliCpu())
+                .thenComparingLong(t -> t.capacity().memoryMib()))
+        .map(InstanceType::toString)
+        .orElse("none");
   }
 
   private List<String> names() {

@@ -6,8 +6,8 @@ import java.util.Locale;
 /**
  * A virtual machine size a cloud sells: its capacity and on-demand hourly price.
  *
- * @param name           e.g. {@code "m5.large"}; not blank
- * @param capacity       CPU and memory of one machine; both above 0
+ * @param name e.g. {@code "m5.large"}; not blank
+ * @param capacity CPU and memory of one machine; both above 0
  * @param hourlyPriceUsd on-demand price per hour in US dollars, at least 0
  */
 public record InstanceType(String name, Resources capacity, double hourlyPriceUsd) {
@@ -15,7 +15,8 @@ public record InstanceType(String name, Resources capacity, double hourlyPriceUs
   /** Validates the fields; messages name the type. */
   public InstanceType {
     if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("instance type name must not be blank, was '" + name + "'");
+      throw new IllegalArgumentException(
+          "instance type name must not be blank, was '" + name + "'");
     }
     if (capacity == null || capacity.milliCpu() <= 0 || capacity.memoryMib() <= 0) {
       throw new IllegalArgumentException(
@@ -23,7 +24,10 @@ public record InstanceType(String name, Resources capacity, double hourlyPriceUs
     }
     if (!(hourlyPriceUsd >= 0) || Double.isInfinite(hourlyPriceUsd)) {
       throw new IllegalArgumentException(
-          "instance type '" + name + "' hourlyPriceUsd must be finite and >= 0, was " + hourlyPriceUsd);
+          "instance type '"
+              + name
+              + "' hourlyPriceUsd must be finite and >= 0, was "
+              + hourlyPriceUsd);
     }
   }
 
@@ -39,7 +43,12 @@ public record InstanceType(String name, Resources capacity, double hourlyPriceUs
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%s (%.3g vCPU, %d GiB, $%.4f/h)", name,
-        capacity.milliCpu() / 1000.0, capacity.memoryMib() / 1024, hourlyPriceUsd);
+    return String.format(
+        Locale.ROOT,
+        "%s (%.3g vCPU, %d GiB, $%.4f/h)",
+        name,
+        capacity.milliCpu() / 1000.0,
+        capacity.memoryMib() / 1024,
+        hourlyPriceUsd);
   }
 }

@@ -17,26 +17,26 @@ import java.util.Optional;
  *     .strategy(DeployStrategy.rolling(10)).build();
  * }</pre>
  *
- * @param menu                   instance types to choose from
- * @param agents                 per-machine agents
- * @param pinnedTypes            service name → instance type name, overriding the cheapest fit
- * @param baseImage              the base image machines boot from at the start
- * @param pending                time a requested machine waits for a host
- * @param boot                   time to boot the OS
+ * @param menu instance types to choose from
+ * @param agents per-machine agents
+ * @param pinnedTypes service name → instance type name, overriding the cheapest fit
+ * @param baseImage the base image machines boot from at the start
+ * @param pending time a requested machine waits for a host
+ * @param boot time to boot the OS
  * @param bootFailureProbability chance a boot fails, in [0, 1)
- * @param configManagement       converge behaviour
- * @param deploySteps            per-machine deploy steps
- * @param bake                   time to bake a new base image
- * @param strategy               how app releases roll out
- * @param imageBatch             batch size when a base-image change replaces machines
- * @param headroom               extra machines as a fraction of the service's instances, &gt;= 0
- * @param replaceFailed          whether a pool replaces failed machines
- * @param autoScaling            target tracking, or empty for a fixed pool size
- * @param meanTimeToCrashMillis  mean time to a crash of an in-service machine (exponential), or
- *                               0 for no spontaneous crashes
- * @param identity               addresses, certificates and roles of machines
- * @param zones                  availability zones; each pool spreads its machines over them
- *                               round-robin (as an EC2 Auto Scaling group balances its zones)
+ * @param configManagement converge behaviour
+ * @param deploySteps per-machine deploy steps
+ * @param bake time to bake a new base image
+ * @param strategy how app releases roll out
+ * @param imageBatch batch size when a base-image change replaces machines
+ * @param headroom extra machines as a fraction of the service's instances, &gt;= 0
+ * @param replaceFailed whether a pool replaces failed machines
+ * @param autoScaling target tracking, or empty for a fixed pool size
+ * @param meanTimeToCrashMillis mean time to a crash of an in-service machine (exponential), or 0
+ *     for no spontaneous crashes
+ * @param identity addresses, certificates and roles of machines
+ * @param zones availability zones; each pool spreads its machines over them round-robin (as an EC2
+ *     Auto Scaling group balances its zones)
  */
 public record LespConfig(
     InstanceMenu menu,
@@ -60,14 +60,27 @@ public record LespConfig(
 
   /** Validates every field; messages name it. */
   public LespConfig {
-    if (menu == null || agents == null || pinnedTypes == null || baseImage == null || pending == null
-        || boot == null || configManagement == null || deploySteps == null || bake == null
-        || strategy == null || imageBatch == null || autoScaling == null || identity == null) {
+    if (menu == null
+        || agents == null
+        || pinnedTypes == null
+        || baseImage == null
+        || pending == null
+        || boot == null
+        || configManagement == null
+        || deploySteps == null
+        || bake == null
+        || strategy == null
+        || imageBatch == null
+        || autoScaling == null
+        || identity == null) {
       throw new IllegalArgumentException("LeSP configuration fields must not be null");
     }
-    if (zones == null || zones.isEmpty() || zones.stream().anyMatch(z -> z == null || z.isBlank())
+    if (zones == null
+        || zones.isEmpty()
+        || zones.stream().anyMatch(z -> z == null || z.isBlank())
         || zones.stream().distinct().count() != zones.size()) {
-      throw new IllegalArgumentException("zones must be a non-empty list of distinct non-blank names, was " + zones);
+      throw new IllegalArgumentException(
+          "zones must be a non-empty list of distinct non-blank names, was " + zones);
     }
     zones = List.copyOf(zones);
     if (!(bootFailureProbability >= 0 && bootFailureProbability < 1)) {
@@ -78,30 +91,79 @@ public record LespConfig(
       throw new IllegalArgumentException("headroom must be finite and >= 0, was " + headroom);
     }
     if (meanTimeToCrashMillis < 0) {
-      throw new IllegalArgumentException("meanTimeToCrashMillis must be >= 0, was " + meanTimeToCrashMillis);
+      throw new IllegalArgumentException(
+          "meanTimeToCrashMillis must be >= 0, was " + meanTimeToCrashMillis);
     }
     pinnedTypes = Map.copyOf(pinnedTypes);
   }
 
   /** A copy with {@code h} as the pool headroom. */
   public LespConfig withHeadroom(double h) {
-    return new LespConfig(menu, agents, pinnedTypes, baseImage, pending, boot, bootFailureProbability,
-        configManagement, deploySteps, bake, strategy, imageBatch, h, replaceFailed, autoScaling,
-        meanTimeToCrashMillis, identity, zones);
+    return new LespConfig(
+        menu,
+        agents,
+        pinnedTypes,
+        baseImage,
+        pending,
+        boot,
+        bootFailureProbability,
+        configManagement,
+        deploySteps,
+        bake,
+        strategy,
+        imageBatch,
+        h,
+        replaceFailed,
+        autoScaling,
+        meanTimeToCrashMillis,
+        identity,
+        zones);
   }
 
   /** A copy with machines spread over {@code z}. */
   public LespConfig withZones(List<String> z) {
-    return new LespConfig(menu, agents, pinnedTypes, baseImage, pending, boot, bootFailureProbability,
-        configManagement, deploySteps, bake, strategy, imageBatch, headroom, replaceFailed, autoScaling,
-        meanTimeToCrashMillis, identity, z);
+    return new LespConfig(
+        menu,
+        agents,
+        pinnedTypes,
+        baseImage,
+        pending,
+        boot,
+        bootFailureProbability,
+        configManagement,
+        deploySteps,
+        bake,
+        strategy,
+        imageBatch,
+        headroom,
+        replaceFailed,
+        autoScaling,
+        meanTimeToCrashMillis,
+        identity,
+        z);
   }
 
   /** A copy with {@code a} as the pools' auto-scaling ({@code null}: none). */
   public LespConfig withAutoScaling(AutoScaling a) {
-    return new LespConfig(menu, agents, pinnedTypes, baseImage, pending, boot, bootFailureProbability,
-        configManagement, deploySteps, bake, strategy, imageBatch, headroom, replaceFailed,
-        Optional.ofNullable(a), meanTimeToCrashMillis, identity, zones);
+    return new LespConfig(
+        menu,
+        agents,
+        pinnedTypes,
+        baseImage,
+        pending,
+        boot,
+        bootFailureProbability,
+        configManagement,
+        deploySteps,
+        bake,
+        strategy,
+        imageBatch,
+        headroom,
+        replaceFailed,
+        Optional.ofNullable(a),
+        meanTimeToCrashMillis,
+        identity,
+        zones);
   }
 
   /** A builder holding the defaults. */
@@ -114,7 +176,9 @@ public record LespConfig(
     return builder().build();
   }
 
-  /** Machines in the pool of a service with {@code instances} instances: ceil(n × (1 + headroom)). */
+  /**
+   * Machines in the pool of a service with {@code instances} instances: ceil(n × (1 + headroom)).
+   */
   public int poolSize(int instances) {
     return (int) Math.ceil(instances * (1 + headroom) - 1e-9);
   }
@@ -255,9 +319,25 @@ public record LespConfig(
 
     /** The validated configuration. */
     public LespConfig build() {
-      return new LespConfig(menu, agents, pinned, baseImage, pending, boot, bootFailureProbability,
-          configManagement, deploySteps, bake, strategy, imageBatch, headroom, replaceFailed,
-          Optional.ofNullable(autoScaling), meanTimeToCrashMillis, identity, zones);
+      return new LespConfig(
+          menu,
+          agents,
+          pinned,
+          baseImage,
+          pending,
+          boot,
+          bootFailureProbability,
+          configManagement,
+          deploySteps,
+          bake,
+          strategy,
+          imageBatch,
+          headroom,
+          replaceFailed,
+          Optional.ofNullable(autoScaling),
+          meanTimeToCrashMillis,
+          identity,
+          zones);
     }
   }
 }

@@ -34,25 +34,25 @@ import org.apache.commons.math3.random.RandomGenerator;
  *       events recur forever: use {@code runUntil}, not {@code run}.
  *   <li>A new machine goes REQUESTED → PENDING → BOOTING → CONVERGING (first converge, on the
  *       machine itself, retried on failure) → DEPLOYING (fetch, extract, start, health check; no
- *       drain, it is not behind the load balancer yet) → IN_SERVICE. A boot failure or a
- *       converge that fails every attempt makes it FAILED → TERMINATED and, if the pool replaces
- *       failed machines, a like-for-like replacement is launched for whoever waited on it.
- *   <li>An app release rolls out with the configured {@link DeployStrategy} (or the one passed
- *       to {@link #apply(Release, DeployStrategy)}); a base-image release bakes a new image, then
+ *       drain, it is not behind the load balancer yet) → IN_SERVICE. A boot failure or a converge
+ *       that fails every attempt makes it FAILED → TERMINATED and, if the pool replaces failed
+ *       machines, a like-for-like replacement is launched for whoever waited on it.
+ *   <li>An app release rolls out with the configured {@link DeployStrategy} (or the one passed to
+ *       {@link #apply(Release, DeployStrategy)}); a base-image release bakes a new image, then
  *       launches new machines in batches, each new batch fully in service before as many old
  *       machines drain and terminate. A batch with a failed health check rolls back. A release
  *       applied while another rollout runs on the same pool waits for it.
  *   <li>Identity ({@link LespIdentity}, {@link IdentityProvisioner}): a launch waits in REQUESTED
  *       while every subnet is full ({@link #addressExhaustions()}); the first converge waits for
  *       the machine's certificate. Read {@link #identityMetrics()}.
- *   <li>Randomness comes from named streams ({@code "lesp.boot"}, {@code "lesp.converge"}, ...)
- *       so the same seed gives the same timeline, and a fixed distribution draws nothing.
+ *   <li>Randomness comes from named streams ({@code "lesp.boot"}, {@code "lesp.converge"}, ...) so
+ *       the same seed gives the same timeline, and a fixed distribution draws nothing.
  * </ul>
  *
  * <p>A façade: the work is done by package-private components it wires on the one simulation,
- * {@link MachineLifecycle} (with {@link IdentityProvisioner}), {@link ConfigManagementRun},
- * {@link DeploySystem} (one {@link Rollout} class per strategy), {@link TargetTracking} and
- * {@link MetricsRecorder}, sharing the per-service {@link ServicePool}s.
+ * {@link MachineLifecycle} (with {@link IdentityProvisioner}), {@link ConfigManagementRun}, {@link
+ * DeploySystem} (one {@link Rollout} class per strategy), {@link TargetTracking} and {@link
+ * MetricsRecorder}, sharing the per-service {@link ServicePool}s.
  *
  * <pre>{@code
  * var sim = new Simulation();
@@ -127,9 +127,10 @@ public final class LespPlatform implements Platform {
       throw new IllegalArgumentException("service '" + service.name() + "' is already deployed");
     }
     String pin = config.pinnedTypes().get(service.name());
-    InstanceType type = pin != null
-        ? config.menu().pinned(service, pin, config.agents())
-        : config.menu().select(service, config.agents());
+    InstanceType type =
+        pin != null
+            ? config.menu().pinned(service, pin, config.agents())
+            : config.menu().select(service, config.agents());
     int wanted = config.poolSize(service.instances());
     if (scaling != null) {
       wanted = scaling.clamp(wanted);
@@ -137,14 +138,17 @@ public final class LespPlatform implements Platform {
     ServicePool pool = new ServicePool(service, type, wanted, config.baseImage());
     pools.put(service.name(), pool);
     for (int i = 0; i < wanted; i++) {
-      lifecycle.launch(pool, pool.image, pool.version, 0, new PoolWaiter(lifecycle, pool, -1), null);
+      lifecycle.launch(
+          pool, pool.image, pool.version, 0, new PoolWaiter(lifecycle, pool, -1), null);
     }
     if (scaling != null) {
       scaling.watch(pool);
     }
   }
 
-  /** Rolls {@code release} out with the configured strategy (app) or by replacement (base image). */
+  /**
+   * Rolls {@code release} out with the configured strategy (app) or by replacement (base image).
+   */
   @Override
   public void apply(Release release) {
     apply(release, config.strategy());
@@ -162,8 +166,13 @@ public final class LespPlatform implements Platform {
     }
     ServicePool pool = pools.get(release.service());
     if (pool == null) {
-      throw new IllegalArgumentException("release " + release.version() + " is for unknown service '"
-          + release.service() + "'; deployed: " + pools.keySet());
+      throw new IllegalArgumentException(
+          "release "
+              + release.version()
+              + " is for unknown service '"
+              + release.service()
+              + "'; deployed: "
+              + pools.keySet());
     }
     deploySystem.apply(pool, release, strategy);
   }
@@ -183,12 +192,12 @@ public final class LespPlatform implements Platform {
   }
 
   /**
-   * Injects {@code failure}: a zone outage (see {@link #zoneOutage}), or a crash of
-   * {@code failure.count()} in-service machines of the service, picked at random from the
-   * {@code "lesp.failurePick"} stream; the pool replaces them if configured to.
+   * Injects {@code failure}: a zone outage (see {@link #zoneOutage}), or a crash of {@code
+   * failure.count()} in-service machines of the service, picked at random from the {@code
+   * "lesp.failurePick"} stream; the pool replaces them if configured to.
    *
-   * @throws IllegalArgumentException for an unknown service or zone, or more machines than are
-   *     in service
+   * @throws IllegalArgumentException for an unknown service or zone, or more machines than are in
+   *     service
    */
   @Override
   public void inject(Failure failure) {
@@ -204,8 +213,14 @@ public final class LespPlatform implements Platform {
       }
     }
     if (failure.count() > candidates.size()) {
-      throw new IllegalArgumentException("failure count " + failure.count() + " is above the "
-          + candidates.size() + " in-service machines of '" + failure.service() + "'");
+      throw new IllegalArgumentException(
+          "failure count "
+              + failure.count()
+              + " is above the "
+              + candidates.size()
+              + " in-service machines of '"
+              + failure.service()
+              + "'");
     }
     for (int i = 0; i < failure.count(); i++) {
       Machine victim = candidates.remove(failurePicks.nextInt(candidates.size()));
@@ -218,11 +233,12 @@ public final class LespPlatform implements Platform {
     return recorder.metrics(name(), sim.now(), deploySystem.records());
   }
 
-  // ---------------------------------------------------------------- LeSP-specific operations and reads
+  // ---------------------------------------------------------------- LeSP-specific operations and
+  // reads
 
   /**
-   * Starts an orchestrated fleet-wide converge of the service's in-service machines, at most
-   * {@link ConfigManagement#parallelism()} at once; read the result in {@link #fleetConverges()}.
+   * Starts an orchestrated fleet-wide converge of the service's in-service machines, at most {@link
+   * ConfigManagement#parallelism()} at once; read the result in {@link #fleetConverges()}.
    *
    * @throws IllegalArgumentException for an unknown service
    */
@@ -231,8 +247,8 @@ public final class LespPlatform implements Platform {
   }
 
   /**
-   * Sets the service's load to {@code factor} times its nominal usage (1 = the service's
-   * {@link Service#usage()} per wanted instance); drives usage utilization and auto-scaling.
+   * Sets the service's load to {@code factor} times its nominal usage (1 = the service's {@link
+   * Service#usage()} per wanted instance); drives usage utilization and auto-scaling.
    *
    * @throws IllegalArgumentException for an unknown service or a negative or non-finite factor
    */
@@ -246,8 +262,8 @@ public final class LespPlatform implements Platform {
   }
 
   /**
-   * Makes the service's load follow {@code curve}: each step at or after now is applied at its
-   * time (steps already past are skipped; the one holding now is applied at once).
+   * Makes the service's load follow {@code curve}: each step at or after now is applied at its time
+   * (steps already past are skipped; the one holding now is applied at once).
    *
    * @throws IllegalArgumentException for an unknown service
    */
@@ -330,9 +346,9 @@ public final class LespPlatform implements Platform {
   /**
    * Identity figures now: addresses used/free and exhaustion events, certificates issued (total,
    * peak per minute) with the authority's queueing delay, roles (one per service) and machines
-   * holding a certificate, and the blast radius of machine roles over roles and over live
-   * machines (each service's role reaches only that service's resources, so both are 1 unless
-   * {@link LespIdentity#resources()} shares a resource between services).
+   * holding a certificate, and the blast radius of machine roles over roles and over live machines
+   * (each service's role reaches only that service's resources, so both are 1 unless {@link
+   * LespIdentity#resources()} shares a resource between services).
    */
   public IdentityMetrics identityMetrics() {
     return lifecycle.identity().metrics(pools.values());
@@ -355,14 +371,20 @@ public final class LespPlatform implements Platform {
 
   @Override
   public String toString() {
-    return "LespPlatform[now=" + sim.now() + " ms, pools=" + pools.keySet() + ", machines in service="
-        + recorder.count(MachineState.IN_SERVICE) + "]";
+    return "LespPlatform[now="
+        + sim.now()
+        + " ms, pools="
+        + pools.keySet()
+        + ", machines in service="
+        + recorder.count(MachineState.IN_SERVICE)
+        + "]";
   }
 
   private ServicePool pool(String service) {
     ServicePool pool = pools.get(service);
     if (pool == null) {
-      throw new IllegalArgumentException("unknown service '" + service + "'; deployed: " + pools.keySet());
+      throw new IllegalArgumentException(
+          "unknown service '" + service + "'; deployed: " + pools.keySet());
     }
     return pool;
   }

@@ -7,11 +7,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * One LeSP virtual machine: the service it runs, its instance type, the base image it booted,
- * its identity, the application version it runs and its state with every time-stamped
- * transition. The simulation changes it; users read it. A machine is always in exactly one
- * {@link MachineState}, and every transition it records is allowed by
- * {@link MachineState#canMoveTo}.
+ * One LeSP virtual machine: the service it runs, its instance type, the base image it booted, its
+ * identity, the application version it runs and its state with every time-stamped transition. The
+ * simulation changes it; users read it. A machine is always in exactly one {@link MachineState},
+ * and every transition it records is allowed by {@link MachineState#canMoveTo}.
  */
 public final class Machine {
   private final int id;
@@ -54,7 +53,14 @@ public final class Machine {
   private static final int TRANSITIONS_EXPECTED = 10;
   private static final MachineState[] STATES = MachineState.values();
 
-  Machine(int id, String service, InstanceType type, BaseImage image, String version, String zone, long atMillis) {
+  Machine(
+      int id,
+      String service,
+      InstanceType type,
+      BaseImage image,
+      String version,
+      String zone,
+      long atMillis) {
     this.id = id;
     this.zone = zone;
     this.name = service + "-" + id;
@@ -126,8 +132,8 @@ public final class Machine {
   }
 
   /**
-   * Every state change, oldest first; the first entry (REQUESTED → REQUESTED) marks the
-   * request time.
+   * Every state change, oldest first; the first entry (REQUESTED → REQUESTED) marks the request
+   * time.
    */
   public List<Transition> transitions() {
     List<Transition> out = new ArrayList<>(transitionCount);
@@ -169,7 +175,18 @@ public final class Machine {
 
   @Override
   public String toString() {
-    return "Machine[" + name + " " + state + " v" + version + " on " + image + ", " + type.name()
-        + ", " + identity.ip() + "]";
+    return "Machine["
+        + name
+        + " "
+        + state
+        + " v"
+        + version
+        + " on "
+        + image
+        + ", "
+        + type.name()
+        + ", "
+        + identity.ip()
+        + "]";
   }
 }

@@ -15,8 +15,8 @@ public record MachineAgents(Map<String, Resources> reservations) {
 
   /**
    * The default agents. The amounts are an assumption (no published figure was found): a log
-   * shipper 100m CPU / 200 MiB, a metrics collector 50m / 100 MiB, a monitoring agent 50m /
-   * 100 MiB, i.e. 0.2 core and 400 MiB per machine. Override them with {@link #of}.
+   * shipper 100m CPU / 200 MiB, a metrics collector 50m / 100 MiB, a monitoring agent 50m / 100
+   * MiB, i.e. 0.2 core and 400 MiB per machine. Override them with {@link #of}.
    */
   public static final MachineAgents DEFAULT = new MachineAgents(defaults());
 
@@ -29,12 +29,14 @@ public record MachineAgents(Map<String, Resources> reservations) {
       throw new IllegalArgumentException("agent reservations must not be null");
     }
     Map<String, Resources> copy = new LinkedHashMap<>();
-    reservations.forEach((name, r) -> {
-      if (name == null || name.isBlank() || r == null) {
-        throw new IllegalArgumentException("agent '" + name + "' must have a name and resources, was " + r);
-      }
-      copy.put(name, r);
-    });
+    reservations.forEach(
+        (name, r) -> {
+          if (name == null || name.isBlank() || r == null) {
+            throw new IllegalArgumentException(
+                "agent '" + name + "' must have a name and resources, was " + r);
+          }
+          copy.put(name, r);
+        });
     reservations = java.util.Collections.unmodifiableMap(copy);
   }
 

@@ -12,16 +12,16 @@ import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * The life of every LeSP machine: launch (REQUESTED, waiting for an address if the network is
- * full) → PENDING → BOOTING (boot failures) → CONVERGING (first converge, through
- * {@link ConfigManagementRun}) → DEPLOYING → IN_SERVICE; in-place deploys (drain first if it
- * serves), crashes (spontaneous, injected, zone outage) with replacement, retirement with or
- * without drain, and termination. It is the only place that moves a machine between states, so
- * it keeps the pool's in-service count, the metrics and the rollout in progress up to date.
+ * The life of every LeSP machine: launch (REQUESTED, waiting for an address if the network is full)
+ * → PENDING → BOOTING (boot failures) → CONVERGING (first converge, through {@link
+ * ConfigManagementRun}) → DEPLOYING → IN_SERVICE; in-place deploys (drain first if it serves),
+ * crashes (spontaneous, injected, zone outage) with replacement, retirement with or without drain,
+ * and termination. It is the only place that moves a machine between states, so it keeps the pool's
+ * in-service count, the metrics and the rollout in progress up to date.
  *
- * <p>Draws from {@code "lesp.pending"}, {@code "lesp.boot"}, {@code "lesp.bootFailure"},
- * {@code "lesp.extract"}, {@code "lesp.drain"}, {@code "lesp.healthCheck"} and, with a mean time
- * to crash, {@code "lesp.crash"}.
+ * <p>Draws from {@code "lesp.pending"}, {@code "lesp.boot"}, {@code "lesp.bootFailure"}, {@code
+ * "lesp.extract"}, {@code "lesp.drain"}, {@code "lesp.healthCheck"} and, with a mean time to crash,
+ * {@code "lesp.crash"}.
  */
 final class MachineLifecycle {
   private final Simulation sim;
@@ -44,24 +44,36 @@ final class MachineLifecycle {
   private final RandomGenerator bootFailures;
   private final RandomGenerator healthChecks;
 
-  /** {@code pools} is the platform's map of pools by service, read here to find a machine's pool. */
-  MachineLifecycle(Simulation sim, RandomStreams streams, LespConfig config, Map<String, ServicePool> pools,
-      MetricsRecorder recorder, ConfigManagementRun configRuns) {
+  /**
+   * {@code pools} is the platform's map of pools by service, read here to find a machine's pool.
+   */
+  MachineLifecycle(
+      Simulation sim,
+      RandomStreams streams,
+      LespConfig config,
+      Map<String, ServicePool> pools,
+      MetricsRecorder recorder,
+      ConfigManagementRun configRuns) {
     this.sim = sim;
     this.config = config;
     this.pools = pools;
     this.recorder = recorder;
     this.configRuns = configRuns;
-    this.identity = new IdentityProvisioner(sim, config.identity(),
-        (pool, m, healthFailure) -> acknowledged(pool, m, healthFailure, "address assigned after waiting"));
+    this.identity =
+        new IdentityProvisioner(
+            sim,
+            config.identity(),
+            (pool, m, healthFailure) ->
+                acknowledged(pool, m, healthFailure, "address assigned after waiting"));
     this.pendingTime = config.pending().sampler(streams.stream("lesp.pending"));
     this.bootTime = config.boot().sampler(streams.stream("lesp.boot"));
     this.drainTime = config.deploySteps().drain().sampler(streams.stream("lesp.drain"));
     this.extractTime = config.deploySteps().extract().sampler(streams.stream("lesp.extract"));
-    this.crashTime = config.meanTimeToCrashMillis() > 0
-        ? DurationDistribution.exponentialWithMean(config.meanTimeToCrashMillis())
-            .sampler(streams.stream("lesp.crash"))
-        : null;
+    this.crashTime =
+        config.meanTimeToCrashMillis() > 0
+            ? DurationDistribution.exponentialWithMean(config.meanTimeToCrashMillis())
+                .sampler(streams.stream("lesp.crash"))
+            : null;
     this.bootFailures = streams.stream("lesp.bootFailure");
     this.healthChecks = streams.stream("lesp.healthCheck");
   }
@@ -112,9 +124,16 @@ final class MachineLifecycle {
    * unhealthy, or lost); {@code owner} is the rollout it belongs to until that rollout ends, or
    * null for a pool member.
    */
-  Machine launch(ServicePool pool, BaseImage image, String version, double healthFailure,
-      MachineWaiter waiter, Rollout owner) {
-    Machine m = new Machine(nextId++, pool.service.name(), pool.type, image, version, nextZone(pool), sim.now());
+  Machine launch(
+      ServicePool pool,
+      BaseImage image,
+      String version,
+      double healthFailure,
+      MachineWaiter waiter,
+      Rollout owner) {
+    Machine m =
+        new Machine(
+            nextId++, pool.service.name(), pool.type, image, version, nextZone(pool), sim.now());
     allMachines.add(m);
     pool.machines.add(m);
     recorder.requested(sim.now());
@@ -137,37 +156,46 @@ final class MachineLifecycle {
     setState(m, MachineState.BOOTING, "host assigned");
     long d = bootTime.next();
     boolean fails = Chance.happens(bootFailures, config.bootFailureProbability());
-    m.stepEvent = sim.schedule(d, () -> {
-      if (fails) {
-        provisioningFailed(pool, m, "boot failure", healthFailure);
-      } else {
-        setState(m, MachineState.CONVERGING, "booted " + m.image());
-        m.convergeAttempts = 0;
-        // The machine's certificate is requested at boot and the first converge (which needs it
-        // to reach the configuration server) waits for it when the authority is saturated.
-        long wait = identity.issueCertificate(m) - sim.now();
-        if (wait == 0) {
-          firstConverge(pool, m, healthFailure);
-        } else {
-          m.stepEvent = sim.schedule(wait, () -> firstConverge(pool, m, healthFailure));
-        }
-      }
-    });
+    m.stepEvent =
+        sim.schedule(
+            d,
+            () -> {
+              if (fails) {
+                provisioningFailed(pool, m, "boot failure", healthFailure);
+              } else {
+                setState(m, MachineState.CONVERGING, "booted " + m.image());
+                m.convergeAttempts = 0;
+                // The machine's certificate is requested at boot and the first converge (which
+                // needs it
+                // to reach the configuration server) waits for it when the authority is saturated.
+                long wait = identity.issueCertificate(m) - sim.now();
+                if (wait == 0) {
+                  firstConverge(pool, m, healthFailure);
+                } else {
+                  m.stepEvent = sim.schedule(wait, () -> firstConverge(pool, m, healthFailure));
+                }
+              }
+            });
   }
 
   private void firstConverge(ServicePool pool, Machine m, double healthFailure) {
-    configRuns.firstConverge(m,
+    configRuns.firstConverge(
+        m,
         () -> {
           setState(m, MachineState.DEPLOYING, "converged");
           m.stepEvent = sim.schedule(deployStepsMillis(pool), () -> finishDeploy(m, healthFailure));
         },
-        () -> provisioningFailed(pool, m, "converge failed " + m.convergeAttempts + " times", healthFailure));
+        () ->
+            provisioningFailed(
+                pool, m, "converge failed " + m.convergeAttempts + " times", healthFailure));
   }
 
   /** Fetch + extract + restart + health check (the drain, if any, comes before). */
   private long deployStepsMillis(ServicePool pool) {
-    return config.deploySteps().fetchMillis(pool.service) + extractTime.next()
-        + pool.service.startupMillis() + pool.service.healthCheckMillis();
+    return config.deploySteps().fetchMillis(pool.service)
+        + extractTime.next()
+        + pool.service.startupMillis()
+        + pool.service.healthCheckMillis();
   }
 
   private void provisioningFailed(ServicePool pool, Machine m, String cause, double healthFailure) {
@@ -184,17 +212,22 @@ final class MachineLifecycle {
   }
 
   /** Deploys {@code version} on a machine already launched: drains it first if it serves. */
-  void deployInPlace(ServicePool pool, Machine m, String version, double healthFailure, MachineWaiter w) {
+  void deployInPlace(
+      ServicePool pool, Machine m, String version, double healthFailure, MachineWaiter w) {
     m.waiter = w;
     m.deployStartMillis = sim.now();
     if (m.state() == MachineState.IN_SERVICE) {
       cancelCrash(m);
       setState(m, MachineState.DRAINING, "drain for deploy of " + version);
-      m.stepEvent = sim.schedule(drainTime.next(), () -> {
-        setState(m, MachineState.DEPLOYING, "deploy " + version);
-        m.version(version);
-        m.stepEvent = sim.schedule(deployStepsMillis(pool), () -> finishDeploy(m, healthFailure));
-      });
+      m.stepEvent =
+          sim.schedule(
+              drainTime.next(),
+              () -> {
+                setState(m, MachineState.DEPLOYING, "deploy " + version);
+                m.version(version);
+                m.stepEvent =
+                    sim.schedule(deployStepsMillis(pool), () -> finishDeploy(m, healthFailure));
+              });
     } else { // DEPLOYING after a failed health check: not behind the load balancer, no drain
       m.version(version);
       m.stepEvent = sim.schedule(deployStepsMillis(pool), () -> finishDeploy(m, healthFailure));
@@ -221,8 +254,8 @@ final class MachineLifecycle {
   }
 
   /**
-   * An in-service machine fails now: FAILED, terminated; its rollout hears of it, or a pool
-   * member below the wanted size is replaced if the pool replaces failed machines.
+   * An in-service machine fails now: FAILED, terminated; its rollout hears of it, or a pool member
+   * below the wanted size is replaced if the pool replaces failed machines.
    */
   void crash(Machine m, String cause) {
     ServicePool pool = pools.get(m.service());
@@ -234,7 +267,13 @@ final class MachineLifecycle {
     if (m.owner != null) {
       m.owner.memberCrashed(m);
     } else if (config.replaceFailed() && !m.retiring && pool.members() < pool.wanted) {
-      launch(pool, pool.image, pool.version, pool.healthFailure, new PoolWaiter(this, pool, crashedAt), null);
+      launch(
+          pool,
+          pool.image,
+          pool.version,
+          pool.healthFailure,
+          new PoolWaiter(this, pool, crashedAt),
+          null);
     }
   }
 

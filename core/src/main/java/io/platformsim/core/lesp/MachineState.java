@@ -4,11 +4,11 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where a LeSP machine is in its life. The happy path is
- * {@code REQUESTED → PENDING → BOOTING → CONVERGING → DEPLOYING → IN_SERVICE → DRAINING →
- * TERMINATED}; an in-place deploy goes {@code IN_SERVICE → DRAINING → DEPLOYING → IN_SERVICE};
- * any live state can fail ({@code → FAILED → TERMINATED}) and any state before service can be
- * cancelled straight to {@code TERMINATED}. {@link #canMoveTo} is the whole transition table.
+ * Where a LeSP machine is in its life. The happy path is {@code REQUESTED → PENDING → BOOTING →
+ * CONVERGING → DEPLOYING → IN_SERVICE → DRAINING → TERMINATED}; an in-place deploy goes {@code
+ * IN_SERVICE → DRAINING → DEPLOYING → IN_SERVICE}; any live state can fail ({@code → FAILED →
+ * TERMINATED}) and any state before service can be cancelled straight to {@code TERMINATED}. {@link
+ * #canMoveTo} is the whole transition table.
  */
 public enum MachineState {
   /** Asked of the cloud, not yet acknowledged. */
@@ -53,10 +53,9 @@ public enum MachineState {
   }
 
   /**
-   * Whether a machine in this state is paid for: from BOOTING (EC2 "running") until TERMINATED.
-   * EC2 does not bill an instance while it is pending (AWS EC2 User Guide, "Instance state
-   * changes": pending — not billed; running — billed). The 60-second billing minimum is not
-   * modelled.
+   * Whether a machine in this state is paid for: from BOOTING (EC2 "running") until TERMINATED. EC2
+   * does not bill an instance while it is pending (AWS EC2 User Guide, "Instance state changes":
+   * pending — not billed; running — billed). The 60-second billing minimum is not modelled.
    */
   public boolean isBilled() {
     return this != REQUESTED && this != PENDING && this != TERMINATED;

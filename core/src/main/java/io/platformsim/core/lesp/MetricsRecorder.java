@@ -41,10 +41,13 @@ final class MetricsRecorder {
 
   /** Time from the start of each deploy (launch or in place) to its machine serving. */
   final LongSamples deployTimes = new LongSamples();
+
   /** Durations of every converge attempt. */
   final LongSamples convergeTimes = new LongSamples();
+
   /** Time from each crash to its replacement being in service. */
   final LongSamples recoveryTimes = new LongSamples();
+
   private int healthCheckFailures;
   private int periodicConvergeFailures;
   private int scalingActions;
@@ -73,7 +76,8 @@ final class MetricsRecorder {
   }
 
   /** A machine of {@code type} running {@code service} moved from {@code prev} to {@code next}. */
-  void transition(MachineState prev, MachineState next, InstanceType type, Service service, long now) {
+  void transition(
+      MachineState prev, MachineState next, InstanceType type, Service service, long now) {
     stateCounts[prev.ordinal()]--;
     stateCounts[next.ordinal()]++;
     stateAverages[prev.ordinal()].add(now, -1);
@@ -95,16 +99,22 @@ final class MetricsRecorder {
   }
 
   private static boolean holdsInstance(MachineState s) {
-    return s == MachineState.DEPLOYING || s == MachineState.IN_SERVICE || s == MachineState.DRAINING;
+    return s == MachineState.DEPLOYING
+        || s == MachineState.IN_SERVICE
+        || s == MachineState.DRAINING;
   }
 
   /** Used = min(demand, in-service capacity): load beyond what serving machines hold is lost. */
   void updateUsage(ServicePool pool, long now) {
     Service s = pool.service;
-    double cpu = Math.min(s.instances() * s.usage().milliCpu() * pool.load,
-        (double) pool.inService * pool.type.capacity().milliCpu());
-    double mem = Math.min(s.instances() * s.usage().memoryMib() * pool.load,
-        (double) pool.inService * pool.type.capacity().memoryMib());
+    double cpu =
+        Math.min(
+            s.instances() * s.usage().milliCpu() * pool.load,
+            (double) pool.inService * pool.type.capacity().milliCpu());
+    double mem =
+        Math.min(
+            s.instances() * s.usage().memoryMib() * pool.load,
+            (double) pool.inService * pool.type.capacity().memoryMib());
     usedCpu.add(now, cpu - pool.usedCpu);
     usedMemory.add(now, mem - pool.usedMemory);
     pool.usedCpu = cpu;
@@ -180,17 +190,25 @@ final class MetricsRecorder {
     double cpuCapacity = billedCpu.integral(now);
     double memoryCapacity = billedMemory.integral(now);
     DurationSummary deploys = deployTimes.summary();
-    return new PlatformMetrics(platform, now, billed.average(now), peakBilled,
+    return new PlatformMetrics(
+        platform,
+        now,
+        billed.average(now),
+        peakBilled,
         spendPerHour.integral(now) / 3_600_000.0,
-        ratio(allocatedCpu.integral(now), cpuCapacity), ratio(allocatedMemory.integral(now), memoryCapacity),
-        ratio(usedCpu.integral(now), cpuCapacity), ratio(usedMemory.integral(now), memoryCapacity),
-        rollouts, deploys, recoveryTimes.size());
+        ratio(allocatedCpu.integral(now), cpuCapacity),
+        ratio(allocatedMemory.integral(now), memoryCapacity),
+        ratio(usedCpu.integral(now), cpuCapacity),
+        ratio(usedMemory.integral(now), memoryCapacity),
+        rollouts,
+        deploys,
+        recoveryTimes.size());
   }
 
   /**
    * Billed machines of {@code machines} now; a machine's capacity counts while billed, its
-   * instance's request while deploying, in service or draining, its usage ({@code demand}) while
-   * in service.
+   * instance's request while deploying, in service or draining, its usage ({@code demand}) while in
+   * service.
    */
   static PlatformSample sample(List<Machine> machines, Demand demand) {
     double billedMachines = 0;
@@ -216,8 +234,11 @@ final class MetricsRecorder {
         usedMilliCpu += demand.usedMilliCpu(s.name());
       }
     }
-    return new PlatformSample(billedMachines, PlatformSample.fraction(allocCpu, capCpu),
-        PlatformSample.fraction(allocMem, capMem), PlatformSample.fraction(usedMilliCpu, capCpu));
+    return new PlatformSample(
+        billedMachines,
+        PlatformSample.fraction(allocCpu, capCpu),
+        PlatformSample.fraction(allocMem, capMem),
+        PlatformSample.fraction(usedMilliCpu, capCpu));
   }
 
   private static double ratio(double numerator, double denominator) {
@@ -226,7 +247,12 @@ final class MetricsRecorder {
 
   @Override
   public String toString() {
-    return "MetricsRecorder[samples=" + samples + ", in service=" + count(MachineState.IN_SERVICE)
-        + ", peak billed=" + peakBilled + "]";
+    return "MetricsRecorder[samples="
+        + samples
+        + ", in service="
+        + count(MachineState.IN_SERVICE)
+        + ", peak billed="
+        + peakBilled
+        + "]";
   }
 }

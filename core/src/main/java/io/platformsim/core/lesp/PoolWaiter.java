@@ -1,11 +1,11 @@
 package io.platformsim.core.lesp;
 
 /**
- * Waits on a machine the pool launched itself (initial size, scale-out, crash replacement).
- * Once the machine is up it reconciles it with the pool: if a rollout or a rollback changed the
- * pool's version meanwhile, or the machine failed its health check, it deploys the pool's
- * version again (so no machine is left behind on another version or out of service). A
- * replacement records the time from the crash it replaces to its being in service.
+ * Waits on a machine the pool launched itself (initial size, scale-out, crash replacement). Once
+ * the machine is up it reconciles it with the pool: if a rollout or a rollback changed the pool's
+ * version meanwhile, or the machine failed its health check, it deploys the pool's version again
+ * (so no machine is left behind on another version or out of service). A replacement records the
+ * time from the crash it replaces to its being in service.
  */
 final class PoolWaiter implements MachineWaiter {
   private final MachineLifecycle lifecycle;
@@ -41,6 +41,9 @@ final class PoolWaiter implements MachineWaiter {
 
   @Override
   public String toString() {
-    return "PoolWaiter[" + pool.service.name() + (crashedAt >= 0 ? ", replaces crash at " + crashedAt : "") + "]";
+    return "PoolWaiter["
+        + pool.service.name()
+        + (crashedAt >= 0 ? ", replaces crash at " + crashedAt : "")
+        + "]";
   }
 }

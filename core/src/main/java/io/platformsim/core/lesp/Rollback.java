@@ -6,12 +6,12 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The rollback of an in-place rollout whose batch failed a health check: the pool goes back to
- * its previous version, then the machines the rollout changed get that version again, in place,
- * in batches, those out of service (unhealthy) first; the rollout then ends ROLLED_BACK. The
- * previous version's health check is taken to pass (it was serving). Blue/green rolls back by
- * discarding the new machines ({@link BlueGreenRollout}) and a base-image change by replacing the
- * new-image machines with the old image ({@link ImageReplacement}).
+ * The rollback of an in-place rollout whose batch failed a health check: the pool goes back to its
+ * previous version, then the machines the rollout changed get that version again, in place, in
+ * batches, those out of service (unhealthy) first; the rollout then ends ROLLED_BACK. The previous
+ * version's health check is taken to pass (it was serving). Blue/green rolls back by discarding the
+ * new machines ({@link BlueGreenRollout}) and a base-image change by replacing the new-image
+ * machines with the old image ({@link ImageReplacement}).
  */
 final class Rollback {
   private final InPlaceRollout rollout;
@@ -22,7 +22,12 @@ final class Rollback {
   private InPlaceBatches batches;
 
   /** Rolls {@code changed} back to {@code version} (its health-check failure probability given). */
-  Rollback(InPlaceRollout rollout, List<Machine> changed, String version, double healthFailure, int batch) {
+  Rollback(
+      InPlaceRollout rollout,
+      List<Machine> changed,
+      String version,
+      double healthFailure,
+      int batch) {
     this.rollout = rollout;
     this.changed = changed;
     this.version = version;

@@ -6,12 +6,11 @@ import io.platformsim.core.platform.RolloutRecord.Outcome;
 import io.platformsim.core.workload.Release;
 
 /**
- * One release in progress on one pool, whatever the strategy: the deploy system
- * {@linkplain #begin() begins} it when the pool has no other rollout, the strategy's
- * {@link #start()} takes it from there and it ends with exactly one {@link #finish(Outcome)}
- * (which begins the next queued rollout). Meanwhile it records its capacity out of service: the
- * wanted machines not in service, observed at every in-service change, as a maximum and a
- * time integral.
+ * One release in progress on one pool, whatever the strategy: the deploy system {@linkplain
+ * #begin() begins} it when the pool has no other rollout, the strategy's {@link #start()} takes it
+ * from there and it ends with exactly one {@link #finish(Outcome)} (which begins the next queued
+ * rollout). Meanwhile it records its capacity out of service: the wanted machines not in service,
+ * observed at every in-service change, as a maximum and a time integral.
  */
 abstract class Rollout {
   final DeploySystem system;
@@ -24,8 +23,10 @@ abstract class Rollout {
   private long startMillis = -1;
   private long endMillis = -1;
   private Outcome outcome = Outcome.IN_PROGRESS;
+
   /** Machines changed to the release (not counting a rollback). */
   int changed;
+
   private int maxOut;
   private long outIntegral;
   private long lastObserved;
@@ -82,7 +83,8 @@ abstract class Rollout {
   final RolloutRecord record() {
     long until = endMillis >= 0 ? endMillis : sim.now();
     long integral = outIntegral + (endMillis >= 0 ? 0 : (long) lastOut * (until - lastObserved));
-    return new RolloutRecord(release, strategy, startMillis, endMillis, outcome, changed, maxOut, integral);
+    return new RolloutRecord(
+        release, strategy, startMillis, endMillis, outcome, changed, maxOut, integral);
   }
 
   /** {@code m} came into service on this rollout's behalf: records its deploy time. */

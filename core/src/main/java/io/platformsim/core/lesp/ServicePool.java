@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One service's machines and what the deploy system targets for new ones: the service (its
- * version follows the releases), the instance type, the wanted size (instances plus headroom, or
- * the scaled size), the base image and app version new machines get, the members in launch
- * order, the load and the rollout in progress with those queued behind it.
+ * One service's machines and what the deploy system targets for new ones: the service (its version
+ * follows the releases), the instance type, the wanted size (instances plus headroom, or the scaled
+ * size), the base image and app version new machines get, the members in launch order, the load and
+ * the rollout in progress with those queued behind it.
  */
 final class ServicePool {
   Service service;
@@ -70,7 +70,20 @@ final class ServicePool {
 
   @Override
   public String toString() {
-    return "ServicePool[" + service.name() + " v" + version + " on " + image + ", " + type.name()
-        + ", wanted=" + wanted + ", machines=" + machines.size() + ", in service=" + inService + "]";
+    return "ServicePool["
+        + service.name()
+        + " v"
+        + version
+        + " on "
+        + image
+        + ", "
+        + type.name()
+        + ", wanted="
+        + wanted
+        + ", machines="
+        + machines.size()
+        + ", in service="
+        + inService
+        + "]";
   }
 }

@@ -6,8 +6,7 @@ import java.util.Map;
  * How many machines were in each state from {@code atMillis} until the next sample.
  *
  * @param atMillis simulation time
- * @param counts   state → machines in it (every state present, TERMINATED counts all ever
- *                 terminated)
+ * @param counts state → machines in it (every state present, TERMINATED counts all ever terminated)
  */
 public record StateSample(long atMillis, Map<MachineState, Integer> counts) {
 

@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * Auto-scaling by target tracking, as configured by {@link AutoScaling}: every evaluation period
  * each watched pool is resized to {@code ceil(demand / (target x request))} mCPU-wise, clamped to
- * [min, max], unless a rollout runs on it, the service requests no CPU or the last action is
- * within the cooldown. Scale-out launches pool members; scale-in drains and retires the newest
- * members first.
+ * [min, max], unless a rollout runs on it, the service requests no CPU or the last action is within
+ * the cooldown. Scale-out launches pool members; scale-in drains and retires the newest members
+ * first.
  */
 final class TargetTracking {
   private final AutoScaling policy;
@@ -35,8 +35,10 @@ final class TargetTracking {
   private void evaluate(ServicePool pool) {
     sim.schedule(policy.evaluationMillis(), () -> evaluate(pool));
     long requestCpu = pool.service.request().milliCpu();
-    if (pool.rollout != null || requestCpu == 0
-        || (pool.lastScaleMillis >= 0 && sim.now() - pool.lastScaleMillis < policy.cooldownMillis())) {
+    if (pool.rollout != null
+        || requestCpu == 0
+        || (pool.lastScaleMillis >= 0
+            && sim.now() - pool.lastScaleMillis < policy.cooldownMillis())) {
       return;
     }
     double demand = pool.service.instances() * pool.service.usage().milliCpu() * pool.load;
@@ -51,7 +53,13 @@ final class TargetTracking {
     pool.wanted = desired;
     if (desired > members) {
       for (int i = members; i < desired; i++) {
-        lifecycle.launch(pool, pool.image, pool.version, pool.healthFailure, new PoolWaiter(lifecycle, pool, -1), null);
+        lifecycle.launch(
+            pool,
+            pool.image,
+            pool.version,
+            pool.healthFailure,
+            new PoolWaiter(lifecycle, pool, -1),
+            null);
       }
     } else {
       List<Machine> candidates = pool.memberList();

@@ -5,13 +5,12 @@ import io.platformsim.core.workload.Workload;
 import java.util.Map;
 
 /**
- * What the caller asks of the platform now: the deployed services (request and nominal usage)
- * and each one's load factor as last set through {@link Platform#setLoad} (1 where never set).
- * A {@link Platform#sample} turns it into allocation and usage of the platform's own machines.
- * Immutable.
+ * What the caller asks of the platform now: the deployed services (request and nominal usage) and
+ * each one's load factor as last set through {@link Platform#setLoad} (1 where never set). A {@link
+ * Platform#sample} turns it into allocation and usage of the platform's own machines. Immutable.
  *
  * @param workload the services deployed
- * @param loads    service name → load factor; a service not in the map is at factor 1
+ * @param loads service name → load factor; a service not in the map is at factor 1
  */
 public record Demand(Workload workload, Map<String, Double> loads) {
 

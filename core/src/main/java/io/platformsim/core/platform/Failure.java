@@ -4,12 +4,12 @@ package io.platformsim.core.platform;
  * A failure to inject into a platform: machines serving a service crash, or a whole availability
  * zone goes down. Build with {@link #machineCrash} or {@link #zoneOutage}.
  *
- * @param kind    what fails
- * @param service {@link Kind#MACHINE_CRASH}: the service whose machines (LeSP) or nodes hosting
- *                it (KuSP) are hit, not blank; {@link Kind#ZONE_OUTAGE}: null
- * @param count   {@link Kind#MACHINE_CRASH}: how many machines or nodes fail, at least 1;
- *                {@link Kind#ZONE_OUTAGE}: 1
- * @param zone    {@link Kind#ZONE_OUTAGE}: the zone that fails, not blank; otherwise null
+ * @param kind what fails
+ * @param service {@link Kind#MACHINE_CRASH}: the service whose machines (LeSP) or nodes hosting it
+ *     (KuSP) are hit, not blank; {@link Kind#ZONE_OUTAGE}: null
+ * @param count {@link Kind#MACHINE_CRASH}: how many machines or nodes fail, at least 1; {@link
+ *     Kind#ZONE_OUTAGE}: 1
+ * @param zone {@link Kind#ZONE_OUTAGE}: the zone that fails, not blank; otherwise null
  */
 public record Failure(Kind kind, String service, int count, String zone) {
 
@@ -18,8 +18,8 @@ public record Failure(Kind kind, String service, int count, String zone) {
     /** A machine (or node) serving the service crashes and is lost. */
     MACHINE_CRASH,
     /**
-     * Every machine (LeSP) or node (KuSP) in the zone stops; replacements go to the other zones
-     * and later launches avoid it.
+     * Every machine (LeSP) or node (KuSP) in the zone stops; replacements go to the other zones and
+     * later launches avoid it.
      */
     ZONE_OUTAGE
   }
@@ -31,7 +31,8 @@ public record Failure(Kind kind, String service, int count, String zone) {
     }
     if (kind == Kind.MACHINE_CRASH) {
       if (service == null || service.isBlank()) {
-        throw new IllegalArgumentException("failure service must not be blank, was '" + service + "'");
+        throw new IllegalArgumentException(
+            "failure service must not be blank, was '" + service + "'");
       }
       if (count < 1) {
         throw new IllegalArgumentException("failure count must be >= 1, was " + count);
@@ -41,11 +42,12 @@ public record Failure(Kind kind, String service, int count, String zone) {
       }
     } else {
       if (zone == null || zone.isBlank()) {
-        throw new IllegalArgumentException("zone outage zone must not be blank, was '" + zone + "'");
+        throw new IllegalArgumentException(
+            "zone outage zone must not be blank, was '" + zone + "'");
       }
       if (service != null || count != 1) {
-        throw new IllegalArgumentException("a zone outage has no service and count 1, was '" + service + "', "
-            + count);
+        throw new IllegalArgumentException(
+            "a zone outage has no service and count 1, was '" + service + "', " + count);
       }
     }
   }
@@ -62,7 +64,8 @@ public record Failure(Kind kind, String service, int count, String zone) {
 
   @Override
   public String toString() {
-    return kind == Kind.ZONE_OUTAGE ? "Failure[zone outage " + zone + "]"
+    return kind == Kind.ZONE_OUTAGE
+        ? "Failure[zone outage " + zone + "]"
         : "Failure[crash of " + count + " machine(s) of " + service + "]";
   }
 }

@@ -6,14 +6,14 @@ import io.platformsim.identity.IdentityMetrics;
 
 /**
  * A simulated service platform (LeSP, KuSP, or one a caller registers) bound to one simulation.
- * Every call acts at the simulation's current time: the caller (an experiment, a test, a
- * notebook) schedules the calls on the simulation and then runs it. Each method validates its
- * input and throws {@link IllegalArgumentException} naming the bad value (an unknown service, a
- * service deployed twice, a resource request no machine can hold).
+ * Every call acts at the simulation's current time: the caller (an experiment, a test, a notebook)
+ * schedules the calls on the simulation and then runs it. Each method validates its input and
+ * throws {@link IllegalArgumentException} naming the bad value (an unknown service, a service
+ * deployed twice, a resource request no machine can hold).
  *
- * <p>This is everything the experiment layer asks of a platform: what happens to it (deploy,
- * apply, inject, setLoad) and what it reads back (in service, recovered, a sample, metrics,
- * stranded capacity, identity). It knows nothing else about the platform.
+ * <p>This is everything the experiment layer asks of a platform: what happens to it (deploy, apply,
+ * inject, setLoad) and what it reads back (in service, recovered, a sample, metrics, stranded
+ * capacity, identity). It knows nothing else about the platform.
  */
 public interface Platform {
 
@@ -35,8 +35,8 @@ public interface Platform {
   /**
    * Identity figures now, in the same shape for both platforms: addresses used/reserved/free and
    * exhaustion events, certificates issued (total, peak per minute) and the authority's queueing
-   * delay, number of principals and credential holders, blast radius (mean and max over
-   * principals and over hosts).
+   * delay, number of principals and credential holders, blast radius (mean and max over principals
+   * and over hosts).
    */
   IdentityMetrics identityMetrics();
 
@@ -52,15 +52,15 @@ public interface Platform {
   int inService(String service);
 
   /**
-   * Whether {@code service} is back at full strength after a failure injected at
-   * {@code failedAtMillis}, by the platform's own reading of "recovered" (e.g. the failed host's
-   * instances replaced, not merely still counted).
+   * Whether {@code service} is back at full strength after a failure injected at {@code
+   * failedAtMillis}, by the platform's own reading of "recovered" (e.g. the failed host's instances
+   * replaced, not merely still counted).
    */
   boolean recovered(String service, long failedAtMillis);
 
   /**
-   * The state now: billed machines, CPU and memory allocation and CPU usage. {@code demand}
-   * gives the services' requests, nominal usage and the load factors set so far.
+   * The state now: billed machines, CPU and memory allocation and CPU usage. {@code demand} gives
+   * the services' requests, nominal usage and the load factors set so far.
    */
   PlatformSample sample(Demand demand);
 

@@ -5,25 +5,25 @@ import java.util.Locale;
 
 /**
  * Everything a platform recorded up to {@code atMillis}, in platform-neutral terms so the two
- * platforms compare field by field. Utilizations are time-weighted over [0, atMillis]: the
- * integral of the numerator over time divided by the integral of the billed capacity over time
- * (so an hour of a full machine and an hour of an empty one average to 50%); they are 0 when no
- * capacity was ever paid for. Per-machine agents count as neither allocated nor used.
+ * platforms compare field by field. Utilizations are time-weighted over [0, atMillis]: the integral
+ * of the numerator over time divided by the integral of the billed capacity over time (so an hour
+ * of a full machine and an hour of an empty one average to 50%); they are 0 when no capacity was
+ * ever paid for. Per-machine agents count as neither allocated nor used.
  *
- * @param platform              platform name
- * @param atMillis              simulation time of the snapshot
- * @param averageMachines       time-weighted average number of billed machines
- * @param peakMachines          largest number of billed machines at once
- * @param costUsd               money spent on machines, hourly price × billed time
- * @param cpuAllocation         CPU requested by instances placed (deploying, serving or draining) ÷
- *                              CPU of billed machines
- * @param memoryAllocation      the same for memory
- * @param cpuUsage              CPU actually used by in-service instances ÷ CPU of billed machines
- * @param memoryUsage           the same for memory
- * @param rollouts              every rollout, in start order
- * @param instanceDeployMillis  per-instance deploy times (start of the instance's deploy to in
- *                              service) over all rollouts
- * @param failuresRecovered     failed machines/instances replaced
+ * @param platform platform name
+ * @param atMillis simulation time of the snapshot
+ * @param averageMachines time-weighted average number of billed machines
+ * @param peakMachines largest number of billed machines at once
+ * @param costUsd money spent on machines, hourly price × billed time
+ * @param cpuAllocation CPU requested by instances placed (deploying, serving or draining) ÷ CPU of
+ *     billed machines
+ * @param memoryAllocation the same for memory
+ * @param cpuUsage CPU actually used by in-service instances ÷ CPU of billed machines
+ * @param memoryUsage the same for memory
+ * @param rollouts every rollout, in start order
+ * @param instanceDeployMillis per-instance deploy times (start of the instance's deploy to in
+ *     service) over all rollouts
+ * @param failuresRecovered failed machines/instances replaced
  */
 public record PlatformMetrics(
     String platform,
@@ -47,12 +47,22 @@ public record PlatformMetrics(
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT,
-        "%s at %.1f s: machines avg %.2f peak %d, cost $%.2f, CPU alloc %.1f%% use %.1f%%,"
-            + " memory alloc %.1f%% use %.1f%%, failures recovered %d%n  instance deploy: %s",
-        platform, atMillis / 1000.0, averageMachines, peakMachines, costUsd,
-        100 * cpuAllocation, 100 * cpuUsage, 100 * memoryAllocation, 100 * memoryUsage,
-        failuresRecovered, instanceDeployMillis));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%s at %.1f s: machines avg %.2f peak %d, cost $%.2f, CPU alloc %.1f%% use %.1f%%,"
+                + " memory alloc %.1f%% use %.1f%%, failures recovered %d%n  instance deploy: %s",
+            platform,
+            atMillis / 1000.0,
+            averageMachines,
+            peakMachines,
+            costUsd,
+            100 * cpuAllocation,
+            100 * cpuUsage,
+            100 * memoryAllocation,
+            100 * memoryUsage,
+            failuresRecovered,
+            instanceDeployMillis));
     for (RolloutRecord r : rollouts) {
       sb.append(System.lineSeparator()).append("  ").append(r);
     }

@@ -3,20 +3,20 @@ package io.platformsim.core.platform;
 import io.platformsim.core.workload.Release;
 
 /**
- * What happened to one release: when it started and ended, how it ended and how much capacity
- * was out of service meanwhile.
+ * What happened to one release: when it started and ended, how it ended and how much capacity was
+ * out of service meanwhile.
  *
- * @param release                 the release rolled out
- * @param strategy                the strategy used, as printed by the platform
- * @param startMillis             simulation time the rollout started
- * @param endMillis               time the last instance was in service on the final version
- *                                (the new one, or the old one after a rollback); -1 while running
- * @param outcome                 how it ended
- * @param instancesChanged        instances (machines) that ran the new release at some point
- * @param maxOutOfService         largest number of the service's wanted instances not in service
- *                                at once during the rollout
- * @param outOfServiceMillis      integral over the rollout of the number of wanted instances not
- *                                in service (instance-milliseconds of lost capacity)
+ * @param release the release rolled out
+ * @param strategy the strategy used, as printed by the platform
+ * @param startMillis simulation time the rollout started
+ * @param endMillis time the last instance was in service on the final version (the new one, or the
+ *     old one after a rollback); -1 while running
+ * @param outcome how it ended
+ * @param instancesChanged instances (machines) that ran the new release at some point
+ * @param maxOutOfService largest number of the service's wanted instances not in service at once
+ *     during the rollout
+ * @param outOfServiceMillis integral over the rollout of the number of wanted instances not in
+ *     service (instance-milliseconds of lost capacity)
  */
 public record RolloutRecord(
     Release release,
@@ -50,8 +50,22 @@ public record RolloutRecord(
 
   @Override
   public String toString() {
-    return "Rollout[" + release.service() + " " + release.kind() + " -> " + release.version()
-        + ", " + strategy + ", " + outcome + ", " + durationSeconds() + " s, changed "
-        + instancesChanged + ", max out of service " + maxOutOfService + "]";
+    return "Rollout["
+        + release.service()
+        + " "
+        + release.kind()
+        + " -> "
+        + release.version()
+        + ", "
+        + strategy
+        + ", "
+        + outcome
+        + ", "
+        + durationSeconds()
+        + " s, changed "
+        + instancesChanged
+        + ", max out of service "
+        + maxOutOfService
+        + "]";
   }
 }

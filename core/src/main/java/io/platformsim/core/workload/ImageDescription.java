@@ -7,14 +7,15 @@ import java.util.List;
  * layers (a machine runs a base image plus the service's artifact); KuSP pulls them.
  *
  * @param reference image reference, e.g. {@code "zebra:1.4"}; not blank
- * @param layers    the layers, base first; may be empty (an image not described in detail)
+ * @param layers the layers, base first; may be empty (an image not described in detail)
  */
 public record ImageDescription(String reference, List<ImageLayer> layers) {
 
   /** Validates and copies the layers. */
   public ImageDescription {
     if (reference == null || reference.isBlank()) {
-      throw new IllegalArgumentException("image reference must not be blank, was '" + reference + "'");
+      throw new IllegalArgumentException(
+          "image reference must not be blank, was '" + reference + "'");
     }
     if (layers == null) {
       throw new IllegalArgumentException("image '" + reference + "' layers must not be null");

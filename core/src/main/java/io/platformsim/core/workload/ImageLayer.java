@@ -1,10 +1,10 @@
 package io.platformsim.core.workload;
 
 /**
- * One layer of a container image: its content digest and compressed size. Two images that share
- * a layer digest share its bytes (a node that has the layer need not pull it again).
+ * One layer of a container image: its content digest and compressed size. Two images that share a
+ * layer digest share its bytes (a node that has the layer need not pull it again).
  *
- * @param digest    content digest, e.g. {@code "sha256:base-os-1"}; not blank
+ * @param digest content digest, e.g. {@code "sha256:base-os-1"}; not blank
  * @param sizeBytes compressed size in bytes, at least 0
  */
 public record ImageLayer(String digest, long sizeBytes) {

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A service's load over time as a multiple of its nominal usage ({@link Service#usage()} per
- * wanted instance at factor 1), held constant between steps: a daily peak, a spike, a ramp in
- * stairs. Both platforms read the same curve, so their auto-scalers see the same demand.
+ * A service's load over time as a multiple of its nominal usage ({@link Service#usage()} per wanted
+ * instance at factor 1), held constant between steps: a daily peak, a spike, a ramp in stairs. Both
+ * platforms read the same curve, so their auto-scalers see the same demand.
  *
  * <pre>{@code
  * LoadCurve day = LoadCurve.constant(0.5).then(8 * 3_600_000L, 1.0).then(18 * 3_600_000L, 0.5);
@@ -15,7 +15,7 @@ import java.util.Locale;
  * }</pre>
  *
  * @param steps the steps in time order; the first at time 0; times strictly increasing; factors
- *              finite and at least 0
+ *     finite and at least 0
  */
 public record LoadCurve(List<Step> steps) {
 
@@ -23,7 +23,7 @@ public record LoadCurve(List<Step> steps) {
    * From {@code atMillis} on (until the next step) the load is {@code factor}.
    *
    * @param atMillis simulation time, at least 0
-   * @param factor   load multiple, finite and at least 0
+   * @param factor load multiple, finite and at least 0
    */
   public record Step(long atMillis, double factor) {
     /** Validates the step. */
@@ -43,12 +43,17 @@ public record LoadCurve(List<Step> steps) {
       throw new IllegalArgumentException("a load curve needs at least one step");
     }
     if (steps.get(0).atMillis() != 0) {
-      throw new IllegalArgumentException("the first load step must be at 0 ms, was " + steps.get(0).atMillis());
+      throw new IllegalArgumentException(
+          "the first load step must be at 0 ms, was " + steps.get(0).atMillis());
     }
     for (int i = 1; i < steps.size(); i++) {
       if (steps.get(i).atMillis() <= steps.get(i - 1).atMillis()) {
-        throw new IllegalArgumentException("load step times must increase: " + steps.get(i).atMillis()
-            + " ms after " + steps.get(i - 1).atMillis() + " ms");
+        throw new IllegalArgumentException(
+            "load step times must increase: "
+                + steps.get(i).atMillis()
+                + " ms after "
+                + steps.get(i - 1).atMillis()
+                + " ms");
       }
     }
     steps = List.copyOf(steps);
@@ -82,8 +87,13 @@ public record LoadCurve(List<Step> steps) {
   public String toString() {
     StringBuilder sb = new StringBuilder("LoadCurve[");
     for (int i = 0; i < steps.size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1fs: x%.2f",
-          steps.get(i).atMillis() / 1000.0, steps.get(i).factor()));
+      sb.append(i == 0 ? "" : ", ")
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "%.1fs: x%.2f",
+                  steps.get(i).atMillis() / 1000.0,
+                  steps.get(i).factor()));
     }
     return sb.append(']').toString();
   }

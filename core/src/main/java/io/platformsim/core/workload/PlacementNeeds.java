@@ -5,8 +5,8 @@ package io.platformsim.core.workload;
  * machine, a pool per service), but records them so both platforms see the same workload; KuSP
  * turns them into scheduler filters.
  *
- * @param zoneSpread        number of zones instances are spread over evenly; 1 = no spread
- * @param antiAffinity      at most one instance of the service per machine/node
+ * @param zoneSpread number of zones instances are spread over evenly; 1 = no spread
+ * @param antiAffinity at most one instance of the service per machine/node
  * @param dedicatedHardware the service must not share a machine/node with another service
  */
 public record PlacementNeeds(int zoneSpread, boolean antiAffinity, boolean dedicatedHardware) {

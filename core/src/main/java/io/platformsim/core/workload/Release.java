@@ -6,15 +6,14 @@ package io.platformsim.core.workload;
  * changes, so LeSP bakes a new base image and replaces machines, KuSP rebuilds the image's lower
  * layers).
  *
- * @param service                       name of the service it changes; not blank
- * @param kind                          app-only or base/runtime change
- * @param version                       the new application version (APP) or base image
- *                                      version (BASE_IMAGE); not blank
+ * @param service name of the service it changes; not blank
+ * @param kind app-only or base/runtime change
+ * @param version the new application version (APP) or base image version (BASE_IMAGE); not blank
  * @param healthCheckFailureProbability chance that an instance running this release fails its
- *                                      health check, in [0, 1]; 1 models a broken release that
- *                                      must be rolled back
+ *     health check, in [0, 1]; 1 models a broken release that must be rolled back
  */
-public record Release(String service, Kind kind, String version, double healthCheckFailureProbability) {
+public record Release(
+    String service, Kind kind, String version, double healthCheckFailureProbability) {
 
   /** What a release changes. */
   public enum Kind {
@@ -27,7 +26,8 @@ public record Release(String service, Kind kind, String version, double healthCh
   /** Validates every field; messages name the release and the field. */
   public Release {
     if (service == null || service.isBlank()) {
-      throw new IllegalArgumentException("release service must not be blank, was '" + service + "'");
+      throw new IllegalArgumentException(
+          "release service must not be blank, was '" + service + "'");
     }
     if (kind == null) {
       throw new IllegalArgumentException("release of '" + service + "' kind must not be null");
@@ -37,8 +37,11 @@ public record Release(String service, Kind kind, String version, double healthCh
           "release of '" + service + "' version must not be blank, was '" + version + "'");
     }
     if (!(healthCheckFailureProbability >= 0 && healthCheckFailureProbability <= 1)) {
-      throw new IllegalArgumentException("release of '" + service
-          + "' healthCheckFailureProbability must be in [0, 1], was " + healthCheckFailureProbability);
+      throw new IllegalArgumentException(
+          "release of '"
+              + service
+              + "' healthCheckFailureProbability must be in [0, 1], was "
+              + healthCheckFailureProbability);
     }
   }
 
@@ -59,8 +62,15 @@ public record Release(String service, Kind kind, String version, double healthCh
 
   @Override
   public String toString() {
-    return "Release[" + service + " " + kind + " -> " + version
-        + (healthCheckFailureProbability > 0 ? ", health-check failure p=" + healthCheckFailureProbability : "")
+    return "Release["
+        + service
+        + " "
+        + kind
+        + " -> "
+        + version
+        + (healthCheckFailureProbability > 0
+            ? ", health-check failure p=" + healthCheckFailureProbability
+            : "")
         + "]";
   }
 }

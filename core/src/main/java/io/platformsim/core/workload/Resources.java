@@ -1,13 +1,13 @@
 package io.platformsim.core.workload;
 
 /**
- * An amount of compute: CPU in millicores and memory in MiB. Used for a service instance's
- * request, its actual usage, a machine's capacity and per-machine agent overhead.
+ * An amount of compute: CPU in millicores and memory in MiB. Used for a service instance's request,
+ * its actual usage, a machine's capacity and per-machine agent overhead.
  *
- * <p>Both amounts are non-negative; the arithmetic never overflows for realistic values (a
- * machine with a million cores is 10^9 millicores).
+ * <p>Both amounts are non-negative; the arithmetic never overflows for realistic values (a machine
+ * with a million cores is 10^9 millicores).
  *
- * @param milliCpu  CPU in thousandths of a core, at least 0
+ * @param milliCpu CPU in thousandths of a core, at least 0
  * @param memoryMib memory in MiB (2^20 bytes), at least 0
  */
 public record Resources(long milliCpu, long memoryMib) {
@@ -17,6 +17,7 @@ public record Resources(long milliCpu, long memoryMib) {
 
   /** Bytes in one MiB (2^20): the one definition of the MiB-to-bytes conversion. */
   public static final long BYTES_PER_MIB = 1L << 20;
+
   /** MiB in one GiB. */
   public static final long MIB_PER_GIB = 1024;
 

@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * A service both platforms run: how many instances, what each instance asks for and actually
- * uses, what is shipped and how long an instance takes to start and to pass its health check.
+ * A service both platforms run: how many instances, what each instance asks for and actually uses,
+ * what is shipped and how long an instance takes to start and to pass its health check.
  *
- * <p>Immutable and validated: every constructor path rejects a blank name, a negative count,
- * size or duration with an {@link IllegalArgumentException} naming the service, the field and
- * the value. Build one with {@link #builder(String)}:
+ * <p>Immutable and validated: every constructor path rejects a blank name, a negative count, size
+ * or duration with an {@link IllegalArgumentException} naming the service, the field and the value.
+ * Build one with {@link #builder(String)}:
  *
  * <pre>{@code
  * Service zebra = Service.builder("zebra").instances(40)
@@ -18,17 +18,17 @@ import java.util.Objects;
  *     .healthCheck(Duration.ofSeconds(15)).build();
  * }</pre>
  *
- * @param name              unique service name; not blank
- * @param version           the version running initially, e.g. {@code "1"}; not blank
- * @param instances         instances wanted (before any platform headroom), at least 1
- * @param request           resources one instance asks for (what is reserved)
- * @param usage             resources one instance actually uses on average at load factor 1
- *                          (usually well below the request)
- * @param artifactBytes     size of the deployable artifact (LeSP fetches it on every deploy)
- * @param startupMillis     time from process start to ready to be checked, at least 0
+ * @param name unique service name; not blank
+ * @param version the version running initially, e.g. {@code "1"}; not blank
+ * @param instances instances wanted (before any platform headroom), at least 1
+ * @param request resources one instance asks for (what is reserved)
+ * @param usage resources one instance actually uses on average at load factor 1 (usually well below
+ *     the request)
+ * @param artifactBytes size of the deployable artifact (LeSP fetches it on every deploy)
+ * @param startupMillis time from process start to ready to be checked, at least 0
  * @param healthCheckMillis time for the health check to pass once started, at least 0
- * @param image             the container image (used by KuSP)
- * @param placement         placement constraints
+ * @param image the container image (used by KuSP)
+ * @param placement placement constraints
  */
 public record Service(
     String name,
@@ -80,28 +80,58 @@ public record Service(
 
   /** A copy with another instance count. */
   public Service withInstances(int newInstances) {
-    return new Service(name, version, newInstances, request, usage, artifactBytes, startupMillis,
-        healthCheckMillis, image, placement);
+    return new Service(
+        name,
+        version,
+        newInstances,
+        request,
+        usage,
+        artifactBytes,
+        startupMillis,
+        healthCheckMillis,
+        image,
+        placement);
   }
 
   /** A copy running another version. */
   public Service withVersion(String newVersion) {
-    return new Service(name, newVersion, instances, request, usage, artifactBytes, startupMillis,
-        healthCheckMillis, image, placement);
+    return new Service(
+        name,
+        newVersion,
+        instances,
+        request,
+        usage,
+        artifactBytes,
+        startupMillis,
+        healthCheckMillis,
+        image,
+        placement);
   }
 
   @Override
   public String toString() {
-    return "Service[" + name + " v" + version + " x" + instances + ", request " + request
-        + ", usage " + usage + "]";
+    return "Service["
+        + name
+        + " v"
+        + version
+        + " x"
+        + instances
+        + ", request "
+        + request
+        + ", usage "
+        + usage
+        + "]";
   }
 
   /** Version of a service built without one. */
   public static final String DEFAULT_VERSION = "1";
+
   /** Artifact size of a service built without one: 100 MB. */
   public static final long DEFAULT_ARTIFACT_BYTES = 100_000_000L;
+
   /** Start-up time of a service built without one: 10 s. */
   public static final long DEFAULT_STARTUP_MILLIS = 10_000;
+
   /** Health-check time of a service built without one: 5 s. */
   public static final long DEFAULT_HEALTH_CHECK_MILLIS = 5_000;
 
@@ -178,10 +208,22 @@ public record Service(
 
     /** The validated service. */
     public Service build() {
-      ImageDescription img = image != null ? image
-          : ImageDescription.named((name == null || name.isBlank() ? "unnamed" : name) + ":" + version);
-      return new Service(name, version, instances, request, usage, artifactBytes, startupMillis,
-          healthCheckMillis, img, placement);
+      ImageDescription img =
+          image != null
+              ? image
+              : ImageDescription.named(
+                  (name == null || name.isBlank() ? "unnamed" : name) + ":" + version);
+      return new Service(
+          name,
+          version,
+          instances,
+          request,
+          usage,
+          artifactBytes,
+          startupMillis,
+          healthCheckMillis,
+          img,
+          placement);
     }
 
     private long millis(String field, Duration d) {

@@ -9,36 +9,37 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 
 /**
- * A generated fleet of services of any size, for scale experiments: one parameter, the total
- * number of instances (pods on KuSP, machines on LeSP), and a seed. Same arguments ⇒ the same
- * services, field for field.
+ * A generated fleet of services of any size, for scale experiments: one parameter, the total number
+ * of instances (pods on KuSP, machines on LeSP), and a seed. Same arguments ⇒ the same services,
+ * field for field.
  *
- * <p>The size mix and the request/usage ratios are those of the default scenario's fleet
- * ({@code io.platformsim.core.experiment.DefaultScenario}), with one change so the tail can grow
- * with the fleet. Calibration ids refer to {@code reference/calibration.md}:
+ * <p>The size mix and the request/usage ratios are those of the default scenario's fleet ({@code
+ * io.platformsim.core.experiment.DefaultScenario}), with one change so the tail can grow with the
+ * fleet. Calibration ids refer to {@code reference/calibration.md}:
  *
  * <ul>
- *   <li><b>Heavy-tailed sizes.</b> Instances per service are Pareto with shape
- *       {@value #PARETO_SHAPE} from {@value #MIN_INSTANCES} (drawn by inversion, floored),
- *       capped at the larger of {@value #MIN_CAP} and {@value #CAP_SHARE_PERCENT}% of the fleet:
- *       a few large services, many small ones. Google's 2019 trace (U4) has the top 1% of jobs
- *       using over 99% of resources; this tail is milder, but unlike the default scenario's fixed
- *       cap of 40 it lets the largest services grow with the fleet (1,000 instances in a
- *       100,000-instance fleet). Services are drawn until the total is reached; the last one is
- *       cut to land exactly on it, so {@link #totalInstances()} is exactly the parameter.
- *   <li><b>Requests above usage.</b> Request tiers are powers of two from 250m/512 MiB to 4
- *       cores/8 GiB with probabilities .35/.30/.20/.10/.05, memory halved for a quarter and
- *       doubled for a quarter of services (c5/m5/r5 memory per core). CPU usage is uniform in
- *       10–60% of the request and memory usage in 20–70%: Datadog 2023 (U3) finds more than 65%
- *       of workloads use under half their requested CPU and memory; CAST AI 2024 (U2) measures
- *       40% of requested CPU and 57% of requested memory unused; Twitter reservations ≈80% vs
- *       usage &lt;20% (P4). So usage ≤ request in both dimensions, always.
+ *   <li><b>Heavy-tailed sizes.</b> Instances per service are Pareto with shape {@value
+ *       #PARETO_SHAPE} from {@value #MIN_INSTANCES} (drawn by inversion, floored), capped at the
+ *       larger of {@value #MIN_CAP} and {@value #CAP_SHARE_PERCENT}% of the fleet: a few large
+ *       services, many small ones. Google's 2019 trace (U4) has the top 1% of jobs using over 99%
+ *       of resources; this tail is milder, but unlike the default scenario's fixed cap of 40 it
+ *       lets the largest services grow with the fleet (1,000 instances in a 100,000-instance
+ *       fleet). Services are drawn until the total is reached; the last one is cut to land exactly
+ *       on it, so {@link #totalInstances()} is exactly the parameter.
+ *   <li><b>Requests above usage.</b> Request tiers are powers of two from 250m/512 MiB to 4 cores/8
+ *       GiB with probabilities .35/.30/.20/.10/.05, memory halved for a quarter and doubled for a
+ *       quarter of services (c5/m5/r5 memory per core). CPU usage is uniform in 10–60% of the
+ *       request and memory usage in 20–70%: Datadog 2023 (U3) finds more than 65% of workloads use
+ *       under half their requested CPU and memory; CAST AI 2024 (U2) measures 40% of requested CPU
+ *       and 57% of requested memory unused; Twitter reservations ≈80% vs usage &lt;20% (P4). So
+ *       usage ≤ request in both dimensions, always.
  *   <li><b>Runtimes.</b> A third each JVM (start 30–60 s), Ruby and Python (5–20 s), health check
  *       10 s, artifacts 20–200 MB; images are a shared 30 MB OS base layer, a shared runtime layer
  *       and the service's own application layer (assumptions, as in the default scenario).
  * </ul>
  *
  * <h2>Memory preflight</h2>
+ *
  * Simulating a fleet holds every pod, node and machine in memory. {@link #checkHeap(long, long)}
  * compares {@link #estimatedHeapBytes(long, long)} (measured peak bytes per KuSP pod and per LeSP
  * machine, see the constants) with {@code Runtime.getRuntime().maxMemory()} and refuses a size that
@@ -57,12 +58,16 @@ public final class SyntheticFleet {
 
   /** Pareto shape of instances per service (as in the default scenario). */
   public static final double PARETO_SHAPE = 1.1;
+
   /** Pareto minimum: every generated service starts with at least this many instances. */
   public static final int MIN_INSTANCES = 2;
+
   /** The cap on instances per service is at least this (the default scenario's cap). */
   public static final int MIN_CAP = 40;
+
   /** The cap on instances per service grows to this percentage of the fleet. */
   public static final int CAP_SHARE_PERCENT = 1;
+
   /** Largest fleet accepted, in instances: 10 million (about a million services). */
   public static final int MAX_INSTANCES = 10_000_000;
 
@@ -75,13 +80,15 @@ public final class SyntheticFleet {
    * nearly three times what a run needs.
    */
   public static final long KUSP_PEAK_BYTES_PER_POD = 4_000;
+
   /**
    * Heap to budget per LeSP machine, bytes. Measured like {@link #KUSP_PEAK_BYTES_PER_POD},
-   * platform lesp alone, {@code -Xmx4g}: at 100,000 machines (9,613 services) the heap pools'
-   * peaks summed to 366 MB (3,660 B per machine) and the heap retained after the run and a full
-   * GC was 156 MB (1,564 B per machine); budgeted the peak plus a third, rounded.
+   * platform lesp alone, {@code -Xmx4g}: at 100,000 machines (9,613 services) the heap pools' peaks
+   * summed to 366 MB (3,660 B per machine) and the heap retained after the run and a full GC was
+   * 156 MB (1,564 B per machine); budgeted the peak plus a third, rounded.
    */
   public static final long LESP_PEAK_BYTES_PER_MACHINE = 5_000;
+
   /** Heap kept free of the estimate for everything else (the JVM, JMH, the fleet's services). */
   public static final long BASE_HEAP_BYTES = Resources.bytesOfMib(64);
 
@@ -91,7 +98,9 @@ public final class SyntheticFleet {
   private static final ImageLayer RUBY = new ImageLayer("sha256:ruby-3.3", 50 * MB);
   private static final ImageLayer PYTHON = new ImageLayer("sha256:python-3.12", 45 * MB);
   // Request tiers (milli-CPU, MiB) with their probabilities: many small, few large.
-  private static final long[][] TIERS = {{250, 512}, {500, 1024}, {1000, 2048}, {2000, 4096}, {4000, 8192}};
+  private static final long[][] TIERS = {
+    {250, 512}, {500, 1024}, {1000, 2048}, {2000, 4096}, {4000, 8192}
+  };
   private static final double[] TIER_WEIGHTS = {0.35, 0.30, 0.20, 0.10, 0.05};
 
   private final int totalInstances;
@@ -110,13 +119,13 @@ public final class SyntheticFleet {
    * A fleet of exactly {@code totalInstances} instances drawn from {@code seed}.
    *
    * @param totalInstances instances over all services, in [1, {@value #MAX_INSTANCES}]
-   * @param seed           any value; the same seed gives the same fleet
+   * @param seed any value; the same seed gives the same fleet
    * @throws IllegalArgumentException if {@code totalInstances} is out of range
    */
   public static SyntheticFleet of(int totalInstances, long seed) {
     if (totalInstances < 1 || totalInstances > MAX_INSTANCES) {
-      throw new IllegalArgumentException("totalInstances must be in [1, " + MAX_INSTANCES + "], was "
-          + totalInstances);
+      throw new IllegalArgumentException(
+          "totalInstances must be in [1, " + MAX_INSTANCES + "], was " + totalInstances);
     }
     int cap = capFor(totalInstances);
     RandomGenerator rng = new Well19937c(seed);
@@ -149,13 +158,19 @@ public final class SyntheticFleet {
     long startupSeconds = runtime == 0 ? 30 + rng.nextInt(31) : 5 + rng.nextInt(16);
     double shape = rng.nextDouble();
     long memory = shape < 0.25 ? tier[1] / 2 : shape < 0.75 ? tier[1] : tier[1] * 2;
-    return Service.builder(name).instances(instances)
+    return Service.builder(name)
+        .instances(instances)
         .request(Resources.of(tier[0], memory))
         // Math.max(1, ...) keeps a non-zero usage; floor of the share keeps usage <= request.
-        .usage(Resources.of(Math.max(1, (long) (tier[0] * cpuShare)), Math.max(1, (long) (memory * memShare))))
+        .usage(
+            Resources.of(
+                Math.max(1, (long) (tier[0] * cpuShare)), Math.max(1, (long) (memory * memShare))))
         .artifactBytes(artifact)
-        .startup(Duration.ofSeconds(startupSeconds)).healthCheck(Duration.ofSeconds(10))
-        .image(ImageDescription.of(name + ":1", BASE_OS, lang, new ImageLayer("sha256:" + name + "-app-1", artifact)))
+        .startup(Duration.ofSeconds(startupSeconds))
+        .healthCheck(Duration.ofSeconds(10))
+        .image(
+            ImageDescription.of(
+                name + ":1", BASE_OS, lang, new ImageLayer("sha256:" + name + "-app-1", artifact)))
         .build();
   }
 
@@ -197,8 +212,8 @@ public final class SyntheticFleet {
 
   /**
    * Estimated peak heap to simulate {@code pods} KuSP pods and {@code machines} LeSP machines at
-   * once: {@link #BASE_HEAP_BYTES} + pods × {@link #KUSP_PEAK_BYTES_PER_POD} + machines ×
-   * {@link #LESP_PEAK_BYTES_PER_MACHINE}.
+   * once: {@link #BASE_HEAP_BYTES} + pods × {@link #KUSP_PEAK_BYTES_PER_POD} + machines × {@link
+   * #LESP_PEAK_BYTES_PER_MACHINE}.
    *
    * @throws IllegalArgumentException if a count is negative
    */
@@ -209,7 +224,9 @@ public final class SyntheticFleet {
     if (machines < 0) {
       throw new IllegalArgumentException("machines must be >= 0, was " + machines);
     }
-    return BASE_HEAP_BYTES + pods * KUSP_PEAK_BYTES_PER_POD + machines * LESP_PEAK_BYTES_PER_MACHINE;
+    return BASE_HEAP_BYTES
+        + pods * KUSP_PEAK_BYTES_PER_POD
+        + machines * LESP_PEAK_BYTES_PER_MACHINE;
   }
 
   /** {@link #checkHeap(long, long, long)} against this JVM's {@code Runtime.maxMemory()}. */
@@ -218,12 +235,12 @@ public final class SyntheticFleet {
   }
 
   /**
-   * Refuses a size whose {@linkplain #estimatedHeapBytes estimated heap} exceeds
-   * {@code maxHeapBytes}, with a message giving the estimate, its per-pod and per-machine basis
-   * and the {@code -Xmx} that would do.
+   * Refuses a size whose {@linkplain #estimatedHeapBytes estimated heap} exceeds {@code
+   * maxHeapBytes}, with a message giving the estimate, its per-pod and per-machine basis and the
+   * {@code -Xmx} that would do.
    *
-   * @throws IllegalArgumentException if it would not fit, or a count is negative, or
-   *                                  {@code maxHeapBytes} is not positive
+   * @throws IllegalArgumentException if it would not fit, or a count is negative, or {@code
+   *     maxHeapBytes} is not positive
    */
   public static void checkHeap(long pods, long machines, long maxHeapBytes) {
     if (maxHeapBytes <= 0) {
@@ -232,12 +249,20 @@ public final class SyntheticFleet {
     long need = estimatedHeapBytes(pods, machines);
     if (need > maxHeapBytes) {
       long mib = Resources.BYTES_PER_MIB;
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "not enough memory: %,d pods and %,d machines need an estimated %,d MiB of heap "
-              + "(%,d B per pod, %,d B per machine, %,d MiB base) but the maximum heap is %,d MiB; "
-              + "run with -Xmx%dm or more, or simulate a smaller fleet",
-          pods, machines, need / mib, KUSP_PEAK_BYTES_PER_POD, LESP_PEAK_BYTES_PER_MACHINE,
-          BASE_HEAP_BYTES / mib, maxHeapBytes / mib, Resources.mibOfBytes(need)));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "not enough memory: %,d pods and %,d machines need an estimated %,d MiB of heap "
+                  + "(%,d B per pod, %,d B per machine, %,d MiB base) but the maximum heap is %,d MiB; "
+                  + "run with -Xmx%dm or more, or simulate a smaller fleet",
+              pods,
+              machines,
+              need / mib,
+              KUSP_PEAK_BYTES_PER_POD,
+              LESP_PEAK_BYTES_PER_MACHINE,
+              BASE_HEAP_BYTES / mib,
+              maxHeapBytes / mib,
+              Resources.mibOfBytes(need)));
     }
   }
 
@@ -247,7 +272,13 @@ public final class SyntheticFleet {
     for (Service s : services) {
       largest = Math.max(largest, s.instances());
     }
-    return String.format(Locale.ROOT, "SyntheticFleet[%,d instances in %,d services, largest %,d, cap %,d, seed %d]",
-        totalInstances, services.size(), largest, cap, seed);
+    return String.format(
+        Locale.ROOT,
+        "SyntheticFleet[%,d instances in %,d services, largest %,d, cap %,d, seed %d]",
+        totalInstances,
+        services.size(),
+        largest,
+        cap,
+        seed);
   }
 }

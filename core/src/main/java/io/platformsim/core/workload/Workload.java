@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A set of services with unique names, in the order given. Looking up a name that is not there
- * is an {@link IllegalArgumentException} naming it, so a release for an unknown service fails
- * clearly.
+ * A set of services with unique names, in the order given. Looking up a name that is not there is
+ * an {@link IllegalArgumentException} naming it, so a release for an unknown service fails clearly.
  */
 public final class Workload {
   private final Map<String, Service> byName;
@@ -39,7 +38,8 @@ public final class Workload {
   public Service service(String name) {
     Service s = byName.get(name);
     if (s == null) {
-      throw new IllegalArgumentException("unknown service '" + name + "'; known: " + byName.keySet());
+      throw new IllegalArgumentException(
+          "unknown service '" + name + "'; known: " + byName.keySet());
     }
     return s;
   }
@@ -57,10 +57,10 @@ public final class Workload {
   /**
    * This workload's services dealt into {@code parts} workloads of about equal requested CPU
    * (instances × milli-CPU), for running a fleet as several clusters: services are taken largest
-   * first (ties in insertion order) and each goes whole to the part with the least CPU so far
-   * (ties to the lower index), the longest-processing-time rule, which lands within 4/3 of the
-   * best balance (Graham 1969). Within a part, services keep this workload's order. Parts may be
-   * empty if there are fewer services than parts. Deterministic.
+   * first (ties in insertion order) and each goes whole to the part with the least CPU so far (ties
+   * to the lower index), the longest-processing-time rule, which lands within 4/3 of the best
+   * balance (Graham 1969). Within a part, services keep this workload's order. Parts may be empty
+   * if there are fewer services than parts. Deterministic.
    *
    * @throws IllegalArgumentException if {@code parts} is below 1
    */
@@ -115,8 +115,13 @@ public final class Workload {
   /** Checks that {@code release} targets a known service and returns that service. */
   public Service target(Release release) {
     if (!byName.containsKey(release.service())) {
-      throw new IllegalArgumentException("release " + release.version() + " is for unknown service '"
-          + release.service() + "'; known: " + byName.keySet());
+      throw new IllegalArgumentException(
+          "release "
+              + release.version()
+              + " is for unknown service '"
+              + release.service()
+              + "'; known: "
+              + byName.keySet());
     }
     return byName.get(release.service());
   }

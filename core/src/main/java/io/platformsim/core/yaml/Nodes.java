@@ -27,7 +27,8 @@ final class Nodes {
   /** Refuses an anchored node: aliases could expand a small file into a huge tree. */
   static void noAnchor(String file, Node n, String path) {
     if (n.getAnchor().isPresent()) {
-      throw new YamlFileException(file, line(n), path, "anchors and aliases (&, *) are not supported");
+      throw new YamlFileException(
+          file, line(n), path, "anchors and aliases (&, *) are not supported");
     }
   }
 
@@ -35,7 +36,8 @@ final class Nodes {
   static YamlMapping mapping(String file, Node n, String path) {
     noAnchor(file, n, path);
     if (!(n instanceof MappingNode mn)) {
-      throw new YamlFileException(file, line(n), path, "expected a mapping (key: value lines), was " + shape(n));
+      throw new YamlFileException(
+          file, line(n), path, "expected a mapping (key: value lines), was " + shape(n));
     }
     return new YamlMapping(file, mn, path);
   }

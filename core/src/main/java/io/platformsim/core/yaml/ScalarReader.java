@@ -11,8 +11,8 @@ public interface ScalarReader<T> {
   /**
    * The value of {@code text}.
    *
-   * @throws IllegalArgumentException whose message says what is wrong, with the text; the
-   *                                  mapping reports it at the field's line
+   * @throws IllegalArgumentException whose message says what is wrong, with the text; the mapping
+   *     reports it at the field's line
    */
   T read(String text);
 }

@@ -8,9 +8,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
- * Composes one YAML document into a node tree with line marks, bounded: at most
- * {@code maxCodePoints} code points, no duplicate keys, no recursive keys, and (checked when the
- * tree is read) no anchors or aliases, so no "billion laughs" expansion.
+ * Composes one YAML document into a node tree with line marks, bounded: at most {@code
+ * maxCodePoints} code points, no duplicate keys, no recursive keys, and (checked when the tree is
+ * read) no anchors or aliases, so no "billion laughs" expansion.
  *
  * <pre>{@code
  * Optional<YamlMapping> root = YamlDocument.root(text, "my.yaml", 1 << 20);
@@ -27,8 +27,14 @@ public final class YamlDocument {
    * @throws YamlFileException if it is not valid YAML or its top level is not a mapping
    */
   public static Optional<YamlMapping> root(String yaml, String sourceName, int maxCodePoints) {
-    LoadSettings settings = LoadSettings.builder().setLabel(sourceName).setAllowDuplicateKeys(false)
-        .setMaxAliasesForCollections(10).setCodePointLimit(maxCodePoints).setAllowRecursiveKeys(false).build();
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel(sourceName)
+            .setAllowDuplicateKeys(false)
+            .setMaxAliasesForCollections(10)
+            .setCodePointLimit(maxCodePoints)
+            .setAllowRecursiveKeys(false)
+            .build();
     Optional<Node> root;
     try {
       root = new Compose(settings).composeString(yaml);

@@ -2,8 +2,8 @@ package io.platformsim.core.yaml;
 
 /**
  * A YAML file that cannot be read as its schema says: names the file, the 1-based line and the
- * field path (such as {@code services[2].request.cpu}), and says what is wrong. The message is
- * one line, {@code file:line: field: problem}, with the line and field left out when unknown.
+ * field path (such as {@code services[2].request.cpu}), and says what is wrong. The message is one
+ * line, {@code file:line: field: problem}, with the line and field left out when unknown.
  */
 public class YamlFileException extends IllegalArgumentException {
 
@@ -15,9 +15,9 @@ public class YamlFileException extends IllegalArgumentException {
   private final String problem;
 
   /**
-   * @param file    file name as given
-   * @param line    1-based line, or 0 if unknown
-   * @param field   the field path, or empty for the whole file
+   * @param file file name as given
+   * @param line 1-based line, or 0 if unknown
+   * @param field the field path, or empty for the whole file
    * @param problem what is wrong, with the bad value
    */
   public YamlFileException(String file, int line, String field, String problem) {
@@ -28,9 +28,15 @@ public class YamlFileException extends IllegalArgumentException {
     this.problem = problem;
   }
 
-  /** The one-line message {@code file:line: field: problem} (line and field left out when unknown). */
+  /**
+   * The one-line message {@code file:line: field: problem} (line and field left out when unknown).
+   */
   public static String message(String file, int line, String field, String problem) {
-    return file + (line > 0 ? ":" + line : "") + ": " + (field.isEmpty() ? "" : field + ": ") + problem;
+    return file
+        + (line > 0 ? ":" + line : "")
+        + ": "
+        + (field.isEmpty() ? "" : field + ": ")
+        + problem;
   }
 
   /** The file name as given. */

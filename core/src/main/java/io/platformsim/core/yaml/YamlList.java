@@ -6,7 +6,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
-/** A YAML sequence at a field path such as {@code services}; its items are {@code services[0]}, ... */
+/**
+ * A YAML sequence at a field path such as {@code services}; its items are {@code services[0]}, ...
+ */
 public final class YamlList {
 
   private final String file;
@@ -55,8 +57,8 @@ public final class YamlList {
       Node n = items.get(i);
       Nodes.noAnchor(file, n, path + "[" + i + "]");
       if (!(n instanceof ScalarNode s) || s.getValue().isBlank()) {
-        throw new YamlFileException(file, Nodes.line(n), path + "[" + i + "]", "expected a name, was "
-            + Nodes.shape(n));
+        throw new YamlFileException(
+            file, Nodes.line(n), path + "[" + i + "]", "expected a name, was " + Nodes.shape(n));
       }
       out.add(s.getValue());
     }

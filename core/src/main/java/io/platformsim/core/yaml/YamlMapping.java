@@ -12,11 +12,11 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * A YAML mapping at a field path such as {@code services[1].request}, with typed reads. Every
- * failed read is a {@link YamlFileException} naming the file, the line of the offending value
- * (or of the mapping, for a missing field), the field path and the bad value.
+ * failed read is a {@link YamlFileException} naming the file, the line of the offending value (or
+ * of the mapping, for a missing field), the field path and the bad value.
  *
- * <p>Keys must be plain scalars and appear once; no value may carry an anchor. Getters that take
- * a default return it when the field is absent; a {@code null} default makes the field required.
+ * <p>Keys must be plain scalars and appear once; no value may carry an anchor. Getters that take a
+ * default return it when the field is absent; a {@code null} default makes the field required.
  */
 public final class YamlMapping {
 
@@ -32,7 +32,8 @@ public final class YamlMapping {
     for (NodeTuple t : node.getValue()) {
       Node k = t.getKeyNode();
       if (!(k instanceof ScalarNode ks)) {
-        throw new YamlFileException(file, Nodes.line(k), path, "keys must be plain names, was " + Nodes.shape(k));
+        throw new YamlFileException(
+            file, Nodes.line(k), path, "keys must be plain names, was " + Nodes.shape(k));
       }
       Nodes.noAnchor(file, t.getValueNode(), path(ks.getValue()));
       if (entries.put(ks.getValue(), t) != null) {
@@ -69,7 +70,10 @@ public final class YamlMapping {
   public void only(Collection<String> allowed) {
     for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
       if (!allowed.contains(e.getKey())) {
-        throw new YamlFileException(file, Nodes.line(e.getValue().getKeyNode()), path(e.getKey()),
+        throw new YamlFileException(
+            file,
+            Nodes.line(e.getValue().getKeyNode()),
+            path(e.getKey()),
             "unknown field '" + e.getKey() + "'" + DidYouMean.suggest(e.getKey(), allowed));
       }
     }
@@ -83,13 +87,17 @@ public final class YamlMapping {
   /** The text of {@code key} if present and a scalar. */
   public Optional<String> scalar(String key) {
     NodeTuple t = entries.get(key);
-    return t != null && t.getValueNode() instanceof ScalarNode s ? Optional.of(s.getValue()) : Optional.empty();
+    return t != null && t.getValueNode() instanceof ScalarNode s
+        ? Optional.of(s.getValue())
+        : Optional.empty();
   }
 
   /** The mapping under {@code key}, if present; an error if it is something else. */
   public Optional<YamlMapping> mapping(String key) {
     NodeTuple t = entries.get(key);
-    return t == null ? Optional.empty() : Optional.of(Nodes.mapping(file, t.getValueNode(), path(key)));
+    return t == null
+        ? Optional.empty()
+        : Optional.of(Nodes.mapping(file, t.getValueNode(), path(key)));
   }
 
   /** The mapping under {@code key}; an error if missing or something else. */
@@ -184,8 +192,8 @@ public final class YamlMapping {
   }
 
   /**
-   * The value {@code reader} makes of the text of {@code key}; its exception's message becomes
-   * the problem reported at the field.
+   * The value {@code reader} makes of the text of {@code key}; its exception's message becomes the
+   * problem reported at the field.
    */
   public <T> T read(String key, ScalarReader<T> reader, T dflt) {
     if (!has(key)) {
@@ -203,7 +211,13 @@ public final class YamlMapping {
 
   @Override
   public String toString() {
-    return file + ":" + Nodes.line(node) + ": " + (path.isEmpty() ? "(top level)" : path) + " " + entries.keySet();
+    return file
+        + ":"
+        + Nodes.line(node)
+        + ": "
+        + (path.isEmpty() ? "(top level)" : path)
+        + " "
+        + entries.keySet();
   }
 
   private long wholeNumber(String key) {

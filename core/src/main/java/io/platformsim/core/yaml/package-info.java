@@ -1,6 +1,6 @@
 /**
- * A small strict layer over the SnakeYAML Engine node tree for configuration files: a document
- * is composed (never constructed into Java objects), anchors and aliases are refused, and every
+ * A small strict layer over the SnakeYAML Engine node tree for configuration files: a document is
+ * composed (never constructed into Java objects), anchors and aliases are refused, and every
  * mapping is read through {@link io.platformsim.core.yaml.YamlMapping}, whose typed getters and
  * unknown-field check report one-line {@link io.platformsim.core.yaml.YamlFileException}s naming
  * file, line, field path and the bad value.

@@ -32,8 +32,10 @@ class DurationDistributionTest {
 
   @Test
   void zOf99IsTheStandardNormalQuantile() {
-    assertEquals(new NormalDistribution().inverseCumulativeProbability(0.99),
-        DurationDistribution.Z_99, 1e-9);
+    assertEquals(
+        new NormalDistribution().inverseCumulativeProbability(0.99),
+        DurationDistribution.Z_99,
+        1e-9);
   }
 
   @Test
@@ -112,11 +114,15 @@ class DurationDistributionTest {
     assertMessage(() -> DurationDistribution.uniform(10, 5), "minMillis 10", "maxMillis 5");
     assertMessage(() -> DurationDistribution.uniform(-1, 5), "minMillis", "-1");
     assertMessage(DurationDistribution::empirical, "samplesMillis", "empty");
-    assertMessage(() -> DurationDistribution.empirical(1, Double.POSITIVE_INFINITY),
-        "samplesMillis[1]", "Infinity");
+    assertMessage(
+        () -> DurationDistribution.empirical(1, Double.POSITIVE_INFINITY),
+        "samplesMillis[1]",
+        "Infinity");
     assertMessage(() -> DurationDistribution.exponentialWithMean(0), "meanMillis", "0.0");
-    assertMessage(() -> DurationDistribution.exponentialWithMean(Double.POSITIVE_INFINITY),
-        "meanMillis", "Infinity");
+    assertMessage(
+        () -> DurationDistribution.exponentialWithMean(Double.POSITIVE_INFINITY),
+        "meanMillis",
+        "Infinity");
     assertMessage(() -> DurationDistribution.fixed(-5), "millis", "-5");
     assertMessage(() -> DurationDistribution.weibull(-1, 5), "shape", "-1.0");
     assertMessage(() -> DurationDistribution.gamma(1, Double.NaN), "scaleMillis", "NaN");

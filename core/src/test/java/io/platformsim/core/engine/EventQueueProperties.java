@@ -13,8 +13,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /**
- * The queue against {@link PriorityQueue} as a model, under random add/poll/cancel/trim
- * sequences.
+ * The queue against {@link PriorityQueue} as a model, under random add/poll/cancel/trim sequences.
  */
 class EventQueueProperties {
 

@@ -13,8 +13,9 @@ class ReplicationsTest {
   @Test
   void confidenceIntervalMatchesAHandCalculation() {
     double[] values = {2, 4, 4, 4, 5, 5, 7, 9};
-    ReplicationResult r = Replications.run(1, values.length, 3,
-        streams -> Map.of("x", values[streams.replication()]));
+    ReplicationResult r =
+        Replications.run(
+            1, values.length, 3, streams -> Map.of("x", values[streams.replication()]));
     Estimate e = r.estimate("x");
     // mean 40/8 = 5; s² = (9+1+1+1+0+0+4+16)/7 = 32/7, s = 2.138090;
     // t(0.975, 7 df) = 2.364624 (any Student-t table); half-width = 2.364624·s/√8 = 1.787488
@@ -27,17 +28,18 @@ class ReplicationsTest {
 
   @Test
   void resultsAreInReplicationOrderAndIdenticalWhateverTheThreadCount() {
-    ReplicationModel model = streams -> {
-      var rng = streams.stream("work");
-      double sum = 0;
-      for (int i = 0; i < 10_000; i++) {
-        sum += rng.nextDouble();
-      }
-      Map<String, Double> figures = new LinkedHashMap<>();
-      figures.put("index", (double) streams.replication());
-      figures.put("sum", sum);
-      return figures;
-    };
+    ReplicationModel model =
+        streams -> {
+          var rng = streams.stream("work");
+          double sum = 0;
+          for (int i = 0; i < 10_000; i++) {
+            sum += rng.nextDouble();
+          }
+          Map<String, Double> figures = new LinkedHashMap<>();
+          figures.put("index", (double) streams.replication());
+          figures.put("sum", sum);
+          return figures;
+        };
     ReplicationResult serial = Replications.run(99, 12, 1, model);
     ReplicationResult parallel = Replications.run(99, 12, 4, model);
     assertEquals(serial.replications(), parallel.replications());
@@ -57,26 +59,45 @@ class ReplicationsTest {
 
   @Test
   void badInputAndBadModels() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> Replications.run(1, 0, streams -> Map.of("x", 1.0)));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Replications.run(1, 0, streams -> Map.of("x", 1.0)));
     assertTrue(e.getMessage().contains("replication count") && e.getMessage().contains("0"));
-    var missing = assertThrows(IllegalStateException.class,
-        () -> Replications.run(1, 3, 2, streams ->
-            streams.replication() == 1 ? Map.of("y", 1.0) : Map.of("x", 1.0)));
+    var missing =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                Replications.run(
+                    1,
+                    3,
+                    2,
+                    streams -> streams.replication() == 1 ? Map.of("y", 1.0) : Map.of("x", 1.0)));
     assertTrue(missing.getMessage().contains("replication 1"), missing.getMessage());
-    var nan = assertThrows(IllegalStateException.class,
-        () -> Replications.run(1, 2, 1, streams -> Map.of("x", Double.NaN)));
+    var nan =
+        assertThrows(
+            IllegalStateException.class,
+            () -> Replications.run(1, 2, 1, streams -> Map.of("x", Double.NaN)));
     assertTrue(nan.getMessage().contains("NaN"));
-    var thrown = assertThrows(IllegalArgumentException.class,
-        () -> Replications.run(1, 4, 2, streams -> {
-          if (streams.replication() == 2) {
-            throw new IllegalArgumentException("bad parallelism -1");
-          }
-          return Map.of("x", 1.0);
-        }));
+    var thrown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Replications.run(
+                    1,
+                    4,
+                    2,
+                    streams -> {
+                      if (streams.replication() == 2) {
+                        throw new IllegalArgumentException("bad parallelism -1");
+                      }
+                      return Map.of("x", 1.0);
+                    }));
     assertTrue(thrown.getMessage().startsWith("replication 2: bad parallelism -1"));
-    var unknown = assertThrows(IllegalArgumentException.class,
-        () -> Replications.run(1, 2, streams -> Map.of("x", 1.0)).estimate("z"));
+    var unknown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Replications.run(1, 2, streams -> Map.of("x", 1.0)).estimate("z"));
     assertTrue(unknown.getMessage().contains("\"z\""));
   }
 }

@@ -15,8 +15,8 @@ class SimulationProperties {
 
   /**
    * A random model: each event records itself, then schedules up to three new events at random
-   * delays (0 included, for ties) and sometimes cancels a random earlier handle. Returns the
-   * trace of (time, event id) pairs.
+   * delays (0 included, for ties) and sometimes cancels a random earlier handle. Returns the trace
+   * of (time, event id) pairs.
    */
   private static List<long[]> runRandomModel(long seed, int budget) {
     Simulation sim = new Simulation();
@@ -31,16 +31,19 @@ class SimulationProperties {
         }
         long id = nextId[0]++;
         long delay = rng.nextInt(4) == 0 ? 0 : rng.nextInt(1_000);
-        handles.add(sim.schedule(delay, () -> {
-          trace.add(new long[] {sim.now(), id});
-          int children = rng.nextInt(4);
-          for (int i = 0; i < children; i++) {
-            spawn();
-          }
-          if (rng.nextInt(5) == 0 && !handles.isEmpty()) {
-            sim.cancel(handles.get(rng.nextInt(handles.size())));
-          }
-        }));
+        handles.add(
+            sim.schedule(
+                delay,
+                () -> {
+                  trace.add(new long[] {sim.now(), id});
+                  int children = rng.nextInt(4);
+                  for (int i = 0; i < children; i++) {
+                    spawn();
+                  }
+                  if (rng.nextInt(5) == 0 && !handles.isEmpty()) {
+                    sim.cancel(handles.get(rng.nextInt(handles.size())));
+                  }
+                }));
       }
     }
     Spawner spawner = new Spawner();

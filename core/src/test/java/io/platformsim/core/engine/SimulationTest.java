@@ -32,10 +32,12 @@ class SimulationTest {
 
   @Test
   void equalTimesRunInSchedulingOrderIncludingEventsScheduledForNow() {
-    sim.schedule(10, () -> {
-      trace.add("first@" + sim.now());
-      sim.schedule(0, record("scheduled-by-first")); // same time: after those already queued
-    });
+    sim.schedule(
+        10,
+        () -> {
+          trace.add("first@" + sim.now());
+          sim.schedule(0, record("scheduled-by-first")); // same time: after those already queued
+        });
     sim.schedule(10, record("second"));
     sim.scheduleAt(10, record("third"));
     sim.run();
@@ -47,10 +49,12 @@ class SimulationTest {
     sim.schedule(50, () -> {});
     sim.run();
     var e1 = assertThrows(IllegalArgumentException.class, () -> sim.schedule(-1, () -> {}));
-    assertTrue(e1.getMessage().contains("delayMillis") && e1.getMessage().contains("-1"), e1.getMessage());
+    assertTrue(
+        e1.getMessage().contains("delayMillis") && e1.getMessage().contains("-1"), e1.getMessage());
     var e2 = assertThrows(IllegalArgumentException.class, () -> sim.scheduleAt(49, () -> {}));
     assertTrue(e2.getMessage().contains("49") && e2.getMessage().contains("50"), e2.getMessage());
-    var e3 = assertThrows(IllegalArgumentException.class, () -> sim.schedule(Long.MAX_VALUE, () -> {}));
+    var e3 =
+        assertThrows(IllegalArgumentException.class, () -> sim.schedule(Long.MAX_VALUE, () -> {}));
     assertTrue(e3.getMessage().contains("overflow"), e3.getMessage());
     assertThrows(IllegalArgumentException.class, () -> sim.schedule(1, null));
     var e4 = assertThrows(IllegalArgumentException.class, () -> sim.runUntil(10));
@@ -87,11 +91,14 @@ class SimulationTest {
   void anEventCanCancelAnotherPendingEventButNotItself() {
     long[] victim = new long[1];
     long[] self = new long[1];
-    self[0] = sim.schedule(1, () -> {
-      trace.add("canceller@" + sim.now());
-      assertTrue(sim.cancel(victim[0]));
-      assertFalse(sim.cancel(self[0]), "the event being fired is no longer pending");
-    });
+    self[0] =
+        sim.schedule(
+            1,
+            () -> {
+              trace.add("canceller@" + sim.now());
+              assertTrue(sim.cancel(victim[0]));
+              assertFalse(sim.cancel(self[0]), "the event being fired is no longer pending");
+            });
     victim[0] = sim.schedule(2, record("victim"));
     sim.schedule(1, record("same-time"));
     sim.run();
@@ -117,10 +124,12 @@ class SimulationTest {
   @Test
   void stopEndsTheRunAfterTheCurrentEventAndALaterRunResumes() {
     sim.schedule(1, record("a"));
-    sim.schedule(2, () -> {
-      trace.add("stopper@" + sim.now());
-      sim.stop();
-    });
+    sim.schedule(
+        2,
+        () -> {
+          trace.add("stopper@" + sim.now());
+          sim.stop();
+        });
     sim.schedule(2, record("same-time-after-stop"));
     sim.schedule(3, record("c"));
     assertEquals(2, sim.run());
@@ -166,9 +175,11 @@ class SimulationTest {
 
   @Test
   void anExceptionFromAnEventPropagatesAndTheRunCanContinue() {
-    sim.schedule(1, () -> {
-      throw new IllegalStateException("boom");
-    });
+    sim.schedule(
+        1,
+        () -> {
+          throw new IllegalStateException("boom");
+        });
     sim.schedule(2, record("next"));
     assertThrows(IllegalStateException.class, sim::run);
     assertEquals(1, sim.now());

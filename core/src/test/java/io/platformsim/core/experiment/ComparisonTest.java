@@ -54,10 +54,10 @@ class ComparisonTest {
   }
 
   /**
-   * Runs each platform directly, through its own API and not through the experiment code, for
-   * every replication, and checks the comparison's means are the means of the platforms' own
-   * metrics and its intervals the Student-t intervals of them. t(0.975, 2) = 4.302652729749464
-   * (two degrees of freedom: any Student-t table, e.g. NIST/SEMATECH e-Handbook 1.3.6.7.2).
+   * Runs each platform directly, through its own API and not through the experiment code, for every
+   * replication, and checks the comparison's means are the means of the platforms' own metrics and
+   * its intervals the Student-t intervals of them. t(0.975, 2) = 4.302652729749464 (two degrees of
+   * freedom: any Student-t table, e.g. NIST/SEMATECH e-Handbook 1.3.6.7.2).
    */
   @Test
   void figuresAgreeWithEachPlatformsOwnMetrics() {
@@ -67,8 +67,8 @@ class ComparisonTest {
 
   /**
    * The experiment measures recovery by polling every second until the pool is back at full
-   * strength; LeSP itself records crash → replacement in service. With one crash they must agree
-   * to within the 1 s polling step.
+   * strength; LeSP itself records crash → replacement in service. With one crash they must agree to
+   * within the 1 s polling step.
    */
   @Test
   void recoveryAgreesWithLespsOwnRecoveryTimes() {
@@ -79,22 +79,28 @@ class ComparisonTest {
         p.deploy(s);
       }
       for (TimelineEvent e : scenario.timeline()) {
-        sim.scheduleAt(e.atMillis(), () -> {
-          if (e instanceof ApplyRelease r) {
-            p.apply(r.release());
-          } else if (e instanceof LoadChange l) {
-            p.setLoad(l.service(), l.factor());
-          } else if (e instanceof MachineFailure f) {
-            p.inject(Failure.machineCrash(f.service(), f.count()));
-          }
-        });
+        sim.scheduleAt(
+            e.atMillis(),
+            () -> {
+              if (e instanceof ApplyRelease r) {
+                p.apply(r.release());
+              } else if (e instanceof LoadChange l) {
+                p.setLoad(l.service(), l.factor());
+              } else if (e instanceof MachineFailure f) {
+                p.inject(Failure.machineCrash(f.service(), f.count()));
+              }
+            });
       }
       sim.runUntil(scenario.horizonMillis());
       assertEquals(1, p.recoveryTimes().count());
       double own = p.recoveryTimes().max() / 1000.0;
-      double measured = Comparison.runReplication(scenario, LESP, RandomStreams.of(scenario.seed(), i), false)
-          .figures().get(Figure.RECOVERY_SECONDS);
-      assertTrue(measured >= own && measured <= own + 1.0, "replication " + i + ": " + measured + " vs " + own);
+      double measured =
+          Comparison.runReplication(scenario, LESP, RandomStreams.of(scenario.seed(), i), false)
+              .figures()
+              .get(Figure.RECOVERY_SECONDS);
+      assertTrue(
+          measured >= own && measured <= own + 1.0,
+          "replication " + i + ": " + measured + " vs " + own);
     }
   }
 
@@ -122,15 +128,17 @@ class ComparisonTest {
         p.deploy(s);
       }
       for (TimelineEvent e : scenario.timeline()) {
-        sim.scheduleAt(e.atMillis(), () -> {
-          if (e instanceof ApplyRelease r) {
-            p.apply(r.release());
-          } else if (e instanceof LoadChange l) {
-            p.setLoad(l.service(), l.factor());
-          } else if (e instanceof MachineFailure f) {
-            p.inject(Failure.machineCrash(f.service(), f.count()));
-          }
-        });
+        sim.scheduleAt(
+            e.atMillis(),
+            () -> {
+              if (e instanceof ApplyRelease r) {
+                p.apply(r.release());
+              } else if (e instanceof LoadChange l) {
+                p.setLoad(l.service(), l.factor());
+              } else if (e instanceof MachineFailure f) {
+                p.inject(Failure.machineCrash(f.service(), f.count()));
+              }
+            });
       }
       sim.runUntil(scenario.horizonMillis());
       PlatformMetrics m = p.metrics();
@@ -163,7 +171,8 @@ class ComparisonTest {
     assertMatches(delay, r.estimate(Figure.AUTHORITY_DELAY).orElseThrow());
     assertMatches(principals, r.estimate(Figure.PRINCIPALS).orElseThrow());
     assertMatches(identities, r.estimate(Figure.IDENTITIES).orElseThrow());
-    assertMatches(radiusMeanPrincipal, r.estimate(Figure.BLAST_RADIUS_MEAN_PRINCIPAL).orElseThrow());
+    assertMatches(
+        radiusMeanPrincipal, r.estimate(Figure.BLAST_RADIUS_MEAN_PRINCIPAL).orElseThrow());
     assertMatches(radiusMaxHost, r.estimate(Figure.BLAST_RADIUS_MAX).orElseThrow());
   }
 
@@ -182,9 +191,19 @@ class ComparisonTest {
 
   @Test
   void everyHeadlineFigureIsReportedOnBothSides() {
-    for (Figure f : List.of(Figure.MACHINES, Figure.COST_PER_HOUR, Figure.CPU_ALLOCATION, Figure.MEMORY_ALLOCATION,
-        Figure.CPU_USAGE, Figure.STRANDED_CPU, Figure.APP_ROLLOUT_P50, Figure.IMAGE_ROLLOUT_MAX, Figure.ROLLOUT_P95,
-        Figure.SCALE_OUT_SECONDS, Figure.RECOVERY_SECONDS)) {
+    for (Figure f :
+        List.of(
+            Figure.MACHINES,
+            Figure.COST_PER_HOUR,
+            Figure.CPU_ALLOCATION,
+            Figure.MEMORY_ALLOCATION,
+            Figure.CPU_USAGE,
+            Figure.STRANDED_CPU,
+            Figure.APP_ROLLOUT_P50,
+            Figure.IMAGE_ROLLOUT_MAX,
+            Figure.ROLLOUT_P95,
+            Figure.SCALE_OUT_SECONDS,
+            Figure.RECOVERY_SECONDS)) {
       assertTrue(result.lesp().estimate(f).isPresent(), "LeSP " + f);
       assertTrue(result.kusp().estimate(f).isPresent(), "KuSP " + f);
     }
@@ -197,20 +216,26 @@ class ComparisonTest {
   }
 
   /**
-   * A zone outage goes through {@code Platform.inject(Failure.zoneOutage)} on both platforms.
-   * LeSP spreads each pool round-robin over zone-a, zone-b, zone-c from zone-a, so pools of
-   * ceil(4 × 1.25) = 5, ceil(6 × 1.25) = 8 and ceil(2 × 1.25) = 3 machines have ceil(5/3) = 2,
-   * ceil(8/3) = 3 and ceil(3/3) = 1 machines in zone-a: 6 crash, all replaced well before the
-   * horizon. On KuSP the zone's nodes stop responding.
+   * A zone outage goes through {@code Platform.inject(Failure.zoneOutage)} on both platforms. LeSP
+   * spreads each pool round-robin over zone-a, zone-b, zone-c from zone-a, so pools of ceil(4 ×
+   * 1.25) = 5, ceil(6 × 1.25) = 8 and ceil(2 × 1.25) = 3 machines have ceil(5/3) = 2, ceil(8/3) = 3
+   * and ceil(3/3) = 1 machines in zone-a: 6 crash, all replaced well before the horizon. On KuSP
+   * the zone's nodes stop responding.
    */
   @Test
   void zoneOutageCrashesTheZonesMachinesOnBothPlatforms() {
-    Scenario s = Scenario.builder("zone").service(SmallScenario.alpha()).service(SmallScenario.beta())
-        .service(SmallScenario.gamma())
-        .lesp(io.platformsim.core.lesp.LespConfig.builder().headroom(0.25).build())
-        .kusp(io.platformsim.core.kusp.KuspConfig.builder().initialNodes(3).build())
-        .zoneOutage(java.time.Duration.ofMinutes(60), "zone-a")
-        .horizon(java.time.Duration.ofHours(3)).replications(1).seed(3).build();
+    Scenario s =
+        Scenario.builder("zone")
+            .service(SmallScenario.alpha())
+            .service(SmallScenario.beta())
+            .service(SmallScenario.gamma())
+            .lesp(io.platformsim.core.lesp.LespConfig.builder().headroom(0.25).build())
+            .kusp(io.platformsim.core.kusp.KuspConfig.builder().initialNodes(3).build())
+            .zoneOutage(java.time.Duration.ofMinutes(60), "zone-a")
+            .horizon(java.time.Duration.ofHours(3))
+            .replications(1)
+            .seed(3)
+            .build();
     Comparison.Replication lesp = Comparison.runReplication(s, LESP, RandomStreams.of(3, 0), false);
     assertEquals(6, lesp.metrics().failuresRecovered());
     Comparison.Replication kusp = Comparison.runReplication(s, KUSP, RandomStreams.of(3, 0), false);
@@ -230,7 +255,8 @@ class ComparisonTest {
     // Addresses: LeSP one per machine; KuSP (overlay, the default) one per pod (12 service pods
     // at least), and each node holds a whole /24 range of 256 addresses (used + reserved).
     assertTrue(result.kusp().mean(Figure.ADDRESSES_USED) >= 12);
-    double held = result.kusp().mean(Figure.ADDRESSES_USED) + result.kusp().mean(Figure.ADDRESSES_RESERVED);
+    double held =
+        result.kusp().mean(Figure.ADDRESSES_USED) + result.kusp().mean(Figure.ADDRESSES_RESERVED);
     assertTrue(held >= 3 * 256, "at least 3 nodes' /24 ranges held: " + held);
     // KuSP issues a certificate and a token per pod it starts; LeSP has no tokens.
     assertTrue(result.kusp().mean(Figure.CERTIFICATES_ISSUED) >= 12);
@@ -260,12 +286,13 @@ class ComparisonTest {
   void rolloutPercentilesUseNearestRankAndCountUnfinishedToTheHorizon() {
     Release app = Release.app("alpha", "2");
     Release image = Release.baseImage("alpha", "b2");
-    List<RolloutRecord> rs = List.of(
-        new RolloutRecord(app, "x", 0, 10_000, Outcome.COMPLETED, 1, 1, 1_000),
-        new RolloutRecord(app, "x", 0, 20_000, Outcome.COMPLETED, 1, 2, 2_000),
-        new RolloutRecord(app, "x", 0, 30_000, Outcome.COMPLETED, 1, 1, 0),
-        new RolloutRecord(app, "x", 0, 40_000, Outcome.COMPLETED, 1, 1, 0),
-        new RolloutRecord(image, "x", 100_000, -1, Outcome.IN_PROGRESS, 1, 3, 3_600_000));
+    List<RolloutRecord> rs =
+        List.of(
+            new RolloutRecord(app, "x", 0, 10_000, Outcome.COMPLETED, 1, 1, 1_000),
+            new RolloutRecord(app, "x", 0, 20_000, Outcome.COMPLETED, 1, 2, 2_000),
+            new RolloutRecord(app, "x", 0, 30_000, Outcome.COMPLETED, 1, 1, 0),
+            new RolloutRecord(app, "x", 0, 40_000, Outcome.COMPLETED, 1, 1, 0),
+            new RolloutRecord(image, "x", 100_000, -1, Outcome.IN_PROGRESS, 1, 3, 3_600_000));
     Map<Figure, Double> f = new java.util.EnumMap<>(Figure.class);
     Comparison.rolloutFigures(rs, 200_000, f);
     // Nearest rank over 10, 20, 30, 40 s: p50 = rank ceil(2) = 20 s, p95 = rank ceil(3.8) = 40 s.
@@ -284,18 +311,24 @@ class ComparisonTest {
 
   @Test
   void replicationsRunInParallelGiveTheSameResultAsOneByOne() {
-    // Replication i depends on (seed, i) only: rerunning replication 1 alone reproduces its figures.
-    Comparison.Replication r1 = Comparison.runReplication(scenario, LESP, RandomStreams.of(7, 1), false);
-    Comparison.Replication again = Comparison.runReplication(scenario, LESP, RandomStreams.of(7, 1), false);
+    // Replication i depends on (seed, i) only: rerunning replication 1 alone reproduces its
+    // figures.
+    Comparison.Replication r1 =
+        Comparison.runReplication(scenario, LESP, RandomStreams.of(7, 1), false);
+    Comparison.Replication again =
+        Comparison.runReplication(scenario, LESP, RandomStreams.of(7, 1), false);
     assertEquals(r1.figures(), again.figures());
   }
 
   @Test
   void tableShowsBothPlatformsAndTheRatio() {
     String table = result.toString();
-    assertTrue(table.contains("LeSP") && table.contains("KuSP") && table.contains("KuSP/LeSP"), table);
-    String costLine = table.lines().filter(l -> l.startsWith("cost per hour")).findFirst().orElseThrow();
-    double ratio = result.kusp().mean(Figure.COST_PER_HOUR) / result.lesp().mean(Figure.COST_PER_HOUR);
+    assertTrue(
+        table.contains("LeSP") && table.contains("KuSP") && table.contains("KuSP/LeSP"), table);
+    String costLine =
+        table.lines().filter(l -> l.startsWith("cost per hour")).findFirst().orElseThrow();
+    double ratio =
+        result.kusp().mean(Figure.COST_PER_HOUR) / result.lesp().mean(Figure.COST_PER_HOUR);
     assertTrue(costLine.endsWith(String.format(java.util.Locale.ROOT, "%.2fx", ratio)), costLine);
   }
 }

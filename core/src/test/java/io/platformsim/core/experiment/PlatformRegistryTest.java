@@ -17,9 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PlatformRegistryTest {
 
-  private static final PlatformFactory NONE = (scenario, sim, streams) -> {
-    throw new AssertionError("not run");
-  };
+  private static final PlatformFactory NONE =
+      (scenario, sim, streams) -> {
+        throw new AssertionError("not run");
+      };
 
   @Test
   void standardIsLespThenKuspAndFreshEachTime() {
@@ -46,7 +47,8 @@ class PlatformRegistryTest {
   void unknownAndDuplicateNamesAreErrorsNamingThem() {
     PlatformRegistry standard = PlatformRegistry.standard();
     var unknown = assertThrows(IllegalArgumentException.class, () -> standard.factory("nomad"));
-    assertTrue(unknown.getMessage().contains("nomad") && unknown.getMessage().contains("[lesp, kusp]"),
+    assertTrue(
+        unknown.getMessage().contains("nomad") && unknown.getMessage().contains("[lesp, kusp]"),
         unknown.getMessage());
     var twice = assertThrows(IllegalArgumentException.class, () -> standard.with("kusp", NONE));
     assertTrue(twice.getMessage().contains("kusp"), twice.getMessage());
@@ -57,13 +59,16 @@ class PlatformRegistryTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "Bare", "1bare", "bare metal", "bare,metal", "bare\"", "-bare"})
   void badNamesAreRejected(String name) {
-    var e = assertThrows(IllegalArgumentException.class, () -> PlatformRegistry.empty().with(name, NONE));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> PlatformRegistry.empty().with(name, NONE));
     assertTrue(e.getMessage().contains("'" + name + "'"), e.getMessage());
   }
 
   @Test
   void anEmptyRegistryRunsNothing() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Comparison.run(SmallScenario.build(), PlatformRegistry.empty()));
   }
 
@@ -78,31 +83,41 @@ class PlatformRegistryTest {
     assertEquals(2.5, r.ratio("c", Figure.MACHINES));
     assertEquals(0.5, r.ratio(Figure.MACHINES), "the second platform over the first");
     assertTrue(Double.isNaN(r.ratio("c", Figure.COST_PER_HOUR)), "not reported: no ratio");
-    assertTrue(Double.isNaN(new ComparisonResult("s", 1, 1, 1_000, List.of(a)).ratio(Figure.MACHINES)));
+    assertTrue(
+        Double.isNaN(new ComparisonResult("s", 1, 1, 1_000, List.of(a)).ratio(Figure.MACHINES)));
     var e = assertThrows(IllegalArgumentException.class, () -> r.lesp());
-    assertTrue(e.getMessage().contains("lesp") && e.getMessage().contains("[a, b, c]"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> new ComparisonResult("s", 1, 1, 1_000, List.of(a, a)));
-    assertThrows(IllegalArgumentException.class, () -> new ComparisonResult("s", 1, 1, 1_000, List.of()));
+    assertTrue(
+        e.getMessage().contains("lesp") && e.getMessage().contains("[a, b, c]"), e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new ComparisonResult("s", 1, 1, 1_000, List.of(a, a)));
+    assertThrows(
+        IllegalArgumentException.class, () -> new ComparisonResult("s", 1, 1, 1_000, List.of()));
   }
 
   /**
-   * A platform's figures depend on the scenario and seed only, not on which other platforms run
-   * or in what order; reversing the order inverts the ratios.
+   * A platform's figures depend on the scenario and seed only, not on which other platforms run or
+   * in what order; reversing the order inverts the ratios.
    */
   @Property(tries = 3)
   void aPlatformsFiguresDoNotDependOnTheOthers(@ForAll long seed) {
-    Scenario s = SmallScenario.builder().horizon(Duration.ofHours(2)).replications(2).seed(seed).build();
+    Scenario s =
+        SmallScenario.builder().horizon(Duration.ofHours(2)).replications(2).seed(seed).build();
     ComparisonResult standard = Comparison.run(s);
     ComparisonResult reversed = Comparison.run(s, PlatformRegistry.standard().only("kusp", "lesp"));
     assertEquals(standard.lesp(), reversed.lesp());
     assertEquals(standard.kusp(), reversed.kusp());
     assertEquals("kusp", reversed.baseline().name());
-    assertEquals(1.0, standard.ratio(Figure.COST_PER_HOUR) * reversed.ratio(Figure.COST_PER_HOUR), 1e-12);
+    assertEquals(
+        1.0, standard.ratio(Figure.COST_PER_HOUR) * reversed.ratio(Figure.COST_PER_HOUR), 1e-12);
   }
 
   private static PlatformResult result(String name, double machines) {
-    return new PlatformResult(name, name.toUpperCase(java.util.Locale.ROOT),
+    return new PlatformResult(
+        name,
+        name.toUpperCase(java.util.Locale.ROOT),
         Map.of(Figure.MACHINES, Estimate.of(Figure.MACHINES.key(), machines)),
-        TimeSeries.empty(), List.of());
+        TimeSeries.empty(),
+        List.of());
   }
 }

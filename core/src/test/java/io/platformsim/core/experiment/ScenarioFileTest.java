@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ScenarioFileTest {
 
-  private static final String VALID = """
+  private static final String VALID =
+      """
       name: two
       seed: 9
       replications: 3
@@ -60,13 +61,13 @@ class ScenarioFileTest {
     assertEquals(3, s.replications());
     assertEquals(7_200_000L, s.horizonMillis());
     Service zebra = s.workload().service("zebra");
-    assertEquals(500, zebra.request().milliCpu());           // 0.5 cores
-    assertEquals(1536, zebra.request().memoryMib());         // 1.5 × 1024 MiB
-    assertEquals(1908, zebra.usage().memoryMib());           // 2e9 B ÷ 1 048 576 = 1907.35 → rounded up
-    assertEquals(90_000, zebra.startupMillis());             // 1m30s
-    assertEquals(5_000, zebra.healthCheckMillis());          // default 5s
-    assertEquals("1", zebra.version());                      // default
-    assertEquals(100_000_000L, zebra.artifactBytes());       // default 100MB
+    assertEquals(500, zebra.request().milliCpu()); // 0.5 cores
+    assertEquals(1536, zebra.request().memoryMib()); // 1.5 × 1024 MiB
+    assertEquals(1908, zebra.usage().memoryMib()); // 2e9 B ÷ 1 048 576 = 1907.35 → rounded up
+    assertEquals(90_000, zebra.startupMillis()); // 1m30s
+    assertEquals(5_000, zebra.healthCheckMillis()); // default 5s
+    assertEquals("1", zebra.version()); // default
+    assertEquals(100_000_000L, zebra.artifactBytes()); // default 100MB
     assertEquals(1_500_000_000L, s.workload().service("cheetah").artifactBytes());
     assertEquals(0.5, s.lesp().headroom());
     assertEquals("blue/green", s.lesp().strategy().toString());
@@ -78,7 +79,8 @@ class ScenarioFileTest {
     assertEquals(new ApplyRelease(600_000, Release.app("zebra", "2")), s.timeline().get(0));
     assertEquals(new LoadChange(1_200_000, "cheetah", 2.5), s.timeline().get(1));
     assertEquals(new LoadChange(2_100_000, "cheetah", 1.0), s.timeline().get(2));
-    assertEquals(new ApplyRelease(3_630_000, Release.baseImage("cheetah", "b2")), s.timeline().get(4));
+    assertEquals(
+        new ApplyRelease(3_630_000, Release.baseImage("cheetah", "b2")), s.timeline().get(4));
   }
 
   @Test
@@ -111,11 +113,18 @@ class ScenarioFileTest {
       }
     }
     Scenario zone = ScenarioFile.load(Path.of("../examples/scenarios/zone-outage.yaml"));
-    // scale-down-unneeded-time defaults to 10 min (kubernetes/autoscaler FAQ.md); the file can change it.
+    // scale-down-unneeded-time defaults to 10 min (kubernetes/autoscaler FAQ.md); the file can
+    // change it.
     assertEquals(600_000L, zone.kusp().clusterAutoscaling().unneededMillis());
-    assertEquals(300_000L, ScenarioFile.parse(Files.readString(Path.of("../examples/scenarios/zone-outage.yaml"))
-        .replace("{min: 2, max: 20}", "{min: 2, max: 20, scaleDownAfter: 5m}"), "z.yaml")
-        .kusp().clusterAutoscaling().unneededMillis());
+    assertEquals(
+        300_000L,
+        ScenarioFile.parse(
+                Files.readString(Path.of("../examples/scenarios/zone-outage.yaml"))
+                    .replace("{min: 2, max: 20}", "{min: 2, max: 20, scaleDownAfter: 5m}"),
+                "z.yaml")
+            .kusp()
+            .clusterAutoscaling()
+            .unneededMillis());
     ComparisonResult r = Comparison.run(zone.withReplications(2));
     assertTrue(r.kusp().mean(Figure.COST_PER_HOUR) > 0 && r.lesp().mean(Figure.COST_PER_HOUR) > 0);
   }
@@ -127,7 +136,8 @@ class ScenarioFileTest {
     assertEquals(17, e.line());
     assertEquals("lesp.headrom", e.field());
     assertTrue(e.getMessage().contains("did you mean 'headroom'"), e.getMessage());
-    assertTrue(e.getMessage().startsWith("bad.yaml:17: lesp.headrom: unknown field"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("bad.yaml:17: lesp.headrom: unknown field"), e.getMessage());
   }
 
   @Test
@@ -149,13 +159,15 @@ class ScenarioFileTest {
     ScenarioFileException e = error(VALID.replace("instances: 4", "instances: -3"));
     assertEquals("services[0].instances", e.field());
     assertTrue(e.problem().contains("was -3"), e.problem());
-    assertEquals("replications", error(VALID.replace("replications: 3", "replications: 0")).field());
+    assertEquals(
+        "replications", error(VALID.replace("replications: 3", "replications: 0")).field());
     assertEquals("lesp.headroom", error(VALID.replace("headroom: 0.5", "headroom: -1")).field());
   }
 
   @Test
   void releaseOfAnUnknownServiceIsAnErrorWithSuggestion() {
-    ScenarioFileException e = error(VALID.replace("release: {service: zebra", "release: {service: zebar"));
+    ScenarioFileException e =
+        error(VALID.replace("release: {service: zebra", "release: {service: zebar"));
     assertEquals("timeline[0].release.service", e.field());
     assertEquals(25, e.line());
     assertTrue(e.problem().contains("unknown service 'zebar'; did you mean 'zebra'?"), e.problem());
@@ -163,7 +175,8 @@ class ScenarioFileTest {
 
   @Test
   void serviceTooLargeForEveryNodeIsNamedAtItsLine() {
-    ScenarioFileException e = error(VALID.replace("request: {cpu: 1, memory: 1Gi}", "request: {cpu: 64, memory: 1Gi}"));
+    ScenarioFileException e =
+        error(VALID.replace("request: {cpu: 1, memory: 1Gi}", "request: {cpu: 64, memory: 1Gi}"));
     assertEquals("services[1].request", e.field());
     assertEquals(13, e.line());
     assertTrue(e.problem().contains("does not fit a KuSP node"), e.problem());
@@ -177,8 +190,9 @@ class ScenarioFileTest {
 
   @Test
   void missingRequiredFieldAndBadShapeAreErrors() {
-    assertEquals("services[0].request", error(VALID.replace("    request: {cpu: \"0.5\", memory: 1.5Gi}\n", ""))
-        .field());
+    assertEquals(
+        "services[0].request",
+        error(VALID.replace("    request: {cpu: \"0.5\", memory: 1.5Gi}\n", "")).field());
     assertEquals("services", error("services: zebra\n").field());
     assertTrue(error("").problem().contains("empty"));
   }
@@ -186,7 +200,9 @@ class ScenarioFileTest {
   @Test
   void duplicateKeyIsAnError() {
     ScenarioFileException e = error("seed: 1\nseed: 2\nservices: []\n");
-    assertTrue(e.getMessage().contains("seed") && e.getMessage().toLowerCase().contains("duplicate"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("seed") && e.getMessage().toLowerCase().contains("duplicate"),
+        e.getMessage());
   }
 
   @Test
@@ -199,7 +215,9 @@ class ScenarioFileTest {
   @Test
   void aliasBombIsRefused() {
     // "Billion laughs": each level repeats the previous one 9 times; expanded, 9^6 strings.
-    StringBuilder y = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    StringBuilder y =
+        new StringBuilder(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     String prev = "a";
     for (char c = 'b'; c <= 'g'; c++) {
       y.append(c).append(": &").append(c).append(" [");
@@ -215,7 +233,8 @@ class ScenarioFileTest {
 
   @Test
   void singleAnchorIsRefusedToo() {
-    ScenarioFileException e = error(VALID.replace("request: {cpu: 1, memory: 1Gi}", "request: &r {cpu: 1, memory: 1Gi}"));
+    ScenarioFileException e =
+        error(VALID.replace("request: {cpu: 1, memory: 1Gi}", "request: &r {cpu: 1, memory: 1Gi}"));
     assertTrue(e.problem().contains("anchors and aliases"), e.getMessage());
   }
 
@@ -225,14 +244,16 @@ class ScenarioFileTest {
     assertTrue(error(big).problem().contains("limit"));
     Path file = dir.resolve("huge.yaml");
     Files.writeString(file, big);
-    ScenarioFileException e = assertThrows(ScenarioFileException.class, () -> ScenarioFile.load(file));
+    ScenarioFileException e =
+        assertThrows(ScenarioFileException.class, () -> ScenarioFile.load(file));
     assertTrue(e.problem().contains("limit is 1048576"), e.getMessage());
   }
 
   @Test
   void missingFileIsAnError(@TempDir Path dir) {
-    ScenarioFileException e = assertThrows(ScenarioFileException.class,
-        () -> ScenarioFile.load(dir.resolve("nope.yaml")));
+    ScenarioFileException e =
+        assertThrows(
+            ScenarioFileException.class, () -> ScenarioFile.load(dir.resolve("nope.yaml")));
     assertEquals("no such file", e.problem());
   }
 

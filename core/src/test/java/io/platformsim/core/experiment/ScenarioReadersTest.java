@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** What the section readers add to the tests of {@link ScenarioFileTest}. */
 class ScenarioReadersTest {
 
-  private static final String SMALL = """
+  private static final String SMALL =
+      """
       services:
         - name: web
           instances: 2
@@ -47,7 +48,8 @@ class ScenarioReadersTest {
     ScenarioFileException e = error(SMALL + "identity: {authorityCapacty: 5}\n");
     assertEquals("identity.authorityCapacty", e.field());
     assertTrue(e.problem().contains("did you mean 'authorityCapacity'"), e.problem());
-    assertEquals("r.yaml:6: identity.authorityCapacity: must be in [0, 1000000], was -1",
+    assertEquals(
+        "r.yaml:6: identity.authorityCapacity: must be in [0, 1000000], was -1",
         error(SMALL + "identity: {authorityCapacity: -1}\n").getMessage());
   }
 
@@ -62,18 +64,26 @@ class ScenarioReadersTest {
 
   @Test
   void autoscalerTimingsAreTheUpstreamDefaults() {
-    Scenario s = ScenarioFile.parse(SMALL + "kusp: {autoscaler: {min: 1, max: 4, scaleDownAfter: 2m}}\n", "r.yaml");
-    // scan 10 s, delay after add 10 min, threshold 0.5 (cluster-autoscaler FAQ.md); unneeded from the file.
-    assertEquals(new ClusterAutoscaling(1, 4, 10_000, 120_000, 600_000, 0.5), s.kusp().clusterAutoscaling());
+    Scenario s =
+        ScenarioFile.parse(
+            SMALL + "kusp: {autoscaler: {min: 1, max: 4, scaleDownAfter: 2m}}\n", "r.yaml");
+    // scan 10 s, delay after add 10 min, threshold 0.5 (cluster-autoscaler FAQ.md); unneeded from
+    // the file.
+    assertEquals(
+        new ClusterAutoscaling(1, 4, 10_000, 120_000, 600_000, 0.5), s.kusp().clusterAutoscaling());
   }
 
   @Test
   void readerErrorsKeepFileLineAndField() {
-    assertEquals("r.yaml:4: services[0].request.cpu: expected CPU as millicores like 500m or cores like 2 or 0.5,"
-        + " was '1Ki'", error(SMALL.replace("cpu: 1e0", "cpu: 1Ki")).getMessage());
-    assertEquals("r.yaml:6: kusp.autoscaler: expected a mapping (key: value lines), was 'true'",
+    assertEquals(
+        "r.yaml:4: services[0].request.cpu: expected CPU as millicores like 500m or cores like 2 or 0.5,"
+            + " was '1Ki'",
+        error(SMALL.replace("cpu: 1e0", "cpu: 1Ki")).getMessage());
+    assertEquals(
+        "r.yaml:6: kusp.autoscaler: expected a mapping (key: value lines), was 'true'",
         error(SMALL + "kusp: {autoscaler: true}\n").getMessage());
-    assertEquals("r.yaml:6: lesp.strategy: expected 'rolling <n>', 'rolling <p>%' or 'blue-green', was 'canary'",
+    assertEquals(
+        "r.yaml:6: lesp.strategy: expected 'rolling <n>', 'rolling <p>%' or 'blue-green', was 'canary'",
         error(SMALL + "lesp: {strategy: canary}\n").getMessage());
   }
 }

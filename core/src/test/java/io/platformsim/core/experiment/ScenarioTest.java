@@ -18,27 +18,39 @@ class ScenarioTest {
 
   @Test
   void eventForAnUnknownServiceIsRejectedWithSuggestion() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SmallScenario.builder().release(Duration.ofMinutes(5), "alpah", "2").build());
-    assertTrue(e.getMessage().contains("unknown service 'alpah'; did you mean 'alpha'?"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SmallScenario.builder().release(Duration.ofMinutes(5), "alpah", "2").build());
+    assertTrue(
+        e.getMessage().contains("unknown service 'alpah'; did you mean 'alpha'?"), e.getMessage());
   }
 
   @Test
   void eventAfterTheHorizonAndBadCountsAreRejected() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> SmallScenario.builder().release(Duration.ofHours(5), "alpha", "3").build());
-    IllegalArgumentException r = assertThrows(IllegalArgumentException.class,
-        () -> SmallScenario.builder().replications(0).build());
+    IllegalArgumentException r =
+        assertThrows(
+            IllegalArgumentException.class, () -> SmallScenario.builder().replications(0).build());
     assertTrue(r.getMessage().contains("replications"), r.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> SmallScenario.builder().machineFailure(Duration.ofMinutes(1), "alpha", 0));
   }
 
   @Test
   void serviceThatFitsNoNodeIsRejectedUpFront() {
-    Service huge = Service.builder("huge").request(Resources.of(64_000, 4096)).usage(Resources.of(1, 1)).build();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Scenario.builder("x").service(huge).kusp(KuspConfig.builder().build()).build());
+    Service huge =
+        Service.builder("huge")
+            .request(Resources.of(64_000, 4096))
+            .usage(Resources.of(1, 1))
+            .build();
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Scenario.builder("x").service(huge).kusp(KuspConfig.builder().build()).build());
     assertTrue(e.getMessage().contains("'huge'"), e.getMessage());
   }
 
@@ -74,8 +86,12 @@ class ScenarioTest {
     int small = 0;
     int large = 0;
     for (Service svc : s.workload().services()) {
-      assertTrue(svc.usage().milliCpu() < svc.request().milliCpu(), svc.name() + " uses less CPU than requested");
-      assertTrue(svc.usage().memoryMib() < svc.request().memoryMib(), svc.name() + " uses less memory than requested");
+      assertTrue(
+          svc.usage().milliCpu() < svc.request().milliCpu(),
+          svc.name() + " uses less CPU than requested");
+      assertTrue(
+          svc.usage().memoryMib() < svc.request().memoryMib(),
+          svc.name() + " uses less memory than requested");
       if (svc.instances() <= 3) {
         small++;
       }
@@ -83,17 +99,23 @@ class ScenarioTest {
         large++;
       }
     }
-    // A few large, many small: over half the services have at most 3 instances, at most a fifth 20 or more.
-    assertTrue(small > 30 && large >= 2 && large <= 12, "heavy tail: small " + small + ", large " + large);
+    // A few large, many small: over half the services have at most 3 instances, at most a fifth 20
+    // or more.
+    assertTrue(
+        small > 30 && large >= 2 && large <= 12, "heavy tail: small " + small + ", large " + large);
   }
 
-  /** The volume bound: 10 pods of 1 CPU on nodes with 3.7 CPU for pods: ceil(1.1 × 10 / 3.7) = ceil(2.97) = 3. */
+  /**
+   * The volume bound: 10 pods of 1 CPU on nodes with 3.7 CPU for pods: ceil(1.1 × 10 / 3.7) =
+   * ceil(2.97) = 3.
+   */
   @Test
   void nodesForIsTheVolumeBoundPlusTenPercent() {
     KuspConfig k = KuspConfig.builder().build();
     long room = k.allocatableForPods().milliCpu();
     assertEquals(3700, room, "4 CPU minus 3 DaemonSets of 100m");
-    Workload w = Workload.of(Service.builder("a").instances(10).request(Resources.of(1000, 1024)).build());
+    Workload w =
+        Workload.of(Service.builder("a").instances(10).request(Resources.of(1000, 1024)).build());
     assertEquals(3, Scenario.nodesFor(w, k));
   }
 
@@ -101,27 +123,33 @@ class ScenarioTest {
   void suggestionsFindAOneLetterTypo(@ForAll @IntRange(min = 0, max = 7) int position) {
     String word = "headroom";
     String typo = word.substring(0, position) + word.substring(position + 1);
-    assertEquals("; did you mean 'headroom'?", Suggestions.didYouMean(typo, java.util.List.of("strategy", "headroom",
-        "imageBatch", "replaceFailed")));
+    assertEquals(
+        "; did you mean 'headroom'?",
+        Suggestions.didYouMean(
+            typo, java.util.List.of("strategy", "headroom", "imageBatch", "replaceFailed")));
   }
 
   @Test
   void envelopeWarningNamesTheNodesAndPodsPastTheUpstreamLimits() {
     // kubernetes.io "Considerations for large clusters": 5,000 nodes, 150,000 pods per cluster.
-    Service zebra = Service.builder("zebra")
-        .instances(2).build();
-    KuspConfig atLimit = KuspConfig.builder().initialNodes(5_000)
-        .build();
-    assertTrue(Scenario.builder("edge").service(zebra).kusp(atLimit).build().envelopeWarning().isEmpty());
+    Service zebra = Service.builder("zebra").instances(2).build();
+    KuspConfig atLimit = KuspConfig.builder().initialNodes(5_000).build();
+    assertTrue(
+        Scenario.builder("edge").service(zebra).kusp(atLimit).build().envelopeWarning().isEmpty());
     KuspConfig past = KuspConfig.builder().initialNodes(5_001).build();
-    String w = Scenario.builder("wide").service(zebra).kusp(past).build().envelopeWarning().orElseThrow();
+    String w =
+        Scenario.builder("wide").service(zebra).kusp(past).build().envelopeWarning().orElseThrow();
     assertTrue(w.contains("5,001 nodes") && w.contains("5,000 nodes and 150,000 pods"), w);
     // pods: 150,001 instances on 3 nodes are past the pod limit alone
-    Service herd = Service.builder("herd")
-        .instances(150_001).request(Resources.of(10, 16))
-        .usage(Resources.of(1, 8)).build();
+    Service herd =
+        Service.builder("herd")
+            .instances(150_001)
+            .request(Resources.of(10, 16))
+            .usage(Resources.of(1, 8))
+            .build();
     KuspConfig three = KuspConfig.builder().initialNodes(3).build();
-    assertTrue(Scenario.builder("herd").service(herd).kusp(three).build().envelopeWarning().isPresent());
+    assertTrue(
+        Scenario.builder("herd").service(herd).kusp(three).build().envelopeWarning().isPresent());
     assertTrue(DefaultScenario.build().envelopeWarning().isEmpty());
   }
 }

@@ -12,21 +12,34 @@ final class SmallScenario {
   private SmallScenario() {}
 
   static Service alpha() {
-    return Service.builder("alpha").instances(4).request(Resources.of(500, 1024)).usage(Resources.of(200, 512)).build();
+    return Service.builder("alpha")
+        .instances(4)
+        .request(Resources.of(500, 1024))
+        .usage(Resources.of(200, 512))
+        .build();
   }
 
   static Service beta() {
-    return Service.builder("beta").instances(6).request(Resources.of(1000, 2048)).usage(Resources.of(250, 1024))
+    return Service.builder("beta")
+        .instances(6)
+        .request(Resources.of(1000, 2048))
+        .usage(Resources.of(250, 1024))
         .build();
   }
 
   static Service gamma() {
-    return Service.builder("gamma").instances(2).request(Resources.of(250, 512)).usage(Resources.of(50, 256)).build();
+    return Service.builder("gamma")
+        .instances(2)
+        .request(Resources.of(250, 512))
+        .usage(Resources.of(50, 256))
+        .build();
   }
 
   static Scenario.Builder builder() {
     return Scenario.builder("small")
-        .service(alpha()).service(beta()).service(gamma())
+        .service(alpha())
+        .service(beta())
+        .service(gamma())
         .lesp(LespConfig.builder().headroom(0.25).build())
         .kusp(KuspConfig.builder().initialNodes(3).build())
         .release(Duration.ofMinutes(40), "alpha", "2")

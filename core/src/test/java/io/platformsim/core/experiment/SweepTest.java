@@ -17,11 +17,15 @@ class SweepTest {
   @Test
   void nodeTypeByHeadroomGivesOneCellPerCombination() {
     Scenario base = SmallScenario.builder().replications(2).build();
-    SweepTable t = Sweep.nodeTypeByHeadroom(base, List.of(NodeType.GENERIC, DefaultScenario.NODE), List.of(0.0, 0.5));
+    SweepTable t =
+        Sweep.nodeTypeByHeadroom(
+            base, List.of(NodeType.GENERIC, DefaultScenario.NODE), List.of(0.0, 0.5));
     assertEquals(4, t.cells().size());
     // LeSP depends only on the headroom: cells with the same headroom share the very same side.
-    assertSame(t.cell("generic-4x16", 0.5).result().lesp(), t.cell("m5.2xlarge", 0.5).result().lesp());
-    assertSame(t.cell("m5.2xlarge", 0.0).result().kusp(), t.cell("m5.2xlarge", 0.5).result().kusp());
+    assertSame(
+        t.cell("generic-4x16", 0.5).result().lesp(), t.cell("m5.2xlarge", 0.5).result().lesp());
+    assertSame(
+        t.cell("m5.2xlarge", 0.0).result().kusp(), t.cell("m5.2xlarge", 0.5).result().kusp());
     // Pools with 50% headroom: ceil(4 × 1.5) + ceil(6 × 1.5) + ceil(2 × 1.5) = 6 + 9 + 3 = 18
     // machines, against 4 + 6 + 2 = 12 with none; rollouts and replacements only add to the
     // peak, hence "at least".
@@ -39,7 +43,8 @@ class SweepTest {
   /** Same seed ⇒ equal figures, whatever the seed (a short scenario keeps each try fast). */
   @Property(tries = 4)
   void sameSeedSameFigures(@ForAll long seed) {
-    Scenario s = SmallScenario.builder().horizon(Duration.ofHours(2)).replications(2).seed(seed).build();
+    Scenario s =
+        SmallScenario.builder().horizon(Duration.ofHours(2)).replications(2).seed(seed).build();
     ComparisonResult a = Comparison.run(s);
     ComparisonResult b = Comparison.run(s);
     assertEquals(a, b);

@@ -14,13 +14,16 @@ class AutoscalingDefaultsTest {
     // scale-down-utilization-threshold 0.5.
     ClusterAutoscaling ca = ClusterAutoscaling.between(2, 9);
     assertEquals(new ClusterAutoscaling(2, 9, 10_000, 600_000, 600_000, 0.5), ca);
-    assertEquals(new ClusterAutoscaling(2, 9, 10_000, 300_000, 600_000, 0.5), ca.withUnneededMillis(300_000));
+    assertEquals(
+        new ClusterAutoscaling(2, 9, 10_000, 300_000, 600_000, 0.5),
+        ca.withUnneededMillis(300_000));
   }
 
   @Test
   void podAutoscalerDefaultsAreUpstreams() {
     // k/k pkg/controller/podautoscaler/config/v1alpha1/defaults.go: sync period 15s, tolerance 0.1;
     // pkg/apis/autoscaling/v2/defaults.go: scale-down stabilization window 300s.
-    assertEquals(new PodAutoscaling(1, 10, 50, 15_000, 0.1, 300_000), PodAutoscaling.cpu(1, 10, 50));
+    assertEquals(
+        new PodAutoscaling(1, 10, 50, 15_000, 0.1, 300_000), PodAutoscaling.cpu(1, 10, 50));
   }
 }

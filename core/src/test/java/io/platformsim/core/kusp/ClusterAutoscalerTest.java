@@ -16,14 +16,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  * cluster-autoscaler/estimator/binpacking_estimator.go) and that many nodes are requested, never
  * above {@code maxNodes}; a node under the utilization threshold for the unneeded time goes if the
  * scheduler's filters let its pods onto the other nodes (simulator/cluster.go). A default node has
- * 4000m allocatable, 300m of it for the three default DaemonSets: 3700m for pods. Scans every
- * 10 s (upstream --scan-interval), nodes join 60 s after they are requested.
+ * 4000m allocatable, 300m of it for the three default DaemonSets: 3700m for pods. Scans every 10 s
+ * (upstream --scan-interval), nodes join 60 s after they are requested.
  */
 class ClusterAutoscalerTest {
 
   private static KuspPlatform cluster(int maxNodes) {
-    return KuspBehaviourTest.cluster(KuspConfig.builder().initialNodes(1).preloadedImages(KuspBehaviourTest.IMG)
-        .nodeProvisioning(DurationDistribution.fixed(60_000)).clusterAutoscaling(ClusterAutoscaling.between(1, maxNodes)));
+    return KuspBehaviourTest.cluster(
+        KuspConfig.builder()
+            .initialNodes(1)
+            .preloadedImages(KuspBehaviourTest.IMG)
+            .nodeProvisioning(DurationDistribution.fixed(60_000))
+            .clusterAutoscaling(ClusterAutoscaling.between(1, maxNodes)));
   }
 
   /**
@@ -34,11 +38,11 @@ class ClusterAutoscalerTest {
    */
   @ParameterizedTest(name = "{0} pods of {1}m: {2} new nodes")
   @CsvSource({
-      "5, 1500, 3",  // 2 per node (3000m; a third would need 4500m)
-      "5, 2000, 5",  // 1 per node
-      "6, 1200, 2",  // 3 per node (3600m)
-      "4, 3700, 4",  // exactly a node's room for pods
-      "12, 3000, 9", // 12 wanted, 9 allowed by maxNodes 10
+    "5, 1500, 3", // 2 per node (3000m; a third would need 4500m)
+    "5, 2000, 5", // 1 per node
+    "6, 1200, 2", // 3 per node (3600m)
+    "4, 3700, 4", // exactly a node's room for pods
+    "12, 3000, 9", // 12 wanted, 9 allowed by maxNodes 10
   })
   void unschedulablePodsArePackedFirstFitOntoNewNodes(int pods, long milliCpu, int newNodes) {
     KuspPlatform k = cluster(10);
@@ -64,8 +68,8 @@ class ClusterAutoscalerTest {
 
   /**
    * 4 pods of 1900m: one per node with the DaemonSets' 300m on it (2 × 1900m = 3800m above the
-   * 3700m left), two per node if the template forgot them (4000m). Deployed at 5 s, the scan at
-   * 10 s uses the stand-in template (no node has been Ready a minute yet: allocatable minus the
+   * 3700m left), two per node if the template forgot them (4000m). Deployed at 5 s, the scan at 10
+   * s uses the stand-in template (no node has been Ready a minute yet: allocatable minus the
    * DaemonSets); deployed at 100 s, the scan at 110 s copies node-1 with its DaemonSet pods. Both
    * ask for 4 nodes.
    */
@@ -83,8 +87,17 @@ class ClusterAutoscalerTest {
   private static Service spread(String name, int replicas, long milliCpu) {
     // at most one replica per node: a required anti-affinity term on the hostname (LivePods)
     Service s = KuspBehaviourTest.svc(name, replicas, Resources.of(milliCpu, 256), 0);
-    return new Service(s.name(), s.version(), s.instances(), s.request(), s.usage(), s.artifactBytes(), s.startupMillis(),
-        s.healthCheckMillis(), s.image(), new PlacementNeeds(1, true, false));
+    return new Service(
+        s.name(),
+        s.version(),
+        s.instances(),
+        s.request(),
+        s.usage(),
+        s.artifactBytes(),
+        s.startupMillis(),
+        s.healthCheckMillis(),
+        s.image(),
+        new PlacementNeeds(1, true, false));
   }
 
   @Test
@@ -104,8 +117,12 @@ class ClusterAutoscalerTest {
   }
 
   private static KuspPlatform twoNodes() {
-    return KuspBehaviourTest.cluster(KuspConfig.builder().initialNodes(2).preloadedImages(KuspBehaviourTest.IMG)
-        .nodeProvisioning(DurationDistribution.fixed(60_000)).clusterAutoscaling(ClusterAutoscaling.between(1, 4)));
+    return KuspBehaviourTest.cluster(
+        KuspConfig.builder()
+            .initialNodes(2)
+            .preloadedImages(KuspBehaviourTest.IMG)
+            .nodeProvisioning(DurationDistribution.fixed(60_000))
+            .clusterAutoscaling(ClusterAutoscaling.between(1, 4)));
   }
 
   @Test
@@ -140,8 +157,13 @@ class ClusterAutoscalerTest {
     // No node at all: the template is the node type's 3700m left for pods after the DaemonSets.
     // Two 2000m pods cannot share one (4000m), so the 10 s scan asks for 2 nodes, which join at
     // 70 s and run them.
-    KuspPlatform k = KuspBehaviourTest.cluster(KuspConfig.builder().initialNodes(0).preloadedImages(KuspBehaviourTest.IMG)
-        .nodeProvisioning(DurationDistribution.fixed(60_000)).clusterAutoscaling(ClusterAutoscaling.between(0, 5)));
+    KuspPlatform k =
+        KuspBehaviourTest.cluster(
+            KuspConfig.builder()
+                .initialNodes(0)
+                .preloadedImages(KuspBehaviourTest.IMG)
+                .nodeProvisioning(DurationDistribution.fixed(60_000))
+                .clusterAutoscaling(ClusterAutoscaling.between(0, 5)));
     k.deploy(KuspBehaviourTest.svc("b", 2, Resources.of(2000, 256), 0));
     k.simulation().runUntil(10_000);
     assertEquals(2, k.nodes().size());

@@ -31,12 +31,21 @@ class ClusterEnvelopeTest {
 
   @Test
   void badLimitsAndCountsNameTheField() {
-    IllegalArgumentException nodes = assertThrows(IllegalArgumentException.class, () -> new ClusterEnvelope(0, 1));
-    assertTrue(nodes.getMessage().contains("maxNodes") && nodes.getMessage().contains("0"), nodes.getMessage());
-    IllegalArgumentException pods = assertThrows(IllegalArgumentException.class, () -> new ClusterEnvelope(1, -5));
-    assertTrue(pods.getMessage().contains("maxPods") && pods.getMessage().contains("-5"), pods.getMessage());
-    IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
-        () -> ClusterEnvelope.UPSTREAM.clustersFor(-1, 0));
-    assertTrue(count.getMessage().contains("nodes") && count.getMessage().contains("-1"), count.getMessage());
+    IllegalArgumentException nodes =
+        assertThrows(IllegalArgumentException.class, () -> new ClusterEnvelope(0, 1));
+    assertTrue(
+        nodes.getMessage().contains("maxNodes") && nodes.getMessage().contains("0"),
+        nodes.getMessage());
+    IllegalArgumentException pods =
+        assertThrows(IllegalArgumentException.class, () -> new ClusterEnvelope(1, -5));
+    assertTrue(
+        pods.getMessage().contains("maxPods") && pods.getMessage().contains("-5"),
+        pods.getMessage());
+    IllegalArgumentException count =
+        assertThrows(
+            IllegalArgumentException.class, () -> ClusterEnvelope.UPSTREAM.clustersFor(-1, 0));
+    assertTrue(
+        count.getMessage().contains("nodes") && count.getMessage().contains("-1"),
+        count.getMessage());
   }
 }

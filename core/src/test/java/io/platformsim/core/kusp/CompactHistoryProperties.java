@@ -30,8 +30,12 @@ class CompactHistoryProperties {
     Arbitrary<Long> tiny = Arbitraries.longs().between(0, Character.MAX_VALUE);
     Arbitrary<Long> small = Arbitraries.longs().between(Integer.MIN_VALUE, Integer.MAX_VALUE);
     Arbitrary<Long> any = Arbitraries.longs();
-    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(30, tiny), net.jqwik.api.Tuple.of(3, small),
-        net.jqwik.api.Tuple.of(1, any)).list().ofMaxSize(300);
+    return Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(30, tiny),
+            net.jqwik.api.Tuple.of(3, small),
+            net.jqwik.api.Tuple.of(1, any))
+        .list()
+        .ofMaxSize(300);
   }
 
   @Property(tries = 200)
@@ -49,7 +53,9 @@ class CompactHistoryProperties {
   }
 
   @Property(tries = 100)
-  void longColumnSetReplacesOneValue(@ForAll("mixedLongs") List<Long> values, @ForAll long replacement,
+  void longColumnSetReplacesOneValue(
+      @ForAll("mixedLongs") List<Long> values,
+      @ForAll long replacement,
       @ForAll @IntRange(min = 0, max = 299) int at) {
     if (values.isEmpty()) {
       return;
@@ -67,7 +73,8 @@ class CompactHistoryProperties {
   private static final StartupLog.PodNames WEB_R3 = ordinal -> "web-r3-" + ordinal;
 
   @Property(tries = 100)
-  void startupLogReturnsTheRecordsAppended(@ForAll @Size(max = 200) List<@IntRange(min = 0, max = 5) Integer> kinds,
+  void startupLogReturnsTheRecordsAppended(
+      @ForAll @Size(max = 200) List<@IntRange(min = 0, max = 5) Integer> kinds,
       @ForAll("mixedLongs") List<Long> durations) {
     StartupLog log = new StartupLog();
     List<PodStartup> model = new ArrayList<>();
@@ -78,22 +85,51 @@ class CompactHistoryProperties {
       StartupLog.PodNames namer;
       int given;
       switch (kinds.get(i)) {
-        case 0 -> { pod = "web-r3-" + ordinal; namer = WEB_R3; given = ordinal; }       // rebuilt from the namer
-        case 1 -> { pod = "web-r3-" + ordinal; namer = WEB_R3; given = ordinal + 1; }   // wrong ordinal: kept as is
-        case 2 -> { pod = "kube-proxy-node-" + ordinal; namer = null; given = -1; }     // no namer
-        case 3 -> { pod = "other-" + ordinal; namer = WEB_R3; given = ordinal; }        // namer does not produce it
-        default -> { pod = "web-r3-" + ordinal; namer = WEB_R3; given = 0; }            // ordinal 0 is never a namer's
+        case 0 -> {
+          pod = "web-r3-" + ordinal;
+          namer = WEB_R3;
+          given = ordinal;
+        } // rebuilt from the namer
+        case 1 -> {
+          pod = "web-r3-" + ordinal;
+          namer = WEB_R3;
+          given = ordinal + 1;
+        } // wrong ordinal: kept as is
+        case 2 -> {
+          pod = "kube-proxy-node-" + ordinal;
+          namer = null;
+          given = -1;
+        } // no namer
+        case 3 -> {
+          pod = "other-" + ordinal;
+          namer = WEB_R3;
+          given = ordinal;
+        } // namer does not produce it
+        default -> {
+          pod = "web-r3-" + ordinal;
+          namer = WEB_R3;
+          given = 0;
+        } // ordinal 0 is never a namer's
       }
       PodStartup expected = new PodStartup(pod, d, -d, d / 3, 7);
       model.add(expected);
-      log.add(pod, namer, given, expected.scheduling(), expected.pull(), expected.start(), expected.readiness());
+      log.add(
+          pod,
+          namer,
+          given,
+          expected.scheduling(),
+          expected.pull(),
+          expected.start(),
+          expected.readiness());
     }
     assertEquals(model, log.snapshot());
     assertEquals(model.size(), log.size());
-    assertArrayEquals(model.stream().mapToLong(PodStartup::scheduling).toArray(), log.schedulingMillis());
+    assertArrayEquals(
+        model.stream().mapToLong(PodStartup::scheduling).toArray(), log.schedulingMillis());
     assertArrayEquals(model.stream().mapToLong(PodStartup::pull).toArray(), log.pullMillis());
     assertArrayEquals(model.stream().mapToLong(PodStartup::start).toArray(), log.startMillis());
-    assertArrayEquals(model.stream().mapToLong(PodStartup::readiness).toArray(), log.readinessMillis());
+    assertArrayEquals(
+        model.stream().mapToLong(PodStartup::readiness).toArray(), log.readinessMillis());
   }
 
   @Test
@@ -103,12 +139,14 @@ class CompactHistoryProperties {
     List<PodStartup> snapshot = log.snapshot();
     log.add("web-r3-2", WEB_R3, 2, 5, 6, 7, 8);
     assertEquals(List.of(new PodStartup("web-r3-1", 1, 2, 3, 4)), snapshot);
-    assertThrows(UnsupportedOperationException.class, () -> snapshot.add(new PodStartup("x", 0, 0, 0, 0)));
+    assertThrows(
+        UnsupportedOperationException.class, () -> snapshot.add(new PodStartup("x", 0, 0, 0, 0)));
     assertThrows(IndexOutOfBoundsException.class, () -> snapshot.get(1));
   }
 
   @Property(tries = 200)
-  void countsLogDecodesEverySample(@ForAll @Size(max = 150) List<@IntRange(min = 0, max = 3) Integer> timeSteps,
+  void countsLogDecodesEverySample(
+      @ForAll @Size(max = 150) List<@IntRange(min = 0, max = 3) Integer> timeSteps,
       @ForAll("counts") List<int[]> vectors) {
     int width = 5;
     CountsLog log = new CountsLog(width);
@@ -129,11 +167,12 @@ class CompactHistoryProperties {
     assertEquals(model.size(), log.size());
     List<int[]> decoded = new ArrayList<>();
     List<Long> decodedTimes = new ArrayList<>();
-    log.forEach((i, time, counts) -> {
-      assertEquals(decoded.size(), i);
-      decoded.add(counts.clone());
-      decodedTimes.add(time);
-    });
+    log.forEach(
+        (i, time, counts) -> {
+          assertEquals(decoded.size(), i);
+          decoded.add(counts.clone());
+          decodedTimes.add(time);
+        });
     assertEquals(times, decodedTimes);
     for (int i = 0; i < model.size(); i++) {
       assertArrayEquals(model.get(i), decoded.get(i), "sample " + i);
@@ -144,10 +183,11 @@ class CompactHistoryProperties {
   @Provide
   Arbitrary<List<int[]>> counts() {
     // small moves (one byte) and jumps of any size (escapes), including the int extremes
-    Arbitrary<Integer> value = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(0, 300)),
-        net.jqwik.api.Tuple.of(2, Arbitraries.integers()),
-        net.jqwik.api.Tuple.of(1, Arbitraries.of(Integer.MIN_VALUE, Integer.MAX_VALUE)));
+    Arbitrary<Integer> value =
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(0, 300)),
+            net.jqwik.api.Tuple.of(2, Arbitraries.integers()),
+            net.jqwik.api.Tuple.of(1, Arbitraries.of(Integer.MIN_VALUE, Integer.MAX_VALUE)));
     return value.array(int[].class).ofSize(5).list().ofMinSize(1).ofMaxSize(40);
   }
 
@@ -163,7 +203,8 @@ class CompactHistoryProperties {
   @Provide
   Arbitrary<Long> podTime() {
     // -1 (unset), times near the creation (an int offset), and times anywhere (wide)
-    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.just(-1L)),
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(1, Arbitraries.just(-1L)),
         net.jqwik.api.Tuple.of(6, Arbitraries.longs().between(0, 40L * 24 * 3600 * 1000)),
         net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(0, Long.MAX_VALUE)));
   }
@@ -174,10 +215,25 @@ class CompactHistoryProperties {
   }
 
   @Property(tries = 300)
-  void podTimesReadBackAsSet(@ForAll("podTime") long createdAt, @ForAll("podTime") long scheduled,
-      @ForAll("podTime") long ready, @ForAll("podTime") long available, @ForAll("podTimes") List<Long> starts) {
-    Pod p = new Pod(1, "web-r1-1", "web", 1, false, io.platformsim.core.workload.ImageDescription.named("web:1"),
-        io.platformsim.core.workload.Resources.of(100, 100), QosClass.BURSTABLE, 0, false, Math.max(0, createdAt));
+  void podTimesReadBackAsSet(
+      @ForAll("podTime") long createdAt,
+      @ForAll("podTime") long scheduled,
+      @ForAll("podTime") long ready,
+      @ForAll("podTime") long available,
+      @ForAll("podTimes") List<Long> starts) {
+    Pod p =
+        new Pod(
+            1,
+            "web-r1-1",
+            "web",
+            1,
+            false,
+            io.platformsim.core.workload.ImageDescription.named("web:1"),
+            io.platformsim.core.workload.Resources.of(100, 100),
+            QosClass.BURSTABLE,
+            0,
+            false,
+            Math.max(0, createdAt));
     p.scheduledAt(scheduled);
     p.readyAt(ready);
     p.availableAt(available);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.platformsim.core.engine.RandomStreams;
 import io.platformsim.core.engine.Simulation;
 import io.platformsim.core.kusp.deployment.RolloutBounds;
-import io.platformsim.core.kusp.deployment.RolloutSpec;
 import io.platformsim.core.platform.RolloutRecord;
 import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Resources;
@@ -21,11 +20,10 @@ import net.jqwik.api.constraints.LongRange;
 class DeploymentControllerProperties {
 
   /**
-   * Whatever the strategy, bounds and moment of a resize during a rollout: the rollout completes
-   * at the new size, every pod runs the new revision, and once the resize is synced the
-   * ReplicaSets' {@code spec.replicas} never add up to more than the new size plus its MaxSurge
-   * (sync.go {@code scale} spreads to at most that; rolling.go {@code NewRSNewReplicas} never
-   * goes above it).
+   * Whatever the strategy, bounds and moment of a resize during a rollout: the rollout completes at
+   * the new size, every pod runs the new revision, and once the resize is synced the ReplicaSets'
+   * {@code spec.replicas} never add up to more than the new size plus its MaxSurge (sync.go {@code
+   * scale} spreads to at most that; rolling.go {@code NewRSNewReplicas} never goes above it).
    */
   @Property(tries = 60)
   void aResizeDuringARolloutEndsCompleteAtTheNewSize(
@@ -39,13 +37,23 @@ class DeploymentControllerProperties {
     if (surgePct == 0 && unavailablePct == 0) {
       surgePct = 1;
     }
-    KuspPlatform k = new KuspPlatform(new Simulation(), RandomStreams.of(5, 0),
-        KuspConfig.builder().initialNodes(6).controllerLatencyMillis(200).build());
-    DeploymentSpec.Builder b = DeploymentSpec.builder().maxSurge(surgePct + "%").maxUnavailable(unavailablePct + "%");
+    KuspPlatform k =
+        new KuspPlatform(
+            new Simulation(),
+            RandomStreams.of(5, 0),
+            KuspConfig.builder().initialNodes(6).controllerLatencyMillis(200).build());
+    DeploymentSpec.Builder b =
+        DeploymentSpec.builder().maxSurge(surgePct + "%").maxUnavailable(unavailablePct + "%");
     DeploymentSpec spec = (recreate ? b.recreate() : b).build();
-    Service s = Service.builder("web").instances(replicas).request(Resources.of(200, 256)).usage(Resources.of(100, 128))
-        .image(KuspDeterministicTest.WEB_V1).startup(Duration.ofMillis(startup)).healthCheck(Duration.ofMillis(500))
-        .build();
+    Service s =
+        Service.builder("web")
+            .instances(replicas)
+            .request(Resources.of(200, 256))
+            .usage(Resources.of(100, 128))
+            .image(KuspDeterministicTest.WEB_V1)
+            .startup(Duration.ofMillis(startup))
+            .healthCheck(Duration.ofMillis(500))
+            .build();
     k.deploy(s, spec);
     Simulation sim = k.simulation();
     sim.run();
@@ -66,6 +74,7 @@ class DeploymentControllerProperties {
     assertEquals(RolloutRecord.Outcome.COMPLETED, r.outcome(), r::toString);
     assertEquals(resizeTo, k.available("web"));
     assertEquals(resizeTo, k.pods("web").size());
-    assertTrue(k.pods("web").stream().allMatch(p -> p.revision() == 2), () -> k.pods("web").toString());
+    assertTrue(
+        k.pods("web").stream().allMatch(p -> p.revision() == 2), () -> k.pods("web").toString());
   }
 }

@@ -32,21 +32,23 @@ class DeploymentControllerTest {
    * both ReplicaSets carry the annotations desired 10, max 13. A resize then is a scaling event
    * (k/k sync.go {@code isScalingEvent}: an active ReplicaSet's desired annotation differs) and
    * {@code sync.go scale} spreads {@code toAdd = replicas + MaxSurge − 13} over the two, largest
-   * first, each getting {@code round(size · (replicas + MaxSurge) / 13) − size}
-   * (deployment_util.go {@code getReplicaSetFraction}), bounded by what is left:
+   * first, each getting {@code round(size · (replicas + MaxSurge) / 13) − size} (deployment_util.go
+   * {@code getReplicaSetFraction}), bounded by what is left:
+   *
    * <ul>
    *   <li>to 20: MaxSurge ⌈5⌉ = 5, toAdd 25 − 13 = 12; old round(8 · 25/13 = 15.38) − 8 = 7, new
    *       round(5 · 25/13 = 9.62) − 5 = 5 (12 − 7 left): old 15, new 10. Then the rolling update:
    *       total 25 = 20 + 5, no surge left; maxScaledDown = 25 − (20 − 5) − 10 unavailable = 0.
    *       (Before proportional scaling the model gave all 12 to the new ReplicaSet: new 17.)
-   *   <li>to 5: MaxSurge ⌈1.25⌉ = 2, toAdd 7 − 13 = −6, oldest first among equal sizes; old
-   *       round(8 · 7/13 = 4.31) − 8 = −4, new round(5 · 7/13 = 2.69) − 5 = −2: old 4, new 3. Then
-   *       total 7 = 5 + 2; maxScaledDown = 7 − (5 − ⌊1.25⌋) − 3 = 0.
+   *   <li>to 5: MaxSurge ⌈1.25⌉ = 2, toAdd 7 − 13 = −6, oldest first among equal sizes; old round(8
+   *       · 7/13 = 4.31) − 8 = −4, new round(5 · 7/13 = 2.69) − 5 = −2: old 4, new 3. Then total 7
+   *       = 5 + 2; maxScaledDown = 7 − (5 − ⌊1.25⌋) − 3 = 0.
    * </ul>
    */
   @ParameterizedTest
   @CsvSource({"20, 10, 15", "5, 3, 4"})
-  void aResizeDuringARolloutIsSpreadInProportionToTheReplicaSets(int resizeTo, int expectedNew, int expectedOld) {
+  void aResizeDuringARolloutIsSpreadInProportionToTheReplicaSets(
+      int resizeTo, int expectedNew, int expectedOld) {
     KuspPlatform k = cluster(5, KuspConfig.builder().preloadedImages(WEB_V1, WEB_V2));
     k.deploy(web(10, 1000, 0));
     Simulation sim = k.simulation();
@@ -59,15 +61,17 @@ class DeploymentControllerTest {
     long resize = sim.now();
     k.scale("web", resizeTo);
     sim.runUntil(resize + 60_000);
-    assertEquals(List.of(new ReplicaSetStep(resize, expectedNew, expectedOld)), k.replicaSetSteps("web", resize));
+    assertEquals(
+        List.of(new ReplicaSetStep(resize, expectedNew, expectedOld)),
+        k.replicaSetSteps("web", resize));
     // The old version's pods are healthy: all of its ReplicaSet becomes available.
     assertEquals(expectedOld, k.available("web"));
     assertEquals(resizeTo, k.replicas("web"));
   }
 
   /**
-   * A resize with one active ReplicaSet gives it all (sync.go {@code scale},
-   * {@code FindActiveOrLatest}): 4 → 7 replicas, 7 available.
+   * A resize with one active ReplicaSet gives it all (sync.go {@code scale}, {@code
+   * FindActiveOrLatest}): 4 → 7 replicas, 7 available.
    */
   @Test
   void aResizeWithOneReplicaSetScalesIt() {
@@ -82,20 +86,25 @@ class DeploymentControllerTest {
   }
 
   /**
-   * maxUnavailable written as 10 on 4 replicas: MaxUnavailable caps it at 4
-   * (deployment_util.go {@code MaxUnavailable}), so MinAvailable is 0, not −6. With maxSurge 0
-   * the new ReplicaSet cannot grow (total 4 = 4 + 0); maxScaledDown = 4 − 0 − 0 = 4 takes every
-   * old replica at once; then the new ReplicaSet goes to 4. At most the 4 replicas are ever
-   * unavailable, and the rollout takes one wave: ready 1 s + 5 s after creation. (The uncapped
-   * MinAvailable −6 gives the same steps: old ReplicaSets can lose no more than they have, so the
-   * cap shows in the scaling only through the bound it keeps; RolloutBoundsTest checks the
-   * cap itself against upstream's TestMaxUnavailable.)
+   * maxUnavailable written as 10 on 4 replicas: MaxUnavailable caps it at 4 (deployment_util.go
+   * {@code MaxUnavailable}), so MinAvailable is 0, not −6. With maxSurge 0 the new ReplicaSet
+   * cannot grow (total 4 = 4 + 0); maxScaledDown = 4 − 0 − 0 = 4 takes every old replica at once;
+   * then the new ReplicaSet goes to 4. At most the 4 replicas are ever unavailable, and the rollout
+   * takes one wave: ready 1 s + 5 s after creation. (The uncapped MinAvailable −6 gives the same
+   * steps: old ReplicaSets can lose no more than they have, so the cap shows in the scaling only
+   * through the bound it keeps; RolloutBoundsTest checks the cap itself against upstream's
+   * TestMaxUnavailable.)
    */
   @Test
   void maxUnavailableAboveTheReplicasIsCappedAtThem() {
     KuspPlatform k = cluster(3, KuspConfig.builder().preloadedImages(WEB_V1, WEB_V2));
-    k.deploy(web(4, 1000, 0), DeploymentSpec.builder().maxSurge("0").maxUnavailable("10")
-        .readiness(Probe.withInitialDelaySeconds(5)).build());
+    k.deploy(
+        web(4, 1000, 0),
+        DeploymentSpec.builder()
+            .maxSurge("0")
+            .maxUnavailable("10")
+            .readiness(Probe.withInitialDelaySeconds(5))
+            .build());
     Simulation sim = k.simulation();
     sim.run();
     k.publishImage("web", "2", WEB_V2);
@@ -110,15 +119,19 @@ class DeploymentControllerTest {
   }
 
   /**
-   * maxUnavailable 100% on 4 replicas (⌊4⌋ = 4, the cap) with maxSurge 25% (1): the first sync
-   * adds one new replica (total 5 = 4 + 1) and scales the old ReplicaSet by maxScaledDown =
-   * 5 − 0 − 1 = 4 to 0; the next adds the other 3 new ones. Never more than 4 unavailable.
+   * maxUnavailable 100% on 4 replicas (⌊4⌋ = 4, the cap) with maxSurge 25% (1): the first sync adds
+   * one new replica (total 5 = 4 + 1) and scales the old ReplicaSet by maxScaledDown = 5 − 0 − 1 =
+   * 4 to 0; the next adds the other 3 new ones. Never more than 4 unavailable.
    */
   @Test
   void maxUnavailableOfAHundredPercentNeverLeavesMoreThanTheReplicasUnavailable() {
     KuspPlatform k = cluster(3, KuspConfig.builder().preloadedImages(WEB_V1, WEB_V2));
-    k.deploy(web(4, 1000, 0), DeploymentSpec.builder().maxUnavailable("100%")
-        .readiness(Probe.withInitialDelaySeconds(5)).build());
+    k.deploy(
+        web(4, 1000, 0),
+        DeploymentSpec.builder()
+            .maxUnavailable("100%")
+            .readiness(Probe.withInitialDelaySeconds(5))
+            .build());
     Simulation sim = k.simulation();
     sim.run();
     k.publishImage("web", "2", WEB_V2);
@@ -161,19 +174,23 @@ class DeploymentControllerTest {
   }
 
   /**
-   * New pods Ready 20 s after creation (1 s start + 19 s readiness delay): waves at 0, 20 and
-   * 40 s, complete at 40 s (as {@code KuspDeterministicTest.rollingUpdateOfTenReplicas...} with
-   * 20 s instead of 6 s). Each wave is progress (more available, fewer old pods), so a 30 s
-   * deadline is never exceeded (the check at 31 s finds progress at 20 s and looks again at
-   * 51 s, after completion); a 15 s deadline is exceeded at 0 + 15 + 1 = 16 s, and the rollout
-   * still completes at 40 s (upstream only reports the timeout).
+   * New pods Ready 20 s after creation (1 s start + 19 s readiness delay): waves at 0, 20 and 40 s,
+   * complete at 40 s (as {@code KuspDeterministicTest.rollingUpdateOfTenReplicas...} with 20 s
+   * instead of 6 s). Each wave is progress (more available, fewer old pods), so a 30 s deadline is
+   * never exceeded (the check at 31 s finds progress at 20 s and looks again at 51 s, after
+   * completion); a 15 s deadline is exceeded at 0 + 15 + 1 = 16 s, and the rollout still completes
+   * at 40 s (upstream only reports the timeout).
    */
   @ParameterizedTest
   @CsvSource({"30, false", "15, true"})
   void progressRestartsTheDeadline(long deadlineSeconds, boolean exceeded) {
     KuspPlatform k = cluster(5, KuspConfig.builder().preloadedImages(WEB_V1, WEB_V2));
-    k.deploy(web(10, 1000, 0), DeploymentSpec.builder().readiness(Probe.withInitialDelaySeconds(19))
-        .progressDeadlineSeconds(deadlineSeconds).build());
+    k.deploy(
+        web(10, 1000, 0),
+        DeploymentSpec.builder()
+            .readiness(Probe.withInitialDelaySeconds(19))
+            .progressDeadlineSeconds(deadlineSeconds)
+            .build());
     Simulation sim = k.simulation();
     sim.run();
     k.publishImage("web", "2", WEB_V2);
@@ -186,19 +203,25 @@ class DeploymentControllerTest {
     RolloutRecord r = k.rollouts().get(0);
     assertEquals(RolloutRecord.Outcome.COMPLETED, r.outcome());
     assertEquals(40_000, r.durationMillis());
-    assertEquals(List.of(new ReplicaSetStep(start, 5, 8), new ReplicaSetStep(start + 20_000, 10, 3),
-        new ReplicaSetStep(start + 40_000, 10, 0)), k.replicaSetSteps("web", start));
+    assertEquals(
+        List.of(
+            new ReplicaSetStep(start, 5, 8),
+            new ReplicaSetStep(start + 20_000, 10, 3),
+            new ReplicaSetStep(start + 40_000, 10, 0)),
+        k.replicaSetSteps("web", start));
   }
 
   /**
-   * Recreate (recreate.go {@code rolloutRecreate}): the old ReplicaSet goes to 0 first and the
-   * new one to 4 only once no old pod is left; new pods are Ready 6 s later, so 4 are out of
-   * service for 6 s.
+   * Recreate (recreate.go {@code rolloutRecreate}): the old ReplicaSet goes to 0 first and the new
+   * one to 4 only once no old pod is left; new pods are Ready 6 s later, so 4 are out of service
+   * for 6 s.
    */
   @Test
   void recreateReplacesEverythingInOneGo() {
     KuspPlatform k = cluster(3, KuspConfig.builder().preloadedImages(WEB_V1, WEB_V2));
-    k.deploy(web(4, 1000, 0), DeploymentSpec.builder().recreate().readiness(Probe.withInitialDelaySeconds(5)).build());
+    k.deploy(
+        web(4, 1000, 0),
+        DeploymentSpec.builder().recreate().readiness(Probe.withInitialDelaySeconds(5)).build());
     Simulation sim = k.simulation();
     sim.run();
     k.publishImage("web", "2", WEB_V2);

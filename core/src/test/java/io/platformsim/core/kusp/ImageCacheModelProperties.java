@@ -78,8 +78,10 @@ class ImageCacheModelProperties {
   }
 
   @Property(tries = 200)
-  void agreesWithTheMapModel(@ForAll @Size(max = 400) List<@IntRange(min = 0, max = 9_999) Integer> ops,
-      @ForAll boolean late, @ForAll boolean many) {
+  void agreesWithTheMapModel(
+      @ForAll @Size(max = 400) List<@IntRange(min = 0, max = 9_999) Integer> ops,
+      @ForAll boolean late,
+      @ForAll boolean many) {
     long disk = 1_000;
     ImageCache cache = new ImageCache(disk);
     Model model = new Model(disk);
@@ -89,8 +91,11 @@ class ImageCacheModelProperties {
     List<ImageDescription> images = new ArrayList<>();
     int n = many ? 48 : 12;
     for (int i = 0; i < n; i++) {
-      images.add(ImageDescription.of("img" + i + ":1", new ImageLayer("base" + (i % 4), many ? 4 + i % 4 : 40 + 10 * (i % 4)),
-          new ImageLayer("app" + (i % 12 == 0 ? 0 : i), many ? 20 + i % 7 : 30 + 5 * i)));
+      images.add(
+          ImageDescription.of(
+              "img" + i + ":1",
+              new ImageLayer("base" + (i % 4), many ? 4 + i % 4 : 40 + 10 * (i % 4)),
+              new ImageLayer("app" + (i % 12 == 0 ? 0 : i), many ? 20 + i % 7 : 30 + 5 * i)));
     }
     // a late start crosses 2^31 ms, where the cache's times stop fitting in an int
     long now = late ? Integer.MAX_VALUE - 2_000_000L : 0;
@@ -117,10 +122,14 @@ class ImageCacheModelProperties {
       assertEquals(model.layers.size(), cache.layerCount());
       for (ImageDescription i : images) {
         for (ImageLayer l : i.layers()) {
-          assertEquals(model.layers.containsKey(l.digest()), cache.hasLayer(l.digest()), l.digest());
+          assertEquals(
+              model.layers.containsKey(l.digest()), cache.hasLayer(l.digest()), l.digest());
         }
-        long missing = i.layers().stream().filter(l -> !model.layers.containsKey(l.digest()))
-            .mapToLong(ImageLayer::sizeBytes).sum();
+        long missing =
+            i.layers().stream()
+                .filter(l -> !model.layers.containsKey(l.digest()))
+                .mapToLong(ImageLayer::sizeBytes)
+                .sum();
         assertEquals(missing, cache.missingBytes(i), i.reference());
       }
     }

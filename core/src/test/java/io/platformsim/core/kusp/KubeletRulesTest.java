@@ -22,7 +22,8 @@ class KubeletRulesTest {
     }
     assertEquals(300_000, CrashLoopBackOff.DEFAULT.delayBeforeRestart(1000));
     assertEquals(600_000, CrashLoopBackOff.DEFAULT.resetMillis());
-    assertThrows(IllegalArgumentException.class, () -> CrashLoopBackOff.DEFAULT.delayBeforeRestart(0));
+    assertThrows(
+        IllegalArgumentException.class, () -> CrashLoopBackOff.DEFAULT.delayBeforeRestart(0));
   }
 
   @Test
@@ -65,8 +66,10 @@ class KubeletRulesTest {
   @Test
   void imageCacheSharesLayersAndCollectsAtEightyFivePercentDownToEighty() {
     ImageCache cache = new ImageCache(1_000);
-    ImageDescription a = ImageDescription.of("a:1", new ImageLayer("base", 400), new ImageLayer("a", 300));
-    ImageDescription b = ImageDescription.of("b:1", new ImageLayer("base", 400), new ImageLayer("b", 200));
+    ImageDescription a =
+        ImageDescription.of("a:1", new ImageLayer("base", 400), new ImageLayer("a", 300));
+    ImageDescription b =
+        ImageDescription.of("b:1", new ImageLayer("base", 400), new ImageLayer("b", 200));
     assertEquals(700, cache.missingBytes(a));
     cache.store(a, 0);
     // Shared base layer: only b's own 200 bytes are missing.
@@ -102,13 +105,22 @@ class KubeletRulesTest {
 
   @Test
   void nodeTypeAndAllocatable() {
-    KuspConfig c = KuspConfig.builder().nodeType(new NodeType("t", Resources.of(4000, 16_384), 100_000_000_000L, 0.2, 110))
-        .reserved(Resources.of(100, 1024), Resources.of(100, 512)).daemonSets().build();
+    KuspConfig c =
+        KuspConfig.builder()
+            .nodeType(new NodeType("t", Resources.of(4000, 16_384), 100_000_000_000L, 0.2, 110))
+            .reserved(Resources.of(100, 1024), Resources.of(100, 512))
+            .daemonSets()
+            .build();
     // capacity − kube-reserved − system-reserved − memory.available 100 Mi.
     assertEquals(Resources.of(3800, 16_384 - 1024 - 512 - 100), c.allocatable());
     assertEquals(110, NodeType.DEFAULT_MAX_PODS);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> KuspConfig.builder().daemonSets(new DaemonSet("huge", Resources.of(100_000, 1))).build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                KuspConfig.builder()
+                    .daemonSets(new DaemonSet("huge", Resources.of(100_000, 1)))
+                    .build());
     assertTrue(e.getMessage().contains("daemonSets"), e.getMessage());
   }
 }

@@ -17,14 +17,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class KubeletTest {
 
   private static KuspPlatform onePod(DeploymentSpec spec) {
-    KuspPlatform k = KuspDeterministicTest.cluster(1, KuspConfig.builder().preloadedImages(KuspDeterministicTest.WEB_V1));
+    KuspPlatform k =
+        KuspDeterministicTest.cluster(
+            1, KuspConfig.builder().preloadedImages(KuspDeterministicTest.WEB_V1));
     k.deploy(KuspDeterministicTest.web(1, 0, 0), spec);
     return k;
   }
 
   /**
-   * The back-off entry is forgotten when the container last backed off more than 2 · 300 s =
-   * 600 s ago (client-go util/flowcontrol/backoff.go {@code hasExpired}, k/k pkg/kubelet/kubelet.go
+   * The back-off entry is forgotten when the container last backed off more than 2 · 300 s = 600 s
+   * ago (client-go util/flowcontrol/backoff.go {@code hasExpired}, k/k pkg/kubelet/kubelet.go
    * MaxContainerBackOff 300 s): a container that runs 660 s before each crash always waits the
    * initial 10 s. Exits at 660 s and 1,330 s; starts at 0, 670 s, 1,340 s.
    */
@@ -40,8 +42,8 @@ class KubeletTest {
   /**
    * Expiry needs strictly more than 600 s since the last back-off: running 590 s, the second exit
    * (1,190 s) is exactly 600 s after the first (590 s), so the delay doubles to 20 s; the third
-   * (1,800 s) is 610 s after the second, so it starts over at 10 s. Starts at 0, 590 + 10,
-   * 1,190 + 20, 1,800 + 10 s.
+   * (1,800 s) is 610 s after the second, so it starts over at 10 s. Starts at 0, 590 + 10, 1,190 +
+   * 20, 1,800 + 10 s.
    */
   @Test
   void theBackOffDoublesUntilMoreThanTheResetPeriodPassesBetweenExits() {
@@ -52,19 +54,19 @@ class KubeletTest {
   }
 
   /**
-   * Deletion sends SIGTERM; the container exits after its shutdown time, or is killed at the
-   * grace period (DefaultTerminationGracePeriodSeconds 30, k/k pkg/apis/core/v1/defaults.go): a
-   * clean exit ends Succeeded, a kill Failed.
+   * Deletion sends SIGTERM; the container exits after its shutdown time, or is killed at the grace
+   * period (DefaultTerminationGracePeriodSeconds 30, k/k pkg/apis/core/v1/defaults.go): a clean
+   * exit ends Succeeded, a kill Failed.
    */
   @ParameterizedTest(name = "shutdown {0} ms: gone after {1} ms, {2}")
   @CsvSource({
-      "5000, 5000, SUCCEEDED",
-      "30000, 30000, SUCCEEDED",
-      "40000, 30000, FAILED",
-      "0, 0, SUCCEEDED",
+    "5000, 5000, SUCCEEDED",
+    "30000, 30000, SUCCEEDED",
+    "40000, 30000, FAILED",
+    "0, 0, SUCCEEDED",
   })
-  void aDeletedRunningPodExitsAtItsShutdownTimeOrIsKilledAtTheGracePeriod(long shutdown, long goneAfter,
-      PodPhase end) {
+  void aDeletedRunningPodExitsAtItsShutdownTimeOrIsKilledAtTheGracePeriod(
+      long shutdown, long goneAfter, PodPhase end) {
     KuspPlatform k = onePod(DeploymentSpec.builder().shutdownMillis(shutdown).build());
     k.simulation().runUntil(10_000);
     Pod p = k.pods("web").get(0);
@@ -84,8 +86,14 @@ class KubeletTest {
 
   /** Pod names end in their ordinal; anything else has none. */
   @ParameterizedTest
-  @CsvSource({"web-r2-7, 7", "web-r1-123456789, 123456789", "web, -1", "web-, -1", "web-r1-x, -1",
-      "web-r1-12345678901, -1"})
+  @CsvSource({
+    "web-r2-7, 7",
+    "web-r1-123456789, 123456789",
+    "web, -1",
+    "web-, -1",
+    "web-r1-x, -1",
+    "web-r1-12345678901, -1"
+  })
   void ordinalOfAPodName(String id, int ordinal) {
     assertEquals(ordinal, Kubelet.ordinalOf(id));
   }

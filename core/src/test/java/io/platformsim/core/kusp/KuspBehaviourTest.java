@@ -30,14 +30,21 @@ class KuspBehaviourTest {
 
   static KuspPlatform cluster(KuspConfig.Builder b) {
     // Certificates at once (see KuspDeterministicTest.INSTANT_IDENTITY).
-    return new KuspPlatform(new Simulation(), RandomStreams.of(11, 0),
+    return new KuspPlatform(
+        new Simulation(),
+        RandomStreams.of(11, 0),
         b.identity(KuspDeterministicTest.INSTANT_IDENTITY).build());
   }
 
   static Service svc(String name, int replicas, Resources request, long startupMillis) {
-    return Service.builder(name).instances(replicas).request(request).usage(Resources.of(request.milliCpu() / 2,
-        request.memoryMib() / 2)).image(ImageDescription.of(name + ":1", IMG.layers().toArray(new ImageLayer[0])))
-        .startup(Duration.ofMillis(startupMillis)).healthCheck(Duration.ZERO).build();
+    return Service.builder(name)
+        .instances(replicas)
+        .request(request)
+        .usage(Resources.of(request.milliCpu() / 2, request.memoryMib() / 2))
+        .image(ImageDescription.of(name + ":1", IMG.layers().toArray(new ImageLayer[0])))
+        .startup(Duration.ofMillis(startupMillis))
+        .healthCheck(Duration.ZERO)
+        .build();
   }
 
   @Test
@@ -45,8 +52,13 @@ class KuspBehaviourTest {
     // One node: allocatable 4000m − 300m of DaemonSets = 3700m for pods; two pods of 3000m.
     // Cluster autoscaler: first scan at 10 s sees the unschedulable pod, provisions a node that
     // joins 60 s later, at 70 s, when the pod is retried and bound.
-    KuspPlatform k = cluster(KuspConfig.builder().initialNodes(1).preloadedImages(IMG)
-        .nodeProvisioning(DurationDistribution.fixed(60_000)).clusterAutoscaling(ClusterAutoscaling.between(1, 3)));
+    KuspPlatform k =
+        cluster(
+            KuspConfig.builder()
+                .initialNodes(1)
+                .preloadedImages(IMG)
+                .nodeProvisioning(DurationDistribution.fixed(60_000))
+                .clusterAutoscaling(ClusterAutoscaling.between(1, 3)));
     k.deploy(svc("big", 2, Resources.of(3000, 1024), 0));
     k.simulation().runUntil(5_000);
     KuspMetrics m = k.kuspMetrics();
@@ -109,24 +121,36 @@ class KuspBehaviourTest {
   @Test
   void badInputNamesTheField() {
     KuspPlatform k = cluster(KuspConfig.builder().initialNodes(1));
-    IllegalArgumentException tooBig = assertThrows(IllegalArgumentException.class,
-        () -> k.deploy(svc("huge", 1, Resources.of(64_000, 1024), 0)));
+    IllegalArgumentException tooBig =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> k.deploy(svc("huge", 1, Resources.of(64_000, 1024), 0)));
     assertTrue(tooBig.getMessage().contains("exceeds every node type"), tooBig.getMessage());
     k.deploy(svc("web", 1, Resources.of(100, 128), 0));
-    assertThrows(IllegalArgumentException.class, () -> k.deploy(svc("web", 1, Resources.of(100, 128), 0)));
-    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-        () -> k.apply(Release.app("nope", "2")));
+    assertThrows(
+        IllegalArgumentException.class, () -> k.deploy(svc("web", 1, Resources.of(100, 128), 0)));
+    IllegalArgumentException unknown =
+        assertThrows(IllegalArgumentException.class, () -> k.apply(Release.app("nope", "2")));
     assertTrue(unknown.getMessage().contains("'nope'"), unknown.getMessage());
-    IllegalArgumentException image = assertThrows(IllegalArgumentException.class, () -> k.image("web", "9"));
-    assertTrue(image.getMessage().contains("unknown image") && image.getMessage().contains("'9'"), image.getMessage());
+    IllegalArgumentException image =
+        assertThrows(IllegalArgumentException.class, () -> k.image("web", "9"));
+    assertTrue(
+        image.getMessage().contains("unknown image") && image.getMessage().contains("'9'"),
+        image.getMessage());
     assertThrows(IllegalArgumentException.class, () -> k.publishImage("nope", "2", IMG));
     assertThrows(IllegalArgumentException.class, () -> k.crashNode("node-99"));
     assertThrows(IllegalArgumentException.class, () -> k.crashZone("zone-z"));
     assertThrows(IllegalArgumentException.class, () -> k.inject(Failure.machineCrash("web", 5)));
-    IllegalArgumentException limits = assertThrows(IllegalArgumentException.class,
-        () -> k.deploy(svc("lim", 1, Resources.of(1000, 128), 0), DeploymentSpec.builder().limits("500m", "1Gi").build()));
+    IllegalArgumentException limits =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                k.deploy(
+                    svc("lim", 1, Resources.of(1000, 128), 0),
+                    DeploymentSpec.builder().limits("500m", "1Gi").build()));
     assertTrue(limits.getMessage().contains("limits.cpu"), limits.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> KuspConfig.builder().schedulerProfile("no-such-profile").build());
   }
 
@@ -134,9 +158,18 @@ class KuspBehaviourTest {
   void recreateWaitsForOldPodsToExitThenStartsTheNewOnes() {
     // Old pods get SIGTERM at 0 and exit after their 5 s shutdown; new pods are created at 5 s
     // and available 1 s (start) + 5 s (readiness delay) later: 11 s.
-    KuspPlatform k = cluster(KuspConfig.builder().initialNodes(2).preloadedImages(IMG, KuspDeterministicTest.WEB_V2));
-    k.deploy(svc("web", 4, Resources.of(200, 256), 1000), DeploymentSpec.builder().recreate()
-        .readiness(Probe.withInitialDelaySeconds(5)).shutdownMillis(5_000).build());
+    KuspPlatform k =
+        cluster(
+            KuspConfig.builder()
+                .initialNodes(2)
+                .preloadedImages(IMG, KuspDeterministicTest.WEB_V2));
+    k.deploy(
+        svc("web", 4, Resources.of(200, 256), 1000),
+        DeploymentSpec.builder()
+            .recreate()
+            .readiness(Probe.withInitialDelaySeconds(5))
+            .shutdownMillis(5_000)
+            .build());
     k.simulation().run();
     long start = k.simulation().now();
     k.publishImage("web", "2", KuspDeterministicTest.WEB_V2);
@@ -146,7 +179,8 @@ class KuspBehaviourTest {
     assertEquals(11_000, r.durationMillis());
     assertEquals("Recreate", r.strategy());
     assertEquals(4, r.maxOutOfService());
-    assertEquals(List.of(new ReplicaSetStep(start, 0, 0), new ReplicaSetStep(start + 5_000, 4, 0)),
+    assertEquals(
+        List.of(new ReplicaSetStep(start, 0, 0), new ReplicaSetStep(start + 5_000, 4, 0)),
         k.replicaSetSteps("web", start));
   }
 
@@ -154,9 +188,18 @@ class KuspBehaviourTest {
   void terminationIsCappedAtTheGracePeriod() {
     // The application would take 60 s to exit; SIGKILL at terminationGracePeriodSeconds 30 s,
     // then the new pods take 6 s: 36 s.
-    KuspPlatform k = cluster(KuspConfig.builder().initialNodes(2).preloadedImages(IMG, KuspDeterministicTest.WEB_V2));
-    k.deploy(svc("web", 2, Resources.of(200, 256), 1000), DeploymentSpec.builder().recreate()
-        .readiness(Probe.withInitialDelaySeconds(5)).shutdownMillis(60_000).build());
+    KuspPlatform k =
+        cluster(
+            KuspConfig.builder()
+                .initialNodes(2)
+                .preloadedImages(IMG, KuspDeterministicTest.WEB_V2));
+    k.deploy(
+        svc("web", 2, Resources.of(200, 256), 1000),
+        DeploymentSpec.builder()
+            .recreate()
+            .readiness(Probe.withInitialDelaySeconds(5))
+            .shutdownMillis(60_000)
+            .build());
     k.simulation().run();
     k.publishImage("web", "2", KuspDeterministicTest.WEB_V2);
     k.apply(Release.app("web", "2"));
@@ -171,22 +214,40 @@ class KuspBehaviourTest {
     ImageDescription a = ImageDescription.of("a:1", new ImageLayer("a1", 170_000_000));
     ImageDescription b = ImageDescription.of("b:1", new ImageLayer("b1", 170_000_000));
     for (int parallel : new int[] {1, 0}) {
-      KuspPlatform k = cluster(KuspConfig.builder().initialNodes(1).nodeBandwidth(10_000_000).maxParallelImagePulls(parallel));
-      k.deploy(Service.builder("a").request(Resources.of(100, 128)).image(a).startup(Duration.ZERO)
-          .healthCheck(Duration.ZERO).build());
-      k.deploy(Service.builder("b").request(Resources.of(100, 128)).image(b).startup(Duration.ZERO)
-          .healthCheck(Duration.ZERO).build());
+      KuspPlatform k =
+          cluster(
+              KuspConfig.builder()
+                  .initialNodes(1)
+                  .nodeBandwidth(10_000_000)
+                  .maxParallelImagePulls(parallel));
+      k.deploy(
+          Service.builder("a")
+              .request(Resources.of(100, 128))
+              .image(a)
+              .startup(Duration.ZERO)
+              .healthCheck(Duration.ZERO)
+              .build());
+      k.deploy(
+          Service.builder("b")
+              .request(Resources.of(100, 128))
+              .image(b)
+              .startup(Duration.ZERO)
+              .healthCheck(Duration.ZERO)
+              .build());
       k.simulation().run();
       List<PodStartup> s = k.startups();
       assertEquals(17_000, s.get(0).pull());
-      assertEquals(parallel == 1 ? 34_000 : 17_000, s.get(1).pull(), "maxParallelImagePulls " + parallel);
+      assertEquals(
+          parallel == 1 ? 34_000 : 17_000, s.get(1).pull(), "maxParallelImagePulls " + parallel);
     }
   }
 
   @Test
   void pullPolicyNeverWaitsForAMissingImage() {
     KuspPlatform k = cluster(KuspConfig.builder().initialNodes(1));
-    k.deploy(svc("web", 1, Resources.of(100, 128), 0), DeploymentSpec.builder().pullPolicy(PullPolicy.NEVER).build());
+    k.deploy(
+        svc("web", 1, Resources.of(100, 128), 0),
+        DeploymentSpec.builder().pullPolicy(PullPolicy.NEVER).build());
     k.simulation().run();
     Pod p = k.pods("web").get(0);
     assertEquals(PodPhase.PENDING, p.phase());
@@ -217,8 +278,14 @@ class KuspBehaviourTest {
   void aBrokenReleaseNeverCompletesAndExceedsItsProgressDeadline() {
     // Every new pod fails its checks: never Ready; the liveness probe (defaults: failure at
     // 0 + 2 × 10 = 20 s after start) restarts it. Old pods keep 10 − ⌊2.5⌋ = 8 available.
-    KuspPlatform k = cluster(KuspConfig.builder().initialNodes(3).preloadedImages(IMG, KuspDeterministicTest.WEB_V2));
-    k.deploy(svc("web", 10, Resources.of(200, 256), 0), DeploymentSpec.builder().liveness(Probe.DEFAULT).build());
+    KuspPlatform k =
+        cluster(
+            KuspConfig.builder()
+                .initialNodes(3)
+                .preloadedImages(IMG, KuspDeterministicTest.WEB_V2));
+    k.deploy(
+        svc("web", 10, Resources.of(200, 256), 0),
+        DeploymentSpec.builder().liveness(Probe.DEFAULT).build());
     k.simulation().run();
     long start = k.simulation().now();
     k.publishImage("web", "2", KuspDeterministicTest.WEB_V2);
@@ -243,7 +310,9 @@ class KuspBehaviourTest {
     k.deploy(svc("batch", 3, Resources.of(1200, 256), 0));
     k.simulation().run();
     assertEquals(3, k.available("batch"));
-    k.deploy(svc("critical", 1, Resources.of(2000, 256), 0), DeploymentSpec.builder().priority(1000).build());
+    k.deploy(
+        svc("critical", 1, Resources.of(2000, 256), 0),
+        DeploymentSpec.builder().priority(1000).build());
     k.simulation().run();
     assertEquals(1, k.available("critical"));
     assertEquals(2, k.kuspMetrics().preemptions());
@@ -260,11 +329,18 @@ class KuspBehaviourTest {
     // recommendation is 2, but the largest in the last 300 s is 4 until the one at 90 s falls out:
     // scale down at the first sync after 390 s, 405 s.
     KuspPlatform k = cluster(KuspConfig.builder().initialNodes(2).preloadedImages(IMG));
-    Service s = Service.builder("api").instances(2).request(Resources.of(1000, 512)).usage(Resources.of(500, 256))
-        .image(ImageDescription.of("api:1", IMG.layers().toArray(new ImageLayer[0]))).startup(Duration.ZERO)
-        .healthCheck(Duration.ZERO).build();
+    Service s =
+        Service.builder("api")
+            .instances(2)
+            .request(Resources.of(1000, 512))
+            .usage(Resources.of(500, 256))
+            .image(ImageDescription.of("api:1", IMG.layers().toArray(new ImageLayer[0])))
+            .startup(Duration.ZERO)
+            .healthCheck(Duration.ZERO)
+            .build();
     k.deploy(s, DeploymentSpec.builder().autoscaling(PodAutoscaling.cpu(1, 10, 50)).build());
-    k.followLoad("api", io.platformsim.core.workload.LoadCurve.constant(1).then(20_000, 2).then(100_000, 1));
+    k.followLoad(
+        "api", io.platformsim.core.workload.LoadCurve.constant(1).then(20_000, 2).then(100_000, 1));
     k.simulation().runUntil(29_999);
     assertEquals(2, k.replicas("api"));
     k.simulation().runUntil(30_000);
@@ -279,8 +355,12 @@ class KuspBehaviourTest {
   void clusterAutoscalerRemovesUnderusedNodesAfterTenMinutes() {
     // Three nodes, one small pod: every node is below 50% from the first scan at 10 s; after the
     // 10 min unneeded time (at 610 s) one node is drained per scan down to minNodes 1.
-    KuspPlatform k = cluster(KuspConfig.builder().initialNodes(3).preloadedImages(IMG)
-        .clusterAutoscaling(ClusterAutoscaling.between(1, 5)));
+    KuspPlatform k =
+        cluster(
+            KuspConfig.builder()
+                .initialNodes(3)
+                .preloadedImages(IMG)
+                .clusterAutoscaling(ClusterAutoscaling.between(1, 5)));
     k.deploy(svc("web", 1, Resources.of(200, 256), 0));
     k.simulation().runUntil(609_999);
     assertEquals(3, (int) k.kuspMetrics().nodesNow().get(NodeState.READY));
@@ -326,8 +406,12 @@ class KuspBehaviourTest {
 
   @Test
   void injectedCrashAndZoneOutageAreRecovered() {
-    KuspPlatform k = cluster(KuspConfig.builder().initialNodes(3).preloadedImages(IMG)
-        .nodeProvisioning(DurationDistribution.fixed(60_000)));
+    KuspPlatform k =
+        cluster(
+            KuspConfig.builder()
+                .initialNodes(3)
+                .preloadedImages(IMG)
+                .nodeProvisioning(DurationDistribution.fixed(60_000)));
     k.deploy(svc("web", 3, Resources.of(200, 256), 0), DeploymentSpec.builder().build());
     k.simulation().run();
     k.inject(Failure.machineCrash("web", 1));
@@ -348,7 +432,9 @@ class KuspBehaviourTest {
   @Test
   void podsCarryQosAndPriority() {
     KuspPlatform k = cluster(KuspConfig.builder().initialNodes(1).preloadedImages(IMG));
-    k.deploy(svc("g", 1, Resources.of(500, 512), 0), DeploymentSpec.builder().limits("500m", "512Mi").priority(7).build());
+    k.deploy(
+        svc("g", 1, Resources.of(500, 512), 0),
+        DeploymentSpec.builder().limits("500m", "512Mi").priority(7).build());
     k.deploy(svc("b", 1, Resources.of(500, 512), 0));
     k.simulation().run();
     Pod g = k.pods("g").get(0);
@@ -364,8 +450,12 @@ class KuspBehaviourTest {
   void theIpLimitCapsPodsPerNode() {
     // A t3.medium-like pod limit of 17 (eni-max-pods: 3 × (6 − 1) + 2): 3 DaemonSet pods leave
     // 14 for the service; the 15th is unschedulable with "Too many pods" (fitsRequest).
-    KuspPlatform k = cluster(KuspConfig.builder().initialNodes(1).preloadedImages(IMG)
-        .nodeType(NodeType.GENERIC.withMaxPods(17)));
+    KuspPlatform k =
+        cluster(
+            KuspConfig.builder()
+                .initialNodes(1)
+                .preloadedImages(IMG)
+                .nodeType(NodeType.GENERIC.withMaxPods(17)));
     k.deploy(svc("tiny", 15, Resources.of(10, 16), 0));
     k.simulation().run();
     assertEquals(14, k.available("tiny"));
@@ -377,18 +467,29 @@ class KuspBehaviourTest {
   void minReadySecondsDelaysEveryWave() {
     // The 10-replica case of KuspDeterministicTest with minReadySeconds 10: a new pod is Ready
     // 6 s after creation and available 10 s later, 16 s; the same steps happen at 0, 16 and 32 s.
-    KuspPlatform k = KuspDeterministicTest.cluster(5, KuspConfig.builder()
-        .preloadedImages(KuspDeterministicTest.WEB_V1, KuspDeterministicTest.WEB_V2));
-    k.deploy(KuspDeterministicTest.web(10, 1000, 0), DeploymentSpec.builder()
-        .readiness(Probe.withInitialDelaySeconds(5)).minReadySeconds(10).build());
+    KuspPlatform k =
+        KuspDeterministicTest.cluster(
+            5,
+            KuspConfig.builder()
+                .preloadedImages(KuspDeterministicTest.WEB_V1, KuspDeterministicTest.WEB_V2));
+    k.deploy(
+        KuspDeterministicTest.web(10, 1000, 0),
+        DeploymentSpec.builder()
+            .readiness(Probe.withInitialDelaySeconds(5))
+            .minReadySeconds(10)
+            .build());
     k.simulation().run();
     long start = k.simulation().now();
     k.publishImage("web", "2", KuspDeterministicTest.WEB_V2);
     k.apply(Release.app("web", "2"));
     k.simulation().run();
     assertEquals(32_000, k.rollouts().get(0).durationMillis());
-    assertEquals(List.of(new ReplicaSetStep(start, 5, 8), new ReplicaSetStep(start + 16_000, 10, 3),
-        new ReplicaSetStep(start + 32_000, 10, 0)), k.replicaSetSteps("web", start));
+    assertEquals(
+        List.of(
+            new ReplicaSetStep(start, 5, 8),
+            new ReplicaSetStep(start + 16_000, 10, 3),
+            new ReplicaSetStep(start + 32_000, 10, 0)),
+        k.replicaSetSteps("web", start));
   }
 
   @Test
@@ -396,9 +497,13 @@ class KuspBehaviourTest {
     // Healthy 12 s after start. Startup probe (defaults: 0 s delay, every 10 s) passes at 20 s;
     // the readiness probe (every 10 s from 0) then passes at its 20 s tick: Ready 20 s after start.
     KuspPlatform k = cluster(KuspConfig.builder().initialNodes(1).preloadedImages(IMG));
-    Service s = Service.builder("slow").request(Resources.of(100, 128))
-        .image(ImageDescription.of("slow:1", IMG.layers().toArray(new ImageLayer[0])))
-        .startup(Duration.ZERO).healthCheck(Duration.ofSeconds(12)).build();
+    Service s =
+        Service.builder("slow")
+            .request(Resources.of(100, 128))
+            .image(ImageDescription.of("slow:1", IMG.layers().toArray(new ImageLayer[0])))
+            .startup(Duration.ZERO)
+            .healthCheck(Duration.ofSeconds(12))
+            .build();
     k.deploy(s, DeploymentSpec.builder().startup(Probe.DEFAULT).liveness(Probe.DEFAULT).build());
     k.simulation().run();
     assertEquals(20_000, k.startups().get(0).readiness());
@@ -432,13 +537,20 @@ class KuspBehaviourTest {
     // > 85%. The old pod stops at 300 s; the kubelet's next 5-min GC tick after joining at 0 is
     // 600 s: the unused app-1 layer (20 MB, older than 2 min) goes, leaving 170 MB = 85%, and no
     // other layer is unused.
-    KuspPlatform k = cluster(KuspConfig.builder().initialNodes(1)
-        .nodeType(new NodeType("small-disk", Resources.ofCores(4, 16), 200_000_000L, 0.1, 110)));
+    KuspPlatform k =
+        cluster(
+            KuspConfig.builder()
+                .initialNodes(1)
+                .nodeType(
+                    new NodeType("small-disk", Resources.ofCores(4, 16), 200_000_000L, 0.1, 110)));
     k.deploy(svc("web", 1, Resources.of(100, 128), 0));
-    k.simulation().schedule(300_000, () -> {
-      k.publishImage("web", "2", KuspDeterministicTest.WEB_V2);
-      k.apply(Release.app("web", "2"));
-    });
+    k.simulation()
+        .schedule(
+            300_000,
+            () -> {
+              k.publishImage("web", "2", KuspDeterministicTest.WEB_V2);
+              k.apply(Release.app("web", "2"));
+            });
     k.simulation().runUntil(599_999);
     ImageCache cache = k.nodes().get(0).imageCache();
     assertEquals(190_000_000L, cache.usedBytes());
@@ -452,8 +564,9 @@ class KuspBehaviourTest {
   @Test
   void aReleaseDuringARolloutSupersedesIt() {
     KuspPlatform k = cluster(KuspConfig.builder().initialNodes(3).preloadedImages(IMG));
-    k.deploy(svc("web", 8, Resources.of(200, 256), 1000), DeploymentSpec.builder()
-        .readiness(Probe.withInitialDelaySeconds(5)).build());
+    k.deploy(
+        svc("web", 8, Resources.of(200, 256), 1000),
+        DeploymentSpec.builder().readiness(Probe.withInitialDelaySeconds(5)).build());
     k.simulation().run();
     k.apply(Release.app("web", "2"));
     k.simulation().runUntil(k.simulation().now() + 3_000);

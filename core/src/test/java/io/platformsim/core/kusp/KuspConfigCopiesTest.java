@@ -9,8 +9,11 @@ import org.junit.jupiter.api.Test;
 /** The copies of a {@link KuspConfig} change their one field and keep every other. */
 class KuspConfigCopiesTest {
 
-  private final KuspConfig base = KuspConfig.builder().initialNodes(7)
-      .clusterAutoscaling(ClusterAutoscaling.between(3, 20)).build();
+  private final KuspConfig base =
+      KuspConfig.builder()
+          .initialNodes(7)
+          .clusterAutoscaling(ClusterAutoscaling.between(3, 20))
+          .build();
 
   @Test
   void initialNodes() {

@@ -25,12 +25,18 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class KuspDeterministicTest {
 
-  static final ImageDescription WEB_V1 = ImageDescription.of("web:1",
-      new ImageLayer("sha256:base", 50_000_000), new ImageLayer("sha256:runtime", 100_000_000),
-      new ImageLayer("sha256:app-1", 20_000_000));
-  static final ImageDescription WEB_V2 = ImageDescription.of("web:2",
-      new ImageLayer("sha256:base", 50_000_000), new ImageLayer("sha256:runtime", 100_000_000),
-      new ImageLayer("sha256:app-2", 20_000_000));
+  static final ImageDescription WEB_V1 =
+      ImageDescription.of(
+          "web:1",
+          new ImageLayer("sha256:base", 50_000_000),
+          new ImageLayer("sha256:runtime", 100_000_000),
+          new ImageLayer("sha256:app-1", 20_000_000));
+  static final ImageDescription WEB_V2 =
+      ImageDescription.of(
+          "web:2",
+          new ImageLayer("sha256:base", 50_000_000),
+          new ImageLayer("sha256:runtime", 100_000_000),
+          new ImageLayer("sha256:app-2", 20_000_000));
 
   /**
    * Identity that issues at once (unlimited authority): these tests check the controllers' and
@@ -39,35 +45,46 @@ class KuspDeterministicTest {
   static final KuspIdentity INSTANT_IDENTITY = KuspIdentity.DEFAULT.withAuthorityCapacity(0);
 
   static KuspPlatform cluster(int nodes, KuspConfig.Builder b) {
-    return new KuspPlatform(new Simulation(), RandomStreams.of(7, 0),
+    return new KuspPlatform(
+        new Simulation(),
+        RandomStreams.of(7, 0),
         b.initialNodes(nodes).identity(INSTANT_IDENTITY).build());
   }
 
   static Service web(int replicas, long startupMillis, long healthMillis) {
-    return Service.builder("web").instances(replicas).request(Resources.of(200, 256)).usage(Resources.of(100, 128))
-        .image(WEB_V1).startup(Duration.ofMillis(startupMillis)).healthCheck(Duration.ofMillis(healthMillis)).build();
+    return Service.builder("web")
+        .instances(replicas)
+        .request(Resources.of(200, 256))
+        .usage(Resources.of(100, 128))
+        .image(WEB_V1)
+        .startup(Duration.ofMillis(startupMillis))
+        .healthCheck(Duration.ofMillis(healthMillis))
+        .build();
   }
 
   /**
-   * 10 replicas, maxSurge 25% → ⌈2.5⌉ = 3, maxUnavailable 25% → ⌊2.5⌋ = 2 (ResolveFenceposts).
-   * A pod is Ready 1 s (container start) + 5 s (readiness initial delay, first check passes) = 6 s
+   * 10 replicas, maxSurge 25% → ⌈2.5⌉ = 3, maxUnavailable 25% → ⌊2.5⌋ = 2 (ResolveFenceposts). A
+   * pod is Ready 1 s (container start) + 5 s (readiness initial delay, first check passes) = 6 s
    * after it is created. Controller steps (rolling.go; totals are sums of {@code spec.replicas},
    * GetReplicaCountForReplicaSets), each instant after all syncs:
+   *
    * <ul>
    *   <li>t=0: new = min(10+3−10, 10−0) = 3; scale-down: maxScaledDown = 13 − 8 − (3 − 0) = 2 and
    *       available 10 − minAvailable 8 = 2 → old 8; total 11 → new += min(13−11, 7) → 5; now
    *       maxScaledDown = 13 − 8 − 5 = 0. Step 5/8.
-   *   <li>t=6: 5 new available; total 13, no scale-up; maxScaledDown = 13 − 8 − 0 = 5, available
-   *       5 + 8 − 8 = 5 → old 3; total 8 → new += min(5, 5) → 10; maxScaledDown = 13 − 8 − 5 = 0.
+   *   <li>t=6: 5 new available; total 13, no scale-up; maxScaledDown = 13 − 8 − 0 = 5, available 5
+   *       + 8 − 8 = 5 → old 3; total 8 → new += min(5, 5) → 10; maxScaledDown = 13 − 8 − 5 = 0.
    *       Step 10/3.
-   *   <li>t=12: 10 new available; maxScaledDown = 5, available 13 − 8 = 5 → old min(3, 5) → 0.
-   *       Step 10/0, and every new pod is available: complete at 12 s.
+   *   <li>t=12: 10 new available; maxScaledDown = 5, available 13 − 8 = 5 → old min(3, 5) → 0. Step
+   *       10/0, and every new pod is available: complete at 12 s.
    * </ul>
    */
   @Test
   void rollingUpdateOfTenReplicasTakesTwoWavesOfSixSeconds() {
     KuspPlatform k = cluster(5, KuspConfig.builder().preloadedImages(WEB_V1, WEB_V2));
-    k.deploy(web(10, 1000, 0), DeploymentSpec.builder().readiness(Probe.withInitialDelaySeconds(5)).build());
+    k.deploy(
+        web(10, 1000, 0),
+        DeploymentSpec.builder().readiness(Probe.withInitialDelaySeconds(5)).build());
     k.simulation().run();
     assertEquals(10, k.available("web"));
     k.publishImage("web", "2", WEB_V2);
@@ -77,20 +94,25 @@ class KuspDeterministicTest {
     RolloutRecord r = k.rollouts().get(0);
     assertEquals(RolloutRecord.Outcome.COMPLETED, r.outcome());
     assertEquals(12_000, r.durationMillis());
-    assertEquals(List.of(new ReplicaSetStep(start, 5, 8), new ReplicaSetStep(start + 6000, 10, 3),
-        new ReplicaSetStep(start + 12_000, 10, 0)), k.replicaSetSteps("web", start));
+    assertEquals(
+        List.of(
+            new ReplicaSetStep(start, 5, 8),
+            new ReplicaSetStep(start + 6000, 10, 3),
+            new ReplicaSetStep(start + 12_000, 10, 0)),
+        k.replicaSetSteps("web", start));
     // Never fewer than replicas − maxUnavailable = 8 available: the most out of service is 2.
     assertEquals(2, r.maxOutOfService());
     assertEquals(10, r.instancesChanged());
   }
 
   /**
-   * Pull time = missing bytes ÷ bandwidth: first 50 + 100 + 20 MB = 170 MB at 10 MB/s = 17 s;
-   * the next version shares the 50 MB and 100 MB layers, so only 20 MB: 2 s.
+   * Pull time = missing bytes ÷ bandwidth: first 50 + 100 + 20 MB = 170 MB at 10 MB/s = 17 s; the
+   * next version shares the 50 MB and 100 MB layers, so only 20 MB: 2 s.
    */
   @Test
   void pullsOnlyTheMissingLayers() {
-    KuspPlatform k = cluster(1, KuspConfig.builder().nodeBandwidth(10_000_000).registryBandwidth(1_000_000_000));
+    KuspPlatform k =
+        cluster(1, KuspConfig.builder().nodeBandwidth(10_000_000).registryBandwidth(1_000_000_000));
     k.deploy(web(1, 0, 0));
     k.simulation().run();
     k.publishImage("web", "2", WEB_V2);
@@ -115,7 +137,8 @@ class KuspDeterministicTest {
     k.simulation().runUntil(1_000_000);
     Pod p = k.pods("web").get(0);
     long[] starts = java.util.Arrays.copyOf(p.startTimes(), 8);
-    assertArrayEquals(new long[] {0, 10_000, 30_000, 70_000, 150_000, 310_000, 610_000, 910_000}, starts);
+    assertArrayEquals(
+        new long[] {0, 10_000, 30_000, 70_000, 150_000, 310_000, 610_000, 910_000}, starts);
     assertEquals(PodPhase.RUNNING, p.phase());
     assertEquals(ContainerState.WAITING, p.containerState());
     assertEquals("CrashLoopBackOff", p.waitingReason());
@@ -131,8 +154,12 @@ class KuspDeterministicTest {
    */
   @Test
   void podsAreEvictedGracePlusTolerationAfterTheLastHeartbeat() {
-    KuspPlatform k = cluster(2, KuspConfig.builder().preloadedImages(WEB_V1)
-        .nodeProvisioning(DurationDistribution.fixed(60_000)));
+    KuspPlatform k =
+        cluster(
+            2,
+            KuspConfig.builder()
+                .preloadedImages(WEB_V1)
+                .nodeProvisioning(DurationDistribution.fixed(60_000)));
     k.deploy(web(2, 1000, 0), DeploymentSpec.builder().build());
     k.simulation().runUntil(125_000);
     String victim = k.pods("web").get(0).nodeName();

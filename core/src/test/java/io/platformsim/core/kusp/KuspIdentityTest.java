@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Timeout;
 class KuspIdentityTest {
 
   static KuspPlatform cluster(KuspConfig.Builder b) {
-    return new KuspPlatform(new Simulation(), RandomStreams.of(5, 0), b.preloadedImages(KuspBehaviourTest.IMG).build());
+    return new KuspPlatform(
+        new Simulation(), RandomStreams.of(5, 0), b.preloadedImages(KuspBehaviourTest.IMG).build());
   }
 
   static io.platformsim.core.workload.Service tiny(String name, int replicas) {
@@ -67,8 +68,9 @@ class KuspIdentityTest {
     // Service-account tokens live 1 h and rotate at 80%: every 48 min (issue 6; DESIGN.md). Ten
     // pods from t = 0 until 239 min hold tokens issued at 0, 48, 96, 144 and 192 min: 5 each.
     // Certificates (24 h, renewed at 50% = 12 h) are issued once each in that time.
-    KuspPlatform k = cluster(KuspConfig.builder().initialNodes(1)
-        .identity(KuspIdentity.INSTANT.withRenewals(true)));
+    KuspPlatform k =
+        cluster(
+            KuspConfig.builder().initialNodes(1).identity(KuspIdentity.INSTANT.withRenewals(true)));
     k.deploy(tiny("web", 10));
     k.simulation().runUntil(239 * 60_000L);
     IdentityMetrics m = k.identityMetrics();
@@ -85,8 +87,11 @@ class KuspIdentityTest {
     // Authority 1 certificate/s, 3 pods bound at t = 0 with start-up 0 and image present: issues at
     // 0, 1000 and 2000 ms (issue_i = max(request, issue_{i-1} + 1000/k)), so the containers run
     // at those times.
-    KuspPlatform k = cluster(KuspConfig.builder().initialNodes(1)
-        .identity(KuspIdentity.DEFAULT.withAuthorityCapacity(1)));
+    KuspPlatform k =
+        cluster(
+            KuspConfig.builder()
+                .initialNodes(1)
+                .identity(KuspIdentity.DEFAULT.withAuthorityCapacity(1)));
     k.deploy(tiny("web", 3));
     k.simulation().run();
     long[] starts = k.pods("web").stream().mapToLong(p -> p.startTimes()[0]).sorted().toArray();
@@ -100,8 +105,12 @@ class KuspIdentityTest {
   @Test
   void anExhaustedNodeRangeLeavesPodsPendingWithTheReasonUntilAnAddressFrees() {
     // Overlay 10.0.0.0/24 with a /28 per node: 16 − 2 = 14 pod addresses on the one node.
-    KuspPlatform k = cluster(KuspConfig.builder().initialNodes(1)
-        .identity(KuspIdentity.DEFAULT.overlay("10.0.0.0/24", 28).withAuthorityCapacity(0)));
+    KuspPlatform k =
+        cluster(
+            KuspConfig.builder()
+                .initialNodes(1)
+                .identity(
+                    KuspIdentity.DEFAULT.overlay("10.0.0.0/24", 28).withAuthorityCapacity(0)));
     k.deploy(tiny("a", 14));
     k.simulation().run();
     assertEquals(14, k.available("a"));
@@ -110,11 +119,13 @@ class KuspIdentityTest {
     assertEquals(0, k.available("b"));
     for (Pod p : k.pods("b")) {
       assertEquals(PodPhase.PENDING, p.phase());
-      assertEquals("FailedCreatePodSandBox: " + ExhaustionReason.NODE_RANGE_FULL, p.waitingReason());
+      assertEquals(
+          "FailedCreatePodSandBox: " + ExhaustionReason.NODE_RANGE_FULL, p.waitingReason());
     }
     assertEquals(2, k.podsEverWithoutAddress());
     assertEquals(2, k.podsWithoutAddressNow());
-    assertEquals(2, k.identityMetrics().addresses().exhaustions().get(ExhaustionReason.NODE_RANGE_FULL));
+    assertEquals(
+        2, k.identityMetrics().addresses().exhaustions().get(ExhaustionReason.NODE_RANGE_FULL));
     // Two of a's pods go: their addresses are reused by b's waiting pods.
     k.scale("a", 12);
     k.simulation().run();
@@ -125,12 +136,28 @@ class KuspIdentityTest {
 
   @Test
   void vpcNativeCapsAnM5LargeAt29Pods() {
-    // m5.large: 3 ENIs × (10 addresses − 1) + 2 = 29 pods (awslabs/amazon-eks-ami eni-max-pods.txt).
-    NodeType m5large = new NodeType("m5.large", Resources.ofCores(2, 8), 100_000_000_000L, 0.096, NodeType.DEFAULT_MAX_PODS);
-    KuspPlatform k = cluster(KuspConfig.builder().initialNodes(1).nodeType(m5large).zones("a")
-        .identity(KuspIdentity.DEFAULT.vpcNative(Network.perZone("10.0.0.0/16", 20, "a")).withAuthorityCapacity(0)));
+    // m5.large: 3 ENIs × (10 addresses − 1) + 2 = 29 pods (awslabs/amazon-eks-ami
+    // eni-max-pods.txt).
+    NodeType m5large =
+        new NodeType(
+            "m5.large",
+            Resources.ofCores(2, 8),
+            100_000_000_000L,
+            0.096,
+            NodeType.DEFAULT_MAX_PODS);
+    KuspPlatform k =
+        cluster(
+            KuspConfig.builder()
+                .initialNodes(1)
+                .nodeType(m5large)
+                .zones("a")
+                .identity(
+                    KuspIdentity.DEFAULT
+                        .vpcNative(Network.perZone("10.0.0.0/16", 20, "a"))
+                        .withAuthorityCapacity(0)));
     assertEquals(29, k.config().nodeType().maxPods());
-    assertEquals(29, k.nodeTable().allocatable(0, io.platformsim.scheduler.resource.DimensionRegistry.PODS));
+    assertEquals(
+        29, k.nodeTable().allocatable(0, io.platformsim.scheduler.resource.DimensionRegistry.PODS));
     k.deploy(tiny("web", 40));
     k.simulation().run();
     // 29 pod slots minus the 3 DaemonSet pods (host network) = 26 app pods; the rest do not fit.
@@ -139,16 +166,25 @@ class KuspIdentityTest {
     assertTrue(k.kuspMetrics().unschedulableReasons().containsKey("Too many pods"));
     // Every bound app pod has a VPC address: the ENI address limit (27) is never reached first.
     assertEquals(0, k.podsEverWithoutAddress());
-    assertEquals(26 + 1, k.identityMetrics().addresses().used(), "26 pods + the node's primary address");
+    assertEquals(
+        26 + 1, k.identityMetrics().addresses().used(), "26 pods + the node's primary address");
   }
 
   @Test
   void vpcNativeRejectsAnUnknownInstanceTypeByName() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KuspConfig.builder()
-        .identity(KuspIdentity.DEFAULT.vpcNative(Network.perZone("10.0.0.0/16", 20, "a"))).build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                KuspConfig.builder()
+                    .identity(
+                        KuspIdentity.DEFAULT.vpcNative(Network.perZone("10.0.0.0/16", 20, "a")))
+                    .build());
     assertTrue(e.getMessage().contains("'generic-4x16'"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> KuspIdentity.DEFAULT.overlay("10.0.0.0/24", 16));
-    assertThrows(IllegalArgumentException.class, () -> KuspIdentity.DEFAULT.overlay("10.0.0.300/16", 24));
+    assertThrows(
+        IllegalArgumentException.class, () -> KuspIdentity.DEFAULT.overlay("10.0.0.0/24", 16));
+    assertThrows(
+        IllegalArgumentException.class, () -> KuspIdentity.DEFAULT.overlay("10.0.0.300/16", 24));
   }
 
   @Test
@@ -156,14 +192,21 @@ class KuspIdentityTest {
     // One node, two services: with the node role every pod acts as the node, which reaches both
     // services' resources; with workload identity each service account reaches one.
     for (IdentityMode mode : List.of(IdentityMode.NODE_ROLE, IdentityMode.WORKLOAD_IDENTITY)) {
-      KuspPlatform k = cluster(KuspConfig.builder().initialNodes(1)
-          .identity(KuspIdentity.DEFAULT.withMode(mode).withAuthorityCapacity(0)));
+      KuspPlatform k =
+          cluster(
+              KuspConfig.builder()
+                  .initialNodes(1)
+                  .identity(KuspIdentity.DEFAULT.withMode(mode).withAuthorityCapacity(0)));
       k.deploy(tiny("a", 2));
       k.deploy(tiny("b", 2));
       k.simulation().run();
       IdentityMetrics m = k.identityMetrics();
-      assertEquals(2, m.blastRadius().maxOverHosts(), mode + ": the node holds both services' credentials");
-      assertEquals(mode == IdentityMode.NODE_ROLE ? 2 : 1, m.blastRadius().maxOverPrincipals(), mode.toString());
+      assertEquals(
+          2, m.blastRadius().maxOverHosts(), mode + ": the node holds both services' credentials");
+      assertEquals(
+          mode == IdentityMode.NODE_ROLE ? 2 : 1,
+          m.blastRadius().maxOverPrincipals(),
+          mode.toString());
     }
   }
 
@@ -186,8 +229,8 @@ class KuspIdentityTest {
     assertNotEquals("zone-b", replacement.zone());
     assertEquals(3, k.available("web"));
     assertFalse(k.nodes().get(1).state() != NodeState.GONE, "the crashed node is gone");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> k.inject(Failure.zoneOutage("zone-z")));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> k.inject(Failure.zoneOutage("zone-z")));
     assertTrue(e.getMessage().contains("'zone-z'"), e.getMessage());
   }
 }

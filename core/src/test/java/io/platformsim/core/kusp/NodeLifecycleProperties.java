@@ -20,8 +20,8 @@ import net.jqwik.api.constraints.LongRange;
 /**
  * Invariants of the node lifecycle controller over random crashes in a 3-zone cluster: whatever
  * crashes when, Ready goes Unknown 40 s to 45 s after the last heartbeat (grace period, then the
- * next 5 s pass), the taint comes at least one pass later on a 100 ms tick, a zone never taints
- * two nodes less than 10 s apart (0.1 nodes/s, burst 1, the fastest rate), and pods (all with the
+ * next 5 s pass), the taint comes at least one pass later on a 100 ms tick, a zone never taints two
+ * nodes less than 10 s apart (0.1 nodes/s, burst 1, the fastest rate), and pods (all with the
  * default 300 s toleration) are evicted exactly 300 s after their node's taint.
  */
 class NodeLifecycleProperties {
@@ -33,11 +33,24 @@ class NodeLifecycleProperties {
       @ForAll @LongRange(min = 0, max = 120_000) long firstCrash,
       @ForAll @LongRange(min = 0, max = 30_000) long spacing,
       @ForAll long seed) {
-    KuspPlatform k = new KuspPlatform(new Simulation(), RandomStreams.of(seed, 0), KuspConfig.builder()
-        .initialNodes(nodes).preloadedImages(KuspDeterministicTest.WEB_V1)
-        .identity(KuspDeterministicTest.INSTANT_IDENTITY).build());
-    k.deploy(Service.builder("web").instances(nodes).request(Resources.of(500, 256)).usage(Resources.of(100, 128))
-        .image(KuspDeterministicTest.WEB_V1).startup(Duration.ZERO).healthCheck(Duration.ZERO).build());
+    KuspPlatform k =
+        new KuspPlatform(
+            new Simulation(),
+            RandomStreams.of(seed, 0),
+            KuspConfig.builder()
+                .initialNodes(nodes)
+                .preloadedImages(KuspDeterministicTest.WEB_V1)
+                .identity(KuspDeterministicTest.INSTANT_IDENTITY)
+                .build());
+    k.deploy(
+        Service.builder("web")
+            .instances(nodes)
+            .request(Resources.of(500, 256))
+            .usage(Resources.of(100, 128))
+            .image(KuspDeterministicTest.WEB_V1)
+            .startup(Duration.ZERO)
+            .healthCheck(Duration.ZERO)
+            .build());
     Simulation sim = k.simulation();
     int n = Math.min(crashes, nodes);
     for (int i = 0; i < n; i++) {
@@ -50,10 +63,14 @@ class NodeLifecycleProperties {
     for (NodeEviction e : k.evictions()) {
       long silence = e.notReadyAt() - e.lastHeartbeat();
       assertTrue(silence >= 40_000 && silence < 45_000, e.toString());
-      assertEquals(0, e.notReadyAt() % NodeLifecycleController.NODE_MONITOR_PERIOD_MILLIS, e.toString());
+      assertEquals(
+          0, e.notReadyAt() % NodeLifecycleController.NODE_MONITOR_PERIOD_MILLIS, e.toString());
       if (e.taintedAt() >= 0) {
-        assertTrue(e.taintedAt() >= e.notReadyAt() + NodeLifecycleController.NODE_MONITOR_PERIOD_MILLIS, e.toString());
-        assertEquals(0, e.taintedAt() % NodeLifecycleController.TAINTING_PERIOD_MILLIS, e.toString());
+        assertTrue(
+            e.taintedAt() >= e.notReadyAt() + NodeLifecycleController.NODE_MONITOR_PERIOD_MILLIS,
+            e.toString());
+        assertEquals(
+            0, e.taintedAt() % NodeLifecycleController.TAINTING_PERIOD_MILLIS, e.toString());
         String zone = zoneOf(k, e.node());
         taintsByZone.computeIfAbsent(zone, z -> new ArrayList<>()).add(e.taintedAt());
         if (e.podsEvicted() > 0) {

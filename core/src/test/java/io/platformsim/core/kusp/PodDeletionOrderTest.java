@@ -14,9 +14,27 @@ class PodDeletionOrderTest {
   private static final Node NODE_B = new Node("b", "z", 1_000, 0, null);
   private long seq;
 
-  private Pod pod(String id, Node node, PodPhase phase, boolean ready, long readyAt, int restarts, long createdAt) {
-    Pod p = new Pod(++seq, id, "web", 1, false, ImageDescription.named("web:1"), Resources.of(100, 100),
-        QosClass.BURSTABLE, 0, false, createdAt);
+  private Pod pod(
+      String id,
+      Node node,
+      PodPhase phase,
+      boolean ready,
+      long readyAt,
+      int restarts,
+      long createdAt) {
+    Pod p =
+        new Pod(
+            ++seq,
+            id,
+            "web",
+            1,
+            false,
+            ImageDescription.named("web:1"),
+            Resources.of(100, 100),
+            QosClass.BURSTABLE,
+            0,
+            false,
+            createdAt);
     p.node = node;
     p.phase(phase);
     p.setReady(ready);
@@ -38,7 +56,8 @@ class PodDeletionOrderTest {
     Pod pending = pod("pending", NODE_A, PodPhase.PENDING, false, -1, 0, 0);
     Pod unassigned = pod("unassigned", null, PodPhase.PENDING, false, -1, 0, 0);
     // Rules 1–3. ready and pending share node a (rank 2) but rules 1–3 come first.
-    assertEquals(List.of("unassigned", "pending", "not-ready", "ready"),
+    assertEquals(
+        List.of("unassigned", "pending", "not-ready", "ready"),
         order(List.of(ready, notReady, pending, unassigned), 100_000));
   }
 

@@ -1,9 +1,9 @@
 package io.platformsim.core.kusp;
 
-import io.platformsim.core.kusp.deployment.IntOrPercent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.platformsim.core.kusp.deployment.IntOrPercent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,31 +17,41 @@ class PodDisruptionBudgetTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      // test, budget, scale, matching pods, healthy, expected allowed, desired, expected pods
-      // TestNoSelector: minAvailable 3, one Ready pod, no controller
-      "TestNoSelector,                          min,3,   0, 1, 1, 0, 3, 1",
-      // TestUnavailable: minAvailable 3, four Ready pods; then one of them not Ready
-      "TestUnavailable four Ready,              min,3,   0, 4, 4, 1, 3, 4",
-      "TestUnavailable one not Ready,           min,3,   0, 4, 3, 0, 3, 4",
-      // TestIntegerMaxUnavailableWithScaling: maxUnavailable 2, one pod of a ReplicaSet of 7, then 5
-      "TestIntegerMaxUnavailableWithScaling 7,  max,2,   7, 1, 1, 0, 5, 7",
-      "TestIntegerMaxUnavailableWithScaling 5,  max,2,   5, 1, 1, 0, 3, 5",
-      // TestPercentageMaxUnavailableWithScaling: 30% of 7 rounds up to 3, of 3 to 1
-      "TestPercentageMaxUnavailableWithScaling 7, max,30%, 7, 1, 1, 0, 4, 7",
-      "TestPercentageMaxUnavailableWithScaling 3, max,30%, 3, 1, 1, 0, 2, 3",
-      // TestReplicaSet: minAvailable 20% of a ReplicaSet of 10, one pod
-      "TestReplicaSet,                          min,20%, 10, 1, 1, 0, 2, 10",
-      // TestReplicationController: 34% of 3 rounds up to 2; three Ready pods
-      "TestReplicationController,               min,34%, 3, 3, 3, 1, 2, 3",
-      // TestScaleResource: maxUnavailable 5, scale 10, four Ready pods
-      "TestScaleResource,                       max,5,   10, 4, 4, 0, 5, 10",
-      // TestMultipleControllers (one controller): 1% of 1 rounds up to 1, two Ready pods
-      "TestMultipleControllers,                 min,1%,  1, 2, 2, 1, 1, 1",
+    // test, budget, scale, matching pods, healthy, expected allowed, desired, expected pods
+    // TestNoSelector: minAvailable 3, one Ready pod, no controller
+    "TestNoSelector,                          min,3,   0, 1, 1, 0, 3, 1",
+    // TestUnavailable: minAvailable 3, four Ready pods; then one of them not Ready
+    "TestUnavailable four Ready,              min,3,   0, 4, 4, 1, 3, 4",
+    "TestUnavailable one not Ready,           min,3,   0, 4, 3, 0, 3, 4",
+    // TestIntegerMaxUnavailableWithScaling: maxUnavailable 2, one pod of a ReplicaSet of 7, then 5
+    "TestIntegerMaxUnavailableWithScaling 7,  max,2,   7, 1, 1, 0, 5, 7",
+    "TestIntegerMaxUnavailableWithScaling 5,  max,2,   5, 1, 1, 0, 3, 5",
+    // TestPercentageMaxUnavailableWithScaling: 30% of 7 rounds up to 3, of 3 to 1
+    "TestPercentageMaxUnavailableWithScaling 7, max,30%, 7, 1, 1, 0, 4, 7",
+    "TestPercentageMaxUnavailableWithScaling 3, max,30%, 3, 1, 1, 0, 2, 3",
+    // TestReplicaSet: minAvailable 20% of a ReplicaSet of 10, one pod
+    "TestReplicaSet,                          min,20%, 10, 1, 1, 0, 2, 10",
+    // TestReplicationController: 34% of 3 rounds up to 2; three Ready pods
+    "TestReplicationController,               min,34%, 3, 3, 3, 1, 2, 3",
+    // TestScaleResource: maxUnavailable 5, scale 10, four Ready pods
+    "TestScaleResource,                       max,5,   10, 4, 4, 0, 5, 10",
+    // TestMultipleControllers (one controller): 1% of 1 rounds up to 1, two Ready pods
+    "TestMultipleControllers,                 min,1%,  1, 2, 2, 1, 1, 1",
   })
-  void statusAsTheDisruptionControllerComputesIt(String test, String kind, String value, int scale, int matching,
-      int healthy, int allowed, int desired, int expected) {
-    PodDisruptionBudget pdb = kind.equals("min") ? PodDisruptionBudget.minAvailable(value)
-        : PodDisruptionBudget.maxUnavailable(value);
+  void statusAsTheDisruptionControllerComputesIt(
+      String test,
+      String kind,
+      String value,
+      int scale,
+      int matching,
+      int healthy,
+      int allowed,
+      int desired,
+      int expected) {
+    PodDisruptionBudget pdb =
+        kind.equals("min")
+            ? PodDisruptionBudget.minAvailable(value)
+            : PodDisruptionBudget.maxUnavailable(value);
     assertEquals(expected, pdb.expectedPods(scale, matching), "expectedPods");
     assertEquals(desired, pdb.desiredHealthy(scale), "desiredHealthy");
     assertEquals(allowed, pdb.disruptionsAllowed(scale, matching, healthy), "disruptionsAllowed");
@@ -58,7 +68,8 @@ class PodDisruptionBudgetTest {
   @Test
   void exactlyOneFieldAndAtMostAHundredPercent() {
     assertThrows(IllegalArgumentException.class, () -> new PodDisruptionBudget(null, null));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new PodDisruptionBudget(IntOrPercent.of(1), IntOrPercent.of(1)));
     assertThrows(IllegalArgumentException.class, () -> PodDisruptionBudget.maxUnavailable("101%"));
     assertThrows(IllegalArgumentException.class, () -> PodDisruptionBudget.minAvailable("-1"));

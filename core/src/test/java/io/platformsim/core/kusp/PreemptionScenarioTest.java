@@ -17,14 +17,18 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class PreemptionScenarioTest {
 
-  private static KuspPlatform twoFullNodes(PodDisruptionBudget spareBudget, PodDisruptionBudget guardedBudget) {
-    KuspPlatform k = KuspBehaviourTest.cluster(KuspConfig.builder().initialNodes(2)
-        .preloadedImages(KuspBehaviourTest.IMG));
+  private static KuspPlatform twoFullNodes(
+      PodDisruptionBudget spareBudget, PodDisruptionBudget guardedBudget) {
+    KuspPlatform k =
+        KuspBehaviourTest.cluster(
+            KuspConfig.builder().initialNodes(2).preloadedImages(KuspBehaviourTest.IMG));
     // spare first, guarded second: with nothing else to tell the nodes apart, upstream's last
     // criterion (the victim that started last) picks guarded's node
-    k.deploy(KuspBehaviourTest.svc("spare", 1, Resources.of(3000, 256), 0),
+    k.deploy(
+        KuspBehaviourTest.svc("spare", 1, Resources.of(3000, 256), 0),
         DeploymentSpec.builder().disruptionBudget(spareBudget).build());
-    k.deploy(KuspBehaviourTest.svc("guarded", 1, Resources.of(3000, 256), 0),
+    k.deploy(
+        KuspBehaviourTest.svc("guarded", 1, Resources.of(3000, 256), 0),
         DeploymentSpec.builder().disruptionBudget(guardedBudget).build());
     k.simulation().run();
     assertEquals(1, k.available("spare"));
@@ -34,7 +38,8 @@ class PreemptionScenarioTest {
   }
 
   private static void deployUrgent(KuspPlatform k) {
-    k.deploy(KuspBehaviourTest.svc("urgent", 1, Resources.of(3000, 256), 0),
+    k.deploy(
+        KuspBehaviourTest.svc("urgent", 1, Resources.of(3000, 256), 0),
         DeploymentSpec.builder().priority(1000).build());
     k.simulation().run();
     assertEquals(1, k.available("urgent"));
@@ -55,7 +60,9 @@ class PreemptionScenarioTest {
   void theBudgetThatAllowsADisruptionLosesItsPodNotTheOneThatDoesNot() {
     // guarded: minAvailable 1 of 1 Ready pod, disruptionsAllowed 0; spare: maxUnavailable 1 of
     // scale 1, desiredHealthy 0, disruptionsAllowed 1 (disruption.go).
-    KuspPlatform k = twoFullNodes(PodDisruptionBudget.maxUnavailable("1"), PodDisruptionBudget.minAvailable("1"));
+    KuspPlatform k =
+        twoFullNodes(
+            PodDisruptionBudget.maxUnavailable("1"), PodDisruptionBudget.minAvailable("1"));
     String spareNode = k.pods("spare").get(0).nodeName();
     String guardedId = k.pods("guarded").get(0).id();
     deployUrgent(k);

@@ -15,20 +15,21 @@ import io.platformsim.scheduler.queue.QueueName;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Preemption} on hand-filled nodes (no DaemonSets, pods bound directly, nothing started,
- * so a victim is gone as soon as it is deleted and the preemptor binds to its nominated node):
- * which node it picks (k/k pkg/scheduler/framework/preemption/preemption.go
- * {@code pickOneNodeForPreemption}: lowest highest-victim priority, then smallest priority sum)
- * and which pods it reprieves (k/k pkg/scheduler/framework/plugins/defaultpreemption/
- * default_preemption.go {@code SelectVictimsOnNode}: lower-priority pods are removed, then added
- * back highest priority first while the preemptor still fits), how PodDisruptionBudgets steer
- * it (pickOneNodeForPreemption's first criterion: fewest budget violations) and how the pods
- * already nominated count in the dry run (RunFilterPluginsWithNominatedPods).
+ * {@link Preemption} on hand-filled nodes (no DaemonSets, pods bound directly, nothing started, so
+ * a victim is gone as soon as it is deleted and the preemptor binds to its nominated node): which
+ * node it picks (k/k pkg/scheduler/framework/preemption/preemption.go {@code
+ * pickOneNodeForPreemption}: lowest highest-victim priority, then smallest priority sum) and which
+ * pods it reprieves (k/k pkg/scheduler/framework/plugins/defaultpreemption/ default_preemption.go
+ * {@code SelectVictimsOnNode}: lower-priority pods are removed, then added back highest priority
+ * first while the preemptor still fits), how PodDisruptionBudgets steer it
+ * (pickOneNodeForPreemption's first criterion: fewest budget violations) and how the pods already
+ * nominated count in the dry run (RunFilterPluginsWithNominatedPods).
  */
 class PreemptionTest {
 
-  private final Cluster c = new Cluster(new Simulation(), RandomStreams.of(5, 0),
-      KuspConfig.builder().daemonSets().build());
+  private final Cluster c =
+      new Cluster(
+          new Simulation(), RandomStreams.of(5, 0), KuspConfig.builder().daemonSets().build());
   private final long cpu = c.allocatable.milliCpu();
   private int seq;
 
@@ -40,8 +41,16 @@ class PreemptionTest {
 
   private Pod pod(int priority, long milliCpu) {
     c.preemption.deploymentAdded(priority);
-    return c.pods.create("p-" + (++seq), "svc" + priority, 1, false, ImageDescription.named("img:1"),
-        Resources.of(milliCpu, 64), priority, false, null);
+    return c.pods.create(
+        "p-" + (++seq),
+        "svc" + priority,
+        1,
+        false,
+        ImageDescription.named("img:1"),
+        Resources.of(milliCpu, 64),
+        priority,
+        false,
+        null);
   }
 
   private Pod on(Node n, int priority, long milliCpu) {
@@ -113,10 +122,13 @@ class PreemptionTest {
     assertFalse(c.preemption.preempt(big));
     assertEquals(0, c.preemption.count());
   }
+
   // A Deployment of one ReplicaSet with pods requesting a whole node, registered on the cluster.
   private Deployment deployment(String name, int priority, int replicas, PodDisruptionBudget pdb) {
     Service s = Service.builder(name).instances(replicas).request(Resources.of(cpu, 64)).build();
-    Deployment d = new Deployment(s, DeploymentSpec.builder().priority(priority).disruptionBudget(pdb).build());
+    Deployment d =
+        new Deployment(
+            s, DeploymentSpec.builder().priority(priority).disruptionBudget(pdb).build());
     ReplicaSet rs = new ReplicaSet(d, 1, "1", s.image(), 0.0, 0);
     d.sets.add(rs);
     d.current = rs;
@@ -128,8 +140,17 @@ class PreemptionTest {
   // A Ready pod of d bound to n.
   private Pod readyPod(Deployment d, Node n) {
     ReplicaSet rs = d.current;
-    Pod p = c.pods.create(rs.podName(++rs.podCounter), d.service.name(), 1, false, rs.image, d.service.request(),
-        d.spec.priority(), false, d);
+    Pod p =
+        c.pods.create(
+            rs.podName(++rs.podCounter),
+            d.service.name(),
+            1,
+            false,
+            rs.image,
+            d.service.request(),
+            d.spec.priority(),
+            false,
+            d);
     p.owner = rs;
     rs.pods.add(p);
     c.scheduling.bind(p, n);

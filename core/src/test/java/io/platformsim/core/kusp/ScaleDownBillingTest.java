@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Regression: a node removed by cluster-autoscaler scale-down must be billed off exactly once.
- * Its removal deletes its DaemonSet pods while it is DRAINING; each deletion used to find only
+ * Regression: a node removed by cluster-autoscaler scale-down must be billed off exactly once. Its
+ * removal deletes its DaemonSet pods while it is DRAINING; each deletion used to find only
  * DaemonSet pods left and remove the node again, billing it off several times (allocation above
  * 100% was seen). The expected cost is computed here from the nodes' own lifetimes.
  */
@@ -23,12 +23,16 @@ class ScaleDownBillingTest {
 
   /** A cluster of {@code initial} nodes with scale-down after {@code unneededMillis}. */
   static KuspPlatform cluster(int initial, int min, int max, long unneededMillis, long seed) {
-    KuspConfig config = KuspConfig.builder().initialNodes(initial).preloadedImages(KuspBehaviourTest.IMG)
-        .nodeProvisioning(DurationDistribution.fixed(60_000))
-        // Upstream defaults except the unneeded time and delay after add (shortened so the
-        // test runs few events): scan 10 s, threshold 0.5 (autoscaler FAQ.md).
-        .clusterAutoscaling(new ClusterAutoscaling(min, max, 10_000, unneededMillis, unneededMillis, 0.5))
-        .build();
+    KuspConfig config =
+        KuspConfig.builder()
+            .initialNodes(initial)
+            .preloadedImages(KuspBehaviourTest.IMG)
+            .nodeProvisioning(DurationDistribution.fixed(60_000))
+            // Upstream defaults except the unneeded time and delay after add (shortened so the
+            // test runs few events): scan 10 s, threshold 0.5 (autoscaler FAQ.md).
+            .clusterAutoscaling(
+                new ClusterAutoscaling(min, max, 10_000, unneededMillis, unneededMillis, 0.5))
+            .build();
     return new KuspPlatform(new Simulation(), RandomStreams.of(seed, 0), config);
   }
 
@@ -64,8 +68,11 @@ class ScaleDownBillingTest {
     for (long t = step; t <= 3_600_000; t += step) {
       k.simulation().runUntil(t);
       PlatformMetrics m = k.metrics();
-      assertTrue(m.cpuAllocation() <= 1.0 + 1e-9, "CPU allocation " + m.cpuAllocation() + " at " + t);
-      assertTrue(m.memoryAllocation() <= 1.0 + 1e-9, "memory allocation " + m.memoryAllocation() + " at " + t);
+      assertTrue(
+          m.cpuAllocation() <= 1.0 + 1e-9, "CPU allocation " + m.cpuAllocation() + " at " + t);
+      assertTrue(
+          m.memoryAllocation() <= 1.0 + 1e-9,
+          "memory allocation " + m.memoryAllocation() + " at " + t);
       assertTrue(billedNow(k) >= 0, "billed nodes negative at " + t);
       assertEquals(notGone(k), billedNow(k), "billed nodes vs nodes not GONE at " + t);
     }

@@ -13,8 +13,8 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * Billing invariants under random scale-up/scale-down sequences driven through the cluster
- * autoscaler: the nodes billed are exactly the nodes not GONE, cost is the sum of node lifetimes
- * × price, allocation never exceeds 100%, and every live pod's address is released with it.
+ * autoscaler: the nodes billed are exactly the nodes not GONE, cost is the sum of node lifetimes ×
+ * price, allocation never exceeds 100%, and every live pod's address is released with it.
  */
 class ScaleDownProperties {
 
@@ -32,7 +32,8 @@ class ScaleDownProperties {
       for (int step = 0; step < minutesBetween; step++) {
         t += 60_000;
         k.simulation().runUntil(t);
-        assertEquals(ScaleDownBillingTest.notGone(k), k.billedNodesNow(), "billed vs not GONE at " + t);
+        assertEquals(
+            ScaleDownBillingTest.notGone(k), k.billedNodesNow(), "billed vs not GONE at " + t);
       }
       PlatformMetrics m = k.metrics();
       assertTrue(m.cpuAllocation() <= 1 + 1e-9, "CPU allocation " + m.cpuAllocation());

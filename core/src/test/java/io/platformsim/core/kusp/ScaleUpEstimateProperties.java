@@ -20,10 +20,10 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /**
- * Invariants of {@link ClusterAutoscaler#nodesNeeded} for pods constrained by resources alone,
- * each fitting an empty node: the new nodes plus the upcoming ones hold at least the volume
- * bound ⌈Σ CPU ÷ node CPU⌉ of the pods that fit no registered node, and never more nodes than
- * pods are asked for.
+ * Invariants of {@link ClusterAutoscaler#nodesNeeded} for pods constrained by resources alone, each
+ * fitting an empty node: the new nodes plus the upcoming ones hold at least the volume bound ⌈Σ CPU
+ * ÷ node CPU⌉ of the pods that fit no registered node, and never more nodes than pods are asked
+ * for.
  */
 class ScaleUpEstimateProperties {
   private static final DimensionRegistry REG = DimensionRegistry.standard();
@@ -45,20 +45,34 @@ class ScaleUpEstimateProperties {
     List<PodSpec> pending = new ArrayList<>();
     long total = 0;
     for (int i = 0; i < milliCpu.size(); i++) {
-      pending.add(PodSpec.builder("p" + i, REG).container("app", null, "cpu", milliCpu.get(i) + "m").build());
+      pending.add(
+          PodSpec.builder("p" + i, REG)
+              .container("app", null, "cpu", milliCpu.get(i) + "m")
+              .build());
       total += milliCpu.get(i);
     }
     String profile = "k8s-default";
-    int added = ClusterAutoscaler.nodesNeeded(snapshot, pending, template,
-        new HintingSimulator(PredicateChecker.of(Policies.profile(profile), PredicateChecker.ScanOrder.LOWEST_INDEX)),
-        new BinpackingEstimator(PredicateChecker.of(Policies.profile(profile)), 1000));
+    int added =
+        ClusterAutoscaler.nodesNeeded(
+            snapshot,
+            pending,
+            template,
+            new HintingSimulator(
+                PredicateChecker.of(
+                    Policies.profile(profile), PredicateChecker.ScanOrder.LOWEST_INDEX)),
+            new BinpackingEstimator(PredicateChecker.of(Policies.profile(profile)), 1000));
     long bound = (total + NODE_MILLI_CPU - 1) / NODE_MILLI_CPU;
-    assertTrue(added + upcoming >= bound, added + " new + " + upcoming + " upcoming below the bound " + bound);
+    assertTrue(
+        added + upcoming >= bound,
+        added + " new + " + upcoming + " upcoming below the bound " + bound);
     assertTrue(added <= pending.size(), added + " new nodes for " + pending.size() + " pods");
   }
 
   private static NodeSpec.Builder node(String name) {
-    return NodeSpec.builder(name, REG).allocatable("cpu", NODE_MILLI_CPU + "m").allocatable("memory", "16Gi")
-        .allocatable("pods", "110").zone("a");
+    return NodeSpec.builder(name, REG)
+        .allocatable("cpu", NODE_MILLI_CPU + "m")
+        .allocatable("memory", "16Gi")
+        .allocatable("pods", "110")
+        .zone("a");
   }
 }

@@ -14,18 +14,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@link SchedulingQueue} on the simulation clock, on a cluster without nodes (so every
- * attempt fails): PrioritySort order (k/k pkg/scheduler/framework/plugins/queuesort/priority_sort.go
- * {@code Less}: higher priority first, then the earlier queued), the per-attempt backoff of 1 s
- * doubling to 10 s (k/k pkg/scheduler/internal/queue/scheduling_queue.go
- * {@code calculateBackoffDuration}; podInitialBackoffSeconds 1, podMaxBackoffSeconds 10 in
- * pkg/scheduler/apis/config/v1/defaults.go) and the 5-minute leftover flush run every 30 s
- * ({@code flushUnschedulablePodsLeftover}, DefaultPodMaxInUnschedulablePodsDuration).
+ * The {@link SchedulingQueue} on the simulation clock, on a cluster without nodes (so every attempt
+ * fails): PrioritySort order (k/k pkg/scheduler/framework/plugins/queuesort/priority_sort.go {@code
+ * Less}: higher priority first, then the earlier queued), the per-attempt backoff of 1 s doubling
+ * to 10 s (k/k pkg/scheduler/internal/queue/scheduling_queue.go {@code calculateBackoffDuration};
+ * podInitialBackoffSeconds 1, podMaxBackoffSeconds 10 in pkg/scheduler/apis/config/v1/defaults.go)
+ * and the 5-minute leftover flush run every 30 s ({@code flushUnschedulablePodsLeftover},
+ * DefaultPodMaxInUnschedulablePodsDuration).
  */
 class SchedulingQueueTest {
 
   private final Simulation sim = new Simulation();
-  private final Cluster c = new Cluster(sim, RandomStreams.of(3, 0), KuspConfig.builder().daemonSets().build());
+  private final Cluster c =
+      new Cluster(sim, RandomStreams.of(3, 0), KuspConfig.builder().daemonSets().build());
   private final ImageDescription image = ImageDescription.named("web:1");
 
   private Pod pod(String id, int priority) {
@@ -71,7 +72,7 @@ class SchedulingQueueTest {
   void withoutAClusterEventAFailedPodWaitsForTheLeftoverFlush() {
     Pod p = pod("p", 0);
     // something else going on in the simulation (the flush pauses when nothing is)
-    sim.scheduleAt(3_600_000, () -> { });
+    sim.scheduleAt(3_600_000, () -> {});
     c.queue.enqueue(p);
     sim.runUntil(0);
     // failed at 0 ms, attempt 1: unschedulable, the queue's only timer the 30 s leftover flush

@@ -39,7 +39,8 @@ class BlueGreenRolloutTest {
   void anUnhealthyGreenMachineDiscardsTheGreenPool(int n) {
     OnePoolFleet fleet = OnePoolFleet.of(n);
     long start = fleet.sim.now();
-    RolloutRecord r = fleet.roll(Release.app("zebra", "2").failingHealthCheck(1), DeployStrategy.blueGreen());
+    RolloutRecord r =
+        fleet.roll(Release.app("zebra", "2").failingHealthCheck(1), DeployStrategy.blueGreen());
     assertEquals(Outcome.ROLLED_BACK, r.outcome());
     assertEquals(380 * S, r.durationMillis());
     // Discarded without drain: nothing happens after 380 s.

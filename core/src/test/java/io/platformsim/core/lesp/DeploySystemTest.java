@@ -38,8 +38,9 @@ class DeploySystemTest {
     assertEquals(380 * S, r.get(2).durationMillis());
     assertTrue(r.stream().allMatch(x -> x.outcome() == Outcome.COMPLETED));
     assertNull(fleet.pool.rollout);
-    assertTrue(fleet.pool.machines.stream().allMatch(
-        m -> m.version().equals("3") && m.image().version().equals("2")));
+    assertTrue(
+        fleet.pool.machines.stream()
+            .allMatch(m -> m.version().equals("3") && m.image().version().equals("2")));
   }
 
   @Test
@@ -56,16 +57,24 @@ class DeploySystemTest {
     fleet.sim.run();
     assertNull(fleet.pool.rollout);
     List<RolloutRecord> r = fleet.deploys.records();
-    assertEquals(List.of("canary(1, bake 0.0 s, then 3 machines)", "blue/green", "image replace(10 machines)"),
+    assertEquals(
+        List.of(
+            "canary(1, bake 0.0 s, then 3 machines)", "blue/green", "image replace(10 machines)"),
         r.stream().map(RolloutRecord::strategy).toList());
   }
 
   @Test
   void aBatchAboveThePoolIsRefusedAndNamesTheRelease() {
     OnePoolFleet fleet = OnePoolFleet.of(5);
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> fleet.deploys.apply(fleet.pool, Release.app("zebra", "2"), DeployStrategy.canary(6, 0, 1)));
-    assertTrue(e.getMessage().contains("release 2 of 'zebra'") && e.getMessage().contains("6"), e.getMessage());
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                fleet.deploys.apply(
+                    fleet.pool, Release.app("zebra", "2"), DeployStrategy.canary(6, 0, 1)));
+    assertTrue(
+        e.getMessage().contains("release 2 of 'zebra'") && e.getMessage().contains("6"),
+        e.getMessage());
     assertTrue(fleet.deploys.records().isEmpty());
     assertNull(fleet.pool.rollout);
   }

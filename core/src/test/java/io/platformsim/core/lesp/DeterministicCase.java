@@ -8,10 +8,10 @@ import io.platformsim.core.workload.Service;
 import java.time.Duration;
 
 /**
- * The deterministic case of issue 4: every duration fixed, no failures. One service of 40
- * machines; pending 0 s; boot 30 s; converge 300 s; deploy = drain 10 s + fetch 20 s (a 2 GB
- * artifact at 100 MB/s) + extract 0 s + restart 15 s + health check 15 s; fleet-wide converges
- * at most 10 machines at once; bake 600 s; image batches of 10.
+ * The deterministic case of issue 4: every duration fixed, no failures. One service of 40 machines;
+ * pending 0 s; boot 30 s; converge 300 s; deploy = drain 10 s + fetch 20 s (a 2 GB artifact at 100
+ * MB/s) + extract 0 s + restart 15 s + health check 15 s; fleet-wide converges at most 10 machines
+ * at once; bake 600 s; image batches of 10.
  */
 final class DeterministicCase {
   static final long S = 1000;
@@ -19,20 +19,28 @@ final class DeterministicCase {
   private DeterministicCase() {}
 
   static Service zebra() {
-    return Service.builder("zebra").instances(40)
-        .request(Resources.of(1500, 3000)).usage(Resources.of(400, 1000))
+    return Service.builder("zebra")
+        .instances(40)
+        .request(Resources.of(1500, 3000))
+        .usage(Resources.of(400, 1000))
         .artifactBytes(2_000_000_000L)
-        .startup(Duration.ofSeconds(15)).healthCheck(Duration.ofSeconds(15)).build();
+        .startup(Duration.ofSeconds(15))
+        .healthCheck(Duration.ofSeconds(15))
+        .build();
   }
 
   static LespConfig.Builder config() {
     return LespConfig.builder()
         .pending(DurationDistribution.fixed(0))
         .boot(DurationDistribution.fixed(30 * S))
-        .configManagement(ConfigManagement.DEFAULT
-            .withConverge(DurationDistribution.fixed(300 * S)).withFailures(0, 1).withParallelism(10))
-        .deploySteps(new DeploySteps(DurationDistribution.fixed(10 * S), DurationDistribution.fixed(0),
-            100_000_000L))
+        .configManagement(
+            ConfigManagement.DEFAULT
+                .withConverge(DurationDistribution.fixed(300 * S))
+                .withFailures(0, 1)
+                .withParallelism(10))
+        .deploySteps(
+            new DeploySteps(
+                DurationDistribution.fixed(10 * S), DurationDistribution.fixed(0), 100_000_000L))
         .bake(DurationDistribution.fixed(600 * S))
         .imageBatch(BatchSize.machines(10))
         .strategy(DeployStrategy.rolling(10));

@@ -18,22 +18,29 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * LeSP on a small subnet with crashes: no two live machines share an address, machines without an
- * address are exactly those waiting in REQUESTED, and once the simulation settles
- * min(instances, usable addresses) machines serve.
+ * address are exactly those waiting in REQUESTED, and once the simulation settles min(instances,
+ * usable addresses) machines serve.
  */
 class IdentityLespPropertiesTest {
 
   @Property(tries = 40)
-  void addressesStayUniqueAndWaitingMachinesGetThemBack(@ForAll @IntRange(min = 1, max = 20) int instances,
-      @ForAll @IntRange(min = 27, max = 29) int prefix, @ForAll @IntRange(min = 0, max = 5) int crashes) {
+  void addressesStayUniqueAndWaitingMachinesGetThemBack(
+      @ForAll @IntRange(min = 1, max = 20) int instances,
+      @ForAll @IntRange(min = 27, max = 29) int prefix,
+      @ForAll @IntRange(min = 0, max = 5) int crashes) {
     // Plain subnet of /prefix: 2^(32 − prefix) − 2 usable (30, 14 or 6).
     int usable = (1 << (32 - prefix)) - 2;
-    LespIdentity identity = LespIdentity.DEFAULT.withNetwork(
-        Network.builder("10.5.0.0/16").subnet(Subnet.plain("s", "z", "10.5.0.0/" + prefix)).build());
+    LespIdentity identity =
+        LespIdentity.DEFAULT.withNetwork(
+            Network.builder("10.5.0.0/16")
+                .subnet(Subnet.plain("s", "z", "10.5.0.0/" + prefix))
+                .build());
     Simulation sim = new Simulation();
-    LespPlatform lesp = new LespPlatform(sim, RandomStreams.of(7, 0),
-        DeterministicCase.config().identity(identity).build());
-    lesp.deploy(Service.builder("zebra").instances(instances).request(Resources.of(500, 500)).build());
+    LespPlatform lesp =
+        new LespPlatform(
+            sim, RandomStreams.of(7, 0), DeterministicCase.config().identity(identity).build());
+    lesp.deploy(
+        Service.builder("zebra").instances(instances).request(Resources.of(500, 500)).build());
     sim.run();
     check(lesp, instances, usable);
     int c = Math.min(crashes, lesp.count(MachineState.IN_SERVICE));

@@ -24,26 +24,31 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * LeSP drawing addresses, certificates and roles from the identity module (issue 6). All cases
- * use the deterministic timings of {@link DeterministicCase}: pending 0, boot 30 s, converge 300 s,
+ * LeSP drawing addresses, certificates and roles from the identity module (issue 6). All cases use
+ * the deterministic timings of {@link DeterministicCase}: pending 0, boot 30 s, converge 300 s,
  * first deploy 50 s, so a machine with no waiting is in service 380 s after launch.
  */
 class IdentityLespTest {
 
   private static LespPlatform run(LespIdentity identity, Service service) {
     Simulation sim = new Simulation();
-    LespPlatform lesp = new LespPlatform(sim, RandomStreams.of(1, 0),
-        DeterministicCase.config().identity(identity).build());
+    LespPlatform lesp =
+        new LespPlatform(
+            sim, RandomStreams.of(1, 0), DeterministicCase.config().identity(identity).build());
     lesp.deploy(service);
     sim.run();
     return lesp;
   }
 
   private static Service zebra(int instances) {
-    return Service.builder("zebra").instances(instances)
-        .request(Resources.of(1500, 3000)).usage(Resources.of(400, 1000))
+    return Service.builder("zebra")
+        .instances(instances)
+        .request(Resources.of(1500, 3000))
+        .usage(Resources.of(400, 1000))
         .artifactBytes(2_000_000_000L)
-        .startup(Duration.ofSeconds(15)).healthCheck(Duration.ofSeconds(15)).build();
+        .startup(Duration.ofSeconds(15))
+        .healthCheck(Duration.ofSeconds(15))
+        .build();
   }
 
   @Test
@@ -91,13 +96,17 @@ class IdentityLespTest {
   @Test
   void aFullSubnetMakesLaunchesWaitUntilAnAddressIsFreed() {
     // A /29 plain subnet: 8 − 2 = 6 usable addresses for 8 machines.
-    LespIdentity tiny = LespIdentity.DEFAULT.withNetwork(
-        Network.builder("10.9.0.0/16").subnet(Subnet.plain("tiny", "z", "10.9.0.0/29")).build());
+    LespIdentity tiny =
+        LespIdentity.DEFAULT.withNetwork(
+            Network.builder("10.9.0.0/16")
+                .subnet(Subnet.plain("tiny", "z", "10.9.0.0/29"))
+                .build());
     LespPlatform lesp = run(tiny, zebra(8));
     assertEquals(6, lesp.count(MachineState.IN_SERVICE));
     assertEquals(2, lesp.count(MachineState.REQUESTED));
     assertEquals(2, lesp.waitingForAddress());
-    assertEquals(List.of(ExhaustionReason.SUBNET_FULL, ExhaustionReason.SUBNET_FULL),
+    assertEquals(
+        List.of(ExhaustionReason.SUBNET_FULL, ExhaustionReason.SUBNET_FULL),
         lesp.addressExhaustions().stream().map(e -> e.reason()).toList());
     IdentityMetrics id = lesp.identityMetrics();
     assertEquals(6, id.addresses().used());
@@ -124,10 +133,12 @@ class IdentityLespTest {
   void renewalsRecurAtTheirFractionOfTheTtl() {
     // 1 h certificates renewed at 50%: every 1 800 s after the first issue at 30 s. By 5 000 s
     // each of 40 machines holds its 3rd certificate (30, 1 830, 3 630 s): 120 issued.
-    LespIdentity renewing = LespIdentity.DEFAULT.withCertificates(RotationPolicy.of(Duration.ofHours(1), 0.5), true);
+    LespIdentity renewing =
+        LespIdentity.DEFAULT.withCertificates(RotationPolicy.of(Duration.ofHours(1), 0.5), true);
     Simulation sim = new Simulation();
-    LespPlatform lesp = new LespPlatform(sim, RandomStreams.of(1, 0),
-        DeterministicCase.config().identity(renewing).build());
+    LespPlatform lesp =
+        new LespPlatform(
+            sim, RandomStreams.of(1, 0), DeterministicCase.config().identity(renewing).build());
     lesp.deploy(zebra(40));
     sim.runUntil(5_000 * S);
     IdentityMetrics id = lesp.identityMetrics();
@@ -138,16 +149,20 @@ class IdentityLespTest {
 
   @Test
   void sharedResourcesWidenTheBlastRadius() {
-    LespIdentity shared = LespIdentity.DEFAULT.withResources("zebra", "zebra-db", "shared-queue")
-        .withResources("yak", "yak-db", "shared-queue");
+    LespIdentity shared =
+        LespIdentity.DEFAULT
+            .withResources("zebra", "zebra-db", "shared-queue")
+            .withResources("yak", "yak-db", "shared-queue");
     Simulation sim = new Simulation();
-    LespPlatform lesp = new LespPlatform(sim, RandomStreams.of(1, 0),
-        DeterministicCase.config().identity(shared).build());
+    LespPlatform lesp =
+        new LespPlatform(
+            sim, RandomStreams.of(1, 0), DeterministicCase.config().identity(shared).build());
     lesp.deploy(zebra(2));
     lesp.deploy(Service.builder("yak").instances(1).request(Resources.of(500, 500)).build());
     sim.run();
     IdentityMetrics id = lesp.identityMetrics();
-    // Each role reaches the shared queue, owned by both services: radius 2 for both roles and all 3 machines.
+    // Each role reaches the shared queue, owned by both services: radius 2 for both roles and all 3
+    // machines.
     assertEquals(Map.of("role/zebra", 2, "role/yak", 2), id.blastRadius().byPrincipal());
     assertEquals(2.0, id.blastRadius().meanOverHosts(), 1e-12);
     assertEquals(2, id.principals());
@@ -155,8 +170,10 @@ class IdentityLespTest {
 
   @Test
   void badIdentitySettingsNameTheField() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> LespIdentity.DEFAULT.withAuthorityCapacity(-1));
-    assertTrue(e.getMessage().contains("authorityCapacityPerSecond") && e.getMessage().contains("-1"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> LespIdentity.DEFAULT.withAuthorityCapacity(-1));
+    assertTrue(
+        e.getMessage().contains("authorityCapacityPerSecond") && e.getMessage().contains("-1"));
   }
 }

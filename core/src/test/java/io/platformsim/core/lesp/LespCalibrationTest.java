@@ -21,9 +21,17 @@ class LespCalibrationTest {
     LespPlatform lesp = new LespPlatform(sim, RandomStreams.of(2026, 0), LespConfig.defaults());
     lesp.deploy(Service.builder("zebra").instances(2_000).build());
     sim.runUntil(600_000);
-    long[] launch = lesp.allMachines().stream().mapToLong(m -> m.transitions().stream()
-        .filter(t -> t.to() == MachineState.CONVERGING).findFirst().orElseThrow().atMillis()
-        - m.requestedAtMillis()).toArray();
+    long[] launch =
+        lesp.allMachines().stream()
+            .mapToLong(
+                m ->
+                    m.transitions().stream()
+                            .filter(t -> t.to() == MachineState.CONVERGING)
+                            .findFirst()
+                            .orElseThrow()
+                            .atMillis()
+                        - m.requestedAtMillis())
+            .toArray();
     Arrays.sort(launch);
     long median = launch[launch.length / 2];
     assertTrue(median >= 25_000 && median <= 31_000, "median launch " + median + " ms");
@@ -35,15 +43,22 @@ class LespCalibrationTest {
     // image rollout's first new machine is requested exactly one bake after the release.
     for (long seed = 1; seed <= 20; seed++) {
       Simulation sim = new Simulation();
-      LespPlatform lesp = new LespPlatform(sim, RandomStreams.of(seed, 0), DeterministicCase.config()
-          .bake(LespConfig.defaults().bake()).build());
+      LespPlatform lesp =
+          new LespPlatform(
+              sim,
+              RandomStreams.of(seed, 0),
+              DeterministicCase.config().bake(LespConfig.defaults().bake()).build());
       lesp.deploy(DeterministicCase.zebra());
       sim.run();
       long start = sim.now();
       lesp.apply(io.platformsim.core.workload.Release.baseImage("zebra", "2"));
       sim.run();
-      long firstNew = lesp.allMachines().stream().filter(m -> m.id() > 40)
-          .mapToLong(Machine::requestedAtMillis).min().orElseThrow();
+      long firstNew =
+          lesp.allMachines().stream()
+              .filter(m -> m.id() > 40)
+              .mapToLong(Machine::requestedAtMillis)
+              .min()
+              .orElseThrow();
       long bake = firstNew - start;
       assertTrue(bake >= 480_000 && bake <= 600_000, "bake " + bake + " ms");
     }

@@ -21,15 +21,19 @@ class LespConfigTest {
     assertEquals(50, c.poolSize(40)); // 40 × 1.25
     assertEquals(13, c.poolSize(10)); // ceil(12.5)
     assertEquals(40, LespConfig.defaults().poolSize(40));
-    LespPlatform lesp = DeterministicCase.deployed(DeterministicCase.config().headroom(0.25).build());
+    LespPlatform lesp =
+        DeterministicCase.deployed(DeterministicCase.config().headroom(0.25).build());
     assertEquals(50, lesp.count(MachineState.IN_SERVICE));
     assertEquals(50, lesp.poolSize("zebra"));
   }
 
   @Test
   void pinnedTypeIsUsedAndPriced() {
-    LespPlatform lesp = new LespPlatform(new Simulation(), RandomStreams.of(1, 0),
-        DeterministicCase.config().pin("zebra", "m5.xlarge").build());
+    LespPlatform lesp =
+        new LespPlatform(
+            new Simulation(),
+            RandomStreams.of(1, 0),
+            DeterministicCase.config().pin("zebra", "m5.xlarge").build());
     lesp.deploy(DeterministicCase.zebra());
     lesp.simulation().runUntil(1_800 * S);
     assertEquals("m5.xlarge", lesp.instanceType("zebra").name());
@@ -39,8 +43,11 @@ class LespConfigTest {
 
   @Test
   void pendingTimeIsNotBilled() {
-    LespPlatform lesp = new LespPlatform(new Simulation(), RandomStreams.of(1, 0),
-        DeterministicCase.config().pending(DurationDistribution.fixed(20 * S)).build());
+    LespPlatform lesp =
+        new LespPlatform(
+            new Simulation(),
+            RandomStreams.of(1, 0),
+            DeterministicCase.config().pending(DurationDistribution.fixed(20 * S)).build());
     lesp.deploy(DeterministicCase.zebra());
     lesp.simulation().runUntil(3_600 * S);
     // Billed from boot at 20 s: 40 × $0.085/h × 3580 s / 3600 s.
@@ -66,27 +73,41 @@ class LespConfigTest {
   @Test
   void negativeAndImpossibleSettingsAreNamed() {
     var e = assertThrows(IllegalArgumentException.class, () -> DeployStrategy.canary(1, -5, 10));
-    assertTrue(e.getMessage().contains("bakeMillis") && e.getMessage().contains("-5"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> ConfigManagement.DEFAULT.withPeriodic(1_000, -1));
-    assertTrue(e.getMessage().contains("splayMillis") && e.getMessage().contains("-1"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> ConfigManagement.DEFAULT.withParallelism(0));
+    assertTrue(
+        e.getMessage().contains("bakeMillis") && e.getMessage().contains("-5"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> ConfigManagement.DEFAULT.withPeriodic(1_000, -1));
+    assertTrue(
+        e.getMessage().contains("splayMillis") && e.getMessage().contains("-1"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> ConfigManagement.DEFAULT.withParallelism(0));
     assertTrue(e.getMessage().contains("parallelism"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> DurationDistribution.fixed(-30_000));
     assertTrue(e.getMessage().contains("-30000"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> LespConfig.builder().headroom(-0.1).build());
-    assertTrue(e.getMessage().contains("headroom") && e.getMessage().contains("-0.1"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> LespConfig.builder().meanTimeToCrashMillis(-1).build());
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> LespConfig.builder().headroom(-0.1).build());
+    assertTrue(
+        e.getMessage().contains("headroom") && e.getMessage().contains("-0.1"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LespConfig.builder().meanTimeToCrashMillis(-1).build());
     assertTrue(e.getMessage().contains("meanTimeToCrashMillis"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> new AutoScaling(0.5, -1, 60_000, 1, 10));
     assertTrue(e.getMessage().contains("cooldownMillis"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> new AutoScaling(1.5, 0, 60_000, 1, 10));
     assertTrue(e.getMessage().contains("targetUtilization"), e.getMessage());
     LespPlatform lesp = DeterministicCase.deployed(DeterministicCase.config().build());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> lesp.apply(Release.app("zebra", "2"), DeployStrategy.canary(41, 0, 10)));
-    assertTrue(e.getMessage().contains("canaryMachines 41") && e.getMessage().contains("40"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> lesp.apply(Release.app("zebra", "2"), DeployStrategy.canary(41, 0, 10)));
+    assertTrue(
+        e.getMessage().contains("canaryMachines 41") && e.getMessage().contains("40"),
+        e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> lesp.setLoad("zebra", -1));
     assertTrue(e.getMessage().contains("load factor"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> lesp.convergeFleet("gnu"));

@@ -15,9 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The analytic cases of issue 4. Hand derivations (all durations fixed, no failures):
- * a new machine is in service after boot 30 + converge 300 + deploy without drain (20 + 0 + 15
- * + 15 = 50) = 380 s; an in-place deploy takes drain 10 + 50 = 60 s.
+ * The analytic cases of issue 4. Hand derivations (all durations fixed, no failures): a new machine
+ * is in service after boot 30 + converge 300 + deploy without drain (20 + 0 + 15 + 15 = 50) = 380
+ * s; an in-place deploy takes drain 10 + 50 = 60 s.
  */
 class LespDeterministicTest {
 
@@ -33,8 +33,14 @@ class LespDeterministicTest {
     List<Transition> t = m.transitions();
     // REQUESTED(0) PENDING(0) BOOTING(0) CONVERGING(30) DEPLOYING(330) IN_SERVICE(380).
     long[] at = {0, 0, 0, 30 * S, 330 * S, 380 * S};
-    MachineState[] to = {MachineState.REQUESTED, MachineState.PENDING, MachineState.BOOTING,
-        MachineState.CONVERGING, MachineState.DEPLOYING, MachineState.IN_SERVICE};
+    MachineState[] to = {
+      MachineState.REQUESTED,
+      MachineState.PENDING,
+      MachineState.BOOTING,
+      MachineState.CONVERGING,
+      MachineState.DEPLOYING,
+      MachineState.IN_SERVICE
+    };
     assertEquals(at.length, t.size());
     for (int i = 0; i < at.length; i++) {
       assertEquals(at[i], t.get(i).atMillis(), "transition " + i);
@@ -94,7 +100,8 @@ class LespDeterministicTest {
     assertEquals(start + 390 * S, lesp.simulation().now());
     assertEquals(40, lesp.count(MachineState.IN_SERVICE));
     assertEquals(40, lesp.count(MachineState.TERMINATED));
-    assertTrue(lesp.machines("zebra").stream().allMatch(m -> m.version().equals("2") && m.id() > 40));
+    assertTrue(
+        lesp.machines("zebra").stream().allMatch(m -> m.version().equals("2") && m.id() > 40));
     // 80 machines were billed at once during the switch.
     assertEquals(80, lesp.metrics().peakMachines());
   }
@@ -121,8 +128,12 @@ class LespDeterministicTest {
     assertEquals(2_120 * S, r.durationMillis());
     assertEquals(0, r.maxOutOfService());
     assertEquals(40, r.instancesChanged());
-    assertTrue(lesp.machines("zebra").stream()
-        .allMatch(m -> m.image().equals(new BaseImage("base", "2")) && m.state() == MachineState.IN_SERVICE));
+    assertTrue(
+        lesp.machines("zebra").stream()
+            .allMatch(
+                m ->
+                    m.image().equals(new BaseImage("base", "2"))
+                        && m.state() == MachineState.IN_SERVICE));
     assertEquals(40, lesp.machines("zebra").size());
   }
 
@@ -152,14 +163,16 @@ class LespDeterministicTest {
     assertEquals(10, r.instancesChanged());
     assertEquals(10, lesp.healthCheckFailures());
     assertEquals(1_100 * S, r.outOfServiceMillis()); // 10 machines × 110 s
-    assertTrue(lesp.machines("zebra").stream()
-        .allMatch(m -> m.version().equals("1") && m.state() == MachineState.IN_SERVICE));
+    assertTrue(
+        lesp.machines("zebra").stream()
+            .allMatch(m -> m.version().equals("1") && m.state() == MachineState.IN_SERVICE));
   }
 
   @Test
   void canaryRollbackTouchesOnlyTheCanary() {
     LespPlatform lesp = DeterministicCase.deployed(DeterministicCase.config().build());
-    lesp.apply(Release.app("zebra", "2").failingHealthCheck(1), DeployStrategy.canary(2, 300 * S, 10));
+    lesp.apply(
+        Release.app("zebra", "2").failingHealthCheck(1), DeployStrategy.canary(2, 300 * S, 10));
     lesp.simulation().run();
     RolloutRecord r = lesp.rollouts().get(0);
     // Canary of 2: 60 s, both fail; no bake, the 2 roll back without a drain in 50 s: 110 s.
@@ -180,7 +193,8 @@ class LespDeterministicTest {
     assertEquals(Outcome.ROLLED_BACK, r.outcome());
     assertEquals(380 * S, r.durationMillis());
     assertEquals(0, r.maxOutOfService());
-    assertTrue(lesp.machines("zebra").stream().allMatch(m -> m.version().equals("1") && m.id() <= 40));
+    assertTrue(
+        lesp.machines("zebra").stream().allMatch(m -> m.version().equals("1") && m.id() <= 40));
   }
 
   @Test
@@ -220,17 +234,27 @@ class LespDeterministicTest {
     assertEquals(3, lesp.metrics().failuresRecovered());
     assertEquals(380 * S, lesp.recoveryTimes().min());
     assertEquals(380 * S, lesp.recoveryTimes().max());
-    long crashed = lesp.allMachines().stream()
-        .filter(m -> m.transitions().stream().anyMatch(t -> t.to() == MachineState.FAILED
-            && t.from() == MachineState.IN_SERVICE && t.cause().equals("injected crash")))
-        .count();
+    long crashed =
+        lesp.allMachines().stream()
+            .filter(
+                m ->
+                    m.transitions().stream()
+                        .anyMatch(
+                            t ->
+                                t.to() == MachineState.FAILED
+                                    && t.from() == MachineState.IN_SERVICE
+                                    && t.cause().equals("injected crash")))
+            .count();
     assertEquals(3, crashed);
   }
 
   @Test
   void costAndUtilizationOverAnHour() {
-    LespPlatform lesp = new LespPlatform(new Simulation(),
-        io.platformsim.core.engine.RandomStreams.of(1, 0), DeterministicCase.config().build());
+    LespPlatform lesp =
+        new LespPlatform(
+            new Simulation(),
+            io.platformsim.core.engine.RandomStreams.of(1, 0),
+            DeterministicCase.config().build());
     lesp.deploy(DeterministicCase.zebra());
     lesp.simulation().runUntil(3_600 * S);
     PlatformMetrics m = lesp.metrics();
@@ -249,18 +273,23 @@ class LespDeterministicTest {
     assertEquals(40.0 * 30 / 3600, lesp.averageMachines(MachineState.BOOTING), 1e-12);
     assertEquals(40.0 * 3220 / 3600, lesp.averageMachines(MachineState.IN_SERVICE), 1e-12);
     List<StateSample> timeline = lesp.stateTimeline();
-    StateSample at330 = timeline.stream().filter(s -> s.atMillis() == 330 * S).findFirst().orElseThrow();
+    StateSample at330 =
+        timeline.stream().filter(s -> s.atMillis() == 330 * S).findFirst().orElseThrow();
     assertEquals(40, at330.count(MachineState.DEPLOYING));
   }
 
   @Test
   void periodicConvergesKeepMachinesInService() {
-    LespConfig c = DeterministicCase.config()
-        .configManagement(ConfigManagement.DEFAULT.withConverge(
-            io.platformsim.core.engine.DurationDistribution.fixed(300 * S))
-            .withFailures(0, 1).withPeriodic(1_800 * S, 0)).build();
-    LespPlatform lesp = new LespPlatform(new Simulation(),
-        io.platformsim.core.engine.RandomStreams.of(1, 0), c);
+    LespConfig c =
+        DeterministicCase.config()
+            .configManagement(
+                ConfigManagement.DEFAULT
+                    .withConverge(io.platformsim.core.engine.DurationDistribution.fixed(300 * S))
+                    .withFailures(0, 1)
+                    .withPeriodic(1_800 * S, 0))
+            .build();
+    LespPlatform lesp =
+        new LespPlatform(new Simulation(), io.platformsim.core.engine.RandomStreams.of(1, 0), c);
     lesp.deploy(DeterministicCase.zebra());
     lesp.simulation().runUntil(5_000 * S);
     // In service at 380 s; periodic converges start at 2180 s and 4280 s, each done 300 s later,
@@ -271,8 +300,10 @@ class LespDeterministicTest {
 
   @Test
   void autoScalingOutAndIn() {
-    LespConfig c = DeterministicCase.config()
-        .autoScaling(new AutoScaling(0.4, 300 * S, 60 * S, 1, 100)).build();
+    LespConfig c =
+        DeterministicCase.config()
+            .autoScaling(new AutoScaling(0.4, 300 * S, 60 * S, 1, 100))
+            .build();
     Simulation sim = new Simulation();
     LespPlatform lesp = new LespPlatform(sim, io.platformsim.core.engine.RandomStreams.of(1, 0), c);
     lesp.deploy(DeterministicCase.zebra().withInstances(10));
@@ -300,14 +331,19 @@ class LespDeterministicTest {
 
   @Test
   void autoScalingFollowsALoadCurve() {
-    LespConfig c = DeterministicCase.config()
-        .autoScaling(new AutoScaling(0.4, 300 * S, 60 * S, 1, 100)).build();
+    LespConfig c =
+        DeterministicCase.config()
+            .autoScaling(new AutoScaling(0.4, 300 * S, 60 * S, 1, 100))
+            .build();
     Simulation sim = new Simulation();
     LespPlatform lesp = new LespPlatform(sim, io.platformsim.core.engine.RandomStreams.of(1, 0), c);
     lesp.deploy(DeterministicCase.zebra().withInstances(10));
     // The same steps as autoScalingOutAndIn, given up front as a curve: the same figures.
-    lesp.followLoad("zebra", io.platformsim.core.workload.LoadCurve.constant(1.5)
-        .then(1_000 * S, 3).then(2_000 * S, 0.6));
+    lesp.followLoad(
+        "zebra",
+        io.platformsim.core.workload.LoadCurve.constant(1.5)
+            .then(1_000 * S, 3)
+            .then(2_000 * S, 0.6));
     sim.runUntil(1_399 * S);
     assertEquals(10, lesp.count(MachineState.IN_SERVICE));
     sim.runUntil(1_400 * S);
@@ -322,23 +358,42 @@ class LespDeterministicTest {
     LespPlatform lesp = DeterministicCase.deployed(DeterministicCase.config().build());
     var e = assertThrows(IllegalArgumentException.class, () -> lesp.apply(Release.app("gnu", "2")));
     assertTrue(e.getMessage().contains("'gnu'"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> lesp.apply(Release.app("zebra", "2"), DeployStrategy.rolling(41)));
-    assertTrue(e.getMessage().contains("'zebra'") && e.getMessage().contains("batch size 41")
-        && e.getMessage().contains("40"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> lesp.apply(Release.app("zebra", "2"), DeployStrategy.rolling(41)));
+    assertTrue(
+        e.getMessage().contains("'zebra'")
+            && e.getMessage().contains("batch size 41")
+            && e.getMessage().contains("40"),
+        e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> DeployStrategy.rolling(0));
     assertTrue(e.getMessage().contains("batch size"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> lesp.deploy(DeterministicCase.zebra()));
     assertTrue(e.getMessage().contains("already deployed"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> lesp.deploy(io.platformsim.core.workload.Service.builder("whale")
-            .request(io.platformsim.core.workload.Resources.ofCores(100, 10)).build()));
-    assertTrue(e.getMessage().contains("'whale'") && e.getMessage().contains("no instance type"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> lesp.inject(Failure.machineCrash("zebra", 41)));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                lesp.deploy(
+                    io.platformsim.core.workload.Service.builder("whale")
+                        .request(io.platformsim.core.workload.Resources.ofCores(100, 10))
+                        .build()));
+    assertTrue(
+        e.getMessage().contains("'whale'") && e.getMessage().contains("no instance type"),
+        e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> lesp.inject(Failure.machineCrash("zebra", 41)));
     assertTrue(e.getMessage().contains("41"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> new DeploySteps(io.platformsim.core.engine.DurationDistribution.fixed(0),
-            io.platformsim.core.engine.DurationDistribution.fixed(0), 0));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new DeploySteps(
+                    io.platformsim.core.engine.DurationDistribution.fixed(0),
+                    io.platformsim.core.engine.DurationDistribution.fixed(0),
+                    0));
     assertTrue(e.getMessage().contains("fetchBytesPerSecond"), e.getMessage());
   }
 }

@@ -19,14 +19,20 @@ class LespLifecycleTest {
 
   @Test
   void bootFailureIsTerminatedAndReplaced() {
-    LespPlatform lesp = DeterministicCase.deployed(
-        DeterministicCase.config().bootFailureProbability(0.5).build());
-    List<Machine> failed = lesp.allMachines().stream()
-        .filter(m -> m.state() == MachineState.TERMINATED).toList();
+    LespPlatform lesp =
+        DeterministicCase.deployed(DeterministicCase.config().bootFailureProbability(0.5).build());
+    List<Machine> failed =
+        lesp.allMachines().stream().filter(m -> m.state() == MachineState.TERMINATED).toList();
     assertTrue(!failed.isEmpty(), "with p = 0.5 some of the 40+ boots fail");
     for (Machine m : failed) {
-      assertEquals(List.of(MachineState.REQUESTED, MachineState.PENDING, MachineState.BOOTING,
-          MachineState.FAILED, MachineState.TERMINATED), path(m));
+      assertEquals(
+          List.of(
+              MachineState.REQUESTED,
+              MachineState.PENDING,
+              MachineState.BOOTING,
+              MachineState.FAILED,
+              MachineState.TERMINATED),
+          path(m));
       // It fails at the end of its 30 s boot, 30 s after it was requested.
       Transition fail = m.transitions().get(3);
       assertEquals(m.requestedAtMillis() + 30 * S, fail.atMillis());
@@ -39,8 +45,14 @@ class LespLifecycleTest {
 
   @Test
   void convergeFailureIsRetriedThenTheMachineFails() {
-    LespConfig c = DeterministicCase.config().configManagement(ConfigManagement.DEFAULT
-        .withConverge(DurationDistribution.fixed(300 * S)).withFailures(0.5, 2).withParallelism(10)).build();
+    LespConfig c =
+        DeterministicCase.config()
+            .configManagement(
+                ConfigManagement.DEFAULT
+                    .withConverge(DurationDistribution.fixed(300 * S))
+                    .withFailures(0.5, 2)
+                    .withParallelism(10))
+            .build();
     LespPlatform lesp = DeterministicCase.deployed(c);
     assertEquals(40, lesp.count(MachineState.IN_SERVICE));
     boolean sawRetry = false;
@@ -53,8 +65,15 @@ class LespLifecycleTest {
         sawRetry |= since == 680 * S;
       } else {
         // Two failed attempts: FAILED at 30 + 300 + 300 = 630 s.
-        assertEquals(List.of(MachineState.REQUESTED, MachineState.PENDING, MachineState.BOOTING,
-            MachineState.CONVERGING, MachineState.FAILED, MachineState.TERMINATED), path(m));
+        assertEquals(
+            List.of(
+                MachineState.REQUESTED,
+                MachineState.PENDING,
+                MachineState.BOOTING,
+                MachineState.CONVERGING,
+                MachineState.FAILED,
+                MachineState.TERMINATED),
+            path(m));
         assertEquals(requested + 630 * S, m.transitions().get(4).atMillis());
         assertEquals("converge failed 2 times", m.transitions().get(4).cause());
       }
@@ -65,8 +84,11 @@ class LespLifecycleTest {
   @Test
   void withoutReplacementFailuresShrinkThePool() {
     Simulation sim = new Simulation();
-    LespPlatform lesp = new LespPlatform(sim, RandomStreams.of(3, 0),
-        DeterministicCase.config().bootFailureProbability(0.5).replaceFailed(false).build());
+    LespPlatform lesp =
+        new LespPlatform(
+            sim,
+            RandomStreams.of(3, 0),
+            DeterministicCase.config().bootFailureProbability(0.5).replaceFailed(false).build());
     lesp.deploy(DeterministicCase.zebra());
     sim.run();
     int failed = lesp.count(MachineState.TERMINATED);
@@ -87,20 +109,30 @@ class LespLifecycleTest {
     // With a 1 h mean time to crash, 40 machines over ~1.9 h crash many times: every crash is
     // IN_SERVICE → FAILED → TERMINATED and is replaced, so the pool stays at 40 serving or
     // being replaced.
-    long crashes = lesp.allMachines().stream().flatMap(m -> m.transitions().stream())
-        .filter(t -> t.from() == MachineState.IN_SERVICE && t.to() == MachineState.FAILED).count();
+    long crashes =
+        lesp.allMachines().stream()
+            .flatMap(m -> m.transitions().stream())
+            .filter(t -> t.from() == MachineState.IN_SERVICE && t.to() == MachineState.FAILED)
+            .count();
     assertTrue(crashes > 10, "crashes " + crashes);
     assertEquals(40, lesp.machines("zebra").size());
-    // A machine that went through the in-place deploy: ... IN_SERVICE, DRAINING, DEPLOYING, IN_SERVICE.
-    boolean inPlace = lesp.allMachines().stream().map(LespLifecycleTest::path).anyMatch(p -> {
-      for (int i = 0; i + 3 < p.size(); i++) {
-        if (p.get(i) == MachineState.IN_SERVICE && p.get(i + 1) == MachineState.DRAINING
-            && p.get(i + 2) == MachineState.DEPLOYING && p.get(i + 3) == MachineState.IN_SERVICE) {
-          return true;
-        }
-      }
-      return false;
-    });
+    // A machine that went through the in-place deploy: ... IN_SERVICE, DRAINING, DEPLOYING,
+    // IN_SERVICE.
+    boolean inPlace =
+        lesp.allMachines().stream()
+            .map(LespLifecycleTest::path)
+            .anyMatch(
+                p -> {
+                  for (int i = 0; i + 3 < p.size(); i++) {
+                    if (p.get(i) == MachineState.IN_SERVICE
+                        && p.get(i + 1) == MachineState.DRAINING
+                        && p.get(i + 2) == MachineState.DEPLOYING
+                        && p.get(i + 3) == MachineState.IN_SERVICE) {
+                      return true;
+                    }
+                  }
+                  return false;
+                });
     assertTrue(inPlace);
   }
 }

@@ -26,39 +26,58 @@ import net.jqwik.api.constraints.IntRange;
 class LespPropertiesTest {
 
   private static Service service(int instances) {
-    return Service.builder("zebra").instances(instances).request(Resources.of(1500, 3000))
-        .usage(Resources.of(400, 1000)).artifactBytes(500_000_000L)
-        .startup(Duration.ofSeconds(15)).healthCheck(Duration.ofSeconds(10)).build();
+    return Service.builder("zebra")
+        .instances(instances)
+        .request(Resources.of(1500, 3000))
+        .usage(Resources.of(400, 1000))
+        .artifactBytes(500_000_000L)
+        .startup(Duration.ofSeconds(15))
+        .healthCheck(Duration.ofSeconds(10))
+        .build();
   }
 
   /** Random (lognormal) durations; failure probabilities as given. */
-  private static LespConfig config(double bootFailure, double convergeFailure, int attempts,
-      DeployStrategy strategy) {
+  private static LespConfig config(
+      double bootFailure, double convergeFailure, int attempts, DeployStrategy strategy) {
     return LespConfig.builder()
         .boot(DurationDistribution.logNormal(25_000, 60_000))
         .bootFailureProbability(bootFailure)
-        .configManagement(ConfigManagement.DEFAULT
-            .withConverge(DurationDistribution.logNormal(300_000, 900_000))
-            .withFailures(convergeFailure, attempts).withParallelism(7))
-        .deploySteps(new DeploySteps(DurationDistribution.uniform(5_000, 15_000),
-            DurationDistribution.logNormal(3_000, 10_000), 100_000_000L))
+        .configManagement(
+            ConfigManagement.DEFAULT
+                .withConverge(DurationDistribution.logNormal(300_000, 900_000))
+                .withFailures(convergeFailure, attempts)
+                .withParallelism(7))
+        .deploySteps(
+            new DeploySteps(
+                DurationDistribution.uniform(5_000, 15_000),
+                DurationDistribution.logNormal(3_000, 10_000),
+                100_000_000L))
         .bake(DurationDistribution.uniform(480_000, 600_000))
         .imageBatch(BatchSize.percent(30))
-        .strategy(strategy).build();
+        .strategy(strategy)
+        .build();
   }
 
   /** Deploys, crashes, rolls out an app and an image release and converges the fleet. */
-  private static LespPlatform scenario(long seed, int instances, double bootFailure,
-      double convergeFailure, double healthFailure, int crashes, DeployStrategy strategy,
+  private static LespPlatform scenario(
+      long seed,
+      int instances,
+      double bootFailure,
+      double convergeFailure,
+      double healthFailure,
+      int crashes,
+      DeployStrategy strategy,
       List<String> violations) {
     Simulation sim = new Simulation();
-    LespPlatform lesp = new LespPlatform(sim, RandomStreams.of(seed, 0),
-        config(bootFailure, convergeFailure, 3, strategy));
+    LespPlatform lesp =
+        new LespPlatform(
+            sim, RandomStreams.of(seed, 0), config(bootFailure, convergeFailure, 3, strategy));
     lesp.deploy(service(instances));
     sim.schedule(200_000, () -> checkStates(lesp, violations));
     sim.run();
     if (crashes > 0) {
-      lesp.inject(Failure.machineCrash("zebra", Math.min(crashes, lesp.count(MachineState.IN_SERVICE))));
+      lesp.inject(
+          Failure.machineCrash("zebra", Math.min(crashes, lesp.count(MachineState.IN_SERVICE))));
     }
     lesp.apply(Release.app("zebra", "2").failingHealthCheck(healthFailure));
     lesp.apply(Release.baseImage("zebra", "2"));
@@ -80,11 +99,13 @@ class LespPropertiesTest {
       counted[m.state().ordinal()]++;
       List<Transition> ts = m.transitions();
       if (ts.get(ts.size() - 1).to() != m.state()) {
-        violations.add(m.name() + " state " + m.state() + " but last transition " + ts.get(ts.size() - 1));
+        violations.add(
+            m.name() + " state " + m.state() + " but last transition " + ts.get(ts.size() - 1));
       }
       for (int i = 1; i < ts.size(); i++) {
         Transition t = ts.get(i);
-        if (t.from() != ts.get(i - 1).to() || !t.from().canMoveTo(t.to())
+        if (t.from() != ts.get(i - 1).to()
+            || !t.from().canMoveTo(t.to())
             || t.atMillis() < ts.get(i - 1).atMillis()) {
           violations.add(m.name() + " bad transition " + t);
         }
@@ -94,7 +115,14 @@ class LespPropertiesTest {
     for (MachineState s : MachineState.values()) {
       total += lesp.count(s);
       if (lesp.count(s) != counted[s.ordinal()]) {
-        violations.add("count of " + s + " is " + lesp.count(s) + " but " + counted[s.ordinal()] + " machines are in it");
+        violations.add(
+            "count of "
+                + s
+                + " is "
+                + lesp.count(s)
+                + " but "
+                + counted[s.ordinal()]
+                + " machines are in it");
       }
     }
     if (total != all.size()) {
@@ -111,14 +139,23 @@ class LespPropertiesTest {
       @ForAll @DoubleRange(min = 0, max = 0.5) double healthFailure,
       @ForAll @IntRange(min = 0, max = 3) int crashes,
       @ForAll @IntRange(min = 0, max = 2) int strategyKind) {
-    DeployStrategy strategy = switch (strategyKind) {
-      case 0 -> DeployStrategy.rollingPercent(25);
-      case 1 -> DeployStrategy.blueGreen();
-      default -> new DeployStrategy.Canary(1, 120_000, BatchSize.percent(50));
-    };
+    DeployStrategy strategy =
+        switch (strategyKind) {
+          case 0 -> DeployStrategy.rollingPercent(25);
+          case 1 -> DeployStrategy.blueGreen();
+          default -> new DeployStrategy.Canary(1, 120_000, BatchSize.percent(50));
+        };
     List<String> violations = new ArrayList<>();
-    LespPlatform lesp = scenario(seed, instances, bootFailure, convergeFailure, healthFailure, crashes,
-        strategy, violations);
+    LespPlatform lesp =
+        scenario(
+            seed,
+            instances,
+            bootFailure,
+            convergeFailure,
+            healthFailure,
+            crashes,
+            strategy,
+            violations);
     assertEquals(List.of(), violations);
     // The pool is back to its size, every machine serving, and both releases ended.
     assertEquals(instances, lesp.count(MachineState.IN_SERVICE));
@@ -126,7 +163,8 @@ class LespPropertiesTest {
       assertTrue(r.outcome() != RolloutRecord.Outcome.IN_PROGRESS, r.toString());
     }
     // Every machine ends on the version and image its rollout's outcome says.
-    String version = lesp.rollouts().get(0).outcome() == RolloutRecord.Outcome.COMPLETED ? "2" : "1";
+    String version =
+        lesp.rollouts().get(0).outcome() == RolloutRecord.Outcome.COMPLETED ? "2" : "1";
     for (Machine m : lesp.machines("zebra")) {
       assertEquals(version, m.version(), m + " after " + lesp.rollouts());
       assertEquals(new BaseImage("base", "2"), m.image(), m.toString());
@@ -140,12 +178,13 @@ class LespPropertiesTest {
       @ForAll @IntRange(min = 1, max = 30) int batch,
       @ForAll @IntRange(min = 0, max = 3) int strategyKind) {
     int b = Math.min(batch, instances);
-    DeployStrategy strategy = switch (strategyKind) {
-      case 0 -> DeployStrategy.rolling(b);
-      case 1 -> DeployStrategy.rollingPercent(Math.min(100, batch * 3));
-      case 2 -> DeployStrategy.blueGreen();
-      default -> DeployStrategy.canary(1, 60_000, b);
-    };
+    DeployStrategy strategy =
+        switch (strategyKind) {
+          case 0 -> DeployStrategy.rolling(b);
+          case 1 -> DeployStrategy.rollingPercent(Math.min(100, batch * 3));
+          case 2 -> DeployStrategy.blueGreen();
+          default -> DeployStrategy.canary(1, 60_000, b);
+        };
     Simulation sim = new Simulation();
     LespPlatform lesp = new LespPlatform(sim, RandomStreams.of(seed, 0), config(0, 0, 1, strategy));
     lesp.deploy(service(instances));
@@ -156,15 +195,21 @@ class LespPropertiesTest {
     int minimum = strategy.minimumInService(instances);
     RolloutRecord app = lesp.rollouts().get(0);
     RolloutRecord image = lesp.rollouts().get(1);
-    assertTrue(instances - app.maxOutOfService() >= minimum,
+    assertTrue(
+        instances - app.maxOutOfService() >= minimum,
         app + " went below " + minimum + " in service");
     // Independently of the rollout's own bookkeeping: the machines-by-state timeline never shows
     // fewer than the minimum in service during either rollout (one service, so all are its).
     for (StateSample sample : lesp.stateTimeline()) {
       if (sample.atMillis() >= app.startMillis() && sample.atMillis() < image.endMillis()) {
         int floor = sample.atMillis() < app.endMillis() ? minimum : instances;
-        assertTrue(sample.count(MachineState.IN_SERVICE) >= floor,
-            "at " + sample.atMillis() + " ms only " + sample.count(MachineState.IN_SERVICE) + " in service");
+        assertTrue(
+            sample.count(MachineState.IN_SERVICE) >= floor,
+            "at "
+                + sample.atMillis()
+                + " ms only "
+                + sample.count(MachineState.IN_SERVICE)
+                + " in service");
       }
     }
     // A base-image change launches new machines before retiring old ones: never below the pool.
@@ -177,10 +222,26 @@ class LespPropertiesTest {
       @ForAll long seed,
       @ForAll @IntRange(min = 1, max = 15) int instances,
       @ForAll @DoubleRange(min = 0, max = 0.3) double failure) {
-    LespPlatform a = scenario(seed, instances, failure, failure, failure, 1, DeployStrategy.rollingPercent(25),
-        new ArrayList<>());
-    LespPlatform b = scenario(seed, instances, failure, failure, failure, 1, DeployStrategy.rollingPercent(25),
-        new ArrayList<>());
+    LespPlatform a =
+        scenario(
+            seed,
+            instances,
+            failure,
+            failure,
+            failure,
+            1,
+            DeployStrategy.rollingPercent(25),
+            new ArrayList<>());
+    LespPlatform b =
+        scenario(
+            seed,
+            instances,
+            failure,
+            failure,
+            failure,
+            1,
+            DeployStrategy.rollingPercent(25),
+            new ArrayList<>());
     assertEquals(timeline(a), timeline(b));
     assertEquals(a.metrics(), b.metrics());
     assertEquals(a.stateTimeline(), b.stateTimeline());

@@ -12,9 +12,16 @@ class MachineStateTest {
 
   @Test
   void happyPathIsAllowedInOrder() {
-    MachineState[] path = {MachineState.REQUESTED, MachineState.PENDING, MachineState.BOOTING,
-        MachineState.CONVERGING, MachineState.DEPLOYING, MachineState.IN_SERVICE,
-        MachineState.DRAINING, MachineState.TERMINATED};
+    MachineState[] path = {
+      MachineState.REQUESTED,
+      MachineState.PENDING,
+      MachineState.BOOTING,
+      MachineState.CONVERGING,
+      MachineState.DEPLOYING,
+      MachineState.IN_SERVICE,
+      MachineState.DRAINING,
+      MachineState.TERMINATED
+    };
     for (int i = 0; i + 1 < path.length; i++) {
       assertTrue(path[i].canMoveTo(path[i + 1]), path[i] + " -> " + path[i + 1]);
     }
@@ -53,7 +60,8 @@ class MachineStateTest {
     assertEquals(1, BatchSize.percent(1).machinesFor(3)); // ceil(0.03)
     assertEquals(40, BatchSize.percent(100).machinesFor(40));
     var e = assertThrows(IllegalArgumentException.class, () -> BatchSize.machines(0));
-    assertTrue(e.getMessage().contains("batch size") && e.getMessage().contains("0"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("batch size") && e.getMessage().contains("0"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> BatchSize.machines(41).machinesFor(40));
     assertTrue(e.getMessage().contains("41") && e.getMessage().contains("40"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> BatchSize.percent(101));

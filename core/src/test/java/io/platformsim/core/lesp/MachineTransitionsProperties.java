@@ -13,14 +13,28 @@ class MachineTransitionsProperties {
 
   @Property(tries = 100)
   void theLogReturnsEveryMoveInOrder(@ForAll @IntRange(min = 0, max = 40) int redeploys) {
-    Machine m = new Machine(7, "zebra", InstanceType.of("m5.large", 2, 8, 0.096), new BaseImage("base", "1"), "1",
-        "a", 1_000);
+    Machine m =
+        new Machine(
+            7,
+            "zebra",
+            InstanceType.of("m5.large", 2, 8, 0.096),
+            new BaseImage("base", "1"),
+            "1",
+            "a",
+            1_000);
     List<Transition> expected = new ArrayList<>();
-    expected.add(new Transition(1_000, MachineState.REQUESTED, MachineState.REQUESTED, "requested"));
+    expected.add(
+        new Transition(1_000, MachineState.REQUESTED, MachineState.REQUESTED, "requested"));
     // A walk allowed by MachineState.canMoveTo, redeploying as often as asked, so the log grows
     // past its initial capacity of ten entries.
-    List<MachineState> walk = new ArrayList<>(List.of(MachineState.PENDING, MachineState.BOOTING,
-        MachineState.CONVERGING, MachineState.DEPLOYING, MachineState.IN_SERVICE));
+    List<MachineState> walk =
+        new ArrayList<>(
+            List.of(
+                MachineState.PENDING,
+                MachineState.BOOTING,
+                MachineState.CONVERGING,
+                MachineState.DEPLOYING,
+                MachineState.IN_SERVICE));
     for (int i = 0; i < redeploys; i++) {
       walk.addAll(List.of(MachineState.DRAINING, MachineState.DEPLOYING, MachineState.IN_SERVICE));
     }

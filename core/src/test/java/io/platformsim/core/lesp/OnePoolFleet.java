@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The LeSP components wired by hand, without {@link LespPlatform}, around one pool of
- * {@link DeterministicCase#zebra()} with {@code n} machines, all in service (380 s after the
- * start, see {@link DeterministicCase}). Lets a test drive the deploy system and one strategy
- * class directly.
+ * The LeSP components wired by hand, without {@link LespPlatform}, around one pool of {@link
+ * DeterministicCase#zebra()} with {@code n} machines, all in service (380 s after the start, see
+ * {@link DeterministicCase}). Lets a test drive the deploy system and one strategy class directly.
  */
 final class OnePoolFleet {
   final Simulation sim = new Simulation();
@@ -25,14 +24,17 @@ final class OnePoolFleet {
 
   OnePoolFleet(LespConfig config, int n) {
     RandomStreams streams = RandomStreams.of(1, 0);
-    ConfigManagementRun runs = new ConfigManagementRun(sim, config.configManagement(), streams, recorder);
+    ConfigManagementRun runs =
+        new ConfigManagementRun(sim, config.configManagement(), streams, recorder);
     lifecycle = new MachineLifecycle(sim, streams, config, pools, recorder, runs);
     deploys = new DeploySystem(config, lifecycle, streams);
     Service zebra = DeterministicCase.zebra().withInstances(n);
-    pool = new ServicePool(zebra, config.menu().select(zebra, config.agents()), n, config.baseImage());
+    pool =
+        new ServicePool(zebra, config.menu().select(zebra, config.agents()), n, config.baseImage());
     pools.put(zebra.name(), pool);
     for (int i = 0; i < n; i++) {
-      lifecycle.launch(pool, pool.image, pool.version, 0, new PoolWaiter(lifecycle, pool, -1), null);
+      lifecycle.launch(
+          pool, pool.image, pool.version, 0, new PoolWaiter(lifecycle, pool, -1), null);
     }
     sim.run();
   }

@@ -14,24 +14,26 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@link Rollback} driven directly on {@link OnePoolFleet}: healthy in-service machines are
- * drained and redeployed in place, 60 s per batch (drain 10 + fetch 20 + restart 15 + health
- * check 15). The failed-health-check path (unhealthy machines first, no drain) is covered through
- * {@link CanaryRolloutTest} and {@link RollingRolloutTest}.
+ * {@link Rollback} driven directly on {@link OnePoolFleet}: healthy in-service machines are drained
+ * and redeployed in place, 60 s per batch (drain 10 + fetch 20 + restart 15 + health check 15). The
+ * failed-health-check path (unhealthy machines first, no drain) is covered through {@link
+ * CanaryRolloutTest} and {@link RollingRolloutTest}.
  */
 class RollbackTest {
 
   @ParameterizedTest(name = "{0} changed machines in batches of {1}")
   @CsvSource({
-      "10, 3",
-      "10, 10",
-      "4, 1",
+    "10, 3", "10, 10", "4, 1",
   })
   void redeploysThePreviousVersionInBatches(int n, int batch) {
     OnePoolFleet fleet = OnePoolFleet.of(n);
     // The rollout the rollback belongs to; not begun, so the rollback alone acts on the pool.
-    InPlaceRollout owner = new RollingRollout(fleet.deploys, fleet.pool, Release.app("zebra", "2"),
-        new DeployStrategy.Rolling(BatchSize.machines(batch)));
+    InPlaceRollout owner =
+        new RollingRollout(
+            fleet.deploys,
+            fleet.pool,
+            Release.app("zebra", "2"),
+            new DeployStrategy.Rolling(BatchSize.machines(batch)));
     List<Machine> changed = new ArrayList<>(fleet.pool.machines);
     long t0 = fleet.sim.now();
     new Rollback(owner, changed, "0", 0, batch).start();

@@ -21,11 +21,7 @@ class RollingRolloutTest {
 
   @ParameterizedTest(name = "{0} machines in batches of {1}")
   @CsvSource({
-      "40, 10",
-      "40, 3",
-      "40, 40",
-      "7, 2",
-      "1, 1",
+    "40, 10", "40, 3", "40, 40", "7, 2", "1, 1",
   })
   void takesCeilOfMachinesOverBatchTimesOneDeploy(int n, int batch) {
     OnePoolFleet fleet = OnePoolFleet.of(n);
@@ -44,7 +40,8 @@ class RollingRolloutTest {
   @Test
   void aFailedBatchRollsBackOnlyThatBatch() {
     OnePoolFleet fleet = OnePoolFleet.of(40);
-    RolloutRecord r = fleet.roll(Release.app("zebra", "2").failingHealthCheck(1), DeployStrategy.rolling(4));
+    RolloutRecord r =
+        fleet.roll(Release.app("zebra", "2").failingHealthCheck(1), DeployStrategy.rolling(4));
     // First batch of 4: 60 s, all unhealthy; rollback of the 4 without drain: 50 s.
     assertEquals(Outcome.ROLLED_BACK, r.outcome());
     assertEquals(110 * S, r.durationMillis());

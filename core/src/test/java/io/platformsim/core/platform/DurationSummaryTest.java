@@ -31,12 +31,28 @@ class DurationSummaryTest {
 
   @Test
   void rolloutRecordDuration() {
-    RolloutRecord r = new RolloutRecord(Release.app("zebra", "2"), "rolling", 1_000, 241_000,
-        RolloutRecord.Outcome.COMPLETED, 40, 10, 2_400_000);
+    RolloutRecord r =
+        new RolloutRecord(
+            Release.app("zebra", "2"),
+            "rolling",
+            1_000,
+            241_000,
+            RolloutRecord.Outcome.COMPLETED,
+            40,
+            10,
+            2_400_000);
     assertEquals(240_000, r.durationMillis());
     assertEquals(240.0, r.durationSeconds());
-    RolloutRecord running = new RolloutRecord(Release.app("zebra", "2"), "rolling", 1_000, -1,
-        RolloutRecord.Outcome.IN_PROGRESS, 0, 0, 0);
+    RolloutRecord running =
+        new RolloutRecord(
+            Release.app("zebra", "2"),
+            "rolling",
+            1_000,
+            -1,
+            RolloutRecord.Outcome.IN_PROGRESS,
+            0,
+            0,
+            0);
     assertEquals(-1, running.durationMillis());
   }
 

@@ -23,9 +23,12 @@ class LoadCurveTest {
     var e = assertThrows(IllegalArgumentException.class, () -> LoadCurve.constant(1).then(0, 2));
     assertTrue(e.getMessage().contains("increase"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> LoadCurve.constant(-1));
-    assertTrue(e.getMessage().contains("load factor") && e.getMessage().contains("-1"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> new LoadCurve(java.util.List.of(new LoadCurve.Step(5, 1))));
+    assertTrue(
+        e.getMessage().contains("load factor") && e.getMessage().contains("-1"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new LoadCurve(java.util.List.of(new LoadCurve.Step(5, 1))));
     assertTrue(e.getMessage().contains("first load step"), e.getMessage());
   }
 }

@@ -14,9 +14,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ResourcesTest {
 
-  /** 1 MiB = 2^20 = 1,048,576 bytes (IEC 80000-13); MiB are rounded up so a request never shrinks. */
+  /**
+   * 1 MiB = 2^20 = 1,048,576 bytes (IEC 80000-13); MiB are rounded up so a request never shrinks.
+   */
   @ParameterizedTest
-  @CsvSource({"0, 0", "1, 1", "1048575, 1", "1048576, 1", "1048577, 2", "2000000000, 1908", "1073741824, 1024"})
+  @CsvSource({
+    "0, 0",
+    "1, 1",
+    "1048575, 1",
+    "1048576, 1",
+    "1048577, 2",
+    "2000000000, 1908",
+    "1073741824, 1024"
+  })
   void mibOfBytesRoundsUp(long bytes, long mib) {
     assertEquals(mib, Resources.mibOfBytes(bytes));
   }
@@ -28,7 +38,8 @@ class ResourcesTest {
   }
 
   @Property
-  void mibOfBytesIsTheLeastMibHoldingThem(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long bytes) {
+  void mibOfBytesIsTheLeastMibHoldingThem(
+      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long bytes) {
     BigInteger mib = BigInteger.valueOf(Resources.mibOfBytes(bytes));
     BigInteger b = BigInteger.valueOf(bytes);
     // mib MiB hold the bytes; one MiB fewer does not (in BigInteger, clear of overflow).

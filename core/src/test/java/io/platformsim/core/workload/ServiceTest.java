@@ -11,12 +11,20 @@ class ServiceTest {
 
   @Test
   void builderCarriesEveryField() {
-    Service s = Service.builder("zebra").version("7").instances(40)
-        .request(Resources.of(1500, 3072)).usage(Resources.of(400, 1800))
-        .artifactBytes(200_000_000).startup(Duration.ofSeconds(15))
-        .healthCheck(Duration.ofSeconds(20))
-        .image(ImageDescription.of("zebra:7", new ImageLayer("sha256:os", 50), new ImageLayer("sha256:app", 70)))
-        .placement(new PlacementNeeds(3, true, false)).build();
+    Service s =
+        Service.builder("zebra")
+            .version("7")
+            .instances(40)
+            .request(Resources.of(1500, 3072))
+            .usage(Resources.of(400, 1800))
+            .artifactBytes(200_000_000)
+            .startup(Duration.ofSeconds(15))
+            .healthCheck(Duration.ofSeconds(20))
+            .image(
+                ImageDescription.of(
+                    "zebra:7", new ImageLayer("sha256:os", 50), new ImageLayer("sha256:app", 70)))
+            .placement(new PlacementNeeds(3, true, false))
+            .build();
     assertEquals("zebra", s.name());
     assertEquals("7", s.version());
     assertEquals(40, s.instances());
@@ -33,20 +41,31 @@ class ServiceTest {
 
   @Test
   void badFieldsNameServiceFieldAndValue() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> Service.builder("zebra").instances(0).build());
-    assertTrue(e.getMessage().contains("zebra") && e.getMessage().contains("instances")
-        && e.getMessage().contains("0"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> Service.builder("zebra").startup(Duration.ofSeconds(-1)));
-    assertTrue(e.getMessage().contains("startup") && e.getMessage().contains("PT-1S"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> Service.builder("zebra").artifactBytes(-5).build());
-    assertTrue(e.getMessage().contains("artifactBytes") && e.getMessage().contains("-5"), e.getMessage());
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Service.builder("zebra").instances(0).build());
+    assertTrue(
+        e.getMessage().contains("zebra")
+            && e.getMessage().contains("instances")
+            && e.getMessage().contains("0"),
+        e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Service.builder("zebra").startup(Duration.ofSeconds(-1)));
+    assertTrue(
+        e.getMessage().contains("startup") && e.getMessage().contains("PT-1S"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Service.builder("zebra").artifactBytes(-5).build());
+    assertTrue(
+        e.getMessage().contains("artifactBytes") && e.getMessage().contains("-5"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> Service.builder(" ").build());
     assertTrue(e.getMessage().contains("name"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> Resources.of(-1, 0));
-    assertTrue(e.getMessage().contains("milliCpu") && e.getMessage().contains("-1"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("milliCpu") && e.getMessage().contains("-1"), e.getMessage());
   }
 
   @Test
@@ -67,7 +86,8 @@ class ServiceTest {
     assertEquals(Release.Kind.BASE_IMAGE, img.kind());
     assertEquals(1.0, app.failingHealthCheck(1).healthCheckFailureProbability());
     var e = assertThrows(IllegalArgumentException.class, () -> app.failingHealthCheck(1.5));
-    assertTrue(e.getMessage().contains("healthCheckFailureProbability") && e.getMessage().contains("1.5"));
+    assertTrue(
+        e.getMessage().contains("healthCheckFailureProbability") && e.getMessage().contains("1.5"));
   }
 
   @Test
@@ -76,8 +96,10 @@ class ServiceTest {
     assertEquals("yak", w.service("yak").name());
     var e = assertThrows(IllegalArgumentException.class, () -> w.target(Release.app("gnu", "2")));
     assertTrue(e.getMessage().contains("'gnu'"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> Workload.of(Service.builder("zebra").build(), Service.builder("zebra").build()));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Workload.of(Service.builder("zebra").build(), Service.builder("zebra").build()));
     assertTrue(e.getMessage().contains("duplicate") && e.getMessage().contains("zebra"));
   }
 }

@@ -20,8 +20,8 @@ class SyntheticFleetTest {
   // ------------------------------------------------------------------ size scaling
 
   @Property(tries = 40)
-  void instancesAddUpExactlyToTheParameter(@ForAll @IntRange(min = 1, max = 50_000) int total,
-      @ForAll long seed) {
+  void instancesAddUpExactlyToTheParameter(
+      @ForAll @IntRange(min = 1, max = 50_000) int total, @ForAll long seed) {
     SyntheticFleet fleet = SyntheticFleet.of(total, seed);
     long sum = 0;
     for (Service s : fleet.services()) {
@@ -32,8 +32,8 @@ class SyntheticFleetTest {
   }
 
   @Property(tries = 40)
-  void everyServiceIsBetweenTheParetoMinimumAndTheCap(@ForAll @IntRange(min = 1, max = 50_000) int total,
-      @ForAll long seed) {
+  void everyServiceIsBetweenTheParetoMinimumAndTheCap(
+      @ForAll @IntRange(min = 1, max = 50_000) int total, @ForAll long seed) {
     SyntheticFleet fleet = SyntheticFleet.of(total, seed);
     // Cap by hand: max(40, 1% of the fleet).
     int cap = Math.max(40, total / 100);
@@ -93,14 +93,16 @@ class SyntheticFleetTest {
   @Test
   void manySmallServices() {
     SyntheticFleet fleet = SyntheticFleet.of(100_000, SEED);
-    List<Service> services = fleet.services().subList(0, fleet.services().size() - 1); // last one is cut
+    List<Service> services =
+        fleet.services().subList(0, fleet.services().size() - 1); // last one is cut
     int two = 0;
     int atMostThree = 0;
     for (Service s : services) {
       two += s.instances() == 2 ? 1 : 0;
       atMostThree += s.instances() <= 3 ? 1 : 0;
     }
-    // P(floor(X) = 2) = P(X < 3) = 1 - (2/3)^1.1 = 0.3596; P(floor(X) <= 3) = 1 - (2/4)^1.1 = 0.5335.
+    // P(floor(X) = 2) = P(X < 3) = 1 - (2/3)^1.1 = 0.3596; P(floor(X) <= 3) = 1 - (2/4)^1.1 =
+    // 0.5335.
     // With ~10,000 services the standard error is 0.005; allow 4 of them.
     assertEquals(0.3596, two / (double) services.size(), 0.02);
     assertEquals(0.5335, atMostThree / (double) services.size(), 0.02);
@@ -115,8 +117,12 @@ class SyntheticFleetTest {
       Resources u = s.usage();
       assertTrue(u.fitsIn(r), s.toString());
       // CPU usage 10-60% of the request, memory 20-70% (U2/U3/P4), floored to whole units.
-      assertTrue(u.milliCpu() >= (long) (0.10 * r.milliCpu()) && u.milliCpu() <= 0.60 * r.milliCpu(), s.toString());
-      assertTrue(u.memoryMib() >= (long) (0.20 * r.memoryMib()) && u.memoryMib() <= 0.70 * r.memoryMib(), s.toString());
+      assertTrue(
+          u.milliCpu() >= (long) (0.10 * r.milliCpu()) && u.milliCpu() <= 0.60 * r.milliCpu(),
+          s.toString());
+      assertTrue(
+          u.memoryMib() >= (long) (0.20 * r.memoryMib()) && u.memoryMib() <= 0.70 * r.memoryMib(),
+          s.toString());
     }
   }
 
@@ -152,8 +158,10 @@ class SyntheticFleetTest {
 
   @Test
   void sameSeedSameFleetOtherSeedOtherFleet() {
-    assertEquals(SyntheticFleet.of(20_000, SEED).services(), SyntheticFleet.of(20_000, SEED).services());
-    assertNotEquals(SyntheticFleet.of(20_000, SEED).services(), SyntheticFleet.of(20_000, SEED + 1).services());
+    assertEquals(
+        SyntheticFleet.of(20_000, SEED).services(), SyntheticFleet.of(20_000, SEED).services());
+    assertNotEquals(
+        SyntheticFleet.of(20_000, SEED).services(), SyntheticFleet.of(20_000, SEED + 1).services());
   }
 
   @Test
@@ -168,8 +176,11 @@ class SyntheticFleetTest {
   @Test
   void badSizesAreRejectedNamingTheValue() {
     for (int bad : new int[] {0, -5, SyntheticFleet.MAX_INSTANCES + 1}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SyntheticFleet.of(bad, SEED));
-      assertTrue(e.getMessage().contains("totalInstances") && e.getMessage().contains(Integer.toString(bad)),
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> SyntheticFleet.of(bad, SEED));
+      assertTrue(
+          e.getMessage().contains("totalInstances")
+              && e.getMessage().contains(Integer.toString(bad)),
           e.getMessage());
     }
   }
@@ -180,16 +191,21 @@ class SyntheticFleetTest {
   void estimateIsTheSumOfTheMeasuredCosts() {
     long pods = 1_000_000;
     long machines = 100_000;
-    assertEquals(SyntheticFleet.BASE_HEAP_BYTES + pods * SyntheticFleet.KUSP_PEAK_BYTES_PER_POD
-        + machines * SyntheticFleet.LESP_PEAK_BYTES_PER_MACHINE, SyntheticFleet.estimatedHeapBytes(pods, machines));
+    assertEquals(
+        SyntheticFleet.BASE_HEAP_BYTES
+            + pods * SyntheticFleet.KUSP_PEAK_BYTES_PER_POD
+            + machines * SyntheticFleet.LESP_PEAK_BYTES_PER_MACHINE,
+        SyntheticFleet.estimatedHeapBytes(pods, machines));
   }
 
   @Test
   void preflightRefusesAFleetThatDoesNotFitWithAMemoryMessage() {
     long oneGib = 1L << 30;
     // A million pods at >= 1 KB each cannot fit in 1 GiB whatever the measured constant.
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SyntheticFleet.checkHeap(1_000_000, 100_000, oneGib));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SyntheticFleet.checkHeap(1_000_000, 100_000, oneGib));
     assertTrue(e.getMessage().contains("memory"), e.getMessage());
     assertTrue(e.getMessage().contains("1,000,000 pods"), e.getMessage());
     assertTrue(e.getMessage().contains("-Xmx"), e.getMessage());
@@ -200,7 +216,8 @@ class SyntheticFleetTest {
   void preflightBoundaryIsTheEstimate() {
     long need = SyntheticFleet.estimatedHeapBytes(1_000, 100);
     SyntheticFleet.checkHeap(1_000, 100, need); // exactly enough: no exception
-    assertThrows(IllegalArgumentException.class, () -> SyntheticFleet.checkHeap(1_000, 100, need - 1));
+    assertThrows(
+        IllegalArgumentException.class, () -> SyntheticFleet.checkHeap(1_000, 100, need - 1));
   }
 
   @Test
@@ -213,8 +230,8 @@ class SyntheticFleetTest {
   void preflightRejectsNegativeCountsAndHeap() {
     assertThrows(IllegalArgumentException.class, () -> SyntheticFleet.checkHeap(-1, 0, 1L << 30));
     assertThrows(IllegalArgumentException.class, () -> SyntheticFleet.checkHeap(0, -1, 1L << 30));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SyntheticFleet.checkHeap(0, 0, 0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SyntheticFleet.checkHeap(0, 0, 0));
     assertTrue(e.getMessage().contains("maxHeapBytes"), e.getMessage());
   }
 

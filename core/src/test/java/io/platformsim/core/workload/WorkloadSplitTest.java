@@ -18,16 +18,24 @@ import org.junit.jupiter.api.Test;
 class WorkloadSplitTest {
 
   private static Service service(String name, int instances, long milliCpu) {
-    return Service.builder(name).instances(instances).request(Resources.of(milliCpu, 1024))
-        .usage(Resources.of(Math.max(1, milliCpu / 4), 256)).build();
+    return Service.builder(name)
+        .instances(instances)
+        .request(Resources.of(milliCpu, 1024))
+        .usage(Resources.of(Math.max(1, milliCpu / 4), 256))
+        .build();
   }
 
   @Test
   void servicesGoLargestFirstToTheLeastLoadedPart() {
     // CPU (instances x 1,000m): a 10, b 7, c 5, d 4, e 3 cores. By hand: a -> 0 (10), b -> 1 (7),
     // c -> 1 (12), d -> 0 (14), e -> 1 (15).
-    Workload w = Workload.of(service("e", 3, 1000), service("a", 10, 1000), service("c", 5, 1000),
-        service("b", 7, 1000), service("d", 4, 1000));
+    Workload w =
+        Workload.of(
+            service("e", 3, 1000),
+            service("a", 10, 1000),
+            service("c", 5, 1000),
+            service("b", 7, 1000),
+            service("d", 4, 1000));
     List<Workload> parts = w.split(2);
     assertEquals(29, w.instances()); // 3 + 10 + 5 + 7 + 4
     assertEquals(14, parts.get(0).instances()); // a 10 + d 4
@@ -45,8 +53,9 @@ class WorkloadSplitTest {
 
   @Test
   void partsBelowOneIsRejectedNamingTheValue() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Workload.of(service("a", 2, 500)).split(0));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Workload.of(service("a", 2, 500)).split(0));
     assertTrue(e.getMessage().contains("parts") && e.getMessage().contains("0"), e.getMessage());
   }
 
@@ -81,7 +90,9 @@ class WorkloadSplitTest {
         last = index;
         load += (long) s.instances() * s.request().milliCpu();
       }
-      assertTrue(load <= total / (double) parts + largest, "load " + load + " total " + total + " parts " + parts);
+      assertTrue(
+          load <= total / (double) parts + largest,
+          "load " + load + " total " + total + " parts " + parts);
     }
     assertEquals(services.size(), seen.size());
     assertEquals(names(split.get(0)), names(w.split(parts).get(0)), "deterministic");

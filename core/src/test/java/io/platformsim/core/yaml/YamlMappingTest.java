@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class YamlMappingTest {
 
-  private static final String DOC = """
+  private static final String DOC =
+      """
       name: web
       size: 3
       ratio: 0.25
@@ -65,23 +66,35 @@ class YamlMappingTest {
     assertEquals("t.yaml:6: limits.mem: missing; it is required", e.getMessage());
     e = error(() -> m.list("items").orElseThrow().mappings().get(0).integer("x", 5, 9, null));
     assertEquals("t.yaml:9: items[0].x: must be in [5, 9], was 1", e.getMessage());
-    e = error(() -> m.read("name", t -> {
-      throw new IllegalArgumentException("no '" + t + "' here");
-    }, null));
+    e =
+        error(
+            () ->
+                m.read(
+                    "name",
+                    t -> {
+                      throw new IllegalArgumentException("no '" + t + "' here");
+                    },
+                    null));
     assertEquals("t.yaml:1: name: no 'web' here", e.getMessage());
     assertEquals("ratio", error(() -> m.integer("ratio", 0, 1, null)).field());
     assertEquals("expected a list ('- ' items), was 'web'", error(() -> m.list("name")).problem());
-    assertEquals("expected a mapping (key: value lines), was 'web'", error(() -> m.mapping("name")).problem());
+    assertEquals(
+        "expected a mapping (key: value lines), was 'web'",
+        error(() -> m.mapping("name")).problem());
     assertEquals("expected a single value, was a mapping", error(() -> m.text("limits")).problem());
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "nmae | did you mean 'name'?",
-      "zzzzzzzzzz | expected one of [name, size, ratio, on, limits, zones, items]"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "nmae | did you mean 'name'?",
+        "zzzzzzzzzz | expected one of [name, size, ratio, on, limits, zones, items]"
+      })
   void unknownFieldSuggestsTheClosest(String typo, String suggestion) {
     YamlMapping m = root(DOC.replace("name: web", typo + ": web"));
-    YamlFileException e = error(() -> m.only(List.of("name", "size", "ratio", "on", "limits", "zones", "items")));
+    YamlFileException e =
+        error(() -> m.only(List.of("name", "size", "ratio", "on", "limits", "zones", "items")));
     assertEquals(1, e.line());
     assertEquals(typo, e.field());
     assertTrue(e.problem().startsWith("unknown field '" + typo + "'; " + suggestion), e.problem());
@@ -91,7 +104,9 @@ class YamlMappingTest {
   void anchorsDuplicatesAndOtherShapesAreRefused() {
     assertTrue(error(() -> root("a: &x 1\nb: *x\n")).problem().contains("anchors and aliases"));
     assertTrue(error(() -> root("a: 1\na: 2\n")).getMessage().toLowerCase().contains("duplicate"));
-    assertEquals("expected a mapping (key: value lines), was a list", error(() -> root("- 1\n- 2\n")).problem());
+    assertEquals(
+        "expected a mapping (key: value lines), was a list",
+        error(() -> root("- 1\n- 2\n")).problem());
     assertTrue(error(() -> root("a: [unclosed\n")).problem().startsWith("not valid YAML"));
     assertFalse(YamlDocument.root("# only a comment\n", "c.yaml", 100).isPresent());
   }
@@ -100,8 +115,12 @@ class YamlMappingTest {
   void didYouMeanUsesEditDistance() {
     // Levenshtein: kitten -> sitting is 3 (two substitutions, one insertion).
     assertEquals(3, DidYouMean.distance("kitten", "sitting"));
-    assertEquals("; did you mean 'headroom'?", DidYouMean.suggest("HEADROM", List.of("strategy", "headroom")));
-    assertEquals("", DidYouMean.suggest("q", java.util.stream.IntStream.range(0, 13).mapToObj(i -> "long" + i)
-        .toList()));
+    assertEquals(
+        "; did you mean 'headroom'?",
+        DidYouMean.suggest("HEADROM", List.of("strategy", "headroom")));
+    assertEquals(
+        "",
+        DidYouMean.suggest(
+            "q", java.util.stream.IntStream.range(0, 13).mapToObj(i -> "long" + i).toList()));
   }
 }

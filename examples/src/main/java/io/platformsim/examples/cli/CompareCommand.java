@@ -22,13 +22,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code platformsim compare [scenario.yaml]}: runs a scenario (the built-in one without a file)
- * on LeSP and KuSP and prints both side by side with 95% confidence intervals and the ratio; or
- * one JSON object ({@code --json}); optionally writes CSV files and PNG charts. Progress goes to
+ * {@code platformsim compare [scenario.yaml]}: runs a scenario (the built-in one without a file) on
+ * LeSP and KuSP and prints both side by side with 95% confidence intervals and the ratio; or one
+ * JSON object ({@code --json}); optionally writes CSV files and PNG charts. Progress goes to
  * standard error, results to standard output.
  *
- * <p>Exit codes: 0 success; 2 bad input (scenario file, option values), one line on standard
- * error naming file, line and field; 1 a failure while running or writing.
+ * <p>Exit codes: 0 success; 2 bad input (scenario file, option values), one line on standard error
+ * naming file, line and field; 1 a failure while running or writing.
  */
 @Command(
     name = "compare",
@@ -50,36 +50,52 @@ import picocli.CommandLine.Spec;
       "",
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:compared", "1:failed while running or writing files",
-        "2:bad input (one line on standard error naming file, line and field)"})
+    exitCodeList = {
+      "0:compared",
+      "1:failed while running or writing files",
+      "2:bad input (one line on standard error naming file, line and field)"
+    })
 public final class CompareCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "<scenario.yaml>",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "<scenario.yaml>",
       description = "Scenario file (default: the built-in scenario).")
   Path file;
 
-  @Option(names = {"-r", "--replications"}, paramLabel = "<n>",
+  @Option(
+      names = {"-r", "--replications"},
+      paramLabel = "<n>",
       description = "Replications (default: the scenario's; the built-in one has 8).")
   Integer replications;
 
-  @Option(names = {"-s", "--seed"}, paramLabel = "<seed>",
+  @Option(
+      names = {"-s", "--seed"},
+      paramLabel = "<seed>",
       description = "Master seed (default: the scenario's; the built-in one has 42).")
   Long seed;
 
   @Option(names = "--json", description = "Print one JSON object instead of the table.")
   boolean json;
 
-  @Option(names = "--csv", paramLabel = "<dir>",
+  @Option(
+      names = "--csv",
+      paramLabel = "<dir>",
       description = "Write summary.csv, timeseries.csv and rollouts.csv into <dir>.")
   Path csvDir;
 
-  @Option(names = "--charts", paramLabel = "<dir>",
+  @Option(
+      names = "--charts",
+      paramLabel = "<dir>",
       description = "Write utilization.png, machines.png and rollouts.png into <dir>.")
   Path chartsDir;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress on standard error.")
   boolean quiet;
 
   @Override
@@ -91,8 +107,11 @@ public final class CompareCommand implements Callable<Integer> {
       scenario = file == null ? DefaultScenario.build() : ScenarioFile.load(file);
       if (replications != null) {
         if (replications < 1 || replications > Scenario.MAX_REPLICATIONS) {
-          throw new IllegalArgumentException("--replications: must be in [1, " + Scenario.MAX_REPLICATIONS
-              + "], was " + replications);
+          throw new IllegalArgumentException(
+              "--replications: must be in [1, "
+                  + Scenario.MAX_REPLICATIONS
+                  + "], was "
+                  + replications);
         }
         scenario = scenario.withReplications(replications);
       }
@@ -104,10 +123,13 @@ public final class CompareCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    scenario.envelopeWarning().ifPresent(w -> {
-      err.println("platformsim compare: warning: " + w);
-      err.flush();
-    });
+    scenario
+        .envelopeWarning()
+        .ifPresent(
+            w -> {
+              err.println("platformsim compare: warning: " + w);
+              err.flush();
+            });
     ComparisonResult result;
     try {
       result = Comparison.run(scenario, progress(err, scenario));
@@ -161,16 +183,27 @@ public final class CompareCommand implements Callable<Integer> {
       return Comparison.Progress.NONE;
     }
     boolean terminal = System.console() != null;
-    err.printf(Locale.ROOT, "Running '%s': %d services, %d replications on LeSP and KuSP (%s simulated each)%n",
-        s.name(), s.workload().services().size(), s.replications(),
+    err.printf(
+        Locale.ROOT,
+        "Running '%s': %d services, %d replications on LeSP and KuSP (%s simulated each)%n",
+        s.name(),
+        s.workload().services().size(),
+        s.replications(),
         String.format(Locale.ROOT, "%.1f h", s.horizonMillis() / 3_600_000.0));
     err.flush();
     return (done, total) -> {
       synchronized (err) {
         int width = 30;
         int filled = done * width / total;
-        String bar = "[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total
-            + " replications";
+        String bar =
+            "["
+                + "#".repeat(filled)
+                + " ".repeat(width - filled)
+                + "] "
+                + done
+                + "/"
+                + total
+                + " replications";
         if (terminal) {
           err.print("\r" + bar + (done == total ? System.lineSeparator() : ""));
         } else {

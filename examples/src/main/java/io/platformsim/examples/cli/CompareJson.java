@@ -20,20 +20,24 @@ import java.util.Optional;
  *  "ratios":{"machines":0.12, ...}}
  * </pre>
  *
- * Every figure is {@code {"mean": m, "ci95": [low, high]}}: the mean over the replications and
- * the 95% Student-t interval ({@code [null,null]} with one replication); fractions stay fractions
- * (0.335 is 33.5%); a figure a platform does not report is {@code null}. {@code "ratios"} holds
- * the second platform ÷ the first (baseline), i.e. KuSP ÷ LeSP; each further platform {@code x}
- * adds {@code "xRatios"}, x ÷ the baseline ({@code null} when undefined). Holds no wall-clock
- * time, so the same seed gives the same bytes.
+ * Every figure is {@code {"mean": m, "ci95": [low, high]}}: the mean over the replications and the
+ * 95% Student-t interval ({@code [null,null]} with one replication); fractions stay fractions
+ * (0.335 is 33.5%); a figure a platform does not report is {@code null}. {@code "ratios"} holds the
+ * second platform ÷ the first (baseline), i.e. KuSP ÷ LeSP; each further platform {@code x} adds
+ * {@code "xRatios"}, x ÷ the baseline ({@code null} when undefined). Holds no wall-clock time, so
+ * the same seed gives the same bytes.
  */
 final class CompareJson {
 
   private CompareJson() {}
 
   static String of(ComparisonResult r) {
-    JsonObject json = new JsonObject().add("scenario", r.scenario()).add("seed", r.seed())
-        .add("replications", (long) r.replications()).add("horizonSeconds", r.horizonMillis() / 1000);
+    JsonObject json =
+        new JsonObject()
+            .add("scenario", r.scenario())
+            .add("seed", r.seed())
+            .add("replications", (long) r.replications())
+            .add("horizonSeconds", r.horizonMillis() / 1000);
     for (PlatformResult p : r.platforms()) {
       json.add(p.name(), side(p));
     }
@@ -54,14 +58,20 @@ final class CompareJson {
     for (Figure f : Figure.values()) {
       side.add(f.key(), estimate(s.estimate(f)));
     }
-    return side
-        .add("rolloutSeconds", group(s, Figure.ROLLOUT_P50, Figure.ROLLOUT_P95, Figure.ROLLOUT_MAX))
-        .add("appRolloutSeconds", group(s, Figure.APP_ROLLOUT_P50, Figure.APP_ROLLOUT_P95, Figure.APP_ROLLOUT_MAX))
-        .add("imageRolloutSeconds", group(s, Figure.IMAGE_ROLLOUT_P50, Figure.IMAGE_ROLLOUT_P95, Figure.IMAGE_ROLLOUT_MAX));
+    return side.add(
+            "rolloutSeconds", group(s, Figure.ROLLOUT_P50, Figure.ROLLOUT_P95, Figure.ROLLOUT_MAX))
+        .add(
+            "appRolloutSeconds",
+            group(s, Figure.APP_ROLLOUT_P50, Figure.APP_ROLLOUT_P95, Figure.APP_ROLLOUT_MAX))
+        .add(
+            "imageRolloutSeconds",
+            group(s, Figure.IMAGE_ROLLOUT_P50, Figure.IMAGE_ROLLOUT_P95, Figure.IMAGE_ROLLOUT_MAX));
   }
 
   private static JsonObject group(PlatformResult s, Figure p50, Figure p95, Figure max) {
-    return new JsonObject().add("p50", estimate(s.estimate(p50))).add("p95", estimate(s.estimate(p95)))
+    return new JsonObject()
+        .add("p50", estimate(s.estimate(p50)))
+        .add("p95", estimate(s.estimate(p95)))
         .add("max", estimate(s.estimate(max)));
   }
 

@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code platformsim demo}: the discrete-event engine on a small LeSP question — how long does a
- * fleet-wide configuration-management run take when an orchestrator converges N machines at most
- * P at a time, converge durations are lognormal and a failed converge is retried?
+ * fleet-wide configuration-management run take when an orchestrator converges N machines at most P
+ * at a time, converge durations are lognormal and a failed converge is retried?
  *
  * <p>The defaults follow the published Voxer figures (reference/calibration.md, S6: about 200
  * nodes, 30 minutes at 30-way parallelism): 200 machines, 30 at a time, a median converge of 4
@@ -51,54 +51,97 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--machines", paramLabel = "<n>", defaultValue = "200", description = "Machines to converge (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--machines",
+      paramLabel = "<n>",
+      defaultValue = "200",
+      description = "Machines to converge (default: ${DEFAULT-VALUE}).")
   int machines;
 
-  @Option(names = "--parallelism", paramLabel = "<n>", defaultValue = "30", description = "Converges the orchestrator runs at once (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--parallelism",
+      paramLabel = "<n>",
+      defaultValue = "30",
+      description = "Converges the orchestrator runs at once (default: ${DEFAULT-VALUE}).")
   int parallelism;
 
-  @Option(names = "--median", paramLabel = "<duration>", defaultValue = "4m", converter = DurationConverter.class,
+  @Option(
+      names = "--median",
+      paramLabel = "<duration>",
+      defaultValue = "4m",
+      converter = DurationConverter.class,
       description = "Median converge duration (default: ${DEFAULT-VALUE}).")
   long medianMillis;
 
-  @Option(names = "--p99", paramLabel = "<duration>", defaultValue = "10m", converter = DurationConverter.class,
+  @Option(
+      names = "--p99",
+      paramLabel = "<duration>",
+      defaultValue = "10m",
+      converter = DurationConverter.class,
       description = "99th-percentile converge duration (default: ${DEFAULT-VALUE}).")
   long p99Millis;
 
-  @Option(names = "--fixed", description = "Every converge takes exactly --median (no randomness in durations).")
+  @Option(
+      names = "--fixed",
+      description = "Every converge takes exactly --median (no randomness in durations).")
   boolean fixed;
 
-  @Option(names = "--failure-probability", paramLabel = "<p>", defaultValue = "0.02", description = "Probability that a converge fails and is retried (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--failure-probability",
+      paramLabel = "<p>",
+      defaultValue = "0.02",
+      description = "Probability that a converge fails and is retried (default: ${DEFAULT-VALUE}).")
   double failureProbability;
 
-  @Option(names = "--replications", paramLabel = "<n>", defaultValue = "10", description = "Independent replications (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--replications",
+      paramLabel = "<n>",
+      defaultValue = "10",
+      description = "Independent replications (default: ${DEFAULT-VALUE}).")
   int replications;
 
-  @Option(names = "--seed", paramLabel = "<seed>", defaultValue = "1", description = "Master seed; the same seed prints the same table (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "<seed>",
+      defaultValue = "1",
+      description = "Master seed; the same seed prints the same table (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", paramLabel = "<n>", description = "Threads for the replications (default: the number of processors; the output does not depend on it).")
+  @Option(
+      names = "--threads",
+      paramLabel = "<n>",
+      description =
+          "Threads for the replications (default: the number of processors; the output does not depend on it).")
   Integer threads;
 
   @Override
   public Integer call() {
     validate();
-    DurationDistribution converge = fixed
-        ? DurationDistribution.fixed(medianMillis)
-        : DurationDistribution.logNormal(medianMillis, p99Millis);
+    DurationDistribution converge =
+        fixed
+            ? DurationDistribution.fixed(medianMillis)
+            : DurationDistribution.logNormal(medianMillis, p99Millis);
     FleetConverge model = new FleetConverge(machines, parallelism, converge, failureProbability);
     int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     ReplicationResult result = Replications.run(seed, replications, threadCount, model);
 
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "Fleet-wide configuration-management run%n");
-    out.printf(Locale.ROOT, "  %d machines, at most %d converging at once%n", machines, parallelism);
-    out.printf(Locale.ROOT, "  converge duration %s (mean %.2f min)%n",
-        fixed ? "fixed " + DurationConverter.format(medianMillis)
-            : "lognormal, median " + DurationConverter.format(medianMillis)
-                + ", p99 " + DurationConverter.format(p99Millis),
+    out.printf(
+        Locale.ROOT, "  %d machines, at most %d converging at once%n", machines, parallelism);
+    out.printf(
+        Locale.ROOT,
+        "  converge duration %s (mean %.2f min)%n",
+        fixed
+            ? "fixed " + DurationConverter.format(medianMillis)
+            : "lognormal, median "
+                + DurationConverter.format(medianMillis)
+                + ", p99 "
+                + DurationConverter.format(p99Millis),
         converge.meanMillis() / 60_000);
-    out.printf(Locale.ROOT, "  failure probability %s per converge (failed machines are retried)%n%n",
+    out.printf(
+        Locale.ROOT,
+        "  failure probability %s per converge (failed machines are retried)%n%n",
         failureProbability);
     out.print(result.toTable(2));
     out.flush();
@@ -123,19 +166,23 @@ public final class DemoCommand implements Callable<Integer> {
       throw new ParameterException(cl, "--median must be positive, was " + medianMillis + "ms");
     }
     if (!fixed && p99Millis <= medianMillis) {
-      throw new ParameterException(cl, "--p99 " + DurationConverter.format(p99Millis)
-          + " must be above --median " + DurationConverter.format(medianMillis)
-          + " (or use --fixed)");
+      throw new ParameterException(
+          cl,
+          "--p99 "
+              + DurationConverter.format(p99Millis)
+              + " must be above --median "
+              + DurationConverter.format(medianMillis)
+              + " (or use --fixed)");
     }
     if (!(failureProbability >= 0 && failureProbability < 1)) {
-      throw new ParameterException(cl,
-          "--failure-probability must be in [0, 1), was " + failureProbability);
+      throw new ParameterException(
+          cl, "--failure-probability must be in [0, 1), was " + failureProbability);
     }
   }
 
   /**
-   * One replication of the fleet run. At time 0 every machine is waiting; the orchestrator keeps
-   * up to {@code parallelism} converges going, taking machines first come, first served; when a
+   * One replication of the fleet run. At time 0 every machine is waiting; the orchestrator keeps up
+   * to {@code parallelism} converges going, taking machines first come, first served; when a
    * converge ends it either succeeds (the machine is ready) or fails and the machine queues again
    * at the back. Randomness: stream {@code converge-duration} for durations, {@code
    * converge-failure} for outcomes.
@@ -146,7 +193,8 @@ public final class DemoCommand implements Callable<Integer> {
     private final DurationDistribution converge;
     private final double failureProbability;
 
-    FleetConverge(int machines, int parallelism, DurationDistribution converge, double failureProbability) {
+    FleetConverge(
+        int machines, int parallelism, DurationDistribution converge, double failureProbability) {
       this.machines = machines;
       this.parallelism = parallelism;
       this.converge = converge;
@@ -188,8 +236,8 @@ public final class DemoCommand implements Callable<Integer> {
         figures.put("machine ready, p90 [min]", minutes(ready.percentile(90)));
         figures.put("converge run, p50 [min]", minutes(converges.percentile(50)));
         figures.put("converge run, p99 [min]", minutes(converges.percentile(99)));
-        figures.put("orchestrator busy [%]",
-            end == 0 ? 0.0 : 100 * busy.average(end) / parallelism);
+        figures.put(
+            "orchestrator busy [%]", end == 0 ? 0.0 : 100 * busy.average(end) / parallelism);
         figures.put("failed converges", (double) failed);
         return figures;
       }
@@ -223,7 +271,10 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** Parses durations such as {@code 1500ms}, {@code 90s}, {@code 4m}, {@code 1.5h} into milliseconds. */
+  /**
+   * Parses durations such as {@code 1500ms}, {@code 90s}, {@code 4m}, {@code 1.5h} into
+   * milliseconds.
+   */
   static final class DurationConverter implements CommandLine.ITypeConverter<Long> {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
@@ -235,12 +286,13 @@ public final class DemoCommand implements Callable<Integer> {
             "'" + value + "' is not a duration; write e.g. 1500ms, 90s, 4m or 1.5h");
       }
       double amount = Double.parseDouble(m.group(1));
-      double unit = switch (m.group(2)) {
-        case "ms" -> 1;
-        case "s" -> 1_000;
-        case "m" -> 60_000;
-        default -> 3_600_000;
-      };
+      double unit =
+          switch (m.group(2)) {
+            case "ms" -> 1;
+            case "s" -> 1_000;
+            case "m" -> 60_000;
+            default -> 3_600_000;
+          };
       double millis = amount * unit;
       if (millis > Long.MAX_VALUE / 2) {
         throw new CommandLine.TypeConversionException("'" + value + "' is too long a duration");
@@ -248,7 +300,10 @@ public final class DemoCommand implements Callable<Integer> {
       return Math.round(millis);
     }
 
-    /** The shortest exact rendering in the units above, e.g. {@code 4m}, {@code 90s}, {@code 1500ms}. */
+    /**
+     * The shortest exact rendering in the units above, e.g. {@code 4m}, {@code 90s}, {@code
+     * 1500ms}.
+     */
     static String format(long millis) {
       if (millis != 0 && millis % 3_600_000 == 0) {
         return millis / 3_600_000 + "h";

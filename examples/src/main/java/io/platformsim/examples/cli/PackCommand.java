@@ -2,7 +2,6 @@ package io.platformsim.examples.cli;
 
 import io.platformsim.scheduler.packing.LowerBound;
 import io.platformsim.scheduler.packing.PackingAlgorithm;
-import io.platformsim.scheduler.packing.PackingFileException;
 import io.platformsim.scheduler.packing.PackingFiles;
 import io.platformsim.scheduler.packing.PackingInstance;
 import io.platformsim.scheduler.packing.PackingResult;
@@ -24,8 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code platformsim pack}: offline capacity planning. Reads a set of requests and a bin (node)
- * size, packs them with an algorithm of {@link PackingAlgorithm} and prints how many bins it
- * needs, the lower bound and the gap, optionally one line per bin, or one JSON object.
+ * size, packs them with an algorithm of {@link PackingAlgorithm} and prints how many bins it needs,
+ * the lower bound and the gap, optionally one line per bin, or one JSON object.
  *
  * <p>Exit codes: 0 success; 2 bad input (unreadable or malformed file, unknown algorithm, bad
  * {@code --node}), reported as one line on standard error naming the file, line and field.
@@ -66,29 +65,39 @@ public final class PackCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "<file>", description = "The items to pack.")
   Path file;
 
-  @Option(names = {"-a", "--algorithm"}, paramLabel = "<name>", defaultValue = PackingAlgorithm.DEFAULT,
+  @Option(
+      names = {"-a", "--algorithm"},
+      paramLabel = "<name>",
+      defaultValue = PackingAlgorithm.DEFAULT,
       description = "Packing algorithm (default: ${DEFAULT-VALUE}).")
   String algorithm;
 
-  @Option(names = "--format", paramLabel = "<bpp|vbp|csv>",
+  @Option(
+      names = "--format",
+      paramLabel = "<bpp|vbp|csv>",
       description = "Input format (default: by extension; bpp unless .csv or .vbp).")
   String format;
 
-  @Option(names = "--node", paramLabel = "<r=q,...>",
+  @Option(
+      names = "--node",
+      paramLabel = "<r=q,...>",
       description = "Node size for csv input, every column once, e.g. cpu=4000,memory=16Gi.")
   String node;
 
-  @Option(names = "--bins", description = "Also print one line per bin: its load and its items "
-      + "(numbered from 1 in input order, or by the csv 'name' column); with --json, the "
-      + "assignment and the bin loads.")
+  @Option(
+      names = "--bins",
+      description =
+          "Also print one line per bin: its load and its items "
+              + "(numbered from 1 in input order, or by the csv 'name' column); with --json, the "
+              + "assignment and the bin loads.")
   boolean perBin;
 
   @Option(names = "--json", description = "Print one JSON object instead of the table.")
   boolean json;
 
   /** What was read: the instance and how to name its dimensions and items. */
-  private record Input(String format, PackingInstance instance, List<String> resources,
-      List<String> labels) {}
+  private record Input(
+      String format, PackingInstance instance, List<String> resources, List<String> labels) {}
 
   @Override
   public Integer call() {
@@ -148,18 +157,20 @@ public final class PackCommand implements Callable<Integer> {
       throw new BadInput(name + ": cannot read (" + e.getMessage() + ")");
     }
     switch (fmt) {
-      case "csv": {
-        PackCsv.Parsed p = PackCsv.parse(name, text, node);
-        return new Input(fmt, p.instance(), p.resources(), p.labels());
-      }
-      case "vbp": {
-        PackingInstance in = PackingFiles.readVbp(name, text);
-        List<String> dims = new ArrayList<>();
-        for (int j = 0; j < in.dimensions(); j++) {
-          dims.add("d" + (j + 1));
+      case "csv":
+        {
+          PackCsv.Parsed p = PackCsv.parse(name, text, node);
+          return new Input(fmt, p.instance(), p.resources(), p.labels());
         }
-        return new Input(fmt, in, dims, null);
-      }
+      case "vbp":
+        {
+          PackingInstance in = PackingFiles.readVbp(name, text);
+          List<String> dims = new ArrayList<>();
+          for (int j = 0; j < in.dimensions(); j++) {
+            dims.add("d" + (j + 1));
+          }
+          return new Input(fmt, in, dims, null);
+        }
       default:
         return new Input(fmt, PackingFiles.readBpp(name, text), List.of("size"), null);
     }
@@ -178,24 +189,27 @@ public final class PackCommand implements Callable<Integer> {
     LowerBound lb = LowerBound.of(in);
     double[] fill = new double[in.dimensions()];
     for (int j = 0; j < fill.length; j++) {
-      fill[j] = r.bins() == 0 ? 0
-          : Math.round(10000.0 * total(in, j) / ((double) r.bins() * in.capacity(j))) / 100.0;
+      fill[j] =
+          r.bins() == 0
+              ? 0
+              : Math.round(10000.0 * total(in, j) / ((double) r.bins() * in.capacity(j))) / 100.0;
     }
-    JsonObject o = new JsonObject()
-        .add("file", in.name())
-        .add("format", input.format())
-        .add("items", in.itemCount())
-        .add("resources", input.resources())
-        .add("capacity", in.capacity())
-        .add("algorithm", r.algorithm())
-        .add("bins", r.bins())
-        .add("lowerBound", r.lowerBound())
-        .add("lowerBoundL1", lb.volume())
-        .add("lowerBoundL2", lb.martelloToth())
-        .add("gap", r.gap())
-        .add("relativeGap", r.relativeGap())
-        .add("fillPercent", fill)
-        .add("millis", Math.round(millis * 1000) / 1000.0);
+    JsonObject o =
+        new JsonObject()
+            .add("file", in.name())
+            .add("format", input.format())
+            .add("items", in.itemCount())
+            .add("resources", input.resources())
+            .add("capacity", in.capacity())
+            .add("algorithm", r.algorithm())
+            .add("bins", r.bins())
+            .add("lowerBound", r.lowerBound())
+            .add("lowerBoundL1", lb.volume())
+            .add("lowerBoundL2", lb.martelloToth())
+            .add("gap", r.gap())
+            .add("relativeGap", r.relativeGap())
+            .add("fillPercent", fill)
+            .add("millis", Math.round(millis * 1000) / 1000.0);
     if (perBin) {
       long[] assignment = new long[in.itemCount()];
       for (int i = 0; i < assignment.length; i++) {
@@ -215,7 +229,9 @@ public final class PackCommand implements Callable<Integer> {
     for (int j = 0; j < in.dimensions(); j++) {
       String sep = j == 0 ? "" : ", ";
       cap.append(sep).append(res.get(j)).append('=').append(in.capacity(j));
-      fill.append(sep).append(res.get(j)).append(' ')
+      fill.append(sep)
+          .append(res.get(j))
+          .append(' ')
           .append(percent(total(in, j), (double) r.bins() * in.capacity(j)));
     }
     row(out, "file", in.name() + " (" + input.format() + ")");
@@ -223,10 +239,24 @@ public final class PackCommand implements Callable<Integer> {
     row(out, "bin size", cap.toString());
     row(out, "algorithm", r.algorithm());
     row(out, "bins", Integer.toString(r.bins()));
-    row(out, "lower bound", r.lowerBound() + " (volume L1 " + lb.volume() + ", Martello-Toth L2 "
-        + lb.martelloToth() + ")");
-    row(out, "gap", r.gap() + String.format(Locale.ROOT, " (%.2f%%)%s", 100 * r.relativeGap(),
-        r.gap() == 0 ? ", optimal" : ""));
+    row(
+        out,
+        "lower bound",
+        r.lowerBound()
+            + " (volume L1 "
+            + lb.volume()
+            + ", Martello-Toth L2 "
+            + lb.martelloToth()
+            + ")");
+    row(
+        out,
+        "gap",
+        r.gap()
+            + String.format(
+                Locale.ROOT,
+                " (%.2f%%)%s",
+                100 * r.relativeGap(),
+                r.gap() == 0 ? ", optimal" : ""));
     row(out, "average fill", r.bins() == 0 ? "-" : fill.toString());
     row(out, "time", String.format(Locale.ROOT, "%.1f ms", millis));
     if (perBin) {
@@ -242,13 +272,18 @@ public final class PackCommand implements Callable<Integer> {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "bin %d:", b));
         long[] load = r.binLoad(b);
         for (int j = 0; j < load.length; j++) {
-          line.append(' ').append(res.get(j)).append('=').append(load[j]).append(" (")
-              .append(percent(load[j], in.capacity(j))).append(')');
+          line.append(' ')
+              .append(res.get(j))
+              .append('=')
+              .append(load[j])
+              .append(" (")
+              .append(percent(load[j], in.capacity(j)))
+              .append(')');
         }
         line.append(" items:");
         for (int i : members.get(b)) {
-          line.append(' ').append(input.labels() == null ? Integer.toString(i + 1)
-              : input.labels().get(i));
+          line.append(' ')
+              .append(input.labels() == null ? Integer.toString(i + 1) : input.labels().get(i));
         }
         out.println(line);
       }

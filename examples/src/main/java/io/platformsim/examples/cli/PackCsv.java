@@ -26,9 +26,9 @@ import java.util.regex.Pattern;
  * memory in bytes), written as Kubernetes quantities and read by the scheduler's {@link Quantity}:
  * optionally with a binary suffix {@code Ki Mi Gi Ti Pi Ei} (powers of 1024), a decimal suffix
  * {@code k M G T P E} (powers of 1000) or an exponent ({@code 4e3}). A value that is not a whole
- * number of units ({@code 0.5}, {@code 500m}) is refused, so every number is exact. The node size comes from
- * {@code --node cpu=4000,memory=16Gi} (every column named once) or, without it, from the first
- * row after the header. Every problem is a {@link PackingFileException} naming the file, line
+ * number of units ({@code 0.5}, {@code 500m}) is refused, so every number is exact. The node size
+ * comes from {@code --node cpu=4000,memory=16Gi} (every column named once) or, without it, from the
+ * first row after the header. Every problem is a {@link PackingFileException} naming the file, line
  * and column.
  */
 final class PackCsv {
@@ -70,7 +70,10 @@ final class PackCsv {
         for (int c = 0; c < header.size(); c++) {
           String h = header.get(c);
           if (!NAME.matcher(h).matches()) {
-            throw new PackingFileException(file, ln, "header column " + (c + 1),
+            throw new PackingFileException(
+                file,
+                ln,
+                "header column " + (c + 1),
                 "'" + h + "' is not a resource name (letters, digits, . _ / -)");
           }
           if (header.indexOf(h) != c) {
@@ -84,9 +87,17 @@ final class PackCsv {
       }
       int expected = header.size() + (named ? 1 : 0);
       if (cells.length != expected) {
-        throw new PackingFileException(file, ln, "row",
-            "expected " + expected + " values (" + (named ? "name, " : "")
-                + String.join(", ", header) + "), found " + cells.length);
+        throw new PackingFileException(
+            file,
+            ln,
+            "row",
+            "expected "
+                + expected
+                + " values ("
+                + (named ? "name, " : "")
+                + String.join(", ", header)
+                + "), found "
+                + cells.length);
       }
       long[] v = new long[header.size()];
       for (int c = 0; c < v.length; c++) {
@@ -95,8 +106,8 @@ final class PackCsv {
       if (node == null) {
         for (int c = 0; c < v.length; c++) {
           if (v[c] <= 0) {
-            throw new PackingFileException(file, ln, "node " + header.get(c),
-                "the node size must be positive, got " + v[c]);
+            throw new PackingFileException(
+                file, ln, "node " + header.get(c), "the node size must be positive, got " + v[c]);
           }
         }
         node = v;
@@ -105,8 +116,15 @@ final class PackCsv {
       }
       for (int c = 0; c < v.length; c++) {
         if (v[c] > node[c]) {
-          throw new PackingFileException(file, ln, header.get(c),
-              cells[c + (named ? 1 : 0)] + " = " + v[c] + " is larger than the node's " + node[c]
+          throw new PackingFileException(
+              file,
+              ln,
+              header.get(c),
+              cells[c + (named ? 1 : 0)]
+                  + " = "
+                  + v[c]
+                  + " is larger than the node's "
+                  + node[c]
                   + (nodeLine > 0 ? " (line " + nodeLine + ")" : " (--node)"));
         }
       }
@@ -119,11 +137,13 @@ final class PackCsv {
       throw new PackingFileException(file, 0, "header", "missing: the file has no data");
     }
     if (node == null) {
-      throw new PackingFileException(file, 0, "node",
-          "missing: give --node or a first row with the node size");
+      throw new PackingFileException(
+          file, 0, "node", "missing: give --node or a first row with the node size");
     }
-    return new Parsed(PackingInstance.of(node, items.toArray(new long[0][])).named(file),
-        List.copyOf(header), named ? List.copyOf(labels) : null);
+    return new Parsed(
+        PackingInstance.of(node, items.toArray(new long[0][])).named(file),
+        List.copyOf(header),
+        named ? List.copyOf(labels) : null);
   }
 
   /** Parses {@code cpu=4000,memory=16Gi}; every resource of the header exactly once. */
@@ -133,13 +153,13 @@ final class PackCsv {
       String p = part.trim();
       int eq = p.indexOf('=');
       if (eq <= 0) {
-        throw new PackingFileException("--node", 0, "'" + p + "'",
-            "expected resource=quantity, for example cpu=4000");
+        throw new PackingFileException(
+            "--node", 0, "'" + p + "'", "expected resource=quantity, for example cpu=4000");
       }
       String name = p.substring(0, eq).trim();
       if (!header.contains(name)) {
-        throw new PackingFileException("--node", 0, name,
-            "unknown resource (the file has " + String.join(", ", header) + ")");
+        throw new PackingFileException(
+            "--node", 0, name, "unknown resource (the file has " + String.join(", ", header) + ")");
       }
       if (values.containsKey(name)) {
         throw new PackingFileException("--node", 0, name, "given twice");
@@ -163,17 +183,22 @@ final class PackCsv {
 
   /**
    * A non-negative whole number of units read by the one quantity parser ({@link Quantity},
-   * Kubernetes rules): {@code 4000}, {@code 16Gi}, {@code 1.5k}. A value that is not a whole
-   * number ({@code 0.5}, {@code 1500m}) is refused rather than rounded, so every size is exact.
+   * Kubernetes rules): {@code 4000}, {@code 16Gi}, {@code 1.5k}. A value that is not a whole number
+   * ({@code 0.5}, {@code 1500m}) is refused rather than rounded, so every size is exact.
    */
   static long quantity(String file, int line, String field, String text) {
     Quantity q;
     try {
       q = Quantity.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new PackingFileException(file, line, field, "'" + abbreviate(text)
-          + "' is not a quantity (a whole number with an optional k, M, G, T, P, E, Ki, Mi, Gi, Ti, Pi or Ei"
-          + " suffix)");
+      throw new PackingFileException(
+          file,
+          line,
+          field,
+          "'"
+              + abbreviate(text)
+              + "' is not a quantity (a whole number with an optional k, M, G, T, P, E, Ki, Mi, Gi, Ti, Pi or Ei"
+              + " suffix)");
     }
     if (q.signum() < 0) {
       throw new PackingFileException(file, line, field, "must not be negative, got " + text);
@@ -181,13 +206,21 @@ final class PackCsv {
     BigDecimal amount = q.amount();
     // A binary-SI amount of exactly 2^63 - 1 is the parser's cap (quantity.go caps binarySI there):
     // the text asked for more.
-    if (amount.compareTo(LONG_MAX) > 0 || (q.format() == Quantity.Format.BINARY_SI && amount.equals(LONG_MAX))) {
-      throw new PackingFileException(file, line, field,
-          "'" + abbreviate(text) + "' does not fit in a 64-bit integer");
+    if (amount.compareTo(LONG_MAX) > 0
+        || (q.format() == Quantity.Format.BINARY_SI && amount.equals(LONG_MAX))) {
+      throw new PackingFileException(
+          file, line, field, "'" + abbreviate(text) + "' does not fit in a 64-bit integer");
     }
     if (amount.scale() > 0) {
-      throw new PackingFileException(file, line, field,
-          "'" + abbreviate(text) + "' is not a whole number of units (it is " + amount.toPlainString() + ")");
+      throw new PackingFileException(
+          file,
+          line,
+          field,
+          "'"
+              + abbreviate(text)
+              + "' is not a whole number of units (it is "
+              + amount.toPlainString()
+              + ")");
     }
     return amount.longValueExact();
   }

@@ -7,8 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code platformsim} command: the one command-line entry of the project. Each capability is
- * a subcommand; run without one, it prints the usage.
+ * The {@code platformsim} command: the one command-line entry of the project. Each capability is a
+ * subcommand; run without one, it prints the usage.
  */
 @Command(
     name = "platformsim",

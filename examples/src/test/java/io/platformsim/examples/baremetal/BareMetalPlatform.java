@@ -23,16 +23,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A deliberately trivial third platform for tests: every instance gets its own fixed-size
- * machine ({@link #MACHINE}, {@link #HOURLY_PRICE_USD} an hour), in service the moment it is
- * deployed; releases finish at once and crashed machines are replaced at once; no zones, no
- * identity. It uses nothing of the platform packages but the {@link Platform} contract, which is
- * the point: a comparison can run it next to LeSP and KuSP without any change to the experiment.
+ * A deliberately trivial third platform for tests: every instance gets its own fixed-size machine
+ * ({@link #MACHINE}, {@link #HOURLY_PRICE_USD} an hour), in service the moment it is deployed;
+ * releases finish at once and crashed machines are replaced at once; no zones, no identity. It uses
+ * nothing of the platform packages but the {@link Platform} contract, which is the point: a
+ * comparison can run it next to LeSP and KuSP without any change to the experiment.
  */
 public final class BareMetalPlatform implements Platform {
 
   /** Every machine: 4 cores, 16 GiB. */
   public static final Resources MACHINE = Resources.of(4_000, 16_384);
+
   /** Price of one machine-hour. */
   public static final double HOURLY_PRICE_USD = 0.20;
 
@@ -65,8 +66,13 @@ public final class BareMetalPlatform implements Platform {
       throw new IllegalArgumentException("service '" + service.name() + "' is already deployed");
     }
     if (!service.request().fitsIn(MACHINE)) {
-      throw new IllegalArgumentException("service '" + service.name() + "' requests " + service.request()
-          + ", more than a machine's " + MACHINE);
+      throw new IllegalArgumentException(
+          "service '"
+              + service.name()
+              + "' requests "
+              + service.request()
+              + ", more than a machine's "
+              + MACHINE);
     }
     advance();
     services.put(service.name(), service);
@@ -76,8 +82,9 @@ public final class BareMetalPlatform implements Platform {
   public void apply(Release release) {
     Service s = service(release.service());
     long now = sim.now();
-    rollouts.add(new RolloutRecord(release, "in place", now, now, RolloutRecord.Outcome.COMPLETED, s.instances(),
-        0, 0));
+    rollouts.add(
+        new RolloutRecord(
+            release, "in place", now, now, RolloutRecord.Outcome.COMPLETED, s.instances(), 0, 0));
   }
 
   @Override
@@ -93,7 +100,8 @@ public final class BareMetalPlatform implements Platform {
   public void setLoad(String service, double factor) {
     service(service);
     if (!(factor >= 0) || Double.isInfinite(factor)) {
-      throw new IllegalArgumentException("load factor of '" + service + "' must be finite and >= 0, was " + factor);
+      throw new IllegalArgumentException(
+          "load factor of '" + service + "' must be finite and >= 0, was " + factor);
     }
     advance();
     loads.put(service, factor);
@@ -116,7 +124,9 @@ public final class BareMetalPlatform implements Platform {
     for (Service s : services.values()) {
       usedCpu += s.instances() * demand.usedMilliCpu(s.name());
     }
-    return new PlatformSample(machines, PlatformSample.fraction(requested().milliCpu(), machines * MACHINE.milliCpu()),
+    return new PlatformSample(
+        machines,
+        PlatformSample.fraction(requested().milliCpu(), machines * MACHINE.milliCpu()),
         PlatformSample.fraction(requested().memoryMib(), machines * MACHINE.memoryMib()),
         PlatformSample.fraction(usedCpu, machines * MACHINE.milliCpu()));
   }
@@ -128,10 +138,19 @@ public final class BareMetalPlatform implements Platform {
     double average = now == 0 ? machines() : machineMillis / now;
     double cpu = machineMillis * MACHINE.milliCpu();
     double memory = machineMillis * MACHINE.memoryMib();
-    return new PlatformMetrics(name(), now, average, machines(), machineMillis * HOURLY_PRICE_USD / 3_600_000.0,
-        PlatformSample.fraction(allocCpuMillis, cpu), PlatformSample.fraction(allocMemoryMillis, memory),
-        PlatformSample.fraction(usedCpuMillis, cpu), PlatformSample.fraction(usedMemoryMillis, memory),
-        List.copyOf(rollouts), DurationSummary.EMPTY, failuresRecovered);
+    return new PlatformMetrics(
+        name(),
+        now,
+        average,
+        machines(),
+        machineMillis * HOURLY_PRICE_USD / 3_600_000.0,
+        PlatformSample.fraction(allocCpuMillis, cpu),
+        PlatformSample.fraction(allocMemoryMillis, memory),
+        PlatformSample.fraction(usedCpuMillis, cpu),
+        PlatformSample.fraction(usedMemoryMillis, memory),
+        List.copyOf(rollouts),
+        DurationSummary.EMPTY,
+        failuresRecovered);
   }
 
   @Override
@@ -143,14 +162,20 @@ public final class BareMetalPlatform implements Platform {
   @Override
   public IdentityMetrics identityMetrics() {
     IssuanceStats none = new IssuanceStats(0, 0, 0, 0, 0, 0);
-    return new IdentityMetrics(new AddressCounts(0, 0, 0, Map.of()), none, null, 0, 0,
+    return new IdentityMetrics(
+        new AddressCounts(0, 0, 0, Map.of()),
+        none,
+        null,
+        0,
+        0,
         BlastRadiusReport.of(Map.of(), Map.of()));
   }
 
   private Service service(String name) {
     Service s = services.get(name);
     if (s == null) {
-      throw new IllegalArgumentException("unknown service '" + name + "'; deployed: " + services.keySet());
+      throw new IllegalArgumentException(
+          "unknown service '" + name + "'; deployed: " + services.keySet());
     }
     return s;
   }
@@ -196,6 +221,12 @@ public final class BareMetalPlatform implements Platform {
 
   @Override
   public String toString() {
-    return "BareMetalPlatform[" + machines() + " machines of " + MACHINE + ", " + services.size() + " services]";
+    return "BareMetalPlatform["
+        + machines()
+        + " machines of "
+        + MACHINE
+        + ", "
+        + services.size()
+        + " services]";
   }
 }

@@ -18,7 +18,8 @@ class CompareCommandTest {
   @TempDir Path dir;
 
   /** A small scenario: two services, a release, a spike and a failure over 2 simulated hours. */
-  private static final String SMALL = """
+  private static final String SMALL =
+      """
       name: small
       seed: 3
       replications: 2
@@ -65,14 +66,26 @@ class CompareCommandTest {
     assertTrue(json.contains("\"seed\":3,") && json.contains("\"replications\":2,"), json);
     for (String side : List.of("lesp", "kusp")) {
       String obj = object(json, side);
-      for (String key : List.of("machines", "costPerHour", "cpuAllocation", "memoryAllocation", "cpuUsage",
-          "recoverySeconds")) {
-        assertTrue(Pattern.compile("\"" + key + "\":\\{\"mean\":[-0-9.E]+,\"ci95\":\\[[-0-9.E]+,[-0-9.E]+]}")
-            .matcher(obj).find(), side + "." + key + " in " + obj);
+      for (String key :
+          List.of(
+              "machines",
+              "costPerHour",
+              "cpuAllocation",
+              "memoryAllocation",
+              "cpuUsage",
+              "recoverySeconds")) {
+        assertTrue(
+            Pattern.compile(
+                    "\"" + key + "\":\\{\"mean\":[-0-9.E]+,\"ci95\":\\[[-0-9.E]+,[-0-9.E]+]}")
+                .matcher(obj)
+                .find(),
+            side + "." + key + " in " + obj);
       }
       String rollout = object(obj, "rolloutSeconds");
       for (String p : List.of("p50", "p95", "max")) {
-        assertTrue(rollout.contains("\"" + p + "\":{\"mean\":"), side + " rolloutSeconds." + p + ": " + rollout);
+        assertTrue(
+            rollout.contains("\"" + p + "\":{\"mean\":"),
+            side + " rolloutSeconds." + p + ": " + rollout);
       }
     }
   }
@@ -92,7 +105,8 @@ class CompareCommandTest {
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("3 replications, seed 3"), r.out());
     String header = r.out().lines().filter(l -> l.startsWith("figure")).findFirst().orElseThrow();
-    assertTrue(header.contains("LeSP") && header.contains("KuSP") && header.contains("KuSP/LeSP"), header);
+    assertTrue(
+        header.contains("LeSP") && header.contains("KuSP") && header.contains("KuSP/LeSP"), header);
     assertTrue(r.err().contains("3/3 replications"), r.err());
     assertFalse(r.out().contains("replications]"), "no progress on stdout");
   }
@@ -101,14 +115,23 @@ class CompareCommandTest {
   void csvAndChartsAreWritten() throws Exception {
     Path csv = dir.resolve("csv");
     Path charts = dir.resolve("charts");
-    Invocation r = Invocation.platformsim("compare", small().toString(), "-q", "--csv", csv.toString(), "--charts",
-        charts.toString());
+    Invocation r =
+        Invocation.platformsim(
+            "compare",
+            small().toString(),
+            "-q",
+            "--csv",
+            csv.toString(),
+            "--charts",
+            charts.toString());
     assertEquals(0, r.exitCode(), r.err());
     List<String> summary = Files.readAllLines(csv.resolve("summary.csv"));
     assertEquals("figure,unit,platform,mean,ci95_low,ci95_high,sd,n", summary.get(0));
-    assertTrue(summary.stream().anyMatch(l -> l.startsWith("costPerHour,USD,KuSP,")), summary.toString());
+    assertTrue(
+        summary.stream().anyMatch(l -> l.startsWith("costPerHour,USD,KuSP,")), summary.toString());
     List<String> series = Files.readAllLines(csv.resolve("timeseries.csv"));
-    assertEquals("time_s,platform,machines,cpu_allocation,memory_allocation,cpu_usage", series.get(0));
+    assertEquals(
+        "time_s,platform,machines,cpu_allocation,memory_allocation,cpu_usage", series.get(0));
     // 2 h sampled every 2 h / 144 = 50 s: 145 samples per platform, plus the header.
     assertEquals(1 + 2 * 145, series.size());
     assertTrue(Files.readString(csv.resolve("rollouts.csv")).contains("LeSP,zebra,APP,2,"));
@@ -126,8 +149,14 @@ class CompareCommandTest {
     Invocation r = Invocation.platformsim("compare", f.toString());
     assertEquals(2, r.exitCode());
     assertEquals(1, r.err().lines().count(), r.err());
-    assertTrue(r.err().startsWith("platformsim compare: " + f + ":20: timeline[1].load.factr: unknown field 'factr';"
-        + " did you mean 'factor'?"), r.err());
+    assertTrue(
+        r.err()
+            .startsWith(
+                "platformsim compare: "
+                    + f
+                    + ":20: timeline[1].load.factr: unknown field 'factr';"
+                    + " did you mean 'factor'?"),
+        r.err());
     assertEquals("", r.out());
   }
 
@@ -135,7 +164,9 @@ class CompareCommandTest {
   void aClusterPastTheUpstreamEnvelopeRunsWithAWarning() throws Exception {
     // kubernetes.io "Considerations for large clusters": no more than 5,000 nodes per cluster.
     Path f = dir.resolve("wide.yaml");
-    Files.writeString(f, """
+    Files.writeString(
+        f,
+        """
         name: wide
         replications: 1
         horizon: 10m
@@ -149,7 +180,8 @@ class CompareCommandTest {
         """);
     Invocation wide = Invocation.platformsim("compare", f.toString(), "-q");
     assertEquals(0, wide.exitCode(), wide.err());
-    assertTrue(wide.err().contains("warning: the KuSP cluster starts with 5,001 nodes"), wide.err());
+    assertTrue(
+        wide.err().contains("warning: the KuSP cluster starts with 5,001 nodes"), wide.err());
     assertTrue(wide.err().contains("5,000 nodes and 150,000 pods"), wide.err());
     Invocation inside = Invocation.platformsim("compare", small().toString(), "-q");
     assertFalse(inside.err().contains("warning"), inside.err());
@@ -169,7 +201,8 @@ class CompareCommandTest {
   void helpDescribesTheOptions() {
     Invocation r = Invocation.platformsim("compare", "--help");
     assertEquals(0, r.exitCode());
-    for (String opt : List.of("--replications", "--seed", "--json", "--csv", "--charts", "scenario.yaml")) {
+    for (String opt :
+        List.of("--replications", "--seed", "--json", "--csv", "--charts", "scenario.yaml")) {
       assertTrue(r.out().contains(opt), opt + " in help");
     }
   }

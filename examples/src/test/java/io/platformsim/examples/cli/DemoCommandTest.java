@@ -10,9 +10,22 @@ class DemoCommandTest {
 
   @Test
   void fixedDurationsGiveTheExactMakespanOfFullWaves() {
-    Invocation run = Invocation.platformsim("demo", "--machines", "100", "--parallelism", "8",
-        "--median", "10m", "--fixed", "--failure-probability", "0", "--replications", "3",
-        "--seed", "5");
+    Invocation run =
+        Invocation.platformsim(
+            "demo",
+            "--machines",
+            "100",
+            "--parallelism",
+            "8",
+            "--median",
+            "10m",
+            "--fixed",
+            "--failure-probability",
+            "0",
+            "--replications",
+            "3",
+            "--seed",
+            "5");
     assertEquals(0, run.exitCode(), run.err());
     // 100 machines, 8 at a time, 10 min each: ceil(100 / 8) = 13 waves → 130 min, every time.
     double[] makespan = run.numbers("makespan [min]");
@@ -28,9 +41,25 @@ class DemoCommandTest {
 
   @Test
   void lognormalMakespanLiesBetweenTheWorkBoundAndGrahamsListSchedulingBound() {
-    Invocation run = Invocation.platformsim("demo", "--machines", "200", "--parallelism", "30",
-        "--median", "4m", "--p99", "10m", "--failure-probability", "0",
-        "--replications", "8", "--seed", "11", "--threads", "2");
+    Invocation run =
+        Invocation.platformsim(
+            "demo",
+            "--machines",
+            "200",
+            "--parallelism",
+            "30",
+            "--median",
+            "4m",
+            "--p99",
+            "10m",
+            "--failure-probability",
+            "0",
+            "--replications",
+            "8",
+            "--seed",
+            "11",
+            "--threads",
+            "2");
     assertEquals(0, run.exitCode(), run.err());
     // Lognormal from median 4 min, p99 10 min: σ = ln(2.5) / 2.3263 = 0.39388,
     // mean = 4 · exp(σ² / 2) = 4.3213 min. Total work 200 · 4.3213 = 864.3 slot-minutes.
@@ -54,7 +83,8 @@ class DemoCommandTest {
     String[] base = {"demo", "--machines", "120", "--replications", "6", "--seed", "42"};
     Invocation a = Invocation.platformsim(concat(base, "--threads", "1"));
     Invocation b = Invocation.platformsim(concat(base, "--threads", "3"));
-    Invocation c = Invocation.platformsim("demo", "--machines", "120", "--replications", "6", "--seed", "43");
+    Invocation c =
+        Invocation.platformsim("demo", "--machines", "120", "--replications", "6", "--seed", "43");
     assertEquals(0, a.exitCode());
     assertEquals(a.out(), b.out());
     assertNotEquals(a.out(), c.out());
@@ -66,8 +96,11 @@ class DemoCommandTest {
   void helpWorks() {
     Invocation help = Invocation.platformsim("demo", "--help");
     assertEquals(0, help.exitCode());
-    assertTrue(help.out().contains("--parallelism") && help.out().contains("--replications")
-        && help.out().contains("--seed"), help.out());
+    assertTrue(
+        help.out().contains("--parallelism")
+            && help.out().contains("--replications")
+            && help.out().contains("--seed"),
+        help.out());
     Invocation top = Invocation.platformsim("help");
     assertTrue(top.out().contains("demo"), top.out());
   }

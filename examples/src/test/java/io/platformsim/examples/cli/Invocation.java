@@ -46,7 +46,9 @@ record Invocation(int exitCode, String out, String err) {
 
   /** A JSON member's raw value in the output (number, string with quotes, or array). */
   String member(String name) {
-    Matcher m = Pattern.compile("\"" + name + "\":(\"(?:[^\"\\\\]|\\\\.)*\"|\\[[^]]*]|[^,}]+)").matcher(out);
+    Matcher m =
+        Pattern.compile("\"" + name + "\":(\"(?:[^\"\\\\]|\\\\.)*\"|\\[[^]]*]|[^,}]+)")
+            .matcher(out);
     if (!m.find()) {
       throw new AssertionError("no member '" + name + "' in " + out);
     }
@@ -54,8 +56,8 @@ record Invocation(int exitCode, String out, String err) {
   }
 
   /**
-   * Asserts the command-line error contract: exit code 2, one line on standard error starting
-   * with {@code "platformsim <command>: "}, no stack trace, and each fragment in it.
+   * Asserts the command-line error contract: exit code 2, one line on standard error starting with
+   * {@code "platformsim <command>: "}, no stack trace, and each fragment in it.
    */
   void assertOneLineError(String command, String... fragments) {
     assertEquals(2, exitCode, "exit code; err=" + err + " out=" + out);

@@ -26,7 +26,8 @@ class PackCommandTest {
 
   @Test
   void packsABppFileWithFirstFitDecreasing() throws IOException {
-    Invocation run = Invocation.platformsim("pack", "--algorithm", "ffd", "--bins", handInstance().toString());
+    Invocation run =
+        Invocation.platformsim("pack", "--algorithm", "ffd", "--bins", handInstance().toString());
     assertEquals(0, run.exitCode(), run.err());
     // FFD by hand: 8 7 5 4 3 2 1 -> {8,2}, {7,3}, {5,4,1}: three full bins; L1 = 30/10 = 3.
     assertEquals("7", run.row("items"));
@@ -50,7 +51,8 @@ class PackCommandTest {
 
   @Test
   void jsonHasTheRequiredMembers() throws IOException {
-    Invocation run = Invocation.platformsim("pack", "--json", "-a", "bfd", handInstance().toString());
+    Invocation run =
+        Invocation.platformsim("pack", "--json", "-a", "bfd", handInstance().toString());
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(1, run.out().trim().split("\n").length, "one line");
     assertTrue(run.out().startsWith("{") && run.out().trim().endsWith("}"), run.out());
@@ -76,9 +78,10 @@ class PackCommandTest {
     // cpu in millicores, memory with binary suffixes. By hand: {(2000, 8Gi), (2000, 8Gi)} and
     // {(1000, 12Gi), (3000, 2Gi)} fill (4000, 16Gi) and (4000, 14Gi): 2 bins, and the volume
     // bound is max(8000/4000, 30Gi/16Gi -> 2) = 2, so the answer is optimal.
-    Path csv = file("requests.csv",
-        "# four pods\ncpu,memory\n2000,8Gi\n2000,8Gi\n1000,12Gi\n3000,2Gi\n");
-    Invocation run = Invocation.platformsim("pack", "--node", "cpu=4000,memory=16Gi", csv.toString());
+    Path csv =
+        file("requests.csv", "# four pods\ncpu,memory\n2000,8Gi\n2000,8Gi\n1000,12Gi\n3000,2Gi\n");
+    Invocation run =
+        Invocation.platformsim("pack", "--node", "cpu=4000,memory=16Gi", csv.toString());
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("4", run.row("items"));
     assertEquals("cpu=4000, memory=17179869184", run.row("bin size"));
@@ -88,15 +91,19 @@ class PackCommandTest {
 
   @Test
   void csvWithNodeRowAndNames() throws IOException {
-    Path csv = file("pods.csv", "name,cpu,memory\nnode,4000,16Gi\nweb-1,2000,8Gi\n"
-        + "web-2,2000,8Gi\ndb,1000,12Gi\nbatch,3000,2Gi\n");
+    Path csv =
+        file(
+            "pods.csv",
+            "name,cpu,memory\nnode,4000,16Gi\nweb-1,2000,8Gi\n"
+                + "web-2,2000,8Gi\ndb,1000,12Gi\nbatch,3000,2Gi\n");
     Invocation run = Invocation.platformsim("pack", "-a", "ffd", "--bins", csv.toString());
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("2", run.row("bins"));
     // Normalised sums: web 0.5 + 0.5 = 1.0, db 0.25 + 0.75 = 1.0, batch 0.75 + 0.125 = 0.875;
     // ties keep file order, so FFD packs web-1, web-2 | db, batch.
     assertTrue(run.out().contains("items: web-1 web-2\n"), run.out());
-    assertTrue(run.out().contains("cpu=4000 (100.0%) memory=15032385536 (87.5%) items: db batch"),
+    assertTrue(
+        run.out().contains("cpu=4000 (100.0%) memory=15032385536 (87.5%) items: db batch"),
         run.out());
   }
 
@@ -120,11 +127,14 @@ class PackCommandTest {
     Invocation.platformsim("pack", file("word.txt", "2\n10\n5\nfive\n").toString())
         .assertOneLineError("pack", "word.txt line 4, item 2 size: 'five' is not an integer");
     Invocation.platformsim("pack", file("big.txt", "2\n10\n5\n11\n").toString())
-        .assertOneLineError("pack", "big.txt line 4, item 2 size: 11 is larger than the bin capacity 10");
+        .assertOneLineError(
+            "pack", "big.txt line 4, item 2 size: 11 is larger than the bin capacity 10");
     Invocation.platformsim("pack", file("neg.txt", "2\n10\n-5\n1\n").toString())
         .assertOneLineError("pack", "neg.txt line 3, item 1 size: must not be negative, got -5");
-    Invocation.platformsim("pack", file("huge.txt", "1\n10\n123456789012345678901234567890\n").toString())
-        .assertOneLineError("pack", "huge.txt line 3, item 1 size:", "does not fit in a 64-bit integer");
+    Invocation.platformsim(
+            "pack", file("huge.txt", "1\n10\n123456789012345678901234567890\n").toString())
+        .assertOneLineError(
+            "pack", "huge.txt line 3, item 1 size:", "does not fit in a 64-bit integer");
     Invocation.platformsim("pack", file("cap.txt", "1\n0\n").toString())
         .assertOneLineError("pack", "cap.txt line 2, bin capacity: must be positive, got 0");
     Invocation.platformsim("pack", dir.resolve("absent.txt").toString())
@@ -141,25 +151,37 @@ class PackCommandTest {
 
   @Test
   void malformedCsvGetsOneLineErrors() throws IOException {
-    Invocation.platformsim("pack", "--node", "cpu=4000,memory=16Gi",
-        file("a.csv", "cpu,memory\n500,1Gb\n").toString())
+    Invocation.platformsim(
+            "pack",
+            "--node",
+            "cpu=4000,memory=16Gi",
+            file("a.csv", "cpu,memory\n500,1Gb\n").toString())
         .assertOneLineError("pack", "a.csv line 2, memory: '1Gb' is not a quantity");
-    Invocation.platformsim("pack", "--node", "cpu=4000,memory=16Gi",
-        file("b.csv", "cpu,memory\n500,1Gi,7\n").toString())
+    Invocation.platformsim(
+            "pack",
+            "--node",
+            "cpu=4000,memory=16Gi",
+            file("b.csv", "cpu,memory\n500,1Gi,7\n").toString())
         .assertOneLineError("pack", "b.csv line 2, row: expected 2 values (cpu, memory), found 3");
-    Invocation.platformsim("pack", "--node", "cpu=4000",
-        file("c.csv", "cpu,memory\n500,1Gi\n").toString())
+    Invocation.platformsim(
+            "pack", "--node", "cpu=4000", file("c.csv", "cpu,memory\n500,1Gi\n").toString())
         .assertOneLineError("pack", "--node, memory: missing");
-    Invocation.platformsim("pack", "--node", "cpu=4000,memory=16Gi,gpu=1",
-        file("d.csv", "cpu,memory\n500,1Gi\n").toString())
+    Invocation.platformsim(
+            "pack",
+            "--node",
+            "cpu=4000,memory=16Gi,gpu=1",
+            file("d.csv", "cpu,memory\n500,1Gi\n").toString())
         .assertOneLineError("pack", "--node, gpu: unknown resource (the file has cpu, memory)");
     Invocation.platformsim("pack", file("e.csv", "cpu,memory\n4000,16Gi\n500,17Gi\n").toString())
-        .assertOneLineError("pack", "e.csv line 3, memory: 17Gi = 18253611008 is larger than the node's "
-            + "17179869184 (line 2)");
+        .assertOneLineError(
+            "pack",
+            "e.csv line 3, memory: 17Gi = 18253611008 is larger than the node's "
+                + "17179869184 (line 2)");
     Invocation.platformsim("pack", file("f.csv", "cpu\n4000\n-1\n").toString())
         .assertOneLineError("pack", "f.csv line 3, cpu: must not be negative, got -1");
     Invocation.platformsim("pack", file("g.csv", "cpu\n4000\n99999999999Pi\n").toString())
-        .assertOneLineError("pack", "g.csv line 3, cpu: '99999999999Pi' does not fit in a 64-bit integer");
+        .assertOneLineError(
+            "pack", "g.csv line 3, cpu: '99999999999Pi' does not fit in a 64-bit integer");
     Invocation.platformsim("pack", file("h.csv", "cpu\n").toString())
         .assertOneLineError("pack", "h.csv, node: missing");
   }
@@ -184,7 +206,8 @@ class PackCommandTest {
     assertEquals(1L << 60, PackCsv.quantity("f", 1, "x", "1Ei"));
     assertEquals(7, PackCsv.quantity("f", 1, "x", "+7"));
     // A value that is not a whole number of units is refused, not rounded.
-    PackingFileException e = assertThrows(PackingFileException.class, () -> PackCsv.quantity("f", 1, "x", "500m"));
+    PackingFileException e =
+        assertThrows(PackingFileException.class, () -> PackCsv.quantity("f", 1, "x", "500m"));
     assertTrue(e.getMessage().contains("not a whole number of units (it is 0.5)"), e.getMessage());
     // quantity.go caps a binary-SI amount at 2^63 - 1; for a CSV that is an overflow, not a size.
     e = assertThrows(PackingFileException.class, () -> PackCsv.quantity("f", 1, "x", "8Ei"));
@@ -200,7 +223,10 @@ class PackCommandTest {
     Invocation run = Invocation.platformsim("pack", "--help");
     assertEquals(0, run.exitCode());
     assertTrue(run.out().contains("Usage: platformsim pack"), run.out());
-    assertTrue(run.out().contains("--algorithm") && run.out().contains("--json")
-        && run.out().contains("--node"), run.out());
+    assertTrue(
+        run.out().contains("--algorithm")
+            && run.out().contains("--json")
+            && run.out().contains("--node"),
+        run.out());
   }
 }

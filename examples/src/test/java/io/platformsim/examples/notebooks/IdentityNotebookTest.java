@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * every line it prints against figures derived here, independently of the identity module:
  *
  * <ul>
- *   <li>{@code max_nodes_overlay}: 10.0.0.0/16 split into /24 ranges: 2<sup>24−16</sup> = <b>256</b>.
+ *   <li>{@code max_nodes_overlay}: 10.0.0.0/16 split into /24 ranges: 2<sup>24−16</sup> =
+ *       <b>256</b>.
  *   <li>{@code max_pods_m5_large}: m5.large has 3 ENIs × 10 IPv4 (awslabs/amazon-eks-ami
  *       eni-max-pods.txt): 3 × (10 − 1) + 2 = <b>29</b>.
  *   <li>{@code cert_issuance_per_hour}: 1000 pods renewing every 0.8 × 1 h: 1000 / 0.8 =
@@ -33,29 +34,33 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code blast_radius_max_node_role}: the node role holds the union of the services on its
  *       node, so the maximum over nodes of distinct services per node, counted below from the
  *       scheduler's own placements (same cluster, pods, profile and seed as the notebook).
- *   <li>{@code blast_radius_max_workload_identity}: one role per service, one resource per
- *       service: <b>1</b>.
+ *   <li>{@code blast_radius_max_workload_identity}: one role per service, one resource per service:
+ *       <b>1</b>.
  *   <li>{@code blast_radius_max_credential_proxy}: a node role that can assume every pod role
  *       reaches all <b>6</b> services.
  * </ul>
  */
 class IdentityNotebookTest {
 
-  private static final String[] SERVICES = {"cart", "catalog", "checkout", "payments", "search", "users"};
+  private static final String[] SERVICES = {
+    "cart", "catalog", "checkout", "payments", "search", "users"
+  };
 
   @Test
   void notebookPrintsTheIndependentlyDerivedFigures() throws Exception {
     List<String> lines = Notebook.named("identity.jsh").run();
     int nodeRole = distinctServicesOnTheMostMixedNode();
     assertTrue(nodeRole >= 1 && nodeRole <= 6);
-    assertEquals(List.of(
-        "max_nodes_overlay: 256",
-        "max_pods_m5_large: 29",
-        "cert_issuance_per_hour: 1250",
-        "cert_startup_delay_max_seconds: 19.98",
-        "blast_radius_max_node_role: " + nodeRole,
-        "blast_radius_max_workload_identity: 1",
-        "blast_radius_max_credential_proxy: 6"), lines);
+    assertEquals(
+        List.of(
+            "max_nodes_overlay: 256",
+            "max_pods_m5_large: 29",
+            "cert_issuance_per_hour: 1250",
+            "cert_startup_delay_max_seconds: 19.98",
+            "blast_radius_max_node_role: " + nodeRole,
+            "blast_radius_max_workload_identity: 1",
+            "blast_radius_max_credential_proxy: 6"),
+        lines);
   }
 
   @Test
@@ -68,16 +73,24 @@ class IdentityNotebookTest {
     DimensionRegistry registry = DimensionRegistry.standard();
     NodeTable cluster = new NodeTable(registry);
     for (int i = 0; i < 6; i++) {
-      cluster.addNode(NodeSpec.builder("node-" + i, registry).allocatable("cpu", "8")
-          .allocatable("memory", "32Gi").allocatable("pods", "110").build());
+      cluster.addNode(
+          NodeSpec.builder("node-" + i, registry)
+              .allocatable("cpu", "8")
+              .allocatable("memory", "32Gi")
+              .allocatable("pods", "110")
+              .build());
     }
-    FastScheduler scheduler = new FastScheduler(cluster, Policies.profile("k8s-default"), NodeSampling.adaptive(), 42);
+    FastScheduler scheduler =
+        new FastScheduler(cluster, Policies.profile("k8s-default"), NodeSampling.adaptive(), 42);
     Map<String, Set<String>> servicesOn = new HashMap<>();
     int placed = 0;
     for (int s = 0; s < SERVICES.length; s++) {
       for (int i = 0; i < 10; i++) {
-        PodSpec pod = PodSpec.builder(SERVICES[s] + "-" + i, registry).label("app", SERVICES[s])
-            .request("cpu", (100 * (s + 1)) + "m", "memory", (512 * (s + 1)) + "Mi").build();
+        PodSpec pod =
+            PodSpec.builder(SERVICES[s] + "-" + i, registry)
+                .label("app", SERVICES[s])
+                .request("cpu", (100 * (s + 1)) + "m", "memory", (512 * (s + 1)) + "Mi")
+                .build();
         Placement p = scheduler.placeAndBind(pod);
         assertTrue(p.isScheduled(), p.message());
         servicesOn.computeIfAbsent(p.nodeName(), k -> new HashSet<>()).add(SERVICES[s]);
@@ -87,7 +100,4 @@ class IdentityNotebookTest {
     assertEquals(60, placed);
     return servicesOn.values().stream().mapToInt(Set::size).max().orElseThrow();
   }
-
-
-
 }

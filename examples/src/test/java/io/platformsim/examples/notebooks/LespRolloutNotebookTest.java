@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
  * Runs {@code examples/notebooks/lesp-rollout.jsh} in a real jshell on the test class path and
  * checks it prints exactly the hand-derived figures of issue 4's deterministic case.
  *
- * <p>Derivation (every duration fixed, no failures; 40 machines; boot 30 s; converge 300 s;
- * deploy = drain 10 s + fetch 20 s + restart 15 s + health check 15 s; a new machine's first
- * deploy has no drain):
+ * <p>Derivation (every duration fixed, no failures; 40 machines; boot 30 s; converge 300 s; deploy
+ * = drain 10 s + fetch 20 s + restart 15 s + health check 15 s; a new machine's first deploy has no
+ * drain):
  *
  * <ul>
  *   <li>rolling, batches of 10: 40 / 10 = 4 batches; a batch ends when all its machines are back,
@@ -29,17 +29,18 @@ class LespRolloutNotebookTest {
   @Test
   void notebookPrintsTheHandDerivedFigures() throws Exception {
     List<String> lines = Notebook.named("lesp-rollout.jsh").run();
-    assertEquals(List.of(
-        "rolling_rollout_seconds: 240",
-        "bluegreen_rollout_seconds: 380",
-        "image_rollout_seconds: 2120",
-        "converge_fleet_seconds: 1200"), lines, String.join("\n", lines));
+    assertEquals(
+        List.of(
+            "rolling_rollout_seconds: 240",
+            "bluegreen_rollout_seconds: 380",
+            "image_rollout_seconds: 2120",
+            "converge_fleet_seconds: 1200"),
+        lines,
+        String.join("\n", lines));
   }
 
   @Test
   void notebookDocumentsItsCommandAndEndsWithExit() throws Exception {
     Notebook.named("lesp-rollout.jsh").assertDocumentsItsCommandAndEndsWithExit();
   }
-
-
 }

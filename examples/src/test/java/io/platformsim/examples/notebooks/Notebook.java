@@ -45,36 +45,48 @@ final class Notebook {
    */
   List<String> run() throws Exception {
     // Surefire runs tests through a manifest-only jar; its real class path is in this property.
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classPath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path jshellBin = Path.of(System.getProperty("java.home"), "bin", "jshell");
     String jshell = Files.isExecutable(jshellBin) ? jshellBin.toString() : "jshell";
     Path err = Files.createTempFile("notebook", ".err");
     try {
-      ProcessBuilder pb = new ProcessBuilder(jshell, "--class-path", classPath,
-          "-R-Dfile.encoding=UTF-8", path.toString());
+      ProcessBuilder pb =
+          new ProcessBuilder(
+              jshell, "--class-path", classPath, "-R-Dfile.encoding=UTF-8", path.toString());
       pb.redirectError(err.toFile());
-      boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+      boolean windows =
+          System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
       pb.redirectInput(ProcessBuilder.Redirect.from(new File(windows ? "NUL" : "/dev/null")));
       Process p = pb.start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(p.waitFor(240, TimeUnit.SECONDS), fileName + ": jshell did not finish");
       // The JDK's preferences store announces its first use on a fresh machine (a CI runner):
-      // "Created user preferences directory." is jshell's, not the notebook's, so it is not an error.
-      String stderr = Files.readString(err).lines()
-          .filter(l -> !l.contains("Created user preferences directory"))
-          .collect(java.util.stream.Collectors.joining("\n"));
+      // "Created user preferences directory." is jshell's, not the notebook's, so it is not an
+      // error.
+      String stderr =
+          Files.readString(err)
+              .lines()
+              .filter(l -> !l.contains("Created user preferences directory"))
+              .collect(java.util.stream.Collectors.joining("\n"));
       assertEquals(0, p.exitValue(), fileName + ": jshell failed:\n" + stderr + out);
-      assertTrue(stderr.isBlank(), fileName + ": jshell reported errors:\n" + stderr + "\nstdout:\n" + out);
+      assertTrue(
+          stderr.isBlank(),
+          fileName + ": jshell reported errors:\n" + stderr + "\nstdout:\n" + out);
       return out.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     } finally {
       Files.deleteIfExists(err);
     }
   }
 
-  /** Asserts the header documents the user's run command and the last statement is {@code /exit}. */
+  /**
+   * Asserts the header documents the user's run command and the last statement is {@code /exit}.
+   */
   void assertDocumentsItsCommandAndEndsWithExit() throws IOException {
     String text = text();
-    assertTrue(text.contains("jshell --class-path examples/target/platformsim.jar examples/notebooks/" + fileName),
+    assertTrue(
+        text.contains(
+            "jshell --class-path examples/target/platformsim.jar examples/notebooks/" + fileName),
         fileName + " does not document its run command");
     List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     assertEquals("/exit", lines.get(lines.size() - 1), fileName + " must end with /exit");

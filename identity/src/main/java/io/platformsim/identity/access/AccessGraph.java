@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Who can reach what: principals, the resources granted to each, which principals may assume
- * which others (transitively), the services each resource belongs to, and the credentials present
- * on each host. Immutable once built.
+ * Who can reach what: principals, the resources granted to each, which principals may assume which
+ * others (transitively), the services each resource belongs to, and the credentials present on each
+ * host. Immutable once built.
  *
  * <p>The <em>blast radius</em> of a principal is the number of distinct services owning at least
- * one resource the principal can reach by its own grants or by assuming roles, any number of
- * hops. The blast radius of a host is that of the union of the credentials present on it: what an
+ * one resource the principal can reach by its own grants or by assuming roles, any number of hops.
+ * The blast radius of a host is that of the union of the credentials present on it: what an
  * attacker who takes the host gets.
  *
  * <pre>{@code
@@ -36,8 +36,8 @@ public final class AccessGraph {
   private final List<String> resources;
   private final List<String> services;
   private final int[][] resourceServices; // resource index → service indices
-  private final int[][] grants;           // principal index → resource indices
-  private final int[][] assumes;          // principal index → principal indices it may assume
+  private final int[][] grants; // principal index → resource indices
+  private final int[][] assumes; // principal index → principal indices it may assume
   private final Map<String, int[]> hosts; // host → principal indices present
 
   private AccessGraph(Builder b) {
@@ -170,18 +170,27 @@ public final class AccessGraph {
 
   private BitSet servicesOf(BitSet rs) {
     BitSet out = new BitSet(services.size());
-    rs.stream().forEach(r -> {
-      for (int s : resourceServices[r]) {
-        out.set(s);
-      }
-    });
+    rs.stream()
+        .forEach(
+            r -> {
+              for (int s : resourceServices[r]) {
+                out.set(s);
+              }
+            });
     return out;
   }
 
   @Override
   public String toString() {
-    return "AccessGraph[" + principals.size() + " principals, " + resources.size() + " resources, "
-        + services.size() + " services, " + hosts.size() + " hosts]";
+    return "AccessGraph["
+        + principals.size()
+        + " principals, "
+        + resources.size()
+        + " resources, "
+        + services.size()
+        + " services, "
+        + hosts.size()
+        + " hosts]";
   }
 
   /** Collects the graph; every name is checked as it is added. */
@@ -197,17 +206,22 @@ public final class AccessGraph {
 
     private Builder() {}
 
-    /** Declares {@code resource} as belonging to {@code service} (a resource may belong to several). */
+    /**
+     * Declares {@code resource} as belonging to {@code service} (a resource may belong to several).
+     */
     public Builder resource(String resource, String service) {
       if (resource == null || resource.isBlank() || service == null || service.isBlank()) {
-        throw new IllegalArgumentException("resource and service must not be blank, were '" + resource + "', '"
-            + service + "'");
+        throw new IllegalArgumentException(
+            "resource and service must not be blank, were '" + resource + "', '" + service + "'");
       }
       int s = services.computeIfAbsent(service, k -> services.size());
-      int r = resources.computeIfAbsent(resource, k -> {
-        owners.add(new LinkedHashSet<>());
-        return resources.size();
-      });
+      int r =
+          resources.computeIfAbsent(
+              resource,
+              k -> {
+                owners.add(new LinkedHashSet<>());
+                return resources.size();
+              });
       owners.get(r).add(s);
       return this;
     }
@@ -225,7 +239,8 @@ public final class AccessGraph {
         return this;
       }
       if (principalNames.containsKey(p.name())) {
-        throw new IllegalArgumentException("principal name '" + p.name() + "' is already used by another kind");
+        throw new IllegalArgumentException(
+            "principal name '" + p.name() + "' is already used by another kind");
       }
       principalNames.put(p.name(), principals.size());
       principals.put(p, principals.size());
@@ -242,7 +257,8 @@ public final class AccessGraph {
     public Builder grant(Principal p, String resource) {
       principal(p);
       if (!resources.containsKey(resource)) {
-        throw new IllegalArgumentException("grant to " + p.name() + " of undeclared resource '" + resource + "'");
+        throw new IllegalArgumentException(
+            "grant to " + p.name() + " of undeclared resource '" + resource + "'");
       }
       grants.get(principals.get(p)).add(resources.get(resource));
       return this;

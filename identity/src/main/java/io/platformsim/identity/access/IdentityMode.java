@@ -17,12 +17,12 @@ import java.util.Set;
  *       endpoint blocked): one role per service account, {@code sa/<service>}, granted the
  *       service's resources; one node role {@code node/<host>} per node with no service resources.
  *       A node holds its node role and the tokens of the pods on it.
- *   <li>{@link #NODE_ROLE} (KuSP bad practice, pods use the node's instance role through IMDS):
- *       one node role per node, granted the union of the resources of the services placed on it,
- *       since every pod there must work; no service-account principals.
- *   <li>{@link #CREDENTIAL_PROXY} (KuSP, kube2iam-style): roles per service account as in
- *       workload identity, and each node role may assume every service-account role of the
- *       cluster (jtblin/kube2iam README), so one node's credentials reach every service.
+ *   <li>{@link #NODE_ROLE} (KuSP bad practice, pods use the node's instance role through IMDS): one
+ *       node role per node, granted the union of the resources of the services placed on it, since
+ *       every pod there must work; no service-account principals.
+ *   <li>{@link #CREDENTIAL_PROXY} (KuSP, kube2iam-style): roles per service account as in workload
+ *       identity, and each node role may assume every service-account role of the cluster
+ *       (jtblin/kube2iam README), so one node's credentials reach every service.
  * </ul>
  *
  * Sources: docs.aws.amazon.com/eks/latest/userguide/restrict-ec2-credential-access.html and the
@@ -35,62 +35,78 @@ public enum IdentityMode {
   WORKLOAD_IDENTITY,
   /** KuSP: the node's role, shared by all pods on the node. */
   NODE_ROLE,
-  /** KuSP: a role per service account, handed out by a node-level proxy that can assume all of them. */
+  /**
+   * KuSP: a role per service account, handed out by a node-level proxy that can assume all of them.
+   */
   CREDENTIAL_PROXY;
 
   /**
    * The access graph of a placement under this mode.
    *
-   * @param servicesByHost     host (machine or node) → services of the workloads on it; repeats
-   *                           allowed (one entry per pod), order kept
+   * @param servicesByHost host (machine or node) → services of the workloads on it; repeats allowed
+   *     (one entry per pod), order kept
    * @param resourcesByService service → the resources it needs (each resource belongs to every
-   *                           service that lists it)
+   *     service that lists it)
    * @throws IllegalArgumentException if a placed service has no entry in {@code resourcesByService}
    */
-  public AccessGraph graph(Map<String, List<String>> servicesByHost, Map<String, Set<String>> resourcesByService) {
+  public AccessGraph graph(
+      Map<String, List<String>> servicesByHost, Map<String, Set<String>> resourcesByService) {
     if (servicesByHost == null || resourcesByService == null) {
       throw new IllegalArgumentException("servicesByHost and resourcesByService must not be null");
     }
     AccessGraph.Builder b = AccessGraph.builder();
     resourcesByService.forEach((service, rs) -> rs.forEach(r -> b.resource(r, service)));
-    servicesByHost.forEach((host, list) -> list.forEach(s -> {
-      if (!resourcesByService.containsKey(s)) {
-        throw new IllegalArgumentException("service '" + s + "' placed on " + host
-            + " has no entry in resourcesByService; known: " + resourcesByService.keySet());
-      }
-    }));
+    servicesByHost.forEach(
+        (host, list) ->
+            list.forEach(
+                s -> {
+                  if (!resourcesByService.containsKey(s)) {
+                    throw new IllegalArgumentException(
+                        "service '"
+                            + s
+                            + "' placed on "
+                            + host
+                            + " has no entry in resourcesByService; known: "
+                            + resourcesByService.keySet());
+                  }
+                }));
     switch (this) {
       case MACHINE_ROLE -> {
         resourcesByService.forEach((s, rs) -> grantAll(b, Principal.machineRole("role/" + s), rs));
-        servicesByHost.forEach((host, list) -> {
-          b.host(host);
-          for (String s : distinct(list)) {
-            b.host(host, Principal.machineRole("role/" + s));
-          }
-        });
+        servicesByHost.forEach(
+            (host, list) -> {
+              b.host(host);
+              for (String s : distinct(list)) {
+                b.host(host, Principal.machineRole("role/" + s));
+              }
+            });
       }
       case WORKLOAD_IDENTITY, CREDENTIAL_PROXY -> {
-        resourcesByService.forEach((s, rs) -> grantAll(b, Principal.serviceAccountRole("sa/" + s), rs));
-        servicesByHost.forEach((host, list) -> {
-          Principal node = Principal.nodeRole("node/" + host);
-          b.host(host, node);
-          for (String s : distinct(list)) {
-            b.host(host, Principal.serviceAccountRole("sa/" + s));
-          }
-          if (this == CREDENTIAL_PROXY) {
-            for (String s : resourcesByService.keySet()) {
-              b.canAssume(node, Principal.serviceAccountRole("sa/" + s));
-            }
-          }
-        });
+        resourcesByService.forEach(
+            (s, rs) -> grantAll(b, Principal.serviceAccountRole("sa/" + s), rs));
+        servicesByHost.forEach(
+            (host, list) -> {
+              Principal node = Principal.nodeRole("node/" + host);
+              b.host(host, node);
+              for (String s : distinct(list)) {
+                b.host(host, Principal.serviceAccountRole("sa/" + s));
+              }
+              if (this == CREDENTIAL_PROXY) {
+                for (String s : resourcesByService.keySet()) {
+                  b.canAssume(node, Principal.serviceAccountRole("sa/" + s));
+                }
+              }
+            });
       }
-      case NODE_ROLE -> servicesByHost.forEach((host, list) -> {
-        Principal node = Principal.nodeRole("node/" + host);
-        b.host(host, node);
-        for (String s : distinct(list)) {
-          grantAll(b, node, resourcesByService.get(s));
-        }
-      });
+      case NODE_ROLE ->
+          servicesByHost.forEach(
+              (host, list) -> {
+                Principal node = Principal.nodeRole("node/" + host);
+                b.host(host, node);
+                for (String s : distinct(list)) {
+                  grantAll(b, node, resourcesByService.get(s));
+                }
+              });
       default -> throw new AssertionError(this);
     }
     return b.build();

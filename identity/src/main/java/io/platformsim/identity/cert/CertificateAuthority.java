@@ -3,16 +3,16 @@ package io.platformsim.identity.cert;
 /**
  * A certificate authority (or token issuer) that issues at most {@code k} credentials per second,
  * first come first served, modelled analytically: the simulator calls {@link #issueAt(long)} (or
- * {@link #issue}) when a request occurs and learns at once when it will be issued, so the
- * authority needs no events of its own. Mutable, not thread-safe; deterministic.
+ * {@link #issue}) when a request occurs and learns at once when it will be issued, so the authority
+ * needs no events of its own. Mutable, not thread-safe; deterministic.
  *
  * <h2>Model</h2>
  *
- * Issues are spaced at least {@code 1000 / k} ms apart and never before their request:
- * {@code issue_i = max(request_i, issue_{i-1} + 1000/k)}. An idle authority therefore issues at
- * once (no delay for a lone request), a burst queues and drains at rate {@code k}, and any
- * window of one second holds at most {@code k} issues. Times are kept exactly in units of
- * {@code 1/k} ms and reported rounded up to the millisecond, which keeps both properties.
+ * Issues are spaced at least {@code 1000 / k} ms apart and never before their request: {@code
+ * issue_i = max(request_i, issue_{i-1} + 1000/k)}. An idle authority therefore issues at once (no
+ * delay for a lone request), a burst queues and drains at rate {@code k}, and any window of one
+ * second holds at most {@code k} issues. Times are kept exactly in units of {@code 1/k} ms and
+ * reported rounded up to the millisecond, which keeps both properties.
  *
  * <pre>{@code
  * var ca = CertificateAuthority.withCapacity(10);     // 10 per second
@@ -46,7 +46,8 @@ public final class CertificateAuthority {
    */
   public static CertificateAuthority withCapacity(int perSecond) {
     if (perSecond < 1 || perSecond > 1_000_000) {
-      throw new IllegalArgumentException("capacityPerSecond must be in 1-1000000, was " + perSecond);
+      throw new IllegalArgumentException(
+          "capacityPerSecond must be in 1-1000000, was " + perSecond);
     }
     return new CertificateAuthority(perSecond);
   }
@@ -72,8 +73,12 @@ public final class CertificateAuthority {
       throw new IllegalArgumentException("requestMillis must be >= 0, was " + requestMillis);
     }
     if (requestMillis < lastRequest) {
-      throw new IllegalArgumentException("requestMillis " + requestMillis
-          + " is earlier than the previous request at " + lastRequest + "; requests must come in time order");
+      throw new IllegalArgumentException(
+          "requestMillis "
+              + requestMillis
+              + " is earlier than the previous request at "
+              + lastRequest
+              + "; requests must come in time order");
     }
     lastRequest = requestMillis;
     long issueMillis;
@@ -85,7 +90,8 @@ public final class CertificateAuthority {
       try {
         requestSlot = Math.multiplyExact(requestMillis, k);
       } catch (ArithmeticException e) {
-        throw new IllegalArgumentException("requestMillis " + requestMillis + " is too large for capacity " + k, e);
+        throw new IllegalArgumentException(
+            "requestMillis " + requestMillis + " is too large for capacity " + k, e);
       }
       long slot = Math.max(requestSlot, nextSlot);
       nextSlot = slot + 1000; // the next issue comes at least 1000/k ms later
@@ -96,9 +102,9 @@ public final class CertificateAuthority {
   }
 
   /**
-   * Issues a credential for {@code subject} requested at {@code requestMillis} under
-   * {@code policy}: valid from its issue time for the policy's TTL, renewed after
-   * {@link RotationPolicy#renewAfterMillis()}.
+   * Issues a credential for {@code subject} requested at {@code requestMillis} under {@code
+   * policy}: valid from its issue time for the policy's TTL, renewed after {@link
+   * RotationPolicy#renewAfterMillis()}.
    *
    * @throws IllegalArgumentException as {@link #issueAt(long)}, or for a null policy
    */
@@ -107,13 +113,18 @@ public final class CertificateAuthority {
       throw new IllegalArgumentException("policy must not be null");
     }
     long at = issueAt(requestMillis);
-    return new Certificate(subject, issued, requestMillis, at, at + policy.renewAfterMillis(),
+    return new Certificate(
+        subject,
+        issued,
+        requestMillis,
+        at,
+        at + policy.renewAfterMillis(),
         at + policy.ttlMillis());
   }
 
   /**
-   * When a request made now would be issued, without queueing it: {@code max(now, next slot)}.
-   * Lets a caller see the backlog.
+   * When a request made now would be issued, without queueing it: {@code max(now, next slot)}. Lets
+   * a caller see the backlog.
    */
   public long nextIssueAt(long nowMillis) {
     if (capacityPerSecond == 0) {
@@ -131,7 +142,8 @@ public final class CertificateAuthority {
       totalDelay += delay;
       maxDelay = Math.max(maxDelay, delay);
     }
-    // Issue times never decrease (both terms of the max do not), so calendar minutes close in order.
+    // Issue times never decrease (both terms of the max do not), so calendar minutes close in
+    // order.
     long m = Math.floorDiv(issue, MINUTE);
     if (m != minute) {
       minute = m;
@@ -148,8 +160,13 @@ public final class CertificateAuthority {
 
   /** A snapshot of the counters. */
   public IssuanceStats stats() {
-    return new IssuanceStats(capacityPerSecond, issued, peakPerMinute,
-        issued == 0 ? 0 : (double) totalDelay / issued, maxDelay, delayed);
+    return new IssuanceStats(
+        capacityPerSecond,
+        issued,
+        peakPerMinute,
+        issued == 0 ? 0 : (double) totalDelay / issued,
+        maxDelay,
+        delayed);
   }
 
   @Override

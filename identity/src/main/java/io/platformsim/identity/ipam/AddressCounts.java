@@ -9,12 +9,13 @@ import java.util.Map;
  * subnets or cluster CIDR), and refused requests by reason. {@code used + reserved + free =
  * capacity}.
  *
- * @param used        addresses assigned to a holder
- * @param reserved    addresses set aside but idle
- * @param free        addresses nobody holds
+ * @param used addresses assigned to a holder
+ * @param reserved addresses set aside but idle
+ * @param free addresses nobody holds
  * @param exhaustions refused requests by reason (reasons never seen are absent)
  */
-public record AddressCounts(long used, long reserved, long free, Map<ExhaustionReason, Integer> exhaustions) {
+public record AddressCounts(
+    long used, long reserved, long free, Map<ExhaustionReason, Integer> exhaustions) {
 
   /** Copies the map. */
   public AddressCounts {
@@ -48,7 +49,15 @@ public record AddressCounts(long used, long reserved, long free, Map<ExhaustionR
 
   @Override
   public String toString() {
-    return "AddressCounts[used=" + used + ", reserved=" + reserved + ", free=" + free
-        + ", exhaustions=" + exhaustionEvents() + (exhaustions.isEmpty() ? "" : " " + exhaustions) + "]";
+    return "AddressCounts[used="
+        + used
+        + ", reserved="
+        + reserved
+        + ", free="
+        + free
+        + ", exhaustions="
+        + exhaustionEvents()
+        + (exhaustions.isEmpty() ? "" : " " + exhaustions)
+        + "]";
   }
 }

@@ -3,21 +3,21 @@ package io.platformsim.identity.ipam;
 import java.util.Arrays;
 
 /**
- * The allocatable addresses of one block: a CIDR minus a few reserved addresses at each end,
- * handed out lowest free first and taken back in any order. Mutable, not thread-safe (a
- * simulation owns it).
+ * The allocatable addresses of one block: a CIDR minus a few reserved addresses at each end, handed
+ * out lowest free first and taken back in any order. Mutable, not thread-safe (a simulation owns
+ * it).
  *
- * <p>Contract: an address is never handed out twice while allocated; every released address can
- * be handed out again; {@link #used()} + {@link #free()} = {@link #capacity()} at all times.
- * {@link #allocate()} returns {@link #NONE} when the pool is full: running out is a result, not an
+ * <p>Contract: an address is never handed out twice while allocated; every released address can be
+ * handed out again; {@link #used()} + {@link #free()} = {@link #capacity()} at all times. {@link
+ * #allocate()} returns {@link #NONE} when the pool is full: running out is a result, not an
  * exception.
  *
- * <p>Why a two-level bitmap: one bit per address in {@code long} words, and a summary with one
- * bit per word that still has a free address. The lowest free address is the lowest set summary
- * bit's word's lowest clear bit, found with {@code numberOfTrailingZeros} after skipping empty
- * summary words from a hint; allocation and release touch two words and allocate nothing. The
- * address words grow only up to the highest word ever used (a /8 pool that hands out 40
- * addresses holds one address word and a 32 KB summary, not 2 MB).
+ * <p>Why a two-level bitmap: one bit per address in {@code long} words, and a summary with one bit
+ * per word that still has a free address. The lowest free address is the lowest set summary bit's
+ * word's lowest clear bit, found with {@code numberOfTrailingZeros} after skipping empty summary
+ * words from a hint; allocation and release touch two words and allocate nothing. The address words
+ * grow only up to the highest word ever used (a /8 pool that hands out 40 addresses holds one
+ * address word and a 32 KB summary, not 2 MB).
  */
 public final class AddressPool {
   /** Returned by {@link #allocate()} when no address is free. */
@@ -45,16 +45,28 @@ public final class AddressPool {
       throw new IllegalArgumentException("cidr must not be null");
     }
     if (reservedLow < 0 || reservedHigh < 0) {
-      throw new IllegalArgumentException("reserved addresses must be >= 0, were " + reservedLow + " low and "
-          + reservedHigh + " high in " + cidr);
+      throw new IllegalArgumentException(
+          "reserved addresses must be >= 0, were "
+              + reservedLow
+              + " low and "
+              + reservedHigh
+              + " high in "
+              + cidr);
     }
     if (cidr.size() > (1L << 30)) {
-      throw new IllegalArgumentException("address pool " + cidr + " is too large: at most /2 blocks");
+      throw new IllegalArgumentException(
+          "address pool " + cidr + " is too large: at most /2 blocks");
     }
     long usable = cidr.size() - reservedLow - reservedHigh;
     if (usable <= 0) {
-      throw new IllegalArgumentException("CIDR " + cidr + " has no usable address after reserving "
-          + reservedLow + " low and " + reservedHigh + " high");
+      throw new IllegalArgumentException(
+          "CIDR "
+              + cidr
+              + " has no usable address after reserving "
+              + reservedLow
+              + " low and "
+              + reservedHigh
+              + " high");
     }
     this.cidr = cidr;
     this.base = cidr.first() + reservedLow;
@@ -100,7 +112,8 @@ public final class AddressPool {
     summaryHint = s;
     int w = (s << 6) + Long.numberOfTrailingZeros(summary[s]);
     if (w >= words.length) {
-      words = Arrays.copyOf(words, Math.max(w + 1, Math.min(words.length * 2, summary.length << 6)));
+      words =
+          Arrays.copyOf(words, Math.max(w + 1, Math.min(words.length * 2, summary.length << 6)));
     }
     int bit = Long.numberOfTrailingZeros(~words[w]);
     words[w] |= 1L << bit;
@@ -121,7 +134,8 @@ public final class AddressPool {
     int w = index >>> 6;
     long mask = 1L << (index & 63);
     if (w >= words.length || (words[w] & mask) == 0) {
-      throw new IllegalArgumentException("address " + Ipv4.format(address) + " is not allocated in " + cidr);
+      throw new IllegalArgumentException(
+          "address " + Ipv4.format(address) + " is not allocated in " + cidr);
     }
     words[w] &= ~mask;
     summary[w >>> 6] |= 1L << (w & 63);
@@ -148,8 +162,13 @@ public final class AddressPool {
 
   private int indexOf(long address) {
     if (!holds(address)) {
-      throw new IllegalArgumentException("address " + (address >= 0 && address < Ipv4.SPACE
-          ? Ipv4.format(address) : Long.toString(address)) + " is not a usable address of " + cidr);
+      throw new IllegalArgumentException(
+          "address "
+              + (address >= 0 && address < Ipv4.SPACE
+                  ? Ipv4.format(address)
+                  : Long.toString(address))
+              + " is not a usable address of "
+              + cidr);
     }
     return (int) (address - base);
   }

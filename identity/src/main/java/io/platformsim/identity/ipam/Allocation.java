@@ -5,8 +5,8 @@ package io.platformsim.identity.ipam;
  * available. The caller decides whether to wait (retry when an address is released) or fail.
  *
  * @param address the address (unsigned 32-bit in a {@code long}), or {@link AddressPool#NONE}
- * @param source  the subnet or node range it came from, or that was full
- * @param reason  null when granted; otherwise why it was refused
+ * @param source the subnet or node range it came from, or that was full
+ * @param reason null when granted; otherwise why it was refused
  */
 public record Allocation(long address, String source, ExhaustionReason reason) {
 
@@ -32,7 +32,8 @@ public record Allocation(long address, String source, ExhaustionReason reason) {
 
   @Override
   public String toString() {
-    return isGranted() ? "Allocation[" + ip() + " from " + source + "]"
+    return isGranted()
+        ? "Allocation[" + ip() + " from " + source + "]"
         : "Allocation[refused: " + reason + " at " + source + "]";
   }
 }

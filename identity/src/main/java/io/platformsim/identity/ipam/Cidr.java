@@ -2,8 +2,8 @@ package io.platformsim.identity.ipam;
 
 /**
  * An IPv4 CIDR block: a network address and a prefix length, e.g. {@code 10.0.0.0/16}. Immutable;
- * the network address has no host bits set (checked, so {@code 10.0.0.1/16} is rejected rather
- * than silently widened).
+ * the network address has no host bits set (checked, so {@code 10.0.0.1/16} is rejected rather than
+ * silently widened).
  *
  * <pre>{@code
  * Cidr cluster = Cidr.parse("10.0.0.0/16");
@@ -12,7 +12,7 @@ package io.platformsim.identity.ipam;
  * cluster.subnet(24, 3);        // 10.0.3.0/24
  * }</pre>
  *
- * @param network      the first address, as an unsigned 32-bit value in a {@code long}
+ * @param network the first address, as an unsigned 32-bit value in a {@code long}
  * @param prefixLength 0–32
  */
 public record Cidr(long network, int prefixLength) implements Comparable<Cidr> {
@@ -32,8 +32,16 @@ public record Cidr(long network, int prefixLength) implements Comparable<Cidr> {
     }
     long size = 1L << (32 - prefixLength);
     if ((network & (size - 1)) != 0) {
-      throw new IllegalArgumentException("CIDR " + Ipv4.format(network) + "/" + prefixLength
-          + " has host bits set; did you mean " + Ipv4.format(network & ~(size - 1)) + "/" + prefixLength + "?");
+      throw new IllegalArgumentException(
+          "CIDR "
+              + Ipv4.format(network)
+              + "/"
+              + prefixLength
+              + " has host bits set; did you mean "
+              + Ipv4.format(network & ~(size - 1))
+              + "/"
+              + prefixLength
+              + "?");
     }
   }
 
@@ -58,18 +66,24 @@ public record Cidr(long network, int prefixLength) implements Comparable<Cidr> {
     }
     String p = text.substring(slash + 1);
     if (p.isEmpty() || p.length() > 2 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw new IllegalArgumentException("CIDR '" + text + "' is malformed: prefix length '" + p
-          + "' is not a number 0-32");
+      throw new IllegalArgumentException(
+          "CIDR '" + text + "' is malformed: prefix length '" + p + "' is not a number 0-32");
     }
     int prefix = Integer.parseInt(p);
     if (prefix > 32) {
-      throw new IllegalArgumentException("CIDR '" + text + "' is malformed: prefix length " + prefix
-          + " is above 32");
+      throw new IllegalArgumentException(
+          "CIDR '" + text + "' is malformed: prefix length " + prefix + " is above 32");
     }
     long size = 1L << (32 - prefix);
     if ((address & (size - 1)) != 0) {
-      throw new IllegalArgumentException("CIDR '" + text + "' has host bits set; did you mean "
-          + Ipv4.format(address & ~(size - 1)) + "/" + prefix + "?");
+      throw new IllegalArgumentException(
+          "CIDR '"
+              + text
+              + "' has host bits set; did you mean "
+              + Ipv4.format(address & ~(size - 1))
+              + "/"
+              + prefix
+              + "?");
     }
     return new Cidr(address, prefix);
   }
@@ -99,16 +113,19 @@ public record Cidr(long network, int prefixLength) implements Comparable<Cidr> {
     return other.network >= network && other.last() <= last();
   }
 
-  /** Whether the two blocks share at least one address (CIDR blocks either nest or are disjoint). */
+  /**
+   * Whether the two blocks share at least one address (CIDR blocks either nest or are disjoint).
+   */
   public boolean overlaps(Cidr other) {
     return network <= other.last() && other.network <= last();
   }
 
   /**
-   * How many blocks of {@code /subnetPrefix} this block splits into: 2<sup>subnetPrefix − prefix</sup>.
+   * How many blocks of {@code /subnetPrefix} this block splits into: 2<sup>subnetPrefix −
+   * prefix</sup>.
    *
-   * @throws IllegalArgumentException if {@code subnetPrefix} is shorter than this block's prefix
-   *     (a per-node range larger than the cluster range) or above 32
+   * @throws IllegalArgumentException if {@code subnetPrefix} is shorter than this block's prefix (a
+   *     per-node range larger than the cluster range) or above 32
    */
   public long subnetCount(int subnetPrefix) {
     checkSubnetPrefix(subnetPrefix);
@@ -123,19 +140,32 @@ public record Cidr(long network, int prefixLength) implements Comparable<Cidr> {
   public Cidr subnet(int subnetPrefix, long index) {
     long count = subnetCount(subnetPrefix);
     if (index < 0 || index >= count) {
-      throw new IllegalArgumentException("subnet index must be in [0, " + count + ") for /" + subnetPrefix
-          + " blocks of " + this + ", was " + index);
+      throw new IllegalArgumentException(
+          "subnet index must be in [0, "
+              + count
+              + ") for /"
+              + subnetPrefix
+              + " blocks of "
+              + this
+              + ", was "
+              + index);
     }
     return new Cidr(network + index * (1L << (32 - subnetPrefix)), subnetPrefix);
   }
 
   private void checkSubnetPrefix(int subnetPrefix) {
     if (subnetPrefix > 32) {
-      throw new IllegalArgumentException("subnet prefix length must be at most 32, was /" + subnetPrefix);
+      throw new IllegalArgumentException(
+          "subnet prefix length must be at most 32, was /" + subnetPrefix);
     }
     if (subnetPrefix < prefixLength) {
-      throw new IllegalArgumentException("a /" + subnetPrefix + " range is larger than " + this
-          + ": the per-range prefix must be at least /" + prefixLength);
+      throw new IllegalArgumentException(
+          "a /"
+              + subnetPrefix
+              + " range is larger than "
+              + this
+              + ": the per-range prefix must be at least /"
+              + prefixLength);
     }
   }
 

@@ -5,19 +5,25 @@ package io.platformsim.identity.ipam;
  * delegation.
  *
  * @param instanceType e.g. {@code m5.large}
- * @param enis         network interfaces the instance can attach
- * @param ipv4PerEni   IPv4 addresses per interface (one of them the interface's primary)
+ * @param enis network interfaces the instance can attach
+ * @param ipv4PerEni IPv4 addresses per interface (one of them the interface's primary)
  */
 public record EniLimit(String instanceType, int enis, int ipv4PerEni) {
 
   /** Validates the fields. */
   public EniLimit {
     if (instanceType == null || instanceType.isBlank()) {
-      throw new IllegalArgumentException("instance type must not be blank, was '" + instanceType + "'");
+      throw new IllegalArgumentException(
+          "instance type must not be blank, was '" + instanceType + "'");
     }
     if (enis < 1 || ipv4PerEni < 2) {
-      throw new IllegalArgumentException("instance type " + instanceType + " needs enis >= 1 and ipv4PerEni >= 2, was "
-          + enis + " x " + ipv4PerEni);
+      throw new IllegalArgumentException(
+          "instance type "
+              + instanceType
+              + " needs enis >= 1 and ipv4PerEni >= 2, was "
+              + enis
+              + " x "
+              + ipv4PerEni);
     }
   }
 
@@ -31,8 +37,8 @@ public record EniLimit(String instanceType, int enis, int ipv4PerEni) {
 
   /**
    * The kubelet max-pods the EKS AMI sets: {@code enis × (ipv4PerEni − 1) + 2}, the +2 being
-   * host-network pods (aws-node, kube-proxy) that need no pod address
-   * (awslabs/amazon-eks-ami files/eni-max-pods.txt; aws/amazon-vpc-cni-k8s README).
+   * host-network pods (aws-node, kube-proxy) that need no pod address (awslabs/amazon-eks-ami
+   * files/eni-max-pods.txt; aws/amazon-vpc-cni-k8s README).
    */
   public int maxPods() {
     return podAddresses() + 2;
@@ -40,6 +46,13 @@ public record EniLimit(String instanceType, int enis, int ipv4PerEni) {
 
   @Override
   public String toString() {
-    return instanceType + "(" + enis + " ENIs x " + ipv4PerEni + " IPv4 = maxPods " + maxPods() + ")";
+    return instanceType
+        + "("
+        + enis
+        + " ENIs x "
+        + ipv4PerEni
+        + " IPv4 = maxPods "
+        + maxPods()
+        + ")";
   }
 }

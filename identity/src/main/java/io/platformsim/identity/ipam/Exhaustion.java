@@ -3,10 +3,10 @@ package io.platformsim.identity.ipam;
 /**
  * One failed address request, recorded by the allocator that refused it.
  *
- * @param atMillis  when (simulated)
+ * @param atMillis when (simulated)
  * @param requester the machine, node or pod that asked
- * @param reason    why
- * @param detail    where, e.g. the subnet or node range that was full
+ * @param reason why
+ * @param detail where, e.g. the subnet or node range that was full
  */
 public record Exhaustion(long atMillis, String requester, ExhaustionReason reason, String detail) {
   @Override

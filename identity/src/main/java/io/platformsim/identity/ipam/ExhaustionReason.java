@@ -8,6 +8,8 @@ public enum ExhaustionReason {
   NODE_RANGE_FULL,
   /** Overlay: the cluster CIDR has no free per-node range for a new node. */
   CLUSTER_CIDR_FULL,
-  /** VPC-native: the instance type's ENIs × (addresses per ENI − 1) pod addresses are all in use. */
+  /**
+   * VPC-native: the instance type's ENIs × (addresses per ENI − 1) pod addresses are all in use.
+   */
   INSTANCE_ADDRESS_LIMIT
 }

@@ -1,9 +1,9 @@
 package io.platformsim.identity.ipam;
 
 /**
- * Conversions between dotted-quad IPv4 text and the {@code long} form used throughout this
- * package (the unsigned 32-bit address in the low bits, so ordering and arithmetic are plain
- * {@code long} operations).
+ * Conversions between dotted-quad IPv4 text and the {@code long} form used throughout this package
+ * (the unsigned 32-bit address in the low bits, so ordering and arithmetic are plain {@code long}
+ * operations).
  */
 public final class Ipv4 {
   /** One past the largest address: 2<sup>32</sup>. */
@@ -20,8 +20,13 @@ public final class Ipv4 {
     if (address < 0 || address >= SPACE) {
       throw new IllegalArgumentException("address must be in [0, 2^32), was " + address);
     }
-    return ((address >>> 24) & 0xff) + "." + ((address >>> 16) & 0xff) + "." + ((address >>> 8) & 0xff)
-        + "." + (address & 0xff);
+    return ((address >>> 24) & 0xff)
+        + "."
+        + ((address >>> 16) & 0xff)
+        + "."
+        + ((address >>> 8) & 0xff)
+        + "."
+        + (address & 0xff);
   }
 
   /**
@@ -35,18 +40,19 @@ public final class Ipv4 {
     }
     String[] parts = text.split("\\.", -1);
     if (parts.length != 4) {
-      throw new IllegalArgumentException("IPv4 address '" + text + "' is malformed: expected a.b.c.d");
+      throw new IllegalArgumentException(
+          "IPv4 address '" + text + "' is malformed: expected a.b.c.d");
     }
     long value = 0;
     for (String p : parts) {
       if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
-        throw new IllegalArgumentException("IPv4 address '" + text + "' is malformed: part '" + p
-            + "' is not a number 0-255");
+        throw new IllegalArgumentException(
+            "IPv4 address '" + text + "' is malformed: part '" + p + "' is not a number 0-255");
       }
       int octet = Integer.parseInt(p);
       if (octet > 255) {
-        throw new IllegalArgumentException("IPv4 address '" + text + "' is malformed: part " + octet
-            + " is above 255");
+        throw new IllegalArgumentException(
+            "IPv4 address '" + text + "' is malformed: part " + octet + " is above 255");
       }
       value = (value << 8) | octet;
     }

@@ -45,15 +45,18 @@ public final class MachineAddressing {
     return network;
   }
 
-  /** An address in any zone for {@code holder} at {@code atMillis}; see {@link #allocate(String, String, long)}. */
+  /**
+   * An address in any zone for {@code holder} at {@code atMillis}; see {@link #allocate(String,
+   * String, long)}.
+   */
   public Allocation allocate(String holder, long atMillis) {
     return allocate(holder, null, atMillis);
   }
 
   /**
-   * An address for {@code holder} from a subnet in {@code zone} (null: any zone). If every
-   * eligible subnet is full the request is refused with {@link ExhaustionReason#SUBNET_FULL},
-   * recorded and counted.
+   * An address for {@code holder} from a subnet in {@code zone} (null: any zone). If every eligible
+   * subnet is full the request is refused with {@link ExhaustionReason#SUBNET_FULL}, recorded and
+   * counted.
    *
    * @throws IllegalArgumentException if {@code zone} names no subnet's zone
    */
@@ -108,7 +111,8 @@ public final class MachineAddressing {
         return;
       }
     }
-    throw new IllegalArgumentException("address " + Ipv4.format(address) + " is in no subnet of " + network.cidr());
+    throw new IllegalArgumentException(
+        "address " + Ipv4.format(address) + " is in no subnet of " + network.cidr());
   }
 
   /** Addresses handed out now. */
@@ -141,7 +145,14 @@ public final class MachineAddressing {
 
   @Override
   public String toString() {
-    return "MachineAddressing[" + network.cidr() + ", used " + used() + ", free " + free()
-        + ", exhaustions " + exhaustions.size() + "]";
+    return "MachineAddressing["
+        + network.cidr()
+        + ", used "
+        + used()
+        + ", free "
+        + free()
+        + ", exhaustions "
+        + exhaustions.size()
+        + "]";
   }
 }

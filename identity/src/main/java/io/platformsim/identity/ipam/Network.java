@@ -14,7 +14,7 @@ import java.util.Set;
  * Network lan = Network.builder("10.0.0.0/8").subnet(Subnet.plain("all", "dc1", "10.0.0.0/8")).build();
  * }</pre>
  *
- * @param cidr    the network's block
+ * @param cidr the network's block
  * @param subnets its subnets, in the order given
  */
 public record Network(Cidr cidr, List<Subnet> subnets) {
@@ -37,16 +37,25 @@ public record Network(Cidr cidr, List<Subnet> subnets) {
     for (int i = 0; i < subnets.size(); i++) {
       Subnet s = subnets.get(i);
       if (!names.add(s.name())) {
-        throw new IllegalArgumentException("subnet name '" + s.name() + "' is used twice in network " + cidr);
+        throw new IllegalArgumentException(
+            "subnet name '" + s.name() + "' is used twice in network " + cidr);
       }
       if (!cidr.contains(s.cidr())) {
-        throw new IllegalArgumentException("subnet " + s.name() + " " + s.cidr() + " is outside the network " + cidr);
+        throw new IllegalArgumentException(
+            "subnet " + s.name() + " " + s.cidr() + " is outside the network " + cidr);
       }
       for (int j = 0; j < i; j++) {
         Subnet o = subnets.get(j);
         if (s.cidr().overlaps(o.cidr())) {
-          throw new IllegalArgumentException("subnet " + s.name() + " " + s.cidr() + " overlaps subnet "
-              + o.name() + " " + o.cidr());
+          throw new IllegalArgumentException(
+              "subnet "
+                  + s.name()
+                  + " "
+                  + s.cidr()
+                  + " overlaps subnet "
+                  + o.name()
+                  + " "
+                  + o.cidr());
         }
       }
     }
@@ -58,8 +67,8 @@ public record Network(Cidr cidr, List<Subnet> subnets) {
   }
 
   /**
-   * A network whose first {@code zones.length} blocks of {@code /subnetPrefix} are AWS subnets,
-   * one per zone, named after the zone.
+   * A network whose first {@code zones.length} blocks of {@code /subnetPrefix} are AWS subnets, one
+   * per zone, named after the zone.
    *
    * @throws IllegalArgumentException if the network holds fewer such blocks than zones
    */
@@ -69,8 +78,16 @@ public record Network(Cidr cidr, List<Subnet> subnets) {
       throw new IllegalArgumentException("at least one zone is needed for network " + cidr);
     }
     if (c.subnetCount(subnetPrefix) < zones.length) {
-      throw new IllegalArgumentException("network " + cidr + " holds only " + c.subnetCount(subnetPrefix)
-          + " /" + subnetPrefix + " subnets, not one for each of " + zones.length + " zones");
+      throw new IllegalArgumentException(
+          "network "
+              + cidr
+              + " holds only "
+              + c.subnetCount(subnetPrefix)
+              + " /"
+              + subnetPrefix
+              + " subnets, not one for each of "
+              + zones.length
+              + " zones");
     }
     List<Subnet> out = new ArrayList<>();
     for (int i = 0; i < zones.length; i++) {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Overlay pod addressing: each node gets a pod range of {@code /nodePrefix} carved from the
- * cluster CIDR (lowest free range first, reused after a node leaves), and its pods get addresses
- * from that range. The number of nodes is therefore capped at 2<sup>nodePrefix − clusterPrefix</sup>
+ * Overlay pod addressing: each node gets a pod range of {@code /nodePrefix} carved from the cluster
+ * CIDR (lowest free range first, reused after a node leaves), and its pods get addresses from that
+ * range. The number of nodes is therefore capped at 2<sup>nodePrefix − clusterPrefix</sup>
  * (10.0.0.0/16 with /24 per node: 256), and pods per node at the range's usable size (network and
  * broadcast reserved: 254 for a /24). Default per-node prefix /24 as kube-controller-manager's
  * {@code defaultNodeMaskCIDRIPv4 = 24} (k/k cmd/kube-controller-manager/app/core.go).
@@ -47,8 +47,8 @@ public final class OverlayAddressing implements PodAddressing {
   /**
    * An overlay over {@code cluster} with {@code /nodePrefix} per node.
    *
-   * @throws IllegalArgumentException if the per-node range is larger than the cluster range, or
-   *     so small that it holds no pod address (/31, /32), or splits the cluster into more than
+   * @throws IllegalArgumentException if the per-node range is larger than the cluster range, or so
+   *     small that it holds no pod address (/31, /32), or splits the cluster into more than
    *     2<sup>30</sup> ranges
    */
   public OverlayAddressing(Cidr cluster, int nodePrefix) {
@@ -56,17 +56,23 @@ public final class OverlayAddressing implements PodAddressing {
       throw new IllegalArgumentException("cluster CIDR must not be null");
     }
     if (nodePrefix < cluster.prefixLength()) {
-      throw new IllegalArgumentException("per-node range /" + nodePrefix + " is larger than the cluster range "
-          + cluster);
+      throw new IllegalArgumentException(
+          "per-node range /" + nodePrefix + " is larger than the cluster range " + cluster);
     }
     if (nodePrefix > 30) {
-      throw new IllegalArgumentException("per-node range /" + nodePrefix
-          + " holds no pod address after network and broadcast; use at most /30");
+      throw new IllegalArgumentException(
+          "per-node range /"
+              + nodePrefix
+              + " holds no pod address after network and broadcast; use at most /30");
     }
     int bits = nodePrefix - cluster.prefixLength();
     if (bits > 30) {
-      throw new IllegalArgumentException("cluster " + cluster + " with /" + nodePrefix
-          + " per node has more than 2^30 node ranges");
+      throw new IllegalArgumentException(
+          "cluster "
+              + cluster
+              + " with /"
+              + nodePrefix
+              + " per node has more than 2^30 node ranges");
     }
     this.cluster = cluster;
     this.nodePrefix = nodePrefix;
@@ -158,8 +164,8 @@ public final class OverlayAddressing implements PodAddressing {
   }
 
   /**
-   * Used = pod addresses; reserved = the rest of the assigned node ranges (idle pod addresses
-   * plus each range's network and broadcast); free = unassigned ranges. Sums to the cluster size.
+   * Used = pod addresses; reserved = the rest of the assigned node ranges (idle pod addresses plus
+   * each range's network and broadcast); free = unassigned ranges. Sums to the cluster size.
    */
   @Override
   public AddressCounts counts() {
@@ -185,7 +191,8 @@ public final class OverlayAddressing implements PodAddressing {
     return r;
   }
 
-  private Allocation refuse(long atMillis, String requester, ExhaustionReason reason, String where) {
+  private Allocation refuse(
+      long atMillis, String requester, ExhaustionReason reason, String where) {
     byReason[reason.ordinal()]++;
     exhaustions.add(new Exhaustion(atMillis, requester, reason, where));
     return Allocation.exhausted(reason, where);
@@ -193,7 +200,16 @@ public final class OverlayAddressing implements PodAddressing {
 
   @Override
   public String toString() {
-    return "OverlayAddressing[" + cluster + " /" + nodePrefix + " per node, nodes " + nodes.size() + " of "
-        + maxNodes() + ", " + counts() + "]";
+    return "OverlayAddressing["
+        + cluster
+        + " /"
+        + nodePrefix
+        + " per node, nodes "
+        + nodes.size()
+        + " of "
+        + maxNodes()
+        + ", "
+        + counts()
+        + "]";
   }
 }

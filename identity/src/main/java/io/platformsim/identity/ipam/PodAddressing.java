@@ -5,22 +5,22 @@ import java.util.List;
 /**
  * How a Kubernetes cluster gives pods addresses: {@link OverlayAddressing} (a pod range per node
  * carved from a cluster CIDR) or {@link VpcNativeAddressing} (pod addresses from the VPC subnets,
- * limited per instance type, with warm pools). A simulator calls it as nodes and pods come and
- * go; a refusal is an {@link Allocation} with a reason, recorded and counted, after which the
- * caller keeps the pod pending and retries after a release, or fails it.
+ * limited per instance type, with warm pools). A simulator calls it as nodes and pods come and go;
+ * a refusal is an {@link Allocation} with a reason, recorded and counted, after which the caller
+ * keeps the pod pending and retries after a release, or fails it.
  *
- * <p>Contract for every implementation: an address is held by at most one pod or node at a time;
- * a released address can be handed out again; removing a node frees everything it held.
+ * <p>Contract for every implementation: an address is held by at most one pod or node at a time; a
+ * released address can be handed out again; removing a node frees everything it held.
  */
 public interface PodAddressing {
 
   /**
    * Registers a node. Overlay: assigns its pod range ({@link Allocation#address()} is the range's
-   * first address, or {@link ExhaustionReason#CLUSTER_CIDR_FULL}); VPC-native: its primary
-   * address from a subnet in {@code zone} and its warm pool ({@link ExhaustionReason#SUBNET_FULL}).
+   * first address, or {@link ExhaustionReason#CLUSTER_CIDR_FULL}); VPC-native: its primary address
+   * from a subnet in {@code zone} and its warm pool ({@link ExhaustionReason#SUBNET_FULL}).
    *
    * @param instanceType used by VPC-native for its ENI limits; ignored by the overlay
-   * @param zone         used by VPC-native to pick the subnet (null: any); ignored by the overlay
+   * @param zone used by VPC-native to pick the subnet (null: any); ignored by the overlay
    * @throws IllegalArgumentException if the node is already registered or the type is unknown
    */
   Allocation addNode(String node, String instanceType, String zone, long atMillis);

@@ -3,10 +3,10 @@ package io.platformsim.identity.ipam;
 /**
  * A subnet of a network in one availability zone, with the addresses its provider reserves.
  *
- * @param name         unique within its network
- * @param zone         availability zone
- * @param cidr         the block
- * @param reservedLow  addresses reserved at the start of the block
+ * @param name unique within its network
+ * @param zone availability zone
+ * @param cidr the block
+ * @param reservedLow addresses reserved at the start of the block
  * @param reservedHigh addresses reserved at the end of the block
  */
 public record Subnet(String name, String zone, Cidr cidr, int reservedLow, int reservedHigh) {
@@ -22,14 +22,23 @@ public record Subnet(String name, String zone, Cidr cidr, int reservedLow, int r
       throw new IllegalArgumentException("subnet name must not be blank, was '" + name + "'");
     }
     if (zone == null || zone.isBlank()) {
-      throw new IllegalArgumentException("zone of subnet " + name + " must not be blank, was '" + zone + "'");
+      throw new IllegalArgumentException(
+          "zone of subnet " + name + " must not be blank, was '" + zone + "'");
     }
     if (cidr == null) {
       throw new IllegalArgumentException("cidr of subnet " + name + " must not be null");
     }
     if (reservedLow < 0 || reservedHigh < 0 || cidr.size() - reservedLow - reservedHigh <= 0) {
-      throw new IllegalArgumentException("subnet " + name + " " + cidr + " has no usable address after reserving "
-          + reservedLow + " low and " + reservedHigh + " high");
+      throw new IllegalArgumentException(
+          "subnet "
+              + name
+              + " "
+              + cidr
+              + " has no usable address after reserving "
+              + reservedLow
+              + " low and "
+              + reservedHigh
+              + " high");
     }
   }
 

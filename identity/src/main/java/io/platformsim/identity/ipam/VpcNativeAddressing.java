@@ -11,16 +11,16 @@ import java.util.Set;
 
 /**
  * VPC-native pod addressing (the AWS VPC CNI model): a node takes a primary address from a subnet
- * in its zone, and each of its pods a VPC address from the same subnet, at most
- * {@code enis × (ipv4PerEni − 1)} at once ({@link EniLimit#podAddresses()}). Each node keeps a
- * <em>warm pool</em> of addresses reserved from the subnet but not yet used, refilled after every
- * pod start to {@code min(warmTarget, limit − pods)} and trimmed back to that on pod exit, so pod
- * starts rarely wait on the subnet but idle addresses are withheld from everyone else.
+ * in its zone, and each of its pods a VPC address from the same subnet, at most {@code enis ×
+ * (ipv4PerEni − 1)} at once ({@link EniLimit#podAddresses()}). Each node keeps a <em>warm pool</em>
+ * of addresses reserved from the subnet but not yet used, refilled after every pod start to {@code
+ * min(warmTarget, limit − pods)} and trimmed back to that on pod exit, so pod starts rarely wait on
+ * the subnet but idle addresses are withheld from everyone else.
  *
- * <p>Simplifications, stated because they change numbers: the warm target is counted in
- * addresses (like {@code WARM_IP_TARGET}); its default, one ENI's secondary addresses
- * ({@code ipv4PerEni − 1}), approximates the CNI's default {@code WARM_ENI_TARGET=1}; the primary
- * addresses of secondary ENIs and the release cool-down are not modelled.
+ * <p>Simplifications, stated because they change numbers: the warm target is counted in addresses
+ * (like {@code WARM_IP_TARGET}); its default, one ENI's secondary addresses ({@code ipv4PerEni −
+ * 1}), approximates the CNI's default {@code WARM_ENI_TARGET=1}; the primary addresses of secondary
+ * ENIs and the release cool-down are not modelled.
  *
  * <pre>{@code
  * var vpc = VpcNativeAddressing.builder(Network.perZone("10.0.0.0/16", 20, "a", "b")).build();
@@ -118,7 +118,8 @@ public final class VpcNativeAddressing implements PodAddressing {
   public void releasePod(String node, long address) {
     NodeState n = node(node);
     if (!n.pods.remove(address)) {
-      throw new IllegalArgumentException("address " + Ipv4.format(address) + " is not a pod address of node " + node);
+      throw new IllegalArgumentException(
+          "address " + Ipv4.format(address) + " is not a pod address of node " + node);
     }
     podTotal--;
     pushWarm(n, address);
@@ -164,7 +165,9 @@ public final class VpcNativeAddressing implements PodAddressing {
     return node(node).warmCount;
   }
 
-  /** Used = node primaries and pod addresses; reserved = warm pools; free = the rest of the subnets. */
+  /**
+   * Used = node primaries and pod addresses; reserved = warm pools; free = the rest of the subnets.
+   */
   @Override
   public AddressCounts counts() {
     return AddressCounts.of(nodes.size() + podTotal, warmTotal, subnets.free(), byReason);
@@ -206,7 +209,8 @@ public final class VpcNativeAddressing implements PodAddressing {
     return n;
   }
 
-  private Allocation refuse(long atMillis, String requester, ExhaustionReason reason, String where) {
+  private Allocation refuse(
+      long atMillis, String requester, ExhaustionReason reason, String where) {
     byReason[reason.ordinal()]++;
     exhaustions.add(new Exhaustion(atMillis, requester, reason, where));
     return Allocation.exhausted(reason, where);
@@ -214,7 +218,13 @@ public final class VpcNativeAddressing implements PodAddressing {
 
   @Override
   public String toString() {
-    return "VpcNativeAddressing[" + subnets.network().cidr() + ", nodes " + nodes.size() + ", " + counts() + "]";
+    return "VpcNativeAddressing["
+        + subnets.network().cidr()
+        + ", nodes "
+        + nodes.size()
+        + ", "
+        + counts()
+        + "]";
   }
 
   /** Configuration of a {@link VpcNativeAddressing}. */

@@ -16,11 +16,21 @@ class AccessGraphTest {
     Principal b = Principal.serviceAccountRole("sa/b");
     Principal proxy = Principal.nodeRole("node/1");
     Principal admin = Principal.machineRole("role/admin");
-    AccessGraph g = AccessGraph.builder()
-        .resource("a-db", "a").resource("b-db", "b").resource("shared-queue", "a").resource("shared-queue", "b")
-        .grant(a, "a-db").grant(b, "b-db").canAssume(proxy, a).canAssume(admin, proxy).canAssume(a, b)
-        .host("h1", proxy).build();
-    assertEquals(Set.of("a-db", "b-db"), g.reachableResources(admin)); // admin → node/1 → sa/a → sa/b
+    AccessGraph g =
+        AccessGraph.builder()
+            .resource("a-db", "a")
+            .resource("b-db", "b")
+            .resource("shared-queue", "a")
+            .resource("shared-queue", "b")
+            .grant(a, "a-db")
+            .grant(b, "b-db")
+            .canAssume(proxy, a)
+            .canAssume(admin, proxy)
+            .canAssume(a, b)
+            .host("h1", proxy)
+            .build();
+    assertEquals(
+        Set.of("a-db", "b-db"), g.reachableResources(admin)); // admin → node/1 → sa/a → sa/b
     assertEquals(2, g.blastRadius(admin));
     assertEquals(1, g.blastRadius(b));
     assertEquals(2, g.hostBlastRadius("h1"));
@@ -29,8 +39,13 @@ class AccessGraphTest {
   @Test
   void aSharedResourceCountsEveryServiceThatOwnsIt() {
     Principal q = Principal.machineRole("role/q");
-    AccessGraph g = AccessGraph.builder().resource("queue", "a").resource("queue", "b").resource("x", "c")
-        .grant(q, "queue").build();
+    AccessGraph g =
+        AccessGraph.builder()
+            .resource("queue", "a")
+            .resource("queue", "b")
+            .resource("x", "c")
+            .grant(q, "queue")
+            .build();
     assertEquals(Set.of("a", "b"), g.reachableServices(q));
   }
 
@@ -47,10 +62,21 @@ class AccessGraphTest {
    * Three nodes: n1 runs a, b, c; n2 runs a, d; n3 runs e; five services with one resource each.
    * Hand-derived radii per mode below.
    */
-  private static final Map<String, List<String>> PLACEMENT = Map.of(
-      "n1", List.of("a", "b", "a", "c"), "n2", List.of("a", "d"), "n3", List.of("e"));
-  private static final Map<String, Set<String>> NEEDS = Map.of(
-      "a", Set.of("a-db"), "b", Set.of("b-db"), "c", Set.of("c-db"), "d", Set.of("d-db"), "e", Set.of("e-db"));
+  private static final Map<String, List<String>> PLACEMENT =
+      Map.of("n1", List.of("a", "b", "a", "c"), "n2", List.of("a", "d"), "n3", List.of("e"));
+
+  private static final Map<String, Set<String>> NEEDS =
+      Map.of(
+          "a",
+          Set.of("a-db"),
+          "b",
+          Set.of("b-db"),
+          "c",
+          Set.of("c-db"),
+          "d",
+          Set.of("d-db"),
+          "e",
+          Set.of("e-db"));
 
   @Test
   void workloadIdentity() {
@@ -87,9 +113,12 @@ class AccessGraphTest {
   @Test
   void machineRoles() {
     // LeSP: one service per machine.
-    BlastRadiusReport r = IdentityMode.MACHINE_ROLE.graph(
-        Map.of("a-1", List.of("a"), "a-2", List.of("a"), "b-1", List.of("b")),
-        Map.of("a", Set.of("a-db"), "b", Set.of("b-db", "b-cache"))).report();
+    BlastRadiusReport r =
+        IdentityMode.MACHINE_ROLE
+            .graph(
+                Map.of("a-1", List.of("a"), "a-2", List.of("a"), "b-1", List.of("b")),
+                Map.of("a", Set.of("a-db"), "b", Set.of("b-db", "b-cache")))
+            .report();
     assertEquals(Map.of("role/a", 1, "role/b", 1), r.byPrincipal());
     assertEquals(1, r.maxOverHosts());
     assertEquals(1.0, r.meanOverHosts(), 1e-12);
@@ -97,8 +126,10 @@ class AccessGraphTest {
 
   @Test
   void aPlacedServiceWithoutNeedsIsRejectedByName() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> IdentityMode.NODE_ROLE.graph(Map.of("n", List.of("ghost")), NEEDS));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> IdentityMode.NODE_ROLE.graph(Map.of("n", List.of("ghost")), NEEDS));
     assertEquals(true, e.getMessage().contains("'ghost'"), e.getMessage());
   }
 }

@@ -16,7 +16,8 @@ class CertificateAuthorityProperties {
    * issues; every issue comes at or after its request; issue order is FIFO (non-decreasing).
    */
   @Property(tries = 200)
-  void issuanceNeverExceedsCapacity(@ForAll @IntRange(min = 1, max = 50) int k,
+  void issuanceNeverExceedsCapacity(
+      @ForAll @IntRange(min = 1, max = 50) int k,
       @ForAll @Size(min = 1, max = 400) List<@IntRange(min = 0, max = 300) Integer> gaps) {
     CertificateAuthority ca = CertificateAuthority.withCapacity(k);
     List<Long> issues = new ArrayList<>();
@@ -30,7 +31,8 @@ class CertificateAuthorityProperties {
       previous = issue;
       issues.add(issue);
     }
-    // Sliding window over the sorted issue times: j − i + 1 issues within [issues[i], issues[i] + 1000).
+    // Sliding window over the sorted issue times: j − i + 1 issues within [issues[i], issues[i] +
+    // 1000).
     int j = 0;
     for (int i = 0; i < issues.size(); i++) {
       while (j + 1 < issues.size() && issues.get(j + 1) < issues.get(i) + 1000) {
@@ -40,9 +42,12 @@ class CertificateAuthorityProperties {
     }
   }
 
-  /** Work conservation: a request waits only if the authority is busy, i.e. never idles with work. */
+  /**
+   * Work conservation: a request waits only if the authority is busy, i.e. never idles with work.
+   */
   @Property(tries = 100)
-  void aRequestWaitsOnlyBehindOthers(@ForAll @IntRange(min = 1, max = 20) int k,
+  void aRequestWaitsOnlyBehindOthers(
+      @ForAll @IntRange(min = 1, max = 20) int k,
       @ForAll @Size(min = 1, max = 200) List<@IntRange(min = 0, max = 500) Integer> gaps) {
     CertificateAuthority ca = CertificateAuthority.withCapacity(k);
     long t = 0;

@@ -70,8 +70,8 @@ class CertificateAuthorityTest {
 
   @Test
   void badInputIsRejectedNamingTheValue() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> CertificateAuthority.withCapacity(0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> CertificateAuthority.withCapacity(0));
     assertTrue(e.getMessage().contains("capacityPerSecond") && e.getMessage().contains("0"));
     CertificateAuthority ca = CertificateAuthority.withCapacity(5);
     ca.issueAt(100);

@@ -13,7 +13,8 @@ class RotationPolicyTest {
   void serviceAccountTokensLastAnHourAndRenewAt80Percent() {
     // core/v1 ServiceAccountTokenProjection: expirationSeconds 3600; kubelet renews after 80%.
     assertEquals(3_600_000, RotationPolicy.SERVICE_ACCOUNT_TOKEN.ttlMillis());
-    assertEquals(2_880_000, RotationPolicy.SERVICE_ACCOUNT_TOKEN.renewAfterMillis()); // 0.8 × 3 600 000
+    assertEquals(
+        2_880_000, RotationPolicy.SERVICE_ACCOUNT_TOKEN.renewAfterMillis()); // 0.8 × 3 600 000
   }
 
   @Test
@@ -26,9 +27,10 @@ class RotationPolicyTest {
 
   @Test
   void aZeroTtlIsRejectedNamingTheValue() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RotationPolicy.of(Duration.ZERO, 0.8));
-    assertTrue(e.getMessage().contains("ttlMillis") && e.getMessage().contains("0"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> RotationPolicy.of(Duration.ZERO, 0.8));
+    assertTrue(
+        e.getMessage().contains("ttlMillis") && e.getMessage().contains("0"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new RotationPolicy(1000, 0));
     assertThrows(IllegalArgumentException.class, () -> new RotationPolicy(1000, 1.5));
     assertThrows(IllegalArgumentException.class, () -> new RotationPolicy(1000, Double.NaN));

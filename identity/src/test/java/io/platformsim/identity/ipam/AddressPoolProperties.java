@@ -17,11 +17,12 @@ import net.jqwik.api.constraints.Size;
 class AddressPoolProperties {
 
   /**
-   * Random allocate/release sequences against a model set: no address is handed out while held,
-   * the pool is full exactly when the model holds capacity addresses, counts add up.
+   * Random allocate/release sequences against a model set: no address is handed out while held, the
+   * pool is full exactly when the model holds capacity addresses, counts add up.
    */
   @Property(tries = 200)
-  void neverHandsOutAnAddressTwice(@ForAll @IntRange(min = 24, max = 30) int prefix,
+  void neverHandsOutAnAddressTwice(
+      @ForAll @IntRange(min = 24, max = 30) int prefix,
       @ForAll @Size(max = 400) List<@IntRange(min = 0, max = 9) Integer> ops) {
     AddressPool pool = new AddressPool(Cidr.parse("10.1.0.0/" + prefix), 1, 1);
     Set<Long> held = new HashSet<>();
@@ -48,9 +49,12 @@ class AddressPoolProperties {
     }
   }
 
-  /** Every released address can be handed out again: fill, release some, refill gets exactly them. */
+  /**
+   * Every released address can be handed out again: fill, release some, refill gets exactly them.
+   */
   @Property(tries = 100)
-  void everyReleasedAddressIsReusable(@ForAll @IntRange(min = 25, max = 29) int prefix,
+  void everyReleasedAddressIsReusable(
+      @ForAll @IntRange(min = 25, max = 29) int prefix,
       @ForAll @Size(max = 30) Set<@IntRange(min = 0, max = 200) Integer> picks) {
     AddressPool pool = new AddressPool(Cidr.parse("192.168.0.0/" + prefix), 1, 1);
     List<Long> all = new ArrayList<>();

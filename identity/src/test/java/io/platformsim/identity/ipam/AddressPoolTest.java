@@ -24,10 +24,11 @@ class AddressPoolTest {
   @Test
   void releasingAnAddressNotHandedOutNamesIt() {
     AddressPool p = new AddressPool(Cidr.parse("10.0.0.0/29"), 1, 1);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> p.release(Ipv4.parse("10.0.0.2")));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> p.release(Ipv4.parse("10.0.0.2")));
     assertTrue(e.getMessage().contains("10.0.0.2"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> p.release(Ipv4.parse("10.0.0.7"))); // broadcast
+    assertThrows(
+        IllegalArgumentException.class, () -> p.release(Ipv4.parse("10.0.0.7"))); // broadcast
   }
 
   @Test
@@ -43,6 +44,7 @@ class AddressPoolTest {
 
   @Test
   void reservationsLeavingNothingAreRejected() {
-    assertThrows(IllegalArgumentException.class, () -> new AddressPool(Cidr.parse("10.0.0.0/31"), 1, 1));
+    assertThrows(
+        IllegalArgumentException.class, () -> new AddressPool(Cidr.parse("10.0.0.0/31"), 1, 1));
   }
 }

@@ -33,22 +33,38 @@ class CidrTest {
   @Test
   void aPerNodeRangeLargerThanTheClusterIsRejectedNamingBoth() {
     Cidr c = Cidr.parse("10.0.0.0/16");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.subnetCount(8));
-    assertTrue(e.getMessage().contains("/8") && e.getMessage().contains("10.0.0.0/16"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> c.subnetCount(8));
+    assertTrue(
+        e.getMessage().contains("/8") && e.getMessage().contains("10.0.0.0/16"), e.getMessage());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"10.0.0.0", "10.0.0/16", "10.0.0.0/33", "10.0.0.256/24", "10.0.0.0/x", "a.b.c.d/8",
-      "10.0.0.0/16/2", "", "10..0.0/16"})
+  @ValueSource(
+      strings = {
+        "10.0.0.0",
+        "10.0.0/16",
+        "10.0.0.0/33",
+        "10.0.0.256/24",
+        "10.0.0.0/x",
+        "a.b.c.d/8",
+        "10.0.0.0/16/2",
+        "",
+        "10..0.0/16"
+      })
   void malformedCidrsAreRejectedNamingTheText(String text) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Cidr.parse(text));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Cidr.parse(text));
     assertTrue(e.getMessage().contains("'" + text + "'"), e.getMessage());
   }
 
   @Test
   void hostBitsAreRejectedWithTheLikelyMeaning() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Cidr.parse("10.0.0.1/16"));
-    assertTrue(e.getMessage().contains("10.0.0.1/16") && e.getMessage().contains("10.0.0.0/16"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Cidr.parse("10.0.0.1/16"));
+    assertTrue(
+        e.getMessage().contains("10.0.0.1/16") && e.getMessage().contains("10.0.0.0/16"),
+        e.getMessage());
   }
 
   @Test

@@ -25,28 +25,42 @@ class NetworkTest {
 
   @Test
   void overlappingSubnetsAreRejectedNamingBoth() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Network.builder("10.0.0.0/16")
-        .awsSubnet("a", "z1", "10.0.0.0/24").awsSubnet("b", "z2", "10.0.0.128/25").build());
-    assertTrue(e.getMessage().contains("10.0.0.128/25") && e.getMessage().contains("10.0.0.0/24"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Network.builder("10.0.0.0/16")
+                    .awsSubnet("a", "z1", "10.0.0.0/24")
+                    .awsSubnet("b", "z2", "10.0.0.128/25")
+                    .build());
+    assertTrue(
+        e.getMessage().contains("10.0.0.128/25") && e.getMessage().contains("10.0.0.0/24"),
+        e.getMessage());
   }
 
   @Test
   void aSubnetOutsideTheNetworkIsRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Network.builder("10.0.0.0/16").awsSubnet("a", "z1", "10.1.0.0/24").build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Network.builder("10.0.0.0/16").awsSubnet("a", "z1", "10.1.0.0/24").build());
     assertTrue(e.getMessage().contains("10.1.0.0/24"), e.getMessage());
   }
 
   @Test
   void tooManyZonesForTheBlockIsRejected() {
-    assertThrows(IllegalArgumentException.class, () -> Network.perZone("10.0.0.0/24", 25, "a", "b", "c"));
+    assertThrows(
+        IllegalArgumentException.class, () -> Network.perZone("10.0.0.0/24", 25, "a", "b", "c"));
   }
 
   @Test
   void machineAddressingSpreadsOverTheSubnetWithMostFreeAndRefusesWhenFull() {
     // Two /28 AWS subnets: 16 − 5 = 11 usable each.
-    Network n = Network.builder("10.0.0.0/24").awsSubnet("a", "z1", "10.0.0.0/28")
-        .awsSubnet("b", "z2", "10.0.0.16/28").build();
+    Network n =
+        Network.builder("10.0.0.0/24")
+            .awsSubnet("a", "z1", "10.0.0.0/28")
+            .awsSubnet("b", "z2", "10.0.0.16/28")
+            .build();
     MachineAddressing m = new MachineAddressing(n);
     Allocation first = m.allocate("m1", 0);
     assertEquals("10.0.0.4", first.ip()); // a, first four reserved

@@ -58,10 +58,13 @@ class OverlayAddressingTest {
 
   @Test
   void badRangesAreRejectedNamingTheValues() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> OverlayAddressing.of("10.0.0.0/16", 12));
-    assertTrue(e.getMessage().contains("/12") && e.getMessage().contains("10.0.0.0/16"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> OverlayAddressing.of("10.0.0.0/16", 12));
+    assertTrue(
+        e.getMessage().contains("/12") && e.getMessage().contains("10.0.0.0/16"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> OverlayAddressing.of("10.0.0.0/16", 32));
-    assertThrows(IllegalArgumentException.class, () -> OverlayAddressing.of("10.0.0.0/16").allocatePod("x", "p", 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> OverlayAddressing.of("10.0.0.0/16").allocatePod("x", "p", 0));
   }
 }

@@ -21,21 +21,28 @@ import net.jqwik.api.constraints.Size;
 class PodAddressingProperties {
 
   @Property(tries = 100)
-  void overlayNeverHandsOutAnAddressTwice(@ForAll @Size(max = 300) List<@IntRange(min = 0, max = 99) Integer> ops) {
-    OverlayAddressing o = OverlayAddressing.of("10.0.0.0/24", 28); // 16 nodes of 14 pods: exhaustion is common
+  void overlayNeverHandsOutAnAddressTwice(
+      @ForAll @Size(max = 300) List<@IntRange(min = 0, max = 99) Integer> ops) {
+    OverlayAddressing o =
+        OverlayAddressing.of("10.0.0.0/24", 28); // 16 nodes of 14 pods: exhaustion is common
     churn(o, ops, false, 256);
   }
 
   @Property(tries = 100)
-  void vpcNativeNeverHandsOutAnAddressTwice(@ForAll @Size(max = 300) List<@IntRange(min = 0, max = 99) Integer> ops,
+  void vpcNativeNeverHandsOutAnAddressTwice(
+      @ForAll @Size(max = 300) List<@IntRange(min = 0, max = 99) Integer> ops,
       @ForAll @IntRange(min = 0, max = 12) int warm) {
-    Network n = Network.builder("10.0.0.0/24").awsSubnet("a", "z1", "10.0.0.0/26").awsSubnet("b", "z2", "10.0.0.64/27")
-        .build();
+    Network n =
+        Network.builder("10.0.0.0/24")
+            .awsSubnet("a", "z1", "10.0.0.0/26")
+            .awsSubnet("b", "z2", "10.0.0.64/27")
+            .build();
     VpcNativeAddressing v = VpcNativeAddressing.builder(n).warmTarget(warm).build();
     churn(v, ops, true, 59 + 27);
   }
 
-  private static void churn(PodAddressing a, List<Integer> ops, boolean nodesHoldAddresses, long total) {
+  private static void churn(
+      PodAddressing a, List<Integer> ops, boolean nodesHoldAddresses, long total) {
     String[] types = {"t3.medium", "m5.large", "t3.small"};
     Map<String, List<Long>> pods = new HashMap<>();
     Map<String, Long> primaries = new HashMap<>();

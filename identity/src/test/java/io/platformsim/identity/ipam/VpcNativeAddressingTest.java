@@ -13,10 +13,10 @@ class VpcNativeAddressingTest {
   @Test
   void eniTableMatchesTheEksAmiFigures() {
     // kubernetes.md §6 / awslabs/amazon-eks-ami eni-max-pods.txt: ENIs × (IPs − 1) + 2.
-    assertEquals(29, EniLimits.AWS.maxPods("m5.large"));   // 3 × 9 + 2
+    assertEquals(29, EniLimits.AWS.maxPods("m5.large")); // 3 × 9 + 2
     assertEquals(29, EniLimits.AWS.maxPods("c5.large"));
-    assertEquals(17, EniLimits.AWS.maxPods("t3.medium"));  // 3 × 5 + 2
-    assertEquals(58, EniLimits.AWS.maxPods("m5.xlarge"));  // 4 × 14 + 2
+    assertEquals(17, EniLimits.AWS.maxPods("t3.medium")); // 3 × 5 + 2
+    assertEquals(58, EniLimits.AWS.maxPods("m5.xlarge")); // 4 × 14 + 2
     assertEquals(58, EniLimits.AWS.maxPods("m5.2xlarge"));
     assertEquals(234, EniLimits.AWS.maxPods("m5.4xlarge")); // 8 × 29 + 2
     assertEquals(737, EniLimits.AWS.maxPods("m5.24xlarge")); // 15 × 49 + 2
@@ -24,12 +24,16 @@ class VpcNativeAddressingTest {
 
   @Test
   void unknownInstanceTypesAreRejectedNamingTheType() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EniLimits.AWS.of("m9.huge"));
-    assertTrue(e.getMessage().contains("'m9.huge'") && e.getMessage().contains("m5.large"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> EniLimits.AWS.of("m9.huge"));
+    assertTrue(
+        e.getMessage().contains("'m9.huge'") && e.getMessage().contains("m5.large"),
+        e.getMessage());
   }
 
   private static VpcNativeAddressing vpc(String subnetCidr) {
-    return VpcNativeAddressing.builder(Network.builder("10.0.0.0/24").awsSubnet("s", "z", subnetCidr).build())
+    return VpcNativeAddressing.builder(
+            Network.builder("10.0.0.0/24").awsSubnet("s", "z", subnetCidr).build())
         .build();
   }
 
@@ -76,7 +80,8 @@ class VpcNativeAddressingTest {
 
   @Test
   void theWarmPoolIsTrimmedBackToItsTarget() {
-    VpcNativeAddressing v = VpcNativeAddressing.builder(Network.perZone("10.0.0.0/16", 20, "z")).warmTarget(2).build();
+    VpcNativeAddressing v =
+        VpcNativeAddressing.builder(Network.perZone("10.0.0.0/16", 20, "z")).warmTarget(2).build();
     v.addNode("n", "m5.large", "z", 0);
     List<Long> pods = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -86,7 +91,8 @@ class VpcNativeAddressingTest {
     for (long a : pods) {
       v.releasePod("n", a);
     }
-    assertEquals(new AddressCounts(1, 2, 4091 - 3, java.util.Map.of()), v.counts()); // /20: 4096 − 5 = 4091
+    assertEquals(
+        new AddressCounts(1, 2, 4091 - 3, java.util.Map.of()), v.counts()); // /20: 4096 − 5 = 4091
     v.removeNode("n");
     assertEquals(4091, v.counts().free());
   }
@@ -97,7 +103,8 @@ class VpcNativeAddressingTest {
     v.addNode("a", "m5.large", "z", 0);
     v.addNode("b", "m5.large", "z", 0);
     long pod = v.allocatePod("a", "p", 0).address();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> v.releasePod("b", pod));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> v.releasePod("b", pod));
     assertTrue(e.getMessage().contains(Ipv4.format(pod)), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> v.addNode("c", "m9.huge", "z", 0));
   }

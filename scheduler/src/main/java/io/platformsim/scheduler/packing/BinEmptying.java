@@ -91,8 +91,15 @@ public record BinEmptying(int maxAttempts, int maxMovesPerAttempt) {
         for (int j = 0; j < d; j++) {
           if (load[b * d + j] > cap[j]) {
             throw new IllegalArgumentException(
-                "start: bin " + b + " is over capacity in dimension " + j + " ("
-                    + load[b * d + j] + " > " + cap[j] + ")");
+                "start: bin "
+                    + b
+                    + " is over capacity in dimension "
+                    + j
+                    + " ("
+                    + load[b * d + j]
+                    + " > "
+                    + cap[j]
+                    + ")");
           }
         }
       }

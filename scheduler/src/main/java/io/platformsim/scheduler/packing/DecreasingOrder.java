@@ -3,9 +3,9 @@ package io.platformsim.scheduler.packing;
 /**
  * A stable sort of item indices by a non-negative {@code long} key, largest first; equal keys keep
  * ascending index order, which makes every "decreasing" heuristic deterministic. Keys below 2^31
- * are packed with their index into one {@code long} and sorted as primitives; larger keys (and
- * the bit patterns of double measures) use a bottom-up merge sort. Both are O(n log n) on
- * primitive arrays, without boxing.
+ * are packed with their index into one {@code long} and sorted as primitives; larger keys (and the
+ * bit patterns of double measures) use a bottom-up merge sort. Both are O(n log n) on primitive
+ * arrays, without boxing.
  */
 final class DecreasingOrder {
 

@@ -8,8 +8,8 @@ public enum Fit {
   /** The first (lowest-numbered) open bin the item fits in. */
   FIRST("ff"),
   /**
-   * The open bin the item fills most tightly: the smallest residual after placement, ranked by
-   * the {@link SizeMeasure} of the normalised residual (in one dimension, the raw residual).
+   * The open bin the item fills most tightly: the smallest residual after placement, ranked by the
+   * {@link SizeMeasure} of the normalised residual (in one dimension, the raw residual).
    */
   BEST("bf"),
   /** The open bin with the most room left after placement (the least-loaded bin). */

@@ -4,15 +4,15 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * A classic one-pass packing heuristic: take the items in the given order or decreasing by a
- * {@link SizeMeasure}, and put each into the bin a {@link Fit} rule chooses.
+ * A classic one-pass packing heuristic: take the items in the given order or decreasing by a {@link
+ * SizeMeasure}, and put each into the bin a {@link Fit} rule chooses.
  *
- * <p>Fast paths: first fit uses a max-tree over bin residuals ({@code O(n log n)} in one
- * dimension, pruned search in several); one-dimensional best fit uses an ordered set of
- * (residual, bin) keys and worst fit the max-tree, both {@code O(n log n)}. Best and worst fit in
- * several dimensions scan the open bins. With {@code referenceScan} every rule instead scans the
- * open bins one by one — the plain {@code O(n · bins)} reference the fast paths must agree with
- * exactly (same bins, same assignment), kept for tests and as the benchmark baseline.
+ * <p>Fast paths: first fit uses a max-tree over bin residuals ({@code O(n log n)} in one dimension,
+ * pruned search in several); one-dimensional best fit uses an ordered set of (residual, bin) keys
+ * and worst fit the max-tree, both {@code O(n log n)}. Best and worst fit in several dimensions
+ * scan the open bins. With {@code referenceScan} every rule instead scans the open bins one by one
+ * — the plain {@code O(n · bins)} reference the fast paths must agree with exactly (same bins, same
+ * assignment), kept for tests and as the benchmark baseline.
  *
  * @param name the registry name, for example {@code "ffd"} or {@code "bfd-l2"}
  * @param fit the bin-choice rule
@@ -33,9 +33,9 @@ public record FitHeuristic(
   }
 
   /**
-   * The heuristic with its conventional name: {@code ff}, {@code bf}, {@code wf}, {@code nf} in
-   * the given order; {@code ffd}, {@code bfd}, ... decreasing by {@link SizeMeasure#SUM}; and
-   * {@code ffd-l2}, {@code bfd-dot}, ... for other measures.
+   * The heuristic with its conventional name: {@code ff}, {@code bf}, {@code wf}, {@code nf} in the
+   * given order; {@code ffd}, {@code bfd}, ... decreasing by {@link SizeMeasure#SUM}; and {@code
+   * ffd-l2}, {@code bfd-dot}, ... for other measures.
    */
   public static FitHeuristic of(Fit fit, boolean decreasing, SizeMeasure measure) {
     String name = fit.key();
@@ -72,7 +72,8 @@ public record FitHeuristic(
       packByScan(bins, order);
     } else if (fit == Fit.FIRST) {
       packFirstFitTree(bins, order);
-    } else if (instance.dimensions() == 1 && fit == Fit.BEST
+    } else if (instance.dimensions() == 1
+        && fit == Fit.BEST
         && keysFitLong(instance.capacity(0), n + 1L)) {
       packBestFit1(bins, order);
     } else if (instance.dimensions() == 1 && fit == Fit.WORST) {
@@ -232,8 +233,8 @@ public record FitHeuristic(
     }
 
     /**
-     * The open bin with the smallest ({@code tightest}) or largest residual after placing the
-     * item, lowest index on ties; -1 if none fits. One dimension compares raw residuals.
+     * The open bin with the smallest ({@code tightest}) or largest residual after placing the item,
+     * lowest index on ties; -1 if none fits. One dimension compares raw residuals.
      */
     int rankedScan(int item, boolean tightest) {
       int best = -1;

@@ -12,16 +12,16 @@ import java.util.Arrays;
  *       the bins must at least hold the total demand in every dimension.
  *   <li>{@code martelloToth} (L2): the bound of Martello and Toth (<i>Knapsack Problems</i>, 1990,
  *       section 8.3.1), computed per dimension on that dimension's sizes alone (each projection is
- *       a relaxation of the vector problem) and maximised over dimensions. For a threshold {@code
- *       0 ≤ α ≤ c/2}: J1 = items larger than {@code c − α}, J2 = items in {@code (c/2, c − α]},
- *       J3 = items in {@code [α, c/2]}; no two items of J1 ∪ J2 share a bin, no J3 item fits with
- *       a J1 item, so {@code L(α) = |J1| + |J2| + max(0, ceil((ΣJ3 − (|J2|·c − ΣJ2)) / c))} and
- *       {@code L2 = max_α L(α)}. It suffices to try α = 0 and each distinct size ≤ c/2. L2 ≥ L1
- *       in every dimension.
+ *       a relaxation of the vector problem) and maximised over dimensions. For a threshold {@code 0
+ *       ≤ α ≤ c/2}: J1 = items larger than {@code c − α}, J2 = items in {@code (c/2, c − α]}, J3 =
+ *       items in {@code [α, c/2]}; no two items of J1 ∪ J2 share a bin, no J3 item fits with a J1
+ *       item, so {@code L(α) = |J1| + |J2| + max(0, ceil((ΣJ3 − (|J2|·c − ΣJ2)) / c))} and {@code
+ *       L2 = max_α L(α)}. It suffices to try α = 0 and each distinct size ≤ c/2. L2 ≥ L1 in every
+ *       dimension.
  * </ul>
  *
- * <p>Any non-empty instance needs at least one bin, so both bounds are at least 1 when there is
- * an item (even if every size is zero).
+ * <p>Any non-empty instance needs at least one bin, so both bounds are at least 1 when there is an
+ * item (even if every size is zero).
  *
  * @param volume the volume bound L1
  * @param martelloToth the Martello–Toth bound L2 (per dimension, maximised)
@@ -32,7 +32,9 @@ public record LowerBound(long volume, long martelloToth) {
   public LowerBound {
     if (volume < 0 || martelloToth < 0) {
       throw new IllegalArgumentException(
-          "lower bound: must be non-negative, got volume=" + volume + ", martelloToth="
+          "lower bound: must be non-negative, got volume="
+              + volume
+              + ", martelloToth="
               + martelloToth);
     }
   }
@@ -184,7 +186,9 @@ public record LowerBound(long volume, long martelloToth) {
     return best;
   }
 
-  /** The first index whose value is {@code >= x} in an ascending array ({@code a.length} if none). */
+  /**
+   * The first index whose value is {@code >= x} in an ascending array ({@code a.length} if none).
+   */
   private static int firstAtLeast(long[] a, long x) {
     int lo = 0;
     int hi = a.length;
@@ -199,7 +203,9 @@ public record LowerBound(long volume, long martelloToth) {
     return lo;
   }
 
-  /** The first index whose value is {@code > x} in an ascending array ({@code a.length} if none). */
+  /**
+   * The first index whose value is {@code > x} in an ascending array ({@code a.length} if none).
+   */
   private static int firstAbove(long[] a, long x) {
     int lo = 0;
     int hi = a.length;

@@ -7,12 +7,13 @@ import java.util.Objects;
  * bin-packing</i>, Computers &amp; Operations Research 29, 2002), after Gupta and Ho (1999): fills
  * one bin at a time. The largest remaining item always goes in; then a depth-first search over the
  * remaining items (in decreasing order) looks for the subset that leaves the least slack, stopping
- * at zero slack or after {@code maxNodesPerBin} search nodes (items tried in the bin). The best subset found closes the bin.
+ * at zero slack or after {@code maxNodesPerBin} search nodes (items tried in the bin). The best
+ * subset found closes the bin.
  *
  * <p>In several dimensions an item must fit in every dimension and the slack is the sum of the
- * normalised residuals. Items are ordered decreasing by {@link SizeMeasure#SUM}, ties by index,
- * and equal items are tried only once per search level, so the search is deterministic and the
- * budget counts nodes, not time.
+ * normalised residuals. Items are ordered decreasing by {@link SizeMeasure#SUM}, ties by index, and
+ * equal items are tried only once per search level, so the search is deterministic and the budget
+ * counts nodes, not time.
  *
  * @param name the registry name
  * @param maxNodesPerBin the search budget for one bin, at least 1

@@ -2,9 +2,7 @@ package io.platformsim.scheduler.packing;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An offline packing algorithm: packs every item of an instance into bins of the instance's
@@ -66,7 +64,10 @@ public interface PackingAlgorithm {
       }
     }
     throw new IllegalArgumentException(
-        "algorithm: unknown '" + name + "', expected one of " + String.join(", ", names())
+        "algorithm: unknown '"
+            + name
+            + "', expected one of "
+            + String.join(", ", names())
             + " (or a heuristic followed by +empty)");
   }
 
@@ -83,9 +84,7 @@ public interface PackingAlgorithm {
     return PackingRegistry.BEST;
   }
 
-  /**
-   * {@code base} followed by {@code improvement}; named {@code base.name() + "+empty"}.
-   */
+  /** {@code base} followed by {@code improvement}; named {@code base.name() + "+empty"}. */
   static PackingAlgorithm improved(PackingAlgorithm base, BinEmptying improvement) {
     String name = base.name() + "+empty";
     return new PackingAlgorithm() {

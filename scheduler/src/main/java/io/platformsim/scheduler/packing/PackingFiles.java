@@ -12,10 +12,10 @@ import java.util.List;
 
 /**
  * Readers for the public benchmark formats. All of them split on whitespace, so CRLF line endings
- * and leading spaces (both common in the published files) are fine. Every problem is reported as
- * a {@link PackingFileException} naming the file, line and field: a wrong item count, a token
- * that is not an integer or does not fit in 64 bits, a negative size, an item larger than the
- * bin, a non-positive capacity.
+ * and leading spaces (both common in the published files) are fine. Every problem is reported as a
+ * {@link PackingFileException} naming the file, line and field: a wrong item count, a token that is
+ * not an integer or does not fit in 64 bits, a negative size, an item larger than the bin, a
+ * non-positive capacity.
  *
  * <ul>
  *   <li><b>BPP</b> (BPPLIB, Delorme, Iori and Martello 2018): the number of items {@code n}, the
@@ -85,7 +85,8 @@ public final class PackingFiles {
       }
       int demand = in.nextCount("item type " + (t + 1) + " demand");
       if ((items.size() + (long) demand) * d > MAX_VALUES) {
-        throw in.error("item type " + (t + 1) + " demand",
+        throw in.error(
+            "item type " + (t + 1) + " demand",
             "more than " + MAX_VALUES + " sizes in total (items × dimensions)");
       }
       for (int k = 0; k < demand; k++) {
@@ -167,7 +168,10 @@ public final class PackingFiles {
     private String nextToken(String field) {
       if (next >= tokens.size()) {
         throw new PackingFileException(
-            file, lastLine, field, "missing: the file ends" + (tokens.isEmpty() ? " (it is empty)" : ""));
+            file,
+            lastLine,
+            field,
+            "missing: the file ends" + (tokens.isEmpty() ? " (it is empty)" : ""));
       }
       return tokens.get(next++);
     }
@@ -214,7 +218,10 @@ public final class PackingFiles {
 
     long nextSize(String field, long capacity, int announced, int index) {
       if (next >= tokens.size()) {
-        throw new PackingFileException(file, lastLine, field,
+        throw new PackingFileException(
+            file,
+            lastLine,
+            field,
             "missing: the file ends after " + index + " of the " + announced + " announced");
       }
       long v = nextLong(field);
@@ -230,7 +237,10 @@ public final class PackingFiles {
     void expectEnd(String what) {
       if (next < tokens.size()) {
         int line = lines.get(next);
-        throw new PackingFileException(file, line, "end of data",
+        throw new PackingFileException(
+            file,
+            line,
+            "end of data",
             "found '" + abbreviate(tokens.get(next)) + "' after " + what);
       }
     }

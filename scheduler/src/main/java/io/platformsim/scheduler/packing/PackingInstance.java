@@ -9,9 +9,9 @@ import java.util.Objects;
  * one node shape). Every item fits an empty bin in every dimension, so a packing always exists.
  *
  * <p>Immutable. Sizes are stored row-major in one flat {@code long[]} (item {@code i}, dimension
- * {@code j} at {@code i * d + j}) so the packing loops read them without indirection. The
- * factories validate every value and name the offending item, dimension and value in an
- * {@link IllegalArgumentException}.
+ * {@code j} at {@code i * d + j}) so the packing loops read them without indirection. The factories
+ * validate every value and name the offending item, dimension and value in an {@link
+ * IllegalArgumentException}.
  */
 public final class PackingInstance {
 
@@ -42,8 +42,8 @@ public final class PackingInstance {
    * A vector instance.
    *
    * @param capacity the bin capacity per dimension, each positive
-   * @param items one size vector per item, each of {@code capacity.length} values in
-   *     {@code [0, capacity[j]]}
+   * @param items one size vector per item, each of {@code capacity.length} values in {@code [0,
+   *     capacity[j]]}
    */
   public static PackingInstance of(long[] capacity, long[][] items) {
     Objects.requireNonNull(capacity, "capacity");
@@ -57,7 +57,11 @@ public final class PackingInstance {
       long[] item = items[i];
       if (item == null || item.length != d) {
         throw new IllegalArgumentException(
-            "item " + i + ": expected " + d + " sizes (one per dimension), got "
+            "item "
+                + i
+                + ": expected "
+                + d
+                + " sizes (one per dimension), got "
                 + (item == null ? "null" : Integer.toString(item.length)));
       }
       System.arraycopy(item, 0, flat, i * d, d);
@@ -66,8 +70,8 @@ public final class PackingInstance {
   }
 
   /**
-   * A vector instance from a flat row-major array (item {@code i}, dimension {@code j} at
-   * {@code i * capacity.length + j}); the arrays are copied.
+   * A vector instance from a flat row-major array (item {@code i}, dimension {@code j} at {@code i
+   * * capacity.length + j}); the arrays are copied.
    */
   public static PackingInstance ofFlat(long[] capacity, long[] flatSizes) {
     Objects.requireNonNull(capacity, "capacity");
@@ -77,8 +81,11 @@ public final class PackingInstance {
     }
     if (flatSizes.length % capacity.length != 0) {
       throw new IllegalArgumentException(
-          "flatSizes: length " + flatSizes.length + " is not a multiple of the "
-              + capacity.length + " dimensions");
+          "flatSizes: length "
+              + flatSizes.length
+              + " is not a multiple of the "
+              + capacity.length
+              + " dimensions");
     }
     return validated("instance", capacity.clone(), flatSizes.clone());
   }
@@ -99,8 +106,14 @@ public final class PackingInstance {
       }
       if (s > capacity[k % d]) {
         throw new IllegalArgumentException(
-            "item " + (k / d) + " size[" + (k % d) + "]: " + s
-                + " is larger than the bin capacity " + capacity[k % d]);
+            "item "
+                + (k / d)
+                + " size["
+                + (k % d)
+                + "]: "
+                + s
+                + " is larger than the bin capacity "
+                + capacity[k % d]);
       }
     }
     return new PackingInstance(name, capacity, sizes);
@@ -174,7 +187,12 @@ public final class PackingInstance {
   /** For example {@code PackingInstance[u120_00, items=120, capacity=[150]]}. */
   @Override
   public String toString() {
-    return "PackingInstance[" + name + ", items=" + itemCount() + ", capacity="
-        + Arrays.toString(capacity) + "]";
+    return "PackingInstance["
+        + name
+        + ", items="
+        + itemCount()
+        + ", capacity="
+        + Arrays.toString(capacity)
+        + "]";
   }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 final class PackingRegistry {
   /** Every one-pass heuristic by name, online ones first, in a fixed order. */
   static final Map<String, PackingAlgorithm> HEURISTICS = heuristics();
+
   /** The default portfolio. */
   static final PackingAlgorithm BEST = new BestOf(PackingAlgorithm.DEFAULT, BinEmptying.defaults());
 

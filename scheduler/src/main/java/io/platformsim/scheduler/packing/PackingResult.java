@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The answer of an offline packing: how many bins, how far that may be from optimal, and which
- * item went where.
+ * The answer of an offline packing: how many bins, how far that may be from optimal, and which item
+ * went where.
  *
  * <p>Immutable: the arrays are copied in and out. Bins are numbered {@code 0 .. bins-1} with no
  * empty bin. The gap is measured against a {@link LowerBound}, so {@code gap() == 0} proves the
@@ -108,8 +108,8 @@ public record PackingResult(
 
   @Override
   public int hashCode() {
-    return Objects.hash(algorithm, bins, lowerBound, Arrays.hashCode(assignment),
-        Arrays.deepHashCode(binLoads));
+    return Objects.hash(
+        algorithm, bins, lowerBound, Arrays.hashCode(assignment), Arrays.deepHashCode(binLoads));
   }
 
   /**
@@ -118,13 +118,19 @@ public record PackingResult(
    */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("PackingResult[").append(algorithm)
-        .append(": items=").append(assignment.length)
-        .append(", bins=").append(bins)
-        .append(", lowerBound=").append(lowerBound)
-        .append(", gap=").append(gap())
-        .append(String.format(java.util.Locale.ROOT, " (%.2f%%)", 100 * relativeGap()))
-        .append(", loads=[");
+    StringBuilder sb =
+        new StringBuilder("PackingResult[")
+            .append(algorithm)
+            .append(": items=")
+            .append(assignment.length)
+            .append(", bins=")
+            .append(bins)
+            .append(", lowerBound=")
+            .append(lowerBound)
+            .append(", gap=")
+            .append(gap())
+            .append(String.format(java.util.Locale.ROOT, " (%.2f%%)", 100 * relativeGap()))
+            .append(", loads=[");
     int shown = Math.min(bins, 8);
     for (int b = 0; b < shown; b++) {
       if (b > 0) {

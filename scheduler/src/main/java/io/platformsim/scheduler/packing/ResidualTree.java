@@ -57,7 +57,9 @@ final class ResidualTree {
     return changed;
   }
 
-  /** Sets slot {@code slot}'s residual to {@code values[offset .. offset+d)} and updates the path. */
+  /**
+   * Sets slot {@code slot}'s residual to {@code values[offset .. offset+d)} and updates the path.
+   */
   void set(int slot, long[] values, int offset) {
     int k = leaves + slot;
     System.arraycopy(values, offset, max, k * d, d);

@@ -19,12 +19,14 @@ public enum SizeMeasure {
    * this measure suits instances where every item needs every resource.
    */
   PRODUCT("prod"),
-  /** {@code sqrt(Σ v[j]²)}: the Euclidean (L2) norm; favours items that are big in some dimension. */
+  /**
+   * {@code sqrt(Σ v[j]²)}: the Euclidean (L2) norm; favours items that are big in some dimension.
+   */
   L2("l2"),
   /**
-   * {@code Σ w[j] · v[j]}: the dot product with the instance's average normalised item, {@code
-   * w[j] = (Σ_i v_i[j]) / n}. Dimensions the whole workload needs much of weigh more, so items big
-   * in the scarce resource go first (the "average sum" weighting of Panigrahy et al. 2011,
+   * {@code Σ w[j] · v[j]}: the dot product with the instance's average normalised item, {@code w[j]
+   * = (Σ_i v_i[j]) / n}. Dimensions the whole workload needs much of weigh more, so items big in
+   * the scarce resource go first (the "average sum" weighting of Panigrahy et al. 2011,
    * <i>Heuristics for Vector Bin Packing</i>).
    */
   DOT("dot");
@@ -49,41 +51,46 @@ public enum SizeMeasure {
    */
   public double of(double[] v, double[] weights) {
     switch (this) {
-      case SUM: {
-        double s = 0;
-        for (double x : v) {
-          s += x;
+      case SUM:
+        {
+          double s = 0;
+          for (double x : v) {
+            s += x;
+          }
+          return s;
         }
-        return s;
-      }
-      case MAX: {
-        double m = 0;
-        for (double x : v) {
-          m = Math.max(m, x);
+      case MAX:
+        {
+          double m = 0;
+          for (double x : v) {
+            m = Math.max(m, x);
+          }
+          return m;
         }
-        return m;
-      }
-      case PRODUCT: {
-        double p = 1;
-        for (double x : v) {
-          p *= x;
+      case PRODUCT:
+        {
+          double p = 1;
+          for (double x : v) {
+            p *= x;
+          }
+          return p;
         }
-        return p;
-      }
-      case L2: {
-        double s = 0;
-        for (double x : v) {
-          s += x * x;
+      case L2:
+        {
+          double s = 0;
+          for (double x : v) {
+            s += x * x;
+          }
+          return Math.sqrt(s);
         }
-        return Math.sqrt(s);
-      }
-      case DOT: {
-        double s = 0;
-        for (int j = 0; j < v.length; j++) {
-          s += weights[j] * v[j];
+      case DOT:
+        {
+          double s = 0;
+          for (int j = 0; j < v.length; j++) {
+            s += weights[j] * v[j];
+          }
+          return s;
         }
-        return s;
-      }
       default:
         throw new AssertionError(this);
     }

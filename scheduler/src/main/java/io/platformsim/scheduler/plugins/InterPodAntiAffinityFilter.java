@@ -20,72 +20,76 @@ import java.util.Set;
  * Nodes without the key pass. Pod affinity and namespaces are not modelled.
  */
 public final class InterPodAntiAffinityFilter implements FilterPlugin {
-    /** Upstream ErrReasonAntiAffinityRulesNotMatch. */
-    public static final String REASON = "node(s) didn't match pod anti-affinity rules";
-    /** Upstream ErrReasonExistingAntiAffinityRulesNotMatch. */
-    public static final String REASON_EXISTING = "node(s) didn't satisfy existing pods anti-affinity rules";
-    private static final String KEY = "InterPodAffinity/filter";
+  /** Upstream ErrReasonAntiAffinityRulesNotMatch. */
+  public static final String REASON = "node(s) didn't match pod anti-affinity rules";
 
-    private record State(Map<String, Long> antiCounts, Set<String> existing) {
-    }
+  /** Upstream ErrReasonExistingAntiAffinityRulesNotMatch. */
+  public static final String REASON_EXISTING =
+      "node(s) didn't satisfy existing pods anti-affinity rules";
 
-    private static String pair(String key, String value) {
-        return key + '\u0000' + value;
-    }
+  private static final String KEY = "InterPodAffinity/filter";
 
-    @Override
-    public String name() { return "InterPodAffinity"; }
+  private record State(Map<String, Long> antiCounts, Set<String> existing) {}
 
-    @Override
-    public void preFilter(CycleState s) {
-        NodeTable t = s.nodes();
-        PodSpec pod = s.pod();
-        Map<String, Long> anti = new HashMap<>();
-        Set<String> existing = new HashSet<>();
-        // Incoming pod's terms need every bound pod, but only when it has terms at all
-        // (upstream getIncomingAffinityAntiAffinityCounts runs only for pods with affinity).
-        if (!pod.antiAffinity().isEmpty()) {
-            for (int n = 0; n < t.size(); n++) {
-                Map<String, String> labels = t.labels(n);
-                for (PodSpec p : t.pods(n)) {
-                    for (AntiAffinityTerm term : pod.antiAffinity()) {
-                        String v = labels.get(term.topologyKey());
-                        if (v != null && term.selector().matches(p.labels())) {
-                            anti.merge(pair(term.topologyKey(), v), 1L, Long::sum);
-                        }
-                    }
-                }
-            }
-        }
-        // Existing pods' terms: only pods that carry required anti-affinity, kept incrementally by
-        // NodeTable (upstream getExistingAntiAffinityCounts over HavePodsWithRequiredAntiAffinityList).
-        for (BoundPod b : t.podsWithAntiAffinity()) {
-            Map<String, String> labels = t.labels(b.node());
-            for (AntiAffinityTerm term : b.pod().antiAffinity()) {
-                String v = labels.get(term.topologyKey());
-                if (v != null && term.selector().matches(pod.labels())) {
-                    existing.add(pair(term.topologyKey(), v));
-                }
-            }
-        }
-        s.put(KEY, new State(anti, existing));
-    }
+  private static String pair(String key, String value) {
+    return key + '\u0000' + value;
+  }
 
-    @Override
-    public List<String> filter(CycleState s, int node) {
-        State st = s.get(KEY);
-        Map<String, String> labels = s.nodes().labels(node);
-        for (AntiAffinityTerm term : s.pod().antiAffinity()) {
+  @Override
+  public String name() {
+    return "InterPodAffinity";
+  }
+
+  @Override
+  public void preFilter(CycleState s) {
+    NodeTable t = s.nodes();
+    PodSpec pod = s.pod();
+    Map<String, Long> anti = new HashMap<>();
+    Set<String> existing = new HashSet<>();
+    // Incoming pod's terms need every bound pod, but only when it has terms at all
+    // (upstream getIncomingAffinityAntiAffinityCounts runs only for pods with affinity).
+    if (!pod.antiAffinity().isEmpty()) {
+      for (int n = 0; n < t.size(); n++) {
+        Map<String, String> labels = t.labels(n);
+        for (PodSpec p : t.pods(n)) {
+          for (AntiAffinityTerm term : pod.antiAffinity()) {
             String v = labels.get(term.topologyKey());
-            if (v != null && st.antiCounts.getOrDefault(pair(term.topologyKey(), v), 0L) > 0) {
-                return List.of(REASON);
+            if (v != null && term.selector().matches(p.labels())) {
+              anti.merge(pair(term.topologyKey(), v), 1L, Long::sum);
             }
+          }
         }
-        for (Map.Entry<String, String> e : labels.entrySet()) {
-            if (st.existing.contains(pair(e.getKey(), e.getValue()))) {
-                return List.of(REASON_EXISTING);
-            }
-        }
-        return List.of();
+      }
     }
+    // Existing pods' terms: only pods that carry required anti-affinity, kept incrementally by
+    // NodeTable (upstream getExistingAntiAffinityCounts over HavePodsWithRequiredAntiAffinityList).
+    for (BoundPod b : t.podsWithAntiAffinity()) {
+      Map<String, String> labels = t.labels(b.node());
+      for (AntiAffinityTerm term : b.pod().antiAffinity()) {
+        String v = labels.get(term.topologyKey());
+        if (v != null && term.selector().matches(pod.labels())) {
+          existing.add(pair(term.topologyKey(), v));
+        }
+      }
+    }
+    s.put(KEY, new State(anti, existing));
+  }
+
+  @Override
+  public List<String> filter(CycleState s, int node) {
+    State st = s.get(KEY);
+    Map<String, String> labels = s.nodes().labels(node);
+    for (AntiAffinityTerm term : s.pod().antiAffinity()) {
+      String v = labels.get(term.topologyKey());
+      if (v != null && st.antiCounts.getOrDefault(pair(term.topologyKey(), v), 0L) > 0) {
+        return List.of(REASON);
+      }
+    }
+    for (Map.Entry<String, String> e : labels.entrySet()) {
+      if (st.existing.contains(pair(e.getKey(), e.getValue()))) {
+        return List.of(REASON_EXISTING);
+      }
+    }
+    return List.of();
+  }
 }

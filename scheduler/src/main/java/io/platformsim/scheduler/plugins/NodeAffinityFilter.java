@@ -10,14 +10,18 @@ import java.util.List;
  * term (In, NotIn, Exists, DoesNotExist, Gt, Lt).
  */
 public final class NodeAffinityFilter implements FilterPlugin {
-    /** Upstream ErrReasonPod. */
-    public static final String REASON = "node(s) didn't match Pod's node affinity/selector";
+  /** Upstream ErrReasonPod. */
+  public static final String REASON = "node(s) didn't match Pod's node affinity/selector";
 
-    @Override
-    public String name() { return "NodeAffinity"; }
+  @Override
+  public String name() {
+    return "NodeAffinity";
+  }
 
-    @Override
-    public List<String> filter(CycleState s, int node) {
-        return s.pod().matchesNodeSelectorAndAffinity(s.nodes().labels(node)) ? List.of() : List.of(REASON);
-    }
+  @Override
+  public List<String> filter(CycleState s, int node) {
+    return s.pod().matchesNodeSelectorAndAffinity(s.nodes().labels(node))
+        ? List.of()
+        : List.of(REASON);
+  }
 }

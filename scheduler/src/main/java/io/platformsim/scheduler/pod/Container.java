@@ -9,11 +9,11 @@ import java.util.Objects;
  * in the resource scorers only.
  */
 public record Container(String name, String image, ResourceVector requests) {
-    /** Validates the fields. */
-    public Container {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("container.name is blank");
-        }
-        Objects.requireNonNull(requests, "container.requests");
+  /** Validates the fields. */
+  public Container {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("container.name is blank");
     }
+    Objects.requireNonNull(requests, "container.requests");
+  }
 }

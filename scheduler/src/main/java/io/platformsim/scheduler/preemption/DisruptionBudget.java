@@ -7,16 +7,20 @@ import io.platformsim.scheduler.pod.LabelSelector;
  * be disrupted ({@code status.disruptionsAllowed}). An empty selector matches nothing, as upstream.
  */
 public record DisruptionBudget(String name, LabelSelector selector, int disruptionsAllowed) {
-    /** Validates. */
-    public DisruptionBudget {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("podDisruptionBudget.name is blank");
-        }
-        if (selector == null) {
-            throw new IllegalArgumentException("podDisruptionBudget '" + name + "': selector is null");
-        }
-        if (disruptionsAllowed < 0) {
-            throw new IllegalArgumentException("podDisruptionBudget '" + name + "': disruptionsAllowed must be >= 0, got " + disruptionsAllowed);
-        }
+  /** Validates. */
+  public DisruptionBudget {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("podDisruptionBudget.name is blank");
     }
+    if (selector == null) {
+      throw new IllegalArgumentException("podDisruptionBudget '" + name + "': selector is null");
+    }
+    if (disruptionsAllowed < 0) {
+      throw new IllegalArgumentException(
+          "podDisruptionBudget '"
+              + name
+              + "': disruptionsAllowed must be >= 0, got "
+              + disruptionsAllowed);
+    }
+  }
 }

@@ -7,30 +7,30 @@ package io.platformsim.scheduler.queue;
  * it into unschedulablePods.
  */
 final class QueuedPod<K> {
-    final K pod;
-    int priority;
-    long timestamp;
-    long initialAttempt = -1;
-    int attempts;
-    // enqueue order into activeQ or podBackoffQ: the deterministic tie-break of both heaps
-    long sequence;
-    // cached when the pod enters podBackoffQ (timestamp and attempts cannot change while there)
-    long backoffExpiry;
-    QueueName queue = QueueName.ABSENT;
-    int heapIndex = -1;
-    QueuedPod<K> prev;
-    QueuedPod<K> next;
+  final K pod;
+  int priority;
+  long timestamp;
+  long initialAttempt = -1;
+  int attempts;
+  // enqueue order into activeQ or podBackoffQ: the deterministic tie-break of both heaps
+  long sequence;
+  // cached when the pod enters podBackoffQ (timestamp and attempts cannot change while there)
+  long backoffExpiry;
+  QueueName queue = QueueName.ABSENT;
+  int heapIndex = -1;
+  QueuedPod<K> prev;
+  QueuedPod<K> next;
 
-    QueuedPod(K pod) {
-        this.pod = pod;
-    }
+  QueuedPod(K pod) {
+    this.pod = pod;
+  }
 
-    QueuedPodInfo<K> info() {
-        return new QueuedPodInfo<>(pod, queue, priority, timestamp, initialAttempt, attempts);
-    }
+  QueuedPodInfo<K> info() {
+    return new QueuedPodInfo<>(pod, queue, priority, timestamp, initialAttempt, attempts);
+  }
 
-    @Override
-    public String toString() {
-        return info().toString();
-    }
+  @Override
+  public String toString() {
+    return info().toString();
+  }
 }

@@ -5,12 +5,12 @@ package io.platformsim.scheduler.simulator;
  * (upstream {@code simulator/cluster.go} returns one of the two).
  */
 public sealed interface NodeRemoval permits NodeToBeRemoved, UnremovableNode {
-    /** Node index in the snapshot's table. */
-    int node();
+  /** Node index in the snapshot's table. */
+  int node();
 
-    /** Node name. */
-    String nodeName();
+  /** Node name. */
+  String nodeName();
 
-    /** Whether the node can go. */
-    boolean removable();
+  /** Whether the node can go. */
+  boolean removable();
 }

@@ -21,8 +21,8 @@ class BinEmptyingTest {
     // (the first least-filled): its 4 goes to bin 0 (6 + 4 = 10, tightest). Attempt 2 empties bin
     // 2: its 4 goes to bin 3. Two bins are left: the lower bound, so it stops.
     PackingInstance in = PackingInstance.oneDimensional(10, 6, 4, 4, 6);
-    PackingResult start = new PackingResult("start", 4, 2, new int[] {0, 1, 2, 3},
-        new long[][] {{6}, {4}, {4}, {6}});
+    PackingResult start =
+        new PackingResult("start", 4, 2, new int[] {0, 1, 2, 3}, new long[][] {{6}, {4}, {4}, {6}});
     PackingResult r = BinEmptying.defaults().improve(in, start);
     assertEquals("start+empty", r.algorithm());
     assertEquals(2, r.bins());
@@ -36,8 +36,8 @@ class BinEmptyingTest {
     // Emptying bin 2: its 3 fits nowhere (rooms 1 and 2), so it replaces the 2 in bin 0
     // (9 - 2 + 3 = 10); the 2 then fits bin 1 (8 + 2 = 10). Result {7,3}, {2,5,3}.
     PackingInstance in = PackingInstance.oneDimensional(10, 7, 2, 5, 3, 3);
-    PackingResult start = new PackingResult("start", 3, 2, new int[] {0, 0, 1, 1, 2},
-        new long[][] {{9}, {8}, {3}});
+    PackingResult start =
+        new PackingResult("start", 3, 2, new int[] {0, 0, 1, 1, 2}, new long[][] {{9}, {8}, {3}});
     PackingResult r = new BinEmptying(10, 10).improve(in, start);
     assertArrayEquals(new int[] {0, 1, 1, 1, 0}, r.assignment());
     assertArrayEquals(new long[] {10}, r.binLoad(0));
@@ -58,12 +58,13 @@ class BinEmptyingTest {
     assertTrue(e.getMessage().contains("maxMovesPerAttempt"), e.getMessage());
     PackingInstance in = PackingInstance.oneDimensional(10, 6, 6);
     PackingResult overfull = new PackingResult("x", 1, 1, new int[] {0, 0}, new long[][] {{12}});
-    e = assertThrows(IllegalArgumentException.class,
-        () -> BinEmptying.defaults().improve(in, overfull));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> BinEmptying.defaults().improve(in, overfull));
     assertTrue(e.getMessage().contains("over capacity"), e.getMessage());
     PackingResult wrongSize = new PackingResult("x", 1, 1, new int[] {0}, new long[][] {{6}});
-    assertThrows(IllegalArgumentException.class,
-        () -> BinEmptying.defaults().improve(in, wrongSize));
+    assertThrows(
+        IllegalArgumentException.class, () -> BinEmptying.defaults().improve(in, wrongSize));
   }
 
   @Property(tries = 100)

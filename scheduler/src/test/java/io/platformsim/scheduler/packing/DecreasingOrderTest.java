@@ -15,10 +15,14 @@ class DecreasingOrderTest {
 
   /** The specification, with the JDK's stable object sort: key descending, index ascending. */
   private static int[] expected(long[] keys) {
-    return IntStream.range(0, keys.length).boxed()
-        .sorted(Comparator.comparingLong((Integer i) -> keys[i]).reversed()
-            .thenComparing(Comparator.naturalOrder()))
-        .mapToInt(Integer::intValue).toArray();
+    return IntStream.range(0, keys.length)
+        .boxed()
+        .sorted(
+            Comparator.comparingLong((Integer i) -> keys[i])
+                .reversed()
+                .thenComparing(Comparator.naturalOrder()))
+        .mapToInt(Integer::intValue)
+        .toArray();
   }
 
   @Test
@@ -27,7 +31,8 @@ class DecreasingOrderTest {
     assertArrayEquals(new int[] {1, 3, 0, 2}, DecreasingOrder.of(new long[] {3, 4, 3, 4}));
     // The same with keys above 2^31 (the merge-sort path).
     long big = 1L << 40;
-    assertArrayEquals(new int[] {1, 3, 0, 2},
+    assertArrayEquals(
+        new int[] {1, 3, 0, 2},
         DecreasingOrder.of(new long[] {big + 3, big + 4, big + 3, big + 4}));
     assertArrayEquals(new int[0], DecreasingOrder.of(new long[0]));
   }

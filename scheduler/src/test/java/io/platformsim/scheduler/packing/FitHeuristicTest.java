@@ -79,8 +79,8 @@ class FitHeuristicTest {
   void vectorFirstFitChecksEveryDimension() {
     // Capacity (10, 10), items a=(6,1), b=(6,1), c=(1,6), d=(1,6) in order. a -> b0 (room 4,9);
     // b does not fit b0 (6 > 4) -> b1; c -> b0 (room 3,3); d does not fit b0 (6 > 3) -> b1.
-    PackingInstance in = PackingInstance.of(new long[] {10, 10},
-        new long[][] {{6, 1}, {6, 1}, {1, 6}, {1, 6}});
+    PackingInstance in =
+        PackingInstance.of(new long[] {10, 10}, new long[][] {{6, 1}, {6, 1}, {1, 6}, {1, 6}});
     assertArrayEquals(new int[] {0, 1, 0, 1}, assignment("ff", in));
   }
 
@@ -112,8 +112,21 @@ class FitHeuristicTest {
 
   @Test
   void registryKnowsTheRequiredNamesAndRejectsOthers() {
-    for (String name : new String[] {"best", "ffd", "bfd", "ffd-l2", "ffd-max", "bfd-dot", "wfd",
-        "nfd", "ff", "bf", "ffd-prod", "ffd+empty"}) {
+    for (String name :
+        new String[] {
+          "best",
+          "ffd",
+          "bfd",
+          "ffd-l2",
+          "ffd-max",
+          "bfd-dot",
+          "wfd",
+          "nfd",
+          "ff",
+          "bf",
+          "ffd-prod",
+          "ffd+empty"
+        }) {
       assertEquals(name, PackingAlgorithm.named(name).name());
       assertTrue(name.contains("+") || PackingAlgorithm.names().contains(name), name);
     }
@@ -122,8 +135,8 @@ class FitHeuristicTest {
     assertEquals(PackingAlgorithm.DEFAULT, PackingAlgorithm.best().name());
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> PackingAlgorithm.named("tetris"));
-    assertTrue(e.getMessage().contains("'tetris'") && e.getMessage().contains("ffd"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("'tetris'") && e.getMessage().contains("ffd"), e.getMessage());
   }
 
   @Test
@@ -140,7 +153,9 @@ class FitHeuristicTest {
   /** The fast paths choose exactly the bins the plain scan chooses, item by item. */
   @Property(tries = 150)
   void fastPathsEqualTheReferenceScan(
-      @ForAll("instances") PackingInstance in, @ForAll Fit fit, @ForAll boolean decreasing,
+      @ForAll("instances") PackingInstance in,
+      @ForAll Fit fit,
+      @ForAll boolean decreasing,
       @ForAll SizeMeasure measure) {
     FitHeuristic fast = FitHeuristic.of(fit, decreasing, measure);
     PackingResult a = fast.pack(in);
@@ -161,8 +176,7 @@ class FitHeuristicTest {
   }
 
   @Property(tries = 80)
-  void noAlgorithmBeatsTheOptimumAndBestBeatsItsParts(
-      @ForAll("tinyInstances") PackingInstance in) {
+  void noAlgorithmBeatsTheOptimumAndBestBeatsItsParts(@ForAll("tinyInstances") PackingInstance in) {
     int opt = PackingAssertions.bruteForceOptimum(in);
     PackingResult best = PackingAlgorithm.best().pack(in);
     assertTrue(best.bins() >= opt, best + " vs optimum " + opt);

@@ -41,8 +41,8 @@ class KnownInstancesTest {
     "Hard28_BPP14.txt,       62, 61, 61, 62, 62, 63, 86",
     "Schwerin1_BPP1.txt,     18, 18, 18, 19, 19, 19, 19",
   })
-  void bpplibInstancesMatchThePublishedAnswers(String file, int opt, int l1, int l2, int ffd,
-      int bfd, int wfd, int nfd) {
+  void bpplibInstancesMatchThePublishedAnswers(
+      String file, int opt, int l1, int l2, int ffd, int bfd, int wfd, int nfd) {
     PackingInstance in = PackingFiles.readBpp(resource(file));
     LowerBound lb = LowerBound.of(in);
     assertEquals(l1, lb.volume(), "L1");
@@ -104,9 +104,15 @@ class KnownInstancesTest {
     assertEquals(150, sumOverOpt[3]);
     assertEquals(14, sumOverOpt[4]);
     assertTrue(sumOverOpt[6] <= 14, "best never worse than FFD");
-    System.out.printf("binpack1 (u120) Σ(bins - opt): ff %d, bf %d, nf %d, wf %d, ffd %d, bfd %d,"
-        + " best %d%n", sumOverOpt[0], sumOverOpt[1], sumOverOpt[2], sumOverOpt[3],
-        sumOverOpt[4], sumOverOpt[5], sumOverOpt[6]);
+    System.out.printf(
+        "binpack1 (u120) Σ(bins - opt): ff %d, bf %d, nf %d, wf %d, ffd %d, bfd %d," + " best %d%n",
+        sumOverOpt[0],
+        sumOverOpt[1],
+        sumOverOpt[2],
+        sumOverOpt[3],
+        sumOverOpt[4],
+        sumOverOpt[5],
+        sumOverOpt[6]);
   }
 
   @Test
@@ -132,8 +138,8 @@ class KnownInstancesTest {
     "class1_20_3_0.vbp, 3, 20, 6, 6, 6",
     "classF_60_3_0.vbp, 3, 60, 20, 20, 20",
   })
-  void vectorInstancesPackValidlyAndNeverBelowTheOptimum(String file, int d, int n, int lb,
-      int opt, int l1) {
+  void vectorInstancesPackValidlyAndNeverBelowTheOptimum(
+      String file, int d, int n, int lb, int opt, int l1) {
     PackingInstance in = PackingFiles.readVbp(resource("vectorpack/" + file));
     assertEquals(d, in.dimensions());
     assertEquals(n, in.itemCount());

@@ -50,7 +50,8 @@ class LowerBoundTest {
   @Test
   void martelloTothHandlesOddCapacityHalf() {
     // Capacity 5: 3 > 2.5 is "large", 2 ≤ 2.5 is "small". Items 3, 3, 2, 2:
-    // α = 2: J1 = {w > 3} = {}, J2 = {3, 3}, J3 = {2, 2}; free in J2 bins 2·5 - 6 = 4 >= 4 -> L = 2.
+    // α = 2: J1 = {w > 3} = {}, J2 = {3, 3}, J3 = {2, 2}; free in J2 bins 2·5 - 6 = 4 >= 4 -> L =
+    // 2.
     // Optimum 2: {3, 2}, {3, 2}.
     assertEquals(2, LowerBound.martelloToth(5, 3, 3, 2, 2));
     // Items 3, 3, 3: three large items: 3.
@@ -69,12 +70,12 @@ class LowerBoundTest {
   void ofInstanceTakesTheMaximumOverDimensions() {
     // Capacity (10, 10); dimension 0: 6, 6, 1, 1 -> L1 = ceil(14/10) = 2, L2 = 2 (two items > 5);
     // dimension 1: 1, 1, 6, 6 -> the same. Optimum 2: {(6,1), (1,6)} twice.
-    PackingInstance in = PackingInstance.of(new long[] {10, 10},
-        new long[][] {{6, 1}, {6, 1}, {1, 6}, {1, 6}});
+    PackingInstance in =
+        PackingInstance.of(new long[] {10, 10}, new long[][] {{6, 1}, {6, 1}, {1, 6}, {1, 6}});
     assertEquals(new LowerBound(2, 2), LowerBound.of(in));
     // Dimension 1 dominates here: sizes 9, 9, 9 in dimension 1 cannot share: 3.
-    PackingInstance skewed = PackingInstance.of(new long[] {10, 10},
-        new long[][] {{1, 9}, {1, 9}, {1, 9}});
+    PackingInstance skewed =
+        PackingInstance.of(new long[] {10, 10}, new long[][] {{1, 9}, {1, 9}, {1, 9}});
     assertEquals(3, LowerBound.of(skewed).value());
     assertEquals(3, LowerBound.of(skewed).volume()); // ceil(27/10) = 3
   }

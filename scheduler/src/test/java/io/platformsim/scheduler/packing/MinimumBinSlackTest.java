@@ -39,8 +39,8 @@ class MinimumBinSlackTest {
     // Capacity (10, 10): a = (5, 1), b = (5, 9), c = (5, 1), d = (5, 9). Decreasing by sum:
     // b, d (1.4), a, c (0.6). Bin 0 starts with b (room 5, 1); d does not fit (9 > 1); a fits
     // exactly in dimension 0 (room 0, 0): {b, a}. Bin 1: {d, c}. Both bins exactly full.
-    PackingInstance in = PackingInstance.of(new long[] {10, 10},
-        new long[][] {{5, 1}, {5, 9}, {5, 1}, {5, 9}});
+    PackingInstance in =
+        PackingInstance.of(new long[] {10, 10}, new long[][] {{5, 1}, {5, 9}, {5, 1}, {5, 9}});
     PackingResult r = PackingAlgorithm.named("mbs").pack(in);
     assertArrayEquals(new int[] {0, 0, 1, 1}, r.assignment());
     assertArrayEquals(new long[] {10, 10}, r.binLoad(0));

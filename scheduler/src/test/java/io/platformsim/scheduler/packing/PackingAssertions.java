@@ -31,7 +31,8 @@ final class PackingAssertions {
     for (int b = 0; b < result.bins(); b++) {
       assertTrue(itemsPerBin[b] > 0, "bin " + b + " is empty");
       for (int j = 0; j < d; j++) {
-        assertTrue(loads[b][j] <= instance.capacity(j),
+        assertTrue(
+            loads[b][j] <= instance.capacity(j),
             "bin " + b + " dimension " + j + " load " + loads[b][j] + " > " + instance.capacity(j));
       }
       assertArrayEquals(loads[b], result.binLoad(b), "reported load of bin " + b);

@@ -25,24 +25,31 @@ class PackingFilesTest {
 
   @Test
   void bppErrorsNameFileLineAndField() {
-    assertEquals("f.txt line 4, item 2 size: 'x1' is not an integer", bppError("3\n10\n5\nx1\n5\n"));
+    assertEquals(
+        "f.txt line 4, item 2 size: 'x1' is not an integer", bppError("3\n10\n5\nx1\n5\n"));
     // A short file is reported at its last line.
-    assertEquals("f.txt line 3, item 2 size: missing: the file ends after 1 of the 3 announced",
+    assertEquals(
+        "f.txt line 3, item 2 size: missing: the file ends after 1 of the 3 announced",
         bppError("3\n10\n5\n"));
-    assertEquals("f.txt line 5, end of data: found '6' after the 2 item sizes announced on line 1",
+    assertEquals(
+        "f.txt line 5, end of data: found '6' after the 2 item sizes announced on line 1",
         bppError("2\n10\n5\n5\n6\n"));
-    assertEquals("f.txt line 3, item 1 size: 11 is larger than the bin capacity 10",
+    assertEquals(
+        "f.txt line 3, item 1 size: 11 is larger than the bin capacity 10",
         bppError("1\n10\n11\n"));
-    assertEquals("f.txt line 3, item 1 size: must not be negative, got -1", bppError("1\n10\n-1\n"));
-    assertEquals("f.txt line 2, bin capacity: '99999999999999999999' does not fit in a 64-bit "
-        + "integer", bppError("1\n99999999999999999999\n1\n"));
+    assertEquals(
+        "f.txt line 3, item 1 size: must not be negative, got -1", bppError("1\n10\n-1\n"));
+    assertEquals(
+        "f.txt line 2, bin capacity: '99999999999999999999' does not fit in a 64-bit " + "integer",
+        bppError("1\n99999999999999999999\n1\n"));
     assertEquals("f.txt line 2, bin capacity: must be positive, got 0", bppError("1\n0\n"));
     assertEquals("f.txt line 1, number of items: must not be negative, got -3", bppError("-3\n"));
     assertEquals("f.txt line 1, number of items: '2.5' is not an integer", bppError("2.5\n10\n"));
     assertEquals("f.txt, number of items: missing: the file ends (it is empty)", bppError(""));
     // A wildly wrong count is reported without allocating for it.
-    assertEquals("f.txt line 4, item 3 size: missing: the file ends after 2 of the 40000000 "
-        + "announced", bppError("40000000\n10\n5\n5\n"));
+    assertEquals(
+        "f.txt line 4, item 3 size: missing: the file ends after 2 of the 40000000 " + "announced",
+        bppError("40000000\n10\n5\n5\n"));
   }
 
   @Test
@@ -53,17 +60,23 @@ class PackingFilesTest {
     assertEquals(20, in.capacity(1));
     assertEquals(2, in.size(2, 1));
     assertEquals(5, in.size(3, 1));
-    PackingFileException e = assertThrows(PackingFileException.class,
-        () -> PackingFiles.readVbp("v.vbp", "2\n10 20\n1\n1 21 1\n"));
-    assertEquals("v.vbp line 4, item type 1 size 2: 21 is larger than the bin capacity 20",
-        e.getMessage());
+    PackingFileException e =
+        assertThrows(
+            PackingFileException.class,
+            () -> PackingFiles.readVbp("v.vbp", "2\n10 20\n1\n1 21 1\n"));
+    assertEquals(
+        "v.vbp line 4, item type 1 size 2: 21 is larger than the bin capacity 20", e.getMessage());
     assertEquals(4, e.line());
     assertEquals("v.vbp", e.file());
     assertEquals("item type 1 size 2", e.field());
-    e = assertThrows(PackingFileException.class,
-        () -> PackingFiles.readVbp("v.vbp", "2\n10 20\n1\n1 2 10000001\n"));
-    assertEquals("v.vbp line 4, item type 1 demand: more than 20000000 sizes in total "
-        + "(items × dimensions)", e.getMessage());
+    e =
+        assertThrows(
+            PackingFileException.class,
+            () -> PackingFiles.readVbp("v.vbp", "2\n10 20\n1\n1 2 10000001\n"));
+    assertEquals(
+        "v.vbp line 4, item type 1 demand: more than 20000000 sizes in total "
+            + "(items × dimensions)",
+        e.getMessage());
   }
 
   @Test

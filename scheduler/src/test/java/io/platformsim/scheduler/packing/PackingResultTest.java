@@ -17,8 +17,9 @@ class PackingResultTest {
 
   @Test
   void gapIsAgainstTheLowerBound() {
-    PackingResult r = new PackingResult("x", 5, 4, new int[] {0, 1, 2, 3, 4},
-        new long[][] {{1}, {1}, {1}, {1}, {1}});
+    PackingResult r =
+        new PackingResult(
+            "x", 5, 4, new int[] {0, 1, 2, 3, 4}, new long[][] {{1}, {1}, {1}, {1}, {1}});
     assertEquals(1, r.gap());
     assertEquals(0.25, r.relativeGap(), 1e-12); // (5 - 4) / 4
     assertEquals(0.0, new PackingResult("x", 0, 0, new int[0], new long[0][]).relativeGap());
@@ -38,8 +39,8 @@ class PackingResultTest {
     assertArrayEquals(new long[] {5}, r.binLoad(1));
     assertEquals(sample(), r);
     assertEquals(sample().hashCode(), r.hashCode());
-    assertNotEquals(sample(), new PackingResult("bfd", 2, 2, new int[] {0, 0, 1},
-        new long[][] {{10}, {5}}));
+    assertNotEquals(
+        sample(), new PackingResult("bfd", 2, 2, new int[] {0, 0, 1}, new long[][] {{10}, {5}}));
   }
 
   @Test
@@ -59,30 +60,43 @@ class PackingResultTest {
 
   @Test
   void rejectsInconsistentComponents() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new PackingResult("x", 2, 1, new int[] {0, 2}, new long[][] {{1}, {1}}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new PackingResult("x", 2, 1, new int[] {0, 2}, new long[][] {{1}, {1}}));
     assertTrue(e.getMessage().contains("assignment[1]"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> new PackingResult("x", 1, 2, new int[] {0}, new long[][] {{1}}));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new PackingResult("x", 1, 2, new int[] {0}, new long[][] {{1}}));
     assertTrue(e.getMessage().contains("lowerBound"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> new PackingResult("x", 2, 1, new int[] {0}, new long[][] {{1}}));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new PackingResult("x", 2, 1, new int[] {0}, new long[][] {{1}}));
     assertTrue(e.getMessage().contains("bins"), e.getMessage());
   }
 
   @Test
   void instanceValidationNamesItemDimensionAndValue() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PackingInstance.oneDimensional(10, 3, 11));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> PackingInstance.oneDimensional(10, 3, 11));
     assertEquals("item 1 size[0]: 11 is larger than the bin capacity 10", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> PackingInstance.of(new long[] {10, 5}, new long[][] {{1, -2}}));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PackingInstance.of(new long[] {10, 5}, new long[][] {{1, -2}}));
     assertEquals("item 0 size[1]: must not be negative, got -2", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> PackingInstance.of(new long[] {10, 0}, new long[][] {}));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PackingInstance.of(new long[] {10, 0}, new long[][] {}));
     assertEquals("capacity[1]: must be positive, got 0", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> PackingInstance.of(new long[] {10, 10}, new long[][] {{1}}));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PackingInstance.of(new long[] {10, 10}, new long[][] {{1}}));
     assertTrue(e.getMessage().startsWith("item 0: expected 2 sizes"), e.getMessage());
   }
 
@@ -98,8 +112,10 @@ class PackingResultTest {
     assertEquals("PackingInstance[demo, items=2, capacity=[10, 20]]", in.named("demo").toString());
     // The flat row-major factory describes the same instance.
     assertEquals(in, PackingInstance.ofFlat(new long[] {10, 20}, new long[] {1, 2, 3, 4}));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PackingInstance.ofFlat(new long[] {10, 20}, new long[] {1, 2, 3}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PackingInstance.ofFlat(new long[] {10, 20}, new long[] {1, 2, 3}));
     assertTrue(e.getMessage().startsWith("flatSizes: length 3"), e.getMessage());
   }
 }

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Test;
  * <p>The data is looked up in the system property {@code platformsim.data}, then {@code
  * ../shared/data} next to the repository root (from the module directory, {@code
  * ../../shared/data}). Without it every test here is skipped with a message. A summary table of
- * Σ(bins − opt) per group and algorithm is printed and written to {@code
- * target/packing-report.md}.
+ * Σ(bins − opt) per group and algorithm is printed and written to {@code target/packing-report.md}.
  */
 class SharedDataSweepTest {
 
@@ -49,7 +48,8 @@ class SharedDataSweepTest {
 
   private static Path requireData() {
     Optional<Path> root = dataRoot();
-    Assumptions.assumeTrue(root.isPresent(),
+    Assumptions.assumeTrue(
+        root.isPresent(),
         "shared benchmark data not found (set -Dplatformsim.data=/path/to/shared/data or place it"
             + " at ../shared/data beside the repository); skipping the full-set sweep");
     return root.get();
@@ -83,33 +83,39 @@ class SharedDataSweepTest {
     // Per group: Σopt, count, Σ(alg − opt) per algorithm, count of best = opt. Instances are
     // checked in parallel (each is independent and deterministic), then summed in file order.
     List<String[]> rows = tsv(root.resolve("optima.tsv"));
-    List<long[]> rowSums = rows.parallelStream().map(f -> {
-      long[] s = new long[3 + algorithms.length];
-      // set instance file n capacity opt lb_L1 lb_L2 ffd bfd wfd nfd
-      PackingInstance in = readBpp(root.resolve(f[2]));
-      String id = f[1];
-      assertEquals(Integer.parseInt(f[3]), in.itemCount(), id + " n");
-      long opt = Long.parseLong(f[5]);
-      LowerBound lb = LowerBound.of(in);
-      assertEquals(Long.parseLong(f[6]), lb.volume(), id + " L1");
-      assertEquals(Long.parseLong(f[7]), lb.martelloToth(), id + " L2");
-      s[0] += opt;
-      s[1]++;
-      for (int k = 0; k < algorithms.length; k++) {
-        PackingResult r = pack(algorithms[k], in);
-        if (k < 4) {
-          assertEquals(Long.parseLong(f[8 + k]), r.bins(), id + " " + algorithms[k]);
-        }
-        assertTrue(r.bins() >= opt, id + " " + algorithms[k] + " below the proven optimum");
-        s[2 + k] += r.bins() - opt;
-        if (k == 5) {
-          assertTrue(r.bins() <= Math.min(Long.parseLong(f[8]), Long.parseLong(f[9])),
-              id + " best worse than ffd/bfd");
-          s[2 + algorithms.length] += r.bins() == opt ? 1 : 0;
-        }
-      }
-      return s;
-    }).toList();
+    List<long[]> rowSums =
+        rows.parallelStream()
+            .map(
+                f -> {
+                  long[] s = new long[3 + algorithms.length];
+                  // set instance file n capacity opt lb_L1 lb_L2 ffd bfd wfd nfd
+                  PackingInstance in = readBpp(root.resolve(f[2]));
+                  String id = f[1];
+                  assertEquals(Integer.parseInt(f[3]), in.itemCount(), id + " n");
+                  long opt = Long.parseLong(f[5]);
+                  LowerBound lb = LowerBound.of(in);
+                  assertEquals(Long.parseLong(f[6]), lb.volume(), id + " L1");
+                  assertEquals(Long.parseLong(f[7]), lb.martelloToth(), id + " L2");
+                  s[0] += opt;
+                  s[1]++;
+                  for (int k = 0; k < algorithms.length; k++) {
+                    PackingResult r = pack(algorithms[k], in);
+                    if (k < 4) {
+                      assertEquals(Long.parseLong(f[8 + k]), r.bins(), id + " " + algorithms[k]);
+                    }
+                    assertTrue(
+                        r.bins() >= opt, id + " " + algorithms[k] + " below the proven optimum");
+                    s[2 + k] += r.bins() - opt;
+                    if (k == 5) {
+                      assertTrue(
+                          r.bins() <= Math.min(Long.parseLong(f[8]), Long.parseLong(f[9])),
+                          id + " best worse than ffd/bfd");
+                      s[2 + algorithms.length] += r.bins() == opt ? 1 : 0;
+                    }
+                  }
+                  return s;
+                })
+            .toList();
     Map<String, long[]> sums = new LinkedHashMap<>();
     for (int i = 0; i < rows.size(); i++) {
       long[] s = sums.computeIfAbsent(rows.get(i)[0], k -> new long[3 + algorithms.length]);
@@ -117,21 +123,23 @@ class SharedDataSweepTest {
         s[k] += rowSums.get(i)[k];
       }
     }
-    StringBuilder t = new StringBuilder(
-        "| BPPLIB group | # | Σopt | Σ(ffd−opt) | Σ(bfd−opt) | Σ(wfd−opt) | Σ(nfd−opt) |"
-            + " Σ(mbs−opt) | Σ(best−opt) | best = opt |\n|---|---|---|---|---|---|---|---|---|---|\n");
+    StringBuilder t =
+        new StringBuilder(
+            "| BPPLIB group | # | Σopt | Σ(ffd−opt) | Σ(bfd−opt) | Σ(wfd−opt) | Σ(nfd−opt) |"
+                + " Σ(mbs−opt) | Σ(best−opt) | best = opt |\n|---|---|---|---|---|---|---|---|---|---|\n");
     long[] total = new long[3 + algorithms.length];
-    sums.forEach((group, s) -> {
-      t.append("| ").append(group);
-      t.append(" | ").append(s[1]).append(" | ").append(s[0]);
-      for (int k = 0; k < algorithms.length; k++) {
-        t.append(" | ").append(s[2 + k]);
-      }
-      t.append(" | ").append(s[2 + algorithms.length]).append(" |\n");
-      for (int k = 0; k < total.length; k++) {
-        total[k] += s[k];
-      }
-    });
+    sums.forEach(
+        (group, s) -> {
+          t.append("| ").append(group);
+          t.append(" | ").append(s[1]).append(" | ").append(s[0]);
+          for (int k = 0; k < algorithms.length; k++) {
+            t.append(" | ").append(s[2 + k]);
+          }
+          t.append(" | ").append(s[2 + algorithms.length]).append(" |\n");
+          for (int k = 0; k < total.length; k++) {
+            total[k] += s[k];
+          }
+        });
     t.append("| **all** | ").append(total[1]).append(" | ").append(total[0]);
     for (int k = 0; k < algorithms.length; k++) {
       t.append(" | ").append(total[2 + k]);
@@ -177,64 +185,84 @@ class SharedDataSweepTest {
       t.append(" Σ(").append(a).append("−opt) |");
     }
     t.append("\n|---|---|---|").append("---|".repeat(algorithms.length)).append('\n');
-    sums.forEach((file, s) -> {
-      t.append("| ").append(file).append(" | ").append(s[1]).append(" | ").append(s[0]);
-      for (int k = 0; k < algorithms.length; k++) {
-        t.append(" | ").append(s[2 + k]);
-      }
-      t.append(" |\n");
-    });
+    sums.forEach(
+        (file, s) -> {
+          t.append("| ").append(file).append(" | ").append(s[1]).append(" | ").append(s[0]);
+          for (int k = 0; k < algorithms.length; k++) {
+            t.append(" | ").append(s[2 + k]);
+          }
+          t.append(" |\n");
+        });
     REPORT.put("orlib", t.toString());
   }
 
   @Test
   void vectorpackPackingsAreValidAndNeverBelowTheOptimum() throws IOException {
     Path root = requireData().resolve("vectorpack");
-    String[] algorithms = {"ffd", "ffd-max", "ffd-l2", "ffd-prod", "ffd-dot", "bfd", "bfd-l2",
-        "bfd-dot", "wfd", "mbs", "best"};
+    String[] algorithms = {
+      "ffd",
+      "ffd-max",
+      "ffd-l2",
+      "ffd-prod",
+      "ffd-dot",
+      "bfd",
+      "bfd-l2",
+      "bfd-dot",
+      "wfd",
+      "mbs",
+      "best"
+    };
     // Per benchmark: count with known OPT, ΣOPT, Σ(alg − OPT)..., Σ(published best_IC − OPT).
     List<String[]> rows = tsv(root.resolve("instances.tsv"));
     // Per instance: null if rejected, else ΣOPT, count, Σ(alg − OPT)..., published best_IC − OPT
     // (all zero when OPT is unknown). Checked in parallel, summed in file order.
-    List<Optional<long[]>> rowSums = rows.parallelStream().map(f -> {
-      // benchmark instance file d n_items capacity LB OPT best_overall best_IC best_BC
-      // best_MB-Pairing best_MB-WFD L1_bound_computed
-      PackingInstance in;
-      try {
-        in = PackingFiles.readVbp(root.resolve(f[2]));
-      } catch (PackingFileException e) {
-        // Some published Caprara triplet files contain negative sizes (for example
-        // classC_60_3_0.vbp line 27: "15 35 -2 1"); the reader must reject them, naming the line.
-        assertTrue(f[2].startsWith("triplet/Caprara/") && e.getMessage().contains("negative"),
-            e.getMessage());
-        return Optional.<long[]>empty();
-      }
-      String id = f[0] + "/" + f[1];
-      assertEquals(Integer.parseInt(f[3]), in.dimensions(), id + " d");
-      assertEquals(Integer.parseInt(f[4]), in.itemCount(), id + " n");
-      long publishedLb = Long.parseLong(f[6]);
-      long opt = Long.parseLong(f[7]);
-      LowerBound lb = LowerBound.of(in);
-      assertEquals(Long.parseLong(f[13]), lb.volume(), id + " L1");
-      if (opt > 0) {
-        assertTrue(lb.value() <= opt, id + " our bound " + lb + " above the optimum " + opt);
-      }
-      long[] s = new long[3 + algorithms.length];
-      for (int k = 0; k < algorithms.length; k++) {
-        long bins = pack(algorithms[k], in).bins();
-        assertTrue(bins >= publishedLb, id + " " + algorithms[k] + " below the published LB");
-        if (opt > 0) {
-          assertTrue(bins >= opt, id + " " + algorithms[k] + " below the optimum");
-          s[2 + k] += bins - opt;
-        }
-      }
-      if (opt > 0) {
-        s[0] += opt;
-        s[1]++;
-        s[2 + algorithms.length] += Long.parseLong(f[9]) - opt;
-      }
-      return Optional.of(s);
-    }).toList();
+    List<Optional<long[]>> rowSums =
+        rows.parallelStream()
+            .map(
+                f -> {
+                  // benchmark instance file d n_items capacity LB OPT best_overall best_IC best_BC
+                  // best_MB-Pairing best_MB-WFD L1_bound_computed
+                  PackingInstance in;
+                  try {
+                    in = PackingFiles.readVbp(root.resolve(f[2]));
+                  } catch (PackingFileException e) {
+                    // Some published Caprara triplet files contain negative sizes (for example
+                    // classC_60_3_0.vbp line 27: "15 35 -2 1"); the reader must reject them, naming
+                    // the line.
+                    assertTrue(
+                        f[2].startsWith("triplet/Caprara/") && e.getMessage().contains("negative"),
+                        e.getMessage());
+                    return Optional.<long[]>empty();
+                  }
+                  String id = f[0] + "/" + f[1];
+                  assertEquals(Integer.parseInt(f[3]), in.dimensions(), id + " d");
+                  assertEquals(Integer.parseInt(f[4]), in.itemCount(), id + " n");
+                  long publishedLb = Long.parseLong(f[6]);
+                  long opt = Long.parseLong(f[7]);
+                  LowerBound lb = LowerBound.of(in);
+                  assertEquals(Long.parseLong(f[13]), lb.volume(), id + " L1");
+                  if (opt > 0) {
+                    assertTrue(
+                        lb.value() <= opt, id + " our bound " + lb + " above the optimum " + opt);
+                  }
+                  long[] s = new long[3 + algorithms.length];
+                  for (int k = 0; k < algorithms.length; k++) {
+                    long bins = pack(algorithms[k], in).bins();
+                    assertTrue(
+                        bins >= publishedLb, id + " " + algorithms[k] + " below the published LB");
+                    if (opt > 0) {
+                      assertTrue(bins >= opt, id + " " + algorithms[k] + " below the optimum");
+                      s[2 + k] += bins - opt;
+                    }
+                  }
+                  if (opt > 0) {
+                    s[0] += opt;
+                    s[1]++;
+                    s[2 + algorithms.length] += Long.parseLong(f[9]) - opt;
+                  }
+                  return Optional.of(s);
+                })
+            .toList();
     Map<String, long[]> sums = new LinkedHashMap<>();
     int rejected = 0;
     for (int i = 0; i < rows.size(); i++) {
@@ -256,19 +284,25 @@ class SharedDataSweepTest {
       t.append(" ").append(a).append(" |");
     }
     t.append(" published best item-centric |\n|---|---|---|")
-        .append("---|".repeat(algorithms.length + 1)).append('\n');
-    sums.forEach((group, s) -> {
-      t.append("| ").append(group).append(" | ").append(s[1]).append(" | ").append(s[0]);
-      for (int k = 0; k <= algorithms.length; k++) {
-        t.append(" | ").append(s[2 + k]);
-      }
-      t.append(" |\n");
-    });
-    REPORT.put("vectorpack", t.toString()
-        + "\n" + rejected + " Caprara triplet files were rejected because they contain negative"
-        + " sizes.\nCells are Σ(bins − OPT). The last column is the best of the paper's item-centric"
-        + " family per instance (FF/FFD/BFD/WFD variants), so it is a per-instance minimum over"
-        + " many algorithms, not one algorithm.\n");
+        .append("---|".repeat(algorithms.length + 1))
+        .append('\n');
+    sums.forEach(
+        (group, s) -> {
+          t.append("| ").append(group).append(" | ").append(s[1]).append(" | ").append(s[0]);
+          for (int k = 0; k <= algorithms.length; k++) {
+            t.append(" | ").append(s[2 + k]);
+          }
+          t.append(" |\n");
+        });
+    REPORT.put(
+        "vectorpack",
+        t.toString()
+            + "\n"
+            + rejected
+            + " Caprara triplet files were rejected because they contain negative"
+            + " sizes.\nCells are Σ(bins − OPT). The last column is the best of the paper's item-centric"
+            + " family per instance (FF/FFD/BFD/WFD variants), so it is a per-instance minimum over"
+            + " many algorithms, not one algorithm.\n");
   }
 
   @AfterAll

@@ -13,15 +13,23 @@ import io.platformsim.scheduler.resource.DimensionRegistry;
 import io.platformsim.scheduler.state.NodeTable;
 import org.junit.jupiter.api.Test;
 
-/** {@link PodSpec#withId}: a renamed pod that shares its template's parts and schedules the same. */
+/**
+ * {@link PodSpec#withId}: a renamed pod that shares its template's parts and schedules the same.
+ */
 class PodSpecWithIdTest {
   static final DimensionRegistry REG = DimensionRegistry.standard();
 
   static PodSpec.Builder web(String id) {
-    return PodSpec.builder(id, REG).priority(100).label("app", "web")
+    return PodSpec.builder(id, REG)
+        .priority(100)
+        .label("app", "web")
         .container("app", "web:1", "cpu", "500m", "memory", "1Gi")
-        .spread(new SpreadConstraint(1, NodeSpec.ZONE, WhenUnsatisfiable.DO_NOT_SCHEDULE,
-            LabelSelector.matchLabels("app", "web")));
+        .spread(
+            new SpreadConstraint(
+                1,
+                NodeSpec.ZONE,
+                WhenUnsatisfiable.DO_NOT_SCHEDULE,
+                LabelSelector.matchLabels("app", "web")));
   }
 
   @Test
@@ -44,8 +52,10 @@ class PodSpecWithIdTest {
   void aRenamedPodIsPlacedLikeOneBuiltFromScratch() {
     NodeTable a = cluster();
     NodeTable b = cluster();
-    FastScheduler fa = new FastScheduler(a, Policies.profile("k8s-default"), NodeSampling.adaptive(), 7);
-    FastScheduler fb = new FastScheduler(b, Policies.profile("k8s-default"), NodeSampling.adaptive(), 7);
+    FastScheduler fa =
+        new FastScheduler(a, Policies.profile("k8s-default"), NodeSampling.adaptive(), 7);
+    FastScheduler fb =
+        new FastScheduler(b, Policies.profile("k8s-default"), NodeSampling.adaptive(), 7);
     PodSpec template = web("template").build();
     for (int i = 0; i < 12; i++) {
       String id = "web-" + i;
@@ -56,8 +66,13 @@ class PodSpecWithIdTest {
   static NodeTable cluster() {
     NodeTable t = new NodeTable(REG);
     for (int i = 0; i < 6; i++) {
-      t.addNode(NodeSpec.builder("n" + i, REG).allocatable("cpu", "2").allocatable("memory", "8Gi")
-          .allocatable("pods", "110").zone("z" + (i % 3)).build());
+      t.addNode(
+          NodeSpec.builder("n" + i, REG)
+              .allocatable("cpu", "2")
+              .allocatable("memory", "8Gi")
+              .allocatable("pods", "110")
+              .zone("z" + (i % 3))
+              .build());
     }
     return t;
   }

@@ -1,21 +1,22 @@
 package io.platformsim.core.kusp.autoscaling;
 
 /**
- * One pod of the scale target as the HPA's resource-metric calculation sees it (k/k v1.31
- * {@code pkg/controller/podautoscaler/replica_calculator.go groupPods}).
+ * One pod of the scale target as the HPA's resource-metric calculation sees it (k/k v1.31 {@code
+ * pkg/controller/podautoscaler/replica_calculator.go groupPods}).
  *
  * <p>{@link Kind#IGNORED}: deleted (terminating) or Failed pods. {@link Kind#UNREADY}: Pending
  * pods, whatever their metric (upstream's comment says "Pending pods are ignored", but its code
  * inserts them into {@code unreadyPods} before looking at metrics: give them any usage, it is not
- * read), and for CPU a pod still in its {@code --horizontal-pod-autoscaler-cpu-initialization-period}
- * (5 min) whose readiness or metric is not yet trustworthy, or one that is not Ready and has never
- * been Ready since its {@code --horizontal-pod-autoscaler-initial-readiness-delay} (30 s) after
- * start; the caller decides, as the model knows its pods' history. A running pod without a metric
- * is missing ({@link #MISSING}) whatever its readiness. Anything else is {@link Kind#READY}.
+ * read), and for CPU a pod still in its {@code
+ * --horizontal-pod-autoscaler-cpu-initialization-period} (5 min) whose readiness or metric is not
+ * yet trustworthy, or one that is not Ready and has never been Ready since its {@code
+ * --horizontal-pod-autoscaler-initial-readiness-delay} (30 s) after start; the caller decides, as
+ * the model knows its pods' history. A running pod without a metric is missing ({@link #MISSING})
+ * whatever its readiness. Anything else is {@link Kind#READY}.
  *
- * @param kind          how the pod counts
- * @param requestMilli  the pod's CPU request (sum over containers), at least 1
- * @param usageMilli    measured usage, or {@link #MISSING} when the metrics API has none for it
+ * @param kind how the pod counts
+ * @param requestMilli the pod's CPU request (sum over containers), at least 1
+ * @param usageMilli measured usage, or {@link #MISSING} when the metrics API has none for it
  */
 public record PodSample(Kind kind, long requestMilli, long usageMilli) {
 
@@ -38,7 +39,8 @@ public record PodSample(Kind kind, long requestMilli, long usageMilli) {
       throw new IllegalArgumentException("kind must not be null");
     }
     if (requestMilli < 1) {
-      throw new IllegalArgumentException("missing request: CPU request must be >= 1m, was " + requestMilli);
+      throw new IllegalArgumentException(
+          "missing request: CPU request must be >= 1m, was " + requestMilli);
     }
     if (usageMilli < MISSING) {
       throw new IllegalArgumentException("usage must be >= 0 or MISSING, was " + usageMilli);

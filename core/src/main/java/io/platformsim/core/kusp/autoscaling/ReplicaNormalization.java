@@ -1,10 +1,10 @@
 package io.platformsim.core.kusp.autoscaling;
 
 /**
- * From a raw recommendation to the replica count the HPA writes: k/k v1.31
- * {@code pkg/controller/podautoscaler/horizontal.go} ({@code reconcileAutoscaler},
- * {@code normalizeDesiredReplicas}, {@code convertDesiredReplicasWithRules},
- * {@code normalizeDesiredReplicasWithBehaviors}, {@code convertDesiredReplicasWithBehaviorRate}).
+ * From a raw recommendation to the replica count the HPA writes: k/k v1.31 {@code
+ * pkg/controller/podautoscaler/horizontal.go} ({@code reconcileAutoscaler}, {@code
+ * normalizeDesiredReplicas}, {@code convertDesiredReplicasWithRules}, {@code
+ * normalizeDesiredReplicasWithBehaviors}, {@code convertDesiredReplicasWithBehaviorRate}).
  */
 public final class ReplicaNormalization {
 
@@ -14,8 +14,7 @@ public final class ReplicaNormalization {
   /** {@code scaleUpLimitMinimum}: … or goes to 4, whichever is more. */
   public static final int SCALE_UP_LIMIT_MINIMUM = 4;
 
-  private ReplicaNormalization() {
-  }
+  private ReplicaNormalization() {}
 
   /** The condition reason upstream reports with the limit that applied. */
   public enum Reason {
@@ -35,7 +34,7 @@ public final class ReplicaNormalization {
    * A replica count within the HPA's limits and which limit applied.
    *
    * @param replicas the count
-   * @param reason   which limit applied
+   * @param reason which limit applied
    */
   public record Bounded(int replicas, Reason reason) {
     @Override
@@ -48,8 +47,8 @@ public final class ReplicaNormalization {
    * A bounded replica count, why, and the recommendation window after this sync.
    *
    * @param replicas the count to write
-   * @param reason   which limit applied
-   * @param window   the stabilization window with this sync's raw recommendation recorded
+   * @param reason which limit applied
+   * @param window the stabilization window with this sync's raw recommendation recorded
    */
   public record Normalized(int replicas, Reason reason, StabilizationWindow window) {
     static Normalized of(Bounded b, StabilizationWindow window) {
@@ -89,7 +88,8 @@ public final class ReplicaNormalization {
    * {@code convertDesiredReplicasWithRules}: {@code desired} within {@code [min, min(max, scale-up
    * limit)]}.
    */
-  public static Bounded withRules(int currentReplicas, int desired, int minReplicas, int maxReplicas) {
+  public static Bounded withRules(
+      int currentReplicas, int desired, int minReplicas, int maxReplicas) {
     int limit = scaleUpLimit(currentReplicas);
     int maximum = Math.min(maxReplicas, limit);
     Reason atMax = maxReplicas > limit ? Reason.SCALE_UP_LIMIT : Reason.TOO_MANY_REPLICAS;
@@ -104,47 +104,87 @@ public final class ReplicaNormalization {
 
   /**
    * {@code normalizeDesiredReplicas} (an HPA without {@code spec.behavior}): the largest
-   * recommendation of the last {@code downscaleWindowMillis}
-   * ({@code --horizontal-pod-autoscaler-downscale-stabilization}, 300 s), then {@link #withRules}.
+   * recommendation of the last {@code downscaleWindowMillis} ({@code
+   * --horizontal-pod-autoscaler-downscale-stabilization}, 300 s), then {@link #withRules}.
    */
-  public static Normalized normalize(int currentReplicas, int desired, int minReplicas, int maxReplicas,
-      StabilizationWindow window, long downscaleWindowMillis, long nowMillis) {
-    StabilizationWindow.Stabilized s = window.maxOverWindow(desired, downscaleWindowMillis, nowMillis);
-    return Normalized.of(withRules(currentReplicas, s.replicas(), minReplicas, maxReplicas), s.window());
-  }
-
-  /**
-   * {@code normalizeDesiredReplicasWithBehaviors}: stabilize ({@link StabilizationWindow#stabilize}),
-   * then {@link #withBehaviorRate}. Record the result's change in {@link ScaleEvents} when it is
-   * applied.
-   */
-  public static Normalized normalizeWithBehaviors(int currentReplicas, int desired, int minReplicas, int maxReplicas,
-      ScalingRules up, ScalingRules down, StabilizationWindow window, ScaleEvents ups, ScaleEvents downs,
+  public static Normalized normalize(
+      int currentReplicas,
+      int desired,
+      int minReplicas,
+      int maxReplicas,
+      StabilizationWindow window,
+      long downscaleWindowMillis,
       long nowMillis) {
-    StabilizationWindow.Stabilized s = window.stabilize(currentReplicas, desired, up, down, nowMillis);
-    return Normalized.of(withBehaviorRate(currentReplicas, s.replicas(), minReplicas, maxReplicas, up, down, ups,
-        downs, nowMillis), s.window());
+    StabilizationWindow.Stabilized s =
+        window.maxOverWindow(desired, downscaleWindowMillis, nowMillis);
+    return Normalized.of(
+        withRules(currentReplicas, s.replicas(), minReplicas, maxReplicas), s.window());
   }
 
   /**
-   * {@code convertDesiredReplicasWithBehaviorRate}: a scale-up goes no further than
-   * {@code min(max, scale-up limit)} (a limit below current counts as current), a scale-down no
-   * further than {@code max(min, scale-down limit)} (a limit above current counts as current).
-   * Upstream checks the bounds only in the direction of the change: a count at or below current
-   * is not lowered to maxReplicas here (reconcileAutoscaler did that before, see
-   * {@link #outOfBounds}).
+   * {@code normalizeDesiredReplicasWithBehaviors}: stabilize ({@link
+   * StabilizationWindow#stabilize}), then {@link #withBehaviorRate}. Record the result's change in
+   * {@link ScaleEvents} when it is applied.
    */
-  public static Bounded withBehaviorRate(int currentReplicas, int desired, int minReplicas, int maxReplicas,
-      ScalingRules up, ScalingRules down, ScaleEvents ups, ScaleEvents downs, long nowMillis) {
+  public static Normalized normalizeWithBehaviors(
+      int currentReplicas,
+      int desired,
+      int minReplicas,
+      int maxReplicas,
+      ScalingRules up,
+      ScalingRules down,
+      StabilizationWindow window,
+      ScaleEvents ups,
+      ScaleEvents downs,
+      long nowMillis) {
+    StabilizationWindow.Stabilized s =
+        window.stabilize(currentReplicas, desired, up, down, nowMillis);
+    return Normalized.of(
+        withBehaviorRate(
+            currentReplicas,
+            s.replicas(),
+            minReplicas,
+            maxReplicas,
+            up,
+            down,
+            ups,
+            downs,
+            nowMillis),
+        s.window());
+  }
+
+  /**
+   * {@code convertDesiredReplicasWithBehaviorRate}: a scale-up goes no further than {@code min(max,
+   * scale-up limit)} (a limit below current counts as current), a scale-down no further than {@code
+   * max(min, scale-down limit)} (a limit above current counts as current). Upstream checks the
+   * bounds only in the direction of the change: a count at or below current is not lowered to
+   * maxReplicas here (reconcileAutoscaler did that before, see {@link #outOfBounds}).
+   */
+  public static Bounded withBehaviorRate(
+      int currentReplicas,
+      int desired,
+      int minReplicas,
+      int maxReplicas,
+      ScalingRules up,
+      ScalingRules down,
+      ScaleEvents ups,
+      ScaleEvents downs,
+      long nowMillis) {
     if (desired > currentReplicas) {
-      int limit = Math.max(currentReplicas, ScaleEvents.scaleUpLimit(currentReplicas, ups, downs, up, nowMillis));
+      int limit =
+          Math.max(
+              currentReplicas,
+              ScaleEvents.scaleUpLimit(currentReplicas, ups, downs, up, nowMillis));
       int maximum = Math.min(maxReplicas, limit);
       Reason reason = maxReplicas > limit ? Reason.SCALE_UP_LIMIT : Reason.TOO_MANY_REPLICAS;
       if (desired > maximum) {
         return new Bounded(maximum, reason);
       }
     } else if (desired < currentReplicas) {
-      int limit = Math.min(currentReplicas, ScaleEvents.scaleDownLimit(currentReplicas, ups, downs, down, nowMillis));
+      int limit =
+          Math.min(
+              currentReplicas,
+              ScaleEvents.scaleDownLimit(currentReplicas, ups, downs, down, nowMillis));
       int minimum = Math.max(minReplicas, limit);
       Reason reason = minReplicas < limit ? Reason.SCALE_DOWN_LIMIT : Reason.TOO_FEW_REPLICAS;
       if (desired < minimum) {

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The scale-ups (or scale-downs) an HPA has made recently, as k/k v1.31 {@code horizontal.go}
- * keeps them ({@code storeScaleEvent}, {@code getReplicasChangePerPeriod}), and the limits the
- * scaling policies derive from them ({@code calculateScaleUpLimitWithScalingRules},
- * {@code calculateScaleDownLimitWithBehaviors}). Immutable: {@link #record} returns the next value.
+ * The scale-ups (or scale-downs) an HPA has made recently, as k/k v1.31 {@code horizontal.go} keeps
+ * them ({@code storeScaleEvent}, {@code getReplicasChangePerPeriod}), and the limits the scaling
+ * policies derive from them ({@code calculateScaleUpLimitWithScalingRules}, {@code
+ * calculateScaleDownLimitWithBehaviors}). Immutable: {@link #record} returns the next value.
  *
  * @param events the events, oldest first
  */
@@ -17,10 +17,9 @@ public record ScaleEvents(List<Event> events) {
    * One scaling of the target.
    *
    * @param atMillis when
-   * @param change   replicas added or removed (positive)
+   * @param change replicas added or removed (positive)
    */
-  public record Event(long atMillis, int change) {
-  }
+  public record Event(long atMillis, int change) {}
 
   /** Copies the list. */
   public ScaleEvents {
@@ -61,22 +60,27 @@ public record ScaleEvents(List<Event> events) {
   }
 
   /**
-   * {@code calculateScaleUpLimitWithScalingRules}: each policy allows its value (pods) or
-   * {@code ⌈start · (1 + value/100)⌉} (percent) over the replicas at the start of its period
-   * ({@code current − ups + downs} in that period); MAX takes the largest, MIN the smallest;
-   * DISABLED allows none.
+   * {@code calculateScaleUpLimitWithScalingRules}: each policy allows its value (pods) or {@code
+   * ⌈start · (1 + value/100)⌉} (percent) over the replicas at the start of its period ({@code
+   * current − ups + downs} in that period); MAX takes the largest, MIN the smallest; DISABLED
+   * allows none.
    */
-  public static int scaleUpLimit(int currentReplicas, ScaleEvents ups, ScaleEvents downs, ScalingRules rules,
-      long nowMillis) {
+  public static int scaleUpLimit(
+      int currentReplicas, ScaleEvents ups, ScaleEvents downs, ScalingRules rules, long nowMillis) {
     if (rules.selectPolicy() == ScalingRules.SelectPolicy.DISABLED) {
       return currentReplicas;
     }
     boolean max = rules.selectPolicy() == ScalingRules.SelectPolicy.MAX;
     long result = max ? Integer.MIN_VALUE : Integer.MAX_VALUE;
     for (ScalingRules.Policy p : rules.policies()) {
-      int start = currentReplicas - ups.changeInPeriod(p.periodMillis(), nowMillis)
-          + downs.changeInPeriod(p.periodMillis(), nowMillis);
-      long proposed = p.percent() ? (long) Math.ceil(start * (1 + p.value() / 100.0)) : (long) start + p.value();
+      int start =
+          currentReplicas
+              - ups.changeInPeriod(p.periodMillis(), nowMillis)
+              + downs.changeInPeriod(p.periodMillis(), nowMillis);
+      long proposed =
+          p.percent()
+              ? (long) Math.ceil(start * (1 + p.value() / 100.0))
+              : (long) start + p.value();
       result = max ? Math.max(result, proposed) : Math.min(result, proposed);
     }
     return (int) result;
@@ -87,17 +91,20 @@ public record ScaleEvents(List<Event> events) {
    * or {@code ⌊start · (1 − value/100)⌋} (percent, truncated); MAX (the largest change) takes the
    * smallest, MIN the largest; DISABLED allows none.
    */
-  public static int scaleDownLimit(int currentReplicas, ScaleEvents ups, ScaleEvents downs, ScalingRules rules,
-      long nowMillis) {
+  public static int scaleDownLimit(
+      int currentReplicas, ScaleEvents ups, ScaleEvents downs, ScalingRules rules, long nowMillis) {
     if (rules.selectPolicy() == ScalingRules.SelectPolicy.DISABLED) {
       return currentReplicas;
     }
     boolean largestChange = rules.selectPolicy() == ScalingRules.SelectPolicy.MAX;
     long result = largestChange ? Integer.MAX_VALUE : Integer.MIN_VALUE;
     for (ScalingRules.Policy p : rules.policies()) {
-      int start = currentReplicas - ups.changeInPeriod(p.periodMillis(), nowMillis)
-          + downs.changeInPeriod(p.periodMillis(), nowMillis);
-      long proposed = p.percent() ? (long) (start * (1 - p.value() / 100.0)) : (long) start - p.value();
+      int start =
+          currentReplicas
+              - ups.changeInPeriod(p.periodMillis(), nowMillis)
+              + downs.changeInPeriod(p.periodMillis(), nowMillis);
+      long proposed =
+          p.percent() ? (long) (start * (1 - p.value() / 100.0)) : (long) start - p.value();
       result = largestChange ? Math.min(result, proposed) : Math.max(result, proposed);
     }
     return (int) result;

@@ -5,14 +5,15 @@ import java.util.List;
 /**
  * One direction of an HPA's {@code spec.behavior} (k/k {@code autoscaling/v2 HPAScalingRules}).
  * Defaults, k/k v1.31 {@code pkg/apis/autoscaling/v2/defaults.go}: scale-up has no stabilization
- * window and allows the larger of +100% and +4 pods per 15 s; scale-down has a 300 s window
- * ({@code --horizontal-pod-autoscaler-downscale-stabilization}, 5 min) and allows −100% per 15 s.
+ * window and allows the larger of +100% and +4 pods per 15 s; scale-down has a 300 s window ({@code
+ * --horizontal-pod-autoscaler-downscale-stabilization}, 5 min) and allows −100% per 15 s.
  *
  * @param stabilizationWindowMillis how far back recommendations are looked at
- * @param selectPolicy              which policy's limit applies
- * @param policies                  the policies, at least one unless disabled
+ * @param selectPolicy which policy's limit applies
+ * @param policies the policies, at least one unless disabled
  */
-public record ScalingRules(long stabilizationWindowMillis, SelectPolicy selectPolicy, List<Policy> policies) {
+public record ScalingRules(
+    long stabilizationWindowMillis, SelectPolicy selectPolicy, List<Policy> policies) {
 
   /** {@code ScalingPolicySelect}. */
   public enum SelectPolicy {
@@ -27,16 +28,20 @@ public record ScalingRules(long stabilizationWindowMillis, SelectPolicy selectPo
   /**
    * {@code HPAScalingPolicy}: at most {@code value} pods or percent per {@code periodMillis}.
    *
-   * @param percent      whether {@code value} is a percentage (else pods)
-   * @param value        pods or percent, at least 1
+   * @param percent whether {@code value} is a percentage (else pods)
+   * @param value pods or percent, at least 1
    * @param periodMillis the period, at least 1 s
    */
   public record Policy(boolean percent, int value, long periodMillis) {
     /** Validates the policy. */
     public Policy {
       if (value < 1 || periodMillis < 1000) {
-        throw new IllegalArgumentException("policy value must be >= 1 and period >= 1 s, were " + value + ", "
-            + periodMillis + " ms");
+        throw new IllegalArgumentException(
+            "policy value must be >= 1 and period >= 1 s, were "
+                + value
+                + ", "
+                + periodMillis
+                + " ms");
       }
     }
 
@@ -57,12 +62,14 @@ public record ScalingRules(long stabilizationWindowMillis, SelectPolicy selectPo
   }
 
   /** {@code GenerateHPAScaleUpRules} with nothing set. */
-  public static final ScalingRules DEFAULT_SCALE_UP = new ScalingRules(0, SelectPolicy.MAX,
-      List.of(Policy.pods(4, 15), Policy.percent(100, 15)));
+  public static final ScalingRules DEFAULT_SCALE_UP =
+      new ScalingRules(0, SelectPolicy.MAX, List.of(Policy.pods(4, 15), Policy.percent(100, 15)));
 
-  /** {@code GenerateHPAScaleDownRules} with nothing set, window from the controller flag default. */
-  public static final ScalingRules DEFAULT_SCALE_DOWN = new ScalingRules(300_000, SelectPolicy.MAX,
-      List.of(Policy.percent(100, 15)));
+  /**
+   * {@code GenerateHPAScaleDownRules} with nothing set, window from the controller flag default.
+   */
+  public static final ScalingRules DEFAULT_SCALE_DOWN =
+      new ScalingRules(300_000, SelectPolicy.MAX, List.of(Policy.percent(100, 15)));
 
   /** Validates the rules and copies the list. */
   public ScalingRules {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The HPA's recent raw recommendations and the stabilization they give (k/k v1.31
- * {@code pkg/controller/podautoscaler/horizontal.go}): a scale-down goes no lower than the largest
+ * The HPA's recent raw recommendations and the stabilization they give (k/k v1.31 {@code
+ * pkg/controller/podautoscaler/horizontal.go}): a scale-down goes no lower than the largest
  * recommendation within the scale-down window, a scale-up no higher than the smallest within the
  * scale-up window. Immutable: each step returns the next window with the new recommendation
  * recorded (into the slot of one that has left every window, else appended), as upstream.
@@ -17,20 +17,18 @@ public record StabilizationWindow(List<Sample> samples) {
   /**
    * A raw recommendation and when it was made.
    *
-   * @param atMillis       when
+   * @param atMillis when
    * @param recommendation replicas recommended
    */
-  public record Sample(long atMillis, int recommendation) {
-  }
+  public record Sample(long atMillis, int recommendation) {}
 
   /**
    * A stabilized recommendation and the window after recording the raw one.
    *
    * @param replicas the stabilized recommendation
-   * @param window   the next window
+   * @param window the next window
    */
-  public record Stabilized(int replicas, StabilizationWindow window) {
-  }
+  public record Stabilized(int replicas, StabilizationWindow window) {}
 
   /** Copies the list. */
   public StabilizationWindow {
@@ -43,8 +41,8 @@ public record StabilizationWindow(List<Sample> samples) {
   }
 
   /**
-   * {@code stabilizeRecommendation} (an HPA without {@code spec.behavior}): the largest of
-   * {@code desired} and the recommendations not older than the window.
+   * {@code stabilizeRecommendation} (an HPA without {@code spec.behavior}): the largest of {@code
+   * desired} and the recommendations not older than the window.
    */
   public Stabilized maxOverWindow(int desired, long windowMillis, long nowMillis) {
     long cutoff = nowMillis - windowMillis;
@@ -66,7 +64,8 @@ public record StabilizationWindow(List<Sample> samples) {
    * recommendation (this one included) within the scale-up window, then lowered to the largest
    * within the scale-down window; recommendations count when strictly after the cutoff.
    */
-  public Stabilized stabilize(int current, int desired, ScalingRules up, ScalingRules down, long nowMillis) {
+  public Stabilized stabilize(
+      int current, int desired, ScalingRules up, ScalingRules down, long nowMillis) {
     long upCutoff = nowMillis - up.stabilizationWindowMillis();
     long downCutoff = nowMillis - down.stabilizationWindowMillis();
     int upRecommendation = desired;

@@ -1,11 +1,11 @@
 package io.platformsim.core.kusp.deployment;
 
 /**
- * The resolved rolling-update bounds of a Deployment: pods allowed above the desired count
- * ({@code surge}) and below it ({@code unavailable}), as returned by k/k
- * {@code pkg/controller/deployment/util/deployment_util.go ResolveFenceposts}.
+ * The resolved rolling-update bounds of a Deployment: pods allowed above the desired count ({@code
+ * surge}) and below it ({@code unavailable}), as returned by k/k {@code
+ * pkg/controller/deployment/util/deployment_util.go ResolveFenceposts}.
  *
- * @param surge       pods allowed above the desired replicas, at least 0
+ * @param surge pods allowed above the desired replicas, at least 0
  * @param unavailable pods allowed below the desired replicas, at least 0
  */
 public record Fenceposts(int surge, int unavailable) {
@@ -13,7 +13,8 @@ public record Fenceposts(int surge, int unavailable) {
   /** Validates the counts. */
   public Fenceposts {
     if (surge < 0 || unavailable < 0) {
-      throw new IllegalArgumentException("fenceposts must be >= 0, were surge " + surge + ", unavailable " + unavailable);
+      throw new IllegalArgumentException(
+          "fenceposts must be >= 0, were surge " + surge + ", unavailable " + unavailable);
     }
   }
 

@@ -4,12 +4,13 @@ package io.platformsim.core.kusp.deployment;
  * A Deployment's {@code Progressing} condition (k/k {@code apps/v1 DeploymentCondition} of type
  * Progressing), with the reasons of {@code pkg/controller/deployment/util/deployment_util.go}.
  *
- * @param status               True (progressing or complete) or False (timed out)
- * @param reason               why
- * @param lastUpdateMillis     when progress was last seen; the deadline counts from here
+ * @param status True (progressing or complete) or False (timed out)
+ * @param reason why
+ * @param lastUpdateMillis when progress was last seen; the deadline counts from here
  * @param lastTransitionMillis when {@code status} last changed
  */
-public record ProgressCondition(boolean status, Reason reason, long lastUpdateMillis, long lastTransitionMillis) {
+public record ProgressCondition(
+    boolean status, Reason reason, long lastUpdateMillis, long lastTransitionMillis) {
 
   /** The reasons the Deployment controller writes on the Progressing condition. */
   public enum Reason {
@@ -50,6 +51,12 @@ public record ProgressCondition(boolean status, Reason reason, long lastUpdateMi
 
   @Override
   public String toString() {
-    return "Progressing=" + (status ? "True" : "False") + " " + reason + " (updated " + lastUpdateMillis + " ms)";
+    return "Progressing="
+        + (status ? "True" : "False")
+        + " "
+        + reason
+        + " (updated "
+        + lastUpdateMillis
+        + " ms)";
   }
 }

@@ -1,25 +1,23 @@
 package io.platformsim.core.kusp.deployment;
 
-import io.platformsim.core.kusp.deployment.IntOrPercent;
-
 /**
- * How far a rolling update may go above and below the desired replica count. Each function
- * mirrors the k/k v1.31 function of {@code pkg/controller/deployment/util/deployment_util.go}
- * with the same name.
+ * How far a rolling update may go above and below the desired replica count. Each function mirrors
+ * the k/k v1.31 function of {@code pkg/controller/deployment/util/deployment_util.go} with the same
+ * name.
  */
 public final class RolloutBounds {
 
-  private RolloutBounds() {
-  }
+  private RolloutBounds() {}
 
   /**
-   * {@code ResolveFenceposts}: {@code maxSurge} against {@code desired} rounded up,
-   * {@code maxUnavailable} rounded down ({@code GetScaledValueFromIntOrPercent} in
-   * {@code k8s.io/apimachinery/pkg/util/intstr}); when both come to 0, unavailable becomes 1
-   * "on the theory that surge might not work due to quota". Not capped at {@code desired}: that
-   * is {@link #maxUnavailable}.
+   * {@code ResolveFenceposts}: {@code maxSurge} against {@code desired} rounded up, {@code
+   * maxUnavailable} rounded down ({@code GetScaledValueFromIntOrPercent} in {@code
+   * k8s.io/apimachinery/pkg/util/intstr}); when both come to 0, unavailable becomes 1 "on the
+   * theory that surge might not work due to quota". Not capped at {@code desired}: that is {@link
+   * #maxUnavailable}.
    */
-  public static Fenceposts resolveFenceposts(IntOrPercent maxSurge, IntOrPercent maxUnavailable, int desired) {
+  public static Fenceposts resolveFenceposts(
+      IntOrPercent maxSurge, IntOrPercent maxUnavailable, int desired) {
     if (desired < 0) {
       throw new IllegalArgumentException("desired replicas must be >= 0, was " + desired);
     }
@@ -39,7 +37,8 @@ public final class RolloutBounds {
     if (!d.rollingUpdate() || d.replicas() == 0) {
       return 0;
     }
-    int unavailable = resolveFenceposts(d.maxSurge(), d.maxUnavailable(), d.replicas()).unavailable();
+    int unavailable =
+        resolveFenceposts(d.maxSurge(), d.maxUnavailable(), d.replicas()).unavailable();
     return Math.min(unavailable, d.replicas());
   }
 

@@ -4,14 +4,14 @@ package io.platformsim.core.kusp.deployment;
  * The part of a Deployment's spec the controller's arithmetic reads: strategy, {@code
  * spec.replicas} and the rolling-update bounds as written.
  *
- * @param rollingUpdate  RollingUpdate ({@code true}) or Recreate ({@code false}), k/k deployment_util.go
- *                       {@code IsRollingUpdate}
- * @param replicas       {@code spec.replicas}, at least 0
- * @param maxSurge       {@code spec.strategy.rollingUpdate.maxSurge} (ignored for Recreate)
+ * @param rollingUpdate RollingUpdate ({@code true}) or Recreate ({@code false}), k/k
+ *     deployment_util.go {@code IsRollingUpdate}
+ * @param replicas {@code spec.replicas}, at least 0
+ * @param maxSurge {@code spec.strategy.rollingUpdate.maxSurge} (ignored for Recreate)
  * @param maxUnavailable {@code spec.strategy.rollingUpdate.maxUnavailable} (ignored for Recreate)
  */
-public record RolloutSpec(boolean rollingUpdate, int replicas, IntOrPercent maxSurge,
-    IntOrPercent maxUnavailable) {
+public record RolloutSpec(
+    boolean rollingUpdate, int replicas, IntOrPercent maxSurge, IntOrPercent maxUnavailable) {
 
   /** Validates the fields. */
   public RolloutSpec {
@@ -24,7 +24,8 @@ public record RolloutSpec(boolean rollingUpdate, int replicas, IntOrPercent maxS
   }
 
   /** A RollingUpdate Deployment. */
-  public static RolloutSpec rollingUpdate(int replicas, IntOrPercent maxSurge, IntOrPercent maxUnavailable) {
+  public static RolloutSpec rollingUpdate(
+      int replicas, IntOrPercent maxSurge, IntOrPercent maxUnavailable) {
     return new RolloutSpec(true, replicas, maxSurge, maxUnavailable);
   }
 
@@ -41,7 +42,13 @@ public record RolloutSpec(boolean rollingUpdate, int replicas, IntOrPercent maxS
   @Override
   public String toString() {
     return rollingUpdate()
-        ? "RollingUpdate " + replicas + " (maxSurge " + maxSurge + ", maxUnavailable " + maxUnavailable + ")"
+        ? "RollingUpdate "
+            + replicas
+            + " (maxSurge "
+            + maxSurge
+            + ", maxUnavailable "
+            + maxUnavailable
+            + ")"
         : "Recreate " + replicas;
   }
 }

@@ -1,17 +1,17 @@
 package io.platformsim.core.kusp.nodelifecycle;
 
 /**
- * A token bucket as one zone's tainting queue uses it: client-go
- * {@code util/flowcontrol NewTokenBucketRateLimiter(qps, burst)} over
- * {@code golang.org/x/time/rate}, created full, refilled continuously at {@code qps} up to
- * {@code burst}; the node lifecycle controller uses burst 1 ({@code EvictionRateLimiterBurst},
- * k/k {@code pkg/controller/nodelifecycle/scheduler/rate_limited_queue.go}). A rate of 0 is
- * upstream's never-accepting fake limiter. Immutable: each operation returns the next bucket.
+ * A token bucket as one zone's tainting queue uses it: client-go {@code util/flowcontrol
+ * NewTokenBucketRateLimiter(qps, burst)} over {@code golang.org/x/time/rate}, created full,
+ * refilled continuously at {@code qps} up to {@code burst}; the node lifecycle controller uses
+ * burst 1 ({@code EvictionRateLimiterBurst}, k/k {@code
+ * pkg/controller/nodelifecycle/scheduler/rate_limited_queue.go}). A rate of 0 is upstream's
+ * never-accepting fake limiter. Immutable: each operation returns the next bucket.
  *
- * @param qps        tokens per second, at least 0
- * @param burst      capacity, at least 1
- * @param tokens     tokens held at {@code atMillis}
- * @param atMillis   simulated time the token count was taken
+ * @param qps tokens per second, at least 0
+ * @param burst capacity, at least 1
+ * @param tokens tokens held at {@code atMillis}
+ * @param atMillis simulated time the token count was taken
  */
 public record TokenBucket(double qps, int burst, double tokens, long atMillis) {
 
@@ -21,7 +21,8 @@ public record TokenBucket(double qps, int burst, double tokens, long atMillis) {
   /** Validates the fields. */
   public TokenBucket {
     if (!(qps >= 0) || burst < 1 || tokens < 0 || tokens > burst) {
-      throw new IllegalArgumentException("bad token bucket: qps " + qps + ", burst " + burst + ", tokens " + tokens);
+      throw new IllegalArgumentException(
+          "bad token bucket: qps " + qps + ", burst " + burst + ", tokens " + tokens);
     }
   }
 
@@ -44,7 +45,10 @@ public record TokenBucket(double qps, int burst, double tokens, long atMillis) {
     return qps > 0 && tokensAt(nowMillis) >= 1;
   }
 
-  /** {@code TryAccept}: the bucket after taking a token at {@code nowMillis}; check {@link #canAccept} first. */
+  /**
+   * {@code TryAccept}: the bucket after taking a token at {@code nowMillis}; check {@link
+   * #canAccept} first.
+   */
   public TokenBucket accept(long nowMillis) {
     if (!canAccept(nowMillis)) {
       throw new IllegalStateException("no token at " + nowMillis + " ms: " + this);
@@ -52,7 +56,10 @@ public record TokenBucket(double qps, int burst, double tokens, long atMillis) {
     return new TokenBucket(qps, burst, tokensAt(nowMillis) - 1, Math.max(atMillis, nowMillis));
   }
 
-  /** The first time at or after {@code nowMillis} a token is there; {@code Long.MAX_VALUE} at rate 0. */
+  /**
+   * The first time at or after {@code nowMillis} a token is there; {@code Long.MAX_VALUE} at rate
+   * 0.
+   */
   public long nextTokenMillis(long nowMillis) {
     if (qps == 0) {
       return Long.MAX_VALUE;
@@ -65,9 +72,9 @@ public record TokenBucket(double qps, int burst, double tokens, long atMillis) {
   }
 
   /**
-   * {@code RateLimitedTimedQueue.SwapLimiter}: the same bucket if the rate is unchanged; at rate
-   * 0 a never-accepting bucket; otherwise a new full bucket that is drained at once when this one
-   * had no token ("if we're currently waiting on limiter, we drain the new one").
+   * {@code RateLimitedTimedQueue.SwapLimiter}: the same bucket if the rate is unchanged; at rate 0
+   * a never-accepting bucket; otherwise a new full bucket that is drained at once when this one had
+   * no token ("if we're currently waiting on limiter, we drain the new one").
    */
   public TokenBucket swap(double newQps, long nowMillis) {
     if ((float) newQps == (float) qps) {

@@ -1,11 +1,11 @@
 package io.platformsim.core.kusp.nodelifecycle;
 
 /**
- * A pod's toleration of a node taint, reduced to what NoExecute eviction reads (k/k
- * {@code core/v1 Toleration}; the operator is taken as {@code Exists}, values are not modelled).
+ * A pod's toleration of a node taint, reduced to what NoExecute eviction reads (k/k {@code core/v1
+ * Toleration}; the operator is taken as {@code Exists}, values are not modelled).
  *
- * @param key     taint key, or {@code ""} for every key
- * @param effect  taint effect, or {@code null} for every effect
+ * @param key taint key, or {@code ""} for every key
+ * @param effect taint effect, or {@code null} for every effect
  * @param seconds {@code tolerationSeconds}, or {@code null} for "forever"
  */
 public record Toleration(String key, Effect effect, Long seconds) {
@@ -13,7 +13,10 @@ public record Toleration(String key, Effect effect, Long seconds) {
   /** Taint key of a node whose Ready condition is False (k/k core/v1 {@code TaintNodeNotReady}). */
   public static final String NOT_READY = "node.kubernetes.io/not-ready";
 
-  /** Taint key of a node whose Ready condition is Unknown (k/k core/v1 {@code TaintNodeUnreachable}). */
+  /**
+   * Taint key of a node whose Ready condition is Unknown (k/k core/v1 {@code
+   * TaintNodeUnreachable}).
+   */
   public static final String UNREACHABLE = "node.kubernetes.io/unreachable";
 
   /** Taint effects. */
@@ -29,7 +32,8 @@ public record Toleration(String key, Effect effect, Long seconds) {
   /** Validates the key. */
   public Toleration {
     if (key == null) {
-      throw new IllegalArgumentException("toleration key must not be null (use \"\" for every key)");
+      throw new IllegalArgumentException(
+          "toleration key must not be null (use \"\" for every key)");
     }
   }
 
@@ -45,7 +49,9 @@ public record Toleration(String key, Effect effect, Long seconds) {
 
   @Override
   public String toString() {
-    return (key.isEmpty() ? "*" : key) + ":" + (effect == null ? "*" : effect)
+    return (key.isEmpty() ? "*" : key)
+        + ":"
+        + (effect == null ? "*" : effect)
         + (seconds == null ? "" : " for " + seconds + " s");
   }
 }

@@ -4,7 +4,7 @@ package io.platformsim.core.kusp.nodelifecycle;
  * A zone's nodes by their Ready condition: True counts as ready; False, Unknown or no condition
  * counts as not ready (k/k node_lifecycle_controller.go {@code ComputeZoneState}).
  *
- * @param ready    nodes whose Ready condition is True
+ * @param ready nodes whose Ready condition is True
  * @param notReady the other nodes of the zone
  */
 public record ZoneCounts(int ready, int notReady) {
@@ -12,7 +12,8 @@ public record ZoneCounts(int ready, int notReady) {
   /** Validates the counts. */
   public ZoneCounts {
     if (ready < 0 || notReady < 0) {
-      throw new IllegalArgumentException("node counts must be >= 0, were " + ready + " and " + notReady);
+      throw new IllegalArgumentException(
+          "node counts must be >= 0, were " + ready + " and " + notReady);
     }
   }
 

@@ -4,21 +4,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Every zone's state and tainting rate after a pass of k/k v1.31
- * {@code pkg/controller/nodelifecycle/node_lifecycle_controller.go handleDisruption}.
+ * Every zone's state and tainting rate after a pass of k/k v1.31 {@code
+ * pkg/controller/nodelifecycle/node_lifecycle_controller.go handleDisruption}.
  *
  * <ul>
- * <li>If every zone is fully disrupted (and was not all so before), the control plane rather
- * than the nodes is the likely fault: all rates go to 0 and every zone is marked fully
- * disrupted ("Entering master disruption mode"); upstream also takes the not-ready and
- * unreachable taints off every node then ({@code markNodeAsReachable}), which is the caller's
- * part.
- * <li>If every zone was fully disrupted and some is not any more ("Exiting master disruption
- * mode"), every zone takes its new state and that state's rate ({@code setLimiterInZone}).
- * <li>Otherwise only zones whose state changed get a new rate.
+ *   <li>If every zone is fully disrupted (and was not all so before), the control plane rather than
+ *       the nodes is the likely fault: all rates go to 0 and every zone is marked fully disrupted
+ *       ("Entering master disruption mode"); upstream also takes the not-ready and unreachable
+ *       taints off every node then ({@code markNodeAsReachable}), which is the caller's part.
+ *   <li>If every zone was fully disrupted and some is not any more ("Exiting master disruption
+ *       mode"), every zone takes its new state and that state's rate ({@code setLimiterInZone}).
+ *   <li>Otherwise only zones whose state changed get a new rate.
  * </ul>
- * Zones no longer present are dropped; a zone seen for the first time starts
- * {@link ZoneState#INITIAL} at the normal rate.
+ *
+ * Zones no longer present are dropped; a zone seen for the first time starts {@link
+ * ZoneState#INITIAL} at the normal rate.
  *
  * @param zones each zone's state and rate, by zone name
  */
@@ -28,7 +28,7 @@ public record ZoneLimits(Map<String, Limit> zones) {
    * One zone's state and its tainting rate.
    *
    * @param state the zone state
-   * @param qps   nodes per second that may be tainted
+   * @param qps nodes per second that may be tainted
    */
   public record Limit(ZoneState state, double qps) {
     @Override
@@ -64,7 +64,8 @@ public record ZoneLimits(Map<String, Limit> zones) {
         allAreFullyDisrupted = false;
       }
       Limit old = zones.get(e.getKey());
-      current.put(e.getKey(), old != null ? old : new Limit(ZoneState.INITIAL, rates.nodeEvictionRate()));
+      current.put(
+          e.getKey(), old != null ? old : new Limit(ZoneState.INITIAL, rates.nodeEvictionRate()));
     }
     // Zones that are gone are forgotten; the rest say whether all were fully disrupted.
     boolean allWereFullyDisrupted = true;
@@ -95,7 +96,9 @@ public record ZoneLimits(Map<String, Limit> zones) {
     for (Map.Entry<String, Limit> e : current.entrySet()) {
       ZoneState s = newStates.get(e.getKey());
       Limit old = e.getValue();
-      out.put(e.getKey(), old.state() == s ? old : new Limit(s, rates.rate(s, counts.get(e.getKey()).size())));
+      out.put(
+          e.getKey(),
+          old.state() == s ? old : new Limit(s, rates.rate(s, counts.get(e.getKey()).size())));
     }
     return new ZoneLimits(out);
   }

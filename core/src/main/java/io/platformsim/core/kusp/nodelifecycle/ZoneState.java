@@ -1,8 +1,8 @@
 package io.platformsim.core.kusp.nodelifecycle;
 
 /**
- * The health of one zone as the node lifecycle controller sees it (k/k
- * {@code pkg/controller/nodelifecycle/node_lifecycle_controller.go ZoneState}).
+ * The health of one zone as the node lifecycle controller sees it (k/k {@code
+ * pkg/controller/nodelifecycle/node_lifecycle_controller.go ZoneState}).
  */
 public enum ZoneState {
   /** A zone seen for the first time. */

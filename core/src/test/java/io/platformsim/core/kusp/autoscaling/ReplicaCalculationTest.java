@@ -19,12 +19,17 @@ class ReplicaCalculationTest {
     List<PodSample> out = new ArrayList<>();
     for (String t : text.split(" ")) {
       String[] p = t.split(":");
-      PodSample.Kind kind = switch (p[0]) {
-        case "R" -> PodSample.Kind.READY;
-        case "U" -> PodSample.Kind.UNREADY;
-        default -> PodSample.Kind.IGNORED;
-      };
-      out.add(new PodSample(kind, Long.parseLong(p[1]), p[2].equals("-") ? PodSample.MISSING : Long.parseLong(p[2])));
+      PodSample.Kind kind =
+          switch (p[0]) {
+            case "R" -> PodSample.Kind.READY;
+            case "U" -> PodSample.Kind.UNREADY;
+            default -> PodSample.Kind.IGNORED;
+          };
+      out.add(
+          new PodSample(
+              kind,
+              Long.parseLong(p[1]),
+              p[2].equals("-") ? PodSample.MISSING : Long.parseLong(p[2])));
     }
     return out;
   }
@@ -37,33 +42,38 @@ class ReplicaCalculationTest {
    * pods that do not exist) is left out: the model has no such metrics.
    */
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = ';', value = {
-      "TestReplicaCalcScaleUp; 3; 30; R:1000:300 R:1000:500 R:1000:700; 5; 50",
-      "TestReplicaCalcScaleUpUnreadyLessScale; 3; 30; U:1000:300 R:1000:500 R:1000:700; 4; 60",
-      "TestReplicaCalcScaleUpHotCpuLessScale; 3; 30; U:1000:300 R:1000:500 R:1000:700; 4; 60",
-      "TestReplicaCalcScaleUpUnreadyNoScale; 3; 30; R:1000:400 U:1000:500 U:1000:700; 3; 40",
-      "TestReplicaCalcScaleHotCpuNoScale; 3; 30; R:1000:400 U:1000:500 U:1000:700; 3; 40",
-      "TestReplicaCalcScaleUpIgnoresFailedPods; 2; 30; R:1000:500 R:1000:700 I:1000:- I:1000:-; 4; 60",
-      "TestReplicaCalcScaleUpIgnoresDeletionPods; 2; 30; R:1000:500 R:1000:700 I:1000:- I:1000:-; 4; 60",
-      "TestReplicaCalcScaleDown; 5; 50; R:1000:100 R:1000:300 R:1000:500 R:1000:250 R:1000:250; 3; 28",
-      "TestReplicaCalcScaleDownIncludeUnreadyPods; 5; 50; R:1000:100 R:1000:300 R:1000:500 U:1000:250 U:1000:250; 2; 30",
-      "TestReplicaCalcScaleDownExcludeUnscheduledPods; 5; 50; R:1000:100 I:1000:- I:1000:- I:1000:- I:1000:-; 1; 10",
-      "TestReplicaCalcScaleDownIgnoreHotCpuPods; 5; 50; R:1000:100 R:1000:300 R:1000:500 U:1000:250 U:1000:250; 2; 30",
-      "TestReplicaCalcScaleDownIgnoresFailedPods; 5; 50; R:1000:100 R:1000:300 R:1000:500 R:1000:250 R:1000:250 I:1000:- I:1000:-; 3; 28",
-      "TestReplicaCalcTolerance; 3; 100; R:900:1010 R:1000:1030 R:1100:1020; 3; 102",
-      "TestReplicaCalcMissingMetrics; 4; 100; R:1000:400 R:1000:95 R:1000:- R:1000:-; 3; 24",
-      "TestReplicaCalcMissingMetricsNoChangeEq; 2; 100; R:1000:1000 R:1000:-; 2; 100",
-      "TestReplicaCalcMissingMetricsNoChangeGt; 2; 100; R:1000:1900 R:1000:-; 2; 190",
-      "TestReplicaCalcMissingMetricsNoChangeLt; 2; 100; R:1000:600 R:1000:-; 2; 60",
-      "TestReplicaCalcMissingMetricsUnreadyChange; 3; 50; U:1000:100 R:1000:450 R:1000:-; 3; 45",
-      "TestReplicaCalcMissingMetricsHotCpuNoChange; 3; 50; U:1000:100 R:1000:450 R:1000:-; 3; 45",
-      "TestReplicaCalcMissingMetricsUnreadyScaleUp; 3; 50; U:1000:100 R:1000:2000 R:1000:-; 4; 200",
-      "TestReplicaCalcMissingMetricsHotCpuScaleUp; 3; 50; U:1000:100 R:1000:2000 R:1000:-; 4; 200",
-      "TestReplicaCalcMissingMetricsUnreadyScaleDown; 4; 50; U:1000:100 R:1000:100 R:1000:100 R:1000:-; 3; 10",
-      "TestReplicaCalcDuringRollingUpdateWithMaxSurge; 2; 50; R:1000:100 R:1000:100 R:1000:-; 2; 10"})
-  void resourceReplicas(String name, int current, int target, String pods, int expected, int expectedUtilization) {
-    ReplicaCalculation.Recommendation r = ReplicaCalculation.resourceReplicas(current, target, pods(pods),
-        ReplicaCalculation.DEFAULT_TOLERANCE);
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "TestReplicaCalcScaleUp; 3; 30; R:1000:300 R:1000:500 R:1000:700; 5; 50",
+        "TestReplicaCalcScaleUpUnreadyLessScale; 3; 30; U:1000:300 R:1000:500 R:1000:700; 4; 60",
+        "TestReplicaCalcScaleUpHotCpuLessScale; 3; 30; U:1000:300 R:1000:500 R:1000:700; 4; 60",
+        "TestReplicaCalcScaleUpUnreadyNoScale; 3; 30; R:1000:400 U:1000:500 U:1000:700; 3; 40",
+        "TestReplicaCalcScaleHotCpuNoScale; 3; 30; R:1000:400 U:1000:500 U:1000:700; 3; 40",
+        "TestReplicaCalcScaleUpIgnoresFailedPods; 2; 30; R:1000:500 R:1000:700 I:1000:- I:1000:-; 4; 60",
+        "TestReplicaCalcScaleUpIgnoresDeletionPods; 2; 30; R:1000:500 R:1000:700 I:1000:- I:1000:-; 4; 60",
+        "TestReplicaCalcScaleDown; 5; 50; R:1000:100 R:1000:300 R:1000:500 R:1000:250 R:1000:250; 3; 28",
+        "TestReplicaCalcScaleDownIncludeUnreadyPods; 5; 50; R:1000:100 R:1000:300 R:1000:500 U:1000:250 U:1000:250; 2; 30",
+        "TestReplicaCalcScaleDownExcludeUnscheduledPods; 5; 50; R:1000:100 I:1000:- I:1000:- I:1000:- I:1000:-; 1; 10",
+        "TestReplicaCalcScaleDownIgnoreHotCpuPods; 5; 50; R:1000:100 R:1000:300 R:1000:500 U:1000:250 U:1000:250; 2; 30",
+        "TestReplicaCalcScaleDownIgnoresFailedPods; 5; 50; R:1000:100 R:1000:300 R:1000:500 R:1000:250 R:1000:250 I:1000:- I:1000:-; 3; 28",
+        "TestReplicaCalcTolerance; 3; 100; R:900:1010 R:1000:1030 R:1100:1020; 3; 102",
+        "TestReplicaCalcMissingMetrics; 4; 100; R:1000:400 R:1000:95 R:1000:- R:1000:-; 3; 24",
+        "TestReplicaCalcMissingMetricsNoChangeEq; 2; 100; R:1000:1000 R:1000:-; 2; 100",
+        "TestReplicaCalcMissingMetricsNoChangeGt; 2; 100; R:1000:1900 R:1000:-; 2; 190",
+        "TestReplicaCalcMissingMetricsNoChangeLt; 2; 100; R:1000:600 R:1000:-; 2; 60",
+        "TestReplicaCalcMissingMetricsUnreadyChange; 3; 50; U:1000:100 R:1000:450 R:1000:-; 3; 45",
+        "TestReplicaCalcMissingMetricsHotCpuNoChange; 3; 50; U:1000:100 R:1000:450 R:1000:-; 3; 45",
+        "TestReplicaCalcMissingMetricsUnreadyScaleUp; 3; 50; U:1000:100 R:1000:2000 R:1000:-; 4; 200",
+        "TestReplicaCalcMissingMetricsHotCpuScaleUp; 3; 50; U:1000:100 R:1000:2000 R:1000:-; 4; 200",
+        "TestReplicaCalcMissingMetricsUnreadyScaleDown; 4; 50; U:1000:100 R:1000:100 R:1000:100 R:1000:-; 3; 10",
+        "TestReplicaCalcDuringRollingUpdateWithMaxSurge; 2; 50; R:1000:100 R:1000:100 R:1000:-; 2; 10"
+      })
+  void resourceReplicas(
+      String name, int current, int target, String pods, int expected, int expectedUtilization) {
+    ReplicaCalculation.Recommendation r =
+        ReplicaCalculation.resourceReplicas(
+            current, target, pods(pods), ReplicaCalculation.DEFAULT_TOLERANCE);
     assertEquals(expected, r.replicas(), "replicas");
     assertEquals(expectedUtilization, r.utilizationPercent(), "utilization");
   }
@@ -87,18 +97,21 @@ class ReplicaCalculationTest {
   /** TestReplicaCalcEmptyMetrics: no pod has a metric — an error, no recommendation. */
   @org.junit.jupiter.api.Test
   void noMetricsIsAnError() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> ReplicaCalculation.resourceReplicas(4, 100, pods("R:1000:- R:1000:- R:1000:-"), 0.1));
   }
 
   /**
    * Within the tolerance of the target nothing changes, whatever the pod count. (Utilization is
-   * truncated to whole percent before the ratio, as upstream, so the pods' utilization is chosen
-   * as a whole percent strictly inside the tolerance.)
+   * truncated to whole percent before the ratio, as upstream, so the pods' utilization is chosen as
+   * a whole percent strictly inside the tolerance.)
    */
   @Property
-  void withinToleranceKeepsTheCount(@ForAll @IntRange(min = 1, max = 50) int current,
-      @ForAll @IntRange(min = 1, max = 30) int podCount, @ForAll @IntRange(min = 10, max = 200) int target,
+  void withinToleranceKeepsTheCount(
+      @ForAll @IntRange(min = 1, max = 50) int current,
+      @ForAll @IntRange(min = 1, max = 30) int podCount,
+      @ForAll @IntRange(min = 10, max = 200) int target,
       @ForAll @IntRange(min = -20, max = 20) int offset) {
     int bound = (target - 1) / 10;
     int utilization = target + (bound == 0 ? 0 : offset % (bound + 1));
@@ -106,6 +119,7 @@ class ReplicaCalculationTest {
     for (int i = 0; i < podCount; i++) {
       pods.add(PodSample.ready(1000, utilization * 10L));
     }
-    assertEquals(current, ReplicaCalculation.resourceReplicas(current, target, pods, 0.1).replicas());
+    assertEquals(
+        current, ReplicaCalculation.resourceReplicas(current, target, pods, 0.1).replicas());
   }
 }
