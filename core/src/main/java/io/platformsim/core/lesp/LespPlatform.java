@@ -14,7 +14,6 @@ import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Service;
 import io.platformsim.identity.IdentityMetrics;
 import io.platformsim.identity.ipam.Exhaustion;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,26 +205,8 @@ public final class LespPlatform implements Platform {
       return;
     }
     ServicePool pool = pool(failure.service());
-    List<Machine> candidates = new ArrayList<>();
-    for (Machine m : pool.machines) {
-      if (m.state() == MachineState.IN_SERVICE) {
-        candidates.add(m);
-      }
-    }
-    if (failure.count() > candidates.size()) {
-      throw new IllegalArgumentException(
-          "failure count "
-              + failure.count()
-              + " is above the "
-              + candidates.size()
-              + " in-service machines of '"
-              + failure.service()
-              + "'");
-    }
-    for (int i = 0; i < failure.count(); i++) {
-      Machine victim = candidates.remove(failurePicks.nextInt(candidates.size()));
-      lifecycle.crash(victim, "injected crash");
-    }
+    lifecycle.crashAtRandom(
+        failure.service(), pool.inServiceMachines(), failure.count(), failurePicks);
   }
 
   @Override
@@ -392,13 +373,7 @@ public final class LespPlatform implements Platform {
   /** Machines of {@code service} in service now. */
   @Override
   public int inService(String service) {
-    int n = 0;
-    for (Machine m : pool(service).machines) {
-      if (m.state() == MachineState.IN_SERVICE) {
-        n++;
-      }
-    }
-    return n;
+    return pool(service).inServiceMachines().size();
   }
 
   /** Recovered once the pool has as many machines in service as it should have. */

@@ -254,6 +254,28 @@ final class MachineLifecycle {
   }
 
   /**
+   * Crashes {@code count} of the in-service {@code candidates} of {@code service}, each picked at
+   * random from {@code picks}; the candidates list is consumed.
+   *
+   * @throws IllegalArgumentException if {@code count} is above the number of candidates
+   */
+  void crashAtRandom(String service, List<Machine> candidates, int count, RandomGenerator picks) {
+    if (count > candidates.size()) {
+      throw new IllegalArgumentException(
+          "failure count "
+              + count
+              + " is above the "
+              + candidates.size()
+              + " in-service machines of '"
+              + service
+              + "'");
+    }
+    for (int i = 0; i < count; i++) {
+      crash(candidates.remove(picks.nextInt(candidates.size())), "injected crash");
+    }
+  }
+
+  /**
    * An in-service machine fails now: FAILED, terminated; its rollout hears of it, or a pool member
    * below the wanted size is replaced if the pool replaces failed machines.
    */

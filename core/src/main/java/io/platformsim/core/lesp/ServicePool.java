@@ -61,6 +61,17 @@ final class ServicePool {
     return out;
   }
 
+  /** Every machine of the pool in service now (members or not), in launch order, in a new list. */
+  List<Machine> inServiceMachines() {
+    List<Machine> out = new ArrayList<>();
+    for (Machine m : machines) {
+      if (m.state() == MachineState.IN_SERVICE) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
   /** The members in service now, in launch order, in a new list. */
   List<Machine> inServiceMembers() {
     List<Machine> out = memberList();
