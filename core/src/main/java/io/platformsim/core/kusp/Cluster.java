@@ -107,7 +107,10 @@ final class Cluster {
    * freeMemory} MiB and {@code freePods} pod slots: the CPU, memory and pod-count part of the
    * NodeResourcesFit filter (k/k pkg/scheduler/framework/plugins/noderesources/fit.go {@code
    * fitsRequest}: a request fits when it is at most what is left, and one more pod must be
-   * allowed). The one definition every first-fit and retry check of the package uses.
+   * allowed). The one definition of the two hot-path checks that need no scheduler cycle: a
+   * nominated pod binding on its node once its victims are gone, and the scheduling queue offering
+   * a removed pod's room to waiting pods. Placement, preemption and the cluster autoscaler decide
+   * fit with the scheduler's filter plugins.
    */
   static boolean fitsRequest(Resources request, long freeCpu, long freeMemory, long freePods) {
     return request.milliCpu() <= freeCpu && request.memoryMib() <= freeMemory && freePods >= 1;

@@ -41,8 +41,9 @@
  * </ul>
  *
  * What is requested on a node is recorded once, in the scheduler's {@code NodeTable}; "does this
- * request fit what is free" is one definition, {@code Cluster.fitsRequest}, for the package's own
- * resource checks; the cluster autoscaler asks the scheduler's filter plugins.
+ * request fit what is free" is one definition, {@code Cluster.fitsRequest}, for the two checks that
+ * run without a scheduling cycle; placement, preemption and the cluster autoscaler ask the
+ * scheduler's filter plugins.
  *
  * <p><b>Pinned upstream version: Kubernetes v1.31</b>, the version the {@code scheduler} module
  * follows. Every default and formula cites its upstream file ({@code k/k} =
