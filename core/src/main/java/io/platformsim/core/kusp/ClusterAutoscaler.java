@@ -291,7 +291,7 @@ final class ClusterAutoscaler {
           NodeTemplate.of(
               NodeSpec.builder("template", c.registry)
                   .allocatable("cpu", forPods.milliCpu())
-                  .allocatable("memory", forPods.memoryMib() << 20)
+                  .allocatable("memory", forPods.memoryBytes())
                   .allocatable("pods", c.config.nodeType().maxPods() - c.config.daemonSets().size())
                   .zone(c.config.zones().get(0))
                   .build());

@@ -220,7 +220,7 @@ public record DeploymentSpec(
     public Builder limits(String cpu, String memory) {
       long milli = Quantity.parse("spec.containers[0].resources.limits.cpu", cpu, true);
       long bytes = Quantity.parse("spec.containers[0].resources.limits.memory", memory, false);
-      this.limits = Resources.of(milli, (bytes + (1 << 20) - 1) >> 20);
+      this.limits = Resources.of(milli, Resources.mibOfBytes(bytes));
       return this;
     }
 

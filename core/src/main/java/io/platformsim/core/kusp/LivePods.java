@@ -124,7 +124,7 @@ final class LivePods {
       req.set(DimensionRegistry.CPU, request.milliCpu());
     }
     if (request.memoryMib() > 0) {
-      req.set(DimensionRegistry.MEMORY, request.memoryMib() << 20);
+      req.set(DimensionRegistry.MEMORY, request.memoryBytes());
     }
     b.container(new Container("app", image.reference(), req.build()));
     if (anti) {

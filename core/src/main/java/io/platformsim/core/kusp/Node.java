@@ -1,5 +1,6 @@
 package io.platformsim.core.kusp;
 
+import io.platformsim.core.workload.Resources;
 import io.platformsim.scheduler.resource.DimensionRegistry;
 import io.platformsim.scheduler.state.NodeTable;
 import java.util.ArrayDeque;
@@ -93,8 +94,8 @@ public final class Node {
 
   /** MiB requested by the pods bound to it (DaemonSets included). */
   public long requestedMemoryMib() {
-    // every pod requests whole MiB (its spec holds MiB << 20), so the shift is exact
-    return index < 0 ? 0 : table.requested(index, DimensionRegistry.MEMORY) >> 20;
+    // every pod requests whole MiB (its spec holds Resources.memoryBytes()), so this is exact
+    return index < 0 ? 0 : Resources.mibOfBytes(table.requested(index, DimensionRegistry.MEMORY));
   }
 
   /** The pods bound to it. */

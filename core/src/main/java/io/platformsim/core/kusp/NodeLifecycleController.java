@@ -135,7 +135,7 @@ final class NodeLifecycleController {
     NodeSpec.Builder b =
         NodeSpec.builder(n.name, c.registry)
             .allocatable("cpu", c.allocatable.milliCpu())
-            .allocatable("memory", c.allocatable.memoryMib() << 20)
+            .allocatable("memory", c.allocatable.memoryBytes())
             .allocatable("pods", config.nodeType().maxPods())
             // nodefs.available<10%: k/k pkg/kubelet/apis/config/v1beta1/defaults_linux.go.
             .allocatable(
