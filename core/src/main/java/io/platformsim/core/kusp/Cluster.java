@@ -47,6 +47,7 @@ final class Cluster {
   final ImagePuller images;
   final PodIdentity podIdentity;
   final NodeLifecycleController nodeLifecycle;
+  final NodeFailures failures;
   final DeploymentController deploymentController;
   final ReplicaSetController replicaSetController;
   final HorizontalPodAutoscaler podAutoscaler;
@@ -75,7 +76,8 @@ final class Cluster {
     this.kubelet = new Kubelet(this);
     this.images = new ImagePuller(this);
     this.podIdentity = new PodIdentity(this);
-    this.nodeLifecycle = new NodeLifecycleController(this, provisioning, failurePicks);
+    this.nodeLifecycle = new NodeLifecycleController(this, provisioning);
+    this.failures = new NodeFailures(this, failurePicks);
     this.deploymentController = new DeploymentController(this);
     this.replicaSetController = new ReplicaSetController(this, healthChecks);
     this.podAutoscaler = new HorizontalPodAutoscaler(this);

@@ -157,7 +157,7 @@ public final class KuspPlatform implements Platform {
       return;
     }
     c.deployment(failure.service());
-    c.nodeLifecycle.crashNodesRunning(failure.service(), failure.count());
+    c.failures.crashNodesRunning(failure.service(), failure.count());
   }
 
   /**
@@ -167,7 +167,7 @@ public final class KuspPlatform implements Platform {
    * @throws IllegalArgumentException for an unknown node or one not running
    */
   public void crashNode(String name) {
-    c.nodeLifecycle.crashNode(name);
+    c.failures.crashNode(name);
   }
 
   /**
@@ -177,7 +177,7 @@ public final class KuspPlatform implements Platform {
    * @throws IllegalArgumentException for an unknown zone
    */
   public void crashZone(String zone) {
-    c.nodeLifecycle.crashZone(zone);
+    c.failures.crashZone(zone);
   }
 
   /**

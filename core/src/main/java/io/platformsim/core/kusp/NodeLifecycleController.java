@@ -1,22 +1,13 @@
 package io.platformsim.core.kusp;
 
 import io.platformsim.core.engine.DurationSampler;
-import io.platformsim.core.kusp.nodelifecycle.EvictionRates;
-import io.platformsim.core.kusp.nodelifecycle.TokenBucket;
-import io.platformsim.core.kusp.nodelifecycle.Toleration;
-import io.platformsim.core.kusp.nodelifecycle.ZoneCounts;
-import io.platformsim.core.kusp.nodelifecycle.ZoneLimits;
-import io.platformsim.core.kusp.nodelifecycle.ZoneState;
 import io.platformsim.core.workload.ImageDescription;
 import io.platformsim.identity.ipam.Allocation;
 import io.platformsim.scheduler.cluster.NodeSpec;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * Nodes from request to removal, after k/k v1.31 {@code pkg/controller/nodelifecycle/
@@ -35,12 +26,12 @@ import org.apache.commons.math3.random.RandomGenerator;
  *       expired: that is taken as "at or after".
  *   <li>{@code processTaintBaseEviction} reads the condition as observed before the pass, so the
  *       node enters its zone's tainting queue one pass later.
- *   <li>{@code handleDisruption} sets each zone's rate ({@link ZoneLimits}: 0.1 nodes/s; a
- *       partially disrupted zone 0.01 above 50 nodes, else 0; when every zone is fully disrupted no
- *       node is tainted and the taints come off, {@code markNodeAsReachable}).
+ *   <li>{@code handleDisruption} sets each zone's rate (0.1 nodes/s; a partially disrupted zone
+ *       0.01 above 50 nodes, else 0; when every zone is fully disrupted no node is tainted and the
+ *       taints come off, {@code markNodeAsReachable}), in {@link ZoneTainting}.
  *   <li>{@code doNoExecuteTaintingPass} (every 100 ms) taints queued nodes {@code
- *       node.kubernetes.io/unreachable:NoExecute} while the zone's {@link TokenBucket} (burst 1)
- *       has a token.
+ *       node.kubernetes.io/unreachable:NoExecute} while the zone's token bucket (burst 1) has a
+ *       token, in {@link ZoneTainting}.
  *   <li>The taint eviction controller deletes each pod at taint time + its smallest matching {@code
  *       tolerationSeconds} (the template's tolerations plus the {@code DefaultTolerationSeconds}
  *       admission's 300 s, {@link KuspConfig#notReadyTolerationMillis()}); a pod tolerating forever
@@ -54,7 +45,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  * condition is never False (the model has no kubelet-reported NotReady), so the {@code not-ready}
  * taint is not used; crashed nodes never come back, and a node kept by a pod tolerating the taint
  * forever stays billed (NotReady) even if that pod is deleted later. A NotReady, draining, gone or
- * address-less node is cordoned in the scheduler's table.
+ * address-less node is cordoned in the scheduler's table. Nodes stop responding through {@link
+ * NodeFailures}.
  */
 final class NodeLifecycleController {
   /**
@@ -63,36 +55,23 @@ final class NodeLifecycleController {
    */
   static final long NODE_MONITOR_PERIOD_MILLIS = 5_000;
 
-  /**
-   * {@code NodeEvictionPeriod} 100 ms: k/k
-   * pkg/controller/nodelifecycle/scheduler/rate_limited_queue.go.
-   */
-  static final long TAINTING_PERIOD_MILLIS = 100;
-
   private final Cluster c;
-  private final EvictionRates rates = EvictionRates.DEFAULTS;
-  private final TaintEvictionController taintEviction;
-  // each zone's state and rate after the last monitor pass, and its tainting queue (sorted by zone)
-  private ZoneLimits zoneLimits = ZoneLimits.none();
-  private final Map<String, ZoneTainter> tainters = new TreeMap<>();
-  // the pending monitor pass (-1: none), the last one run, the pending tainting pass (-1: none)
+  // zone states and rates, and the rate-limited tainting queues
+  private final ZoneTainting tainting;
+  // the pending monitor pass (-1: none), the last one run
   private long monitorAt = -1;
   private long lastPassAt = Long.MIN_VALUE / 2;
-  private long taintingAt = -1;
   // registered nodes whose Ready condition is Unknown
   private int unknownNodes;
   private final DurationSampler provisioning;
-  private final RandomGenerator failurePicks;
-  private final List<String> downZones = new ArrayList<>();
   private final List<NodeEviction> evictions = new ArrayList<>();
   private int nodeSeq;
   private int zoneCursor;
 
-  NodeLifecycleController(Cluster c, DurationSampler provisioning, RandomGenerator failurePicks) {
+  NodeLifecycleController(Cluster c, DurationSampler provisioning) {
     this.c = c;
     this.provisioning = provisioning;
-    this.failurePicks = failurePicks;
-    this.taintEviction = new TaintEvictionController(c);
+    this.tainting = new ZoneTainting(c, this);
   }
 
   /** Requests an instance now; it is billed from now and joins when {@link #join} is called. */
@@ -111,7 +90,7 @@ final class NodeLifecycleController {
     List<String> zones = c.config.zones();
     for (int i = 0; i < zones.size(); i++) {
       String z = zones.get(zoneCursor++ % zones.size());
-      if (!downZones.contains(z)) {
+      if (!c.failures.downZones().contains(z)) {
         return z;
       }
     }
@@ -180,93 +159,10 @@ final class NodeLifecycleController {
     zoneCountsChanged();
   }
 
-  /** Whether {@code n} runs: responsive, neither provisioning nor gone. */
-  static boolean running(Node n) {
-    return n.responsive && n.state != NodeState.GONE && n.state != NodeState.PROVISIONING;
-  }
-
-  /**
-   * {@code count} distinct running nodes with a live pod of {@code service} stop responding, picked
-   * at random.
-   */
-  void crashNodesRunning(String service, int count) {
-    List<Node> candidates = new ArrayList<>();
-    for (Node n : c.nodes) {
-      if (running(n)) {
-        for (Pod p : n.pods) {
-          if (!p.daemon() && p.service().equals(service) && !p.terminating()) {
-            candidates.add(n);
-            break;
-          }
-        }
-      }
-    }
-    if (count > candidates.size()) {
-      throw new IllegalArgumentException(
-          "failure count "
-              + count
-              + " is above the "
-              + candidates.size()
-              + " responsive nodes running '"
-              + service
-              + "'");
-    }
-    for (int i = 0; i < count; i++) {
-      crash(candidates.remove(failurePicks.nextInt(candidates.size())));
-    }
-  }
-
-  /**
-   * The node named {@code name} stops responding now.
-   *
-   * @throws IllegalArgumentException for an unknown node or one not running
-   */
-  void crashNode(String name) {
-    Node n = c.nodesByName.get(name);
-    if (n == null) {
-      throw new IllegalArgumentException("unknown node '" + name + "'");
-    }
-    if (!running(n)) {
-      throw new IllegalArgumentException(
-          "node '" + name + "' is not running (state " + n.state + ")");
-    }
-    crash(n);
-  }
-
-  /**
-   * Every running node in {@code zone} stops responding; replacements go to the other zones.
-   *
-   * @throws IllegalArgumentException for an unknown zone
-   */
-  void crashZone(String zone) {
-    if (!c.config.zones().contains(zone)) {
-      throw new IllegalArgumentException("unknown zone '" + zone + "'; zones: " + c.config.zones());
-    }
-    if (!downZones.contains(zone)) {
-      downZones.add(zone);
-    }
-    for (Node n : new ArrayList<>(c.nodes)) {
-      if (n.zone.equals(zone) && running(n)) {
-        crash(n);
-      }
-    }
-  }
-
-  /**
-   * {@code n} stops responding now: its kubelet stops and it renews its lease no more; the monitor
-   * passes notice it a grace period after they last saw a heartbeat.
-   */
-  void crash(Node n) {
-    n.responsive = false;
-    n.crashedAt = c.sim.now();
-    c.kubelet.stop(n);
-    monitorSoon();
-  }
-
   /**
    * Schedules the next monitor pass on its grid unless one is due (at most one pass per grid time).
    */
-  private void monitorSoon() {
+  void monitorSoon() {
     if (monitorAt >= 0) {
       return;
     }
@@ -277,12 +173,12 @@ final class NodeLifecycleController {
     c.sim.scheduleAt(at, this::monitorNodeHealth);
   }
 
-  private static long ceil(long t, long period) {
+  static long ceil(long t, long period) {
     return Math.floorDiv(t + period - 1, period) * period;
   }
 
   /** Whether the node is registered with the API server: joined and not gone. */
-  private static boolean registered(Node n) {
+  static boolean registered(Node n) {
     return n.index >= 0 && n.state != NodeState.GONE;
   }
 
@@ -320,20 +216,12 @@ final class NodeLifecycleController {
       }
       pending |= n.unknownAt >= 0 && !observedUnknown;
     }
-    // addPodEvictorForNewZone: a zone not seen in the last pass gets a new queue with a full
-    // bucket.
-    for (String zone : counts.keySet()) {
-      if (zoneLimits.of(zone) == null || !tainters.containsKey(zone)) {
-        tainters.put(zone, new ZoneTainter(TokenBucket.full(rates.nodeEvictionRate(), now)));
-      }
-    }
+    tainting.zonesSeen(counts.keySet(), now);
     for (Node n : toQueue) {
-      // markNodeForTainting: the zone queue is a set, a node is queued once until tainted.
-      n.taintQueued = true;
-      tainters.get(n.zone).queue.add(n);
+      tainting.queue(n);
     }
-    handleDisruption(counts, now);
-    taintingPass();
+    tainting.handleDisruption(counts, now);
+    tainting.taintingPass();
     if (pending) {
       monitorSoon();
     }
@@ -367,64 +255,11 @@ final class NodeLifecycleController {
   }
 
   /**
-   * {@code handleDisruption}: the zones' states and rates from this pass's Ready counts ({@link
-   * ZoneLimits#next}). Entering master disruption mode (every zone fully disrupted) takes the
-   * NoExecute taints off every node ({@code markNodeAsReachable}), which cancels their pods'
-   * evictions; leaving it resets every node's probe timestamp to now.
-   */
-  private void handleDisruption(Map<String, int[]> counts, long now) {
-    Map<String, ZoneCounts> zones = new TreeMap<>();
-    for (Map.Entry<String, int[]> e : counts.entrySet()) {
-      zones.put(e.getKey(), new ZoneCounts(e.getValue()[0], e.getValue()[1]));
-    }
-    boolean wasAllFull = allFullyDisrupted(zoneLimits, zones.keySet());
-    zoneLimits = zoneLimits.next(rates, zones);
-    boolean isAllFull = allFullyDisrupted(zoneLimits, zones.keySet());
-    if (isAllFull && !wasAllFull) {
-      for (Node n : c.nodes) {
-        if (registered(n)) {
-          markReachable(n);
-        }
-      }
-    } else if (wasAllFull && !isAllFull) {
-      for (Node n : c.nodes) {
-        if (registered(n)) {
-          n.probeFloor = now;
-        }
-      }
-    }
-    // setLimiterInZone / SwapLimiter: a bucket keeps its tokens while its zone's rate is unchanged.
-    for (Map.Entry<String, ZoneTainter> e : tainters.entrySet()) {
-      ZoneLimits.Limit limit = zoneLimits.of(e.getKey());
-      if (limit != null) {
-        e.getValue().bucket = e.getValue().bucket.swap(limit.qps(), now);
-      }
-    }
-  }
-
-  /**
-   * Whether every one of {@code zones} is fully disrupted in {@code limits} (a zone new to it is
-   * not).
-   */
-  private static boolean allFullyDisrupted(ZoneLimits limits, Set<String> zones) {
-    for (String zone : zones) {
-      ZoneLimits.Limit l = limits.of(zone);
-      if (l == null || l.state() != ZoneState.FULL_DISRUPTION) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
    * {@code markNodeAsReachable}: the NoExecute taint comes off and the node leaves its zone's
    * queue.
    */
-  private void markReachable(Node n) {
-    if (n.taintQueued) {
-      tainters.get(n.zone).queue.remove(n);
-      n.taintQueued = false;
-    }
+  void markReachable(Node n) {
+    tainting.unqueue(n);
     if (n.taintedAt >= 0) {
       // The taint eviction controller cancels the pods' scheduled deletions (handleNodeUpdate).
       n.taintedAt = -1;
@@ -433,51 +268,9 @@ final class NodeLifecycleController {
     }
   }
 
-  /**
-   * {@code doNoExecuteTaintingPass} (every {@value #TAINTING_PERIOD_MILLIS} ms upstream): each
-   * zone's queue taints nodes in the order queued while its bucket has a token ({@code
-   * RateLimitedTimedQueue.Try}: a token is taken per node tried, a node gone since or Ready again
-   * included); the next pass is scheduled at the first period after a token is back.
-   */
-  private void taintingPass() {
-    long now = c.sim.now();
-    long next = Long.MAX_VALUE;
-    for (ZoneTainter t : tainters.values()) {
-      while (!t.queue.isEmpty() && t.bucket.canAccept(now)) {
-        t.bucket = t.bucket.accept(now);
-        Node n = t.queue.poll();
-        n.taintQueued = false;
-        if (registered(n) && n.unknownAt >= 0) {
-          taint(n, now);
-        }
-      }
-      if (!t.queue.isEmpty() && t.bucket.qps() > 0) {
-        next = Math.min(next, ceil(t.bucket.nextTokenMillis(now), TAINTING_PERIOD_MILLIS));
-      }
-    }
-    if (next != Long.MAX_VALUE && (taintingAt < 0 || next < taintingAt)) {
-      taintingAt = next;
-      c.sim.scheduleAt(
-          next,
-          () -> {
-            if (taintingAt == c.sim.now()) {
-              taintingAt = -1;
-            }
-            taintingPass();
-          });
-    }
-  }
-
-  /**
-   * The {@code node.kubernetes.io/unreachable:NoExecute} taint goes on {@code n} (its Ready
-   * condition is Unknown; Ready False, the {@code not-ready} taint, has no cause in this model) and
-   * the taint eviction controller schedules its pods' deletions.
-   */
-  private void taint(Node n, long now) {
-    n.taintedAt = now;
+  /** The NoExecute taint went on {@code n} at {@code now}: its eviction record says so. */
+  void recordTainted(Node n, long now) {
     evictions.set(n.evictionRecord, evictions.get(n.evictionRecord).tainted(now));
-    n.evictionsDue = taintEviction.nodeTainted(n, Toleration.UNREACHABLE);
-    replaceIfEmpty(n);
   }
 
   /**
@@ -495,7 +288,7 @@ final class NodeLifecycleController {
    * terminating, its instance is removed and replaced (the node group keeps its size). A pod that
    * tolerates the taint forever keeps the node.
    */
-  private void replaceIfEmpty(Node n) {
+  void replaceIfEmpty(Node n) {
     if (n.evictionsDue > 0) {
       return;
     }
@@ -597,22 +390,9 @@ final class NodeLifecycleController {
         + " nodes requested, "
         + evictions.size()
         + " evictions, down zones "
-        + downZones
+        + c.failures.downZones()
         + ", zones "
-        + zoneLimits
+        + tainting.zoneLimits()
         + "]";
-  }
-
-  /**
-   * One zone's tainting queue ({@code RateLimitedTimedQueue}): nodes in the order queued (all are
-   * due when queued, so upstream's heap by process time is this order) and its token bucket.
-   */
-  private static final class ZoneTainter {
-    TokenBucket bucket;
-    final ArrayDeque<Node> queue = new ArrayDeque<>(4);
-
-    ZoneTainter(TokenBucket bucket) {
-      this.bucket = bucket;
-    }
   }
 }

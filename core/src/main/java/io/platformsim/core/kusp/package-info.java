@@ -31,10 +31,11 @@
  *       (scale-up by the {@code scheduler.simulator} binpacking estimate over a snapshot with the
  *       provisioning nodes, scale-down by its removal simulation, both on the scheduler's own
  *       filters); {@code NodeLifecycleController} (join; 5 s monitor passes setting Ready Unknown a
- *       grace period after the last seen heartbeat; the unreachable NoExecute taint through
- *       per-zone rate-limited queues, {@code kusp.nodelifecycle}; replacement once the pods are
- *       gone; cordon) with {@code TaintEvictionController} (each pod deleted at taint time + its
- *       tolerationSeconds).
+ *       grace period after the last seen heartbeat; replacement once the pods are gone; cordon)
+ *       with {@code ZoneTainting} (zone disruption states and the unreachable NoExecute taint
+ *       through per-zone rate-limited queues, {@code kusp.nodelifecycle}), {@code
+ *       TaintEvictionController} (each pod deleted at taint time + its tolerationSeconds) and
+ *       {@code NodeFailures} (injected node, service and zone failures).
  *   <li>{@code LivePods} (live pods and their shared scheduler-spec templates), {@code
  *       StrandedCapacity} and {@code KuspRecorder} (every count, average, timeline and counter the
  *       metrics are built from).

@@ -283,7 +283,7 @@ class NodeLifecycleControllerTest {
     }
     sim.runUntil(CRASH_AT);
     for (Node n : List.copyOf(c.nodes)) {
-      c.nodeLifecycle.crash(n);
+      c.failures.crash(n);
     }
     sim.runUntil(200_000);
     assertEquals(

@@ -69,8 +69,7 @@ class NodeLifecycleProperties {
         assertTrue(
             e.taintedAt() >= e.notReadyAt() + NodeLifecycleController.NODE_MONITOR_PERIOD_MILLIS,
             e.toString());
-        assertEquals(
-            0, e.taintedAt() % NodeLifecycleController.TAINTING_PERIOD_MILLIS, e.toString());
+        assertEquals(0, e.taintedAt() % ZoneTainting.TAINTING_PERIOD_MILLIS, e.toString());
         String zone = zoneOf(k, e.node());
         taintsByZone.computeIfAbsent(zone, z -> new ArrayList<>()).add(e.taintedAt());
         if (e.podsEvicted() > 0) {

@@ -1,0 +1,119 @@
+package io.platformsim.core.kusp;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * Injected node failures: a node, some nodes running a service (picked at random from the {@code
+ * kusp.failurePick} stream), or a whole zone stop responding. A crashed node's kubelet stops and it
+ * renews its lease no more; the {@link NodeLifecycleController}'s monitor passes notice it a grace
+ * period later (k/k v1.31 {@code pkg/controller/nodelifecycle/node_lifecycle_controller.go} {@code
+ * monitorNodeHealth}). A zone that went down stays down: replacement instances go to the other
+ * zones. Crashed nodes never come back.
+ */
+final class NodeFailures {
+  private final Cluster c;
+  private final RandomGenerator failurePicks;
+  // zones taken down, in the order they went down
+  private final List<String> downZones = new ArrayList<>();
+
+  NodeFailures(Cluster c, RandomGenerator failurePicks) {
+    this.c = c;
+    this.failurePicks = failurePicks;
+  }
+
+  /** Whether {@code n} runs: responsive, neither provisioning nor gone. */
+  static boolean running(Node n) {
+    return n.responsive && n.state != NodeState.GONE && n.state != NodeState.PROVISIONING;
+  }
+
+  /**
+   * {@code count} distinct running nodes with a live pod of {@code service} stop responding, picked
+   * at random.
+   */
+  void crashNodesRunning(String service, int count) {
+    List<Node> candidates = new ArrayList<>();
+    for (Node n : c.nodes) {
+      if (running(n)) {
+        for (Pod p : n.pods) {
+          if (!p.daemon() && p.service().equals(service) && !p.terminating()) {
+            candidates.add(n);
+            break;
+          }
+        }
+      }
+    }
+    if (count > candidates.size()) {
+      throw new IllegalArgumentException(
+          "failure count "
+              + count
+              + " is above the "
+              + candidates.size()
+              + " responsive nodes running '"
+              + service
+              + "'");
+    }
+    for (int i = 0; i < count; i++) {
+      crash(candidates.remove(failurePicks.nextInt(candidates.size())));
+    }
+  }
+
+  /**
+   * The node named {@code name} stops responding now.
+   *
+   * @throws IllegalArgumentException for an unknown node or one not running
+   */
+  void crashNode(String name) {
+    Node n = c.nodesByName.get(name);
+    if (n == null) {
+      throw new IllegalArgumentException("unknown node '" + name + "'");
+    }
+    if (!running(n)) {
+      throw new IllegalArgumentException(
+          "node '" + name + "' is not running (state " + n.state + ")");
+    }
+    crash(n);
+  }
+
+  /**
+   * Every running node in {@code zone} stops responding; replacements go to the other zones.
+   *
+   * @throws IllegalArgumentException for an unknown zone
+   */
+  void crashZone(String zone) {
+    if (!c.config.zones().contains(zone)) {
+      throw new IllegalArgumentException("unknown zone '" + zone + "'; zones: " + c.config.zones());
+    }
+    if (!downZones.contains(zone)) {
+      downZones.add(zone);
+    }
+    for (Node n : new ArrayList<>(c.nodes)) {
+      if (n.zone.equals(zone) && running(n)) {
+        crash(n);
+      }
+    }
+  }
+
+  /**
+   * {@code n} stops responding now: its kubelet stops and it renews its lease no more; the monitor
+   * passes notice it a grace period after they last saw a heartbeat.
+   */
+  void crash(Node n) {
+    n.responsive = false;
+    n.crashedAt = c.sim.now();
+    c.kubelet.stop(n);
+    c.nodeLifecycle.monitorSoon();
+  }
+
+  /** The zones taken down so far, in that order (a read-only view). */
+  List<String> downZones() {
+    return Collections.unmodifiableList(downZones);
+  }
+
+  @Override
+  public String toString() {
+    return "NodeFailures[down zones " + downZones + "]";
+  }
+}
