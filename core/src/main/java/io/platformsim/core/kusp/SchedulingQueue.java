@@ -37,7 +37,6 @@ import java.util.function.Predicate;
  * The queue's record of a pod exists only while the pod is held.
  */
 final class SchedulingQueue {
-  private static final Predicate<Pod> NOTHING = p -> false;
   // adds after which an emptied queue is made afresh
   private static final int SHRINK_AFTER_ADDS = 4096;
 
@@ -195,7 +194,7 @@ final class SchedulingQueue {
     // matters to a pod in flight.
     long now = c.sim.now();
     if (q.inFlightSize() > 0) {
-      q.moveAllToActiveOrBackoffQueue(NOTHING, now);
+      q.recordMoveRequest(now);
     }
     for (Pod p : offered) {
       q.update(p, now);

@@ -291,6 +291,17 @@ public final class SchedulingQueue<K> {
   }
 
   /**
+   * A cluster event that moves no unschedulable pod: the same as {@link
+   * #moveAllToActiveOrBackoffQueue} with a predicate that accepts none, without walking
+   * unschedulablePods. It only records the move request, so a pod now in flight that fails goes to
+   * podBackoffQ rather than unschedulablePods ({@code moveRequestCycle}).
+   */
+  public void recordMoveRequest(long now) {
+    tick(now);
+    moveRequestCycle = schedulingCycle;
+  }
+
+  /**
    * Upstream {@code flushBackoffQCompleted}: moves every pod whose backoff has expired at {@code
    * now} from podBackoffQ to activeQ, earliest expiry first.
    *

@@ -133,6 +133,25 @@ class SchedulingQueueTest {
   }
 
   @Test
+  void aMoveRequestThatMovesNoPodStillSendsTheInFlightPodToBackoff() {
+    // upstream MoveAllToActiveOrBackoffQueue sets moveRequestCycle even when no pod passes the
+    // pre-check; recordMoveRequest is that call without the walk over unschedulablePods
+    SchedulingQueue<String> q = queue();
+    q.add("parked:0", 0);
+    q.add("b:0", 0);
+    assertEquals("parked:0", q.pop());
+    assertEquals(
+        QueueName.UNSCHEDULABLE,
+        q.addUnschedulableIfNotPresent("parked:0", q.schedulingCycle(), 1));
+    assertEquals("b:0", q.pop());
+    long cycleB = q.schedulingCycle();
+    q.recordMoveRequest(2);
+    assertEquals(QueueName.UNSCHEDULABLE, q.queueOf("parked:0"), "no pod moved");
+    assertEquals(QueueName.BACKOFF, q.addUnschedulableIfNotPresent("b:0", cycleB, 3));
+    assertThrows(IllegalArgumentException.class, () -> q.recordMoveRequest(2), "time backwards");
+  }
+
+  @Test
   void moveHonoursThePreCheckAndTheBackoff() {
     SchedulingQueue<String> q = queue();
     for (String p : List.of("x:0", "y:0", "z:0")) {
