@@ -126,6 +126,18 @@ public final class Workload {
     return byName.get(release.service());
   }
 
+  /** Equal when both hold equal services in the same order (a workload is a value). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Workload w
+        && List.copyOf(byName.values()).equals(List.copyOf(w.byName.values()));
+  }
+
+  @Override
+  public int hashCode() {
+    return List.copyOf(byName.values()).hashCode();
+  }
+
   @Override
   public String toString() {
     return "Workload" + byName.values();

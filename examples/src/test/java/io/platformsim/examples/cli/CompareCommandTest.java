@@ -91,6 +91,18 @@ class CompareCommandTest {
   }
 
   @Test
+  void theShippedDefaultYamlGivesTheBuiltInComparisonByteForByte() {
+    // examples/scenarios/default.yaml is documented as the built-in scenario: the whole --json
+    // output (every figure of both platforms) must agree, not only the parsed fields.
+    Invocation builtIn = Invocation.platformsim("compare", "--json", "-q");
+    Invocation file = Invocation.platformsim("compare", "scenarios/default.yaml", "--json", "-q");
+    assertEquals(0, builtIn.exitCode(), builtIn.err());
+    assertEquals(0, file.exitCode(), file.err());
+    assertTrue(builtIn.out().contains("\"scenario\":\"default\""), builtIn.out());
+    assertEquals(builtIn.out(), file.out());
+  }
+
+  @Test
   void anotherSeedChangesTheJson() throws Exception {
     Path f = small();
     Invocation a = Invocation.platformsim("compare", f.toString(), "--json", "-q");
