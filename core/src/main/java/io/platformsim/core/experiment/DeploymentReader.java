@@ -157,7 +157,7 @@ final class DeploymentReader {
       List<Toleration> ts = new ArrayList<>();
       for (YamlMapping t : tolerations.get().mappings()) {
         t.only(TOLERATION);
-        String key = TOLERATION_KEYS.get(named(t, "key", TOLERATION_KEYS));
+        String key = named(t, "key", TOLERATION_KEYS);
         Long seconds =
             t.has("seconds") ? (long) t.integer("seconds", 0, 1_000_000_000, null) : null;
         ts.add(Toleration.noExecute(key, seconds));
@@ -177,13 +177,15 @@ final class DeploymentReader {
     String v = m.text(key).strip();
     T t = names.get(v);
     if (t == null) {
+      List<String> known = names.keySet().stream().sorted().toList();
+      String hint = Suggestions.didYouMean(v, known);
       throw m.error(
           key,
           "unknown value '"
               + v
-              + "'; known: "
-              + names.keySet().stream().sorted().toList()
-              + Suggestions.didYouMean(v, names.keySet()));
+              + "'"
+              + (hint.startsWith("; did you mean") ? hint + " (known: " + known + ")" : "")
+              + (hint.startsWith("; did you mean") ? "" : "; expected one of " + known));
     }
     return t;
   }
