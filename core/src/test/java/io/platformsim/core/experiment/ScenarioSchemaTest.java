@@ -1,0 +1,144 @@
+package io.platformsim.core.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code examples/scenarios/scenario.schema.json}, the JSON Schema editors validate scenario files
+ * with: every shipped scenario passes it, it refuses what the loader refuses in the obvious cases,
+ * and its property names are exactly the fields each section reader accepts, so the two cannot
+ * drift apart.
+ */
+class ScenarioSchemaTest {
+
+  private static final Path SCENARIOS = Path.of("../examples/scenarios");
+  private static final Path SCHEMA_FILE = SCENARIOS.resolve("scenario.schema.json");
+
+  private static Schema schema() throws IOException {
+    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+        .getSchema(Files.readString(SCHEMA_FILE), InputFormat.JSON);
+  }
+
+  private static List<Error> validate(String yaml) throws IOException {
+    return schema().validate(yaml, InputFormat.YAML);
+  }
+
+  static Stream<Path> shippedScenarios() throws IOException {
+    try (Stream<Path> files = Files.list(SCENARIOS)) {
+      List<Path> yaml = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+      assertTrue(yaml.size() >= 2, "shipped scenarios: " + yaml);
+      return yaml.stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("shippedScenarios")
+  void everyShippedScenarioPassesTheSchema(Path file) throws IOException {
+    List<Error> errors = validate(Files.readString(file));
+    assertEquals(List.of(), errors, file.toString());
+    // and the loader agrees the file is good
+    ScenarioFile.load(file);
+  }
+
+  private static final String SMALL =
+      """
+      services:
+        - name: web
+          instances: 2
+          request: {cpu: 500m, memory: 1Gi}
+          usage: {cpu: 100m, memory: 256Mi}
+      """;
+
+  @Test
+  void theSchemaRefusesWhatTheLoaderRefuses() throws IOException {
+    assertEquals(List.of(), validate(SMALL));
+    // an unknown field, a duration without its unit, memory without a unit, a negative count
+    for (String bad :
+        List.of(
+            SMALL + "horizn: 2h\n",
+            SMALL + "horizon: 90\n",
+            SMALL.replace("memory: 1Gi", "memory: 1024"),
+            SMALL + "kusp: {autoscaler: {min: -1, max: 3}}\n",
+            SMALL
+                + "timeline:\n  - at: 1h\n    release: {service: web, version: 2}\n    load: {}\n")) {
+      assertFalse(validate(bad).isEmpty(), "schema accepted:\n" + bad);
+      assertThrowsScenarioError(bad);
+    }
+  }
+
+  private static void assertThrowsScenarioError(String yaml) {
+    try {
+      ScenarioFile.parse(yaml, "bad.yaml");
+    } catch (ScenarioFileException expected) {
+      return;
+    }
+    throw new AssertionError("the loader accepted what the schema refuses:\n" + yaml);
+  }
+
+  /** A schema object (by JSON pointer) and the reader constant that lists its fields. */
+  static Stream<Arguments> sections() {
+    return Stream.of(
+        Arguments.of("", ScenarioFile.class, "TOP"),
+        Arguments.of("/$defs/service", ServicesReader.class, "SERVICE"),
+        Arguments.of("/$defs/resources", ServicesReader.class, "RESOURCES"),
+        Arguments.of("/$defs/service/properties/image", ServicesReader.class, "IMAGE"),
+        Arguments.of(
+            "/$defs/service/properties/image/properties/layers/items",
+            ServicesReader.class,
+            "LAYER"),
+        Arguments.of("/properties/fleet", ServicesReader.class, "FLEET"),
+        Arguments.of("/properties/lesp", LespReader.class, "LESP"),
+        Arguments.of("/properties/kusp", KuspReader.class, "KUSP"),
+        Arguments.of("/properties/kusp/properties/nodeType", KuspReader.class, "NODE_TYPE"),
+        Arguments.of(
+            "/properties/kusp/properties/autoscaler/oneOf/1", KuspReader.class, "AUTOSCALER"),
+        Arguments.of("/properties/identity", IdentityReader.class, "IDENTITY"),
+        Arguments.of("/$defs/event", TimelineReader.class, "EVENT"),
+        Arguments.of("/$defs/event/properties/release", TimelineReader.class, "RELEASE"),
+        Arguments.of("/$defs/everyService", TimelineReader.class, "EVERY_SERVICE"),
+        Arguments.of("/$defs/event/properties/load", TimelineReader.class, "LOAD"),
+        Arguments.of("/$defs/event/properties/failure", TimelineReader.class, "FAILURE"),
+        Arguments.of("/$defs/event/properties/zoneOutage", TimelineReader.class, "ZONE"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("sections")
+  void schemaPropertiesAreExactlyTheReadersFields(String pointer, Class<?> reader, String constant)
+      throws Exception {
+    JsonNode root = new ObjectMapper().readTree(Files.readString(SCHEMA_FILE));
+    JsonNode section = root.at(pointer);
+    assertFalse(section.isMissingNode(), "no schema object at " + pointer);
+    assertEquals(false, section.path("additionalProperties").asBoolean(true), pointer);
+    Set<String> inSchema = new TreeSet<>();
+    section.path("properties").fieldNames().forEachRemaining(inSchema::add);
+    Field f = reader.getDeclaredField(constant);
+    f.setAccessible(true);
+    List<String> accepted = new ArrayList<>();
+    for (Object o : (List<?>) f.get(null)) {
+      accepted.add((String) o);
+    }
+    assertEquals(new TreeSet<>(accepted), inSchema, reader.getSimpleName() + "." + constant);
+  }
+}
