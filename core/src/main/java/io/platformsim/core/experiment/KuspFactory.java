@@ -2,7 +2,6 @@ package io.platformsim.core.experiment;
 
 import io.platformsim.core.engine.RandomStreams;
 import io.platformsim.core.engine.Simulation;
-import io.platformsim.core.kusp.DeploymentSpec;
 import io.platformsim.core.kusp.KuspConfig;
 import io.platformsim.core.kusp.KuspPlatform;
 import io.platformsim.core.kusp.PodAutoscaling;
@@ -27,9 +26,10 @@ final class KuspFactory implements PlatformFactory {
   }
 
   /**
-   * A HorizontalPodAutoscaler at the scenario's target (as a whole percent, at least 1) plus the
-   * cluster's node provisioning on a cluster sized for the service alone, without the scenario's
-   * cluster autoscaler settings.
+   * The service's configured Deployment spec with a HorizontalPodAutoscaler at the scenario's
+   * target (as a whole percent, at least 1; it replaces the spec's own HPA) plus the cluster's node
+   * provisioning on a cluster sized for the service alone, without the scenario's cluster
+   * autoscaler settings.
    */
   @Override
   public Optional<Platform> autoscaled(
@@ -38,13 +38,13 @@ final class KuspFactory implements PlatformFactory {
         Scenario.sized(scenario.kusp().withClusterAutoscaling(null), Workload.of(service));
     KuspPlatform p = platform(scenario, c, sim, streams);
     int target = (int) Math.max(1, Math.round(100 * scenario.scaleOutTarget()));
+    // The service's own Deployment spec (strategy, probes, limits...) with the measurement's HPA.
     p.deploy(
         service,
-        DeploymentSpec.builder()
-            .autoscaling(
+        c.deployment(service.name())
+            .withAutoscaling(
                 PodAutoscaling.cpu(
-                    service.instances(), Math.max(service.instances(), maxInstances), target))
-            .build());
+                    service.instances(), Math.max(service.instances(), maxInstances), target)));
     return Optional.of(p);
   }
 

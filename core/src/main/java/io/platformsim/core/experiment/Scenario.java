@@ -6,6 +6,7 @@ import io.platformsim.core.experiment.TimelineEvent.MachineFailure;
 import io.platformsim.core.experiment.TimelineEvent.ZoneOutage;
 import io.platformsim.core.kusp.ClusterAutoscaling;
 import io.platformsim.core.kusp.ClusterEnvelope;
+import io.platformsim.core.kusp.DeploymentSpec;
 import io.platformsim.core.kusp.KuspConfig;
 import io.platformsim.core.lesp.LespConfig;
 import io.platformsim.core.workload.Release;
@@ -15,8 +16,10 @@ import io.platformsim.core.workload.Workload;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,7 +43,8 @@ import java.util.Optional;
  * @param name a name for reports; not blank
  * @param workload the services, at least one
  * @param lesp the LeSP configuration
- * @param kusp the KuSP configuration
+ * @param kusp the KuSP configuration, with the Deployment spec of each service that has one (every
+ *     service it names must be in the workload)
  * @param timeline events in time order (equal times keep their given order)
  * @param horizonMillis simulated time each replication runs, above 0
  * @param replications independent replications, 1 to 1000
@@ -143,6 +147,24 @@ public record Scenario(
       }
       lesp.menu()
           .select(s, lesp.agents()); // throws, naming the service, if no instance type holds it
+    }
+    for (String service : kusp.deployments().keySet()) {
+      if (!workload.contains(service)) {
+        throw new IllegalArgumentException(
+            "kusp deployment spec names service '"
+                + service
+                + "', which the workload lacks; services: "
+                + workload.services().stream().map(Service::name).toList());
+      }
+      Resources limits = kusp.deployment(service).limits();
+      Resources request = workload.service(service).request();
+      // A limit of 0 is no limit for that resource (as the kubelet reads it).
+      if (limits != null
+          && (limits.milliCpu() > 0 && limits.milliCpu() < request.milliCpu()
+              || limits.memoryMib() > 0 && limits.memoryMib() < request.memoryMib())) {
+        throw new IllegalArgumentException(
+            "service '" + service + "' limits " + limits + " are below its request " + request);
+      }
     }
   }
 
@@ -346,6 +368,7 @@ public record Scenario(
     private final List<Service> services = new ArrayList<>();
     private LespConfig lesp;
     private KuspConfig kusp;
+    private final Map<String, DeploymentSpec> deployments = new LinkedHashMap<>();
     private final List<TimelineEvent> timeline = new ArrayList<>();
     private final List<String> baseImageVersions = new ArrayList<>();
     private final List<Long> baseImageTimes = new ArrayList<>();
@@ -383,6 +406,20 @@ public record Scenario(
      */
     public Builder kusp(KuspConfig c) {
       kusp = c;
+      return this;
+    }
+
+    /**
+     * Runs {@code service} on KuSP as a Deployment with {@code spec} instead of {@link
+     * DeploymentSpec#DEFAULT}; added to the KuSP configuration's own specs, replacing one for the
+     * same service. {@link #build()} refuses a service the workload lacks.
+     */
+    public Builder deployment(String service, DeploymentSpec spec) {
+      if (service == null || spec == null) {
+        throw new IllegalArgumentException(
+            "deployment service and spec must not be null, was " + service + ", " + spec);
+      }
+      deployments.put(service, spec);
       return this;
     }
 
@@ -475,6 +512,11 @@ public record Scenario(
         }
       }
       KuspConfig k = kusp != null ? kusp : sized(KuspConfig.builder().build(), w);
+      if (!deployments.isEmpty()) {
+        Map<String, DeploymentSpec> specs = new LinkedHashMap<>(k.deployments());
+        specs.putAll(deployments);
+        k = k.withDeployments(specs);
+      }
       long sample = sampleMillis != null ? sampleMillis : Math.max(1, horizonMillis / 144);
       return new Scenario(
           name,

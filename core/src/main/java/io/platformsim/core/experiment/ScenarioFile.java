@@ -27,9 +27,10 @@ import java.util.Optional;
  * laughs" expansion). Either the whole file loads or nothing does.
  *
  * <p>The YAML layer ({@link io.platformsim.core.yaml}) reads nodes; one reader per section turns
- * them into the model: {@link ServicesReader} ({@code services}, {@code fleet}), {@link
- * LespReader}, {@link KuspReader}, {@link IdentityReader}, {@link TimelineReader}, with the units
- * of {@link Units}. This class reads the top level and ties them together.
+ * them into the model: {@link ServicesReader} ({@code services}, {@code fleet}; a service's {@code
+ * deployment} with {@link DeploymentReader}), {@link LespReader}, {@link KuspReader}, {@link
+ * IdentityReader}, {@link TimelineReader}, with the units of {@link Units}. This class reads the
+ * top level and ties them together.
  *
  * <pre>{@code
  * Scenario s = ScenarioFile.load(Path.of("examples/scenarios/default.yaml"));
@@ -137,7 +138,9 @@ public final class ScenarioFile {
     Workload workload = Workload.of(services.services());
     IdentityReader identity = IdentityReader.read(top);
     LespConfig lesp = LespReader.read(top.mapping("lesp"), identity);
-    KuspConfig kusp = KuspReader.read(top.mapping("kusp"), workload, identity);
+    KuspConfig kusp =
+        KuspReader.read(top.mapping("kusp"), workload, identity)
+            .withDeployments(services.deployments());
     ServicesReader.checkFit(services, kusp, lesp);
     long horizon = top.read("horizon", Units.DURATION, DEFAULT_HORIZON_MILLIS);
     if (horizon <= 0) {

@@ -1,5 +1,6 @@
 package io.platformsim.core.experiment;
 
+import io.platformsim.core.kusp.DeploymentSpec;
 import io.platformsim.core.kusp.KuspConfig;
 import io.platformsim.core.lesp.LespConfig;
 import io.platformsim.core.workload.ImageDescription;
@@ -11,13 +12,16 @@ import io.platformsim.core.yaml.YamlMapping;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the {@code services} list and the {@code fleet} of a scenario file, and checks that each
- * listed service fits both platforms (reported at the service's line).
+ * Reads the {@code services} list and the {@code fleet} of a scenario file, with each listed
+ * service's {@code deployment} section ({@link DeploymentReader}), and checks that each listed
+ * service fits both platforms (reported at the service's line).
  */
 final class ServicesReader {
 
@@ -31,16 +35,19 @@ final class ServicesReader {
           "artifact",
           "startup",
           "healthCheck",
-          "image");
+          "image",
+          "deployment");
   private static final List<String> RESOURCES = List.of("cpu", "memory");
   private static final List<String> IMAGE = List.of("reference", "layers");
   private static final List<String> LAYER = List.of("digest", "size");
   private static final List<String> FLEET = List.of("count", "seed");
 
   /**
-   * The services read, in file order (listed, then generated), and the mapping of each listed one.
+   * The services read, in file order (listed, then generated), the mapping of each listed one, and
+   * the KuSP Deployment spec of each listed service with a {@code deployment} section.
    */
-  record Read(List<Service> services, List<YamlMapping> listed) {}
+  record Read(
+      List<Service> services, List<YamlMapping> listed, Map<String, DeploymentSpec> deployments) {}
 
   private ServicesReader() {}
 
@@ -49,6 +56,7 @@ final class ServicesReader {
     List<Service> services = new ArrayList<>();
     List<YamlMapping> serviceNodes = new ArrayList<>();
     Set<String> names = new HashSet<>();
+    Map<String, DeploymentSpec> deployments = new LinkedHashMap<>();
     Optional<YamlList> listed = top.list("services");
     if (listed.isPresent()) {
       for (YamlMapping s : listed.get().mappings()) {
@@ -58,6 +66,10 @@ final class ServicesReader {
         }
         services.add(svc);
         serviceNodes.add(s);
+        Optional<YamlMapping> d = s.mapping("deployment");
+        if (d.isPresent()) {
+          deployments.put(svc.name(), DeploymentReader.read(d.get(), svc));
+        }
       }
     }
     Optional<YamlMapping> fleet = top.mapping("fleet");
@@ -84,7 +96,7 @@ final class ServicesReader {
       throw top.error(
           "services", services.size() + " services; the limit is " + ScenarioFile.MAX_SERVICES);
     }
-    return new Read(services, serviceNodes);
+    return new Read(services, serviceNodes, deployments);
   }
 
   /** Each listed service must fit a KuSP node and a LeSP instance type: say so at its line. */

@@ -139,6 +139,27 @@ public record DeploymentSpec(
     return new RolloutSpec(strategy == Strategy.ROLLING_UPDATE, replicas, maxSurge, maxUnavailable);
   }
 
+  /** A copy with {@code hpa} as the autoscaler ({@code null}: none). */
+  public DeploymentSpec withAutoscaling(PodAutoscaling hpa) {
+    return new DeploymentSpec(
+        strategy,
+        maxSurge,
+        maxUnavailable,
+        minReadyMillis,
+        progressDeadlineMillis,
+        priority,
+        pullPolicy,
+        limits,
+        readiness,
+        liveness,
+        startup,
+        crashAfterMillis,
+        shutdownMillis,
+        hpa,
+        tolerations,
+        disruptionBudget);
+  }
+
   /** A builder with the upstream defaults. */
   public static Builder builder() {
     return new Builder();

@@ -5,7 +5,10 @@ import io.platformsim.core.workload.ImageDescription;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.scheduler.placement.NodeSampling;
 import io.platformsim.scheduler.placement.Policies;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -44,6 +47,8 @@ import java.util.Objects;
  * @param clusterAutoscaling cluster autoscaler, or {@code null} for a fixed node count
  * @param identity pod addresses, certificates and roles; VPC-native addressing caps {@code
  *     nodeType.maxPods} at the instance's ENI limit
+ * @param deployments the Deployment spec of each service named here; a service not named runs with
+ *     {@link DeploymentSpec#DEFAULT} (empty by default)
  */
 public record KuspConfig(
     NodeType nodeType,
@@ -68,7 +73,8 @@ public record KuspConfig(
     long terminationGracePeriodMillis,
     CrashLoopBackOff crashLoopBackOff,
     ClusterAutoscaling clusterAutoscaling,
-    KuspIdentity identity) {
+    KuspIdentity identity,
+    Map<String, DeploymentSpec> deployments) {
 
   /** Validates and copies; messages name the field. */
   public KuspConfig {
@@ -139,6 +145,13 @@ public record KuspConfig(
       throw new IllegalArgumentException(
           "identity must not be null (KuspIdentity.DEFAULT for the defaults)");
     }
+    if (deployments == null
+        || deployments.entrySet().stream()
+            .anyMatch(e -> e.getKey() == null || e.getKey().isBlank() || e.getValue() == null)) {
+      throw new IllegalArgumentException(
+          "deployments must map service names to specs, without nulls, was " + deployments);
+    }
+    deployments = Collections.unmodifiableMap(new LinkedHashMap<>(deployments));
     // VPC-native: the kubelet's maxPods is the ENI limit (EKS bootstrap sets it from
     // eni-max-pods.txt).
     int capped = identity.maxPods(nodeType.name(), nodeType.maxPods());
@@ -186,7 +199,8 @@ public record KuspConfig(
         terminationGracePeriodMillis,
         crashLoopBackOff,
         clusterAutoscaling,
-        identity);
+        identity,
+        deployments);
   }
 
   /** A copy with {@code n} initial nodes. */
@@ -214,7 +228,8 @@ public record KuspConfig(
         terminationGracePeriodMillis,
         crashLoopBackOff,
         clusterAutoscaling,
-        identity);
+        identity,
+        deployments);
   }
 
   /** A copy with {@code ca} as the cluster autoscaler ({@code null}: none). */
@@ -242,7 +257,8 @@ public record KuspConfig(
         terminationGracePeriodMillis,
         crashLoopBackOff,
         ca,
-        identity);
+        identity,
+        deployments);
   }
 
   /** A copy with {@code i} as the identity configuration. */
@@ -270,7 +286,45 @@ public record KuspConfig(
         terminationGracePeriodMillis,
         crashLoopBackOff,
         clusterAutoscaling,
-        i);
+        i,
+        deployments);
+  }
+
+  /**
+   * A copy with {@code specs} as the per-service Deployment specs (replacing the current ones);
+   * services not named run with {@link DeploymentSpec#DEFAULT}.
+   */
+  public KuspConfig withDeployments(Map<String, DeploymentSpec> specs) {
+    return new KuspConfig(
+        nodeType,
+        initialNodes,
+        zones,
+        kubeReserved,
+        systemReserved,
+        evictionHardMemoryMib,
+        daemonSets,
+        nodeProvisioning,
+        nodeBandwidthBytesPerSecond,
+        registryBandwidthBytesPerSecond,
+        maxParallelImagePulls,
+        preloadedImages,
+        schedulerProfile,
+        nodeSampling,
+        schedulingLatency,
+        controllerLatencyMillis,
+        nodeMonitorGracePeriodMillis,
+        nodeStatusUpdateMillis,
+        notReadyTolerationMillis,
+        terminationGracePeriodMillis,
+        crashLoopBackOff,
+        clusterAutoscaling,
+        identity,
+        specs);
+  }
+
+  /** The Deployment spec {@code service} runs with: its configured one, else the default. */
+  public DeploymentSpec deployment(String service) {
+    return deployments.getOrDefault(service, DeploymentSpec.DEFAULT);
   }
 
   /** A builder with the upstream defaults. */
@@ -362,6 +416,7 @@ public record KuspConfig(
     // INSTANT (unlimited authority) so a plain cluster's timings are the controllers' own, as
     // LeSP's default identity; experiments choose a finite authority (DefaultScenario: 25/s).
     private KuspIdentity identity = KuspIdentity.INSTANT;
+    private final Map<String, DeploymentSpec> deployments = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -507,6 +562,15 @@ public record KuspConfig(
       return this;
     }
 
+    /**
+     * Runs {@code service} as a Deployment with {@code spec} instead of {@link
+     * DeploymentSpec#DEFAULT}; a later call for the same service replaces it.
+     */
+    public Builder deployment(String service, DeploymentSpec spec) {
+      this.deployments.put(service, spec);
+      return this;
+    }
+
     /** The validated configuration. */
     public KuspConfig build() {
       return new KuspConfig(
@@ -532,7 +596,8 @@ public record KuspConfig(
           terminationGracePeriodMillis,
           crashLoopBackOff,
           clusterAutoscaling,
-          identity);
+          identity,
+          deployments);
     }
   }
 }

@@ -91,11 +91,12 @@ public final class KuspPlatform implements Platform {
   }
 
   /**
-   * Deploys {@code service} with the {@linkplain DeploymentSpec#DEFAULT default Deployment spec}.
+   * Deploys {@code service} with the Deployment spec the configuration names for it ({@link
+   * KuspConfig#deployment}), the {@linkplain DeploymentSpec#DEFAULT default} if none.
    */
   @Override
   public void deploy(Service service) {
-    deploy(service, DeploymentSpec.DEFAULT);
+    deploy(service, c.config.deployment(service.name()));
   }
 
   /**

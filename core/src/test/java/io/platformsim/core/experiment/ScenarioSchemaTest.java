@@ -88,6 +88,42 @@ class ScenarioSchemaTest {
     }
   }
 
+  @Test
+  void theSchemaAndTheLoaderAgreeOnDeploymentSections() throws IOException {
+    String good =
+        SMALL
+            + """
+                deployment:
+                  strategy: Recreate
+                  maxSurge: 1
+                  maxUnavailable: '50%'
+                  minReadySeconds: 30
+                  progressDeadline: 5m
+                  priority: 100
+                  pullPolicy: Always
+                  limits: {cpu: 1, memory: 2Gi}
+                  readiness: {initialDelay: 5s, period: 2s, failureThreshold: 1}
+                  liveness: {}
+                  crashAfter: 2m
+                  shutdown: 10s
+                  hpa: {min: 2, max: 6, targetCpu: 60%}
+                  disruptionBudget: {minAvailable: 1}
+                  tolerations: [{key: unreachable, seconds: 0}, {key: not-ready}]
+            """;
+    assertEquals(List.of(), validate(good));
+    ScenarioFile.parse(good, "good.yaml");
+    // an unknown strategy, a bare duration, an unknown toleration key, two budget fields
+    for (String bad :
+        List.of(
+            SMALL + "    deployment: {strategy: recreate}\n",
+            SMALL + "    deployment: {shutdown: 30}\n",
+            SMALL + "    deployment: {tolerations: [{key: gone}]}\n",
+            SMALL + "    deployment: {disruptionBudget: {minAvailable: 1, maxUnavailable: 1}}\n")) {
+      assertFalse(validate(bad).isEmpty(), "schema accepted:\n" + bad);
+      assertThrowsScenarioError(bad);
+    }
+  }
+
   private static void assertThrowsScenarioError(String yaml) {
     try {
       ScenarioFile.parse(yaml, "bad.yaml");
@@ -108,6 +144,14 @@ class ScenarioSchemaTest {
             "/$defs/service/properties/image/properties/layers/items",
             ServicesReader.class,
             "LAYER"),
+        Arguments.of("/$defs/deployment", DeploymentReader.class, "DEPLOYMENT"),
+        Arguments.of("/$defs/deployment/properties/limits", DeploymentReader.class, "LIMITS"),
+        Arguments.of("/$defs/probe", DeploymentReader.class, "PROBE"),
+        Arguments.of("/$defs/deployment/properties/hpa", DeploymentReader.class, "HPA"),
+        Arguments.of(
+            "/$defs/deployment/properties/disruptionBudget", DeploymentReader.class, "BUDGET"),
+        Arguments.of(
+            "/$defs/deployment/properties/tolerations/items", DeploymentReader.class, "TOLERATION"),
         Arguments.of("/properties/fleet", ServicesReader.class, "FLEET"),
         Arguments.of("/properties/lesp", LespReader.class, "LESP"),
         Arguments.of("/properties/kusp", KuspReader.class, "KUSP"),
