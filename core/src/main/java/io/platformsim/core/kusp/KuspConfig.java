@@ -174,39 +174,11 @@ public record KuspConfig(
     }
   }
 
-  /** A copy with {@code t} as the node type (re-capped at its ENI limit if VPC-native). */
-  public KuspConfig withNodeType(NodeType t) {
+  // The one copy every with* goes through: this record with the five components they vary.
+  private KuspConfig copy(
+      NodeType t, int n, ClusterAutoscaling ca, KuspIdentity i, Map<String, DeploymentSpec> d) {
     return new KuspConfig(
         t,
-        initialNodes,
-        zones,
-        kubeReserved,
-        systemReserved,
-        evictionHardMemoryMib,
-        daemonSets,
-        nodeProvisioning,
-        nodeBandwidthBytesPerSecond,
-        registryBandwidthBytesPerSecond,
-        maxParallelImagePulls,
-        preloadedImages,
-        schedulerProfile,
-        nodeSampling,
-        schedulingLatency,
-        controllerLatencyMillis,
-        nodeMonitorGracePeriodMillis,
-        nodeStatusUpdateMillis,
-        notReadyTolerationMillis,
-        terminationGracePeriodMillis,
-        crashLoopBackOff,
-        clusterAutoscaling,
-        identity,
-        deployments);
-  }
-
-  /** A copy with {@code n} initial nodes. */
-  public KuspConfig withInitialNodes(int n) {
-    return new KuspConfig(
-        nodeType,
         n,
         zones,
         kubeReserved,
@@ -227,67 +199,29 @@ public record KuspConfig(
         notReadyTolerationMillis,
         terminationGracePeriodMillis,
         crashLoopBackOff,
-        clusterAutoscaling,
-        identity,
-        deployments);
+        ca,
+        i,
+        d);
+  }
+
+  /** A copy with {@code t} as the node type (re-capped at its ENI limit if VPC-native). */
+  public KuspConfig withNodeType(NodeType t) {
+    return copy(t, initialNodes, clusterAutoscaling, identity, deployments);
+  }
+
+  /** A copy with {@code n} initial nodes. */
+  public KuspConfig withInitialNodes(int n) {
+    return copy(nodeType, n, clusterAutoscaling, identity, deployments);
   }
 
   /** A copy with {@code ca} as the cluster autoscaler ({@code null}: none). */
   public KuspConfig withClusterAutoscaling(ClusterAutoscaling ca) {
-    return new KuspConfig(
-        nodeType,
-        initialNodes,
-        zones,
-        kubeReserved,
-        systemReserved,
-        evictionHardMemoryMib,
-        daemonSets,
-        nodeProvisioning,
-        nodeBandwidthBytesPerSecond,
-        registryBandwidthBytesPerSecond,
-        maxParallelImagePulls,
-        preloadedImages,
-        schedulerProfile,
-        nodeSampling,
-        schedulingLatency,
-        controllerLatencyMillis,
-        nodeMonitorGracePeriodMillis,
-        nodeStatusUpdateMillis,
-        notReadyTolerationMillis,
-        terminationGracePeriodMillis,
-        crashLoopBackOff,
-        ca,
-        identity,
-        deployments);
+    return copy(nodeType, initialNodes, ca, identity, deployments);
   }
 
   /** A copy with {@code i} as the identity configuration. */
   public KuspConfig withIdentity(KuspIdentity i) {
-    return new KuspConfig(
-        nodeType,
-        initialNodes,
-        zones,
-        kubeReserved,
-        systemReserved,
-        evictionHardMemoryMib,
-        daemonSets,
-        nodeProvisioning,
-        nodeBandwidthBytesPerSecond,
-        registryBandwidthBytesPerSecond,
-        maxParallelImagePulls,
-        preloadedImages,
-        schedulerProfile,
-        nodeSampling,
-        schedulingLatency,
-        controllerLatencyMillis,
-        nodeMonitorGracePeriodMillis,
-        nodeStatusUpdateMillis,
-        notReadyTolerationMillis,
-        terminationGracePeriodMillis,
-        crashLoopBackOff,
-        clusterAutoscaling,
-        i,
-        deployments);
+    return copy(nodeType, initialNodes, clusterAutoscaling, i, deployments);
   }
 
   /**
@@ -295,31 +229,7 @@ public record KuspConfig(
    * services not named run with {@link DeploymentSpec#DEFAULT}.
    */
   public KuspConfig withDeployments(Map<String, DeploymentSpec> specs) {
-    return new KuspConfig(
-        nodeType,
-        initialNodes,
-        zones,
-        kubeReserved,
-        systemReserved,
-        evictionHardMemoryMib,
-        daemonSets,
-        nodeProvisioning,
-        nodeBandwidthBytesPerSecond,
-        registryBandwidthBytesPerSecond,
-        maxParallelImagePulls,
-        preloadedImages,
-        schedulerProfile,
-        nodeSampling,
-        schedulingLatency,
-        controllerLatencyMillis,
-        nodeMonitorGracePeriodMillis,
-        nodeStatusUpdateMillis,
-        notReadyTolerationMillis,
-        terminationGracePeriodMillis,
-        crashLoopBackOff,
-        clusterAutoscaling,
-        identity,
-        specs);
+    return copy(nodeType, initialNodes, clusterAutoscaling, identity, specs);
   }
 
   /** The Deployment spec {@code service} runs with: its configured one, else the default. */
