@@ -136,7 +136,7 @@ public final class ScenarioFile {
     ServicesReader.Read services = ServicesReader.read(top);
     Workload workload = Workload.of(services.services());
     IdentityReader identity = IdentityReader.read(top);
-    LespConfig lesp = LespReader.read(top.mapping("lesp"), identity);
+    LespConfig lesp = LespReader.read(top.mapping("lesp"), identity, workload);
     KuspConfig kusp = KuspReader.read(top.mapping("kusp"), workload, identity);
     ServicesReader.checkFit(services, kusp, lesp);
     long horizon = top.read("horizon", Units.DURATION, DEFAULT_HORIZON_MILLIS);
