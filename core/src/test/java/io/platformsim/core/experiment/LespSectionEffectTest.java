@@ -180,4 +180,52 @@ class LespSectionEffectTest {
     // ceil(2000 / 500) = 4 machines (TargetTracking), within [2, 10].
     assertEquals(4, scaled);
   }
+
+  @Test
+  void aCanaryWatchLengthensTheAppRolloutByTheWatch() {
+    String yaml =
+        service(2)
+            + """
+            lesp:
+              strategy: %s
+            timeline:
+              - at: 30m
+                release: {service: web, version: "2"}
+            """;
+    double rolling = lespFigure(yaml.formatted("rolling 1"), Figure.APP_ROLLOUT_MAX);
+    double canary =
+        lespFigure(yaml.formatted("canary 1 watch 10m then rolling 1"), Figure.APP_ROLLOUT_MAX);
+    // The same two one-machine batches in place, with a 10 min watch between them.
+    assertEquals(600, canary - rolling, 1e-6);
+  }
+
+  @Test
+  void agentsAndPinsChooseTheInstanceType() {
+    Simulation sim = new Simulation();
+    // web needs 1 core + the default agents' 0.2 core, 1 GiB + 400 MiB: c5.large (2 vCPU, 4 GiB,
+    // $0.085/h) is the cheapest that holds it on the default AWS menu.
+    assertEquals("c5.large", deployed(parse(service(2)), sim, 1).instanceType("web").name());
+    // An agent reserving 1.5 cores: 2.5 cores per machine, c5.xlarge (4 vCPU, $0.17/h).
+    String agents = service(2) + "lesp:\n  agents: {big: {cpu: 1500m}}\n";
+    assertEquals("c5.xlarge", deployed(parse(agents), sim, 1).instanceType("web").name());
+    String pinned = service(2) + "lesp:\n  pin: {web: r5.large}\n";
+    assertEquals("r5.large", deployed(parse(pinned), sim, 1).instanceType("web").name());
+  }
+
+  @Test
+  void aMeanTimeToCrashReplacesCrashedMachines() {
+    String base = service(10) + "lesp:\n  pending: 0s\n  boot: 30s\n";
+    int[] launched = new int[2];
+    String[] settings = {"replaceFailed: true", "meanTimeToCrash: 30m"};
+    for (int i = 0; i < 2; i++) {
+      Simulation sim = new Simulation();
+      LespPlatform p = deployed(parse(base + "  " + settings[i] + "\n"), sim, 13);
+      sim.runUntil(7_200_000);
+      launched[i] = p.allMachines().size();
+    }
+    assertEquals(10, launched[0]);
+    // 10 machines crashing at a mean of once per 30 min for about 2 h: about 40 replacements
+    // (Poisson, sd about 6); well above none.
+    assertTrue(launched[1] > 10 + 20 && launched[1] < 10 + 60, "launched " + launched[1]);
+  }
 }
