@@ -73,7 +73,11 @@ final class LespReader {
     }
     b.headroom(headroom);
     if (m.has("strategy")) {
-      b.strategy(strategy(m));
+      DeployStrategy strategy = strategy(m);
+      if (strategy instanceof DeployStrategy.Canary c) {
+        smallestPool(m, defaults.withHeadroom(headroom), c.canaryMachines(), workload);
+      }
+      b.strategy(strategy);
     }
     if (m.has("imageBatch")) {
       b.imageBatch(batch(m, "imageBatch", m.text("imageBatch").trim()));
@@ -151,6 +155,26 @@ final class LespReader {
             + " 'canary <n> watch <duration> then rolling <n or p%>', was '"
             + m.text("strategy")
             + "'");
+  }
+
+  /** A canary of {@code canary} machines needs every pool to have at least that many. */
+  private static void smallestPool(YamlMapping m, LespConfig c, int canary, Workload workload) {
+    for (var s : workload.services()) {
+      int pool = c.poolSize(s.instances());
+      if (pool < canary) {
+        throw m.error(
+            "strategy",
+            "canary of "
+                + canary
+                + " machines is larger than the pool of service '"
+                + s.name()
+                + "' ("
+                + pool
+                + " machines), was '"
+                + m.text("strategy")
+                + "'");
+      }
+    }
   }
 
   /** {@code {converge, failure, attempts, parallelism, periodic, interval, splay}}. */

@@ -135,6 +135,8 @@ class LespSectionTest {
         Arguments.of("strategy: canary 0 watch 1m then rolling 2", "lesp.strategy", "canary 0"),
         Arguments.of("strategy: canary 1 watch soon then rolling 2", "lesp.strategy", "'soon'"),
         Arguments.of("strategy: canary 1 watch 1m then rolling x", "lesp.strategy", "'x'"),
+        // web's pool is 2 machines (2 instances, no headroom).
+        Arguments.of("strategy: canary 3 watch 1m then rolling 1", "lesp.strategy", "canary 3"),
         Arguments.of("menu: []", "lesp.menu", "empty list"),
         Arguments.of("menu: [{name: a, cpu: 0, memory: 4Gi, price: 1}]", "lesp.menu[0].cpu", "'0'"),
         Arguments.of(
