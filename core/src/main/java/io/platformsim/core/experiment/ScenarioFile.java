@@ -137,7 +137,7 @@ public final class ScenarioFile {
     ServicesReader.Read services = ServicesReader.read(top);
     Workload workload = Workload.of(services.services());
     IdentityReader identity = IdentityReader.read(top);
-    LespConfig lesp = LespReader.read(top.mapping("lesp"), identity);
+    LespConfig lesp = LespReader.read(top.mapping("lesp"), identity, workload);
     KuspConfig kusp =
         KuspReader.read(top.mapping("kusp"), workload, identity)
             .withDeployments(services.deployments());

@@ -2,6 +2,7 @@ package io.platformsim.core.yaml;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -77,6 +78,11 @@ public final class YamlMapping {
             "unknown field '" + e.getKey() + "'" + DidYouMean.suggest(e.getKey(), allowed));
       }
     }
+  }
+
+  /** The keys of this mapping, in file order. */
+  public List<String> keys() {
+    return List.copyOf(entries.keySet());
   }
 
   /** Whether {@code key} is present. */

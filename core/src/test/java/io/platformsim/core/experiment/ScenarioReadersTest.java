@@ -83,7 +83,8 @@ class ScenarioReadersTest {
         "r.yaml:6: kusp.autoscaler: expected a mapping (key: value lines), was 'true'",
         error(SMALL + "kusp: {autoscaler: true}\n").getMessage());
     assertEquals(
-        "r.yaml:6: lesp.strategy: expected 'rolling <n>', 'rolling <p>%' or 'blue-green', was 'canary'",
+        "r.yaml:6: lesp.strategy: expected 'rolling <n>', 'rolling <p>%', 'blue-green' or"
+            + " 'canary <n> watch <duration> then rolling <n or p%>', was 'canary'",
         error(SMALL + "lesp: {strategy: canary}\n").getMessage());
   }
 }

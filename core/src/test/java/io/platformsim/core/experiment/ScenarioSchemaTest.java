@@ -81,6 +81,12 @@ class ScenarioSchemaTest {
             SMALL + "horizon: 90\n",
             SMALL.replace("memory: 1Gi", "memory: 1024"),
             SMALL + "kusp: {autoscaler: {min: -1, max: 3}}\n",
+            SMALL + "lesp: {boot: {median: 1m}}\n",
+            SMALL + "lesp: {strategy: canary two}\n",
+            SMALL + "lesp: {menu: []}\n",
+            SMALL + "lesp: {autoScaling: {target: 0.5}}\n",
+            SMALL + "lesp: {agents: {logs: {disk: 1GB}}}\n",
+            SMALL + "lesp: {configManagement: {periodic: often}}\n",
             SMALL
                 + "timeline:\n  - at: 1h\n    release: {service: web, version: 2}\n    load: {}\n")) {
       assertFalse(validate(bad).isEmpty(), "schema accepted:\n" + bad);
@@ -124,6 +130,40 @@ class ScenarioSchemaTest {
     }
   }
 
+  @Test
+  void theSchemaAcceptsEveryLespField() throws IOException {
+    String full =
+        SMALL
+            + """
+            lesp:
+              headroom: 0.2
+              strategy: canary 1 watch 10m then rolling 25%
+              imageBatch: 1
+              replaceFailed: true
+              menu:
+                - {name: small, cpu: 2, memory: 4Gi, price: 0.1}
+                - {name: large, cpu: 8, memory: 32Gi, price: 0.4}
+              pin: {web: large}
+              agents: {logs: {cpu: 100m, memory: 200Mi}}
+              pending: 5s
+              boot: {median: 23s, p99: 1m}
+              bake: 8m
+              bootFailure: 0.01
+              meanTimeToCrash: 30d
+              configManagement:
+                converge: {median: 10m, p99: 30m}
+                failure: 0.01
+                attempts: 3
+                parallelism: 10
+                periodic: true
+                interval: 30m
+                splay: 5m
+              autoScaling: {target: 0.6, min: 1, max: 10, cooldown: 300s, evaluation: 60s}
+            """;
+    assertEquals(List.of(), validate(full));
+    ScenarioFile.parse(full, "full.yaml");
+  }
+
   private static void assertThrowsScenarioError(String yaml) {
     try {
       ScenarioFile.parse(yaml, "bad.yaml");
@@ -154,6 +194,16 @@ class ScenarioSchemaTest {
             "/$defs/deployment/properties/tolerations/items", DeploymentReader.class, "TOLERATION"),
         Arguments.of("/properties/fleet", ServicesReader.class, "FLEET"),
         Arguments.of("/properties/lesp", LespReader.class, "LESP"),
+        Arguments.of(
+            "/properties/lesp/properties/menu/items", LespMachineReader.class, "MENU_ITEM"),
+        Arguments.of(
+            "/properties/lesp/properties/agents/additionalProperties",
+            LespMachineReader.class,
+            "AGENT"),
+        Arguments.of("/$defs/distribution/oneOf/1", LespMachineReader.class, "DISTRIBUTION"),
+        Arguments.of(
+            "/properties/lesp/properties/configManagement", LespReader.class, "CONFIG_MANAGEMENT"),
+        Arguments.of("/properties/lesp/properties/autoScaling", LespReader.class, "AUTO_SCALING"),
         Arguments.of("/properties/kusp", KuspReader.class, "KUSP"),
         Arguments.of("/properties/kusp/properties/nodeType", KuspReader.class, "NODE_TYPE"),
         Arguments.of(
