@@ -1,5 +1,6 @@
 package io.platformsim.core.kusp;
 
+import io.platformsim.core.platform.Failure;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -45,18 +46,10 @@ final class NodeFailures {
         }
       }
     }
-    if (count > candidates.size()) {
-      throw new IllegalArgumentException(
-          "failure count "
-              + count
-              + " is above the "
-              + candidates.size()
-              + " responsive nodes running '"
-              + service
-              + "'");
-    }
-    for (int i = 0; i < count; i++) {
-      crash(candidates.remove(failurePicks.nextInt(candidates.size())));
+    for (Node n :
+        Failure.victims(
+            candidates, count, failurePicks, "responsive nodes running '" + service + "'")) {
+      crash(n);
     }
   }
 

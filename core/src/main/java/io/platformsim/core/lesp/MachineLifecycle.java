@@ -5,6 +5,7 @@ import io.platformsim.core.engine.DurationSampler;
 import io.platformsim.core.engine.EventQueue;
 import io.platformsim.core.engine.RandomStreams;
 import io.platformsim.core.engine.Simulation;
+import io.platformsim.core.platform.Failure;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -260,18 +261,9 @@ final class MachineLifecycle {
    * @throws IllegalArgumentException if {@code count} is above the number of candidates
    */
   void crashAtRandom(String service, List<Machine> candidates, int count, RandomGenerator picks) {
-    if (count > candidates.size()) {
-      throw new IllegalArgumentException(
-          "failure count "
-              + count
-              + " is above the "
-              + candidates.size()
-              + " in-service machines of '"
-              + service
-              + "'");
-    }
-    for (int i = 0; i < count; i++) {
-      crash(candidates.remove(picks.nextInt(candidates.size())), "injected crash");
+    for (Machine m :
+        Failure.victims(candidates, count, picks, "in-service machines of '" + service + "'")) {
+      crash(m, "injected crash");
     }
   }
 

@@ -1,5 +1,9 @@
 package io.platformsim.core.platform;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.random.RandomGenerator;
+
 /**
  * A failure to inject into a platform: machines serving a service crash, or a whole availability
  * zone goes down. Build with {@link #machineCrash} or {@link #zoneOutage}.
@@ -50,6 +54,27 @@ public record Failure(Kind kind, String service, int count, String zone) {
             "a zone outage has no service and count 1, was '" + service + "', " + count);
       }
     }
+  }
+
+  /**
+   * The victims of a crash of {@code count} among {@code candidates}, drawn uniformly without
+   * replacement from {@code picks}, in draw order; the list is consumed. One rule for both
+   * platforms, so a stream of the same seed picks the same positions on each.
+   *
+   * @param what the candidates, for the error, e.g. {@code "in-service machines of 'zebra'"}
+   * @throws IllegalArgumentException if {@code count} is above the number of candidates
+   */
+  public static <T> List<T> victims(
+      List<T> candidates, int count, RandomGenerator picks, String what) {
+    if (count > candidates.size()) {
+      throw new IllegalArgumentException(
+          "failure count " + count + " is above the " + candidates.size() + " " + what);
+    }
+    List<T> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      out.add(candidates.remove(picks.nextInt(candidates.size())));
+    }
+    return out;
   }
 
   /** {@code count} machines serving {@code service} crash. */
