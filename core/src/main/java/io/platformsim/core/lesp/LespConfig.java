@@ -97,8 +97,8 @@ public record LespConfig(
     pinnedTypes = Map.copyOf(pinnedTypes);
   }
 
-  /** A copy with {@code h} as the pool headroom. */
-  public LespConfig withHeadroom(double h) {
+  // The one copy every with* goes through: this record with the three components they vary.
+  private LespConfig copy(double h, Optional<AutoScaling> a, List<String> z) {
     return new LespConfig(
         menu,
         agents,
@@ -114,56 +114,25 @@ public record LespConfig(
         imageBatch,
         h,
         replaceFailed,
-        autoScaling,
-        meanTimeToCrashMillis,
-        identity,
-        zones);
-  }
-
-  /** A copy with machines spread over {@code z}. */
-  public LespConfig withZones(List<String> z) {
-    return new LespConfig(
-        menu,
-        agents,
-        pinnedTypes,
-        baseImage,
-        pending,
-        boot,
-        bootFailureProbability,
-        configManagement,
-        deploySteps,
-        bake,
-        strategy,
-        imageBatch,
-        headroom,
-        replaceFailed,
-        autoScaling,
+        a,
         meanTimeToCrashMillis,
         identity,
         z);
   }
 
+  /** A copy with {@code h} as the pool headroom. */
+  public LespConfig withHeadroom(double h) {
+    return copy(h, autoScaling, zones);
+  }
+
+  /** A copy with machines spread over {@code z}. */
+  public LespConfig withZones(List<String> z) {
+    return copy(headroom, autoScaling, z);
+  }
+
   /** A copy with {@code a} as the pools' auto-scaling ({@code null}: none). */
   public LespConfig withAutoScaling(AutoScaling a) {
-    return new LespConfig(
-        menu,
-        agents,
-        pinnedTypes,
-        baseImage,
-        pending,
-        boot,
-        bootFailureProbability,
-        configManagement,
-        deploySteps,
-        bake,
-        strategy,
-        imageBatch,
-        headroom,
-        replaceFailed,
-        Optional.ofNullable(a),
-        meanTimeToCrashMillis,
-        identity,
-        zones);
+    return copy(headroom, Optional.ofNullable(a), zones);
   }
 
   /** A builder holding the defaults. */
