@@ -59,6 +59,18 @@ public record ScaleEvents(List<Event> events) {
     return sum;
   }
 
+  /** The replicas at the start of {@code p}'s period: {@code current − ups + downs} within it. */
+  private static int replicasAtPeriodStart(
+      int currentReplicas,
+      ScaleEvents ups,
+      ScaleEvents downs,
+      ScalingRules.Policy p,
+      long nowMillis) {
+    return currentReplicas
+        - ups.changeInPeriod(p.periodMillis(), nowMillis)
+        + downs.changeInPeriod(p.periodMillis(), nowMillis);
+  }
+
   /**
    * {@code calculateScaleUpLimitWithScalingRules}: each policy allows its value (pods) or {@code
    * ⌈start · (1 + value/100)⌉} (percent) over the replicas at the start of its period ({@code
@@ -73,10 +85,7 @@ public record ScaleEvents(List<Event> events) {
     boolean max = rules.selectPolicy() == ScalingRules.SelectPolicy.MAX;
     long result = max ? Integer.MIN_VALUE : Integer.MAX_VALUE;
     for (ScalingRules.Policy p : rules.policies()) {
-      int start =
-          currentReplicas
-              - ups.changeInPeriod(p.periodMillis(), nowMillis)
-              + downs.changeInPeriod(p.periodMillis(), nowMillis);
+      int start = replicasAtPeriodStart(currentReplicas, ups, downs, p, nowMillis);
       long proposed =
           p.percent()
               ? (long) Math.ceil(start * (1 + p.value() / 100.0))
@@ -99,10 +108,7 @@ public record ScaleEvents(List<Event> events) {
     boolean largestChange = rules.selectPolicy() == ScalingRules.SelectPolicy.MAX;
     long result = largestChange ? Integer.MAX_VALUE : Integer.MIN_VALUE;
     for (ScalingRules.Policy p : rules.policies()) {
-      int start =
-          currentReplicas
-              - ups.changeInPeriod(p.periodMillis(), nowMillis)
-              + downs.changeInPeriod(p.periodMillis(), nowMillis);
+      int start = replicasAtPeriodStart(currentReplicas, ups, downs, p, nowMillis);
       long proposed =
           p.percent() ? (long) (start * (1 - p.value() / 100.0)) : (long) start - p.value();
       result = largestChange ? Math.min(result, proposed) : Math.max(result, proposed);
