@@ -17,7 +17,6 @@ import io.platformsim.core.platform.PlatformMetrics;
 import io.platformsim.core.platform.PlatformSample;
 import io.platformsim.core.platform.RolloutRecord;
 import io.platformsim.core.platform.StrandedCapacity;
-import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Service;
 import io.platformsim.core.workload.Workload;
 import io.platformsim.identity.IdentityMetrics;
@@ -336,10 +335,14 @@ public final class Comparison {
     out.put(Figure.BLAST_RADIUS_MAX, (double) id.blastRadius().maxOverHosts());
   }
 
-  /** p50/p95/max per release kind and overall, unfinished count, unavailability. */
+  /**
+   * p50/p95/max per release kind (app, base image, configuration) and overall, unfinished count,
+   * unavailability.
+   */
   static void rolloutFigures(List<RolloutRecord> rollouts, long horizon, Map<Figure, Double> f) {
     List<Long> app = new ArrayList<>();
     List<Long> image = new ArrayList<>();
+    List<Long> config = new ArrayList<>();
     List<Long> all = new ArrayList<>();
     int unfinished = 0;
     long outOfService = 0;
@@ -352,7 +355,11 @@ public final class Comparison {
       } else {
         d = r.durationMillis();
       }
-      (r.release().kind() == Release.Kind.APP ? app : image).add(d);
+      switch (r.release().kind()) {
+        case APP -> app.add(d);
+        case BASE_IMAGE -> image.add(d);
+        case CONFIG -> config.add(d);
+      }
       all.add(d);
       outOfService += r.outOfServiceMillis();
       maxOut = Math.max(maxOut, r.maxOutOfService());
@@ -368,6 +375,12 @@ public final class Comparison {
       f.put(Figure.IMAGE_ROLLOUT_P50, s.median() / 1000.0);
       f.put(Figure.IMAGE_ROLLOUT_P95, s.p95() / 1000.0);
       f.put(Figure.IMAGE_ROLLOUT_MAX, s.max() / 1000.0);
+    }
+    if (!config.isEmpty()) {
+      DurationSummary s = DurationSummary.of(toArray(config));
+      f.put(Figure.CONFIG_ROLLOUT_P50, s.median() / 1000.0);
+      f.put(Figure.CONFIG_ROLLOUT_P95, s.p95() / 1000.0);
+      f.put(Figure.CONFIG_ROLLOUT_MAX, s.max() / 1000.0);
     }
     DurationSummary s = DurationSummary.of(toArray(all));
     f.put(Figure.ROLLOUT_P50, s.median() / 1000.0);

@@ -40,6 +40,12 @@ public enum Figure {
   IMAGE_ROLLOUT_P95("imageRolloutP95", "base-image rollout p95", "s", 0, false),
   /** Longest base-image rollout time. */
   IMAGE_ROLLOUT_MAX("imageRolloutMax", "base-image rollout max", "s", 0, false),
+  /** Median configuration-change rollout time (nearest rank). */
+  CONFIG_ROLLOUT_P50("configRolloutP50", "config rollout p50", "s", 0, false),
+  /** 95th percentile configuration-change rollout time (nearest rank). */
+  CONFIG_ROLLOUT_P95("configRolloutP95", "config rollout p95", "s", 0, false),
+  /** Longest configuration-change rollout. */
+  CONFIG_ROLLOUT_MAX("configRolloutMax", "config rollout max", "s", 0, false),
   /** Median rollout time over all releases. */
   ROLLOUT_P50("rolloutP50", "rollout p50 (all)", "s", 0, false),
   /** 95th-percentile rollout time over all releases. */

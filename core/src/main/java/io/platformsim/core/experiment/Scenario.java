@@ -440,6 +440,17 @@ public record Scenario(
     }
 
     /**
+     * A configuration change of {@code service} to {@code configVersion} at {@code at} ({@link
+     * Release#config}): a fleet-wide configuration-management run on LeSP, a rollout restart on
+     * KuSP.
+     */
+    public Builder configChange(Duration at, String service, String configVersion) {
+      return event(
+          new ApplyRelease(
+              millis("configuration change time", at), Release.config(service, configVersion)));
+    }
+
+    /**
      * A base-image change of every service (an OS/runtime patch) to {@code version} at {@code at}.
      */
     public Builder baseImageChange(Duration at, String version) {

@@ -108,17 +108,23 @@ final class TimelineReader {
         switch (k) {
           case "app" -> Release.Kind.APP;
           case "baseImage" -> Release.Kind.BASE_IMAGE;
+          case "config" -> Release.Kind.CONFIG;
           default ->
               throw body.error(
                   "kind",
-                  "expected 'app' or 'baseImage', was '"
+                  "expected 'app', 'baseImage' or 'config', was '"
                       + k
                       + "'"
-                      + DidYouMean.suggest(k, List.of("app", "baseImage")));
+                      + DidYouMean.suggest(k, List.of("app", "baseImage", "config")));
         };
     double p = body.decimal("healthCheckFailure", 0.0);
     if (!(p >= 0 && p <= 1)) {
       throw body.error("healthCheckFailure", "must be a probability in [0, 1], was " + p);
+    }
+    if (rk == Release.Kind.CONFIG && p != 0) {
+      throw body.error(
+          "healthCheckFailure",
+          "must be 0 for a configuration change (no configuration rollback is modelled), was " + p);
     }
     out.add(new ApplyRelease(at, new Release(service, rk, body.string("version", null), p)));
   }

@@ -114,7 +114,8 @@ final class DeploymentController {
 
   /**
    * Rolls {@code release} out: a new ReplicaSet with the release's image (the published one, or one
-   * derived from the current image), a new rollout superseding an unfinished one.
+   * derived from the current image; the current image for a configuration change), a new rollout
+   * superseding an unfinished one.
    *
    * @throws IllegalArgumentException for an unknown service
    */
@@ -132,7 +133,10 @@ final class DeploymentController {
               + "'; deployed: "
               + c.deployments.keySet());
     }
-    ImageDescription image = d.image(release.version());
+    // A configuration change (a ConfigMap edit plus `kubectl rollout restart`) changes the pod
+    // template's annotations only: a new ReplicaSet with the same image.
+    ImageDescription image =
+        release.kind() == Release.Kind.CONFIG ? d.current.image : d.image(release.version());
     if (image == null) {
       image = Deployment.derivedImage(d.current.image, release);
       d.putImage(release.version(), image);

@@ -95,9 +95,25 @@ final class ConfigManagementRun {
 
   /** Starts an orchestrated converge of {@code pool}'s in-service members now. */
   void convergeFleet(ServicePool pool) {
-    FleetConverge run = new FleetConverge(pool);
+    convergeFleet(pool, (m, next) -> next.fire(), () -> {});
+  }
+
+  /**
+   * Starts an orchestrated converge of {@code pool}'s in-service members now, in which each machine
+   * that converged goes through {@code afterConverge} (a restart, say) before its slot is free for
+   * the next machine; {@code done} fires once when the last machine is through.
+   */
+  void convergeFleet(ServicePool pool, AfterConverge afterConverge, EventAction done) {
+    FleetConverge run = new FleetConverge(pool, afterConverge, done);
     fleetConverges.add(run);
     run.fill();
+  }
+
+  /** What a fleet-wide run does with a machine once it converged. */
+  @FunctionalInterface
+  interface AfterConverge {
+    /** Handles converged {@code m}; fires {@code next} (once) when the machine is through. */
+    void converged(Machine m, EventAction next);
   }
 
   /** Every fleet-wide run, in start order. */
@@ -120,14 +136,18 @@ final class ConfigManagementRun {
     private final long startMillis;
     private final List<Machine> targets;
     private final int parallelism;
+    private final AfterConverge afterConverge;
+    private final EventAction done;
     private int next;
     private int inFlight;
     private int ok;
     private int failedMachines;
     private long endMillis = -1;
 
-    FleetConverge(ServicePool pool) {
+    FleetConverge(ServicePool pool, AfterConverge afterConverge, EventAction done) {
       this.pool = pool;
+      this.afterConverge = afterConverge;
+      this.done = done;
       this.startMillis = sim.now();
       this.parallelism = cm.parallelism();
       this.targets = pool.inServiceMembers();
@@ -138,15 +158,16 @@ final class ConfigManagementRun {
         Machine m = targets.get(next++);
         if (m.state() == MachineState.IN_SERVICE) {
           inFlight++;
-          attempt(1);
+          attempt(m, 1);
         }
       }
       if (inFlight == 0 && next >= targets.size() && endMillis < 0) {
         endMillis = sim.now();
+        done.fire();
       }
     }
 
-    private void attempt(int n) {
+    private void attempt(Machine m, int n) {
       long d = convergeTime.next();
       boolean fails = Chance.happens(convergeFailures, cm.failureProbability());
       sim.schedule(
@@ -154,17 +175,22 @@ final class ConfigManagementRun {
           () -> {
             recorder.convergeTimes.add(d);
             if (fails && n < cm.maxAttempts()) {
-              attempt(n + 1);
+              attempt(m, n + 1);
               return;
             }
             if (fails) {
               failedMachines++;
+              slotFree();
             } else {
               ok++;
+              afterConverge.converged(m, this::slotFree);
             }
-            inFlight--;
-            fill();
           });
+    }
+
+    private void slotFree() {
+      inFlight--;
+      fill();
     }
 
     FleetConvergeRecord record() {

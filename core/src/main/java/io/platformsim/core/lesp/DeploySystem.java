@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * LeSP's deploy system: turns a release into the rollout of its strategy ({@link RollingRollout},
  * {@link CanaryRollout}, {@link BlueGreenRollout}; a base-image release is an {@link
- * ImageReplacement} whatever the strategy), runs at most one rollout per pool and queues the others
- * behind it in the order applied, and keeps every rollout for the metrics.
+ * ImageReplacement} and a configuration change a {@link ConfigRollout} whatever the strategy), runs
+ * at most one rollout per pool and queues the others behind it in the order applied, and keeps
+ * every rollout for the metrics.
  */
 final class DeploySystem {
   private final LespConfig config;
@@ -64,6 +65,9 @@ final class DeploySystem {
 
   /** The rollout process for {@code release}, its batch sizes checked against the pool. */
   private Rollout plan(ServicePool pool, Release release, DeployStrategy strategy) {
+    if (release.kind() == Release.Kind.CONFIG) {
+      return new ConfigRollout(this, pool, release);
+    }
     if (release.kind() == Release.Kind.BASE_IMAGE) {
       return new ImageReplacement(
           this, pool, release, config.imageBatch().machinesFor(pool.wanted));

@@ -235,6 +235,37 @@ final class MachineLifecycle {
     }
   }
 
+  /**
+   * Restarts the service on in-service {@code m} to load a new configuration: drain, restart (the
+   * service's startup) and health check, with no artifact fetched or extracted; {@code w} hears how
+   * it ended. A machine not in service is handed straight back as {@link MachineWaiter#lost}.
+   */
+  void restartInPlace(ServicePool pool, Machine m, String configVersion, MachineWaiter w) {
+    if (m.state() != MachineState.IN_SERVICE) {
+      w.lost(m);
+      return;
+    }
+    m.waiter = w;
+    m.deployStartMillis = sim.now();
+    cancelCrash(m);
+    setState(m, MachineState.DRAINING, "drain for configuration " + configVersion);
+    m.stepEvent =
+        sim.schedule(
+            drainTime.next(),
+            () -> {
+              setState(m, MachineState.DEPLOYING, "restart on configuration " + configVersion);
+              m.stepEvent =
+                  sim.schedule(
+                      pool.service.startupMillis() + pool.service.healthCheckMillis(),
+                      () -> finishDeploy(m, 0));
+            });
+  }
+
+  /** The configuration-management runs machines go through. */
+  ConfigManagementRun configRuns() {
+    return configRuns;
+  }
+
   private void finishDeploy(Machine m, double healthFailure) {
     m.stepEvent = EventQueue.NO_EVENT;
     MachineWaiter w = m.waiter;

@@ -2,9 +2,10 @@ package io.platformsim.core.workload;
 
 /**
  * A change to a running service: a new application version ({@link Kind#APP}, only the artifact
- * changes) or a new base/runtime ({@link Kind#BASE_IMAGE}: the OS image or runtime underneath
+ * changes), a new base/runtime ({@link Kind#BASE_IMAGE}: the OS image or runtime underneath
  * changes, so LeSP bakes a new base image and replaces machines, KuSP rebuilds the image's lower
- * layers).
+ * layers) or a new configuration ({@link Kind#CONFIG}: neither artifact nor image changes; LeSP
+ * converges the pool fleet-wide and restarts the service, KuSP restarts the Deployment's pods).
  *
  * @param service name of the service it changes; not blank
  * @param kind app-only or base/runtime change
@@ -20,7 +21,13 @@ public record Release(
     /** The application artifact only. */
     APP,
     /** The base image / runtime under the application. */
-    BASE_IMAGE
+    BASE_IMAGE,
+    /**
+     * The service's configuration only (a configuration-management change on LeSP, a ConfigMap
+     * change plus {@code kubectl rollout restart} on KuSP); {@code version} names the
+     * configuration.
+     */
+    CONFIG
   }
 
   /** Validates every field; messages name the release and the field. */
@@ -43,6 +50,16 @@ public record Release(
               + "' healthCheckFailureProbability must be in [0, 1], was "
               + healthCheckFailureProbability);
     }
+    // LeSP rolls a configuration back only by another configuration-management run, which the
+    // model does not have; a failing configuration change is refused rather than half-modelled.
+    if (kind == Kind.CONFIG && healthCheckFailureProbability != 0) {
+      throw new IllegalArgumentException(
+          "release of '"
+              + service
+              + "' is a configuration change; its healthCheckFailureProbability must be 0 (no"
+              + " configuration rollback is modelled), was "
+              + healthCheckFailureProbability);
+    }
   }
 
   /** A healthy app-only release of {@code service} to {@code version}. */
@@ -53,6 +70,11 @@ public record Release(
   /** A healthy base-image release of {@code service} onto base image {@code imageVersion}. */
   public static Release baseImage(String service, String imageVersion) {
     return new Release(service, Kind.BASE_IMAGE, imageVersion, 0);
+  }
+
+  /** A configuration change of {@code service} to configuration {@code configVersion}. */
+  public static Release config(String service, String configVersion) {
+    return new Release(service, Kind.CONFIG, configVersion, 0);
   }
 
   /** A copy whose instances fail their health check with probability {@code p}. */

@@ -106,6 +106,35 @@ class KuspDeterministicTest {
   }
 
   /**
+   * A configuration change ({@code kubectl rollout restart} after a ConfigMap edit) is a new
+   * ReplicaSet with the same image: the same two waves as the app release above, 6 s each, and no
+   * pull even at 1 MB/s (an app release's new 20 MB layer would add 20 s per wave at that rate).
+   */
+  @Test
+  void configurationChangeRollsTheSameImageWithoutPulling() {
+    KuspPlatform k =
+        cluster(5, KuspConfig.builder().preloadedImages(WEB_V1).nodeBandwidth(1_000_000));
+    k.deploy(
+        web(10, 1000, 0),
+        DeploymentSpec.builder().readiness(Probe.withInitialDelaySeconds(5)).build());
+    k.simulation().run();
+    long start = k.simulation().now();
+    k.apply(Release.config("web", "cfg-2"));
+    k.simulation().run();
+    RolloutRecord r = k.rollouts().get(0);
+    assertEquals(Release.Kind.CONFIG, r.release().kind());
+    assertEquals(RolloutRecord.Outcome.COMPLETED, r.outcome());
+    assertEquals(12_000, r.durationMillis());
+    assertEquals(
+        List.of(
+            new ReplicaSetStep(start, 5, 8),
+            new ReplicaSetStep(start + 6000, 10, 3),
+            new ReplicaSetStep(start + 12_000, 10, 0)),
+        k.replicaSetSteps("web", start));
+    assertEquals(10, r.instancesChanged());
+  }
+
+  /**
    * Pull time = missing bytes ÷ bandwidth: first 50 + 100 + 20 MB = 170 MB at 10 MB/s = 17 s; the
    * next version shares the 50 MB and 100 MB layers, so only 20 MB: 2 s.
    */

@@ -151,6 +151,34 @@ class LespDeterministicTest {
   }
 
   @Test
+  void configurationChangeConvergesTenAtATimeThenRestarts() {
+    LespPlatform lesp = DeterministicCase.deployed(DeterministicCase.config().build());
+    lesp.apply(Release.config("zebra", "cfg-2"));
+    lesp.simulation().run();
+    RolloutRecord r = lesp.rollouts().get(0);
+    // ceil(40 / 10) = 4 waves; a wave: converge 300 s while serving, then drain 10 s + restart
+    // 15 s + health check 15 s out of service (no fetch, no extract): 340 s. 4 × 340 = 1,360 s.
+    assertEquals(Outcome.COMPLETED, r.outcome());
+    assertEquals(1_360 * S, r.durationMillis());
+    assertEquals(40, r.instancesChanged());
+    assertEquals(10, r.maxOutOfService()); // one wave restarts at once
+    assertEquals(40 * 40 * S, r.outOfServiceMillis()); // 40 machines × 40 s out
+    assertEquals(40, lesp.count(MachineState.IN_SERVICE));
+    assertEquals(1, lesp.fleetConverges().size());
+  }
+
+  @Test
+  void configurationChangeWithAFailingHealthCheckIsRefused() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new Release("zebra", Release.Kind.CONFIG, "cfg-2", 0.5));
+    assertTrue(
+        e.getMessage().contains("healthCheckFailureProbability") && e.getMessage().contains("0.5"),
+        e.getMessage());
+  }
+
+  @Test
   void rollingRollbackOnFailedHealthCheck() {
     LespPlatform lesp = DeterministicCase.deployed(DeterministicCase.config().build());
     lesp.apply(Release.app("zebra", "2").failingHealthCheck(1), DeployStrategy.rolling(10));

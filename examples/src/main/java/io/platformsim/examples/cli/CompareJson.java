@@ -15,7 +15,8 @@ import java.util.Optional;
  * {"scenario":"default","seed":42,"replications":4,"horizonSeconds":25200,
  *  "lesp":{"platform":"LeSP","machines":{"mean":687.9,"ci95":[686.3,689.5]}, ...,
  *          "rolloutSeconds":{"p50":{...},"p95":{...},"max":{...}},
- *          "appRolloutSeconds":{...},"imageRolloutSeconds":{...}, ...},
+ *          "appRolloutSeconds":{...},"imageRolloutSeconds":{...},
+ *          "configRolloutSeconds":{...}, ...},
  *  "kusp":{...},
  *  "ratios":{"machines":0.12, ...}}
  * </pre>
@@ -65,7 +66,14 @@ final class CompareJson {
             group(s, Figure.APP_ROLLOUT_P50, Figure.APP_ROLLOUT_P95, Figure.APP_ROLLOUT_MAX))
         .add(
             "imageRolloutSeconds",
-            group(s, Figure.IMAGE_ROLLOUT_P50, Figure.IMAGE_ROLLOUT_P95, Figure.IMAGE_ROLLOUT_MAX));
+            group(s, Figure.IMAGE_ROLLOUT_P50, Figure.IMAGE_ROLLOUT_P95, Figure.IMAGE_ROLLOUT_MAX))
+        .add(
+            "configRolloutSeconds",
+            group(
+                s,
+                Figure.CONFIG_ROLLOUT_P50,
+                Figure.CONFIG_ROLLOUT_P95,
+                Figure.CONFIG_ROLLOUT_MAX));
   }
 
   private static JsonObject group(PlatformResult s, Figure p50, Figure p95, Figure max) {
