@@ -18,9 +18,9 @@ import java.util.TreeMap;
 
 /**
  * Writes the {@code lesp} section as {@link LespReader} and {@link LespMachineReader} read it,
- * every field written out. A duration distribution the file cannot spell (only a fixed duration
- * and a lognormal of whole-millisecond median and p99 have a form) is left out, so it reads back as
- * the default. Not expressible (no key in the reader): {@link LespConfig#baseImage()}, {@link
+ * every field written out. A duration distribution the file cannot spell (only a fixed duration and
+ * a lognormal of whole-millisecond median and p99 have a form) is left out, so it reads back as the
+ * default. Not expressible (no key in the reader): {@link LespConfig#baseImage()}, {@link
  * LespConfig#deploySteps()}, {@link LespConfig#zones()}, and the {@linkplain LespConfig#identity()
  * identity} beyond its authority capacity ({@link IdentityWriter}).
  */

@@ -18,9 +18,9 @@ import java.util.Optional;
 
 /**
  * Loads a {@link Scenario} from a YAML file, and writes one ({@link #write}, {@link
- * ScenarioWriter}). The schema, every field's unit and default, is
- * documented in {@code examples/scenarios/README.md}; {@code examples/scenarios/default.yaml} is
- * the built-in scenario written as a file.
+ * ScenarioWriter}). The schema, every field's unit and default, is documented in {@code
+ * examples/scenarios/README.md}; {@code examples/scenarios/default.yaml} is the built-in scenario
+ * written as a file.
  *
  * <p>Strict: an unknown field is an error that names it and suggests the closest known one; every
  * quantity needs its unit ({@code 90s}, {@code 500m}, {@code 4Gi}, {@code 200MB}); every error is a

@@ -91,8 +91,8 @@ final class Spelled {
   }
 
   /**
-   * Java's shortest decimal that parses back to the same double ({@link Double#toString}), with
-   * the exponent's sign always written ({@code 1.0E+10}) so YAML 1.1 readers also see a number.
+   * Java's shortest decimal that parses back to the same double ({@link Double#toString}), with the
+   * exponent's sign always written ({@code 1.0E+10}) so YAML 1.1 readers also see a number.
    */
   static String decimal(double d) {
     String s = Double.toString(d);

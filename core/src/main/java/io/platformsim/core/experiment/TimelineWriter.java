@@ -11,8 +11,8 @@ import java.util.List;
  * Writes the {@code timeline} as {@link TimelineReader} reads it: every event its own entry, in the
  * scenario's order (so equal times keep theirs): a release with all four fields, a load change
  * without {@code for} (its return to 1 is an event of its own), a failure, a zone outage. The
- * "every service" forms ({@code releaseAll}, {@code baseImage}) are never written: they read as
- * the releases they expand to.
+ * "every service" forms ({@code releaseAll}, {@code baseImage}) are never written: they read as the
+ * releases they expand to.
  */
 final class TimelineWriter {
 

@@ -2,6 +2,10 @@ package io.platformsim.core.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import io.platformsim.core.engine.DurationDistribution;
 import io.platformsim.core.experiment.TimelineEvent.ApplyRelease;
 import io.platformsim.core.experiment.TimelineEvent.LoadChange;
@@ -27,6 +31,10 @@ import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.core.workload.Service;
 import io.platformsim.scheduler.placement.Policies;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,11 +50,11 @@ import net.jqwik.api.Provide;
 
 /**
  * YAML → scenario → YAML round-trips: a scenario written by {@link ScenarioWriter} reads back as
- * the same scenario (record equality), and writing what was read gives the same text. The
- * generator covers every field the file format can express today (top level, services with images
- * and Deployment specs, the whole {@code lesp} section, {@code kusp}, {@code identity}, every
- * timeline event kind) with awkward text (quotes, colons, non-ASCII, YAML words) and ragged
- * numbers (any millisecond, random doubles); fields without a key keep their defaults.
+ * the same scenario (record equality), and writing what was read gives the same text. The generator
+ * covers every field the file format can express today (top level, services with images and
+ * Deployment specs, the whole {@code lesp} section, {@code kusp}, {@code identity}, every timeline
+ * event kind) with awkward text (quotes, colons, non-ASCII, YAML words) and ragged numbers (any
+ * millisecond, random doubles); fields without a key keep their defaults.
  */
 class ScenarioRoundTripProperties {
 
@@ -75,6 +83,19 @@ class ScenarioRoundTripProperties {
 
   private static final List<String> ZONES = List.of("a", "zone-b", "us-east-1c", "z 1", "2");
 
+  private static final Schema SCHEMA = schema();
+
+  private static Schema schema() {
+    try {
+      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+          .getSchema(
+              Files.readString(Path.of("../examples/scenarios/scenario.schema.json")),
+              InputFormat.JSON);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Property(tries = 200)
   void writtenAndReadBackIsTheSameScenario(@ForAll("scenarios") Scenario s) {
     String yaml = ScenarioWriter.write(s);
@@ -85,6 +106,13 @@ class ScenarioRoundTripProperties {
   void writingWhatWasReadGivesTheSameText(@ForAll("scenarios") Scenario s) {
     String yaml = ScenarioWriter.write(s);
     assertEquals(yaml, ScenarioWriter.write(ScenarioFile.parse(yaml, "written.yaml")));
+  }
+
+  /** What the writer writes, editors' schema checkers accept too (fewer tries: it is slower). */
+  @Property(tries = 50)
+  void writtenScenariosPassTheSchema(@ForAll("scenarios") Scenario s) throws IOException {
+    String yaml = ScenarioWriter.write(s);
+    assertEquals(List.of(), SCHEMA.validate(yaml, InputFormat.YAML), yaml);
   }
 
   @Provide
@@ -200,8 +228,7 @@ class ScenarioRoundTripProperties {
       fewestInstances = Math.min(fewestInstances, s.instances());
       if (r.nextInt(3) == 0) {
         Resources need = s.request().plus(agents.total());
-        List<InstanceType> fit =
-            types.stream().filter(t -> need.fitsIn(t.capacity())).toList();
+        List<InstanceType> fit = types.stream().filter(t -> need.fitsIn(t.capacity())).toList();
         b.pin(s.name(), fit.get(r.nextInt(fit.size())).name());
       }
     }

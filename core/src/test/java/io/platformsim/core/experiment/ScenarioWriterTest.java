@@ -25,8 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link ScenarioWriter} on the shipped scenarios, its spelling of each unit, and what it leaves
- * out. The whole-format round trip over generated scenarios is {@link
- * ScenarioRoundTripProperties}.
+ * out. The whole-format round trip over generated scenarios is {@link ScenarioRoundTripProperties}.
  */
 class ScenarioWriterTest {
 
@@ -145,7 +144,8 @@ class ScenarioWriterTest {
   @ValueSource(doubles = {0.1, 1.0 / 3, 1e-7, 1e10, 123456.789, 0.0, 5e-324})
   void decimalsReadBackBitForBit(double d) {
     String spelled = Spelled.decimal(d);
-    assertEquals(Double.doubleToRawLongBits(d), Double.doubleToRawLongBits(Double.valueOf(spelled)));
+    assertEquals(
+        Double.doubleToRawLongBits(d), Double.doubleToRawLongBits(Double.valueOf(spelled)));
     // YAML 1.1 floats need a signed exponent: 1.0E+10, not 1.0E10
     assertFalse(spelled.matches(".*E[0-9].*"), spelled);
   }
@@ -183,7 +183,9 @@ class ScenarioWriterTest {
                     .build())
             .build()
             .withKusp(
-                SmallScenario.build().kusp().withIdentity(KuspIdentity.INSTANT.withAuthorityCapacity(7)));
+                SmallScenario.build()
+                    .kusp()
+                    .withIdentity(KuspIdentity.INSTANT.withAuthorityCapacity(7)));
     String written = ScenarioWriter.write(split);
     assertFalse(written.contains("identity:"), written);
     assertTrue(written.contains("  bake: 1m\n"), written);
@@ -195,8 +197,7 @@ class ScenarioWriterTest {
   @Test
   void aLongScaleDownAfterRoundTrips() {
     Scenario s = SmallScenario.build();
-    Scenario never =
-        s.withKusp(s.kusp().withClusterAutoscaling(Scenario.scaleUpOnly(1, 10)));
+    Scenario never = s.withKusp(s.kusp().withClusterAutoscaling(Scenario.scaleUpOnly(1, 10)));
     assertEquals(never, ScenarioFile.parse(ScenarioWriter.write(never), "never.yaml"));
   }
 
