@@ -327,7 +327,7 @@ class ArchitectureTest {
             IDENTITY,
             SCHEDULER + ".resource"),
         new NamedRule(
-            "core.experiment: only the scenario's configuration, its readers, the sweeps that vary it "
+            "core.experiment: only the scenario's configuration, its readers and writers, the sweeps that vary it "
                 + "and LespFactory/KuspFactory name lesp and kusp (the rest drives the Platform contract)",
             noClasses()
                 .that()
@@ -335,7 +335,7 @@ class ArchitectureTest {
                 .and()
                 .haveNameNotMatching(
                     EXPERIMENT.replace(".", "\\.")
-                        + "\\.(Scenario|DefaultScenario|ScenarioFile|\\w+Reader|Sweep|LespFactory|KuspFactory)"
+                        + "\\.(Scenario|DefaultScenario|ScenarioFile|\\w+Reader|\\w+Writer|Sweep|LespFactory|KuspFactory)"
                         + "(\\$.*)?")
                 .should()
                 .dependOnClassesThat()

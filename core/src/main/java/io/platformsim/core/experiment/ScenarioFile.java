@@ -7,6 +7,7 @@ import io.platformsim.core.yaml.YamlDocument;
 import io.platformsim.core.yaml.YamlFileException;
 import io.platformsim.core.yaml.YamlMapping;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,9 +17,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Loads a {@link Scenario} from a YAML file. The schema, every field's unit and default, is
- * documented in {@code examples/scenarios/README.md}; {@code examples/scenarios/default.yaml} is
- * the built-in scenario written as a file.
+ * Loads a {@link Scenario} from a YAML file, and writes one ({@link #write}, {@link
+ * ScenarioWriter}). The schema, every field's unit and default, is documented in {@code
+ * examples/scenarios/README.md}; {@code examples/scenarios/default.yaml} is the built-in scenario
+ * written as a file.
  *
  * <p>Strict: an unknown field is an error that names it and suggests the closest known one; every
  * quantity needs its unit ({@code 90s}, {@code 500m}, {@code 4Gi}, {@code 200MB}); every error is a
@@ -124,6 +126,21 @@ public final class ScenarioFile {
     } catch (IllegalArgumentException e) {
       // A cross-field check of the model (e.g. a service that fits no instance type).
       throw new ScenarioFileException(sourceName, 0, "", e.getMessage());
+    }
+  }
+
+  /**
+   * Writes {@code scenario} to {@code path} in canonical form ({@link ScenarioWriter#write}),
+   * replacing the file if it exists; {@link #load} reads it back as the same scenario where the
+   * file format can express every value.
+   *
+   * @throws UncheckedIOException if the file cannot be written
+   */
+  public static void write(Scenario scenario, Path path) {
+    try {
+      Files.writeString(path, ScenarioWriter.write(scenario), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
     }
   }
 

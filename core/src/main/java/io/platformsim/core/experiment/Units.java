@@ -100,23 +100,39 @@ final class Units {
     Matcher m = DURATION_PART.matcher(t);
     int pos = 0;
     double total = 0;
+    // Whole-number parts are also summed exactly: a double holds whole milliseconds exactly only
+    // up to 2^53, and a written duration such as Scenario.NEVER must read back as itself.
+    long exact = 0;
+    boolean whole = true;
     while (pos < t.length()) {
       if (!m.find(pos) || m.start() != pos) {
         return null;
       }
       double v = Double.parseDouble(m.group(1));
-      total +=
-          v
-              * switch (m.group(2)) {
-                case "ms" -> 1;
-                case "s" -> 1_000;
-                case "m" -> 60_000;
-                case "h" -> 3_600_000;
-                default -> 86_400_000;
-              };
+      long unit =
+          switch (m.group(2)) {
+            case "ms" -> 1;
+            case "s" -> 1_000;
+            case "m" -> 60_000;
+            case "h" -> 3_600_000;
+            default -> 86_400_000;
+          };
+      total += v * unit;
+      if (whole && m.group(1).indexOf('.') < 0) {
+        try {
+          exact = Math.addExact(exact, Math.multiplyExact(Long.parseLong(m.group(1)), unit));
+        } catch (ArithmeticException | NumberFormatException e) {
+          whole = false;
+        }
+      } else {
+        whole = false;
+      }
       pos = m.end();
     }
-    return total > Long.MAX_VALUE / 2 ? null : Math.round(total);
+    if (total > Long.MAX_VALUE / 2) {
+      return null;
+    }
+    return whole ? exact : Math.round(total);
   }
 
   /**

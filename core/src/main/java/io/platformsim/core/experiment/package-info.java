@@ -2,14 +2,16 @@
  * Experiments: a {@link io.platformsim.core.experiment.Scenario} (workload, LeSP and KuSP
  * configuration, a timeline of releases, load changes and failures, horizon, replications, seed)
  * built in Java or loaded from YAML ({@link io.platformsim.core.experiment.ScenarioFile}, with one
- * package-private reader per section on top of {@code io.platformsim.core.yaml}); the {@link
- * io.platformsim.core.experiment.Comparison} that runs it on every platform of a {@link
- * io.platformsim.core.experiment.PlatformRegistry} (by default {@code lesp} then {@code kusp}, each
- * made by a {@link io.platformsim.core.experiment.PlatformFactory}) with common random numbers and
- * parallel replications; its immutable {@link io.platformsim.core.experiment.ComparisonResult} with
- * 95% confidence intervals; parameter {@link io.platformsim.core.experiment.Sweep sweeps}; and the
- * text and CSV {@link io.platformsim.core.experiment.ComparisonReport reports}, which list the
- * platforms in registry order with ratios over the first.
+ * package-private reader per section on top of {@code io.platformsim.core.yaml}) and written back
+ * in canonical form ({@link io.platformsim.core.experiment.ScenarioWriter}, one writer per
+ * section); the {@link io.platformsim.core.experiment.Comparison} that runs it on every platform of
+ * a {@link io.platformsim.core.experiment.PlatformRegistry} (by default {@code lesp} then {@code
+ * kusp}, each made by a {@link io.platformsim.core.experiment.PlatformFactory}) with common random
+ * numbers and parallel replications; its immutable {@link
+ * io.platformsim.core.experiment.ComparisonResult} with 95% confidence intervals; parameter {@link
+ * io.platformsim.core.experiment.Sweep sweeps}; and the text and CSV {@link
+ * io.platformsim.core.experiment.ComparisonReport reports}, which list the platforms in registry
+ * order with ratios over the first.
  *
  * <p>Data flows one way: scenario → a platform on a fresh simulation per replication, driven only
  * through the {@link io.platformsim.core.platform.Platform} contract → the platform's recorded

@@ -149,6 +149,17 @@ public final class InstanceMenu {
     return types.stream().map(InstanceType::name).toList();
   }
 
+  /** Equal when both list equal types in the same order (a menu is a value). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof InstanceMenu m && types.equals(m.types);
+  }
+
+  @Override
+  public int hashCode() {
+    return types.hashCode();
+  }
+
   @Override
   public String toString() {
     return "InstanceMenu" + types;

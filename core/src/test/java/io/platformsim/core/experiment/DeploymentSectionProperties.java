@@ -53,7 +53,8 @@ class DeploymentSectionProperties {
     return new Probe(r.nextInt(120) * 500L, 1 + r.nextInt(60_000), 1 + r.nextInt(10));
   }
 
-  private static DeploymentSpec spec(Random r) {
+  /** A random valid spec; also the deployment generator of {@link ScenarioRoundTripProperties}. */
+  static DeploymentSpec spec(Random r) {
     DeploymentSpec.Builder b = DeploymentSpec.builder();
     boolean recreate = r.nextInt(3) == 0;
     if (recreate) {

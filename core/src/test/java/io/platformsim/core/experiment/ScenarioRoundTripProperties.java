@@ -1,0 +1,341 @@
+package io.platformsim.core.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.platformsim.core.engine.DurationDistribution;
+import io.platformsim.core.experiment.TimelineEvent.ApplyRelease;
+import io.platformsim.core.experiment.TimelineEvent.LoadChange;
+import io.platformsim.core.experiment.TimelineEvent.MachineFailure;
+import io.platformsim.core.experiment.TimelineEvent.ZoneOutage;
+import io.platformsim.core.kusp.ClusterAutoscaling;
+import io.platformsim.core.kusp.DeploymentSpec;
+import io.platformsim.core.kusp.KuspConfig;
+import io.platformsim.core.kusp.KuspIdentity;
+import io.platformsim.core.kusp.NodeType;
+import io.platformsim.core.lesp.AutoScaling;
+import io.platformsim.core.lesp.BatchSize;
+import io.platformsim.core.lesp.ConfigManagement;
+import io.platformsim.core.lesp.DeployStrategy;
+import io.platformsim.core.lesp.InstanceMenu;
+import io.platformsim.core.lesp.InstanceType;
+import io.platformsim.core.lesp.LespConfig;
+import io.platformsim.core.lesp.LespIdentity;
+import io.platformsim.core.lesp.MachineAgents;
+import io.platformsim.core.workload.ImageDescription;
+import io.platformsim.core.workload.ImageLayer;
+import io.platformsim.core.workload.Release;
+import io.platformsim.core.workload.Resources;
+import io.platformsim.core.workload.Service;
+import io.platformsim.scheduler.placement.Policies;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * YAML → scenario → YAML round-trips: a scenario written by {@link ScenarioWriter} reads back as
+ * the same scenario (record equality), and writing what was read gives the same text. The generator
+ * covers every field the file format can express today (top level, services with images and
+ * Deployment specs, the whole {@code lesp} section, {@code kusp}, {@code identity}, every timeline
+ * event kind) with awkward text (quotes, colons, non-ASCII, YAML words) and ragged numbers (any
+ * millisecond, random doubles); fields without a key keep their defaults.
+ */
+class ScenarioRoundTripProperties {
+
+  /** Names YAML would misread unquoted, next to ordinary ones. */
+  private static final List<String> NAMES =
+      List.of(
+          "web",
+          "svc-01",
+          "2",
+          "a b",
+          "x:y",
+          "ünï",
+          "yes",
+          "q\"u\\o",
+          "#hash",
+          "- dash",
+          "line\nbreak",
+          " sp ",
+          "emoji\uD83D\uDE00",
+          "Null",
+          "1e3",
+          "[x]");
+
+  private static final List<String> VERSIONS =
+      List.of("1", "2.0", "v3", "debian-12.8", "yes", "ä", "1: x");
+
+  private static final List<String> ZONES = List.of("a", "zone-b", "us-east-1c", "z 1", "2");
+
+  private static final Schema SCHEMA = schema();
+
+  private static Schema schema() {
+    try {
+      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+          .getSchema(
+              Files.readString(Path.of("../examples/scenarios/scenario.schema.json")),
+              InputFormat.JSON);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Property(tries = 200)
+  void writtenAndReadBackIsTheSameScenario(@ForAll("scenarios") Scenario s) {
+    String yaml = ScenarioWriter.write(s);
+    assertEquals(s, ScenarioFile.parse(yaml, "written.yaml"), yaml);
+  }
+
+  @Property(tries = 200)
+  void writingWhatWasReadGivesTheSameText(@ForAll("scenarios") Scenario s) {
+    String yaml = ScenarioWriter.write(s);
+    assertEquals(yaml, ScenarioWriter.write(ScenarioFile.parse(yaml, "written.yaml")));
+  }
+
+  /** What the writer writes, editors' schema checkers accept too (fewer tries: it is slower). */
+  @Property(tries = 50)
+  void writtenScenariosPassTheSchema(@ForAll("scenarios") Scenario s) throws IOException {
+    String yaml = ScenarioWriter.write(s);
+    assertEquals(List.of(), SCHEMA.validate(yaml, InputFormat.YAML), yaml);
+  }
+
+  @Provide
+  Arbitrary<Scenario> scenarios() {
+    return Arbitraries.randomValue(ScenarioRoundTripProperties::scenario);
+  }
+
+  static Scenario scenario(Random r) {
+    List<String> names = new ArrayList<>(NAMES);
+    Collections.shuffle(names, r);
+    int n = 1 + r.nextInt(4);
+    List<Service> services = new ArrayList<>();
+    Map<String, DeploymentSpec> deployments = new LinkedHashMap<>();
+    for (String name : names.subList(0, n)) {
+      // DeploymentSectionProperties' limits are at least 500m and 1Gi: requests stay below.
+      boolean deployment = r.nextBoolean();
+      services.add(service(r, name, deployment ? 500 : 1500, deployment ? 1024 : 3000));
+      if (deployment) {
+        deployments.put(
+            name, r.nextInt(4) == 0 ? DeploymentSpec.DEFAULT : DeploymentSectionProperties.spec(r));
+      }
+    }
+    int authority = r.nextBoolean() ? 0 : r.nextInt(1_000_001);
+    KuspConfig kusp = kusp(r, authority);
+    long horizon = 60_000 + r.nextLong(3 * 86_400_000L);
+    Scenario.Builder b =
+        Scenario.builder(pick(r, NAMES))
+            .services(services)
+            .lesp(lesp(r, services, authority))
+            .kusp(kusp)
+            .horizon(Duration.ofMillis(horizon))
+            .replications(1 + r.nextInt(Scenario.MAX_REPLICATIONS))
+            .seed(r.nextLong())
+            .scaleOutTarget(1 - r.nextDouble());
+    if (r.nextBoolean()) {
+      b.sampleEvery(Duration.ofMillis(1 + r.nextLong(horizon)));
+    }
+    deployments.forEach(b::deployment);
+    long at = 0;
+    for (int i = r.nextInt(9); i > 0; i--) {
+      at = r.nextInt(3) == 0 ? at : wholeSecondsOrNot(r, r.nextLong(horizon));
+      String service = services.get(r.nextInt(services.size())).name();
+      b.event(
+          switch (r.nextInt(4)) {
+            case 0 ->
+                new ApplyRelease(
+                    at,
+                    new Release(
+                        service,
+                        r.nextBoolean() ? Release.Kind.APP : Release.Kind.BASE_IMAGE,
+                        pick(r, VERSIONS),
+                        r.nextInt(3) == 0 ? 0 : r.nextInt(5) == 0 ? 1 : r.nextDouble()));
+            case 1 -> new LoadChange(at, service, r.nextBoolean() ? 1 : r.nextDouble() * 10);
+            case 2 -> new MachineFailure(at, service, 1 + r.nextInt(100_000));
+            default -> new ZoneOutage(at, kusp.zones().get(r.nextInt(kusp.zones().size())));
+          });
+    }
+    return b.build();
+  }
+
+  private static Service service(Random r, String name, int maxCpu, int maxMemory) {
+    Service.Builder b =
+        Service.builder(name)
+            .version(pick(r, VERSIONS))
+            .instances(1 + r.nextInt(20))
+            .request(Resources.of(1 + r.nextInt(maxCpu), 1 + r.nextInt(maxMemory)))
+            .usage(Resources.of(r.nextInt(3000), r.nextInt(6000)))
+            .artifactBytes(bytes(r))
+            .startup(Duration.ofMillis(wholeSecondsOrNot(r, r.nextLong(600_000))))
+            .healthCheck(Duration.ofMillis(wholeSecondsOrNot(r, r.nextLong(600_000))));
+    if (r.nextBoolean()) {
+      List<ImageLayer> layers = new ArrayList<>();
+      for (int i = r.nextInt(4); i > 0; i--) {
+        layers.add(new ImageLayer("sha256:" + pick(r, NAMES), bytes(r)));
+      }
+      b.image(new ImageDescription(pick(r, NAMES) + ":" + pick(r, VERSIONS), layers));
+    }
+    return b.build();
+  }
+
+  private static LespConfig lesp(Random r, List<Service> services, int authority) {
+    LespConfig.Builder b = LespConfig.builder();
+    List<InstanceType> types = InstanceMenu.AWS_DEFAULT.types();
+    if (r.nextBoolean()) {
+      List<String> names = new ArrayList<>(NAMES);
+      names.removeIf(s -> !s.strip().equals(s)); // a pin's type is read stripped
+      Collections.shuffle(names, r);
+      types = new ArrayList<>();
+      for (String name : names.subList(0, 1 + r.nextInt(3))) {
+        types.add(
+            new InstanceType(
+                name,
+                Resources.of(4000 + r.nextInt(60_000), 8192 + r.nextInt(200_000)),
+                r.nextInt(4) == 0 ? 0.25 : r.nextDouble() * 5));
+      }
+      b.menu(InstanceMenu.of(types));
+    }
+    MachineAgents agents =
+        switch (r.nextInt(3)) {
+          case 0 -> MachineAgents.DEFAULT;
+          case 1 -> MachineAgents.NONE;
+          default -> {
+            Map<String, Resources> m = new LinkedHashMap<>();
+            for (int i = 1 + r.nextInt(2); i > 0; i--) {
+              m.put(pick(r, NAMES), Resources.of(r.nextInt(200), r.nextInt(500)));
+            }
+            yield MachineAgents.of(m);
+          }
+        };
+    b.agents(agents);
+    int fewestInstances = Integer.MAX_VALUE;
+    for (Service s : services) {
+      fewestInstances = Math.min(fewestInstances, s.instances());
+      if (r.nextInt(3) == 0) {
+        Resources need = s.request().plus(agents.total());
+        List<InstanceType> fit = types.stream().filter(t -> need.fitsIn(t.capacity())).toList();
+        b.pin(s.name(), fit.get(r.nextInt(fit.size())).name());
+      }
+    }
+    b.headroom(r.nextBoolean() ? 0 : r.nextDouble() * 2);
+    b.strategy(
+        switch (r.nextInt(4)) {
+          case 0 -> new DeployStrategy.Rolling(batch(r));
+          case 1 -> DeployStrategy.blueGreen();
+          case 2 -> DeployStrategy.rollingPercent(25);
+          // The reader refuses a canary larger than a pool; every pool holds its instances.
+          default ->
+              new DeployStrategy.Canary(
+                  1 + r.nextInt(fewestInstances),
+                  wholeSecondsOrNot(r, r.nextLong(7_200_000)),
+                  batch(r));
+        });
+    b.imageBatch(batch(r)).replaceFailed(r.nextBoolean());
+    if (r.nextBoolean()) {
+      b.pending(distribution(r));
+    }
+    if (r.nextBoolean()) {
+      b.boot(distribution(r));
+    }
+    if (r.nextBoolean()) {
+      b.bake(distribution(r));
+    }
+    b.bootFailureProbability(r.nextBoolean() ? 0 : r.nextDouble() * 0.9);
+    b.meanTimeToCrashMillis(r.nextBoolean() ? 0 : 1 + r.nextLong(100_000_000_000L));
+    if (r.nextBoolean()) {
+      b.configManagement(
+          new ConfigManagement(
+              distribution(r),
+              r.nextDouble() * 0.5,
+              1 + r.nextInt(1000),
+              1 + r.nextInt(100_000),
+              r.nextBoolean(),
+              1 + r.nextLong(100_000_000),
+              r.nextLong(10_000_000)));
+    }
+    if (r.nextBoolean()) {
+      int min = 1 + r.nextInt(5);
+      b.autoScaling(
+          new AutoScaling(
+              1 - r.nextDouble(),
+              r.nextLong(1_000_000),
+              1 + r.nextLong(1_000_000),
+              min,
+              min + r.nextInt(1000)));
+    }
+    return b.identity(LespIdentity.DEFAULT.withAuthorityCapacity(authority)).build();
+  }
+
+  private static KuspConfig kusp(Random r, int authority) {
+    List<String> zones = new ArrayList<>(ZONES);
+    Collections.shuffle(zones, r);
+    ClusterAutoscaling ca = null;
+    if (r.nextInt(3) > 0) {
+      int min = r.nextInt(10);
+      ca =
+          ClusterAutoscaling.between(min, Math.max(1, min) + r.nextInt(200))
+              .withUnneededMillis(
+                  r.nextInt(4) == 0 ? Scenario.NEVER : wholeSecondsOrNot(r, r.nextLong(3_600_000)));
+    }
+    List<String> profiles = Policies.names();
+    return KuspConfig.builder()
+        .nodeType(
+            new NodeType(
+                pick(r, NAMES),
+                Resources.of(4000 + r.nextInt(60_000), 16_384 + r.nextInt(200_000)),
+                1 + bytes(r),
+                r.nextDouble() * 3,
+                10 + r.nextInt(240)))
+        .zones(zones.subList(0, 1 + r.nextInt(3)).toArray(new String[0]))
+        .schedulerProfile(profiles.get(r.nextInt(profiles.size())))
+        .initialNodes(r.nextInt(100))
+        .clusterAutoscaling(ca)
+        .identity(KuspIdentity.INSTANT.withAuthorityCapacity(authority))
+        .build();
+  }
+
+  /** A fixed duration or a lognormal of whole milliseconds, the two forms a file can spell. */
+  private static DurationDistribution distribution(Random r) {
+    long median = 1 + wholeSecondsOrNot(r, r.nextLong(3_600_000));
+    return r.nextBoolean()
+        ? DurationDistribution.fixed(median - 1)
+        : DurationDistribution.logNormal(median, median + 1 + r.nextLong(3_600_000));
+  }
+
+  private static BatchSize batch(Random r) {
+    return r.nextBoolean()
+        ? BatchSize.machines(1 + r.nextInt(50))
+        : BatchSize.percent(1 + r.nextInt(100));
+  }
+
+  /** Ragged byte counts and round ones in every unit the writer picks. */
+  private static long bytes(Random r) {
+    long[] units = {1, 1_000, 1L << 10, 1_000_000, 1L << 20, 1_000_000_000, 1L << 30};
+    return r.nextBoolean()
+        ? r.nextLong(1L << 40)
+        : r.nextInt(5000) * units[r.nextInt(units.length)];
+  }
+
+  private static long wholeSecondsOrNot(Random r, long millis) {
+    return r.nextBoolean() ? millis : millis / 1000 * 1000;
+  }
+
+  private static <T> T pick(Random r, List<T> from) {
+    return from.get(r.nextInt(from.size()));
+  }
+}
