@@ -38,7 +38,11 @@ final class TimelineWriter {
                 "version",
                 Spelled.text(r.version()),
                 "kind",
-                r.kind() == Release.Kind.APP ? "app" : "baseImage",
+                switch (r.kind()) {
+                  case APP -> "app";
+                  case BASE_IMAGE -> "baseImage";
+                  case CONFIG -> "config";
+                },
                 "healthCheckFailure",
                 Spelled.decimal(r.healthCheckFailureProbability())));
       } else if (e instanceof LoadChange l) {

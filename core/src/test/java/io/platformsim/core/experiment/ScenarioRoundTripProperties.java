@@ -157,14 +157,14 @@ class ScenarioRoundTripProperties {
       String service = services.get(r.nextInt(services.size())).name();
       b.event(
           switch (r.nextInt(4)) {
-            case 0 ->
-                new ApplyRelease(
-                    at,
-                    new Release(
-                        service,
-                        r.nextBoolean() ? Release.Kind.APP : Release.Kind.BASE_IMAGE,
-                        pick(r, VERSIONS),
-                        r.nextInt(3) == 0 ? 0 : r.nextInt(5) == 0 ? 1 : r.nextDouble()));
+            case 0 -> {
+              Release.Kind kind = Release.Kind.values()[r.nextInt(Release.Kind.values().length)];
+              double failure =
+                  kind == Release.Kind.CONFIG || r.nextInt(3) == 0
+                      ? 0
+                      : r.nextInt(5) == 0 ? 1 : r.nextDouble();
+              yield new ApplyRelease(at, new Release(service, kind, pick(r, VERSIONS), failure));
+            }
             case 1 -> new LoadChange(at, service, r.nextBoolean() ? 1 : r.nextDouble() * 10);
             case 2 -> new MachineFailure(at, service, 1 + r.nextInt(100_000));
             default -> new ZoneOutage(at, kusp.zones().get(r.nextInt(kusp.zones().size())));
