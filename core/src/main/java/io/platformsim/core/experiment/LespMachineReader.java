@@ -35,12 +35,19 @@ final class LespMachineReader {
   /** Fields of the lognormal form of a duration. */
   static final List<String> DISTRIBUTION = List.of("median", "p99");
 
+  /** Fields of a uniform distribution. */
+  static final List<String> UNIFORM = List.of("min", "max");
+
+  private static final List<String> DISTRIBUTION_OR_UNIFORM =
+      List.of("median", "p99", "min", "max");
+
   private LespMachineReader() {}
 
   /**
    * The duration distribution of {@code field}, or {@code dflt} if absent: a plain duration ({@code
    * 30s}) is {@link DurationDistribution#fixed}, {@code {median, p99}} is {@link
-   * DurationDistribution#logNormal} (median above 0, p99 above the median).
+   * DurationDistribution#logNormal} (median above 0, p99 above the median), {@code {min, max}} is
+   * {@link DurationDistribution#uniform} (max above min).
    */
   static DurationDistribution distribution(YamlMapping m, String field, DurationDistribution dflt) {
     if (!m.has(field)) {
@@ -50,7 +57,10 @@ final class LespMachineReader {
       return DurationDistribution.fixed(m.read(field, Units.DURATION, null));
     }
     YamlMapping d = m.requiredMapping(field);
-    d.only(DISTRIBUTION);
+    d.only(DISTRIBUTION_OR_UNIFORM);
+    if (d.has("min") || d.has("max")) {
+      return uniform(d);
+    }
     long median = d.read("median", Units.DURATION, null);
     long p99 = d.read("p99", Units.DURATION, null);
     if (median <= 0) {
@@ -66,6 +76,27 @@ final class LespMachineReader {
               + "'");
     }
     return DurationDistribution.logNormal(median, p99);
+  }
+
+  /** {@code {min, max}}: uniform between the two; no median or p99 beside them. */
+  private static DurationDistribution uniform(YamlMapping d) {
+    for (String other : List.of("median", "p99")) {
+      if (d.has(other)) {
+        throw d.error(other, "give either {median, p99} or {min, max}, not both");
+      }
+    }
+    long min = d.read("min", Units.DURATION, null);
+    long max = d.read("max", Units.DURATION, null);
+    if (max <= min) {
+      throw d.error(
+          "max",
+          "must be above min "
+              + d.text("min").trim()
+              + " (write a plain duration for a fixed one), was '"
+              + d.text("max")
+              + "'");
+    }
+    return DurationDistribution.uniform(min, max);
   }
 
   /** The {@code menu} list of {@code {name, cpu, memory, price}}, or {@code dflt} if absent. */

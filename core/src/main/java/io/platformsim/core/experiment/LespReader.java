@@ -1,8 +1,10 @@
 package io.platformsim.core.experiment;
 
 import io.platformsim.core.lesp.AutoScaling;
+import io.platformsim.core.lesp.BaseImage;
 import io.platformsim.core.lesp.BatchSize;
 import io.platformsim.core.lesp.ConfigManagement;
+import io.platformsim.core.lesp.DeploySteps;
 import io.platformsim.core.lesp.DeployStrategy;
 import io.platformsim.core.lesp.InstanceMenu;
 import io.platformsim.core.lesp.LespConfig;
@@ -37,7 +39,15 @@ final class LespReader {
           "bootFailure",
           "meanTimeToCrash",
           "configManagement",
-          "autoScaling");
+          "autoScaling",
+          "deploySteps",
+          "baseImage");
+
+  /** Fields of {@code deploySteps}, after {@link DeploySteps}'. */
+  static final List<String> DEPLOY_STEPS = List.of("drain", "extract", "fetchBandwidth");
+
+  /** Fields of {@code baseImage}, after {@link BaseImage}'s. */
+  static final List<String> BASE_IMAGE = List.of("name", "version");
 
   /** Fields of {@code configManagement}, after {@link ConfigManagement}'s. */
   static final List<String> CONFIG_MANAGEMENT =
@@ -114,7 +124,35 @@ final class LespReader {
     if (as.isPresent()) {
       b.autoScaling(autoScaling(as.get()));
     }
+    Optional<YamlMapping> steps = m.mapping("deploySteps");
+    if (steps.isPresent()) {
+      b.deploySteps(deploySteps(steps.get(), defaults.deploySteps()));
+    }
+    Optional<YamlMapping> image = m.mapping("baseImage");
+    if (image.isPresent()) {
+      YamlMapping i = image.get();
+      i.only(BASE_IMAGE);
+      b.baseImage(
+          new BaseImage(
+              i.string("name", defaults.baseImage().name()),
+              i.string("version", defaults.baseImage().version())));
+    }
     return b.build();
+  }
+
+  /** {@code deploySteps}: drain and extract distributions, artifact fetch bandwidth per second. */
+  private static DeploySteps deploySteps(YamlMapping d, DeploySteps dflt) {
+    d.only(DEPLOY_STEPS);
+    long bandwidth = d.read("fetchBandwidth", Units.BYTES, dflt.fetchBytesPerSecond());
+    if (bandwidth <= 0) {
+      throw d.error(
+          "fetchBandwidth",
+          "must be above 0 (bytes per second), was '" + d.text("fetchBandwidth") + "'");
+    }
+    return new DeploySteps(
+        LespMachineReader.distribution(d, "drain", dflt.drain()),
+        LespMachineReader.distribution(d, "extract", dflt.extract()),
+        bandwidth);
   }
 
   /**

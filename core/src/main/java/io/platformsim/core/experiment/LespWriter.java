@@ -18,11 +18,11 @@ import java.util.TreeMap;
 
 /**
  * Writes the {@code lesp} section as {@link LespReader} and {@link LespMachineReader} read it,
- * every field written out. A duration distribution the file cannot spell (only a fixed duration and
- * a lognormal of whole-millisecond median and p99 have a form) is left out, so it reads back as the
- * default. Not expressible (no key in the reader): {@link LespConfig#baseImage()}, {@link
- * LespConfig#deploySteps()}, {@link LespConfig#zones()}, and the {@linkplain LespConfig#identity()
- * identity} beyond its authority capacity ({@link IdentityWriter}).
+ * every field written out. A duration distribution the file cannot spell (only a fixed duration, a
+ * uniform one and a lognormal of whole-millisecond median and p99 have a form) is left out, so it
+ * reads back as the default. {@link LespConfig#zones()} is not written: both platforms share the
+ * scenario's zones, {@code kusp.zones} ({@code LespFactory}); the {@linkplain LespConfig#identity()
+ * identity} is written by {@link IdentityWriter}.
  */
 final class LespWriter {
 
@@ -87,6 +87,18 @@ final class LespWriter {
               "evaluation",
               Spelled.duration(a.evaluationMillis())));
     }
+    y.open("deploySteps");
+    distribution(y, "drain", c.deploySteps().drain());
+    distribution(y, "extract", c.deploySteps().extract());
+    y.field("fetchBandwidth", Spelled.bytes(c.deploySteps().fetchBytesPerSecond()));
+    y.close();
+    y.flow(
+        "baseImage",
+        List.of(
+            "name",
+            Spelled.text(c.baseImage().name()),
+            "version",
+            Spelled.text(c.baseImage().version())));
     y.close();
   }
 
@@ -132,12 +144,17 @@ final class LespWriter {
   }
 
   /**
-   * {@code field: 30s} (fixed) or <code>field: {median: 23s, p99: 1m}</code> (lognormal of whole
-   * milliseconds); nothing for another distribution, which the file cannot spell.
+   * {@code field: 30s} (fixed), <code>field: {min: 8m, max: 10m}</code> (uniform) or <code>
+   * field: {median: 23s, p99: 1m}</code> (lognormal of whole milliseconds); nothing for another
+   * distribution, which the file cannot spell.
    */
   static void distribution(YamlLines y, String field, DurationDistribution d) {
     if (d instanceof DurationDistribution.Fixed f) {
       y.field(field, Spelled.duration(f.millis()));
+    } else if (d instanceof DurationDistribution.Uniform u) {
+      y.flow(
+          field,
+          List.of("min", Spelled.duration(u.minMillis()), "max", Spelled.duration(u.maxMillis())));
     } else if (d instanceof DurationDistribution.LogNormal l
         && isWholeMillis(l.medianMillis())
         && isWholeMillis(l.p99Millis())) {

@@ -46,6 +46,68 @@ class LespSectionEffectTest {
   }
 
   @Test
+  void deployStepsSetTheInPlaceDeployTime() {
+    // One service of 1 instance (pool of 1, in service long before 30 min: converge 1 min),
+    // rolling 1: the app rollout is one in-place deploy of
+    // drain + fetch (artifact 100 MB ÷ bandwidth) + extract + startup 10 s + health check 5 s
+    // (Service defaults), all fixed.
+    String yaml =
+        service(1)
+            + """
+            lesp:
+              strategy: rolling 1
+              configManagement: {converge: 1m, failure: 0}
+              deploySteps: {drain: %s, extract: 2s, fetchBandwidth: %s}
+            timeline:
+              - at: 30m
+                release: {service: web, version: "2"}
+            """;
+    // 30 s + 100 MB / 100 MB/s = 1 s + 2 s + 15 s = 48 s
+    assertEquals(48, lespFigure(yaml.formatted("30s", "100MB"), Figure.APP_ROLLOUT_MAX), 1e-9);
+    // 5 s + 100 MB / 10 MB/s = 10 s + 2 s + 15 s = 32 s
+    assertEquals(32, lespFigure(yaml.formatted("5s", "10MB"), Figure.APP_ROLLOUT_MAX), 1e-9);
+  }
+
+  @Test
+  void theBaseImageIsWhatMachinesBootAndAUniformBakeStaysInItsBounds() {
+    Scenario s =
+        parse(
+            service(2)
+                + """
+                lesp:
+                  baseImage: {name: ubuntu, version: '24.04'}
+                  bake: {min: 8m, max: 10m}
+                  imageBatch: 2
+                timeline:
+                  - at: 10m
+                    baseImage: {version: '24.10'}
+                """);
+    Simulation sim = new Simulation();
+    LespPlatform p = deployed(s, sim, 1);
+    sim.runUntil(60_000);
+    assertTrue(
+        p.machines("web").stream().allMatch(m -> m.image().toString().equals("ubuntu:24.04")),
+        p.machines("web").toString());
+    // The base-image rollout is the bake (uniform 8-10 min) plus one batch of 2 new machines:
+    // at least 8 min, and the bake alone is never above 10 min.
+    double image = Comparison.run(s).lesp().mean(Figure.IMAGE_ROLLOUT_MAX);
+    assertTrue(image >= 480, "image rollout " + image);
+    double noBake =
+        Comparison.run(
+                parse(
+                    service(2)
+                        + """
+                        lesp: {bake: 0s, imageBatch: 2}
+                        timeline:
+                          - at: 10m
+                            baseImage: {version: '24.10'}
+                        """))
+            .lesp()
+            .mean(Figure.IMAGE_ROLLOUT_MAX);
+    assertTrue(image - noBake >= 480 && image - noBake <= 600, image + " vs " + noBake);
+  }
+
+  @Test
   void aCheaperMenuLowersCostPerHourByThePriceRatio() {
     // One type on the menu, so both pool machines run on it; pending 0 s, so both are billed
     // (from BOOTING) for the whole horizon: cost per hour = 2 machines x price.

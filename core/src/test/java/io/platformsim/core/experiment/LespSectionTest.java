@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.platformsim.core.engine.DurationDistribution;
 import io.platformsim.core.lesp.AutoScaling;
+import io.platformsim.core.lesp.BaseImage;
 import io.platformsim.core.lesp.BatchSize;
 import io.platformsim.core.lesp.ConfigManagement;
+import io.platformsim.core.lesp.DeploySteps;
 import io.platformsim.core.lesp.DeployStrategy;
 import io.platformsim.core.lesp.InstanceMenu;
 import io.platformsim.core.lesp.InstanceType;
@@ -108,7 +110,32 @@ class LespSectionTest {
             defaults().autoScaling(new AutoScaling(0.5, 300_000, 60_000, 1, 8))),
         Arguments.of(
             "autoScaling: {target: 0.7, min: 2, max: 6, cooldown: 2m, evaluation: 30s}",
-            defaults().autoScaling(new AutoScaling(0.7, 120_000, 30_000, 2, 6))));
+            defaults().autoScaling(new AutoScaling(0.7, 120_000, 30_000, 2, 6))),
+        Arguments.of(
+            "bake: {min: 8m, max: 10m}",
+            defaults().bake(DurationDistribution.uniform(480_000, 600_000))),
+        // Unset deploy-step fields keep DeploySteps.DEFAULT's (drain 30 s, extract 5 s).
+        Arguments.of(
+            "deploySteps: {fetchBandwidth: 50MB}",
+            defaults()
+                .deploySteps(
+                    new DeploySteps(
+                        DurationDistribution.fixed(30_000),
+                        DurationDistribution.fixed(5_000),
+                        50_000_000L))),
+        Arguments.of(
+            "deploySteps: {drain: {min: 10s, max: 20s}, extract: 0s, fetchBandwidth: 1GiB}",
+            defaults()
+                .deploySteps(
+                    new DeploySteps(
+                        DurationDistribution.uniform(10_000, 20_000),
+                        DurationDistribution.fixed(0),
+                        1L << 30))),
+        Arguments.of(
+            "baseImage: {name: ubuntu, version: '24.04'}",
+            defaults().baseImage(new BaseImage("ubuntu", "24.04"))),
+        Arguments.of(
+            "baseImage: {version: '7'}", defaults().baseImage(new BaseImage("base", "7"))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -188,7 +215,15 @@ class LespSectionTest {
         Arguments.of(
             "autoScaling: {target: 0.5, max: 3, cooldown: 1 minute}",
             "lesp.autoScaling.cooldown",
-            "'1 minute'"));
+            "'1 minute'"),
+        Arguments.of("bake: {min: 10m, max: 8m}", "lesp.bake.max", "'8m'"),
+        Arguments.of("bake: {min: 8m, max: 10m, p99: 9m}", "lesp.bake.p99", "not both"),
+        Arguments.of("bake: {min: 8m}", "lesp.bake.max", "required"),
+        Arguments.of(
+            "deploySteps: {fetchBandwidth: 0MB}", "lesp.deploySteps.fetchBandwidth", "'0MB'"),
+        Arguments.of("deploySteps: {drain: soon}", "lesp.deploySteps.drain", "'soon'"),
+        Arguments.of("deploySteps: {unpack: 5s}", "lesp.deploySteps.unpack", "'unpack'"),
+        Arguments.of("baseImage: {version: ''}", "lesp.baseImage.version", "blank"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -17,8 +17,10 @@ import io.platformsim.core.kusp.KuspConfig;
 import io.platformsim.core.kusp.KuspIdentity;
 import io.platformsim.core.kusp.NodeType;
 import io.platformsim.core.lesp.AutoScaling;
+import io.platformsim.core.lesp.BaseImage;
 import io.platformsim.core.lesp.BatchSize;
 import io.platformsim.core.lesp.ConfigManagement;
+import io.platformsim.core.lesp.DeploySteps;
 import io.platformsim.core.lesp.DeployStrategy;
 import io.platformsim.core.lesp.InstanceMenu;
 import io.platformsim.core.lesp.InstanceType;
@@ -278,6 +280,12 @@ class ScenarioRoundTripProperties {
               min,
               min + r.nextInt(1000)));
     }
+    if (r.nextBoolean()) {
+      b.deploySteps(new DeploySteps(distribution(r), distribution(r), 1 + bytes(r)));
+    }
+    if (r.nextBoolean()) {
+      b.baseImage(new BaseImage(pick(r, NAMES), pick(r, VERSIONS)));
+    }
     return b.identity(LespIdentity.DEFAULT.withAuthorityCapacity(authority)).build();
   }
 
@@ -312,9 +320,11 @@ class ScenarioRoundTripProperties {
   /** A fixed duration or a lognormal of whole milliseconds, the two forms a file can spell. */
   private static DurationDistribution distribution(Random r) {
     long median = 1 + wholeSecondsOrNot(r, r.nextLong(3_600_000));
-    return r.nextBoolean()
-        ? DurationDistribution.fixed(median - 1)
-        : DurationDistribution.logNormal(median, median + 1 + r.nextLong(3_600_000));
+    return switch (r.nextInt(3)) {
+      case 0 -> DurationDistribution.fixed(median - 1);
+      case 1 -> DurationDistribution.uniform(median - 1, median + r.nextLong(3_600_000));
+      default -> DurationDistribution.logNormal(median, median + 1 + r.nextLong(3_600_000));
+    };
   }
 
   private static BatchSize batch(Random r) {

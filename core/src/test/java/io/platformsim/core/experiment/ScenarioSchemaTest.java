@@ -87,6 +87,9 @@ class ScenarioSchemaTest {
             SMALL + "lesp: {autoScaling: {target: 0.5}}\n",
             SMALL + "lesp: {agents: {logs: {disk: 1GB}}}\n",
             SMALL + "lesp: {configManagement: {periodic: often}}\n",
+            SMALL + "lesp: {bake: {min: 8m, p99: 10m}}\n",
+            SMALL + "lesp: {deploySteps: {fetchBandwidth: 100}}\n",
+            SMALL + "lesp: {baseImage: {family: ubuntu}}\n",
             SMALL
                 + "timeline:\n  - at: 1h\n    release: {service: web, version: 2}\n    load: {}\n")) {
       assertFalse(validate(bad).isEmpty(), "schema accepted:\n" + bad);
@@ -159,6 +162,8 @@ class ScenarioSchemaTest {
                 interval: 30m
                 splay: 5m
               autoScaling: {target: 0.6, min: 1, max: 10, cooldown: 300s, evaluation: 60s}
+              deploySteps: {drain: {min: 10s, max: 30s}, extract: 5s, fetchBandwidth: 50MB}
+              baseImage: {name: ubuntu, version: '24.04'}
             """;
     assertEquals(List.of(), validate(full));
     ScenarioFile.parse(full, "full.yaml");
@@ -201,6 +206,9 @@ class ScenarioSchemaTest {
             LespMachineReader.class,
             "AGENT"),
         Arguments.of("/$defs/distribution/oneOf/1", LespMachineReader.class, "DISTRIBUTION"),
+        Arguments.of("/$defs/distribution/oneOf/2", LespMachineReader.class, "UNIFORM"),
+        Arguments.of("/properties/lesp/properties/deploySteps", LespReader.class, "DEPLOY_STEPS"),
+        Arguments.of("/properties/lesp/properties/baseImage", LespReader.class, "BASE_IMAGE"),
         Arguments.of(
             "/properties/lesp/properties/configManagement", LespReader.class, "CONFIG_MANAGEMENT"),
         Arguments.of("/properties/lesp/properties/autoScaling", LespReader.class, "AUTO_SCALING"),

@@ -169,9 +169,9 @@ class ScenarioWriterTest {
 
   @Test
   void whatTheFormatCannotSayIsLeftOutAndReadsBackAsTheDefault() {
-    // bake is uniform 8-10 min by default: no file form, so no key
+    // bake is uniform 8-10 min by default: written as {min, max}
     String w = ScenarioWriter.write(SmallScenario.build());
-    assertFalse(w.contains("bake:"), w);
+    assertTrue(w.contains("  bake: {min: 8m, max: 10m}\n"), w);
     // one authority in a file: two different capacities leave the section out
     Scenario split =
         Scenario.builder("split")
