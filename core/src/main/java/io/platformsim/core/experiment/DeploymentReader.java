@@ -45,7 +45,8 @@ final class DeploymentReader {
           "tolerations");
   private static final List<String> LIMITS = List.of("cpu", "memory");
   private static final List<String> PROBE = List.of("initialDelay", "period", "failureThreshold");
-  private static final List<String> HPA = List.of("min", "max", "targetCpu");
+  private static final List<String> HPA =
+      List.of("min", "max", "targetCpu", "sync", "tolerance", "scaleDownStabilization");
   private static final List<String> BUDGET = List.of("minAvailable", "maxUnavailable");
   private static final List<String> TOLERATION = List.of("key", "seconds");
 
@@ -232,8 +233,10 @@ final class DeploymentReader {
   }
 
   /**
-   * {@code {min, max, targetCpu}}: min defaults to 1 and the target to 80% (k/k {@code
-   * pkg/apis/autoscaling/v2/defaults.go SetDefaults_HorizontalPodAutoscaler}).
+   * {@code {min, max, targetCpu, sync, tolerance, scaleDownStabilization}}: min defaults to 1 and
+   * the target to 80% (k/k {@code pkg/apis/autoscaling/v2/defaults.go
+   * SetDefaults_HorizontalPodAutoscaler}); the controller settings to {@link PodAutoscaling}'s
+   * upstream defaults (15 s, 0.1, 5 min).
    */
   private static PodAutoscaling hpa(YamlMapping h) {
     h.only(HPA);
@@ -243,7 +246,20 @@ final class DeploymentReader {
       throw h.error("max", "must be >= min " + min + ", was " + max);
     }
     int target = h.read("targetCpu", PERCENT, DEFAULT_TARGET_CPU_PERCENT);
-    return PodAutoscaling.cpu(min, max, target);
+    long sync = h.read("sync", Units.DURATION, PodAutoscaling.DEFAULT_SYNC_MILLIS);
+    if (sync < 1) {
+      throw h.error("sync", "must be at least 1ms, was '" + h.text("sync") + "'");
+    }
+    double tolerance = h.decimal("tolerance", PodAutoscaling.DEFAULT_TOLERANCE);
+    if (!(tolerance >= 0 && tolerance < 1)) {
+      throw h.error("tolerance", "must be in [0, 1), was " + tolerance);
+    }
+    long window =
+        h.read(
+            "scaleDownStabilization",
+            Units.DURATION,
+            PodAutoscaling.DEFAULT_SCALE_DOWN_STABILIZATION_MILLIS);
+    return new PodAutoscaling(min, max, target, sync, tolerance, window);
   }
 
   /** Exactly one of {@code minAvailable} and {@code maxUnavailable}, at most 100%. */

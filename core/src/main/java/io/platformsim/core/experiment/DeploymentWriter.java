@@ -66,7 +66,13 @@ final class DeploymentWriter {
               "max",
               Integer.toString(h.maxReplicas()),
               "targetCpu",
-              h.targetCpuPercent() + "%"));
+              h.targetCpuPercent() + "%",
+              "sync",
+              Spelled.duration(h.syncMillis()),
+              "tolerance",
+              Spelled.decimal(h.tolerance()),
+              "scaleDownStabilization",
+              Spelled.duration(h.scaleDownStabilizationMillis())));
     }
     PodDisruptionBudget p = d.disruptionBudget();
     if (p != null) {

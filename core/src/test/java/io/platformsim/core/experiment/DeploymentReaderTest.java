@@ -100,6 +100,9 @@ class DeploymentReaderTest {
             "hpa: {min: 4, max: 12, targetCpu: 60}",
             spec().autoscaling(PodAutoscaling.cpu(4, 12, 60))),
         Arguments.of(
+            "hpa: {max: 10, sync: 30s, tolerance: 0.2, scaleDownStabilization: 1m}",
+            spec().autoscaling(new PodAutoscaling(1, 10, 80, 30_000, 0.2, 60_000))),
+        Arguments.of(
             "disruptionBudget: {minAvailable: 3}",
             spec().disruptionBudget(PodDisruptionBudget.minAvailable("3"))),
         Arguments.of(
@@ -228,6 +231,9 @@ class DeploymentReaderTest {
           "hpa: {max: 5, targetCpu: 0%}"             | 7 | hpa.targetCpu             | '0%'
           "hpa: {max: 5, targetCpu: lots}"           | 7 | hpa.targetCpu             | 'lots'
           "hpa: {max: 5, target: 50}"                | 7 | hpa.target                | unknown field 'target'
+          "hpa: {max: 5, tolerance: 1}"              | 7 | hpa.tolerance             | was 1.0
+          "hpa: {max: 5, sync: 0s}"                  | 7 | hpa.sync                  | '0s'
+          "hpa: {max: 5, scaleDownStabilization: 5}" | 7 | hpa.scaleDownStabilization | '5'
           "disruptionBudget: {minAvailable: 1, maxUnavailable: 1}" | 7 | disruptionBudget | exactly one
           "disruptionBudget: {}"                     | 7 | disruptionBudget          | exactly one
           "disruptionBudget: {minAvailable: 120%}"   | 7 | disruptionBudget.minAvailable | 120%

@@ -86,7 +86,16 @@ class DeploymentSectionProperties {
     b.shutdownMillis(r.nextInt(60_000));
     if (r.nextBoolean()) {
       int min = 1 + r.nextInt(20);
-      b.autoscaling(PodAutoscaling.cpu(min, min + r.nextInt(50), 1 + r.nextInt(1000)));
+      b.autoscaling(
+          r.nextBoolean()
+              ? PodAutoscaling.cpu(min, min + r.nextInt(50), 1 + r.nextInt(1000))
+              : new PodAutoscaling(
+                  min,
+                  min + r.nextInt(50),
+                  1 + r.nextInt(1000),
+                  1 + r.nextInt(600_000),
+                  r.nextInt(100) / 100.0,
+                  r.nextInt(1_200_000)));
     }
     if (r.nextBoolean()) {
       IntOrPercent v = countOrPercent(r, 100);
@@ -151,7 +160,13 @@ class DeploymentSectionProperties {
               + h.maxReplicas()
               + ", targetCpu: "
               + h.targetCpuPercent()
-              + "%}");
+              + "%, sync: "
+              + h.syncMillis()
+              + "ms, tolerance: "
+              + h.tolerance()
+              + ", scaleDownStabilization: "
+              + h.scaleDownStabilizationMillis()
+              + "ms}");
     }
     PodDisruptionBudget p = d.disruptionBudget();
     if (p != null) {

@@ -210,6 +210,50 @@ class DeploymentSettingsTest {
     assertEquals(4, q.replicas("web"));
   }
 
+  /** The replicas of web (4 pods, 200m used of 500m requested) at {@code at} under {@code hpa}. */
+  private static int replicasUnder(
+      PodAutoscaling hpa, double load, long dropAtMillis, Duration at) {
+    Scenario s =
+        oneService(4).deployment("web", DeploymentSpec.builder().autoscaling(hpa).build()).build();
+    Simulation sim = new Simulation();
+    KuspPlatform p = (KuspPlatform) KUSP.create(s, sim, RandomStreams.of(s.seed(), 0));
+    p.deploy(s.workload().service("web"));
+    sim.scheduleAt(Duration.ofMinutes(5).toMillis(), () -> p.setLoad("web", load));
+    if (dropAtMillis > 0) {
+      sim.scheduleAt(dropAtMillis, () -> p.setLoad("web", 1.0));
+    }
+    sim.runUntil(at.toMillis());
+    return p.replicas("web");
+  }
+
+  @Test
+  void theHpaToleranceDecidesWhetherASmallOvershootScales() {
+    // Load 1.4: 40% × 1.4 = 56% of requests against a 50% target, a ratio of 1.12
+    // (replica_calculator.go GetResourceReplicas): outside a 0.1 tolerance, so ceil(4 × 1.12) = 5
+    // replicas; inside a 0.2 tolerance, so 4.
+    long sync = PodAutoscaling.DEFAULT_SYNC_MILLIS;
+    long window = PodAutoscaling.DEFAULT_SCALE_DOWN_STABILIZATION_MILLIS;
+    Duration at = Duration.ofMinutes(10);
+    assertEquals(5, replicasUnder(new PodAutoscaling(4, 16, 50, sync, 0.1, window), 1.4, 0, at));
+    assertEquals(4, replicasUnder(new PodAutoscaling(4, 16, 50, sync, 0.2, window), 1.4, 0, at));
+  }
+
+  @Test
+  void theScaleDownStabilizationWindowHoldsReplicasAfterTheLoadDrops() {
+    // Load 3 from 5 min: 8 replicas (see the test above). Load 1 again at 10 min: 800m of demand
+    // over 8 pods is 20% against 60%, desired ceil(8 × 20 / 60) = 3, clamped to min 4. The
+    // stabilization window keeps the highest recommendation of the last window
+    // (horizontal.go stabilizeRecommendation): with 0 s the HPA is at 4 two minutes later, with
+    // 5 min still at 8.
+    long drop = Duration.ofMinutes(10).toMillis();
+    Duration at = Duration.ofMinutes(12);
+    long sync = PodAutoscaling.DEFAULT_SYNC_MILLIS;
+    double tol = PodAutoscaling.DEFAULT_TOLERANCE;
+    assertEquals(4, replicasUnder(new PodAutoscaling(4, 16, 60, sync, tol, 0), 3.0, drop, at));
+    assertEquals(
+        8, replicasUnder(new PodAutoscaling(4, 16, 60, sync, tol, 300_000), 3.0, drop, at));
+  }
+
   @Test
   void priorityLimitsAndBudgetReachThePods() {
     PodDisruptionBudget pdb = PodDisruptionBudget.minAvailable("3");
