@@ -2,6 +2,7 @@ package io.platformsim.core.experiment;
 
 import io.platformsim.core.kusp.KuspConfig;
 import io.platformsim.core.lesp.LespConfig;
+import io.platformsim.core.platform.Pricing;
 import io.platformsim.core.workload.Workload;
 import io.platformsim.core.yaml.YamlDocument;
 import io.platformsim.core.yaml.YamlFileException;
@@ -29,7 +30,7 @@ import java.util.Optional;
  * <p>The YAML layer ({@link io.platformsim.core.yaml}) reads nodes; one reader per section turns
  * them into the model: {@link ServicesReader} ({@code services}, {@code fleet}; a service's {@code
  * deployment} with {@link DeploymentReader}), {@link LespReader}, {@link KuspReader}, {@link
- * IdentityReader}, {@link TimelineReader}, with the units of {@link Units}. This class reads the
+ * IdentityReader}, {@link TimelineReader}, {@link PricingReader}, with the units of {@link Units}. This class reads the
  * top level and ties them together.
  *
  * <pre>{@code
@@ -60,7 +61,8 @@ public final class ScenarioFile {
           "lesp",
           "kusp",
           "identity",
-          "timeline");
+          "timeline",
+          "pricing");
 
   // Top-level defaults, documented in examples/scenarios/README.md; DefaultScenario.build() is
   // default.yaml, which spells them out.
@@ -159,9 +161,10 @@ public final class ScenarioFile {
       throw top.error("scaleOutTarget", "must be in (0, 1], was " + target);
     }
     String name = top.string("name", DEFAULT_NAME);
+    Pricing pricing = PricingReader.read(top);
     try {
       return new Scenario(
-          name, workload, lesp, kusp, events, horizon, replications, seed, sample, target);
+          name, workload, lesp, kusp, events, horizon, replications, seed, sample, target, pricing);
     } catch (IllegalArgumentException e) {
       throw top.error("", e.getMessage());
     }
