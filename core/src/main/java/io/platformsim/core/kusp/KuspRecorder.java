@@ -83,6 +83,7 @@ final class KuspRecorder {
 
   /** Node {@code n} was requested: one more PROVISIONING node, billed from now. */
   void nodeRequested(Node n) {
+    bill.requested(c.sim.now(), c.config.nodeType().hourlyPriceUsd());
     nodeCounts[NodeState.PROVISIONING.ordinal()]++;
     nodeAverages[NodeState.PROVISIONING.ordinal()].update(
         c.sim.now(), nodeCounts[NodeState.PROVISIONING.ordinal()]);

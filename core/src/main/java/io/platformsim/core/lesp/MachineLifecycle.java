@@ -155,7 +155,7 @@ final class MachineLifecycle {
       pool.spotMachines++;
     }
     pool.machines.add(m);
-    recorder.requested(sim.now());
+    recorder.requested(sim.now(), pool.type);
     m.waiter = waiter;
     m.owner = owner;
     m.deployStartMillis = sim.now();

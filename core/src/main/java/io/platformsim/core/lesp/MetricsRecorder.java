@@ -82,8 +82,12 @@ final class MetricsRecorder {
     sample(t);
   }
 
-  /** A machine was requested (it starts in REQUESTED without a transition). */
-  void requested(long now) {
+  /**
+   * A machine of {@code type} was requested (it starts in REQUESTED without a transition); those
+   * requested at the start set the reserved commitment.
+   */
+  void requested(long now, InstanceType type) {
+    bill.requested(now, type.hourlyPriceUsd());
     stateCounts[MachineState.REQUESTED.ordinal()]++;
     stateAverages[MachineState.REQUESTED.ordinal()].add(now, 1);
   }

@@ -7,8 +7,9 @@ package io.platformsim.core.platform;
  * commitment for the whole run. Shared by both platforms' recorders, so they bill alike.
  *
  * <p>The commitment covers {@code reservedShare} of the hourly on-demand price of the whole fleet
- * (spot machines included) billed at the start: it is fixed at the first change after the start
- * time, so every machine launched at time 0 counts. Mutable; one per platform run.
+ * (spot machines included) requested at the start time (the deploys at time 0), whether or not
+ * they are billed yet: a commitment is bought for the fleet planned, before it boots. Mutable; one
+ * per platform run.
  */
 public final class Bill {
   private final Pricing pricing;
@@ -17,8 +18,8 @@ public final class Bill {
   // on-demand USD per hour of the spot and the non-spot machines billed now
   private double spotRate;
   private double otherRate;
-  // on-demand USD per hour the commitment covers; NaN until fixed
-  private double covered = Double.NaN;
+  // on-demand USD per hour of the machines requested at the start
+  private double startFleet;
   // USD × ms
   private double spotIntegral;
   private double onDemandIntegral;
@@ -51,21 +52,31 @@ public final class Bill {
     }
   }
 
-  private void advance(long now) {
-    if (now > startMillis && Double.isNaN(covered)) {
-      covered = pricing.reservedShare() * (spotRate + otherRate);
+  /**
+   * A machine of on-demand price {@code usdPerHour} was requested at {@code now}: at the start time
+   * it counts towards the fleet the commitment covers; later requests change nothing here.
+   */
+  public void requested(long now, double usdPerHour) {
+    if (now == startMillis) {
+      startFleet += usdPerHour;
     }
+  }
+
+  private void advance(long now) {
     long dt = now - lastMillis;
     if (dt > 0) {
       spotIntegral += spotRate * dt;
-      onDemandIntegral += Math.max(0, otherRate - (Double.isNaN(covered) ? 0 : covered)) * dt;
+      onDemandIntegral += Math.max(0, otherRate - coveredUsdPerHour()) * dt;
       lastMillis = now;
     }
   }
 
-  /** On-demand USD per hour the commitment covers (0 until fixed, after the start). */
+  /**
+   * On-demand USD per hour the commitment covers: the reserved share of the fleet requested at the
+   * start (fixed once time moves on, as nothing more is requested at the start time).
+   */
   public double coveredUsdPerHour() {
-    return Double.isNaN(covered) ? 0 : covered;
+    return pricing.reservedShare() * startFleet;
   }
 
   /** What was spent from the start to {@code now}, by kind. */

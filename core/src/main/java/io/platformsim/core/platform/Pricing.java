@@ -23,10 +23,10 @@ import java.util.Locale;
  *
  * <p><b>Reserved.</b> A commitment like a Compute Savings Plan's "consistent amount of usage, in
  * USD per hour" (AWS Savings Plans user guide): it covers {@code reservedShare} of the on-demand
- * hourly price of the fleet billed at the start (after the deploys at time 0) and is billed for the
- * whole run at {@code 1 − reservedDiscount} of that, used or not (as AWS bills an unused
- * commitment). Non-spot machines up to the covered spend cost nothing more; spend above it is
- * on-demand.
+ * hourly price of the fleet requested at the start (the deploys at time 0, spot machines included)
+ * and is billed for the whole run at {@code 1 − reservedDiscount} of that, used or not (as AWS
+ * bills an unused commitment). Non-spot machines up to the covered spend cost nothing more; spend
+ * above it is on-demand.
  *
  * @param spotShare share of machines bought as spot, in [0, 1]
  * @param spotPrice spot price as a fraction of the on-demand price, in (0, 1]
