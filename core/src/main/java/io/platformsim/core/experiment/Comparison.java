@@ -343,7 +343,8 @@ public final class Comparison {
    * other than on-demand (an all-on-demand run reports just {@link Figure#COST_PER_HOUR}): spot
    * figures with a spot share, the reserved figure with a reserved share.
    */
-  static void pricingFigures(Pricing pricing, PlatformMetrics m, long horizon, Map<Figure, Double> f) {
+  static void pricingFigures(
+      Pricing pricing, PlatformMetrics m, long horizon, Map<Figure, Double> f) {
     if (pricing.onDemandOnly()) {
       return;
     }

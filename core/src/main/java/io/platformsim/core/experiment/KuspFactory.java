@@ -17,8 +17,8 @@ import java.util.Set;
 /**
  * The standard {@code kusp} platform: {@link KuspPlatform} on the scenario's KuSP configuration.
  * Both platforms judge blast radius against the same needs: the scenario's LeSP roles, except for
- * services KuSP's identity configuration names itself. Nodes are bought under the scenario's pricing
- * (the scale-out measurement's cluster buys on-demand). Stateless.
+ * services KuSP's identity configuration names itself. Nodes are bought under the scenario's
+ * pricing (the scale-out measurement's cluster buys on-demand). Stateless.
  */
 final class KuspFactory implements PlatformFactory {
 

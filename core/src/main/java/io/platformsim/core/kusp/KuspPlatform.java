@@ -73,8 +73,7 @@ public final class KuspPlatform implements Platform {
    *
    * @throws IllegalArgumentException if an argument is null
    */
-  public KuspPlatform(
-      Simulation sim, RandomStreams streams, KuspConfig config, Pricing pricing) {
+  public KuspPlatform(Simulation sim, RandomStreams streams, KuspConfig config, Pricing pricing) {
     if (sim == null || streams == null || config == null || pricing == null) {
       throw new IllegalArgumentException(
           "simulation, streams, config and pricing must not be null");

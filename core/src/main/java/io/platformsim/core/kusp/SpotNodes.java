@@ -7,21 +7,21 @@ import io.platformsim.core.platform.Pricing;
 import java.util.ArrayList;
 
 /**
- * Which nodes are spot and what happens when EC2 takes one back ({@link Pricing}). A requested
- * node is spot when the spot nodes not gone are below the cluster's share. A spot node that joins
- * gets an interruption time, exponential with the pricing's mean, drawn from the {@code
+ * Which nodes are spot and what happens when EC2 takes one back ({@link Pricing}). A requested node
+ * is spot when the spot nodes not gone are below the cluster's share. A spot node that joins gets
+ * an interruption time, exponential with the pricing's mean, drawn from the {@code
  * "kusp.spotInterruption"} stream (memoryless, so counting from the join rather than the request
  * changes nothing but the minutes of provisioning).
  *
  * <p>At the interruption notice the AWS Node Termination Handler cordons the node and drains it
  * (aws/aws-node-termination-handler README: on a spot interruption notice it "begins a multi-step
  * cordon and drain process for the node"): here the node is cordoned in the scheduler's table and
- * its application pods deleted as the cluster autoscaler's drain deletes them, so their
- * ReplicaSets create replacements elsewhere; DaemonSet pods stay. Two minutes later ({@link
+ * its application pods deleted as the cluster autoscaler's drain deletes them, so their ReplicaSets
+ * create replacements elsewhere; DaemonSet pods stay. Two minutes later ({@link
  * Pricing#SPOT_NOTICE_MILLIS}, AWS EC2 user guide "Spot Instance interruption notices") the
- * instance is gone: the node is removed with whatever still runs on it, and its node group
- * requests a replacement instance, as for a node emptied after a crash. A node that crashed, is
- * gone, or is being drained or removed by then is left alone.
+ * instance is gone: the node is removed with whatever still runs on it, and its node group requests
+ * a replacement instance, as for a node emptied after a crash. A node that crashed, is gone, or is
+ * being drained or removed by then is left alone.
  */
 final class SpotNodes {
   private final Cluster c;
@@ -96,6 +96,12 @@ final class SpotNodes {
 
   @Override
   public String toString() {
-    return "SpotNodes[" + liveSpot + " of " + live + " nodes spot, " + interruptions + " interrupted]";
+    return "SpotNodes["
+        + liveSpot
+        + " of "
+        + live
+        + " nodes spot, "
+        + interruptions
+        + " interrupted]";
   }
 }

@@ -92,8 +92,7 @@ public final class LespPlatform implements Platform {
    *
    * @throws IllegalArgumentException if an argument is null
    */
-  public LespPlatform(
-      Simulation sim, RandomStreams streams, LespConfig config, Pricing pricing) {
+  public LespPlatform(Simulation sim, RandomStreams streams, LespConfig config, Pricing pricing) {
     if (sim == null || streams == null || config == null || pricing == null) {
       throw new IllegalArgumentException(
           "simulation, streams, config and pricing must not be null");

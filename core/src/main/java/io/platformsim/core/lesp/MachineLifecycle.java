@@ -25,11 +25,11 @@ import org.apache.commons.math3.random.RandomGenerator;
  * {@code "lesp.crash"} and, with spot interruptions, {@code "lesp.spotInterruption"}.
  *
  * <p>Spot machines ({@link io.platformsim.core.platform.Pricing}): a launch is spot when the pool's
- * spot machines are below its share; a spot machine is interrupted after an exponential time
- * drawn each time it enters service (memoryless, so the rate applies to its in-service time; a
- * machine still launching is never interrupted, a simplification: launches last minutes, mean
- * times to interruption months). An interruption is a crash: the machine fails and is replaced as
- * a failed machine is. LeSP has no termination handler, so the two-minute notice goes unused.
+ * spot machines are below its share; a spot machine is interrupted after an exponential time drawn
+ * each time it enters service (memoryless, so the rate applies to its in-service time; a machine
+ * still launching is never interrupted, a simplification: launches last minutes, mean times to
+ * interruption months). An interruption is a crash: the machine fails and is replaced as a failed
+ * machine is. LeSP has no termination handler, so the two-minute notice goes unused.
  */
 final class MachineLifecycle {
   private final Simulation sim;

@@ -7,9 +7,9 @@ package io.platformsim.core.platform;
  * commitment for the whole run. Shared by both platforms' recorders, so they bill alike.
  *
  * <p>The commitment covers {@code reservedShare} of the hourly on-demand price of the whole fleet
- * (spot machines included) requested at the start time (the deploys at time 0), whether or not
- * they are billed yet: a commitment is bought for the fleet planned, before it boots. Mutable; one
- * per platform run.
+ * (spot machines included) requested at the start time (the deploys at time 0), whether or not they
+ * are billed yet: a commitment is bought for the fleet planned, before it boots. Mutable; one per
+ * platform run.
  */
 public final class Bill {
   private final Pricing pricing;

@@ -9,9 +9,9 @@ import java.util.Locale;
  * #ON_DEMAND} (everything on-demand) is the default and bills exactly as before.
  *
  * <p><b>Spot.</b> A launch is spot when the live spot machines of its pool (LeSP) or cluster (KuSP)
- * are fewer than {@code floor(spotShare × (live + 1))}, counting the machine being launched: an
- * EC2 Auto Scaling group's mixed instances policy keeps {@code OnDemandPercentageAboveBaseCapacity}
- * of its instances on-demand and launches a replacement of the kind that restores the split (AWS
+ * are fewer than {@code floor(spotShare × (live + 1))}, counting the machine being launched: an EC2
+ * Auto Scaling group's mixed instances policy keeps {@code OnDemandPercentageAboveBaseCapacity} of
+ * its instances on-demand and launches a replacement of the kind that restores the split (AWS
  * CloudFormation {@code AWS::AutoScaling::AutoScalingGroup InstancesDistribution}). Deterministic:
  * no draw decides it. A spot machine costs {@code spotPrice ×} its on-demand price while billed
  * (Spot "up to 90%" off, aws.amazon.com/ec2/spot/pricing). It is interrupted after an exponential
@@ -113,8 +113,9 @@ public record Pricing(
   }
 
   /**
-   * Whether the next launch of a group holding {@code live} machines, {@code liveSpot} of them spot,
-   * is spot: the spot machines stay at {@code floor(spotShare × machines)} once it is launched.
+   * Whether the next launch of a group holding {@code live} machines, {@code liveSpot} of them
+   * spot, is spot: the spot machines stay at {@code floor(spotShare × machines)} once it is
+   * launched.
    */
   public boolean launchesSpot(int live, int liveSpot) {
     // the tiny slack keeps e.g. 0.29 × 100 = 28.999999999999996 at 29

@@ -18,8 +18,8 @@ import io.platformsim.core.platform.Spend;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code pricing} section moves the figures it should, on scenarios small enough to derive
- * them by hand: the spot price scales spot spend, the commitment is billed used or not, and spot
+ * The {@code pricing} section moves the figures it should, on scenarios small enough to derive them
+ * by hand: the spot price scales spot spend, the commitment is billed used or not, and spot
  * interruptions happen at their rate and are recovered from on both platforms.
  */
 class PricingEffectTest {
@@ -105,9 +105,9 @@ class PricingEffectTest {
   /**
    * LeSP, every machine spot, interrupted once an hour on average while in service (730 per month
    * of 730 h). Interruptions of in-service machines are a Poisson count over the in-service
-   * machine-hours (memoryless draws restarted at each entry into service), so the count lies
-   * within 5 standard deviations (√ of its mean) of rate × in-service hours. Each interrupted
-   * machine is replaced as a failed one is, so recoveries follow.
+   * machine-hours (memoryless draws restarted at each entry into service), so the count lies within
+   * 5 standard deviations (√ of its mean) of rate × in-service hours. Each interrupted machine is
+   * replaced as a failed one is, so recoveries follow.
    */
   @Test
   void leSpInterruptionsComeAtTheirRateAndAreRecovered() {
@@ -116,8 +116,7 @@ class PricingEffectTest {
             SMALL.replace("instances: 2", "instances: 40")
                 + "pricing:\n  spot: {share: 100%, price: 30%, interruptionsPerMonth: 730}\n");
     Simulation sim = new Simulation();
-    LespPlatform lesp =
-        new LespPlatform(sim, RandomStreams.of(11, 0), s.lesp(), s.pricing());
+    LespPlatform lesp = new LespPlatform(sim, RandomStreams.of(11, 0), s.lesp(), s.pricing());
     s.workload().services().forEach(lesp::deploy);
     long horizon = 4 * 3_600_000L;
     sim.runUntil(horizon);
@@ -133,10 +132,10 @@ class PricingEffectTest {
   }
 
   /**
-   * KuSP, 20 spot nodes and no autoscaler, interrupted once an hour on average from joining. A
-   * node is exposed while Ready until its notice; the last 2 minutes Ready after a notice (drain,
-   * then reclaim) are not exposure. So the count is Poisson with mean rate × (Ready node-hours −
-   * notices × 2 min), and each reclaimed node is replaced: the cluster keeps its 20 nodes.
+   * KuSP, 20 spot nodes and no autoscaler, interrupted once an hour on average from joining. A node
+   * is exposed while Ready until its notice; the last 2 minutes Ready after a notice (drain, then
+   * reclaim) are not exposure. So the count is Poisson with mean rate × (Ready node-hours − notices
+   * × 2 min), and each reclaimed node is replaced: the cluster keeps its 20 nodes.
    */
   @Test
   void kuSpInterruptionsComeAtTheirRateAndNodesAreReplaced() {

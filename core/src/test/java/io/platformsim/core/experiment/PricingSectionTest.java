@@ -64,15 +64,13 @@ class PricingSectionTest {
         Arguments.of("spot: {share: 50%}", "pricing.spot.price", "required"),
         Arguments.of(
             "spot: {share: 50%, price: 30%, interruptionsPerMonth: -5%}",
-            "pricing.spot.interruptionsPerMonth",
-            "was -5%"),
+            "pricing.spot.interruptionsPerMonth", "was -5%"),
         Arguments.of("reserved: {share: 40%, discount: 100%}", "pricing.reserved.discount", "100%"),
         Arguments.of("reserved: {share: 40%, discount: -1%}", "pricing.reserved.discount", "-1%"),
         Arguments.of("reserved: {share: 1.5, discount: 40%}", "pricing.reserved.share", "was 1.5"),
         Arguments.of(
             "{spot: {share: 70%, price: 30%}, reserved: {share: 40%, discount: 40%}}",
-            "pricing.reserved.share",
-            "spot share 0.7 plus reserved share 0.4 is above 1"),
+            "pricing.reserved.share", "spot share 0.7 plus reserved share 0.4 is above 1"),
         Arguments.of("spot: {sahre: 50%, price: 30%}", "pricing.spot.sahre", "share"),
         Arguments.of("onDemand: {}", "pricing.onDemand", "spot"));
   }

@@ -42,8 +42,8 @@ class PricingTest {
 
   /**
    * Launching one machine after another into an empty group, the spot rule keeps floor(share × n)
-   * of the first n spot: share 0.5 alternates on-demand, spot; 0.3 makes the 4th, 7th and 10th
-   * spot (floor(0.3 n) steps at n = 4, 7, 10).
+   * of the first n spot: share 0.5 alternates on-demand, spot; 0.3 makes the 4th, 7th and 10th spot
+   * (floor(0.3 n) steps at n = 4, 7, 10).
    */
   @ParameterizedTest
   @CsvSource({
@@ -71,7 +71,8 @@ class PricingTest {
   /** Whatever the share and group size, launching into an empty group leaves floor(share × n). */
   @Property(tries = 200)
   void spotMachinesAreTheFloorOfTheShare(
-      @ForAll @DoubleRange(min = 0, max = 1) double share, @ForAll @IntRange(min = 1, max = 500) int n) {
+      @ForAll @DoubleRange(min = 0, max = 1) double share,
+      @ForAll @IntRange(min = 1, max = 500) int n) {
     Pricing p = Pricing.ON_DEMAND.withSpot(share, 0.5, 0);
     int liveSpot = 0;
     for (int live = 0; live < n; live++) {
