@@ -80,13 +80,19 @@ final class SpotNodes {
     c.sim.schedule(Pricing.SPOT_NOTICE_MILLIS, () -> reclaimed(n));
   }
 
-  /** EC2 takes the instance back; the node group replaces it. */
+  /**
+   * EC2 takes the instance back; the node group replaces it, unless the cluster autoscaler began
+   * draining it during the notice (it meant to shrink the group anyway).
+   */
   private void reclaimed(Node n) {
     if (n.state == NodeState.GONE || n.removing) {
       return;
     }
+    boolean replace = n.state != NodeState.DRAINING;
     c.nodeLifecycle.removeNode(n);
-    c.nodeLifecycle.provisionNode();
+    if (replace) {
+      c.nodeLifecycle.provisionNode();
+    }
   }
 
   /** Spot nodes given an interruption notice so far. */
