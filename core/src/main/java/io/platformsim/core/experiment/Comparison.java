@@ -52,8 +52,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>The simulation runs to the horizon; the figures come from the platform's own {@link
  *       PlatformMetrics} (machines, cost, time-weighted allocation and usage, rollouts) plus {@code
  *       Platform.stranded()} and {@code Platform.identityMetrics()}; cost by purchase kind and spot
- *       interruptions only when the scenario's {@link Pricing} buys something other than
- *       on-demand.
+ *       interruptions only when the scenario's {@link Pricing} buys something other than on-demand.
  *   <li><b>Recovery</b>: after each failure the service is polled every second until it is back at
  *       full strength by the platform's {@code Platform.recovered} (LeSP: in-service machines =
  *       pool size; KuSP: the crashed node's pods evicted and available pods = replicas); a failure

@@ -139,16 +139,8 @@ class PricingEffectTest {
    */
   @Test
   void kuSpInterruptionsComeAtTheirRateAndNodesAreReplaced() {
-    Scenario s = parse(SMALL);
-    KuspPlatform k =
-        new KuspPlatform(
-            new Simulation(),
-            RandomStreams.of(11, 0),
-            s.kusp().withInitialNodes(20).withClusterAutoscaling(null),
-            Pricing.ON_DEMAND.withSpot(1, 0.3, 730));
-    s.workload().services().forEach(k::deploy);
     double hours = 4;
-    k.simulation().runUntil((long) (hours * 3_600_000));
+    KuspPlatform k = kuspRun(Pricing.ON_DEMAND.withSpot(1, 0.3, 730), hours);
     KuspMetrics km = k.kuspMetrics();
     int n = km.platform().spotInterruptions();
     double ready = km.nodesAverage().get(NodeState.READY) * hours;
@@ -162,5 +154,25 @@ class PricingEffectTest {
     int notGone = k.nodes().size() - gone;
     assertTrue(notGone >= 20 && notGone <= 20 + (n - gone), notGone + " nodes");
     assertEquals(2, k.available("web"), "the service's pods were rescheduled");
+    // the drained pods were started again elsewhere: more pod start-ups than without interruptions
+    KuspPlatform calm = kuspRun(Pricing.ON_DEMAND.withSpot(1, 0.3, 0), hours);
+    assertEquals(0, calm.metrics().spotInterruptions());
+    assertTrue(
+        k.startups().size() > calm.startups().size(),
+        k.startups().size() + " vs " + calm.startups().size());
+  }
+
+  /** 20 nodes, no autoscaler, the small scenario's service, run for {@code hours}. */
+  private static KuspPlatform kuspRun(Pricing pricing, double hours) {
+    Scenario s = parse(SMALL);
+    KuspPlatform k =
+        new KuspPlatform(
+            new Simulation(),
+            RandomStreams.of(11, 0),
+            s.kusp().withInitialNodes(20).withClusterAutoscaling(null),
+            pricing);
+    s.workload().services().forEach(k::deploy);
+    k.simulation().runUntil((long) (hours * 3_600_000));
+    return k;
   }
 }
