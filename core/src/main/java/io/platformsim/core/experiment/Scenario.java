@@ -384,6 +384,9 @@ public record Scenario(
                 seed,
                 kusp.initialNodes(),
                 kusp.nodeType().name()));
+    if (!pricing.onDemandOnly()) {
+      sb.append(System.lineSeparator()).append("  ").append(pricing);
+    }
     // At most 12 events, so a big scenario still prints readably in jshell.
     int shown = Math.min(12, timeline.size());
     for (int i = 0; i < shown; i++) {
