@@ -15,6 +15,7 @@ import io.platformsim.core.platform.Failure;
 import io.platformsim.core.platform.Platform;
 import io.platformsim.core.platform.PlatformMetrics;
 import io.platformsim.core.platform.PlatformSample;
+import io.platformsim.core.platform.Pricing;
 import io.platformsim.core.platform.RolloutRecord;
 import io.platformsim.core.platform.StrandedCapacity;
 import io.platformsim.core.workload.Service;
@@ -49,7 +50,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *       Platform.inject}.
  *   <li>The simulation runs to the horizon; the figures come from the platform's own {@link
  *       PlatformMetrics} (machines, cost, time-weighted allocation and usage, rollouts) plus {@code
- *       Platform.stranded()} and {@code Platform.identityMetrics()}.
+ *       Platform.stranded()} and {@code Platform.identityMetrics()}; cost by purchase kind and spot
+ *       interruptions only when the scenario's {@link Pricing} buys something other than on-demand.
  *   <li><b>Recovery</b>: after each failure the service is polled every second until it is back at
  *       full strength by the platform's {@code Platform.recovered} (LeSP: in-service machines =
  *       pool size; KuSP: the crashed node's pods evicted and available pods = replicas); a failure
@@ -241,6 +243,7 @@ public final class Comparison {
     f.put(Figure.MACHINES, m.averageMachines());
     f.put(Figure.PEAK_MACHINES, (double) m.peakMachines());
     f.put(Figure.COST_PER_HOUR, m.costUsd() / (horizon / 3_600_000.0));
+    pricingFigures(scenario.pricing(), m, horizon, f);
     f.put(Figure.CPU_ALLOCATION, m.cpuAllocation());
     f.put(Figure.MEMORY_ALLOCATION, m.memoryAllocation());
     f.put(Figure.CPU_USAGE, m.cpuUsage());
@@ -333,6 +336,27 @@ public final class Comparison {
     out.put(Figure.BLAST_RADIUS_MAX_PRINCIPAL, (double) id.blastRadius().maxOverPrincipals());
     out.put(Figure.BLAST_RADIUS_MEAN, id.blastRadius().meanOverHosts());
     out.put(Figure.BLAST_RADIUS_MAX, (double) id.blastRadius().maxOverHosts());
+  }
+
+  /**
+   * Cost per hour by purchase kind and spot interruptions, only for a scenario that buys something
+   * other than on-demand (an all-on-demand run reports just {@link Figure#COST_PER_HOUR}): spot
+   * figures with a spot share, the reserved figure with a reserved share.
+   */
+  static void pricingFigures(
+      Pricing pricing, PlatformMetrics m, long horizon, Map<Figure, Double> f) {
+    if (pricing.onDemandOnly()) {
+      return;
+    }
+    double hours = horizon / 3_600_000.0;
+    f.put(Figure.COST_ON_DEMAND_PER_HOUR, m.spend().onDemandUsd() / hours);
+    if (pricing.spotShare() > 0) {
+      f.put(Figure.COST_SPOT_PER_HOUR, m.spend().spotUsd() / hours);
+      f.put(Figure.SPOT_INTERRUPTIONS, (double) m.spotInterruptions());
+    }
+    if (pricing.reservedShare() > 0) {
+      f.put(Figure.COST_RESERVED_PER_HOUR, m.spend().reservedUsd() / hours);
+    }
   }
 
   /**

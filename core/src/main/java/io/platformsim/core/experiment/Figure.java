@@ -111,7 +111,17 @@ public enum Figure {
    * Largest number of services one host's credentials reach: 1 on LeSP (a machine per service); on
    * KuSP with workload identity, the most services with pods on one node.
    */
-  BLAST_RADIUS_MAX("blastRadiusMax", "blast radius max (host)", "services", 1, false);
+  BLAST_RADIUS_MAX("blastRadiusMax", "blast radius max (host)", "services", 1, false),
+  // Pricing figures (issue 15), reported only when the scenario buys something other than
+  // on-demand; COST_PER_HOUR is their sum.
+  /** On-demand spend (non-spot machine time beyond the reserved commitment) ÷ horizon in hours. */
+  COST_ON_DEMAND_PER_HOUR("costOnDemandPerHour", "cost per hour, on-demand", "USD", 2, false),
+  /** Spot spend (spot machine time at the spot price) ÷ horizon in hours. */
+  COST_SPOT_PER_HOUR("costSpotPerHour", "cost per hour, spot", "USD", 2, false),
+  /** The reserved commitment, billed used or not, ÷ horizon in hours. */
+  COST_RESERVED_PER_HOUR("costReservedPerHour", "cost per hour, reserved", "USD", 2, false),
+  /** Spot machines (LeSP) or nodes (KuSP) interrupted over the horizon. */
+  SPOT_INTERRUPTIONS("spotInterruptions", "spot interruptions", "", 1, false);
 
   private final String key;
   private final String label;

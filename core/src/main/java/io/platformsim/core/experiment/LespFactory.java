@@ -12,13 +12,15 @@ import java.util.Optional;
 /**
  * The standard {@code lesp} platform: {@link LespPlatform} on the scenario's LeSP configuration,
  * with its machines spread over the scenario's zones (one zone list for both platforms, so a zone
- * outage hits the same zone on each). Stateless.
+ * outage hits the same zone on each) and bought under the scenario's pricing (the scale-out
+ * measurement's platform buys on-demand). Stateless.
  */
 final class LespFactory implements PlatformFactory {
 
   @Override
   public Platform create(Scenario scenario, Simulation sim, RandomStreams streams) {
-    return new LespPlatform(sim, streams, scenario.lesp().withZones(scenario.kusp().zones()));
+    return new LespPlatform(
+        sim, streams, scenario.lesp().withZones(scenario.kusp().zones()), scenario.pricing());
   }
 
   /**

@@ -9,6 +9,7 @@ import io.platformsim.core.kusp.ClusterEnvelope;
 import io.platformsim.core.kusp.DeploymentSpec;
 import io.platformsim.core.kusp.KuspConfig;
 import io.platformsim.core.lesp.LespConfig;
+import io.platformsim.core.platform.Pricing;
 import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.core.workload.Service;
@@ -52,6 +53,8 @@ import java.util.Optional;
  * @param sampleMillis time between samples of the time series (charts, CSV), above 0
  * @param scaleOutTarget target CPU utilization of requests used by both platforms' autoscalers when
  *     measuring the time to scale out for the load spike, in (0, 1]
+ * @param pricing how both platforms buy their machines and nodes (on-demand, spot, reserved); the
+ *     scale-out measurement's own small runs stay on-demand
  */
 public record Scenario(
     String name,
@@ -63,7 +66,8 @@ public record Scenario(
     int replications,
     long seed,
     long sampleMillis,
-    double scaleOutTarget) {
+    double scaleOutTarget,
+    Pricing pricing) {
 
   /** Most replications a scenario may ask for. */
   public static final int MAX_REPLICATIONS = 1000;
@@ -95,6 +99,9 @@ public record Scenario(
     }
     if (timeline == null) {
       throw new IllegalArgumentException("timeline must not be null");
+    }
+    if (pricing == null) {
+      throw new IllegalArgumentException("pricing must not be null");
     }
     List<TimelineEvent> sorted = new ArrayList<>(timeline);
     sorted.sort(Comparator.comparingLong(TimelineEvent::atMillis)); // stable: ties keep their order
@@ -209,13 +216,24 @@ public record Scenario(
         replications,
         newSeed,
         sampleMillis,
-        scaleOutTarget);
+        scaleOutTarget,
+        pricing);
   }
 
   /** A copy with another replication count. */
   public Scenario withReplications(int n) {
     return new Scenario(
-        name, workload, lesp, kusp, timeline, horizonMillis, n, seed, sampleMillis, scaleOutTarget);
+        name,
+        workload,
+        lesp,
+        kusp,
+        timeline,
+        horizonMillis,
+        n,
+        seed,
+        sampleMillis,
+        scaleOutTarget,
+        pricing);
   }
 
   /** A copy with another LeSP configuration. */
@@ -230,7 +248,8 @@ public record Scenario(
         replications,
         seed,
         sampleMillis,
-        scaleOutTarget);
+        scaleOutTarget,
+        pricing);
   }
 
   /** A copy with another KuSP configuration. */
@@ -245,7 +264,24 @@ public record Scenario(
         replications,
         seed,
         sampleMillis,
-        scaleOutTarget);
+        scaleOutTarget,
+        pricing);
+  }
+
+  /** A copy with another pricing. */
+  public Scenario withPricing(Pricing p) {
+    return new Scenario(
+        name,
+        workload,
+        lesp,
+        kusp,
+        timeline,
+        horizonMillis,
+        replications,
+        seed,
+        sampleMillis,
+        scaleOutTarget,
+        p);
   }
 
   /**
@@ -348,6 +384,9 @@ public record Scenario(
                 seed,
                 kusp.initialNodes(),
                 kusp.nodeType().name()));
+    if (!pricing.onDemandOnly()) {
+      sb.append(System.lineSeparator()).append("  ").append(pricing);
+    }
     // At most 12 events, so a big scenario still prints readably in jshell.
     int shown = Math.min(12, timeline.size());
     for (int i = 0; i < shown; i++) {
@@ -377,6 +416,7 @@ public record Scenario(
     private long seed = 42;
     private Long sampleMillis;
     private double scaleOutTarget = 0.6;
+    private Pricing pricing = Pricing.ON_DEMAND;
 
     private Builder(String name) {
       this.name = name;
@@ -511,6 +551,12 @@ public record Scenario(
       return this;
     }
 
+    /** How both platforms buy machines and nodes (default {@link Pricing#ON_DEMAND}). */
+    public Builder pricing(Pricing p) {
+      pricing = p;
+      return this;
+    }
+
     /** The validated scenario. */
     public Scenario build() {
       Workload w = Workload.of(services);
@@ -539,7 +585,8 @@ public record Scenario(
           replications,
           seed,
           sample,
-          scaleOutTarget);
+          scaleOutTarget,
+          pricing);
     }
 
     private static long millis(String field, Duration d) {

@@ -2,6 +2,7 @@ package io.platformsim.core.experiment;
 
 import io.platformsim.core.kusp.KuspConfig;
 import io.platformsim.core.lesp.LespConfig;
+import io.platformsim.core.platform.Pricing;
 import io.platformsim.core.workload.Workload;
 import io.platformsim.core.yaml.YamlDocument;
 import io.platformsim.core.yaml.YamlFileException;
@@ -31,8 +32,8 @@ import java.util.Optional;
  * <p>The YAML layer ({@link io.platformsim.core.yaml}) reads nodes; one reader per section turns
  * them into the model: {@link ServicesReader} ({@code services}, {@code fleet}; a service's {@code
  * deployment} with {@link DeploymentReader}), {@link LespReader}, {@link KuspReader}, {@link
- * IdentityReader}, {@link TimelineReader}, with the units of {@link Units}. This class reads the
- * top level and ties them together.
+ * IdentityReader}, {@link TimelineReader}, {@link PricingReader}, with the units of {@link Units}.
+ * This class reads the top level and ties them together.
  *
  * <pre>{@code
  * Scenario s = ScenarioFile.load(Path.of("examples/scenarios/default.yaml"));
@@ -62,7 +63,8 @@ public final class ScenarioFile {
           "lesp",
           "kusp",
           "identity",
-          "timeline");
+          "timeline",
+          "pricing");
 
   // Top-level defaults, documented in examples/scenarios/README.md; DefaultScenario.build() is
   // default.yaml, which spells them out.
@@ -176,9 +178,10 @@ public final class ScenarioFile {
       throw top.error("scaleOutTarget", "must be in (0, 1], was " + target);
     }
     String name = top.string("name", DEFAULT_NAME);
+    Pricing pricing = PricingReader.read(top);
     try {
       return new Scenario(
-          name, workload, lesp, kusp, events, horizon, replications, seed, sample, target);
+          name, workload, lesp, kusp, events, horizon, replications, seed, sample, target, pricing);
     } catch (IllegalArgumentException e) {
       throw top.error("", e.getMessage());
     }

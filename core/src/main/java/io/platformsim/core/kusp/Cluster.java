@@ -2,6 +2,7 @@ package io.platformsim.core.kusp;
 
 import io.platformsim.core.engine.RandomStreams;
 import io.platformsim.core.engine.Simulation;
+import io.platformsim.core.platform.Pricing;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.identity.ClusterIdentity;
 import io.platformsim.scheduler.resource.DimensionRegistry;
@@ -48,12 +49,17 @@ final class Cluster {
   final PodIdentity podIdentity;
   final NodeLifecycleController nodeLifecycle;
   final NodeFailures failures;
+  final SpotNodes spotNodes;
   final DeploymentController deploymentController;
   final ReplicaSetController replicaSetController;
   final HorizontalPodAutoscaler podAutoscaler;
   final ClusterAutoscaler clusterAutoscaler;
 
   Cluster(Simulation sim, RandomStreams streams, KuspConfig config) {
+    this(sim, streams, config, Pricing.ON_DEMAND);
+  }
+
+  Cluster(Simulation sim, RandomStreams streams, KuspConfig config, Pricing pricing) {
     this.sim = sim;
     this.config = config;
     this.table = new NodeTable(registry);
@@ -68,7 +74,7 @@ final class Cluster {
     RandomGenerator failurePicks = streams.stream("kusp.failurePick");
     this.allocatable = config.allocatable();
     this.identity = config.identity().newClusterIdentity();
-    this.recorder = new KuspRecorder(this);
+    this.recorder = new KuspRecorder(this, pricing);
     this.pods = new LivePods(this);
     this.stranded = new StrandedCapacity(this);
     this.queue = new SchedulingQueue(this);
@@ -78,6 +84,7 @@ final class Cluster {
     this.podIdentity = new PodIdentity(this);
     this.nodeLifecycle = new NodeLifecycleController(this, provisioning);
     this.failures = new NodeFailures(this, failurePicks);
+    this.spotNodes = new SpotNodes(this, pricing, streams);
     this.deploymentController = new DeploymentController(this);
     this.replicaSetController = new ReplicaSetController(this, healthChecks);
     this.podAutoscaler = new HorizontalPodAutoscaler(this);

@@ -7,6 +7,7 @@ import io.platformsim.core.platform.Failure;
 import io.platformsim.core.platform.Platform;
 import io.platformsim.core.platform.PlatformMetrics;
 import io.platformsim.core.platform.PlatformSample;
+import io.platformsim.core.platform.Pricing;
 import io.platformsim.core.platform.RolloutRecord;
 import io.platformsim.core.platform.StrandedCapacity;
 import io.platformsim.core.workload.ImageDescription;
@@ -62,10 +63,22 @@ public final class KuspPlatform implements Platform {
    * @throws IllegalArgumentException if an argument is null
    */
   public KuspPlatform(Simulation sim, RandomStreams streams, KuspConfig config) {
-    if (sim == null || streams == null || config == null) {
-      throw new IllegalArgumentException("simulation, streams and config must not be null");
+    this(sim, streams, config, Pricing.ON_DEMAND);
+  }
+
+  /**
+   * A cluster of {@code config.initialNodes()} Ready nodes and no services on {@code sim}, buying
+   * its nodes under {@code pricing}: spot nodes are cordoned and drained at their interruption
+   * notice, then removed and replaced (see {@link Pricing}).
+   *
+   * @throws IllegalArgumentException if an argument is null
+   */
+  public KuspPlatform(Simulation sim, RandomStreams streams, KuspConfig config, Pricing pricing) {
+    if (sim == null || streams == null || config == null || pricing == null) {
+      throw new IllegalArgumentException(
+          "simulation, streams, config and pricing must not be null");
     }
-    this.c = new Cluster(sim, streams, config);
+    this.c = new Cluster(sim, streams, config, pricing);
     c.table.ensureCapacity(config.initialNodes());
     for (int i = 0; i < config.initialNodes(); i++) {
       c.nodeLifecycle.join(c.nodeLifecycle.newNode());

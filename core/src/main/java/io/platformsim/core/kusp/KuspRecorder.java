@@ -1,11 +1,14 @@
 package io.platformsim.core.kusp;
 
 import io.platformsim.core.engine.TimeWeightedAverage;
+import io.platformsim.core.platform.Bill;
 import io.platformsim.core.platform.Demand;
 import io.platformsim.core.platform.DurationSummary;
 import io.platformsim.core.platform.PlatformMetrics;
 import io.platformsim.core.platform.PlatformSample;
+import io.platformsim.core.platform.Pricing;
 import io.platformsim.core.platform.RolloutRecord;
+import io.platformsim.core.platform.Spend;
 import io.platformsim.core.workload.Resources;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -32,6 +35,8 @@ final class KuspRecorder {
   private final int[] phaseCounts = new int[PHASES.length];
   private final TimeWeightedAverage[] phaseAverages = new TimeWeightedAverage[PHASES.length];
   private final TimeWeightedAverage billed;
+  // what billed nodes cost, by how they were bought
+  private final Bill bill;
   private final TimeWeightedAverage billedCpu;
   private final TimeWeightedAverage billedMemory;
   private final TimeWeightedAverage allocatedCpu;
@@ -50,9 +55,10 @@ final class KuspRecorder {
   private long bytesPulled;
   private long bytesCollected;
 
-  KuspRecorder(Cluster c) {
+  KuspRecorder(Cluster c, Pricing pricing) {
     this.c = c;
     long t = c.sim.now();
+    this.bill = new Bill(pricing, t);
     for (NodeState s : NODE_STATES) {
       nodeAverages[s.ordinal()] = new TimeWeightedAverage("nodes " + s, t, 0);
     }
@@ -70,12 +76,18 @@ final class KuspRecorder {
 
   // ---------------------------------------------------------------- nodes
 
-  /** A node was requested: one more PROVISIONING node, billed from now. */
-  void nodeRequested() {
+  /** How nodes are bought. */
+  Pricing pricing() {
+    return bill.pricing();
+  }
+
+  /** Node {@code n} was requested: one more PROVISIONING node, billed from now. */
+  void nodeRequested(Node n) {
+    bill.requested(c.sim.now(), c.config.nodeType().hourlyPriceUsd());
     nodeCounts[NodeState.PROVISIONING.ordinal()]++;
     nodeAverages[NodeState.PROVISIONING.ordinal()].update(
         c.sim.now(), nodeCounts[NodeState.PROVISIONING.ordinal()]);
-    billing(+1);
+    billing(n, +1);
     sample();
   }
 
@@ -89,9 +101,11 @@ final class KuspRecorder {
     sample();
   }
 
-  /** Nodes billed now go up or down by {@code delta}. */
-  void billing(int delta) {
+  /** Node {@code n} starts ({@code delta} 1) or stops (-1) being billed. */
+  void billing(Node n, int delta) {
     long now = c.sim.now();
+    // the node's cost accrues at its on-demand price, by how it was bought
+    bill.change(now, n.spot, delta * c.config.nodeType().hourlyPriceUsd());
     billedNow += delta;
     peakBilled = Math.max(peakBilled, billedNow);
     billed.update(now, billedNow);
@@ -205,19 +219,22 @@ final class KuspRecorder {
     long now = c.sim.now();
     double cpuCapacity = billedCpu.integral(now);
     double memoryCapacity = billedMemory.integral(now);
+    Spend spend = bill.spend(now);
     return new PlatformMetrics(
         name,
         now,
         billed.average(now),
         peakBilled,
-        billed.integral(now) * c.config.nodeType().hourlyPriceUsd() / 3_600_000.0,
+        spend.totalUsd(),
         ratio(allocatedCpu.integral(now), cpuCapacity),
         ratio(allocatedMemory.integral(now), memoryCapacity),
         ratio(usedCpu.integral(now), cpuCapacity),
         ratio(usedMemory.integral(now), memoryCapacity),
         rollouts,
         DurationSummary.of(rolloutPodTimes.toArray()),
-        failuresRecovered);
+        failuresRecovered,
+        spend,
+        c.spotNodes.interruptions());
   }
 
   KuspMetrics kuspMetrics(PlatformMetrics metrics) {

@@ -40,6 +40,8 @@ public final class Node {
   boolean removing;
   // Whether the identity layer gave it a pod range (overlay) or a primary address (VPC-native).
   boolean addressed;
+  // Bought as spot (SpotNodes): billed at the spot price, interrupted.
+  boolean spot;
   long unneededSince = -1;
   // The node lifecycle controller's view (NodeLifecycleController): when it set Ready Unknown
   // (-1 while Ready), the earliest probe timestamp it may use (set on leaving master disruption
@@ -70,6 +72,11 @@ public final class Node {
   /** Zone label. */
   public String zone() {
     return zone;
+  }
+
+  /** Whether its instance was bought as spot. */
+  public boolean spot() {
+    return spot;
   }
 
   /** Life-cycle state. */

@@ -82,7 +82,8 @@ final class NodeLifecycleController {
             "node-" + (++nodeSeq), zone, c.config.nodeType().diskBytes(), c.sim.now(), c.table);
     c.nodes.add(n);
     c.nodesByName.put(n.name, n);
-    c.recorder.nodeRequested();
+    c.spotNodes.requested(n);
+    c.recorder.nodeRequested(n);
     return n;
   }
 
@@ -157,6 +158,7 @@ final class NodeLifecycleController {
     c.stranded.update(n);
     c.queue.retryUnschedulable();
     zoneCountsChanged();
+    c.spotNodes.joined(n);
   }
 
   /**
@@ -347,7 +349,8 @@ final class NodeLifecycleController {
       unknownNodes--;
     }
     c.recorder.setNodeState(n, NodeState.GONE);
-    c.recorder.billing(-1);
+    c.recorder.billing(n, -1);
+    c.spotNodes.gone(n);
     c.stranded.update(n);
     zoneCountsChanged();
   }

@@ -8,6 +8,7 @@ import io.platformsim.core.platform.Failure;
 import io.platformsim.core.platform.Platform;
 import io.platformsim.core.platform.PlatformMetrics;
 import io.platformsim.core.platform.PlatformSample;
+import io.platformsim.core.platform.Pricing;
 import io.platformsim.core.platform.RolloutRecord;
 import io.platformsim.core.platform.StrandedCapacity;
 import io.platformsim.core.workload.Release;
@@ -81,13 +82,25 @@ public final class LespPlatform implements Platform {
    * @throws IllegalArgumentException if an argument is null
    */
   public LespPlatform(Simulation sim, RandomStreams streams, LespConfig config) {
-    if (sim == null || streams == null || config == null) {
-      throw new IllegalArgumentException("simulation, streams and config must not be null");
+    this(sim, streams, config, Pricing.ON_DEMAND);
+  }
+
+  /**
+   * A LeSP platform with no services on {@code sim}, drawing from {@code streams}, buying its
+   * machines under {@code pricing}: spot machines are interrupted in service and replaced as failed
+   * machines are (see {@link Pricing}).
+   *
+   * @throws IllegalArgumentException if an argument is null
+   */
+  public LespPlatform(Simulation sim, RandomStreams streams, LespConfig config, Pricing pricing) {
+    if (sim == null || streams == null || config == null || pricing == null) {
+      throw new IllegalArgumentException(
+          "simulation, streams, config and pricing must not be null");
     }
     this.sim = sim;
     this.config = config;
     this.failurePicks = streams.stream("lesp.failurePick");
-    this.recorder = new MetricsRecorder(sim.now());
+    this.recorder = new MetricsRecorder(sim.now(), pricing);
     this.configRuns = new ConfigManagementRun(sim, config.configManagement(), streams, recorder);
     this.lifecycle = new MachineLifecycle(sim, streams, config, pools, recorder, configRuns);
     this.deploySystem = new DeploySystem(config, lifecycle, streams);

@@ -46,6 +46,8 @@ public final class Machine {
   long address = io.platformsim.identity.ipam.AddressPool.NONE;
   long renewalEvent = EventQueue.NO_EVENT;
   int convergeAttempts;
+  // Bought as spot (Pricing): billed at the spot price, interrupted while in service.
+  boolean spot;
   private final String zone;
 
   // requested, pending, booting, converging, deploying, in service, then a redeploy: drain,
@@ -89,6 +91,11 @@ public final class Machine {
   /** The availability zone it runs in. */
   public String zone() {
     return zone;
+  }
+
+  /** Whether it was bought as a spot instance. */
+  public boolean spot() {
+    return spot;
   }
 
   /** Launch-order number, unique within a platform, from 1. */

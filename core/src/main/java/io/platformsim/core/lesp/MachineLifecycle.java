@@ -21,8 +21,15 @@ import org.apache.commons.math3.random.RandomGenerator;
  * in-service count, the metrics and the rollout in progress up to date.
  *
  * <p>Draws from {@code "lesp.pending"}, {@code "lesp.boot"}, {@code "lesp.bootFailure"}, {@code
- * "lesp.extract"}, {@code "lesp.drain"}, {@code "lesp.healthCheck"} and, with a mean time to crash,
- * {@code "lesp.crash"}.
+ * "lesp.extract"}, {@code "lesp.drain"}, {@code "lesp.healthCheck"}, with a mean time to crash
+ * {@code "lesp.crash"} and, with spot interruptions, {@code "lesp.spotInterruption"}.
+ *
+ * <p>Spot machines ({@link io.platformsim.core.platform.Pricing}): a launch is spot when the pool's
+ * spot machines are below its share; a spot machine is interrupted after an exponential time drawn
+ * each time it enters service (memoryless, so the rate applies to its in-service time; a machine
+ * still launching is never interrupted, a simplification: launches last minutes, mean times to
+ * interruption months). An interruption is a crash: the machine fails and is replaced as a failed
+ * machine is. LeSP has no termination handler, so the two-minute notice goes unused.
  */
 final class MachineLifecycle {
   private final Simulation sim;
@@ -42,6 +49,7 @@ final class MachineLifecycle {
   private final DurationSampler drainTime;
   private final DurationSampler extractTime;
   private final DurationSampler crashTime;
+  private final DurationSampler interruptionTime;
   private final RandomGenerator bootFailures;
   private final RandomGenerator healthChecks;
 
@@ -74,6 +82,12 @@ final class MachineLifecycle {
         config.meanTimeToCrashMillis() > 0
             ? DurationDistribution.exponentialWithMean(config.meanTimeToCrashMillis())
                 .sampler(streams.stream("lesp.crash"))
+            : null;
+    this.interruptionTime =
+        recorder.pricing().interrupts()
+            ? DurationDistribution.exponentialWithMean(
+                    recorder.pricing().meanMillisToInterruption())
+                .sampler(streams.stream("lesp.spotInterruption"))
             : null;
     this.bootFailures = streams.stream("lesp.bootFailure");
     this.healthChecks = streams.stream("lesp.healthCheck");
@@ -136,8 +150,12 @@ final class MachineLifecycle {
         new Machine(
             nextId++, pool.service.name(), pool.type, image, version, nextZone(pool), sim.now());
     allMachines.add(m);
+    if (recorder.pricing().launchesSpot(pool.machines.size(), pool.spotMachines)) {
+      m.spot = true;
+      pool.spotMachines++;
+    }
     pool.machines.add(m);
-    recorder.requested(sim.now());
+    recorder.requested(sim.now(), pool.type);
     m.waiter = waiter;
     m.owner = owner;
     m.deployStartMillis = sim.now();
@@ -277,11 +295,30 @@ final class MachineLifecycle {
     } else {
       m.healthy = true;
       setState(m, MachineState.IN_SERVICE, "health check passed on " + m.version());
-      if (crashTime != null) {
-        m.crashEvent = sim.schedule(crashTime.next(), () -> crash(m, "crash in service"));
-      }
+      scheduleCrash(m);
       configRuns.inService(m);
       w.ready(m);
+    }
+  }
+
+  /**
+   * Schedules the machine's next loss in service: a crash (with a mean time to crash) or, for a
+   * spot machine, an interruption, whichever comes first. The crash is drawn first, so the crash
+   * stream's draws do not depend on the pricing.
+   */
+  private void scheduleCrash(Machine m) {
+    long crashIn = crashTime != null ? crashTime.next() : -1;
+    long interruptIn = m.spot && interruptionTime != null ? interruptionTime.next() : -1;
+    if (interruptIn >= 0 && (crashIn < 0 || interruptIn < crashIn)) {
+      m.crashEvent =
+          sim.schedule(
+              interruptIn,
+              () -> {
+                recorder.spotInterrupted();
+                crash(m, "spot interruption");
+              });
+    } else if (crashIn >= 0) {
+      m.crashEvent = sim.schedule(crashIn, () -> crash(m, "crash in service"));
     }
   }
 
@@ -351,7 +388,9 @@ final class MachineLifecycle {
       m.renewalEvent = EventQueue.NO_EVENT;
     }
     setState(m, MachineState.TERMINATED, cause);
-    pool.machines.remove(m);
+    if (pool.machines.remove(m) && m.spot) {
+      pool.spotMachines--;
+    }
     identity.releaseAddress(m);
   }
 
@@ -369,7 +408,7 @@ final class MachineLifecycle {
     String known = causes.putIfAbsent(cause, cause);
     m.moveTo(next, now, known != null ? known : cause);
     ServicePool pool = pools.get(m.service());
-    recorder.transition(prev, next, m.type(), pool.service, now);
+    recorder.transition(prev, next, m.type(), pool.service, m.spot, now);
     if ((prev == MachineState.IN_SERVICE) != (next == MachineState.IN_SERVICE)) {
       pool.inService += next == MachineState.IN_SERVICE ? 1 : -1;
       recorder.updateUsage(pool, now);

@@ -1,11 +1,14 @@
 package io.platformsim.core.lesp;
 
 import io.platformsim.core.engine.TimeWeightedAverage;
+import io.platformsim.core.platform.Bill;
 import io.platformsim.core.platform.Demand;
 import io.platformsim.core.platform.DurationSummary;
 import io.platformsim.core.platform.PlatformMetrics;
 import io.platformsim.core.platform.PlatformSample;
+import io.platformsim.core.platform.Pricing;
 import io.platformsim.core.platform.RolloutRecord;
+import io.platformsim.core.platform.Spend;
 import io.platformsim.core.workload.Service;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +28,8 @@ final class MetricsRecorder {
   private final int[] stateCounts = new int[STATES.length];
   private final TimeWeightedAverage[] stateAverages = new TimeWeightedAverage[STATES.length];
   private final TimeWeightedAverage billed;
-  private final TimeWeightedAverage spendPerHour;
+  // what billed machines cost, by how they were bought
+  private final Bill bill;
   private final TimeWeightedAverage billedCpu;
   private final TimeWeightedAverage billedMemory;
   private final TimeWeightedAverage allocatedCpu;
@@ -51,15 +55,24 @@ final class MetricsRecorder {
   private int healthCheckFailures;
   private int periodicConvergeFailures;
   private int scalingActions;
+  private int spotInterruptions;
 
-  /** Nothing recorded yet at {@code startMillis}; takes the first (empty) state sample. */
+  /** Nothing recorded yet at {@code startMillis}, everything on-demand. */
   MetricsRecorder(long startMillis) {
+    this(startMillis, Pricing.ON_DEMAND);
+  }
+
+  /**
+   * Nothing recorded yet at {@code startMillis}, machines billed under {@code pricing}; takes the
+   * first (empty) state sample.
+   */
+  MetricsRecorder(long startMillis, Pricing pricing) {
     long t = startMillis;
     for (MachineState s : STATES) {
       stateAverages[s.ordinal()] = new TimeWeightedAverage("machines " + s, t, 0);
     }
     billed = new TimeWeightedAverage("billed machines", t, 0);
-    spendPerHour = new TimeWeightedAverage("USD per hour", t, 0);
+    bill = new Bill(pricing, t);
     billedCpu = new TimeWeightedAverage("billed mCPU", t, 0);
     billedMemory = new TimeWeightedAverage("billed MiB", t, 0);
     allocatedCpu = new TimeWeightedAverage("allocated mCPU", t, 0);
@@ -69,15 +82,32 @@ final class MetricsRecorder {
     sample(t);
   }
 
-  /** A machine was requested (it starts in REQUESTED without a transition). */
-  void requested(long now) {
+  /**
+   * A machine of {@code type} was requested (it starts in REQUESTED without a transition); those
+   * requested at the start set the reserved commitment.
+   */
+  void requested(long now, InstanceType type) {
+    bill.requested(now, type.hourlyPriceUsd());
     stateCounts[MachineState.REQUESTED.ordinal()]++;
     stateAverages[MachineState.REQUESTED.ordinal()].add(now, 1);
   }
 
-  /** A machine of {@code type} running {@code service} moved from {@code prev} to {@code next}. */
+  /** How machines are bought. */
+  Pricing pricing() {
+    return bill.pricing();
+  }
+
+  /**
+   * A machine of {@code type} running {@code service}, spot if {@code spot}, moved from {@code
+   * prev} to {@code next}.
+   */
   void transition(
-      MachineState prev, MachineState next, InstanceType type, Service service, long now) {
+      MachineState prev,
+      MachineState next,
+      InstanceType type,
+      Service service,
+      boolean spot,
+      long now) {
     stateCounts[prev.ordinal()]--;
     stateCounts[next.ordinal()]++;
     stateAverages[prev.ordinal()].add(now, -1);
@@ -85,7 +115,7 @@ final class MetricsRecorder {
     if (prev.isBilled() != next.isBilled()) {
       int sign = next.isBilled() ? 1 : -1;
       billed.add(now, sign);
-      spendPerHour.add(now, sign * type.hourlyPriceUsd());
+      bill.change(now, spot, sign * type.hourlyPriceUsd());
       billedCpu.add(now, sign * type.capacity().milliCpu());
       billedMemory.add(now, sign * type.capacity().memoryMib());
       peakBilled = Math.max(peakBilled, (int) Math.round(billed.current()));
@@ -150,6 +180,11 @@ final class MetricsRecorder {
     scalingActions++;
   }
 
+  /** A spot machine was interrupted. */
+  void spotInterrupted() {
+    spotInterruptions++;
+  }
+
   int healthCheckFailures() {
     return healthCheckFailures;
   }
@@ -190,19 +225,22 @@ final class MetricsRecorder {
     double cpuCapacity = billedCpu.integral(now);
     double memoryCapacity = billedMemory.integral(now);
     DurationSummary deploys = deployTimes.summary();
+    Spend spend = bill.spend(now);
     return new PlatformMetrics(
         platform,
         now,
         billed.average(now),
         peakBilled,
-        spendPerHour.integral(now) / 3_600_000.0,
+        spend.totalUsd(),
         ratio(allocatedCpu.integral(now), cpuCapacity),
         ratio(allocatedMemory.integral(now), memoryCapacity),
         ratio(usedCpu.integral(now), cpuCapacity),
         ratio(usedMemory.integral(now), memoryCapacity),
         rollouts,
         deploys,
-        recoveryTimes.size());
+        recoveryTimes.size(),
+        spend,
+        spotInterruptions);
   }
 
   /**

@@ -23,6 +23,8 @@ final class ServicePool {
   // Launch order with O(1) removal: machines leave the pool when they terminate.
   final Set<Machine> machines = new LinkedHashSet<>();
   int inService;
+  // machines of the pool (launched, not yet terminated) bought as spot
+  int spotMachines;
   double load = 1.0;
   double usedCpu;
   double usedMemory;

@@ -24,6 +24,9 @@ import java.util.Locale;
  * @param instanceDeployMillis per-instance deploy times (start of the instance's deploy to in
  *     service) over all rollouts
  * @param failuresRecovered failed machines/instances replaced
+ * @param spend {@code costUsd} by how the machines were bought ({@link Pricing}); its total is
+ *     {@code costUsd}
+ * @param spotInterruptions spot machines or nodes interrupted (given their two-minute notice)
  */
 public record PlatformMetrics(
     String platform,
@@ -37,11 +40,50 @@ public record PlatformMetrics(
     double memoryUsage,
     List<RolloutRecord> rollouts,
     DurationSummary instanceDeployMillis,
-    int failuresRecovered) {
+    int failuresRecovered,
+    Spend spend,
+    int spotInterruptions) {
 
-  /** Copies the rollout list. */
+  /** Copies the rollout list; a null spend is all {@code costUsd} on-demand. */
   public PlatformMetrics {
     rollouts = List.copyOf(rollouts);
+    if (spend == null) {
+      spend = Spend.onDemand(costUsd);
+    }
+  }
+
+  /**
+   * The figures of a platform that buys everything on-demand (no spot machine, no commitment): its
+   * spend is all {@code costUsd} on-demand, nothing interrupted.
+   */
+  public PlatformMetrics(
+      String platform,
+      long atMillis,
+      double averageMachines,
+      int peakMachines,
+      double costUsd,
+      double cpuAllocation,
+      double memoryAllocation,
+      double cpuUsage,
+      double memoryUsage,
+      List<RolloutRecord> rollouts,
+      DurationSummary instanceDeployMillis,
+      int failuresRecovered) {
+    this(
+        platform,
+        atMillis,
+        averageMachines,
+        peakMachines,
+        costUsd,
+        cpuAllocation,
+        memoryAllocation,
+        cpuUsage,
+        memoryUsage,
+        rollouts,
+        instanceDeployMillis,
+        failuresRecovered,
+        Spend.onDemand(costUsd),
+        0);
   }
 
   @Override
@@ -63,6 +105,13 @@ public record PlatformMetrics(
             100 * memoryUsage,
             failuresRecovered,
             instanceDeployMillis));
+    if (spend.spotUsd() > 0 || spend.reservedUsd() > 0 || spotInterruptions > 0) {
+      sb.append(System.lineSeparator())
+          .append("  ")
+          .append(spend)
+          .append(", spot interruptions ")
+          .append(spotInterruptions);
+    }
     for (RolloutRecord r : rollouts) {
       sb.append(System.lineSeparator()).append("  ").append(r);
     }

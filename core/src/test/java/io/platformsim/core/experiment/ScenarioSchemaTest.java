@@ -169,6 +169,30 @@ class ScenarioSchemaTest {
     ScenarioFile.parse(full, "full.yaml");
   }
 
+  @Test
+  void theSchemaAndTheLoaderAgreeOnPricing() throws IOException {
+    for (String good :
+        List.of(
+            SMALL
+                + "pricing:\n  spot: {share: 50%, price: 0.3, interruptionsPerMonth: 5%}\n"
+                + "  reserved: {share: 0.4, discount: 40%}\n",
+            SMALL + "pricing: {spot: {share: 1, price: 100%}}\n")) {
+      assertEquals(List.of(), validate(good), good);
+      ScenarioFile.parse(good, "good.yaml");
+    }
+    // a share above 1, a missing price, a discount of 100%, a negative rate, an unknown group
+    for (String bad :
+        List.of(
+            SMALL + "pricing: {spot: {share: 1.5, price: 0.3}}\n",
+            SMALL + "pricing: {spot: {share: 50%}}\n",
+            SMALL + "pricing: {reserved: {share: 40%, discount: 100%}}\n",
+            SMALL + "pricing: {spot: {share: 0.5, price: 0.3, interruptionsPerMonth: -1}}\n",
+            SMALL + "pricing: {onDemand: {share: 1}}\n")) {
+      assertFalse(validate(bad).isEmpty(), "schema accepted:\n" + bad);
+      assertThrowsScenarioError(bad);
+    }
+  }
+
   private static void assertThrowsScenarioError(String yaml) {
     try {
       ScenarioFile.parse(yaml, "bad.yaml");
@@ -222,7 +246,10 @@ class ScenarioSchemaTest {
         Arguments.of("/$defs/everyService", TimelineReader.class, "EVERY_SERVICE"),
         Arguments.of("/$defs/event/properties/load", TimelineReader.class, "LOAD"),
         Arguments.of("/$defs/event/properties/failure", TimelineReader.class, "FAILURE"),
-        Arguments.of("/$defs/event/properties/zoneOutage", TimelineReader.class, "ZONE"));
+        Arguments.of("/$defs/event/properties/zoneOutage", TimelineReader.class, "ZONE"),
+        Arguments.of("/properties/pricing", PricingReader.class, "PRICING"),
+        Arguments.of("/properties/pricing/properties/spot", PricingReader.class, "SPOT"),
+        Arguments.of("/properties/pricing/properties/reserved", PricingReader.class, "RESERVED"));
   }
 
   @ParameterizedTest
