@@ -14,6 +14,7 @@ import io.platformsim.identity.ipam.Cidr;
 import io.platformsim.identity.ipam.EniLimit;
 import io.platformsim.identity.ipam.EniLimits;
 import io.platformsim.identity.ipam.Network;
+import io.platformsim.identity.ipam.Subnet;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,6 +43,7 @@ import java.util.stream.Collectors;
  */
 final class IdentityReader {
 
+  /** Fields of {@code identity}. */
   static final List<String> IDENTITY =
       List.of("authorityCapacity", "certificates", "resources", "lesp", "kusp");
 
@@ -228,8 +230,17 @@ final class IdentityReader {
         throw k.error("addressing", "vpcNative needs network: {cidr: ..., subnetPrefix: ...}");
       }
       checkEniLimit(k, top);
-      Network network =
-          IdentityPartsReader.network(k.requiredMapping("network"), kuspZones(top), "aws");
+      List<String> zones = kuspZones(top);
+      YamlMapping n = k.requiredMapping("network");
+      Network network = IdentityPartsReader.network(n, zones, "aws");
+      // Each node takes its primary address from a subnet in its own zone (VpcNativeAddressing).
+      List<String> covered = network.subnets().stream().map(Subnet::zone).toList();
+      for (String zone : zones) {
+        if (!covered.contains(zone)) {
+          throw n.error(
+              "zones", "has no subnet in KuSP zone '" + zone + "'; KuSP's zones are " + zones);
+        }
+      }
       return id -> id.vpcNative(network);
     }
     if (k.has("network")) {

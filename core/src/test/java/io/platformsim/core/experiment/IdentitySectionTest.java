@@ -204,6 +204,12 @@ class IdentitySectionTest {
             "identity.kusp.addressing",
             "'generic-4x16'"),
         Arguments.of(
+            // KuSP's default zones are zone-a, zone-b and zone-c (KuspConfig.Builder).
+            "{kusp: {addressing: vpcNative, network: {cidr: 10.0.0.0/16, zones: [zone-a]}}}\n"
+                + M5_XLARGE,
+            "identity.kusp.network.zones",
+            "'zone-b'"),
+        Arguments.of(
             "{kusp: {addressing: vpcNative, nodePrefix: 24}}",
             "identity.kusp.nodePrefix",
             "overlay"),
