@@ -123,23 +123,27 @@ class IdentitySectionEffectTest {
     assertEquals(2 * 3, kusp(halfHour, Figure.TOKENS_ISSUED), 0);
   }
 
-  /** Two services of 2 pods each, on 2 nodes. */
-  private static String twoServices(String mode) {
+  /** Two services of 2 pods each, on 2 nodes, with {@code identity} as the identity section. */
+  private static String twoServices(String identity) {
     return scenario(2, 2)
             .replace(
                 "services:\n",
                 "services:\n  - name: api\n    instances: 2\n"
                     + "    request: {cpu: 1, memory: 1Gi}\n    usage: {cpu: 250m, memory: 512Mi}\n")
-        + "identity: {kusp: {mode: "
-        + mode
-        + "}}\n";
+        + "identity: "
+        + identity
+        + "\n";
+  }
+
+  private static String mode(String mode) {
+    return twoServices("{kusp: {mode: " + mode + "}}");
   }
 
   @Test
   void theIdentityModeDecidesPrincipalsAndBlastRadius() {
-    ComparisonResult workload = run(twoServices("WORKLOAD_IDENTITY"));
-    ComparisonResult nodeRole = run(twoServices("NODE_ROLE"));
-    ComparisonResult proxy = run(twoServices("CREDENTIAL_PROXY"));
+    ComparisonResult workload = run(mode("WORKLOAD_IDENTITY"));
+    ComparisonResult nodeRole = run(mode("NODE_ROLE"));
+    ComparisonResult proxy = run(mode("CREDENTIAL_PROXY"));
     // IdentityMode: workload identity has a role per service account (2) besides the node roles;
     // node role has only the node roles; the proxy has the same principals as workload identity.
     double nodes = kusp(nodeRole, Figure.PRINCIPALS);
@@ -152,6 +156,20 @@ class IdentitySectionEffectTest {
     assertEquals(2, kusp(proxy, Figure.BLAST_RADIUS_MEAN), 0);
     // LeSP is not touched by the KuSP mode: one machine role per service.
     assertEquals(2, lesp(proxy, Figure.PRINCIPALS), 0);
+  }
+
+  @Test
+  void aSharedResourceWidensTheBlastRadiusOnBothPlatforms() {
+    // Each service needs only <service>-data by default: a role reaches its own service. A
+    // resource both services need belongs to both (IdentityMode.graph), so the role of either
+    // reaches two services: LeSP's machine role, KuSP's service-account role.
+    ComparisonResult own = run(twoServices("{}"));
+    ComparisonResult shared =
+        run(twoServices("{resources: {web: [web-data, cache], api: [api-data, cache]}}"));
+    assertEquals(1, lesp(own, Figure.BLAST_RADIUS_MAX_PRINCIPAL), 0);
+    assertEquals(2, lesp(shared, Figure.BLAST_RADIUS_MAX_PRINCIPAL), 0);
+    assertEquals(1, kusp(own, Figure.BLAST_RADIUS_MAX_PRINCIPAL), 0);
+    assertEquals(2, kusp(shared, Figure.BLAST_RADIUS_MAX_PRINCIPAL), 0);
   }
 
   @Test
