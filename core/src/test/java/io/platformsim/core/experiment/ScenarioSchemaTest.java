@@ -193,6 +193,52 @@ class ScenarioSchemaTest {
     }
   }
 
+  @Test
+  void theSchemaAndTheLoaderAgreeOnTheIdentitySection() throws IOException {
+    String good =
+        SMALL
+            + """
+            kusp: {nodeType: {name: m5.xlarge, cpu: 4, memory: 16Gi, price: 0.192}}
+            identity:
+              authorityCapacity: 25
+              certificates: {lifetime: 24h, renewAt: 2/3, renewals: true}
+              resources: {web: [web-db]}
+              lesp:
+                network: {cidr: 10.0.0.0/16, subnetPrefix: 20, zones: [a, b], reserved: plain}
+                authorityCapacity: 5
+                certificates: {renewAt: 0.5}
+                resources: {web: [web-db, web-bucket]}
+              kusp:
+                addressing: vpcNative
+                network: {cidr: 10.1.0.0/16, subnetPrefix: 20}
+                mode: NODE_ROLE
+                authorityCapacity: 10
+                tokenCapacity: 100
+                certificates: {lifetime: 12h}
+                resources: {web: [web-db]}
+            """;
+    assertEquals(List.of(), validate(good));
+    ScenarioFile.parse(good, "good.yaml");
+    assertEquals(
+        List.of(),
+        validate(
+            SMALL
+                + "identity: {kusp: {addressing: overlay, podCidr: 10.244.0.0/16, nodePrefix: 24}}\n"));
+    // a malformed CIDR, an unknown mode, a negative capacity, an unknown reservation, a fraction
+    // above 1, an unknown field
+    for (String bad :
+        List.of(
+            SMALL + "identity: {kusp: {podCidr: 10.0.0/16}}\n",
+            SMALL + "identity: {kusp: {mode: node_role}}\n",
+            SMALL + "identity: {lesp: {authorityCapacity: -1}}\n",
+            SMALL + "identity: {lesp: {network: {cidr: 10.0.0.0/16, reserved: gcp}}}\n",
+            SMALL + "identity: {certificates: {renewAt: 1.5}}\n",
+            SMALL + "identity: {kusp: {tokens: 5}}\n")) {
+      assertFalse(validate(bad).isEmpty(), "schema accepted:\n" + bad);
+      assertThrowsScenarioError(bad);
+    }
+  }
+
   private static void assertThrowsScenarioError(String yaml) {
     try {
       ScenarioFile.parse(yaml, "bad.yaml");
@@ -241,6 +287,10 @@ class ScenarioSchemaTest {
         Arguments.of(
             "/properties/kusp/properties/autoscaler/oneOf/1", KuspReader.class, "AUTOSCALER"),
         Arguments.of("/properties/identity", IdentityReader.class, "IDENTITY"),
+        Arguments.of("/properties/identity/properties/lesp", IdentityReader.class, "LESP_IDENTITY"),
+        Arguments.of("/properties/identity/properties/kusp", IdentityReader.class, "KUSP_IDENTITY"),
+        Arguments.of("/$defs/network", IdentityPartsReader.class, "NETWORK"),
+        Arguments.of("/$defs/certificates", IdentityPartsReader.class, "CERTIFICATES"),
         Arguments.of("/$defs/event", TimelineReader.class, "EVENT"),
         Arguments.of("/$defs/event/properties/release", TimelineReader.class, "RELEASE"),
         Arguments.of("/$defs/everyService", TimelineReader.class, "EVERY_SERVICE"),
