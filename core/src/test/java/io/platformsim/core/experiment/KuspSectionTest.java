@@ -12,6 +12,9 @@ import io.platformsim.core.workload.ImageDescription;
 import io.platformsim.core.workload.ImageLayer;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.scheduler.placement.NodeSampling;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -296,6 +299,21 @@ class KuspSectionTest {
     assertEquals(10, e.line(), e.getMessage());
     assertEquals(path, e.field(), e.getMessage());
     assertTrue(e.problem().contains(value), e.getMessage());
+  }
+
+  @Test
+  void theReadmeExampleLoads() throws Exception {
+    String readme = Files.readString(Path.of("../examples/scenarios/README.md"));
+    int start = readme.indexOf("```yaml\nkusp:\n");
+    assertTrue(start >= 0, "no kusp example in the README");
+    String block = readme.substring(start + "```yaml\n".length(), readme.indexOf("```", start + 7));
+    String services = SMALL.substring(0, SMALL.indexOf("kusp:"));
+    KuspConfig k = ScenarioFile.parse(services + block, "README.md").kusp();
+    assertEquals(NodeSampling.adaptive(), k.nodeSampling());
+    assertEquals(List.of(WEB_IMAGE), k.preloadedImages());
+    assertEquals(60_000, k.notReadyTolerationMillis());
+    // max 5 min: reset 2 x 5 min.
+    assertEquals(new CrashLoopBackOff(10_000, 300_000, 600_000), k.crashLoopBackOff());
   }
 
   @Test
