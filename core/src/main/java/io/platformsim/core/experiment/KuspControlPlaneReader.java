@@ -4,7 +4,6 @@ import io.platformsim.core.kusp.CrashLoopBackOff;
 import io.platformsim.core.kusp.KuspConfig;
 import io.platformsim.core.yaml.ScalarReader;
 import io.platformsim.core.yaml.YamlMapping;
-import io.platformsim.scheduler.placement.NodeSampling;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,13 +34,13 @@ final class KuspControlPlaneReader {
 
   /**
    * percentageOfNodesToScore: {@code adaptive} (upstream 0, the default) or a percentage from 1 to
-   * 100, {@code 50%} or, as upstream writes it, {@code 50}.
+   * 100, {@code 50%} or, as upstream writes it, {@code 50}; read as the upstream number.
    */
-  private static final ScalarReader<NodeSampling> NODE_SAMPLING =
+  private static final ScalarReader<Integer> NODE_SAMPLING =
       text -> {
         String t = text.strip();
         if (t.equals("adaptive")) {
-          return NodeSampling.adaptive();
+          return 0;
         }
         String digits = t.endsWith("%") ? t.substring(0, t.length() - 1).strip() : t;
         if (!digits.isEmpty()
@@ -49,7 +48,7 @@ final class KuspControlPlaneReader {
             && digits.chars().allMatch(Character::isDigit)) {
           int v = Integer.parseInt(digits);
           if (v >= 1 && v <= 100) {
-            return new NodeSampling(v);
+            return v;
           }
         }
         throw new IllegalArgumentException(
@@ -67,7 +66,9 @@ final class KuspControlPlaneReader {
     if (scheduling.isPresent()) {
       YamlMapping s = scheduling.get();
       s.only(SCHEDULING);
-      b.nodeSampling(s.read("nodeSampling", NODE_SAMPLING, defaults.nodeSampling()));
+      if (s.has("nodeSampling")) {
+        b.percentageOfNodesToScore(s.read("nodeSampling", NODE_SAMPLING, null));
+      }
       b.schedulingLatency(
           LespMachineReader.distribution(s, "latency", defaults.schedulingLatency()));
     }

@@ -96,6 +96,7 @@ class KuspSectionTest {
             defaults().nodeSampling(NodeSampling.adaptive())),
         Arguments.of(
             "scheduling: {nodeSampling: 50%}", defaults().nodeSampling(new NodeSampling(50))),
+        Arguments.of("scheduling: {nodeSampling: 25}", defaults().percentageOfNodesToScore(25)),
         Arguments.of(
             "scheduling: {nodeSampling: 100}", defaults().nodeSampling(NodeSampling.fullScan())),
         Arguments.of(
