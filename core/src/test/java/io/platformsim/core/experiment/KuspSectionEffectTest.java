@@ -171,6 +171,37 @@ class KuspSectionEffectTest {
   }
 
   @Test
+  void lowerBandwidthSlowsARelease() {
+    // One node keeps the 80 MB base layer; release 2 changes only the 20 MB app layer
+    // (Deployment.derivedImage), so the one new pod pulls 20 MB: 0.2 s at 100 MB/s, 2 s at
+    // 10 MB/s. Everything else equal, the rollout and the instance deploy take 1.8 s longer.
+    String yaml =
+        """
+        name: effect
+        replications: 1
+        horizon: 30m
+        services:
+          - name: web
+            instances: 1
+            request: {cpu: 1, memory: 1Gi}
+            usage: {cpu: 250m, memory: 512Mi}
+            image: {reference: "web:1", layers: [{digest: base, size: 80MB}, {digest: app, size: 20MB}]}
+        kusp:
+          initialNodes: 1
+          autoscaler: false
+          imagePulls: {nodeBandwidth: %s}
+        timeline:
+          - at: 10m
+            release: {service: web, version: "2"}
+        """;
+    ComparisonResult fast = Comparison.run(parse(yaml.formatted("100MB")));
+    ComparisonResult slow = Comparison.run(parse(yaml.formatted("10MB")));
+    for (Figure f : new Figure[] {Figure.APP_ROLLOUT_MAX, Figure.INSTANCE_DEPLOY_P50}) {
+      assertEquals(1.8, slow.kusp().mean(f) - fast.kusp().mean(f), 1e-9, f.toString());
+    }
+  }
+
+  @Test
   void serializedPullsMakeTheSecondImageWait() {
     // Two different 100 MB images at 10 MB/s on one node: serialized (maxParallel 1, upstream
     // serializeImagePulls true) the second pod waits for the first pull, 10 s + 10 s; unlimited
@@ -244,6 +275,48 @@ class KuspSectionEffectTest {
     assertTrue(base > 40 + 300, "base " + base);
     assertEquals(60, grace - base, 1e-9);
     assertEquals(-240, toleration - base, 1e-9);
+  }
+
+  @Test
+  void aLongerHeartbeatPeriodCanLeaveAnOlderLastHeartbeat() {
+    // Nodes join at 0 and renew every nodeStatusUpdate; the crash at 600 s leaves the last renewal
+    // at floor(600 / period) x period (Node.lastHeartbeat): 600 s with 10 s, 595 s with 7 s. Both
+    // are on the 5 s monitor grid, so the node goes Ready Unknown, and everything after, 5 s
+    // sooner.
+    double base = kuspFigure(failure("{}"), Figure.RECOVERY_SECONDS);
+    double seven = kuspFigure(failure("{nodeStatusUpdate: 7s}"), Figure.RECOVERY_SECONDS);
+    assertEquals(-5, seven - base, 1e-9);
+  }
+
+  @Test
+  void controllerLatencyDelaysEachDeploymentSync() {
+    // Recreate with one replica and an instant shutdown; each sync runs controllerLatency after it
+    // is requested (DeploymentController.requestSync). Three syncs are in series: the release's
+    // (scales the old ReplicaSet to 0), the next (old pod gone: scales the new one to 1, whose pod
+    // is created at once), and the one after the new pod is available (it marks the rollout
+    // complete, syncStatus). So 5 s of latency makes the rollout 3 x 5 s longer.
+    String yaml =
+        """
+        name: effect
+        replications: 1
+        horizon: 30m
+        services:
+          - name: web
+            instances: 1
+            request: {cpu: 1, memory: 1Gi}
+            usage: {cpu: 250m, memory: 512Mi}
+            deployment: {strategy: Recreate}
+        kusp:
+          initialNodes: 1
+          autoscaler: false
+          controlPlane: {controllerLatency: %s}
+        timeline:
+          - at: 10m
+            release: {service: web, version: "2"}
+        """;
+    double none = kuspFigure(yaml.formatted("0s"), Figure.APP_ROLLOUT_MAX);
+    double five = kuspFigure(yaml.formatted("5s"), Figure.APP_ROLLOUT_MAX);
+    assertEquals(15, five - none, 1e-9);
   }
 
   @Test
