@@ -68,6 +68,7 @@ final class KuspReader {
     if (m.has("schedulerProfile")) {
       b.schedulerProfile(m.text("schedulerProfile"));
     }
+    // The node type once more (read and checked above) for the reservation checks.
     KuspNodeReader.read(m, b, nt.map(KuspReader::nodeType).orElse(NodeType.GENERIC), workload);
     KuspControlPlaneReader.read(m, b);
     KuspConfig base;
