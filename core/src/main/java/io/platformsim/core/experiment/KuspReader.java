@@ -15,12 +15,25 @@ import java.util.Optional;
 /**
  * Reads the {@code kusp} section of a scenario file: node type, zones, scheduler profile, initial
  * nodes ({@code auto} sizes the cluster for the workload) and the cluster autoscaler ({@code false}
- * turns it off; its timings are {@link ClusterAutoscaling}'s upstream defaults).
+ * turns it off; its timings are {@link ClusterAutoscaling}'s upstream defaults); {@link
+ * KuspNodeReader} reads what a node reserves, provisioning and image pulls, {@link
+ * KuspControlPlaneReader} the scheduler's and the control plane's timings.
  */
 final class KuspReader {
 
   private static final List<String> KUSP =
-      List.of("nodeType", "initialNodes", "zones", "autoscaler", "schedulerProfile");
+      List.of(
+          "nodeType",
+          "initialNodes",
+          "zones",
+          "autoscaler",
+          "schedulerProfile",
+          "reserved",
+          "daemonSets",
+          "nodeProvisioning",
+          "imagePulls",
+          "scheduling",
+          "controlPlane");
   private static final List<String> NODE_TYPE =
       List.of("name", "cpu", "memory", "price", "maxPods", "disk");
   private static final List<String> AUTOSCALER = List.of("min", "max", "scaleDownAfter");
@@ -55,6 +68,9 @@ final class KuspReader {
     if (m.has("schedulerProfile")) {
       b.schedulerProfile(m.text("schedulerProfile"));
     }
+    // The node type once more (read and checked above) for the reservation checks.
+    KuspNodeReader.read(m, b, nt.map(KuspReader::nodeType).orElse(NodeType.GENERIC), workload);
+    KuspControlPlaneReader.read(m, b);
     KuspConfig base;
     try {
       base = b.build();

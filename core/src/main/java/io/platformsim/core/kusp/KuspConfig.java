@@ -409,6 +409,16 @@ public record KuspConfig(
       return this;
     }
 
+    /**
+     * {@code percentageOfNodesToScore} as the scheduler configuration writes it: 0 is the adaptive
+     * default, 100 a full scan ({@link NodeSampling}); the same as {@code nodeSampling(new
+     * NodeSampling(percentage))}.
+     */
+    public Builder percentageOfNodesToScore(int percentage) {
+      this.nodeSampling = new NodeSampling(percentage);
+      return this;
+    }
+
     /** Per-pod scheduling cycle time (default 0). */
     public Builder schedulingLatency(DurationDistribution d) {
       this.schedulingLatency = d;

@@ -239,6 +239,52 @@ class ScenarioSchemaTest {
     }
   }
 
+  @Test
+  void theSchemaAndTheLoaderAgreeOnEveryKuspField() throws IOException {
+    String full =
+        SMALL
+            + """
+            kusp:
+              reserved:
+                kube: {cpu: 100m, memory: 256Mi}
+                system: {cpu: 50m}
+                evictionHard: 200Mi
+              daemonSets:
+                - {name: logs, cpu: 100m, memory: 200Mi}
+                - {name: cni}
+              nodeProvisioning: {median: 90s, p99: 4m}
+              imagePulls:
+                nodeBandwidth: 50MB
+                registryBandwidth: 1GB
+                maxParallel: 0
+                preloaded: [web:1]
+              scheduling: {nodeSampling: 50%, latency: {median: 5ms, p99: 50ms}}
+              controlPlane:
+                controllerLatency: 100ms
+                nodeMonitorGracePeriod: 50s
+                nodeStatusUpdate: 10s
+                notReadyToleration: 60s
+                terminationGracePeriod: 45s
+                crashLoopBackOff: {initial: 5s, max: 2m, reset: 5m}
+            """;
+    assertEquals(List.of(), validate(full));
+    ScenarioFile.parse(full, "full.yaml");
+    // an unknown reservation field, a DaemonSet without a name, a bandwidth without its unit, a
+    // negative pull count, a sampling above 100%, a bare duration, an unknown back-off field
+    for (String bad :
+        List.of(
+            SMALL + "kusp: {reserved: {kube: {disk: 1GB}}}\n",
+            SMALL + "kusp: {daemonSets: [{cpu: 100m}]}\n",
+            SMALL + "kusp: {imagePulls: {nodeBandwidth: 100}}\n",
+            SMALL + "kusp: {imagePulls: {maxParallel: -1}}\n",
+            SMALL + "kusp: {scheduling: {nodeSampling: 150%}}\n",
+            SMALL + "kusp: {controlPlane: {nodeMonitorGracePeriod: 40}}\n",
+            SMALL + "kusp: {controlPlane: {crashLoopBackOff: {cap: 5m}}}\n")) {
+      assertFalse(validate(bad).isEmpty(), "schema accepted:\n" + bad);
+      assertThrowsScenarioError(bad);
+    }
+  }
+
   private static void assertThrowsScenarioError(String yaml) {
     try {
       ScenarioFile.parse(yaml, "bad.yaml");
@@ -286,6 +332,21 @@ class ScenarioSchemaTest {
         Arguments.of("/properties/kusp/properties/nodeType", KuspReader.class, "NODE_TYPE"),
         Arguments.of(
             "/properties/kusp/properties/autoscaler/oneOf/1", KuspReader.class, "AUTOSCALER"),
+        Arguments.of("/properties/kusp/properties/reserved", KuspNodeReader.class, "RESERVED"),
+        Arguments.of("/$defs/reservation", KuspNodeReader.class, "RESERVATION"),
+        Arguments.of(
+            "/properties/kusp/properties/daemonSets/items", KuspNodeReader.class, "DAEMON_SET"),
+        Arguments.of("/properties/kusp/properties/imagePulls", KuspNodeReader.class, "IMAGE_PULLS"),
+        Arguments.of(
+            "/properties/kusp/properties/scheduling", KuspControlPlaneReader.class, "SCHEDULING"),
+        Arguments.of(
+            "/properties/kusp/properties/controlPlane",
+            KuspControlPlaneReader.class,
+            "CONTROL_PLANE"),
+        Arguments.of(
+            "/properties/kusp/properties/controlPlane/properties/crashLoopBackOff",
+            KuspControlPlaneReader.class,
+            "BACK_OFF"),
         Arguments.of("/properties/identity", IdentityReader.class, "IDENTITY"),
         Arguments.of("/properties/identity/properties/lesp", IdentityReader.class, "LESP_IDENTITY"),
         Arguments.of("/properties/identity/properties/kusp", IdentityReader.class, "KUSP_IDENTITY"),
