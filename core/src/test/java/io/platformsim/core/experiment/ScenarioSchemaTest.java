@@ -164,6 +164,23 @@ class ScenarioSchemaTest {
     ScenarioFile.parse(full, "full.yaml");
   }
 
+  @Test
+  void theSchemaAndTheLoaderAgreeOnPlacement() throws IOException {
+    String good =
+        SMALL + "    placement: {zoneSpread: 2, antiAffinity: true, dedicatedHardware: false}\n";
+    assertEquals(List.of(), validate(good));
+    ScenarioFile.parse(good, "good.yaml");
+    // no zones at all, not a boolean, an unknown field
+    for (String bad :
+        List.of(
+            SMALL + "    placement: {zoneSpread: 0}\n",
+            SMALL + "    placement: {antiAffinity: maybe}\n",
+            SMALL + "    placement: {spread: 2}\n")) {
+      assertFalse(validate(bad).isEmpty(), "schema accepted:\n" + bad);
+      assertThrowsScenarioError(bad);
+    }
+  }
+
   private static void assertThrowsScenarioError(String yaml) {
     try {
       ScenarioFile.parse(yaml, "bad.yaml");
@@ -214,7 +231,8 @@ class ScenarioSchemaTest {
         Arguments.of("/$defs/everyService", TimelineReader.class, "EVERY_SERVICE"),
         Arguments.of("/$defs/event/properties/load", TimelineReader.class, "LOAD"),
         Arguments.of("/$defs/event/properties/failure", TimelineReader.class, "FAILURE"),
-        Arguments.of("/$defs/event/properties/zoneOutage", TimelineReader.class, "ZONE"));
+        Arguments.of("/$defs/event/properties/zoneOutage", TimelineReader.class, "ZONE"),
+        Arguments.of("/$defs/placement", PlacementReader.class, "PLACEMENT"));
   }
 
   @ParameterizedTest
