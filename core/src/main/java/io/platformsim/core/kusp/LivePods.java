@@ -96,8 +96,7 @@ final class LivePods {
       Deployment d) {
     Resources limits = d == null ? null : d.spec.limits();
     PlacementNeeds needs = d == null ? PlacementNeeds.NONE : d.service.placement();
-    List<String> zones =
-        needs.zoneSpread() > 1 ? needs.zones(c.config.zones()) : List.of();
+    List<String> zones = needs.zoneSpread() > 1 ? needs.zones(c.config.zones()) : List.of();
     // One scheduler spec per template (a ReplicaSet's or DaemonSet's pods differ only in name):
     // each pod gets it renamed, sharing labels, containers and requests instead of copying them.
     PodTemplate key =
@@ -134,15 +133,15 @@ final class LivePods {
    * The scheduler spec of {@code t}'s pods: label {@code app=<service>} (and the DaemonSet
    * controller's label on a DaemonSet's), the container's requests, and the placement terms:
    * antiAffinity a required anti-affinity term on the hostname selecting the service's own pods;
-   * zoneSpread above 1 a required node affinity on the zone key (when the zones allowed are not
-   * all of them) and a topology spread constraint over it, maxSkew 1, DoNotSchedule; dedicated
-   * hardware a required anti-affinity term on the hostname selecting every other service's pods
-   * but DaemonSet pods ({@code app Exists, app NotIn [service], pod-template-generation
-   * DoesNotExist}). The scheduler checks a required anti-affinity term both ways (upstream
-   * pkg/scheduler/framework/plugins/interpodaffinity/filtering.go {@code
-   * satisfyPodAntiAffinity} for the incoming pod's terms, {@code satisfyExistingPodsAntiAffinity}
-   * for those of the pods already bound), so the one term keeps the service's pods off nodes
-   * running other services and other services' pods off its nodes.
+   * zoneSpread above 1 a required node affinity on the zone key (when the zones allowed are not all
+   * of them) and a topology spread constraint over it, maxSkew 1, DoNotSchedule; dedicated hardware
+   * a required anti-affinity term on the hostname selecting every other service's pods but
+   * DaemonSet pods ({@code app Exists, app NotIn [service], pod-template-generation DoesNotExist}).
+   * The scheduler checks a required anti-affinity term both ways (upstream
+   * pkg/scheduler/framework/plugins/interpodaffinity/filtering.go {@code satisfyPodAntiAffinity}
+   * for the incoming pod's terms, {@code satisfyExistingPodsAntiAffinity} for those of the pods
+   * already bound), so the one term keeps the service's pods off nodes running other services and
+   * other services' pods off its nodes.
    */
   private PodSpec spec(PodTemplate t, ImageDescription image) {
     String service = t.service();
@@ -179,8 +178,7 @@ final class LivePods {
     if (!t.zones().isEmpty()) {
       if (t.zones().size() < c.config.zones().size()) {
         b.requiredNodeAffinity(
-            NodeSelectorTerm.of(
-                Requirement.in(NodeSpec.ZONE, t.zones().toArray(new String[0]))));
+            NodeSelectorTerm.of(Requirement.in(NodeSpec.ZONE, t.zones().toArray(new String[0]))));
       }
       b.spread(
           new SpreadConstraint(

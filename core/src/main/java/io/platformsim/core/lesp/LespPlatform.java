@@ -117,8 +117,8 @@ public final class LespPlatform implements Platform {
    * round-robin over the zones its placement allows. A pool per service, one instance per machine:
    * the service's antiAffinity and dedicatedHardware needs hold by construction.
    *
-   * @throws IllegalArgumentException if the service is already deployed, fits no type or asks for
-   *     a zone spread above the zones
+   * @throws IllegalArgumentException if the service is already deployed, fits no type or asks for a
+   *     zone spread above the zones
    */
   @Override
   public void deploy(Service service) {

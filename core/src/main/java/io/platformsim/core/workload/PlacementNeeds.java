@@ -12,9 +12,9 @@ import java.util.List;
  * #zones(List)}), spread evenly: LeSP launches the pool's machines round-robin over those zones,
  * KuSP gives the pods a required node affinity {@code topology.kubernetes.io/zone In} those zones
  * (left out when they are all the zones) and a topology spread constraint of maxSkew 1,
- * DoNotSchedule, over the zone key. A zone outage then hits a service in proportion to its
- * presence in that zone, and not at all outside its {@code n} zones. {@code n} must not exceed
- * either platform's zone count (the scenario checks it).
+ * DoNotSchedule, over the zone key. A zone outage then hits a service in proportion to its presence
+ * in that zone, and not at all outside its {@code n} zones. {@code n} must not exceed either
+ * platform's zone count (the scenario checks it).
  *
  * <p><b>antiAffinity</b>: at most one instance per machine/node. LeSP runs one instance per machine
  * by construction; KuSP uses a required pod anti-affinity term on {@code kubernetes.io/hostname}.
@@ -22,8 +22,8 @@ import java.util.List;
  * <p><b>dedicatedHardware</b>: the service never shares a machine/node with another service. LeSP
  * has a pool of machines per service by construction; KuSP gives the pods a required pod
  * anti-affinity term on the hostname selecting every other service's pods (DaemonSet pods
- * excepted), which the scheduler checks in both directions (upstream
- * interpodaffinity/filtering.go: the incoming pod's terms and the existing pods' terms).
+ * excepted), which the scheduler checks in both directions (upstream interpodaffinity/filtering.go:
+ * the incoming pod's terms and the existing pods' terms).
  *
  * @param zoneSpread number of zones instances are spread over evenly; 1 = no zone constraint
  * @param antiAffinity at most one instance of the service per machine/node

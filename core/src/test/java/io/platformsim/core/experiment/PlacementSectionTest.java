@@ -91,7 +91,8 @@ class PlacementSectionTest {
         error(WEB + "    placement: {zoneSpread: 3}\nkusp: {zones: [zone-a, zone-b]}\n");
     assertEquals("services[0].placement.zoneSpread", e.field());
     assertEquals(8, e.line());
-    assertTrue(e.problem().contains("zoneSpread 3") && e.problem().contains("at most 2"), e.problem());
+    assertTrue(
+        e.problem().contains("zoneSpread 3") && e.problem().contains("at most 2"), e.problem());
   }
 
   @Test
@@ -169,9 +170,9 @@ class PlacementSectionTest {
    * web 6 × 500m and api 4 × 500m, 5000m in all: the cluster starts at ⌈1.1 × 5000 / 3700⌉ = 2
    * nodes (Scenario.nodesFor), which hold every pod shared. With web dedicated a node holds web's
    * pods or api's, never both: two nodes would do only if the scheduler put all six of web's pods
-   * on one of them, which its spreading scores do not (web's first pods go to both empty nodes),
-   * so api's pods find no node and the cluster autoscaler adds one: KuSP's peak machines rise.
-   * LeSP's pools are dedicated already: its figures do not move.
+   * on one of them, which its spreading scores do not (web's first pods go to both empty nodes), so
+   * api's pods find no node and the cluster autoscaler adds one: KuSP's peak machines rise. LeSP's
+   * pools are dedicated already: its figures do not move.
    */
   @Test
   void dedicatedHardwareCostsKuspNodesAndLeavesLespAlone() {
@@ -183,7 +184,9 @@ class PlacementSectionTest {
     assertEquals(2, without.kusp().mean(Figure.PEAK_MACHINES));
     assertTrue(
         with.kusp().mean(Figure.PEAK_MACHINES) > without.kusp().mean(Figure.PEAK_MACHINES),
-        with.kusp().mean(Figure.PEAK_MACHINES) + " vs " + without.kusp().mean(Figure.PEAK_MACHINES));
+        with.kusp().mean(Figure.PEAK_MACHINES)
+            + " vs "
+            + without.kusp().mean(Figure.PEAK_MACHINES));
     assertEquals(without.lesp().mean(Figure.PEAK_MACHINES), with.lesp().mean(Figure.PEAK_MACHINES));
     assertEquals(without.lesp().mean(Figure.COST_PER_HOUR), with.lesp().mean(Figure.COST_PER_HOUR));
   }

@@ -124,8 +124,8 @@ class KuspPlacementTest {
 
   /**
    * "a" (dedicated) and "b", two 500m pods each: 2000m, one node's worth. Whichever comes first
-   * takes node-1; the other's pods may not join it (a's pods refuse b's node by their own term,
-   * b's pods are refused a's node by a's term), so the cluster autoscaler adds one node for them.
+   * takes node-1; the other's pods may not join it (a's pods refuse b's node by their own term, b's
+   * pods are refused a's node by a's term), so the cluster autoscaler adds one node for them.
    * Without the need all four share node-1.
    */
   @ParameterizedTest(name = "dedicated first: {0}")
@@ -164,8 +164,7 @@ class KuspPlacementTest {
     assertEquals(4, k.available("a"));
     assertEquals(4, k.available("b"));
     assertEquals(2, k.nodes().size());
-    assertEquals(
-        Set.of(Set.of("a"), Set.of("b")), Set.copyOf(servicesPerNode(k).values()));
+    assertEquals(Set.of(Set.of("a"), Set.of("b")), Set.copyOf(servicesPerNode(k).values()));
   }
 
   @Test

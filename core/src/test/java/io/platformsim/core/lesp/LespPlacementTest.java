@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A service's placement needs on LeSP: zoneSpread n > 1 puts the pool's machines round-robin over
- * the first n zones only; antiAffinity and dedicatedHardware hold by construction (one instance
- * per machine, one pool of machines per service), so they change nothing.
+ * the first n zones only; antiAffinity and dedicatedHardware hold by construction (one instance per
+ * machine, one pool of machines per service), so they change nothing.
  */
 class LespPlacementTest {
 
