@@ -144,6 +144,11 @@ class KuspPlacementTest {
     for (Set<String> services : servicesPerNode(k).values()) {
       assertTrue(services.size() == 1, servicesPerNode(k).toString());
     }
+    // DaemonSet pods are no other service: every node, a's included, runs all of them
+    for (Node n : k.nodes()) {
+      assertEquals(
+          k.config().daemonSets().size(), n.pods().stream().filter(Pod::daemon).count(), n.name());
+    }
 
     KuspPlatform shared = cluster(1, 5);
     shared.deploy(svc("a", 2, 500, PlacementNeeds.NONE));

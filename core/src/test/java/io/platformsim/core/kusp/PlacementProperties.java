@@ -83,4 +83,32 @@ class PlacementProperties {
       assertEquals(byName.get(name).replicas(), k.available(name), name + " " + byName);
     }
   }
+
+  /**
+   * Three nodes, one per zone (zone-a, zone-b, zone-c round-robin), with room for 14 pods of 250m
+   * each: every replica fits any zone, so only the spread decides. With zoneSpread n > 1, the
+   * running pods are in the first n zones only and their per-zone counts differ by at most 1
+   * (maxSkew 1 over the n allowed zones, each of which has a node, so each is a domain).
+   */
+  @Property(tries = 20)
+  void zoneSpreadKeepsPerZoneCountsWithinOne(
+      @ForAll @IntRange(min = 1, max = 12) int replicas,
+      @ForAll @IntRange(min = 2, max = 3) int zoneSpread) {
+    KuspPlatform k = KuspPlacementTest.cluster(3, 3);
+    k.deploy(
+        KuspPlacementTest.svc("web", replicas, 250, new PlacementNeeds(zoneSpread, false, false)));
+    k.simulation().runUntil(60_000);
+    assertEquals(replicas, k.available("web"));
+    Map<String, Integer> perZone = KuspPlacementTest.perZone(k, "web");
+    List<String> allowed = List.of("zone-a", "zone-b", "zone-c").subList(0, zoneSpread);
+    int max = 0;
+    int min = Integer.MAX_VALUE;
+    for (String z : allowed) {
+      int n = perZone.getOrDefault(z, 0);
+      max = Math.max(max, n);
+      min = Math.min(min, n);
+    }
+    assertTrue(max - min <= 1, perZone.toString());
+    assertTrue(allowed.containsAll(perZone.keySet()), perZone.toString());
+  }
 }
