@@ -14,7 +14,9 @@ import java.util.List;
  * (left out when they are all the zones) and a topology spread constraint of maxSkew 1,
  * DoNotSchedule, over the zone key. A zone outage then hits a service in proportion to its presence
  * in that zone, and not at all outside its {@code n} zones. {@code n} must not exceed either
- * platform's zone count (the scenario checks it).
+ * platform's zone count (the scenario checks it). On KuSP a cluster that must grow for such pods
+ * can stall as upstream does with one multi-zone node group (kubernetes/autoscaler #5489): the
+ * autoscaler's template node has one zone, so the spread refuses it once that zone is ahead.
  *
  * <p><b>antiAffinity</b>: at most one instance per machine/node. LeSP runs one instance per machine
  * by construction; KuSP uses a required pod anti-affinity term on {@code kubernetes.io/hostname}.
