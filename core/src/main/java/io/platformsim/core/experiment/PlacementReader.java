@@ -41,22 +41,31 @@ final class PlacementReader {
    * @throws io.platformsim.core.yaml.YamlFileException at the {@code zoneSpread} line
    */
   static void checkZones(YamlMapping service, Service svc, KuspConfig kusp, LespConfig lesp) {
+    String problem = zoneProblem(svc, kusp, lesp);
+    if (problem != null) {
+      throw service.requiredMapping("placement").error("zoneSpread", problem);
+    }
+  }
+
+  /**
+   * What is wrong with {@code svc}'s zone spread on these platforms, or null if nothing: the one
+   * check of the file and of {@link Scenario}'s constructor.
+   */
+  static String zoneProblem(Service svc, KuspConfig kusp, LespConfig lesp) {
     int spread = svc.placement().zoneSpread();
     int zones = Math.min(kusp.zones().size(), lesp.zones().size());
-    if (spread > zones) {
-      YamlMapping p = service.requiredMapping("placement");
-      throw p.error(
-          "zoneSpread",
-          "service '"
-              + svc.name()
-              + "' zoneSpread "
-              + spread
-              + " is above the zones a platform has: KuSP "
-              + kusp.zones()
-              + ", LeSP "
-              + lesp.zones()
-              + "; at most "
-              + zones);
+    if (spread <= zones) {
+      return null;
     }
+    return "service '"
+        + svc.name()
+        + "' zoneSpread "
+        + spread
+        + " is above the zones a platform has: KuSP "
+        + kusp.zones()
+        + ", LeSP "
+        + lesp.zones()
+        + "; at most "
+        + zones;
   }
 }

@@ -147,19 +147,9 @@ public record Scenario(
       }
       lesp.menu()
           .select(s, lesp.agents()); // throws, naming the service, if no instance type holds it
-      int zones = Math.min(kusp.zones().size(), lesp.zones().size());
-      if (s.placement().zoneSpread() > zones) {
-        throw new IllegalArgumentException(
-            "service '"
-                + s.name()
-                + "' zoneSpread "
-                + s.placement().zoneSpread()
-                + " is above the zones a platform has: KuSP "
-                + kusp.zones()
-                + ", LeSP "
-                + lesp.zones()
-                + "; at most "
-                + zones);
+      String zoneProblem = PlacementReader.zoneProblem(s, kusp, lesp);
+      if (zoneProblem != null) {
+        throw new IllegalArgumentException(zoneProblem);
       }
     }
     for (String service : kusp.deployments().keySet()) {
