@@ -154,6 +154,10 @@ public record Scenario(
       }
       lesp.menu()
           .select(s, lesp.agents()); // throws, naming the service, if no instance type holds it
+      String zoneProblem = PlacementReader.zoneProblem(s, kusp, lesp);
+      if (zoneProblem != null) {
+        throw new IllegalArgumentException(zoneProblem);
+      }
     }
     for (String service : kusp.deployments().keySet()) {
       if (!workload.contains(service)) {

@@ -36,7 +36,8 @@ final class ServicesReader {
           "startup",
           "healthCheck",
           "image",
-          "deployment");
+          "deployment",
+          "placement");
   private static final List<String> RESOURCES = List.of("cpu", "memory");
   private static final List<String> IMAGE = List.of("reference", "layers");
   private static final List<String> LAYER = List.of("digest", "size");
@@ -99,7 +100,10 @@ final class ServicesReader {
     return new Read(services, serviceNodes, deployments);
   }
 
-  /** Each listed service must fit a KuSP node and a LeSP instance type: say so at its line. */
+  /**
+   * Each listed service must fit a KuSP node and a LeSP instance type, and spread over no more
+   * zones than either platform has: say so at its line.
+   */
   static void checkFit(Read read, KuspConfig kusp, LespConfig lesp) {
     for (int i = 0; i < read.listed().size(); i++) {
       Service svc = read.services().get(i);
@@ -122,6 +126,7 @@ final class ServicesReader {
       } catch (IllegalArgumentException e) {
         throw node.error("request", e.getMessage());
       }
+      PlacementReader.checkZones(node, svc, kusp, lesp);
     }
   }
 
@@ -141,6 +146,7 @@ final class ServicesReader {
             .healthCheck(
                 Duration.ofMillis(
                     s.read("healthCheck", Units.DURATION, Service.DEFAULT_HEALTH_CHECK_MILLIS)));
+    b.placement(PlacementReader.read(s));
     Optional<YamlMapping> image = s.mapping("image");
     if (image.isPresent()) {
       YamlMapping im = image.get();

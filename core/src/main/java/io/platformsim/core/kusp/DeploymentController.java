@@ -77,6 +77,17 @@ final class DeploymentController {
               + forPods
               + " allocatable for pods (capacity minus reserved, eviction threshold and DaemonSets)");
     }
+    if (service.placement().zoneSpread() > c.config.zones().size()) {
+      throw new IllegalArgumentException(
+          "service '"
+              + service.name()
+              + "' zoneSpread "
+              + service.placement().zoneSpread()
+              + " is above KuSP's "
+              + c.config.zones().size()
+              + " zones "
+              + c.config.zones());
+    }
     if (spec.limits() != null) {
       if (spec.limits().milliCpu() > 0 && spec.limits().milliCpu() < service.request().milliCpu()) {
         throw new IllegalArgumentException(

@@ -1,12 +1,15 @@
 package io.platformsim.core.kusp;
 
 import io.platformsim.core.workload.ImageDescription;
+import io.platformsim.core.workload.PlacementNeeds;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.scheduler.cluster.NodeSpec;
 import io.platformsim.scheduler.pod.AntiAffinityTerm;
 import io.platformsim.scheduler.pod.Container;
 import io.platformsim.scheduler.pod.LabelSelector;
+import io.platformsim.scheduler.pod.NodeSelectorTerm;
 import io.platformsim.scheduler.pod.PodSpec;
+import io.platformsim.scheduler.pod.Requirement;
 import io.platformsim.scheduler.pod.SpreadConstraint;
 import io.platformsim.scheduler.pod.WhenUnsatisfiable;
 import io.platformsim.scheduler.resource.DimensionRegistry;
@@ -24,6 +27,11 @@ import java.util.Map;
  */
 final class LivePods {
   private static final String APP_LABEL = "app";
+  // The label the DaemonSet controller puts on every pod it creates (upstream
+  // pkg/controller/daemon/util/daemonset_util.go CreatePodTemplate, extensions/v1beta1
+  // DaemonSetTemplateGenerationKey), "1" for a DaemonSet never updated: a dedicated service's
+  // selector leaves out the pods carrying it.
+  static final String DAEMON_GENERATION_LABEL = "pod-template-generation";
 
   private final Cluster c;
   // Live pods in creation order, each at its Pod.slot; a finished pod leaves a hole that a
@@ -54,14 +62,19 @@ final class LivePods {
     }
   }
 
-  /** What a pod's scheduler spec is built from, apart from its name. */
+  /**
+   * What a pod's scheduler spec is built from, apart from its name: {@code zones} is the zones its
+   * pods may use, empty for no zone constraint; {@code daemon} marks a DaemonSet's pods.
+   */
   record PodTemplate(
       String service,
       String image,
       Resources request,
       int priority,
       boolean antiAffinity,
-      boolean zoneSpread) {}
+      List<String> zones,
+      boolean dedicated,
+      boolean daemon) {}
 
   LivePods(Cluster c) {
     this.c = c;
@@ -82,15 +95,23 @@ final class LivePods {
       boolean broken,
       Deployment d) {
     Resources limits = d == null ? null : d.spec.limits();
-    boolean anti = d != null && d.service.placement().antiAffinity();
-    boolean zoneSpread = d != null && d.service.placement().zoneSpread() > 1;
+    PlacementNeeds needs = d == null ? PlacementNeeds.NONE : d.service.placement();
+    List<String> zones = needs.zoneSpread() > 1 ? needs.zones(c.config.zones()) : List.of();
     // One scheduler spec per template (a ReplicaSet's or DaemonSet's pods differ only in name):
     // each pod gets it renamed, sharing labels, containers and requests instead of copying them.
     PodTemplate key =
-        new PodTemplate(service, image.reference(), request, priority, anti, zoneSpread);
+        new PodTemplate(
+            service,
+            image.reference(),
+            request,
+            priority,
+            needs.antiAffinity(),
+            zones,
+            needs.dedicatedHardware(),
+            daemon);
     TemplateUse use = templates.get(key);
     if (use == null) {
-      use = new TemplateUse(key, spec(service, image, request, priority, anti, zoneSpread));
+      use = new TemplateUse(key, spec(key, image));
       templates.put(key, use);
     }
     use.pods++;
@@ -108,17 +129,30 @@ final class LivePods {
     return p;
   }
 
-  private PodSpec spec(
-      String service,
-      ImageDescription image,
-      Resources request,
-      int priority,
-      boolean anti,
-      boolean zoneSpread) {
+  /**
+   * The scheduler spec of {@code t}'s pods: label {@code app=<service>} (and the DaemonSet
+   * controller's label on a DaemonSet's), the container's requests, and the placement terms:
+   * antiAffinity a required anti-affinity term on the hostname selecting the service's own pods;
+   * zoneSpread above 1 a required node affinity on the zone key (when the zones allowed are not all
+   * of them) and a topology spread constraint over it, maxSkew 1, DoNotSchedule; dedicated hardware
+   * a required anti-affinity term on the hostname selecting every other service's pods but
+   * DaemonSet pods ({@code app Exists, app NotIn [service], pod-template-generation DoesNotExist}).
+   * The scheduler checks a required anti-affinity term both ways (upstream
+   * pkg/scheduler/framework/plugins/interpodaffinity/filtering.go {@code satisfyPodAntiAffinity}
+   * for the incoming pod's terms, {@code satisfyExistingPodsAntiAffinity} for those of the pods
+   * already bound), so the one term keeps the service's pods off nodes running other services and
+   * other services' pods off its nodes.
+   */
+  private PodSpec spec(PodTemplate t, ImageDescription image) {
+    String service = t.service();
+    Resources request = t.request();
     PodSpec.Builder b =
         PodSpec.builder(service + "-template", c.registry)
-            .priority(priority)
+            .priority(t.priority())
             .label(APP_LABEL, service);
+    if (t.daemon()) {
+      b.label(DAEMON_GENERATION_LABEL, "1");
+    }
     ResourceVector.Builder req = ResourceVector.builder(c.registry);
     if (request.milliCpu() > 0) {
       req.set(DimensionRegistry.CPU, request.milliCpu());
@@ -127,11 +161,25 @@ final class LivePods {
       req.set(DimensionRegistry.MEMORY, request.memoryBytes());
     }
     b.container(new Container("app", image.reference(), req.build()));
-    if (anti) {
+    if (t.antiAffinity()) {
       b.antiAffinity(
           new AntiAffinityTerm(LabelSelector.matchLabels(APP_LABEL, service), NodeSpec.HOSTNAME));
     }
-    if (zoneSpread) {
+    if (t.dedicated()) {
+      b.antiAffinity(
+          new AntiAffinityTerm(
+              new LabelSelector(
+                  List.of(
+                      Requirement.exists(APP_LABEL),
+                      Requirement.notIn(APP_LABEL, service),
+                      Requirement.doesNotExist(DAEMON_GENERATION_LABEL))),
+              NodeSpec.HOSTNAME));
+    }
+    if (!t.zones().isEmpty()) {
+      if (t.zones().size() < c.config.zones().size()) {
+        b.requiredNodeAffinity(
+            NodeSelectorTerm.of(Requirement.in(NodeSpec.ZONE, t.zones().toArray(new String[0]))));
+      }
       b.spread(
           new SpreadConstraint(
               1,

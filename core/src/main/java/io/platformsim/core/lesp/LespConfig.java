@@ -36,7 +36,8 @@ import java.util.Optional;
  *     for no spontaneous crashes
  * @param identity addresses, certificates and roles of machines
  * @param zones availability zones; each pool spreads its machines over them round-robin (as an EC2
- *     Auto Scaling group balances its zones)
+ *     Auto Scaling group balances its zones), or over the first {@code zoneSpread} of them when its
+ *     service's placement asks for a spread above 1
  */
 public record LespConfig(
     InstanceMenu menu,

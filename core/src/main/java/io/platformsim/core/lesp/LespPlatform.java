@@ -126,9 +126,12 @@ public final class LespPlatform implements Platform {
 
   /**
    * Creates the pool of {@code service}: picks its instance type (pinned, or the cheapest that
-   * holds one instance plus the agents) and launches {@code poolSize(instances)} machines.
+   * holds one instance plus the agents) and launches {@code poolSize(instances)} machines,
+   * round-robin over the zones its placement allows. A pool per service, one instance per machine:
+   * the service's antiAffinity and dedicatedHardware needs hold by construction.
    *
-   * @throws IllegalArgumentException if the service is already deployed or fits no type
+   * @throws IllegalArgumentException if the service is already deployed, fits no type or asks for a
+   *     zone spread above the zones
    */
   @Override
   public void deploy(Service service) {
@@ -137,6 +140,17 @@ public final class LespPlatform implements Platform {
     }
     if (pools.containsKey(service.name())) {
       throw new IllegalArgumentException("service '" + service.name() + "' is already deployed");
+    }
+    if (service.placement().zoneSpread() > config.zones().size()) {
+      throw new IllegalArgumentException(
+          "service '"
+              + service.name()
+              + "' zoneSpread "
+              + service.placement().zoneSpread()
+              + " is above LeSP's "
+              + config.zones().size()
+              + " zones "
+              + config.zones());
     }
     String pin = config.pinnedTypes().get(service.name());
     InstanceType type =

@@ -122,9 +122,13 @@ final class MachineLifecycle {
     }
   }
 
-  /** The pool's next zone round-robin, skipping zones that are down (all down: any). */
+  /**
+   * The pool's next zone round-robin over the zones its service may use (all zones, or the first
+   * {@code zoneSpread}: {@link io.platformsim.core.workload.PlacementNeeds#zones}), skipping zones
+   * that are down (all of them down: any of them).
+   */
   private String nextZone(ServicePool pool) {
-    List<String> zones = config.zones();
+    List<String> zones = pool.service.placement().zones(config.zones());
     for (int i = 0; i < zones.size(); i++) {
       String z = zones.get(pool.zoneCursor++ % zones.size());
       if (!downZones.contains(z)) {

@@ -285,6 +285,23 @@ class ScenarioSchemaTest {
     }
   }
 
+  @Test
+  void theSchemaAndTheLoaderAgreeOnPlacement() throws IOException {
+    String good =
+        SMALL + "    placement: {zoneSpread: 2, antiAffinity: true, dedicatedHardware: false}\n";
+    assertEquals(List.of(), validate(good));
+    ScenarioFile.parse(good, "good.yaml");
+    // no zones at all, not a boolean, an unknown field
+    for (String bad :
+        List.of(
+            SMALL + "    placement: {zoneSpread: 0}\n",
+            SMALL + "    placement: {antiAffinity: maybe}\n",
+            SMALL + "    placement: {spread: 2}\n")) {
+      assertFalse(validate(bad).isEmpty(), "schema accepted:\n" + bad);
+      assertThrowsScenarioError(bad);
+    }
+  }
+
   private static void assertThrowsScenarioError(String yaml) {
     try {
       ScenarioFile.parse(yaml, "bad.yaml");
@@ -360,7 +377,8 @@ class ScenarioSchemaTest {
         Arguments.of("/$defs/event/properties/zoneOutage", TimelineReader.class, "ZONE"),
         Arguments.of("/properties/pricing", PricingReader.class, "PRICING"),
         Arguments.of("/properties/pricing/properties/spot", PricingReader.class, "SPOT"),
-        Arguments.of("/properties/pricing/properties/reserved", PricingReader.class, "RESERVED"));
+        Arguments.of("/properties/pricing/properties/reserved", PricingReader.class, "RESERVED"),
+        Arguments.of("/$defs/placement", PlacementReader.class, "PLACEMENT"));
   }
 
   @ParameterizedTest
