@@ -7,6 +7,7 @@ import io.platformsim.core.lesp.DeployStrategy;
 import io.platformsim.core.lesp.InstanceMenu;
 import io.platformsim.core.lesp.LespConfig;
 import io.platformsim.core.lesp.MachineAgents;
+import io.platformsim.core.workload.Service;
 import io.platformsim.core.workload.Workload;
 import io.platformsim.core.yaml.YamlMapping;
 import java.util.List;
@@ -37,7 +38,8 @@ final class LespReader {
           "bootFailure",
           "meanTimeToCrash",
           "configManagement",
-          "autoScaling");
+          "autoScaling",
+          "serviceAutoScaling");
 
   /** Fields of {@code configManagement}, after {@link ConfigManagement}'s. */
   static final List<String> CONFIG_MANAGEMENT =
@@ -113,6 +115,19 @@ final class LespReader {
     Optional<YamlMapping> as = m.mapping("autoScaling");
     if (as.isPresent()) {
       b.autoScaling(autoScaling(as.get()));
+    }
+    Optional<YamlMapping> perService = m.mapping("serviceAutoScaling");
+    if (perService.isPresent()) {
+      YamlMapping p = perService.get();
+      for (String name : p.keys()) {
+        if (!workload.contains(name)) {
+          List<String> names = workload.services().stream().map(Service::name).toList();
+          throw p.error(
+              name,
+              "auto-scales unknown service '" + name + "'" + Suggestions.didYouMean(name, names));
+        }
+        b.autoScaling(name, autoScaling(p.requiredMapping(name)));
+      }
     }
     return b.build();
   }

@@ -1,6 +1,7 @@
 package io.platformsim.core.experiment;
 
 import io.platformsim.core.experiment.TimelineEvent.ApplyRelease;
+import io.platformsim.core.experiment.TimelineEvent.FollowLoad;
 import io.platformsim.core.experiment.TimelineEvent.LoadChange;
 import io.platformsim.core.experiment.TimelineEvent.MachineFailure;
 import io.platformsim.core.experiment.TimelineEvent.ZoneOutage;
@@ -9,6 +10,7 @@ import io.platformsim.core.kusp.ClusterEnvelope;
 import io.platformsim.core.kusp.DeploymentSpec;
 import io.platformsim.core.kusp.KuspConfig;
 import io.platformsim.core.lesp.LespConfig;
+import io.platformsim.core.workload.LoadCurve;
 import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.core.workload.Service;
@@ -50,8 +52,6 @@ import java.util.Optional;
  * @param replications independent replications, 1 to 1000
  * @param seed master seed of every random stream
  * @param sampleMillis time between samples of the time series (charts, CSV), above 0
- * @param scaleOutTarget target CPU utilization of requests used by both platforms' autoscalers when
- *     measuring the time to scale out for the load spike, in (0, 1]
  */
 public record Scenario(
     String name,
@@ -62,8 +62,7 @@ public record Scenario(
     long horizonMillis,
     int replications,
     long seed,
-    long sampleMillis,
-    double scaleOutTarget) {
+    long sampleMillis) {
 
   /** Most replications a scenario may ask for. */
   public static final int MAX_REPLICATIONS = 1000;
@@ -89,9 +88,6 @@ public record Scenario(
     }
     if (sampleMillis <= 0) {
       throw new IllegalArgumentException("sampleMillis must be > 0, was " + sampleMillis);
-    }
-    if (!(scaleOutTarget > 0 && scaleOutTarget <= 1)) {
-      throw new IllegalArgumentException("scaleOutTarget must be in (0, 1], was " + scaleOutTarget);
     }
     if (timeline == null) {
       throw new IllegalArgumentException("timeline must not be null");
@@ -148,6 +144,15 @@ public record Scenario(
       lesp.menu()
           .select(s, lesp.agents()); // throws, naming the service, if no instance type holds it
     }
+    for (String service : lesp.serviceAutoScaling().keySet()) {
+      if (!workload.contains(service)) {
+        throw new IllegalArgumentException(
+            "lesp serviceAutoScaling names service '"
+                + service
+                + "', which the workload lacks; services: "
+                + workload.services().stream().map(Service::name).toList());
+      }
+    }
     for (String service : kusp.deployments().keySet()) {
       if (!workload.contains(service)) {
         throw new IllegalArgumentException(
@@ -179,6 +184,9 @@ public record Scenario(
     if (e instanceof MachineFailure f) {
       return f.service();
     }
+    if (e instanceof FollowLoad c) {
+      return c.service();
+    }
     return null;
   }
 
@@ -187,7 +195,10 @@ public record Scenario(
     return new Builder(name);
   }
 
-  /** The first load change that raises a service's load above nominal: the load spike. */
+  /**
+   * The first load change that raises a service's load above nominal: the load spike (a step
+   * {@link LoadChange}; a {@link FollowLoad} curve is not a spike).
+   */
   public Optional<LoadChange> loadSpike() {
     for (TimelineEvent e : timeline) {
       if (e instanceof LoadChange l && l.factor() > 1) {
@@ -208,14 +219,13 @@ public record Scenario(
         horizonMillis,
         replications,
         newSeed,
-        sampleMillis,
-        scaleOutTarget);
+        sampleMillis);
   }
 
   /** A copy with another replication count. */
   public Scenario withReplications(int n) {
     return new Scenario(
-        name, workload, lesp, kusp, timeline, horizonMillis, n, seed, sampleMillis, scaleOutTarget);
+        name, workload, lesp, kusp, timeline, horizonMillis, n, seed, sampleMillis);
   }
 
   /** A copy with another LeSP configuration. */
@@ -229,8 +239,7 @@ public record Scenario(
         horizonMillis,
         replications,
         seed,
-        sampleMillis,
-        scaleOutTarget);
+        sampleMillis);
   }
 
   /** A copy with another KuSP configuration. */
@@ -244,8 +253,7 @@ public record Scenario(
         horizonMillis,
         replications,
         seed,
-        sampleMillis,
-        scaleOutTarget);
+        sampleMillis);
   }
 
   /**
@@ -372,11 +380,12 @@ public record Scenario(
     private final List<TimelineEvent> timeline = new ArrayList<>();
     private final List<String> baseImageVersions = new ArrayList<>();
     private final List<Long> baseImageTimes = new ArrayList<>();
+    private final List<Long> loadCurveTimes = new ArrayList<>();
+    private final List<LoadCurve> loadCurves = new ArrayList<>();
     private long horizonMillis = Duration.ofHours(6).toMillis();
     private int replications = 4;
     private long seed = 42;
     private Long sampleMillis;
-    private double scaleOutTarget = 0.6;
 
     private Builder(String name) {
       this.name = name;
@@ -460,6 +469,21 @@ public record Scenario(
       return event(new LoadChange(start + millis("load spike length", length), service, 1.0));
     }
 
+    /**
+     * From {@code at} on the load of {@code service} follows {@code curve} (e.g. {@link
+     * LoadCurve#diurnal}; its times are simulation times).
+     */
+    public Builder loadCurve(Duration at, String service, LoadCurve curve) {
+      return event(new FollowLoad(millis("load curve time", at), service, curve));
+    }
+
+    /** From {@code at} on the load of every service follows {@code curve}. */
+    public Builder loadCurve(Duration at, LoadCurve curve) {
+      loadCurveTimes.add(millis("load curve time", at));
+      loadCurves.add(curve);
+      return this;
+    }
+
     /** {@code count} machines (nodes) running {@code service} crash at {@code at}. */
     public Builder machineFailure(Duration at, String service, int count) {
       return event(new MachineFailure(millis("failure time", at), service, count));
@@ -494,12 +518,6 @@ public record Scenario(
       return this;
     }
 
-    /** Autoscaler target CPU utilization for the scale-out measurement (default 0.6). */
-    public Builder scaleOutTarget(double t) {
-      scaleOutTarget = t;
-      return this;
-    }
-
     /** The validated scenario. */
     public Scenario build() {
       Workload w = Workload.of(services);
@@ -509,6 +527,11 @@ public record Scenario(
           events.add(
               new ApplyRelease(
                   baseImageTimes.get(i), Release.baseImage(s.name(), baseImageVersions.get(i))));
+        }
+      }
+      for (int i = 0; i < loadCurves.size(); i++) {
+        for (Service s : w.services()) {
+          events.add(new FollowLoad(loadCurveTimes.get(i), s.name(), loadCurves.get(i)));
         }
       }
       KuspConfig k = kusp != null ? kusp : sized(KuspConfig.builder().build(), w);
@@ -527,8 +550,7 @@ public record Scenario(
           horizonMillis,
           replications,
           seed,
-          sample,
-          scaleOutTarget);
+          sample);
     }
 
     private static long millis(String field, Duration d) {

@@ -3,6 +3,7 @@ package io.platformsim.core.platform;
 import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Service;
 import io.platformsim.identity.IdentityMetrics;
+import java.util.OptionalDouble;
 
 /**
  * A simulated service platform (LeSP, KuSP, or one a caller registers) bound to one simulation.
@@ -66,4 +67,16 @@ public interface Platform {
 
   /** Billed capacity no service could use, time-weighted up to now. */
   StrandedCapacity stranded();
+
+  /**
+   * The CPU utilization of requests, in (0, 1], at which the platform's autoscaler holds {@code
+   * service}, or empty if the service does not autoscale on this platform (the default). The
+   * experiment derives from it how many instances a load spike needs, and reports no scale-out time
+   * for a service that does not autoscale.
+   *
+   * @throws IllegalArgumentException for an unknown service (implementations that know services)
+   */
+  default OptionalDouble scalingTarget(String service) {
+    return OptionalDouble.empty();
+  }
 }
