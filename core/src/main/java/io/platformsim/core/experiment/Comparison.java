@@ -67,9 +67,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *       in-service instances reach the need {@code ceil(n × factor × usage ÷ (target × request))}
  *       (CPU; {@link #neededAtSpike}), where {@code target} is the platform's own autoscaler target
  *       for the service ({@code Platform.scalingTarget}); 0 when the spike stays within the HPA's
- *       10% tolerance of the target and the service is at full strength; a need not reached by the
- *       horizon counts as the time to the horizon. A platform on which the service does not
- *       autoscale reports no figure.
+ *       10% tolerance of the target and the service is at full strength; a need not reached while
+ *       the spike lasts (until the service's next load change or curve, else the horizon) counts as
+ *       the spike's length. A platform on which the service does not autoscale reports no figure.
  * </ol>
  *
  * Replications run in parallel on all processors ({@link Replications}); each figure's {@link
@@ -245,8 +245,9 @@ public final class Comparison {
       LoadChange l = spike.get();
       int need =
           neededAtSpike(scenario.workload().service(l.service()), l.factor(), target.getAsDouble());
+      long end = spikeEnd(scenario, l);
       sim.scheduleAt(
-          l.atMillis(), () -> pollScaleOut(run, l.service(), need, l.atMillis(), horizon, scaleOut));
+          l.atMillis(), () -> pollScaleOut(run, l.service(), need, l.atMillis(), end, scaleOut));
     }
     List<Long> times = new ArrayList<>();
     List<PlatformSample> samples = new ArrayList<>();
@@ -288,8 +289,9 @@ public final class Comparison {
       f.put(Figure.RECOVERY_SECONDS, worst / 1000.0);
     }
     if (target.isPresent()) {
-      // Not reached by the horizon: censored at the horizon, as a recovery is.
-      long ms = scaleOut[0] >= 0 ? scaleOut[0] : horizon - spike.get().atMillis();
+      // Not reached while the spike lasted: censored at its end, as a recovery is at the horizon.
+      long start = spike.get().atMillis();
+      long ms = scaleOut[0] >= 0 ? scaleOut[0] : spikeEnd(scenario, spike.get()) - start;
       f.put(Figure.SCALE_OUT_SECONDS, ms / 1000.0);
     }
     TimeSeries series = sample ? TimeSeries.of(times, samples) : TimeSeries.empty();
@@ -436,18 +438,35 @@ public final class Comparison {
   }
 
   /**
+   * When {@code spike} ends: the time of the next timeline event that sets its service's load again
+   * (a load change or a load curve), else the horizon.
+   */
+  static long spikeEnd(Scenario scenario, LoadChange spike) {
+    List<TimelineEvent> events = scenario.timeline();
+    for (int i = events.indexOf(spike) + 1; i < events.size(); i++) {
+      TimelineEvent e = events.get(i);
+      if ((e instanceof LoadChange || e instanceof FollowLoad)
+          && spike.service().equals(Scenario.serviceOf(e))) {
+        return e.atMillis();
+      }
+    }
+    return scenario.horizonMillis();
+  }
+
+  /**
    * Polls {@code service} now and every {@link #POLL_MILLIS} until {@code need} instances serve,
-   * then stores the time since {@code startMillis} in {@code out[0]}; stops at the horizon.
+   * then stores the time since {@code startMillis} in {@code out[0]}; gives up after {@code
+   * endMillis} (the spike is over), leaving {@code out[0]} unset.
    */
   private static void pollScaleOut(
-      Run run, String service, int need, long startMillis, long horizon, long[] out) {
+      Run run, String service, int need, long startMillis, long endMillis, long[] out) {
     if (run.platform.inService(service) >= need) {
       out[0] = run.sim.now() - startMillis;
       return;
     }
     long next = run.sim.now() + POLL_MILLIS;
-    if (next <= horizon) {
-      run.sim.scheduleAt(next, () -> pollScaleOut(run, service, need, startMillis, horizon, out));
+    if (next <= endMillis) {
+      run.sim.scheduleAt(next, () -> pollScaleOut(run, service, need, startMillis, endMillis, out));
     }
   }
 }
