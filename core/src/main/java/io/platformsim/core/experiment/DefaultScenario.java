@@ -46,8 +46,8 @@ import org.apache.commons.math3.random.Well19937c;
  *   <li><b>Load spike</b>: cheetah at 3× for 30 minutes from 3 h 15 (assumption: a marketing push).
  *       cheetah autoscales on both platforms, at the same target and bounds ({@link
  *       #CHEETAH_TARGET}): KuSP a HorizontalPodAutoscaler ({@link #cheetahHpa()}), LeSP target
- *       tracking of its pool ({@link #cheetahAutoScaling()}); so the spike shows in machines and cost
- *       and the time to scale out is measured in the same run. The other services keep a fixed
+ *       tracking of its pool ({@link #cheetahAutoScaling()}); so the spike shows in machines and
+ *       cost and the time to scale out is measured in the same run. The other services keep a fixed
  *       size.
  *   <li><b>Machine failure</b>: one machine (node) serving zebra crashes at 3 h 30.
  *   <li><b>Platforms.</b> LeSP: {@link LespConfig} defaults (its setters cite S4–S6 and Borg §5.4

@@ -196,8 +196,8 @@ public record Scenario(
   }
 
   /**
-   * The first load change that raises a service's load above nominal: the load spike (a step
-   * {@link LoadChange}; a {@link FollowLoad} curve is not a spike).
+   * The first load change that raises a service's load above nominal: the load spike (a step {@link
+   * LoadChange}; a {@link FollowLoad} curve is not a spike).
    */
   public Optional<LoadChange> loadSpike() {
     for (TimelineEvent e : timeline) {
@@ -211,49 +211,24 @@ public record Scenario(
   /** A copy with another seed. */
   public Scenario withSeed(long newSeed) {
     return new Scenario(
-        name,
-        workload,
-        lesp,
-        kusp,
-        timeline,
-        horizonMillis,
-        replications,
-        newSeed,
-        sampleMillis);
+        name, workload, lesp, kusp, timeline, horizonMillis, replications, newSeed, sampleMillis);
   }
 
   /** A copy with another replication count. */
   public Scenario withReplications(int n) {
-    return new Scenario(
-        name, workload, lesp, kusp, timeline, horizonMillis, n, seed, sampleMillis);
+    return new Scenario(name, workload, lesp, kusp, timeline, horizonMillis, n, seed, sampleMillis);
   }
 
   /** A copy with another LeSP configuration. */
   public Scenario withLesp(LespConfig config) {
     return new Scenario(
-        name,
-        workload,
-        config,
-        kusp,
-        timeline,
-        horizonMillis,
-        replications,
-        seed,
-        sampleMillis);
+        name, workload, config, kusp, timeline, horizonMillis, replications, seed, sampleMillis);
   }
 
   /** A copy with another KuSP configuration. */
   public Scenario withKusp(KuspConfig config) {
     return new Scenario(
-        name,
-        workload,
-        lesp,
-        config,
-        timeline,
-        horizonMillis,
-        replications,
-        seed,
-        sampleMillis);
+        name, workload, lesp, config, timeline, horizonMillis, replications, seed, sampleMillis);
   }
 
   /**

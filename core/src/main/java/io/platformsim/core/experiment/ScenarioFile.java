@@ -161,8 +161,7 @@ public final class ScenarioFile {
     }
     String name = top.string("name", DEFAULT_NAME);
     try {
-      return new Scenario(
-          name, workload, lesp, kusp, events, horizon, replications, seed, sample);
+      return new Scenario(name, workload, lesp, kusp, events, horizon, replications, seed, sample);
     } catch (IllegalArgumentException e) {
       throw top.error("", e.getMessage());
     }

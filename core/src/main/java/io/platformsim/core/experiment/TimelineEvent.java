@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * Something that happens to both platforms at a simulated time: a release, a load change, a load
- * curve to follow, a machine failure or a zone outage. Immutable, validated on construction; a {@link Scenario} checks that
- * the service or zone it names exists.
+ * curve to follow, a machine failure or a zone outage. Immutable, validated on construction; a
+ * {@link Scenario} checks that the service or zone it names exists.
  */
 public sealed interface TimelineEvent {
 
@@ -70,8 +70,8 @@ public sealed interface TimelineEvent {
 
   /**
    * From {@code atMillis} on the service's load follows {@code curve} (its times are simulation
-   * times): the factor the curve holds at {@code atMillis} is set then, each later step at its time,
-   * on every platform alike through {@code Platform.setLoad}.
+   * times): the factor the curve holds at {@code atMillis} is set then, each later step at its
+   * time, on every platform alike through {@code Platform.setLoad}.
    *
    * @param atMillis when the service starts following the curve
    * @param service the service

@@ -217,13 +217,18 @@ final class TimelineReader {
     long step = d.read("step", Units.DURATION, DEFAULT_CURVE_STEP_MILLIS);
     if (step <= 0 || step > period) {
       throw d.error(
-          "step", "must be > 0 and at most the period " + TimelineEvent.clock(period) + ", was "
+          "step",
+          "must be > 0 and at most the period "
+              + TimelineEvent.clock(period)
+              + ", was "
               + d.text("step"));
     }
     return LoadCurve.diurnal(low, high, peakAt, period, step, horizon);
   }
 
-  /** {@code [{at, factor}, ...]} in increasing time; nominal (1) before the first if it is after 0. */
+  /**
+   * {@code [{at, factor}, ...]} in increasing time; nominal (1) before the first if it is after 0.
+   */
   private LoadCurve steps(YamlMapping body) {
     List<YamlMapping> items = body.list("steps").orElseThrow().mappings();
     if (items.isEmpty()) {

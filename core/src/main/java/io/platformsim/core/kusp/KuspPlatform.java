@@ -17,9 +17,9 @@ import io.platformsim.identity.ClusterIdentity;
 import io.platformsim.identity.IdentityMetrics;
 import io.platformsim.scheduler.placement.FastScheduler;
 import io.platformsim.scheduler.state.NodeTable;
-import java.util.OptionalDouble;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * KuSP, a Kubernetes cluster (upstream v1.31 behaviour) on one {@link Simulation}: it implements

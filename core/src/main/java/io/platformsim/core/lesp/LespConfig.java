@@ -37,8 +37,8 @@ import java.util.Optional;
  * @param identity addresses, certificates and roles of machines
  * @param zones availability zones; each pool spreads its machines over them round-robin (as an EC2
  *     Auto Scaling group balances its zones)
- * @param serviceAutoScaling service name → target tracking of that service's pool, replacing
- *     {@code autoScaling} for it (one Auto Scaling group per pool, each with its own policy)
+ * @param serviceAutoScaling service name → target tracking of that service's pool, replacing {@code
+ *     autoScaling} for it (one Auto Scaling group per pool, each with its own policy)
  */
 public record LespConfig(
     InstanceMenu menu,

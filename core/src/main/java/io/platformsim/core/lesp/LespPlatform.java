@@ -132,7 +132,10 @@ public final class LespPlatform implements Platform {
     int wanted = config.poolSize(service.instances());
     // Each pool is its own Auto Scaling group with its own policy (or none).
     TargetTracking scaling =
-        config.autoScalingOf(service.name()).map(a -> new TargetTracking(a, lifecycle)).orElse(null);
+        config
+            .autoScalingOf(service.name())
+            .map(a -> new TargetTracking(a, lifecycle))
+            .orElse(null);
     if (scaling != null) {
       wanted = scaling.clamp(wanted);
     }

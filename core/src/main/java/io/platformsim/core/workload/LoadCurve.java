@@ -81,11 +81,11 @@ public record LoadCurve(List<Step> steps) {
    * peakAtMillis} (and every period after and before it), discretised into steps: from each {@code
    * k × stepMillis} below {@code untilMillis} the factor is the sinusoid's value at that instant,
    * {@code (low + high)/2 + (high − low)/2 × cos(2π (t − peakAt) ÷ period)}, held until the next
-   * step. Sampling at the step's start makes the factor exactly {@code high} on the step starting at
-   * the peak and {@code low} on the step starting half a period later when both are multiples of
-   * the step, and, for a period that is a multiple of the step, the mean over a whole period exactly
-   * {@code (low + high)/2} (the cosines of equally spaced angles sum to 0). The last step holds
-   * beyond {@code untilMillis}.
+   * step. Sampling at the step's start makes the factor exactly {@code high} on the step starting
+   * at the peak and {@code low} on the step starting half a period later when both are multiples of
+   * the step, and, for a period that is a multiple of the step, the mean over a whole period
+   * exactly {@code (low + high)/2} (the cosines of equally spaced angles sum to 0). The last step
+   * holds beyond {@code untilMillis}.
    *
    * <pre>{@code
    * // trough 0.5 at 02:00, peak 1.5 at 14:00, in 5-minute steps, for 2 days

@@ -77,7 +77,9 @@ class LoadCurveSectionTest {
     Scenario s =
         parse("{service: web, diurnal: {low: 0, high: 2, peakAt: 3h, period: 12h, step: 1h}}");
     assertEquals(
-        List.of(new FollowLoad(HOUR, "web", LoadCurve.diurnal(0, 2, 3 * HOUR, 12 * HOUR, HOUR, 48 * HOUR))),
+        List.of(
+            new FollowLoad(
+                HOUR, "web", LoadCurve.diurnal(0, 2, 3 * HOUR, 12 * HOUR, HOUR, 48 * HOUR))),
         s.timeline());
   }
 
@@ -97,15 +99,16 @@ class LoadCurveSectionTest {
     LoadCurve expected = LoadCurve.constant(1.0).then(2 * HOUR, 2).then(3 * HOUR, 0.5);
     assertEquals(List.of(new FollowLoad(HOUR, "api", expected)), s.timeline());
     Scenario fromZero = parse("{service: api, steps: [{at: 0s, factor: 3}]}");
-    assertEquals(
-        List.of(new FollowLoad(HOUR, "api", LoadCurve.constant(3))), fromZero.timeline());
+    assertEquals(List.of(new FollowLoad(HOUR, "api", LoadCurve.constant(3))), fromZero.timeline());
   }
 
   static Stream<Arguments> badCurves() {
     String path = "timeline[0].loadCurve";
     return Stream.of(
         Arguments.of(
-            "{service: web, diurnal: {low: 2, high: 1.5, peakAt: 14h}}", path + ".diurnal.low", "2"),
+            "{service: web, diurnal: {low: 2, high: 1.5, peakAt: 14h}}",
+            path + ".diurnal.low",
+            "2"),
         Arguments.of(
             "{service: web, diurnal: {low: 0.5, high: 1.5, peakAt: 14h, step: 0s}}",
             path + ".diurnal.step",
@@ -119,7 +122,9 @@ class LoadCurveSectionTest {
             path + ".diurnal.period",
             "0s"),
         Arguments.of(
-            "{service: web, diurnal: {low: -1, high: 1.5, peakAt: 14h}}", path + ".diurnal.low", "-1"),
+            "{service: web, diurnal: {low: -1, high: 1.5, peakAt: 14h}}",
+            path + ".diurnal.low",
+            "-1"),
         Arguments.of(
             "{service: web, diurnal: {low: 0.5, high: 1.5}}", path + ".diurnal.peakAt", "required"),
         Arguments.of(
@@ -133,7 +138,8 @@ class LoadCurveSectionTest {
             "1h"),
         Arguments.of(
             "{service: web, steps: [{at: 2h, factor: -2}]}", path + ".steps[0].factor", "-2"),
-        Arguments.of("{service: web, steps: [{at: 3d, factor: 2}]}", path + ".steps[0].at", "72:00:00"),
+        Arguments.of(
+            "{service: web, steps: [{at: 3d, factor: 2}]}", path + ".steps[0].at", "72:00:00"),
         Arguments.of("{service: web, steps: []}", path + ".steps", "at least one"));
   }
 
@@ -160,7 +166,9 @@ class LoadCurveSectionTest {
     assertEquals(Optional.of(web), s.lesp().autoScalingOf("web"));
     assertEquals(Optional.empty(), s.lesp().autoScalingOf("api")); // the other pool keeps its size
     assertEquals(
-        builder().lesp(io.platformsim.core.lesp.LespConfig.builder().autoScaling("web", web).build()).build(),
+        builder()
+            .lesp(io.platformsim.core.lesp.LespConfig.builder().autoScaling("web", web).build())
+            .build(),
         s.withSeed(s.seed()));
   }
 
@@ -187,8 +195,7 @@ class LoadCurveSectionTest {
             "serviceAutoScaling: {web: {target: 0.5, min: 7, max: 6}}",
             "lesp.serviceAutoScaling.web.max",
             "was 6"),
-        Arguments.of(
-            "serviceAutoScaling: {web: 0.5}", "lesp.serviceAutoScaling.web", "mapping"));
+        Arguments.of("serviceAutoScaling: {web: 0.5}", "lesp.serviceAutoScaling.web", "mapping"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -246,7 +246,9 @@ class ScenarioSchemaTest {
         Arguments.of("/$defs/event/properties/zoneOutage", TimelineReader.class, "ZONE"),
         Arguments.of("/$defs/event/properties/loadCurve", TimelineReader.class, "LOAD_CURVE"),
         Arguments.of(
-            "/$defs/event/properties/loadCurve/properties/diurnal", TimelineReader.class, "DIURNAL"),
+            "/$defs/event/properties/loadCurve/properties/diurnal",
+            TimelineReader.class,
+            "DIURNAL"),
         Arguments.of(
             "/$defs/event/properties/loadCurve/properties/steps/items",
             TimelineReader.class,

@@ -53,7 +53,9 @@ class LoadCurveTest {
     assertEquals(2 * 288, day.steps().size()); // 2 days of 5-minute steps
     // one step later the factor is cos(2π · 5 min ÷ 24 h) of the way down from the peak
     assertEquals(
-        1 + 0.5 * Math.cos(2 * Math.PI * 5 / 1440.0), day.factorAt(14 * HOUR + FIVE_MINUTES), 1e-12);
+        1 + 0.5 * Math.cos(2 * Math.PI * 5 / 1440.0),
+        day.factorAt(14 * HOUR + FIVE_MINUTES),
+        1e-12);
   }
 
   /**
@@ -63,13 +65,17 @@ class LoadCurveTest {
    */
   @Test
   void meanOverOnePeriodIsTheMidpoint() {
-    long[][] cases = {{LoadCurve.DAY_MILLIS, FIVE_MINUTES}, {LoadCurve.DAY_MILLIS, HOUR}, {12 * HOUR, 600_000}};
+    long[][] cases = {
+      {LoadCurve.DAY_MILLIS, FIVE_MINUTES}, {LoadCurve.DAY_MILLIS, HOUR}, {12 * HOUR, 600_000}
+    };
     for (long[] c : cases) {
       long period = c[0];
       long step = c[1];
       LoadCurve curve = LoadCurve.diurnal(0.2, 1.8, 5 * HOUR, period, step, 3 * period);
       double integral = 0;
-      for (long t = period; t < 2 * period; t += step) { // the second period, any whole one would do
+      for (long t = period;
+          t < 2 * period;
+          t += step) { // the second period, any whole one would do
         integral += curve.factorAt(t) * step;
       }
       assertEquals(1.0, integral / period, 1e-9, "period " + period + " step " + step);
