@@ -14,7 +14,8 @@ import java.util.OptionalDouble;
  *
  * <p>This is everything the experiment layer asks of a platform: what happens to it (deploy, apply,
  * inject, setLoad) and what it reads back (in service, recovered, a sample, metrics, stranded
- * capacity, identity). It knows nothing else about the platform.
+ * capacity, identity, the autoscaling target of a service). It knows nothing else about the
+ * platform.
  */
 public interface Platform {
 

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
 class LoadCurveTest {
@@ -111,14 +115,12 @@ class LoadCurveTest {
   }
 
   /** Every step of any diurnal curve lies in [low, high], and the steps are {@code step} apart. */
-  @net.jqwik.api.Property(tries = 200)
+  @Property(tries = 100)
   void diurnalStepsStayWithinTheirBounds(
-      @net.jqwik.api.ForAll @net.jqwik.api.constraints.DoubleRange(min = 0, max = 5) double low,
-      @net.jqwik.api.ForAll @net.jqwik.api.constraints.DoubleRange(min = 0, max = 5) double extra,
-      @net.jqwik.api.ForAll @net.jqwik.api.constraints.LongRange(min = 0, max = 200_000_000)
-          long peakAt,
-      @net.jqwik.api.ForAll @net.jqwik.api.constraints.LongRange(min = 60_000, max = 7_200_000)
-          long step) {
+      @ForAll @DoubleRange(min = 0, max = 5) double low,
+      @ForAll @DoubleRange(min = 0, max = 5) double extra,
+      @ForAll @LongRange(min = 0, max = 200_000_000) long peakAt,
+      @ForAll @LongRange(min = 300_000, max = 7_200_000) long step) {
     LoadCurve c = LoadCurve.diurnal(low, low + extra, peakAt, step, 3 * LoadCurve.DAY_MILLIS);
     for (int i = 0; i < c.steps().size(); i++) {
       LoadCurve.Step s = c.steps().get(i);
