@@ -148,6 +148,32 @@ class LoadEffectTest {
     assertEquals(4, machinesAt(r.lesp().series(), Duration.ofHours(3)));
   }
 
+  /**
+   * A need the autoscalers cannot reach (7 instances, both capped at 5) is censored at the spike's
+   * end, when the load goes back to 1: exactly the spike's 3,600 s on both platforms.
+   */
+  @Test
+  void aNeedNeverReachedCountsAsTheSpikesLength() {
+    Scenario s =
+        Scenario.builder("capped")
+            .service(web(625))
+            .replications(1)
+            .seed(3)
+            .deployment("web", DeploymentSpec.DEFAULT.withAutoscaling(PodAutoscaling.cpu(4, 5, 60)))
+            .lesp(
+                LespConfig.builder()
+                    .autoScaling("web", AutoScaling.targetTracking(0.6, 4, 5))
+                    .build())
+            .horizon(Duration.ofHours(2))
+            .loadSpike(Duration.ofMinutes(30), Duration.ofHours(1), "web", 4.0)
+            .build();
+    ComparisonResult r = Comparison.run(s);
+    for (PlatformResult p : r.platforms()) {
+      assertEquals(3600, p.mean(Figure.SCALE_OUT_SECONDS), 1e-9, p.label());
+    }
+    assertEquals(5, r.lesp().mean(Figure.PEAK_MACHINES));
+  }
+
   private static double machinesAt(TimeSeries s, Duration at) {
     long[] t = s.timesMillis();
     for (int i = 0; i < t.length; i++) {
