@@ -6,6 +6,7 @@ import io.platformsim.core.engine.ReplicationResult;
 import io.platformsim.core.engine.Replications;
 import io.platformsim.core.engine.Simulation;
 import io.platformsim.core.experiment.TimelineEvent.ApplyRelease;
+import io.platformsim.core.experiment.TimelineEvent.FollowLoad;
 import io.platformsim.core.experiment.TimelineEvent.LoadChange;
 import io.platformsim.core.experiment.TimelineEvent.MachineFailure;
 import io.platformsim.core.experiment.TimelineEvent.ZoneOutage;
@@ -18,6 +19,8 @@ import io.platformsim.core.platform.PlatformSample;
 import io.platformsim.core.platform.Pricing;
 import io.platformsim.core.platform.RolloutRecord;
 import io.platformsim.core.platform.StrandedCapacity;
+import io.platformsim.core.workload.LoadCurve;
+import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Service;
 import io.platformsim.core.workload.Workload;
 import io.platformsim.identity.IdentityMetrics;
@@ -28,7 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -45,9 +48,14 @@ import java.util.concurrent.atomic.AtomicReference;
  *       index, so any stream they ask for by the same name (common random numbers) gives them the
  *       same draws, and replication {@code i} is the same whatever thread runs it.
  *   <li>Every service is deployed at time 0; each timeline event is scheduled at its time: releases
- *       through {@code Platform.apply}, load changes through {@code Platform.setLoad}, machine
- *       failures and zone outages (see {@link TimelineEvent.ZoneOutage}) through {@code
- *       Platform.inject}.
+ *       through {@code Platform.apply}, load changes through {@code Platform.setLoad}, a load curve
+ *       ({@link TimelineEvent.FollowLoad}, e.g. a diurnal one) through {@code Platform.setLoad} at
+ *       each of its steps, machine failures and zone outages (see {@link TimelineEvent.ZoneOutage})
+ *       through {@code Platform.inject}. Whatever autoscaling the scenario configures acts in this
+ *       run: KuSP's HorizontalPodAutoscaler of each service that has one ({@code
+ *       services[].deployment.hpa}) and its cluster autoscaler, LeSP's target tracking of each pool
+ *       that has it ({@code lesp.autoScaling}, {@code lesp.serviceAutoScaling}); so a spike or a
+ *       curve moves machines and cost on both platforms.
  *   <li>The simulation runs to the horizon; the figures come from the platform's own {@link
  *       PlatformMetrics} (machines, cost, time-weighted allocation and usage, rollouts) plus {@code
  *       Platform.stranded()} and {@code Platform.identityMetrics()}; cost by purchase kind and spot
@@ -56,14 +64,14 @@ import java.util.concurrent.atomic.AtomicReference;
  *       full strength by the platform's {@code Platform.recovered} (LeSP: in-service machines =
  *       pool size; KuSP: the crashed node's pods evicted and available pods = replicas); a failure
  *       never recovered counts as the time to the horizon.
- *   <li><b>Scale-out</b> (if the timeline has a load spike, the first load change above 1): a
- *       separate small simulation per platform runs only the spiked service with autoscaling on
- *       ({@link PlatformFactory#autoscaled}; LeSP: target tracking; KuSP: a HorizontalPodAutoscaler
- *       plus the cluster autoscaler; a platform without one reports no figure) at the scenario's
- *       target utilization, raises the load after one hour of warm-up and measures the time until
- *       {@code ceil(n × factor × usage ÷ (target × request))} instances serve (CPU), polled every
- *       second, capped at two hours; 0 when the spike stays within the HPA's 10% tolerance of the
- *       target (no scale-out needed).
+ *   <li><b>Scale-out</b> (if the timeline has a load spike, the first load change above 1), in the
+ *       same run: from the spike's start the spiked service is polled every second until its
+ *       in-service instances reach the need {@code ceil(n × factor × usage ÷ (target × request))}
+ *       (CPU; {@link #neededAtSpike}), where {@code target} is the platform's own autoscaler target
+ *       for the service ({@code Platform.scalingTarget}); 0 when the spike stays within the HPA's
+ *       10% tolerance of the target and the service is at full strength; a need not reached while
+ *       the spike lasts (until the service's next load change or curve, else the horizon) counts as
+ *       the spike's length. A platform on which the service does not autoscale reports no figure.
  * </ol>
  *
  * Replications run in parallel on all processors ({@link Replications}); each figure's {@link
@@ -80,12 +88,6 @@ public final class Comparison {
 
   /** Polling step of the recovery and scale-out measurements. */
   static final long POLL_MILLIS = 1_000;
-
-  /** Warm-up before the load spike in the scale-out measurement. */
-  static final long SCALE_OUT_WARMUP_MILLIS = 3_600_000;
-
-  /** Longest scale-out measured; a slower one counts as this. */
-  static final long SCALE_OUT_CAP_MILLIS = 7_200_000;
 
   /** Told when a replication finishes; called from the replication threads. */
   @FunctionalInterface
@@ -205,6 +207,17 @@ public final class Comparison {
     PlatformSample sample() {
       return platform.sample(new Demand(workload, loads));
     }
+
+    /** The factor {@code curve} holds now at once, each later step at its time. */
+    void followLoad(String service, LoadCurve curve) {
+      long now = sim.now();
+      setLoad(service, curve.factorAt(now));
+      for (LoadCurve.Step step : curve.steps()) {
+        if (step.atMillis() > now) {
+          sim.scheduleAt(step.atMillis(), () -> setLoad(service, step.factor()));
+        }
+      }
+    }
   }
 
   /**
@@ -223,6 +236,20 @@ public final class Comparison {
     List<Long> recoveries = new ArrayList<>();
     for (TimelineEvent e : scenario.timeline()) {
       sim.scheduleAt(e.atMillis(), () -> handle(run, e, horizon, recoveries));
+    }
+    long[] scaleOut = {-1};
+    Optional<LoadChange> spike = scenario.loadSpike();
+    OptionalDouble target =
+        spike.isPresent()
+            ? run.platform.scalingTarget(spike.get().service())
+            : OptionalDouble.empty();
+    if (target.isPresent()) {
+      LoadChange l = spike.get();
+      int need =
+          neededAtSpike(scenario.workload().service(l.service()), l.factor(), target.getAsDouble());
+      long end = spikeEnd(scenario, l);
+      sim.scheduleAt(
+          l.atMillis(), () -> pollScaleOut(run, l.service(), need, l.atMillis(), end, scaleOut));
     }
     List<Long> times = new ArrayList<>();
     List<PlatformSample> samples = new ArrayList<>();
@@ -264,12 +291,12 @@ public final class Comparison {
       }
       f.put(Figure.RECOVERY_SECONDS, worst / 1000.0);
     }
-    scenario
-        .loadSpike()
-        .ifPresent(
-            spike ->
-                scaleOutMillis(scenario, factory, spike, streams)
-                    .ifPresent(ms -> f.put(Figure.SCALE_OUT_SECONDS, ms / 1000.0)));
+    if (target.isPresent()) {
+      // Not reached while the spike lasted: censored at its end, as a recovery is at the horizon.
+      long start = spike.get().atMillis();
+      long ms = scaleOut[0] >= 0 ? scaleOut[0] : spikeEnd(scenario, spike.get()) - start;
+      f.put(Figure.SCALE_OUT_SECONDS, ms / 1000.0);
+    }
     TimeSeries series = sample ? TimeSeries.of(times, samples) : TimeSeries.empty();
     return new Replication(run.platform.name(), f, series, m.rollouts(), m);
   }
@@ -288,6 +315,8 @@ public final class Comparison {
       run.platform.apply(r.release());
     } else if (e instanceof LoadChange l) {
       run.setLoad(l.service(), l.factor());
+    } else if (e instanceof FollowLoad c) {
+      run.followLoad(c.service(), c.curve());
     } else if (e instanceof ZoneOutage z) {
       run.platform.inject(Failure.zoneOutage(z.zone()));
     } else if (e instanceof MachineFailure mf) {
@@ -447,41 +476,35 @@ public final class Comparison {
   }
 
   /**
-   * The scale-out measurement described in the type's Javadoc, in milliseconds: 0 if none is
-   * needed, empty if the platform cannot autoscale ({@link PlatformFactory#autoscaled}).
+   * When {@code spike} ends: the time of the next timeline event that sets its service's load again
+   * (a load change or a load curve), else the horizon.
    */
-  static OptionalLong scaleOutMillis(
-      Scenario scenario, PlatformFactory factory, LoadChange spike, RandomStreams streams) {
-    Service s = scenario.workload().service(spike.service());
-    int need = neededAtSpike(s, spike.factor(), scenario.scaleOutTarget());
-    if (need <= s.instances()) {
-      return OptionalLong.of(0);
+  static long spikeEnd(Scenario scenario, LoadChange spike) {
+    List<TimelineEvent> events = scenario.timeline();
+    for (int i = events.indexOf(spike) + 1; i < events.size(); i++) {
+      TimelineEvent e = events.get(i);
+      if ((e instanceof LoadChange || e instanceof FollowLoad)
+          && spike.service().equals(Scenario.serviceOf(e))) {
+        return e.atMillis();
+      }
     }
-    Simulation sim = new Simulation();
-    RandomStreams own = RandomStreams.of(streams.masterSeed(), streams.replication());
-    Optional<Platform> made = factory.autoscaled(scenario, s, 3 * Math.max(need, 1), sim, own);
-    if (made.isEmpty()) {
-      return OptionalLong.empty();
-    }
-    Platform p = made.get();
-    long[] reached = {-1};
-    sim.scheduleAt(
-        SCALE_OUT_WARMUP_MILLIS,
-        () -> {
-          p.setLoad(s.name(), spike.factor());
-          pollScaleOut(sim, p, s.name(), need, reached);
-        });
-    sim.runUntil(SCALE_OUT_WARMUP_MILLIS + SCALE_OUT_CAP_MILLIS);
-    return OptionalLong.of(
-        reached[0] < 0 ? SCALE_OUT_CAP_MILLIS : reached[0] - SCALE_OUT_WARMUP_MILLIS);
+    return scenario.horizonMillis();
   }
 
+  /**
+   * Polls {@code service} now and every {@link #POLL_MILLIS} until {@code need} instances serve,
+   * then stores the time since {@code startMillis} in {@code out[0]}; gives up after {@code
+   * endMillis} (the spike is over), leaving {@code out[0]} unset.
+   */
   private static void pollScaleOut(
-      Simulation sim, Platform p, String service, int need, long[] reached) {
-    if (p.inService(service) >= need) {
-      reached[0] = sim.now();
+      Run run, String service, int need, long startMillis, long endMillis, long[] out) {
+    if (run.platform.inService(service) >= need) {
+      out[0] = run.sim.now() - startMillis;
       return;
     }
-    sim.schedule(POLL_MILLIS, () -> pollScaleOut(sim, p, service, need, reached));
+    long next = run.sim.now() + POLL_MILLIS;
+    if (next <= endMillis) {
+      run.sim.scheduleAt(next, () -> pollScaleOut(run, service, need, startMillis, endMillis, out));
+    }
   }
 }

@@ -1,8 +1,11 @@
 package io.platformsim.core.experiment;
 
+import io.platformsim.core.kusp.DeploymentSpec;
 import io.platformsim.core.kusp.KuspConfig;
 import io.platformsim.core.kusp.KuspIdentity;
 import io.platformsim.core.kusp.NodeType;
+import io.platformsim.core.kusp.PodAutoscaling;
+import io.platformsim.core.lesp.AutoScaling;
 import io.platformsim.core.lesp.LespConfig;
 import io.platformsim.core.lesp.LespIdentity;
 import io.platformsim.core.workload.ImageDescription;
@@ -41,6 +44,11 @@ import org.apache.commons.math3.random.Well19937c;
  *       (S5, 8–10 min) and replaces machines, which boot (S4) and converge (S6); KuSP pulls the new
  *       base layers (S1).
  *   <li><b>Load spike</b>: cheetah at 3× for 30 minutes from 3 h 15 (assumption: a marketing push).
+ *       cheetah autoscales on both platforms, at the same target and bounds ({@link
+ *       #CHEETAH_TARGET}): KuSP a HorizontalPodAutoscaler ({@link #cheetahHpa()}), LeSP target
+ *       tracking of its pool ({@link #cheetahAutoScaling()}); so the spike shows in machines and
+ *       cost and the time to scale out is measured in the same run. The other services keep a fixed
+ *       size.
  *   <li><b>Machine failure</b>: one machine (node) serving zebra crashes at 3 h 30.
  *   <li><b>Platforms.</b> LeSP: {@link LespConfig} defaults (its setters cite S4–S6 and Borg §5.4
  *       for the instance menu) with 20% pool headroom (assumption: legacy pools are sized to peak
@@ -87,7 +95,30 @@ public final class DefaultScenario {
           0.384,
           NodeType.DEFAULT_MAX_PODS);
 
+  /**
+   * cheetah's autoscaling target, 60% CPU of requests on both platforms (assumption: a common
+   * choice below the HPA's 80% default, k/k {@code pkg/apis/autoscaling/v2/defaults.go}, leaving
+   * room for the time a scale-out takes).
+   */
+  public static final double CHEETAH_TARGET = 0.6;
+
+  /** Largest cheetah size either autoscaler may reach: three times its 36 instances. */
+  private static final int CHEETAH_MAX = 3 * 36;
+
   private DefaultScenario() {}
+
+  /** cheetah's HPA: between its 36 instances and three times that, at {@link #CHEETAH_TARGET}. */
+  public static PodAutoscaling cheetahHpa() {
+    return PodAutoscaling.cpu(36, CHEETAH_MAX, (int) Math.round(100 * CHEETAH_TARGET));
+  }
+
+  /**
+   * cheetah's LeSP pool target tracking: the same target and bounds as {@link #cheetahHpa()}, with
+   * the EC2 Auto Scaling defaults of {@link AutoScaling#targetTracking}.
+   */
+  public static AutoScaling cheetahAutoScaling() {
+    return AutoScaling.targetTracking(CHEETAH_TARGET, 36, CHEETAH_MAX);
+  }
 
   /** The default scenario with 8 replications and seed 42. */
   public static Scenario build() {
@@ -110,6 +141,7 @@ public final class DefaultScenario {
             .lesp(
                 LespConfig.builder()
                     .headroom(0.2)
+                    .autoScaling("cheetah", cheetahAutoScaling())
                     .identity(
                         LespIdentity.DEFAULT.withAuthorityCapacity(
                             KuspIdentity.MANAGED_AUTHORITY_CAPACITY))
@@ -122,6 +154,7 @@ public final class DefaultScenario {
                         .identity(KuspIdentity.DEFAULT)
                         .build(),
                     Workload.of(services)))
+            .deployment("cheetah", DeploymentSpec.DEFAULT.withAutoscaling(cheetahHpa()))
             .horizon(Duration.ofHours(8))
             .sampleEvery(Duration.ofMinutes(3))
             // 8 replications: intervals about half as wide as with 4 (t 2.365 / sqrt 8 vs t 3.182 /

@@ -63,7 +63,10 @@ public enum Figure {
       "unavailableInstanceHours", "unavailable during rollouts", "inst·h", 1, false),
   /** Largest number of one service's wanted instances out of service at once during a rollout. */
   MAX_UNAVAILABLE("maxUnavailable", "max instances unavailable", "", 1, false),
-  /** Load spike to enough in-service instances for the target utilization. */
+  /**
+   * Load spike to enough in-service instances for the platform's own autoscaler target, in the main
+   * run; absent on a platform where the spiked service does not autoscale.
+   */
   SCALE_OUT_SECONDS("scaleOutSeconds", "time to scale out", "s", 0, false),
   /** Machine failure to the service back at full strength (longest, if several). */
   RECOVERY_SECONDS("recoverySeconds", "time to recover", "s", 0, false),

@@ -9,6 +9,7 @@ import io.platformsim.core.lesp.DeployStrategy;
 import io.platformsim.core.lesp.InstanceMenu;
 import io.platformsim.core.lesp.LespConfig;
 import io.platformsim.core.lesp.MachineAgents;
+import io.platformsim.core.workload.Service;
 import io.platformsim.core.workload.Workload;
 import io.platformsim.core.yaml.YamlMapping;
 import java.util.List;
@@ -41,7 +42,8 @@ final class LespReader {
           "configManagement",
           "autoScaling",
           "deploySteps",
-          "baseImage");
+          "baseImage",
+          "serviceAutoScaling");
 
   /** Fields of {@code deploySteps}, after {@link DeploySteps}'. */
   static final List<String> DEPLOY_STEPS = List.of("drain", "extract", "fetchBandwidth");
@@ -136,6 +138,19 @@ final class LespReader {
           new BaseImage(
               i.string("name", defaults.baseImage().name()),
               i.string("version", defaults.baseImage().version())));
+    }
+    Optional<YamlMapping> perService = m.mapping("serviceAutoScaling");
+    if (perService.isPresent()) {
+      YamlMapping p = perService.get();
+      for (String name : p.keys()) {
+        if (!workload.contains(name)) {
+          List<String> names = workload.services().stream().map(Service::name).toList();
+          throw p.error(
+              name,
+              "auto-scales unknown service '" + name + "'" + Suggestions.didYouMean(name, names));
+        }
+        b.autoScaling(name, autoScaling(p.requiredMapping(name)));
+      }
     }
     return b.build();
   }

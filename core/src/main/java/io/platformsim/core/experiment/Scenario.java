@@ -1,6 +1,7 @@
 package io.platformsim.core.experiment;
 
 import io.platformsim.core.experiment.TimelineEvent.ApplyRelease;
+import io.platformsim.core.experiment.TimelineEvent.FollowLoad;
 import io.platformsim.core.experiment.TimelineEvent.LoadChange;
 import io.platformsim.core.experiment.TimelineEvent.MachineFailure;
 import io.platformsim.core.experiment.TimelineEvent.ZoneOutage;
@@ -10,6 +11,7 @@ import io.platformsim.core.kusp.DeploymentSpec;
 import io.platformsim.core.kusp.KuspConfig;
 import io.platformsim.core.lesp.LespConfig;
 import io.platformsim.core.platform.Pricing;
+import io.platformsim.core.workload.LoadCurve;
 import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.core.workload.Service;
@@ -51,10 +53,7 @@ import java.util.Optional;
  * @param replications independent replications, 1 to 1000
  * @param seed master seed of every random stream
  * @param sampleMillis time between samples of the time series (charts, CSV), above 0
- * @param scaleOutTarget target CPU utilization of requests used by both platforms' autoscalers when
- *     measuring the time to scale out for the load spike, in (0, 1]
- * @param pricing how both platforms buy their machines and nodes (on-demand, spot, reserved); the
- *     scale-out measurement's own small runs stay on-demand
+ * @param pricing how both platforms buy their machines and nodes (on-demand, spot, reserved)
  */
 public record Scenario(
     String name,
@@ -66,7 +65,6 @@ public record Scenario(
     int replications,
     long seed,
     long sampleMillis,
-    double scaleOutTarget,
     Pricing pricing) {
 
   /** Most replications a scenario may ask for. */
@@ -93,9 +91,6 @@ public record Scenario(
     }
     if (sampleMillis <= 0) {
       throw new IllegalArgumentException("sampleMillis must be > 0, was " + sampleMillis);
-    }
-    if (!(scaleOutTarget > 0 && scaleOutTarget <= 1)) {
-      throw new IllegalArgumentException("scaleOutTarget must be in (0, 1], was " + scaleOutTarget);
     }
     if (timeline == null) {
       throw new IllegalArgumentException("timeline must not be null");
@@ -159,6 +154,15 @@ public record Scenario(
         throw new IllegalArgumentException(zoneProblem);
       }
     }
+    for (String service : lesp.serviceAutoScaling().keySet()) {
+      if (!workload.contains(service)) {
+        throw new IllegalArgumentException(
+            "lesp serviceAutoScaling names service '"
+                + service
+                + "', which the workload lacks; services: "
+                + workload.services().stream().map(Service::name).toList());
+      }
+    }
     for (String service : kusp.deployments().keySet()) {
       if (!workload.contains(service)) {
         throw new IllegalArgumentException(
@@ -190,6 +194,9 @@ public record Scenario(
     if (e instanceof MachineFailure f) {
       return f.service();
     }
+    if (e instanceof FollowLoad c) {
+      return c.service();
+    }
     return null;
   }
 
@@ -198,7 +205,10 @@ public record Scenario(
     return new Builder(name);
   }
 
-  /** The first load change that raises a service's load above nominal: the load spike. */
+  /**
+   * The first load change that raises a service's load above nominal: the load spike (a step {@link
+   * LoadChange}; a {@link FollowLoad} curve is not a spike).
+   */
   public Optional<LoadChange> loadSpike() {
     for (TimelineEvent e : timeline) {
       if (e instanceof LoadChange l && l.factor() > 1) {
@@ -220,7 +230,6 @@ public record Scenario(
         replications,
         newSeed,
         sampleMillis,
-        scaleOutTarget,
         pricing);
   }
 
@@ -236,7 +245,6 @@ public record Scenario(
         n,
         seed,
         sampleMillis,
-        scaleOutTarget,
         pricing);
   }
 
@@ -252,7 +260,6 @@ public record Scenario(
         replications,
         seed,
         sampleMillis,
-        scaleOutTarget,
         pricing);
   }
 
@@ -268,7 +275,6 @@ public record Scenario(
         replications,
         seed,
         sampleMillis,
-        scaleOutTarget,
         pricing);
   }
 
@@ -284,7 +290,6 @@ public record Scenario(
         replications,
         seed,
         sampleMillis,
-        scaleOutTarget,
         p);
   }
 
@@ -415,11 +420,12 @@ public record Scenario(
     private final List<TimelineEvent> timeline = new ArrayList<>();
     private final List<String> baseImageVersions = new ArrayList<>();
     private final List<Long> baseImageTimes = new ArrayList<>();
+    private final List<Long> loadCurveTimes = new ArrayList<>();
+    private final List<LoadCurve> loadCurves = new ArrayList<>();
     private long horizonMillis = Duration.ofHours(6).toMillis();
     private int replications = 4;
     private long seed = 42;
     private Long sampleMillis;
-    private double scaleOutTarget = 0.6;
     private Pricing pricing = Pricing.ON_DEMAND;
 
     private Builder(String name) {
@@ -515,6 +521,21 @@ public record Scenario(
       return event(new LoadChange(start + millis("load spike length", length), service, 1.0));
     }
 
+    /**
+     * From {@code at} on the load of {@code service} follows {@code curve} (e.g. {@link
+     * LoadCurve#diurnal}; its times are simulation times).
+     */
+    public Builder loadCurve(Duration at, String service, LoadCurve curve) {
+      return event(new FollowLoad(millis("load curve time", at), service, curve));
+    }
+
+    /** From {@code at} on the load of every service follows {@code curve}. */
+    public Builder loadCurve(Duration at, LoadCurve curve) {
+      loadCurveTimes.add(millis("load curve time", at));
+      loadCurves.add(curve);
+      return this;
+    }
+
     /** {@code count} machines (nodes) running {@code service} crash at {@code at}. */
     public Builder machineFailure(Duration at, String service, int count) {
       return event(new MachineFailure(millis("failure time", at), service, count));
@@ -549,12 +570,6 @@ public record Scenario(
       return this;
     }
 
-    /** Autoscaler target CPU utilization for the scale-out measurement (default 0.6). */
-    public Builder scaleOutTarget(double t) {
-      scaleOutTarget = t;
-      return this;
-    }
-
     /** How both platforms buy machines and nodes (default {@link Pricing#ON_DEMAND}). */
     public Builder pricing(Pricing p) {
       pricing = p;
@@ -570,6 +585,11 @@ public record Scenario(
           events.add(
               new ApplyRelease(
                   baseImageTimes.get(i), Release.baseImage(s.name(), baseImageVersions.get(i))));
+        }
+      }
+      for (int i = 0; i < loadCurves.size(); i++) {
+        for (Service s : w.services()) {
+          events.add(new FollowLoad(loadCurveTimes.get(i), s.name(), loadCurves.get(i)));
         }
       }
       KuspConfig k = kusp != null ? kusp : sized(KuspConfig.builder().build(), w);
@@ -589,7 +609,6 @@ public record Scenario(
           replications,
           seed,
           sample,
-          scaleOutTarget,
           pricing);
     }
 

@@ -35,7 +35,6 @@ public final class ScenarioWriter {
     y.field("replications", Integer.toString(s.replications()));
     y.field("horizon", Spelled.duration(s.horizonMillis()));
     y.field("sampleEvery", Spelled.duration(s.sampleMillis()));
-    y.field("scaleOutTarget", Spelled.decimal(s.scaleOutTarget()));
     ServicesWriter.write(y, s.workload(), s.kusp());
     LespWriter.write(y, s.lesp(), s.workload());
     KuspWriter.write(y, s.kusp());

@@ -1,12 +1,13 @@
 package io.platformsim.core.experiment;
 
+import io.platformsim.core.workload.LoadCurve;
 import io.platformsim.core.workload.Release;
 import java.util.Locale;
 
 /**
- * Something that happens to both platforms at a simulated time: a release, a load change, a machine
- * failure or a zone outage. Immutable, validated on construction; a {@link Scenario} checks that
- * the service or zone it names exists.
+ * Something that happens to both platforms at a simulated time: a release, a load change, a load
+ * curve to follow, a machine failure or a zone outage. Immutable, validated on construction; a
+ * {@link Scenario} checks that the service or zone it names exists.
  */
 public sealed interface TimelineEvent {
 
@@ -64,6 +65,36 @@ public sealed interface TimelineEvent {
     @Override
     public String describe() {
       return clock(atMillis) + " load " + service + " x" + factor;
+    }
+  }
+
+  /**
+   * From {@code atMillis} on the service's load follows {@code curve} (its times are simulation
+   * times): the factor the curve holds at {@code atMillis} is set then, each later step at its
+   * time, on every platform alike through {@code Platform.setLoad}.
+   *
+   * @param atMillis when the service starts following the curve
+   * @param service the service
+   * @param curve the load factors over time
+   */
+  record FollowLoad(long atMillis, String service, LoadCurve curve) implements TimelineEvent {
+    /** Validates the fields. */
+    public FollowLoad {
+      checkTime(atMillis);
+      checkService(service);
+      if (curve == null) {
+        throw new IllegalArgumentException("load curve of '" + service + "' must not be null");
+      }
+    }
+
+    @Override
+    public String describe() {
+      return clock(atMillis)
+          + " load "
+          + service
+          + " follows a curve of "
+          + curve.steps().size()
+          + " steps";
     }
   }
 

@@ -1,10 +1,12 @@
 package io.platformsim.core.experiment;
 
 import io.platformsim.core.experiment.TimelineEvent.ApplyRelease;
+import io.platformsim.core.experiment.TimelineEvent.FollowLoad;
 import io.platformsim.core.experiment.TimelineEvent.LoadChange;
 import io.platformsim.core.experiment.TimelineEvent.MachineFailure;
 import io.platformsim.core.experiment.TimelineEvent.ZoneOutage;
 import io.platformsim.core.kusp.KuspConfig;
+import io.platformsim.core.workload.LoadCurve;
 import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Service;
 import io.platformsim.core.workload.Workload;
@@ -18,20 +20,35 @@ import java.util.Optional;
 /**
  * Reads the {@code timeline} of a scenario file: each item has {@code at} and exactly one event
  * kind; "every service" events ({@code releaseAll}, {@code baseImage}) expand to one release per
- * service. Services and zones must exist; nothing may happen at or after the horizon.
+ * service, as does a {@code loadCurve} of service {@code all}. Services and zones must exist;
+ * nothing may happen at or after the horizon.
  */
 final class TimelineReader {
 
   private static final List<String> EVENT =
-      List.of("at", "release", "releaseAll", "baseImage", "load", "failure", "zoneOutage");
+      List.of(
+          "at", "release", "releaseAll", "baseImage", "load", "failure", "zoneOutage", "loadCurve");
   private static final List<String> EVENT_KINDS =
-      List.of("release", "releaseAll", "baseImage", "load", "failure", "zoneOutage");
+      List.of("release", "releaseAll", "baseImage", "load", "failure", "zoneOutage", "loadCurve");
   private static final List<String> RELEASE =
       List.of("service", "version", "kind", "healthCheckFailure");
   private static final List<String> EVERY_SERVICE = List.of("version", "spacing");
   private static final List<String> LOAD = List.of("service", "factor", "for");
   private static final List<String> FAILURE = List.of("service", "count");
   private static final List<String> ZONE = List.of("zone");
+  private static final List<String> LOAD_CURVE = List.of("service", "diurnal", "steps");
+  private static final List<String> DIURNAL = List.of("low", "high", "peakAt", "period", "step");
+  private static final List<String> CURVE_STEP = List.of("at", "factor");
+
+  /** The {@code service} of a {@code loadCurve} that stands for every service. */
+  static final String ALL_SERVICES = "all";
+
+  /**
+   * A diurnal curve's step when none is given: 5 minutes, the period of CloudWatch basic
+   * monitoring, the coarsest load signal an EC2 Auto Scaling group gets (AWS CloudWatch user guide,
+   * "Basic and detailed monitoring").
+   */
+  static final long DEFAULT_CURVE_STEP_MILLIS = 300_000;
 
   private final Workload workload;
   private final KuspConfig kusp;
@@ -83,6 +100,7 @@ final class TimelineReader {
       case "release" -> release(at, body);
       case "releaseAll", "baseImage" -> everyService(at, body, kind.equals("releaseAll"));
       case "load" -> load(at, body);
+      case "loadCurve" -> loadCurve(at, body);
       case "failure" -> {
         body.only(FAILURE);
         String service = knownService(body);
@@ -165,6 +183,94 @@ final class TimelineReader {
       long length = body.read("for", Units.DURATION, null);
       out.add(new LoadChange(at + length, service, 1.0));
     }
+  }
+
+  /**
+   * {@code {service, diurnal | steps}}: the service (or {@code all}, one event per service) follows
+   * a diurnal sinusoid ({@link LoadCurve#diurnal}) or the listed steps from {@code at} on.
+   */
+  private void loadCurve(long at, YamlMapping body) {
+    body.only(LOAD_CURVE);
+    String service = body.string("service", null);
+    if (!service.equals(ALL_SERVICES)) {
+      service = knownService(body);
+    }
+    if (body.has("diurnal") == body.has("steps")) {
+      throw body.error("", "a load curve needs exactly one of 'diurnal' and 'steps'");
+    }
+    LoadCurve curve = body.has("diurnal") ? diurnal(body.requiredMapping("diurnal")) : steps(body);
+    if (service.equals(ALL_SERVICES)) {
+      for (Service s : workload.services()) {
+        out.add(new FollowLoad(at, s.name(), curve));
+      }
+    } else {
+      out.add(new FollowLoad(at, service, curve));
+    }
+  }
+
+  private LoadCurve diurnal(YamlMapping d) {
+    d.only(DIURNAL);
+    double low = factor(d, "low");
+    double high = factor(d, "high");
+    if (low > high) {
+      throw d.error("low", "must be <= high " + d.text("high") + ", was " + d.text("low"));
+    }
+    long peakAt = d.read("peakAt", Units.DURATION, null);
+    long period = d.read("period", Units.DURATION, LoadCurve.DAY_MILLIS);
+    if (period <= 0) {
+      throw d.error("period", "must be > 0, was " + d.text("period"));
+    }
+    long step = d.read("step", Units.DURATION, DEFAULT_CURVE_STEP_MILLIS);
+    if (step <= 0 || step > period) {
+      throw d.error(
+          "step",
+          "must be > 0 and at most the period "
+              + TimelineEvent.clock(period)
+              + ", was "
+              + d.text("step"));
+    }
+    return LoadCurve.diurnal(low, high, peakAt, period, step, horizon);
+  }
+
+  /**
+   * {@code [{at, factor}, ...]} in increasing time; nominal (1) before the first if it is after 0.
+   */
+  private LoadCurve steps(YamlMapping body) {
+    List<YamlMapping> items = body.list("steps").orElseThrow().mappings();
+    if (items.isEmpty()) {
+      throw body.error("steps", "needs at least one {at, factor}");
+    }
+    List<LoadCurve.Step> steps = new ArrayList<>();
+    for (YamlMapping item : items) {
+      item.only(CURVE_STEP);
+      long t = item.read("at", Units.DURATION, null);
+      if (!steps.isEmpty() && t <= steps.get(steps.size() - 1).atMillis()) {
+        throw item.error(
+            "at",
+            "step times must increase, "
+                + item.text("at")
+                + " is not after "
+                + TimelineEvent.clock(steps.get(steps.size() - 1).atMillis()));
+      }
+      if (t >= horizon) {
+        throw item.error(
+            "at",
+            TimelineEvent.clock(t) + " is at or after the horizon " + TimelineEvent.clock(horizon));
+      }
+      if (steps.isEmpty() && t > 0) {
+        steps.add(new LoadCurve.Step(0, 1.0));
+      }
+      steps.add(new LoadCurve.Step(t, factor(item, "factor")));
+    }
+    return new LoadCurve(steps);
+  }
+
+  private static double factor(YamlMapping m, String field) {
+    double f = m.decimal(field, null);
+    if (!(f >= 0) || Double.isInfinite(f)) {
+      throw m.error(field, "must be a finite number >= 0, was " + m.text(field));
+    }
+    return f;
   }
 
   private String knownService(YamlMapping body) {

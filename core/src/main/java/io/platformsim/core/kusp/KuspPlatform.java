@@ -20,6 +20,7 @@ import io.platformsim.scheduler.placement.FastScheduler;
 import io.platformsim.scheduler.state.NodeTable;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * KuSP, a Kubernetes cluster (upstream v1.31 behaviour) on one {@link Simulation}: it implements
@@ -232,6 +233,18 @@ public final class KuspPlatform implements Platform {
         c.sim.scheduleAt(step.atMillis(), () -> setLoad(service, step.factor()));
       }
     }
+  }
+
+  /**
+   * The target CPU utilization of {@code service}'s HorizontalPodAutoscaler (its {@code
+   * targetCPUUtilizationPercentage} ÷ 100), empty if its Deployment has none.
+   *
+   * @throws IllegalArgumentException for an unknown service
+   */
+  @Override
+  public OptionalDouble scalingTarget(String service) {
+    PodAutoscaling hpa = c.deployment(service).spec.autoscaling();
+    return hpa == null ? OptionalDouble.empty() : OptionalDouble.of(hpa.targetCpuPercent() / 100.0);
   }
 
   @Override

@@ -38,6 +38,8 @@ import java.util.Optional;
  * @param zones availability zones; each pool spreads its machines over them round-robin (as an EC2
  *     Auto Scaling group balances its zones), or over the first {@code zoneSpread} of them when its
  *     service's placement asks for a spread above 1
+ * @param serviceAutoScaling service name → target tracking of that service's pool, replacing {@code
+ *     autoScaling} for it (one Auto Scaling group per pool, each with its own policy)
  */
 public record LespConfig(
     InstanceMenu menu,
@@ -57,7 +59,8 @@ public record LespConfig(
     Optional<AutoScaling> autoScaling,
     long meanTimeToCrashMillis,
     LespIdentity identity,
-    List<String> zones) {
+    List<String> zones,
+    Map<String, AutoScaling> serviceAutoScaling) {
 
   /** Validates every field; messages name it. */
   public LespConfig {
@@ -96,10 +99,21 @@ public record LespConfig(
           "meanTimeToCrashMillis must be >= 0, was " + meanTimeToCrashMillis);
     }
     pinnedTypes = Map.copyOf(pinnedTypes);
+    if (serviceAutoScaling == null
+        || serviceAutoScaling.entrySet().stream()
+            .anyMatch(e -> e.getKey() == null || e.getKey().isBlank() || e.getValue() == null)) {
+      throw new IllegalArgumentException(
+          "serviceAutoScaling must map non-blank service names to policies, was "
+              + serviceAutoScaling);
+    }
+    // Insertion order kept, so the configuration prints as it was written.
+    serviceAutoScaling =
+        java.util.Collections.unmodifiableMap(new LinkedHashMap<>(serviceAutoScaling));
   }
 
-  // The one copy every with* goes through: this record with the three components they vary.
-  private LespConfig copy(double h, Optional<AutoScaling> a, List<String> z) {
+  // The one copy every with* goes through: this record with the four components they vary.
+  private LespConfig copy(
+      double h, Optional<AutoScaling> a, List<String> z, Map<String, AutoScaling> perService) {
     return new LespConfig(
         menu,
         agents,
@@ -118,22 +132,46 @@ public record LespConfig(
         a,
         meanTimeToCrashMillis,
         identity,
-        z);
+        z,
+        perService);
   }
 
   /** A copy with {@code h} as the pool headroom. */
   public LespConfig withHeadroom(double h) {
-    return copy(h, autoScaling, zones);
+    return copy(h, autoScaling, zones, serviceAutoScaling);
   }
 
   /** A copy with machines spread over {@code z}. */
   public LespConfig withZones(List<String> z) {
-    return copy(headroom, autoScaling, z);
+    return copy(headroom, autoScaling, z, serviceAutoScaling);
   }
 
   /** A copy with {@code a} as the pools' auto-scaling ({@code null}: none). */
   public LespConfig withAutoScaling(AutoScaling a) {
-    return copy(headroom, Optional.ofNullable(a), zones);
+    return copy(headroom, Optional.ofNullable(a), zones, serviceAutoScaling);
+  }
+
+  /**
+   * A copy in which {@code service}'s pool scales by {@code a} ({@code null}: by {@link
+   * #autoScaling()}, like every other pool).
+   */
+  public LespConfig withAutoScaling(String service, AutoScaling a) {
+    Map<String, AutoScaling> m = new LinkedHashMap<>(serviceAutoScaling);
+    if (a == null) {
+      m.remove(service);
+    } else {
+      m.put(service, a);
+    }
+    return copy(headroom, autoScaling, zones, m);
+  }
+
+  /**
+   * The auto-scaling of {@code service}'s pool: its own policy ({@link #serviceAutoScaling()}) if
+   * it has one, else the policy of every pool ({@link #autoScaling()}), else none.
+   */
+  public Optional<AutoScaling> autoScalingOf(String service) {
+    AutoScaling own = serviceAutoScaling.get(service);
+    return own != null ? Optional.of(own) : autoScaling;
   }
 
   /** A builder holding the defaults. */
@@ -176,6 +214,7 @@ public record LespConfig(
     private long meanTimeToCrashMillis = 0;
     private LespIdentity identity = LespIdentity.DEFAULT;
     private List<String> zones = List.of("zone-a", "zone-b", "zone-c");
+    private final Map<String, AutoScaling> serviceAutoScaling = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -269,6 +308,15 @@ public record LespConfig(
       return this;
     }
 
+    /**
+     * Target-tracking auto-scaling of {@code service}'s pool only, replacing {@link
+     * #autoScaling(AutoScaling)} for it; default none (every pool follows the common policy).
+     */
+    public Builder autoScaling(String service, AutoScaling a) {
+      serviceAutoScaling.put(service, a);
+      return this;
+    }
+
     /** Mean time to a spontaneous crash per in-service machine; default 0 (none). */
     public Builder meanTimeToCrashMillis(long m) {
       meanTimeToCrashMillis = m;
@@ -307,7 +355,8 @@ public record LespConfig(
           Optional.ofNullable(autoScaling),
           meanTimeToCrashMillis,
           identity,
-          zones);
+          zones,
+          serviceAutoScaling);
     }
   }
 }

@@ -18,6 +18,7 @@ import io.platformsim.identity.ipam.Exhaustion;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -72,7 +73,6 @@ public final class LespPlatform implements Platform {
   private final MachineLifecycle lifecycle;
   private final ConfigManagementRun configRuns;
   private final DeploySystem deploySystem;
-  private final TargetTracking scaling; // null without auto-scaling
   private final RandomGenerator failurePicks;
   private final MetricsRecorder recorder;
 
@@ -104,7 +104,6 @@ public final class LespPlatform implements Platform {
     this.configRuns = new ConfigManagementRun(sim, config.configManagement(), streams, recorder);
     this.lifecycle = new MachineLifecycle(sim, streams, config, pools, recorder, configRuns);
     this.deploySystem = new DeploySystem(config, lifecycle, streams);
-    this.scaling = config.autoScaling().map(a -> new TargetTracking(a, lifecycle)).orElse(null);
   }
 
   @Override
@@ -158,6 +157,12 @@ public final class LespPlatform implements Platform {
             ? config.menu().pinned(service, pin, config.agents())
             : config.menu().select(service, config.agents());
     int wanted = config.poolSize(service.instances());
+    // Each pool is its own Auto Scaling group with its own policy (or none).
+    TargetTracking scaling =
+        config
+            .autoScalingOf(service.name())
+            .map(a -> new TargetTracking(a, lifecycle))
+            .orElse(null);
     if (scaling != null) {
       wanted = scaling.clamp(wanted);
     }
@@ -284,6 +289,21 @@ public final class LespPlatform implements Platform {
         sim.scheduleAt(step.atMillis(), () -> setLoad(service, step.factor()));
       }
     }
+  }
+
+  /**
+   * The CPU utilization of requests {@code service}'s pool tracks ({@link
+   * LespConfig#autoScalingOf}), empty if its pool has a fixed size.
+   *
+   * @throws IllegalArgumentException for an unknown service
+   */
+  @Override
+  public OptionalDouble scalingTarget(String service) {
+    pool(service);
+    return config
+        .autoScalingOf(service)
+        .map(a -> OptionalDouble.of(a.targetUtilization()))
+        .orElse(OptionalDouble.empty());
   }
 
   /** The instance type the service's machines use. */

@@ -5,11 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Auto-scaling by target tracking, as configured by {@link AutoScaling}: every evaluation period
- * each watched pool is resized to {@code ceil(demand / (target x request))} mCPU-wise, clamped to
- * [min, max], unless a rollout runs on it, the service requests no CPU or the last action is within
- * the cooldown. Scale-out launches pool members; scale-in drains and retires the newest members
- * first.
+ * Auto-scaling by target tracking of one pool, as configured by its {@link AutoScaling} ({@link
+ * LespConfig#autoScalingOf}: its own policy or the common one): every evaluation period the watched
+ * pool is resized to {@code ceil(demand / (target x request))} mCPU-wise, clamped to [min, max],
+ * unless a rollout runs on it, the service requests no CPU or the last action is within the
+ * cooldown. Scale-out launches pool members; scale-in drains and retires the newest members first.
  */
 final class TargetTracking {
   private final AutoScaling policy;

@@ -3,6 +3,7 @@ package io.platformsim.core.platform;
 import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Service;
 import io.platformsim.identity.IdentityMetrics;
+import java.util.OptionalDouble;
 
 /**
  * A simulated service platform (LeSP, KuSP, or one a caller registers) bound to one simulation.
@@ -13,7 +14,8 @@ import io.platformsim.identity.IdentityMetrics;
  *
  * <p>This is everything the experiment layer asks of a platform: what happens to it (deploy, apply,
  * inject, setLoad) and what it reads back (in service, recovered, a sample, metrics, stranded
- * capacity, identity). It knows nothing else about the platform.
+ * capacity, identity, the autoscaling target of a service). It knows nothing else about the
+ * platform.
  */
 public interface Platform {
 
@@ -66,4 +68,16 @@ public interface Platform {
 
   /** Billed capacity no service could use, time-weighted up to now. */
   StrandedCapacity stranded();
+
+  /**
+   * The CPU utilization of requests, in (0, 1], at which the platform's autoscaler holds {@code
+   * service}, or empty if the service does not autoscale on this platform (the default). The
+   * experiment derives from it how many instances a load spike needs, and reports no scale-out time
+   * for a service that does not autoscale.
+   *
+   * @throws IllegalArgumentException for an unknown service (implementations that know services)
+   */
+  default OptionalDouble scalingTarget(String service) {
+    return OptionalDouble.empty();
+  }
 }

@@ -202,7 +202,6 @@ class ComparisonTest {
             Figure.APP_ROLLOUT_P50,
             Figure.IMAGE_ROLLOUT_MAX,
             Figure.ROLLOUT_P95,
-            Figure.SCALE_OUT_SECONDS,
             Figure.RECOVERY_SECONDS)) {
       assertTrue(result.lesp().estimate(f).isPresent(), "LeSP " + f);
       assertTrue(result.kusp().estimate(f).isPresent(), "KuSP " + f);

@@ -147,8 +147,7 @@ class ScenarioRoundTripProperties {
             .kusp(kusp)
             .horizon(Duration.ofMillis(horizon))
             .replications(1 + r.nextInt(Scenario.MAX_REPLICATIONS))
-            .seed(r.nextLong())
-            .scaleOutTarget(1 - r.nextDouble());
+            .seed(r.nextLong());
     if (r.nextBoolean()) {
       b.sampleEvery(Duration.ofMillis(1 + r.nextLong(horizon)));
     }

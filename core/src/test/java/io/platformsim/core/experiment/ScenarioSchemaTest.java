@@ -85,6 +85,7 @@ class ScenarioSchemaTest {
             SMALL + "lesp: {strategy: canary two}\n",
             SMALL + "lesp: {menu: []}\n",
             SMALL + "lesp: {autoScaling: {target: 0.5}}\n",
+            SMALL + "lesp: {serviceAutoScaling: {web: {target: 0.5}}}\n",
             SMALL + "lesp: {agents: {logs: {disk: 1GB}}}\n",
             SMALL + "lesp: {configManagement: {periodic: often}}\n",
             SMALL + "lesp: {bake: {min: 8m, p99: 10m}}\n",
@@ -164,6 +165,8 @@ class ScenarioSchemaTest {
               autoScaling: {target: 0.6, min: 1, max: 10, cooldown: 300s, evaluation: 60s}
               deploySteps: {drain: {min: 10s, max: 30s}, extract: 5s, fetchBandwidth: 50MB}
               baseImage: {name: ubuntu, version: '24.04'}
+              serviceAutoScaling:
+                web: {target: 0.5, min: 2, max: 6}
             """;
     assertEquals(List.of(), validate(full));
     ScenarioFile.parse(full, "full.yaml");
@@ -302,6 +305,32 @@ class ScenarioSchemaTest {
     }
   }
 
+  @Test
+  void theSchemaAndTheLoaderAgreeOnLoadCurves() throws IOException {
+    String timeline = "horizon: 2d\ntimeline:\n  - at: 0s\n    loadCurve: ";
+    for (String good :
+        List.of(
+            "{service: web, diurnal: {low: 0.5, high: 1.5, peakAt: 14h}}",
+            "{service: all, diurnal: {low: 0.5, high: 1.5, peakAt: 14h, period: 12h, step: 10m}}",
+            "{service: web, steps: [{at: 1h, factor: 2}, {at: 2h, factor: 0.5}]}")) {
+      String yaml = SMALL + timeline + good + "\n";
+      assertEquals(List.of(), validate(yaml), yaml);
+      ScenarioFile.parse(yaml, "good.yaml");
+    }
+    // both shapes, neither, a negative factor, a bare duration, an unknown field
+    for (String bad :
+        List.of(
+            "{service: web, diurnal: {low: 0.5, high: 1.5, peakAt: 14h}, steps: [{at: 1h, factor: 2}]}",
+            "{service: web}",
+            "{service: web, steps: [{at: 1h, factor: -2}]}",
+            "{service: web, diurnal: {low: 0.5, high: 1.5, peakAt: 14}}",
+            "{service: web, diurnal: {low: 0.5, high: 1.5, peak: 14h}}")) {
+      String yaml = SMALL + timeline + bad + "\n";
+      assertFalse(validate(yaml).isEmpty(), "schema accepted:\n" + yaml);
+      assertThrowsScenarioError(yaml);
+    }
+  }
+
   private static void assertThrowsScenarioError(String yaml) {
     try {
       ScenarioFile.parse(yaml, "bad.yaml");
@@ -378,7 +407,16 @@ class ScenarioSchemaTest {
         Arguments.of("/properties/pricing", PricingReader.class, "PRICING"),
         Arguments.of("/properties/pricing/properties/spot", PricingReader.class, "SPOT"),
         Arguments.of("/properties/pricing/properties/reserved", PricingReader.class, "RESERVED"),
-        Arguments.of("/$defs/placement", PlacementReader.class, "PLACEMENT"));
+        Arguments.of("/$defs/placement", PlacementReader.class, "PLACEMENT"),
+        Arguments.of("/$defs/event/properties/loadCurve", TimelineReader.class, "LOAD_CURVE"),
+        Arguments.of(
+            "/$defs/event/properties/loadCurve/properties/diurnal",
+            TimelineReader.class,
+            "DIURNAL"),
+        Arguments.of(
+            "/$defs/event/properties/loadCurve/properties/steps/items",
+            TimelineReader.class,
+            "CURVE_STEP"));
   }
 
   @ParameterizedTest

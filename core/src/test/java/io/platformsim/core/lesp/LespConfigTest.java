@@ -128,4 +128,23 @@ class LespConfigTest {
     assertEquals(java.util.Optional.of(a), s.autoScaling());
     assertEquals(c, s.withAutoScaling(null));
   }
+
+  @Test
+  void aServicesOwnPolicyReplacesTheCommonOneForThatServiceOnly() {
+    AutoScaling common = AutoScaling.targetTracking(0.7, 1, 10);
+    AutoScaling own = AutoScaling.targetTracking(0.5, 2, 8);
+    LespConfig c = LespConfig.builder().autoScaling(common).autoScaling("web", own).build();
+    assertEquals(java.util.Optional.of(own), c.autoScalingOf("web"));
+    assertEquals(java.util.Optional.of(common), c.autoScalingOf("api"));
+    LespConfig none = LespConfig.defaults().withAutoScaling("web", own);
+    assertEquals(java.util.Optional.of(own), none.autoScalingOf("web"));
+    assertEquals(java.util.Optional.empty(), none.autoScalingOf("api"));
+    assertEquals(LespConfig.defaults(), none.withAutoScaling("web", null));
+    // the other copies keep the per-service policies
+    assertEquals(java.util.Optional.of(own), none.withHeadroom(0.5).autoScalingOf("web"));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> LespConfig.defaults().withAutoScaling(" ", own));
+    assertTrue(e.getMessage().contains("serviceAutoScaling"), e.getMessage());
+  }
 }
