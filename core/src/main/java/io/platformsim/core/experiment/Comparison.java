@@ -20,7 +20,6 @@ import io.platformsim.core.platform.Pricing;
 import io.platformsim.core.platform.RolloutRecord;
 import io.platformsim.core.platform.StrandedCapacity;
 import io.platformsim.core.workload.LoadCurve;
-import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Service;
 import io.platformsim.core.workload.Workload;
 import io.platformsim.identity.IdentityMetrics;

@@ -72,20 +72,14 @@ final class LespWriter {
     y.close();
     Optional<AutoScaling> as = c.autoScaling();
     if (as.isPresent()) {
-      AutoScaling a = as.get();
-      y.flow(
-          "autoScaling",
-          List.of(
-              "target",
-              Spelled.decimal(a.targetUtilization()),
-              "min",
-              Integer.toString(a.minMachines()),
-              "max",
-              Integer.toString(a.maxMachines()),
-              "cooldown",
-              Spelled.duration(a.cooldownMillis()),
-              "evaluation",
-              Spelled.duration(a.evaluationMillis())));
+      y.flow("autoScaling", autoScaling(as.get()));
+    }
+    if (!c.serviceAutoScaling().isEmpty()) {
+      y.open("serviceAutoScaling");
+      for (Map.Entry<String, AutoScaling> e : c.serviceAutoScaling().entrySet()) {
+        y.flow(Spelled.text(e.getKey()), autoScaling(e.getValue()));
+      }
+      y.close();
     }
     y.open("deploySteps");
     distribution(y, "drain", c.deploySteps().drain());
@@ -100,6 +94,20 @@ final class LespWriter {
             "version",
             Spelled.text(c.baseImage().version())));
     y.close();
+  }
+
+  private static List<String> autoScaling(AutoScaling a) {
+    return List.of(
+        "target",
+        Spelled.decimal(a.targetUtilization()),
+        "min",
+        Integer.toString(a.minMachines()),
+        "max",
+        Integer.toString(a.maxMachines()),
+        "cooldown",
+        Spelled.duration(a.cooldownMillis()),
+        "evaluation",
+        Spelled.duration(a.evaluationMillis()));
   }
 
   /**

@@ -236,16 +236,7 @@ public record Scenario(
   /** A copy with another replication count. */
   public Scenario withReplications(int n) {
     return new Scenario(
-        name,
-        workload,
-        lesp,
-        kusp,
-        timeline,
-        horizonMillis,
-        n,
-        seed,
-        sampleMillis,
-        pricing);
+        name, workload, lesp, kusp, timeline, horizonMillis, n, seed, sampleMillis, pricing);
   }
 
   /** A copy with another LeSP configuration. */
@@ -281,16 +272,7 @@ public record Scenario(
   /** A copy with another pricing. */
   public Scenario withPricing(Pricing p) {
     return new Scenario(
-        name,
-        workload,
-        lesp,
-        kusp,
-        timeline,
-        horizonMillis,
-        replications,
-        seed,
-        sampleMillis,
-        p);
+        name, workload, lesp, kusp, timeline, horizonMillis, replications, seed, sampleMillis, p);
   }
 
   /**

@@ -1,9 +1,11 @@
 package io.platformsim.core.experiment;
 
 import io.platformsim.core.experiment.TimelineEvent.ApplyRelease;
+import io.platformsim.core.experiment.TimelineEvent.FollowLoad;
 import io.platformsim.core.experiment.TimelineEvent.LoadChange;
 import io.platformsim.core.experiment.TimelineEvent.MachineFailure;
 import io.platformsim.core.experiment.TimelineEvent.ZoneOutage;
+import io.platformsim.core.workload.LoadCurve;
 import io.platformsim.core.workload.Release;
 import java.util.List;
 
@@ -53,6 +55,21 @@ final class TimelineWriter {
         y.flow(
             "failure",
             List.of("service", Spelled.text(f.service()), "count", Integer.toString(f.count())));
+      } else if (e instanceof FollowLoad c) {
+        // A diurnal curve is read as its steps, so every curve is written as steps.
+        y.open("loadCurve");
+        y.field("service", Spelled.text(c.service()));
+        y.open("steps");
+        for (LoadCurve.Step step : c.curve().steps()) {
+          y.flowItem(
+              List.of(
+                  "at",
+                  Spelled.duration(step.atMillis()),
+                  "factor",
+                  Spelled.decimal(step.factor())));
+        }
+        y.close();
+        y.close();
       } else if (e instanceof ZoneOutage z) {
         y.flow("zoneOutage", List.of("zone", Spelled.text(z.zone())));
       }

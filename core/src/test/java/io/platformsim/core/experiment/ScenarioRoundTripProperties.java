@@ -8,6 +8,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.platformsim.core.engine.DurationDistribution;
 import io.platformsim.core.experiment.TimelineEvent.ApplyRelease;
+import io.platformsim.core.experiment.TimelineEvent.FollowLoad;
 import io.platformsim.core.experiment.TimelineEvent.LoadChange;
 import io.platformsim.core.experiment.TimelineEvent.MachineFailure;
 import io.platformsim.core.experiment.TimelineEvent.ZoneOutage;
@@ -29,6 +30,7 @@ import io.platformsim.core.lesp.LespIdentity;
 import io.platformsim.core.lesp.MachineAgents;
 import io.platformsim.core.workload.ImageDescription;
 import io.platformsim.core.workload.ImageLayer;
+import io.platformsim.core.workload.LoadCurve;
 import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.core.workload.Service;
@@ -157,7 +159,8 @@ class ScenarioRoundTripProperties {
       at = r.nextInt(3) == 0 ? at : wholeSecondsOrNot(r, r.nextLong(horizon));
       String service = services.get(r.nextInt(services.size())).name();
       b.event(
-          switch (r.nextInt(4)) {
+          switch (r.nextInt(5)) {
+            case 4 -> new FollowLoad(at, service, curve(r, horizon));
             case 0 -> {
               Release.Kind kind = Release.Kind.values()[r.nextInt(Release.Kind.values().length)];
               double failure =
@@ -279,6 +282,19 @@ class ScenarioRoundTripProperties {
               min,
               min + r.nextInt(1000)));
     }
+    for (Service s : services) {
+      if (r.nextInt(4) == 0) {
+        int min = 1 + r.nextInt(5);
+        b.autoScaling(
+            s.name(),
+            new AutoScaling(
+                1 - r.nextDouble(),
+                r.nextLong(1_000_000),
+                1 + r.nextLong(1_000_000),
+                min,
+                min + r.nextInt(1000)));
+      }
+    }
     if (r.nextBoolean()) {
       b.deploySteps(new DeploySteps(distribution(r), distribution(r), 1 + bytes(r)));
     }
@@ -317,6 +333,17 @@ class ScenarioRoundTripProperties {
   }
 
   /** A fixed duration or a lognormal of whole milliseconds, the two forms a file can spell. */
+  /** Steps from 0, increasing, before the horizon; factors 0 to 10, some round. */
+  private static LoadCurve curve(Random r, long horizon) {
+    List<LoadCurve.Step> steps = new ArrayList<>();
+    long t = 0;
+    for (int i = 1 + r.nextInt(6); i > 0 && t < horizon; i--) {
+      steps.add(new LoadCurve.Step(t, r.nextBoolean() ? r.nextInt(4) : r.nextDouble() * 10));
+      t += 1 + wholeSecondsOrNot(r, r.nextLong(Math.max(1, horizon / 4)));
+    }
+    return new LoadCurve(steps);
+  }
+
   private static DurationDistribution distribution(Random r) {
     long median = 1 + wholeSecondsOrNot(r, r.nextLong(3_600_000));
     return switch (r.nextInt(3)) {
