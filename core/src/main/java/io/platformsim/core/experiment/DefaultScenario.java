@@ -44,7 +44,7 @@ import org.apache.commons.math3.random.Well19937c;
  *       (S5, 8–10 min) and replaces machines, which boot (S4) and converge (S6); KuSP pulls the new
  *       base layers (S1).
  *   <li><b>Load spike</b>: cheetah at 3× for 30 minutes from 3 h 15 (assumption: a marketing push).
- *       cheetah autoscales on both platforms, at the same target and bounds ({@link
+ *       cheetah autoscales on both platforms, at the same target and upper bound ({@link
  *       #CHEETAH_TARGET}): KuSP a HorizontalPodAutoscaler ({@link #cheetahHpa()}), LeSP target
  *       tracking of its pool ({@link #cheetahAutoScaling()}); so the spike shows in machines and
  *       cost and the time to scale out is measured in the same run. The other services keep a fixed
@@ -113,11 +113,15 @@ public final class DefaultScenario {
   }
 
   /**
-   * cheetah's LeSP pool target tracking: the same target and bounds as {@link #cheetahHpa()}, with
-   * the EC2 Auto Scaling defaults of {@link AutoScaling#targetTracking}.
+   * cheetah's LeSP pool target tracking: the same target and upper bound as {@link #cheetahHpa()},
+   * with the EC2 Auto Scaling defaults of {@link AutoScaling#targetTracking}; the lower bound is
+   * the pool as provisioned, its 36 instances plus the 20% headroom, {@code ceil(36 × 1.2)} = 44
+   * machines (an Auto Scaling group's minimum is the capacity the team provisioned; a minimum of 36
+   * would let target tracking remove the headroom at nominal load, which the HPA has no counterpart
+   * of).
    */
   public static AutoScaling cheetahAutoScaling() {
-    return AutoScaling.targetTracking(CHEETAH_TARGET, 36, CHEETAH_MAX);
+    return AutoScaling.targetTracking(CHEETAH_TARGET, 44, CHEETAH_MAX);
   }
 
   /** The default scenario with 8 replications and seed 42. */

@@ -215,16 +215,21 @@ class LoadEffectTest {
     assertFalse(p.scalingTarget("api").isPresent());
   }
 
-  /** The default scenario gives cheetah the same target and bounds on both platforms. */
+  /**
+   * The default scenario gives cheetah the same target and upper bound on both platforms; each
+   * lower bound is what that platform provisions at nominal load.
+   */
   @Test
   void theDefaultScenarioAutoscalesCheetahAlikeOnBothPlatforms() {
     Scenario d = DefaultScenario.build();
     PodAutoscaling hpa = d.kusp().deployment("cheetah").autoscaling();
     AutoScaling lesp = d.lesp().autoScalingOf("cheetah").orElseThrow();
     assertEquals(hpa.targetCpuPercent() / 100.0, lesp.targetUtilization(), 1e-12);
-    assertEquals(hpa.minReplicas(), lesp.minMachines());
     assertEquals(hpa.maxReplicas(), lesp.maxMachines());
-    assertEquals(36, lesp.minMachines()); // cheetah's instances
+    assertEquals(36, hpa.minReplicas()); // cheetah's instances
+    // its LeSP pool: the instances plus 20% headroom, ceil(36 × 1.2) = 44 machines
+    assertEquals(d.lesp().poolSize(36), lesp.minMachines());
+    assertEquals(44, lesp.minMachines());
     assertEquals(108, lesp.maxMachines()); // three times that
     assertTrue(d.lesp().autoScalingOf("zebra").isEmpty());
   }
