@@ -20,7 +20,14 @@ import java.util.Optional;
 final class KuspReader {
 
   private static final List<String> KUSP =
-      List.of("nodeType", "initialNodes", "zones", "autoscaler", "schedulerProfile");
+      List.of(
+          "nodeType",
+          "initialNodes",
+          "zones",
+          "autoscaler",
+          "schedulerProfile",
+          "nodePools",
+          "expander");
   private static final List<String> NODE_TYPE =
       List.of("name", "cpu", "memory", "price", "maxPods", "disk");
   private static final List<String> AUTOSCALER = List.of("min", "max", "scaleDownAfter");
@@ -55,6 +62,7 @@ final class KuspReader {
     if (m.has("schedulerProfile")) {
       b.schedulerProfile(m.text("schedulerProfile"));
     }
+    NodePoolReader.read(m, b);
     KuspConfig base;
     try {
       base = b.build();
@@ -70,7 +78,8 @@ final class KuspReader {
     return b.build();
   }
 
-  private static NodeType nodeType(YamlMapping n) {
+  /** A {@code nodeType} mapping (of {@code kusp} or of a node pool). */
+  static NodeType nodeType(YamlMapping n) {
     n.only(NODE_TYPE);
     try {
       return new NodeType(

@@ -5,11 +5,15 @@ import io.platformsim.core.workload.ImageDescription;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.scheduler.placement.NodeSampling;
 import io.platformsim.scheduler.placement.Policies;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything about a KuSP cluster that is not a service: the node type and what is reserved on it,
@@ -49,6 +53,11 @@ import java.util.Objects;
  *     nodeType.maxPods} at the instance's ENI limit
  * @param deployments the Deployment spec of each service named here; a service not named runs with
  *     {@link DeploymentSpec#DEFAULT} (empty by default)
+ * @param nodePools node pools besides the default one ({@link #pools()}: {@code nodeType}, {@code
+ *     initialNodes} and the autoscaler's bounds), names unique and not {@value
+ *     NodePool#DEFAULT_NAME}; empty by default
+ * @param expander how the cluster autoscaler picks the pool to grow ({@link Expander#RANDOM}, the
+ *     upstream default)
  */
 public record KuspConfig(
     NodeType nodeType,
@@ -74,7 +83,9 @@ public record KuspConfig(
     CrashLoopBackOff crashLoopBackOff,
     ClusterAutoscaling clusterAutoscaling,
     KuspIdentity identity,
-    Map<String, DeploymentSpec> deployments) {
+    Map<String, DeploymentSpec> deployments,
+    List<NodePool> nodePools,
+    Expander expander) {
 
   /** Validates and copies; messages name the field. */
   public KuspConfig {
@@ -172,11 +183,58 @@ public record KuspConfig(
               + "' allocatable "
               + alloc);
     }
+    Objects.requireNonNull(expander, "expander");
+    if (nodePools == null || nodePools.stream().anyMatch(p -> p == null)) {
+      throw new IllegalArgumentException(
+          "nodePools must be a list without nulls, was " + nodePools);
+    }
+    List<NodePool> pools = new ArrayList<>(nodePools.size());
+    Set<String> names = new HashSet<>();
+    names.add(NodePool.DEFAULT_NAME);
+    for (NodePool p : nodePools) {
+      if (!names.add(p.name())) {
+        throw new IllegalArgumentException(
+            "node pool name '"
+                + p.name()
+                + "' is used twice ('"
+                + NodePool.DEFAULT_NAME
+                + "' is the pool of nodeType)");
+      }
+      // every pool's kubelet is capped at its own instance's ENI limit, as the default pool's
+      int cap = identity.maxPods(p.nodeType().name(), p.nodeType().maxPods());
+      NodePool q =
+          cap == p.nodeType().maxPods() ? p : p.withNodeType(p.nodeType().withMaxPods(cap));
+      Resources a =
+          allocatableOf(q.nodeType(), kubeReserved, systemReserved, evictionHardMemoryMib);
+      if (!ds.fitsIn(a)) {
+        throw new IllegalArgumentException(
+            "daemonSets request "
+                + ds
+                + " in total, more than node pool '"
+                + q.name()
+                + "' type '"
+                + q.nodeType().name()
+                + "' allocatable "
+                + a);
+      }
+      pools.add(q);
+    }
+    nodePools = List.copyOf(pools);
   }
 
   // The one copy every with* goes through: this record with the five components they vary.
   private KuspConfig copy(
       NodeType t, int n, ClusterAutoscaling ca, KuspIdentity i, Map<String, DeploymentSpec> d) {
+    return copy(t, n, ca, i, d, nodePools);
+  }
+
+  private KuspConfig copy(
+      NodeType t,
+      int n,
+      ClusterAutoscaling ca,
+      KuspIdentity i,
+      Map<String, DeploymentSpec> d,
+      List<NodePool> pools) {
     return new KuspConfig(
         t,
         n,
@@ -201,7 +259,9 @@ public record KuspConfig(
         crashLoopBackOff,
         ca,
         i,
-        d);
+        d,
+        pools,
+        expander);
   }
 
   /** A copy with {@code t} as the node type (re-capped at its ENI limit if VPC-native). */
@@ -230,6 +290,66 @@ public record KuspConfig(
    */
   public KuspConfig withDeployments(Map<String, DeploymentSpec> specs) {
     return copy(nodeType, initialNodes, clusterAutoscaling, identity, specs);
+  }
+
+  /** A copy with {@code pools} as the extra node pools (replacing the current ones). */
+  public KuspConfig withNodePools(List<NodePool> pools) {
+    return copy(nodeType, initialNodes, clusterAutoscaling, identity, deployments, pools);
+  }
+
+  /**
+   * Every node pool, the default one first: {@value NodePool#DEFAULT_NAME}, of {@code nodeType}
+   * with {@code initialNodes}, no labels or taints, between the cluster autoscaler's {@code
+   * minNodes} and {@code maxNodes} (without an autoscaler, at {@code initialNodes}); then {@code
+   * nodePools} in order.
+   */
+  public List<NodePool> pools() {
+    int min = clusterAutoscaling == null ? initialNodes : clusterAutoscaling.minNodes();
+    int max = clusterAutoscaling == null ? initialNodes : clusterAutoscaling.maxNodes();
+    List<NodePool> all = new ArrayList<>(1 + nodePools.size());
+    all.add(
+        new NodePool(NodePool.DEFAULT_NAME, nodeType, Map.of(), List.of(), initialNodes, min, max));
+    all.addAll(nodePools);
+    return all;
+  }
+
+  /** Nodes Ready at time 0 in all pools. */
+  public int totalInitialNodes() {
+    int n = initialNodes;
+    for (NodePool p : nodePools) {
+      n += p.initialNodes();
+    }
+    return n;
+  }
+
+  /** The allocatable of a node of {@code pool} ({@link #allocatable()} for its node type). */
+  public Resources allocatable(NodePool pool) {
+    return allocatableOf(pool.nodeType(), kubeReserved, systemReserved, evictionHardMemoryMib);
+  }
+
+  /** What a node of {@code pool} has left for service pods: allocatable minus the DaemonSets. */
+  public Resources allocatableForPods(NodePool pool) {
+    Resources a = allocatable(pool);
+    long cpu = a.milliCpu();
+    long mem = a.memoryMib();
+    for (DaemonSet d : daemonSets) {
+      cpu -= d.request().milliCpu();
+      mem -= d.request().memoryMib();
+    }
+    return Resources.of(cpu, mem);
+  }
+
+  /**
+   * The first pool a pod requesting {@code request} fits on, by its room for pods, if any; the
+   * default pool when it fits there.
+   */
+  public Optional<NodePool> poolFitting(Resources request) {
+    for (NodePool p : pools()) {
+      if (request.fitsIn(allocatableForPods(p))) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The Deployment spec {@code service} runs with: its configured one, else the default. */
@@ -327,8 +447,27 @@ public record KuspConfig(
     // LeSP's default identity; experiments choose a finite authority (DefaultScenario: 25/s).
     private KuspIdentity identity = KuspIdentity.INSTANT;
     private final Map<String, DeploymentSpec> deployments = new LinkedHashMap<>();
+    private final List<NodePool> nodePools = new ArrayList<>();
+    // --expander default "random": kubernetes/autoscaler cluster-autoscaler config/flags/flags.go
+    // (expander.RandomExpanderName).
+    private Expander expander = Expander.RANDOM;
 
     private Builder() {}
+
+    /**
+     * Adds a node pool besides the default one (which is {@code nodeType}, {@code initialNodes} and
+     * the autoscaler's bounds); pools keep the order they are added in.
+     */
+    public Builder nodePool(NodePool pool) {
+      this.nodePools.add(pool);
+      return this;
+    }
+
+    /** How the cluster autoscaler picks the pool to grow (default {@link Expander#RANDOM}). */
+    public Builder expander(Expander e) {
+      this.expander = e;
+      return this;
+    }
 
     /** The generic instance type (default {@link NodeType#GENERIC}). */
     public Builder nodeType(NodeType t) {
@@ -507,7 +646,9 @@ public record KuspConfig(
           crashLoopBackOff,
           clusterAutoscaling,
           identity,
-          deployments);
+          deployments,
+          nodePools,
+          expander);
     }
   }
 }

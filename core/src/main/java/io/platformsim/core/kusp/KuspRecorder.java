@@ -40,6 +40,9 @@ final class KuspRecorder {
   private final TimeWeightedAverage usedMemory;
   private int billedNow;
   private int peakBilled;
+  // per node pool (by index): nodes billed now and over time, for each pool's own price and size
+  private final int[] poolBilledNow;
+  private final TimeWeightedAverage[] poolBilled;
   private final CountsLog timeline = new CountsLog(STRIDE);
   private final LongColumn rolloutPodTimes = new LongColumn(64);
   // Per-pod start-up splits; the scheduling, pull, start and readiness summaries are built from
@@ -62,6 +65,11 @@ final class KuspRecorder {
     billed = new TimeWeightedAverage("billed nodes", t, 0);
     billedCpu = new TimeWeightedAverage("billed mCPU", t, 0);
     billedMemory = new TimeWeightedAverage("billed MiB", t, 0);
+    poolBilledNow = new int[c.pools.size()];
+    poolBilled = new TimeWeightedAverage[c.pools.size()];
+    for (int i = 0; i < poolBilled.length; i++) {
+      poolBilled[i] = new TimeWeightedAverage("billed nodes " + c.pools.get(i).name(), t, 0);
+    }
     allocatedCpu = new TimeWeightedAverage("allocated mCPU", t, 0);
     allocatedMemory = new TimeWeightedAverage("allocated MiB", t, 0);
     usedCpu = new TimeWeightedAverage("used mCPU", t, 0);
@@ -70,12 +78,12 @@ final class KuspRecorder {
 
   // ---------------------------------------------------------------- nodes
 
-  /** A node was requested: one more PROVISIONING node, billed from now. */
-  void nodeRequested() {
+  /** Node {@code n} was requested: one more PROVISIONING node, billed from now. */
+  void nodeRequested(Node n) {
     nodeCounts[NodeState.PROVISIONING.ordinal()]++;
     nodeAverages[NodeState.PROVISIONING.ordinal()].update(
         c.sim.now(), nodeCounts[NodeState.PROVISIONING.ordinal()]);
-    billing(+1);
+    billing(n, +1);
     sample();
   }
 
@@ -89,14 +97,44 @@ final class KuspRecorder {
     sample();
   }
 
-  /** Nodes billed now go up or down by {@code delta}. */
-  void billing(int delta) {
+  /**
+   * Nodes billed now go up or down by {@code delta}, {@code n} being one of them: billed capacity
+   * is the sum over pools of their billed nodes × their own type's capacity.
+   */
+  void billing(Node n, int delta) {
     long now = c.sim.now();
     billedNow += delta;
     peakBilled = Math.max(peakBilled, billedNow);
     billed.update(now, billedNow);
-    billedCpu.update(now, billedNow * (double) c.config.nodeType().capacity().milliCpu());
-    billedMemory.update(now, billedNow * (double) c.config.nodeType().capacity().memoryMib());
+    poolBilledNow[n.poolIndex] += delta;
+    poolBilled[n.poolIndex].update(now, poolBilledNow[n.poolIndex]);
+    double cpu = 0;
+    double memory = 0;
+    for (int i = 0; i < poolBilledNow.length; i++) {
+      Resources capacity = c.pools.get(i).nodeType().capacity();
+      cpu += poolBilledNow[i] * (double) capacity.milliCpu();
+      memory += poolBilledNow[i] * (double) capacity.memoryMib();
+    }
+    billedCpu.update(now, cpu);
+    billedMemory.update(now, memory);
+  }
+
+  /**
+   * What the nodes billed so far cost up to {@code now}: Σ over pools of node-hours × the pool's
+   * hourly price ({@link NodeType#hourlyPriceUsd()}). A per-node price factor (e.g. a purchase
+   * kind) would key these integrals by pool and factor.
+   */
+  double costUsd(long now) {
+    double usd = 0;
+    for (int i = 0; i < poolBilled.length; i++) {
+      usd += poolBilled[i].integral(now) * c.pools.get(i).nodeType().hourlyPriceUsd() / 3_600_000.0;
+    }
+    return usd;
+  }
+
+  /** Node-hours billed in pool {@code pool} (its index) up to {@code now}. */
+  double poolNodeHours(int pool, long now) {
+    return poolBilled[pool].integral(now) / 3_600_000.0;
   }
 
   int billedNow() {
@@ -210,7 +248,7 @@ final class KuspRecorder {
         now,
         billed.average(now),
         peakBilled,
-        billed.integral(now) * c.config.nodeType().hourlyPriceUsd() / 3_600_000.0,
+        costUsd(now),
         ratio(allocatedCpu.integral(now), cpuCapacity),
         ratio(allocatedMemory.integral(now), memoryCapacity),
         ratio(usedCpu.integral(now), cpuCapacity),
@@ -277,11 +315,12 @@ final class KuspRecorder {
 
   /**
    * Nodes not gone now; requests of their non-DaemonSet pods as allocation, usage ({@code demand})
-   * of those running and ready, over the node type's capacity.
+   * of those running and ready, over the nodes' capacity (each its own type's).
    */
   PlatformSample sample(Demand demand) {
-    Resources nodeCapacity = c.config.nodeType().capacity();
     double nodes = 0;
+    double capacityCpu = 0;
+    double capacityMemory = 0;
     double allocCpu = 0;
     double allocMem = 0;
     double usedCpu = 0;
@@ -290,6 +329,8 @@ final class KuspRecorder {
         continue;
       }
       nodes++;
+      capacityCpu += n.type().capacity().milliCpu();
+      capacityMemory += n.type().capacity().memoryMib();
       for (Pod pod : n.pods()) {
         if (pod.daemon()) {
           continue;
@@ -303,9 +344,9 @@ final class KuspRecorder {
     }
     return new PlatformSample(
         nodes,
-        PlatformSample.fraction(allocCpu, nodes * nodeCapacity.milliCpu()),
-        PlatformSample.fraction(allocMem, nodes * nodeCapacity.memoryMib()),
-        PlatformSample.fraction(usedCpu, nodes * nodeCapacity.milliCpu()));
+        PlatformSample.fraction(allocCpu, capacityCpu),
+        PlatformSample.fraction(allocMem, capacityMemory),
+        PlatformSample.fraction(usedCpu, capacityCpu));
   }
 
   private static double ratio(double num, double den) {

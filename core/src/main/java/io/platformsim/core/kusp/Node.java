@@ -18,6 +18,9 @@ public final class Node {
 
   final String name;
   final String zone;
+  // its node pool and that pool's index in the configuration's pools(): its type, labels, taints
+  final NodePool pool;
+  final int poolIndex;
   final ImageCache cache;
   final long requestedAt;
   // the scheduler's table this node joins (null for a node built outside a platform): its row
@@ -54,11 +57,13 @@ public final class Node {
   double strandedCpu;
   double strandedMemory;
 
-  Node(String name, String zone, long diskBytes, long requestedAt, NodeTable table) {
+  Node(String name, String zone, NodePool pool, int poolIndex, long requestedAt, NodeTable table) {
     this.name = name;
     this.table = table;
     this.zone = zone;
-    this.cache = new ImageCache(diskBytes);
+    this.pool = pool;
+    this.poolIndex = poolIndex;
+    this.cache = new ImageCache(pool.nodeType().diskBytes());
     this.requestedAt = requestedAt;
   }
 
@@ -70,6 +75,16 @@ public final class Node {
   /** Zone label. */
   public String zone() {
     return zone;
+  }
+
+  /** Its node pool. */
+  public NodePool pool() {
+    return pool;
+  }
+
+  /** Its instance type (its pool's). */
+  public NodeType type() {
+    return pool.nodeType();
   }
 
   /** Life-cycle state. */
@@ -119,6 +134,8 @@ public final class Node {
         + name
         + " "
         + zone
+        + " "
+        + pool.name()
         + " "
         + state
         + ", "

@@ -131,6 +131,39 @@ class ScenarioSchemaTest {
   }
 
   @Test
+  void theSchemaAndTheLoaderAgreeOnNodePools() throws IOException {
+    String good =
+        SMALL
+            + """
+            kusp:
+              expander: least-waste
+              nodePools:
+                - name: big
+                  nodeType: {name: m5.4xlarge, cpu: 16, memory: 64Gi, price: 0.768}
+                  labels: {tier: batch}
+                  taints: [{key: dedicated, value: batch, effect: NoSchedule}, {key: gpu}]
+                  initial: 1
+                  min: 0
+                  max: 4
+            """;
+    assertEquals(List.of(), validate(good));
+    ScenarioFile.parse(good, "good.yaml");
+    String pool =
+        "kusp: {nodePools: [{name: big, nodeType: {name: m8, cpu: 8, memory: 32Gi, price: 0.4}, ";
+    // an unknown expander, a NoExecute taint, a pool named default, no max, an unknown field
+    for (String bad :
+        List.of(
+            SMALL + "kusp: {expander: cheapest}\n",
+            SMALL + pool + "max: 2, taints: [{key: a, effect: NoExecute}]}]}\n",
+            SMALL + pool.replace("big", "default") + "max: 2}]}\n",
+            SMALL + pool + "min: 1}]}\n",
+            SMALL + pool + "max: 2, size: 3}]}\n")) {
+      assertFalse(validate(bad).isEmpty(), "schema accepted:\n" + bad);
+      assertThrowsScenarioError(bad);
+    }
+  }
+
+  @Test
   void theSchemaAcceptsEveryLespField() throws IOException {
     String full =
         SMALL
@@ -209,6 +242,12 @@ class ScenarioSchemaTest {
         Arguments.of(
             "/properties/kusp/properties/autoscaler/oneOf/1", KuspReader.class, "AUTOSCALER"),
         Arguments.of("/properties/identity", IdentityReader.class, "IDENTITY"),
+        Arguments.of(
+            "/properties/kusp/properties/nodePools/items", NodePoolReader.class, "NODE_POOL"),
+        Arguments.of(
+            "/properties/kusp/properties/nodePools/items/properties/taints/items",
+            NodePoolReader.class,
+            "TAINT"),
         Arguments.of("/$defs/event", TimelineReader.class, "EVENT"),
         Arguments.of("/$defs/event/properties/release", TimelineReader.class, "RELEASE"),
         Arguments.of("/$defs/everyService", TimelineReader.class, "EVERY_SERVICE"),

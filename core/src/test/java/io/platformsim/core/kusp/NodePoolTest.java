@@ -1,0 +1,230 @@
+package io.platformsim.core.kusp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.platformsim.core.engine.DurationDistribution;
+import io.platformsim.core.workload.Resources;
+import io.platformsim.scheduler.cluster.NodeSpec;
+import io.platformsim.scheduler.cluster.Taint;
+import io.platformsim.scheduler.cluster.TaintEffect;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Node pools end to end: each node takes every figure from its own pool's type, carries the pool's
+ * labels and taints, and the cluster autoscaler grows the pool its expander picks, within each
+ * pool's bounds. The default pool here is one node of the generic type (3700m for pods after the
+ * DaemonSets' 300m) kept at 1 by the autoscaler's bounds, and filled by a 3000m pod, so pending
+ * pods need the extra pools. Nodes are requested at a scan (every 10 s) and join 60 s later.
+ */
+class NodePoolTest {
+
+  static final NodeType SMALL = ExpanderTest.SMALL;
+  static final NodeType BIG = ExpanderTest.BIG;
+  static final Taint BATCH = new Taint("dedicated", "batch", TaintEffect.NO_SCHEDULE);
+
+  static KuspConfig.Builder base() {
+    return KuspConfig.builder()
+        .initialNodes(1)
+        .preloadedImages(KuspBehaviourTest.IMG)
+        .nodeProvisioning(DurationDistribution.fixed(60_000))
+        .clusterAutoscaling(ClusterAutoscaling.between(1, 1));
+  }
+
+  /** The cluster with the default node filled (700m left), {@code svc} deployed at 5 s. */
+  static KuspPlatform filled(KuspConfig.Builder b, String svc, int pods, Resources request) {
+    KuspPlatform k = KuspBehaviourTest.cluster(b);
+    k.deploy(KuspBehaviourTest.svc("full", 1, Resources.of(3000, 256), 0));
+    k.simulation().runUntil(5_000);
+    k.deploy(KuspBehaviourTest.svc(svc, pods, request, 0));
+    return k;
+  }
+
+  /** Nodes not gone, per pool name. */
+  static Map<String, Integer> livePerPool(KuspPlatform k) {
+    Map<String, Integer> m = new TreeMap<>();
+    for (Node n : k.nodes()) {
+      if (n.state() != NodeState.GONE) {
+        m.merge(n.pool().name(), 1, Integer::sum);
+      }
+    }
+    return m;
+  }
+
+  static String poolOf(KuspPlatform k, Pod p) {
+    for (Node n : k.nodes()) {
+      if (n.name().equals(p.nodeName())) {
+        return n.pool().name();
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void thePriceExpanderGrowsTheCheaperOfTwoPoolsOfOneShape() {
+    // 3 pods of 2000m: one per 4-core node (two need 4000m > 3700m), 3 nodes in either pool; the
+    // shapes are equal, so the price expander takes the cheaper pool (price.go BestOption).
+    NodeType dear = new NodeType("dear", Resources.ofCores(4, 16), 100_000_000_000L, 0.30, 110);
+    NodeType cheap = new NodeType("cheap", Resources.ofCores(4, 16), 100_000_000_000L, 0.10, 110);
+    KuspPlatform k =
+        filled(
+            base()
+                .nodePool(NodePool.of("dear", dear, 0, 0, 5))
+                .nodePool(NodePool.of("cheap", cheap, 0, 0, 5))
+                .expander(Expander.PRICE),
+            "b",
+            3,
+            Resources.of(2000, 256));
+    k.simulation().runUntil(100_000);
+    assertEquals(Map.of("default", 1, "cheap", 3), livePerPool(k));
+    assertEquals(3, k.available("b"));
+    for (Pod p : k.pods("b")) {
+      assertEquals("cheap", poolOf(k, p));
+    }
+  }
+
+  @Test
+  void leastWasteTakesOneBigNodeForPodsThatStrandSmallOnes() {
+    // 7 pods of 2100m/1Gi: 7 small nodes waste 1.4125, one big node 0.971875 (ExpanderTest).
+    KuspPlatform k =
+        filled(
+            base()
+                .nodePool(NodePool.of("small", SMALL, 0, 0, 10))
+                .nodePool(NodePool.of("big", BIG, 0, 0, 2))
+                .expander(Expander.LEAST_WASTE),
+            "b",
+            7,
+            Resources.of(2100, 1024));
+    k.simulation().runUntil(100_000);
+    assertEquals(Map.of("default", 1, "big", 1), livePerPool(k));
+    assertEquals(7, k.available("b"));
+  }
+
+  @Test
+  void aPoolAtItsMaxIsPassedOverForTheNext() {
+    // 5 pods of 2000m, one per node. Scan at 10 s: cheap could take all 5, capped at its max 2.
+    // Scan at 20 s: the 2 upcoming cheap nodes take 2 pods; cheap is at its max, so dear gets 3.
+    NodeType dear = new NodeType("dear", Resources.ofCores(4, 16), 100_000_000_000L, 0.30, 110);
+    NodeType cheap = new NodeType("cheap", Resources.ofCores(4, 16), 100_000_000_000L, 0.10, 110);
+    KuspPlatform k =
+        filled(
+            base()
+                .nodePool(NodePool.of("dear", dear, 0, 0, 5))
+                .nodePool(NodePool.of("cheap", cheap, 0, 0, 2))
+                .expander(Expander.PRICE),
+            "b",
+            5,
+            Resources.of(2000, 256));
+    k.simulation().runUntil(10_000);
+    assertEquals(Map.of("default", 1, "cheap", 2), livePerPool(k));
+    k.simulation().runUntil(120_000);
+    assertEquals(Map.of("default", 1, "cheap", 2, "dear", 3), livePerPool(k));
+    assertEquals(5, k.available("b"));
+  }
+
+  @Test
+  void eachNodeTakesItsOwnTypesAllocatableLabelsTaintsAndPrice() {
+    // No autoscaler: 2 generic nodes ($0.192/h) and 1 big node ($0.768/h) for one hour.
+    NodeType big = BIG.withMaxPods(20);
+    KuspPlatform k =
+        KuspBehaviourTest.cluster(
+            KuspConfig.builder()
+                .initialNodes(2)
+                .nodePool(
+                    new NodePool("big", big, Map.of("tier", "batch"), List.of(BATCH), 1, 1, 1)));
+    k.simulation().runUntil(3_600_000);
+    Node bigNode = k.nodes().get(2);
+    assertEquals("big", bigNode.pool().name());
+    NodeSpec spec = k.nodeTable().node(bigNode.index);
+    assertEquals("batch", spec.labels().get("tier"));
+    assertEquals("big", spec.labels().get(NodePool.INSTANCE_TYPE_LABEL));
+    assertEquals(List.of(BATCH), spec.taints());
+    assertEquals("generic-4x16", k.nodeTable().node(0).labels().get(NodePool.INSTANCE_TYPE_LABEL));
+    // allocatable: capacity minus the 100 MiB eviction threshold (no reservations by default)
+    assertEquals(16_000, k.nodeTable().allocatable(bigNode.index, 0));
+    assertEquals(20, k.nodeTable().allocatable(bigNode.index, 2));
+    assertEquals(4_000, k.nodeTable().allocatable(0, 0));
+    assertEquals(110, k.nodeTable().allocatable(0, 2));
+    // cost = node-hours × own price: 2 × 0.192 + 1 × 0.768
+    assertEquals(1.152, k.metrics().costUsd(), 1e-9);
+  }
+
+  @Test
+  void aTaintedPoolTakesNoPodWithoutAToleration() {
+    // The default node has room for 3 pods of 1000m; the 4th fits only the tainted pool's nodes,
+    // which the TaintToleration filter keeps it off, so it stays pending.
+    KuspPlatform k =
+        KuspBehaviourTest.cluster(
+            KuspConfig.builder()
+                .initialNodes(1)
+                .preloadedImages(KuspBehaviourTest.IMG)
+                .nodePool(NodePool.of("batch", SMALL, 2, 0, 2).withTaints(List.of(BATCH))));
+    k.deploy(KuspBehaviourTest.svc("web", 4, Resources.of(1000, 256), 0));
+    k.simulation().runUntil(60_000);
+    int pending = 0;
+    for (Pod p : k.pods("web")) {
+      if (p.nodeName() == null) {
+        pending++;
+      } else {
+        assertEquals("default", poolOf(k, p));
+      }
+    }
+    assertEquals(1, pending);
+  }
+
+  @Test
+  void scaleDownKeepsEachPoolAtItsMin() {
+    // Empty nodes under the threshold go after 1 min unneeded, one per scan, down to each min.
+    KuspPlatform k =
+        KuspBehaviourTest.cluster(
+            KuspConfig.builder()
+                .initialNodes(3)
+                .clusterAutoscaling(ClusterAutoscaling.between(1, 3).withUnneededMillis(60_000))
+                .nodePool(NodePool.of("keep", SMALL, 2, 2, 4))
+                .nodePool(NodePool.of("shrink", SMALL, 3, 1, 4)));
+    k.simulation().runUntil(1_800_000);
+    assertEquals(Map.of("default", 1, "keep", 2, "shrink", 1), livePerPool(k));
+  }
+
+  @Test
+  void poolsAreValidated() {
+    KuspConfig.Builder twice =
+        KuspConfig.builder()
+            .nodePool(NodePool.of("a", SMALL, 0, 0, 1))
+            .nodePool(NodePool.of("a", BIG, 0, 0, 1));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, twice::build)
+            .getMessage()
+            .contains("node pool name 'a' is used twice"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> KuspConfig.builder().nodePool(NodePool.of("default", SMALL, 0, 0, 1)).build());
+    assertThrows(IllegalArgumentException.class, () -> NodePool.of("p", SMALL, 0, 3, 2));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            NodePool.of("p", SMALL, 0, 0, 1)
+                .withTaints(List.of(new Taint("k", "", TaintEffect.NO_EXECUTE))));
+    // the DaemonSets (300m) must fit every pool's type
+    NodeType tiny = new NodeType("tiny", Resources.of(200, 4096), 100, 0.01, 110);
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> KuspConfig.builder().nodePool(NodePool.of("t", tiny, 0, 0, 1)).build())
+            .getMessage()
+            .contains("node pool 't'"));
+    // the default pool mirrors nodeType, initialNodes and the autoscaler's bounds
+    KuspConfig c =
+        KuspConfig.builder()
+            .initialNodes(4)
+            .clusterAutoscaling(ClusterAutoscaling.between(2, 9))
+            .build();
+    assertEquals(List.of(NodePool.of("default", NodeType.GENERIC, 4, 2, 9)), c.pools());
+    assertNull(KuspConfig.builder().build().clusterAutoscaling());
+  }
+}
