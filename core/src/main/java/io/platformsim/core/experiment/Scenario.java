@@ -166,6 +166,9 @@ public record Scenario(
             "service '" + service + "' limits " + limits + " are below its request " + request);
       }
     }
+    // node selectors and tolerations: some KuSP pool must run each service; an instance-type
+    // selector pins the LeSP type
+    lesp = NodeSelection.applied(workload, kusp, lesp);
   }
 
   /** The service an event names, or null for a zone outage. */

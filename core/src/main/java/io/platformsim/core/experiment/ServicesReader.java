@@ -122,6 +122,22 @@ final class ServicesReader {
       } catch (IllegalArgumentException e) {
         throw node.error("request", e.getMessage());
       }
+      DeploymentSpec spec = kusp.deployment(svc.name());
+      try {
+        Optional<String> problem = NodeSelection.kuspProblem(svc, spec, kusp);
+        if (problem.isPresent()) {
+          throw new IllegalArgumentException(problem.get());
+        }
+        NodeSelection.lespPin(svc, spec, lesp);
+      } catch (IllegalArgumentException e) {
+        // at the selector (or the tolerations) that rules every pool out
+        Optional<YamlMapping> d = node.mapping("deployment");
+        if (d.isEmpty()) {
+          throw node.error("request", e.getMessage());
+        }
+        String key = d.get().has("nodeSelector") ? "nodeSelector" : "tolerations";
+        throw d.get().error(d.get().has(key) ? key : "", e.getMessage());
+      }
     }
   }
 

@@ -352,6 +352,20 @@ public record KuspConfig(
     return Optional.empty();
   }
 
+  /**
+   * The first pool whose nodes a pod of {@code spec}'s node selector and tolerations may run on
+   * ({@link NodePool#admits}) with room for {@code request}, if any.
+   */
+  public Optional<NodePool> poolFor(Resources request, DeploymentSpec spec) {
+    for (NodePool p : pools()) {
+      if (request.fitsIn(allocatableForPods(p))
+          && p.admits(spec.nodeSelector(), spec.noScheduleTolerations(), zones)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The Deployment spec {@code service} runs with: its configured one, else the default. */
   public DeploymentSpec deployment(String service) {
     return deployments.getOrDefault(service, DeploymentSpec.DEFAULT);

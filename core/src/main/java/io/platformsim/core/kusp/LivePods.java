@@ -90,7 +90,10 @@ final class LivePods {
         new PodTemplate(service, image.reference(), request, priority, anti, zoneSpread);
     TemplateUse use = templates.get(key);
     if (use == null) {
-      use = new TemplateUse(key, spec(service, image, request, priority, anti, zoneSpread));
+      use =
+          new TemplateUse(
+              key,
+              spec(service, image, request, priority, anti, zoneSpread, d == null ? null : d.spec));
       templates.put(key, use);
     }
     use.pods++;
@@ -114,7 +117,8 @@ final class LivePods {
       Resources request,
       int priority,
       boolean anti,
-      boolean zoneSpread) {
+      boolean zoneSpread,
+      DeploymentSpec deployment) {
     PodSpec.Builder b =
         PodSpec.builder(service + "-template", c.registry)
             .priority(priority)
@@ -138,6 +142,10 @@ final class LivePods {
               NodeSpec.ZONE,
               WhenUnsatisfiable.DO_NOT_SCHEDULE,
               LabelSelector.matchLabels(APP_LABEL, service)));
+    }
+    if (deployment != null) {
+      deployment.nodeSelector().forEach(b::nodeSelector);
+      deployment.noScheduleTolerations().forEach(b::toleration);
     }
     return b.build();
   }

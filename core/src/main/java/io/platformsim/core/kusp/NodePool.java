@@ -112,6 +112,35 @@ public record NodePool(
     return new NodePool(name, t, labels, taints, initialNodes, minNodes, maxNodes);
   }
 
+  /**
+   * Whether a pod with {@code nodeSelector} and {@code tolerations} may run on this pool's nodes:
+   * they carry every selected label (the zone label with any of {@code zones}, nodes going round
+   * robin over them) and the pod tolerates every taint, as the scheduler's NodeAffinity ({@code
+   * spec.nodeSelector}) and TaintToleration filters decide (k/k {@code
+   * pkg/scheduler/framework/plugins/nodeaffinity/node_affinity.go}, {@code
+   * tainttoleration/taint_toleration.go} {@code Filter}). The hostname label matches no pool.
+   */
+  public boolean admits(
+      Map<String, String> nodeSelector,
+      List<io.platformsim.scheduler.pod.Toleration> tolerations,
+      List<String> zones) {
+    Map<String, String> own = nodeLabels();
+    for (Map.Entry<String, String> e : nodeSelector.entrySet()) {
+      boolean zone =
+          e.getKey().equals(io.platformsim.scheduler.cluster.NodeSpec.ZONE)
+              && zones.contains(e.getValue());
+      if (!zone && !e.getValue().equals(own.get(e.getKey()))) {
+        return false;
+      }
+    }
+    for (Taint t : taints) {
+      if (tolerations.stream().noneMatch(x -> x.tolerates(t))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The labels a node of this pool carries besides hostname and zone. */
   public Map<String, String> nodeLabels() {
     Map<String, String> l = new TreeMap<>(labels);

@@ -115,7 +115,13 @@ class ScenarioSchemaTest {
                   hpa: {min: 2, max: 6, targetCpu: 60%}
                   disruptionBudget: {minAvailable: 1}
                   tolerations: [{key: unreachable, seconds: 0}, {key: not-ready}]
+                  nodeSelector: {topology.kubernetes.io/zone: zone-a}
             """;
+    String noSchedule =
+        "    deployment: {tolerations: [{key: d, operator: Exists, effect: NoSchedule},"
+            + " {key: not-ready, effect: NoExecute}, {key: e, value: f, effect: NoSchedule}]}\n";
+    assertEquals(List.of(), validate(SMALL + noSchedule));
+    ScenarioFile.parse(SMALL + noSchedule, "good.yaml");
     assertEquals(List.of(), validate(good));
     ScenarioFile.parse(good, "good.yaml");
     // an unknown strategy, a bare duration, an unknown toleration key, two budget fields
@@ -124,7 +130,10 @@ class ScenarioSchemaTest {
             SMALL + "    deployment: {strategy: recreate}\n",
             SMALL + "    deployment: {shutdown: 30}\n",
             SMALL + "    deployment: {tolerations: [{key: gone}]}\n",
-            SMALL + "    deployment: {disruptionBudget: {minAvailable: 1, maxUnavailable: 1}}\n")) {
+            SMALL + "    deployment: {disruptionBudget: {minAvailable: 1, maxUnavailable: 1}}\n",
+            SMALL + "    deployment: {tolerations: [{key: a, effect: NoSchedule, seconds: 3}]}\n",
+            SMALL + "    deployment: {tolerations: [{key: unreachable, value: x}]}\n",
+            SMALL + "    deployment: {nodeSelector: {tier: [a]}}\n")) {
       assertFalse(validate(bad).isEmpty(), "schema accepted:\n" + bad);
       assertThrowsScenarioError(bad);
     }

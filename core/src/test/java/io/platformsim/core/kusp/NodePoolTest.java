@@ -178,6 +178,66 @@ class NodePoolTest {
   }
 
   @Test
+  void aNodeSelectorKeepsPodsOnItsPoolAndATolerationLetsThemOntoATaintedOne() {
+    // Default node (3700m) and two pools of 2 small nodes (3700m each), "batch" tainted. 4 pods of
+    // 1000m fit the default node 3 at a time, so without a selector some would land elsewhere.
+    KuspPlatform k =
+        KuspBehaviourTest.cluster(
+            KuspConfig.builder()
+                .initialNodes(1)
+                .preloadedImages(KuspBehaviourTest.IMG)
+                .nodePool(NodePool.of("plain", SMALL, 2, 0, 2).withLabels(Map.of("disk", "ssd")))
+                .nodePool(NodePool.of("batch", SMALL, 2, 0, 2).withTaints(List.of(BATCH))));
+    k.deploy(
+        KuspBehaviourTest.svc("ssd", 4, Resources.of(1000, 256), 0),
+        DeploymentSpec.builder().nodeSelector(Map.of("disk", "ssd")).build());
+    k.deploy(
+        KuspBehaviourTest.svc("jobs", 4, Resources.of(1000, 256), 0),
+        DeploymentSpec.builder()
+            .nodeSelector(Map.of(NodePool.INSTANCE_TYPE_LABEL, "small"))
+            .noScheduleTolerations(
+                List.of(
+                    io.platformsim.scheduler.pod.Toleration.equal(
+                        "dedicated", "batch", TaintEffect.NO_SCHEDULE)))
+            .build());
+    k.simulation().runUntil(60_000);
+    for (Pod p : k.pods("ssd")) {
+      assertEquals("plain", poolOf(k, p), p.toString());
+    }
+    // "jobs" selects the small type (plain and batch) and tolerates batch's taint; plain's room
+    // left after "ssd" (2 × 3700 − 4000 = 3400m, 3 pods) and batch's (6 pods) hold all 4
+    int onBatch = 0;
+    for (Pod p : k.pods("jobs")) {
+      String pool = poolOf(k, p);
+      assertTrue(pool.equals("plain") || pool.equals("batch"), p + " on " + pool);
+      onBatch += pool.equals("batch") ? 1 : 0;
+    }
+    assertEquals(4, k.available("jobs"));
+    assertEquals(4, k.available("ssd"));
+    assertTrue(onBatch > 0, "the tainted pool took none of the tolerating pods");
+  }
+
+  @Test
+  void theAutoscalerGrowsOnlyAPoolTheSelectorAdmits() {
+    // The price expander would take "cheap" (ExpanderTest), but the selector asks for dear's label:
+    // cheap's template fails the NodeAffinity filter, so dear is the only option.
+    NodeType dear = new NodeType("dear", Resources.ofCores(4, 16), 100_000_000_000L, 0.30, 110);
+    NodeType cheap = new NodeType("cheap", Resources.ofCores(4, 16), 100_000_000_000L, 0.10, 110);
+    KuspPlatform k =
+        KuspBehaviourTest.cluster(
+            base()
+                .nodePool(NodePool.of("dear", dear, 0, 0, 5).withLabels(Map.of("tier", "gold")))
+                .nodePool(NodePool.of("cheap", cheap, 0, 0, 5))
+                .expander(Expander.PRICE));
+    k.deploy(
+        KuspBehaviourTest.svc("b", 2, Resources.of(2000, 256), 0),
+        DeploymentSpec.builder().nodeSelector(Map.of("tier", "gold")).build());
+    k.simulation().runUntil(100_000);
+    assertEquals(Map.of("default", 1, "dear", 2), livePerPool(k));
+    assertEquals(2, k.available("b"));
+  }
+
+  @Test
   void scaleDownKeepsEachPoolAtItsMin() {
     // Empty nodes under the threshold go after 1 min unneeded, one per scan, down to each min.
     KuspPlatform k =
