@@ -12,7 +12,6 @@ import io.platformsim.core.workload.Service;
 import io.platformsim.core.yaml.ScalarReader;
 import io.platformsim.core.yaml.YamlList;
 import io.platformsim.core.yaml.YamlMapping;
-import io.platformsim.scheduler.cluster.TaintEffect;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,11 +158,10 @@ final class DeploymentReader {
     Optional<YamlList> tolerations = d.list("tolerations");
     if (tolerations.isPresent()) {
       List<Toleration> ts = new ArrayList<>();
-      List<io.platformsim.scheduler.pod.Toleration> noSchedule = new ArrayList<>();
       for (YamlMapping t : tolerations.get().mappings()) {
         t.only(TOLERATION);
         if (t.has("effect") && t.text("effect").strip().equals("NoSchedule")) {
-          noSchedule.add(noScheduleToleration(t));
+          noScheduleToleration(t, b);
           continue;
         }
         if (t.has("effect") && !t.text("effect").strip().equals("NoExecute")) {
@@ -184,7 +182,6 @@ final class DeploymentReader {
         ts.add(Toleration.noExecute(key, seconds));
       }
       b.tolerations(ts);
-      b.noScheduleTolerations(noSchedule);
     }
     d.mapping("nodeSelector").ifPresent(m -> b.nodeSelector(nodeSelector(m)));
     try {
@@ -201,7 +198,7 @@ final class DeploymentReader {
    * value; without a key it tolerates every taint); no {@code seconds}, which only NoExecute takes
    * (k/k {@code pkg/apis/core/validation/validation.go} {@code ValidateTolerations}).
    */
-  private static io.platformsim.scheduler.pod.Toleration noScheduleToleration(YamlMapping t) {
+  private static void noScheduleToleration(YamlMapping t, DeploymentSpec.Builder b) {
     if (t.has("seconds")) {
       throw t.error("seconds", "applies to NoExecute tolerations only (tolerationSeconds)");
     }
@@ -212,7 +209,8 @@ final class DeploymentReader {
       if (!value.isEmpty()) {
         throw t.error("value", "must be empty with operator Exists, was '" + value + "'");
       }
-      return io.platformsim.scheduler.pod.Toleration.exists(key, TaintEffect.NO_SCHEDULE);
+      b.noScheduleToleration(key, true, "");
+      return;
     }
     if (!op.equals("Equal")) {
       throw t.error("operator", "must be Equal or Exists, was '" + op + "'");
@@ -220,7 +218,7 @@ final class DeploymentReader {
     if (key == null || key.isEmpty()) {
       throw t.error("key", "is required with operator Equal");
     }
-    return io.platformsim.scheduler.pod.Toleration.equal(key, value, TaintEffect.NO_SCHEDULE);
+    b.noScheduleToleration(key, false, value);
   }
 
   /** {@code nodeSelector: {label: value}}: non-blank keys, values as written. */

@@ -6,9 +6,6 @@ import io.platformsim.core.kusp.NodePool;
 import io.platformsim.core.yaml.YamlFileException;
 import io.platformsim.core.yaml.YamlList;
 import io.platformsim.core.yaml.YamlMapping;
-import io.platformsim.scheduler.cluster.Taint;
-import io.platformsim.scheduler.cluster.TaintEffect;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,8 +81,6 @@ final class NodePoolReader {
           "labels",
           NodePool.INSTANCE_TYPE_LABEL + " is set from nodeType.name, it cannot be a pool label");
     }
-    List<Taint> taints = new ArrayList<>();
-    p.list("taints").ifPresent(ts -> ts.mappings().forEach(t -> taints.add(taint(t))));
     int min = p.integer("min", 0, 100_000, 0);
     int max = p.integer("max", 0, 100_000, null);
     if (max < min) {
@@ -95,19 +90,27 @@ final class NodePoolReader {
     if (initial > max) {
       throw p.error("initial", "must be <= max " + max + ", was " + initial);
     }
+    NodePool pool;
     try {
-      return new NodePool(name, type, labels, taints, initial, min, max);
+      pool = NodePool.of(name, type, initial, min, max).withLabels(labels);
     } catch (YamlFileException e) {
       throw e;
     } catch (IllegalArgumentException e) {
       throw p.error("", e.getMessage());
     }
+    if (p.has("taints")) {
+      for (YamlMapping t : p.list("taints").orElseThrow().mappings()) {
+        pool = tainted(pool, t);
+      }
+    }
+    return pool;
   }
 
-  private static Taint taint(YamlMapping t) {
+  /** {@code pool} with the taint {@code {key, value, effect: NoSchedule}} of {@code t}. */
+  private static NodePool tainted(NodePool pool, YamlMapping t) {
     t.only(TAINT);
-    String effect = t.string("effect", TaintEffect.NO_SCHEDULE.upstreamName()).strip();
-    if (!effect.equals(TaintEffect.NO_SCHEDULE.upstreamName())) {
+    String effect = t.string("effect", "NoSchedule").strip();
+    if (!effect.equals("NoSchedule")) {
       throw t.error(
           "effect",
           "must be NoSchedule, was '"
@@ -115,7 +118,7 @@ final class NodePoolReader {
               + "' (NoExecute taints belong to the node lifecycle controller)");
     }
     try {
-      return new Taint(t.text("key").strip(), t.string("value", ""), TaintEffect.NO_SCHEDULE);
+      return pool.withNoScheduleTaint(t.text("key").strip(), t.string("value", ""));
     } catch (IllegalArgumentException e) {
       throw t.error("key", e.getMessage());
     }

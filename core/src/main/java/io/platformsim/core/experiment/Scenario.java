@@ -260,9 +260,9 @@ public record Scenario(
    * the fleet: {@link Workload#split}).
    */
   public Optional<String> envelopeWarning() {
-    long pods = (long) kusp.initialNodes() * kusp.daemonSets().size() + workload.instances();
+    long pods = (long) kusp.totalInitialNodes() * kusp.daemonSets().size() + workload.instances();
     ClusterEnvelope e = ClusterEnvelope.UPSTREAM;
-    if (kusp.initialNodes() <= e.maxNodes() && pods <= e.maxPods()) {
+    if (kusp.totalInitialNodes() <= e.maxNodes() && pods <= e.maxPods()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -271,7 +271,7 @@ public record Scenario(
             "the KuSP cluster starts with %,d nodes and %,d pods, past the %,d nodes and %,d pods one Kubernetes"
                 + " cluster is tested to (kubernetes.io, \"Considerations for large clusters\"); it is simulated"
                 + " as one cluster anyway",
-            kusp.initialNodes(),
+            kusp.totalInitialNodes(),
             pods,
             e.maxNodes(),
             e.maxPods()));

@@ -231,6 +231,21 @@ public record DeploymentSpec(
       return this;
     }
 
+    /**
+     * Adds a toleration of {@code NoSchedule} taints: operator {@code Exists} ({@code value} empty;
+     * a null {@code key} tolerates every taint) or {@code Equal} ({@code key=value}).
+     */
+    public Builder noScheduleToleration(String key, boolean exists, String value) {
+      List<io.platformsim.scheduler.pod.Toleration> t =
+          new java.util.ArrayList<>(noScheduleTolerations);
+      t.add(
+          exists
+              ? io.platformsim.scheduler.pod.Toleration.exists(key, TaintEffect.NO_SCHEDULE)
+              : io.platformsim.scheduler.pod.Toleration.equal(key, value, TaintEffect.NO_SCHEDULE));
+      this.noScheduleTolerations = t;
+      return this;
+    }
+
     /** Recreate instead of RollingUpdate. */
     public Builder recreate() {
       this.strategy = Strategy.RECREATE;

@@ -107,6 +107,13 @@ public record NodePool(
     return new NodePool(name, nodeType, labels, t, initialNodes, minNodes, maxNodes);
   }
 
+  /** A copy with one more taint {@code key=value:NoSchedule} ({@code value} may be empty). */
+  public NodePool withNoScheduleTaint(String key, String value) {
+    List<Taint> t = new java.util.ArrayList<>(taints);
+    t.add(new Taint(key, value, TaintEffect.NO_SCHEDULE));
+    return withTaints(t);
+  }
+
   /** A copy with {@code t} as its node type (e.g. capped at its ENI pod limit). */
   public NodePool withNodeType(NodeType t) {
     return new NodePool(name, t, labels, taints, initialNodes, minNodes, maxNodes);

@@ -155,6 +155,36 @@ class NodePoolTest {
   }
 
   @Test
+  void allocationAndStrandedCapacityCountEachNodesOwnCapacity() {
+    // A generic node (4000m, 16384 MiB; allocatable 16284 MiB less the 100 MiB threshold) and a
+    // big one (16000m, 65536 MiB; 65436 MiB), DaemonSets 300m / 392 MiB on each. "a" (3000m,
+    // 1000 MiB) is pinned to the generic node, "b" (1000m, 60000 MiB) to the big one; both bind
+    // at 0 s. Allocation = requests / billed capacity = 4000 / 20000 CPU, 61000 / 81920 memory.
+    // Smallest requests 1000m and 1000 MiB: the generic node has 700m free (under 1000m), so its
+    // free memory 16284 − 392 − 1000 = 14892 MiB is stranded; the big node (14700m, 5044 MiB
+    // free) strands nothing: 14892 / 81920 of billed memory.
+    KuspPlatform k =
+        KuspBehaviourTest.cluster(
+            KuspConfig.builder()
+                .initialNodes(1)
+                .preloadedImages(KuspBehaviourTest.IMG)
+                .nodePool(NodePool.of("big", BIG, 1, 1, 1)));
+    k.deploy(
+        KuspBehaviourTest.svc("a", 1, Resources.of(3000, 1000), 0),
+        DeploymentSpec.builder()
+            .nodeSelector(Map.of(NodePool.INSTANCE_TYPE_LABEL, "generic-4x16"))
+            .build());
+    k.deploy(
+        KuspBehaviourTest.svc("b", 1, Resources.of(1000, 60000), 0),
+        DeploymentSpec.builder().nodeSelector(Map.of(NodePool.INSTANCE_TYPE_LABEL, "big")).build());
+    k.simulation().runUntil(3_600_000);
+    assertEquals(0.2, k.metrics().cpuAllocation(), 1e-12);
+    assertEquals(61000.0 / 81920, k.metrics().memoryAllocation(), 1e-12);
+    assertEquals(14892.0 / 81920, k.kuspMetrics().strandedMemory(), 1e-12);
+    assertEquals(0, k.kuspMetrics().strandedCpu(), 1e-12);
+  }
+
+  @Test
   void aTaintedPoolTakesNoPodWithoutAToleration() {
     // The default node has room for 3 pods of 1000m; the 4th fits only the tainted pool's nodes,
     // which the TaintToleration filter keeps it off, so it stays pending.
