@@ -105,6 +105,55 @@ class NodePoolTest {
     assertEquals(7, k.available("b"));
   }
 
+  /** The pools of the nodes requested in {@code k}, in request order. */
+  static String poolSequence(KuspPlatform k) {
+    StringBuilder sb = new StringBuilder();
+    for (Node n : k.nodes()) {
+      sb.append(n.pool().name()).append(' ');
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Two identical pools under the random expander: 6 scale-ups of one node each (a 2000m pod
+   * deployed every 100 s) draw from the "kusp.expander" stream, so the same seed gives the same
+   * pools and, over seeds, both pools are drawn.
+   */
+  static String randomScaleUps(long seed) {
+    NodeType a = new NodeType("a", Resources.ofCores(4, 16), 100_000_000_000L, 0.10, 110);
+    NodeType b = new NodeType("b", Resources.ofCores(4, 16), 100_000_000_000L, 0.10, 110);
+    KuspPlatform k =
+        new KuspPlatform(
+            new io.platformsim.core.engine.Simulation(),
+            io.platformsim.core.engine.RandomStreams.of(seed, 0),
+            base()
+                .nodePool(NodePool.of("a", a, 0, 0, 10))
+                .nodePool(NodePool.of("b", b, 0, 0, 10))
+                .identity(KuspDeterministicTest.INSTANT_IDENTITY)
+                .build());
+    k.deploy(KuspBehaviourTest.svc("full", 1, Resources.of(3000, 256), 0));
+    for (int i = 0; i < 6; i++) {
+      k.simulation().runUntil(5_000 + i * 100_000L);
+      k.deploy(KuspBehaviourTest.svc("s" + i, 1, Resources.of(2000, 256), 0));
+    }
+    k.simulation().runUntil(700_000);
+    return poolSequence(k);
+  }
+
+  @Test
+  void theRandomExpanderIsReproducibleAndDrawsBothPools() {
+    assertEquals(randomScaleUps(1), randomScaleUps(1));
+    String all = "";
+    for (long seed = 1; seed <= 4; seed++) {
+      String s = randomScaleUps(seed);
+      // one default node, then 6 new ones
+      assertEquals(7, s.trim().split(" ").length, s);
+      all += s;
+    }
+    // 24 draws of 1/2 each: the chance that one pool is never drawn is 2 × 2^-24
+    assertTrue(all.contains("a ") && all.contains("b "), all);
+  }
+
   @Test
   void aPoolAtItsMaxIsPassedOverForTheNext() {
     // 5 pods of 2000m, one per node. Scan at 10 s: cheap could take all 5, capped at its max 2.
