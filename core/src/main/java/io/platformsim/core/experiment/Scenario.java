@@ -133,7 +133,7 @@ public record Scenario(
     timeline = List.copyOf(sorted);
     Resources room = kusp.allocatableForPods();
     for (Service s : workload.services()) {
-      if (kusp.poolFitting(s.request()).isEmpty()) {
+      if (kusp.poolFor(s.request(), DeploymentSpec.DEFAULT).isEmpty()) {
         throw new IllegalArgumentException(
             "service '"
                 + s.name()

@@ -104,7 +104,7 @@ final class ServicesReader {
     for (int i = 0; i < read.listed().size(); i++) {
       Service svc = read.services().get(i);
       YamlMapping node = read.listed().get(i);
-      if (kusp.poolFitting(svc.request()).isEmpty()) {
+      if (kusp.poolFor(svc.request(), DeploymentSpec.DEFAULT).isEmpty()) {
         throw node.error(
             "request",
             "service '"

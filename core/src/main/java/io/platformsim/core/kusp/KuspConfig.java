@@ -7,13 +7,11 @@ import io.platformsim.scheduler.placement.NodeSampling;
 import io.platformsim.scheduler.placement.Policies;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Everything about a KuSP cluster that is not a service: the node type and what is reserved on it,
@@ -184,42 +182,12 @@ public record KuspConfig(
               + alloc);
     }
     Objects.requireNonNull(expander, "expander");
-    if (nodePools == null || nodePools.stream().anyMatch(p -> p == null)) {
-      throw new IllegalArgumentException(
-          "nodePools must be a list without nulls, was " + nodePools);
-    }
-    List<NodePool> pools = new ArrayList<>(nodePools.size());
-    Set<String> names = new HashSet<>();
-    names.add(NodePool.DEFAULT_NAME);
-    for (NodePool p : nodePools) {
-      if (!names.add(p.name())) {
-        throw new IllegalArgumentException(
-            "node pool name '"
-                + p.name()
-                + "' is used twice ('"
-                + NodePool.DEFAULT_NAME
-                + "' is the pool of nodeType)");
-      }
-      // every pool's kubelet is capped at its own instance's ENI limit, as the default pool's
-      int cap = identity.maxPods(p.nodeType().name(), p.nodeType().maxPods());
-      NodePool q =
-          cap == p.nodeType().maxPods() ? p : p.withNodeType(p.nodeType().withMaxPods(cap));
-      Resources a =
-          allocatableOf(q.nodeType(), kubeReserved, systemReserved, evictionHardMemoryMib);
-      if (!ds.fitsIn(a)) {
-        throw new IllegalArgumentException(
-            "daemonSets request "
-                + ds
-                + " in total, more than node pool '"
-                + q.name()
-                + "' type '"
-                + q.nodeType().name()
-                + "' allocatable "
-                + a);
-      }
-      pools.add(q);
-    }
-    nodePools = List.copyOf(pools);
+    nodePools =
+        NodePool.checked(
+            nodePools,
+            identity,
+            t -> allocatableOf(t, kubeReserved, systemReserved, evictionHardMemoryMib),
+            ds);
   }
 
   // The one copy every with* goes through: this record with the five components they vary.
@@ -329,27 +297,7 @@ public record KuspConfig(
 
   /** What a node of {@code pool} has left for service pods: allocatable minus the DaemonSets. */
   public Resources allocatableForPods(NodePool pool) {
-    Resources a = allocatable(pool);
-    long cpu = a.milliCpu();
-    long mem = a.memoryMib();
-    for (DaemonSet d : daemonSets) {
-      cpu -= d.request().milliCpu();
-      mem -= d.request().memoryMib();
-    }
-    return Resources.of(cpu, mem);
-  }
-
-  /**
-   * The first pool a pod requesting {@code request} fits on, by its room for pods, if any; the
-   * default pool when it fits there.
-   */
-  public Optional<NodePool> poolFitting(Resources request) {
-    for (NodePool p : pools()) {
-      if (request.fitsIn(allocatableForPods(p))) {
-        return Optional.of(p);
-      }
-    }
-    return Optional.empty();
+    return minusDaemonSets(allocatable(pool));
   }
 
   /**
@@ -407,7 +355,10 @@ public record KuspConfig(
 
   /** What a node has left for service pods: allocatable minus every DaemonSet's request. */
   public Resources allocatableForPods() {
-    Resources a = allocatable();
+    return minusDaemonSets(allocatable());
+  }
+
+  private Resources minusDaemonSets(Resources a) {
     long cpu = a.milliCpu();
     long mem = a.memoryMib();
     for (DaemonSet d : daemonSets) {

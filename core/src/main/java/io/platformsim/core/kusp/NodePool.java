@@ -1,5 +1,6 @@
 package io.platformsim.core.kusp;
 
+import io.platformsim.core.workload.Resources;
 import io.platformsim.scheduler.cluster.Taint;
 import io.platformsim.scheduler.cluster.TaintEffect;
 import java.util.List;
@@ -146,6 +147,52 @@ public record NodePool(
       }
     }
     return true;
+  }
+
+  /**
+   * {@code pools} checked as a cluster's extra pools: no nulls, names unique and not {@value
+   * #DEFAULT_NAME}, each node type capped at its instance's ENI pod limit when {@code identity} is
+   * VPC-native (as the default pool's), and room on each for the DaemonSets' total {@code
+   * daemonSets} within its {@code allocatable}.
+   */
+  static List<NodePool> checked(
+      List<NodePool> pools,
+      KuspIdentity identity,
+      java.util.function.Function<NodeType, Resources> allocatable,
+      Resources daemonSets) {
+    if (pools == null || pools.stream().anyMatch(p -> p == null)) {
+      throw new IllegalArgumentException("nodePools must be a list without nulls, was " + pools);
+    }
+    List<NodePool> out = new java.util.ArrayList<>(pools.size());
+    java.util.Set<String> names = new java.util.HashSet<>();
+    names.add(DEFAULT_NAME);
+    for (NodePool p : pools) {
+      if (!names.add(p.name())) {
+        throw new IllegalArgumentException(
+            "node pool name '"
+                + p.name()
+                + "' is used twice ('"
+                + DEFAULT_NAME
+                + "' is the pool of nodeType)");
+      }
+      int cap = identity.maxPods(p.nodeType().name(), p.nodeType().maxPods());
+      NodePool q =
+          cap == p.nodeType().maxPods() ? p : p.withNodeType(p.nodeType().withMaxPods(cap));
+      Resources a = allocatable.apply(q.nodeType());
+      if (!daemonSets.fitsIn(a)) {
+        throw new IllegalArgumentException(
+            "daemonSets request "
+                + daemonSets
+                + " in total, more than node pool '"
+                + q.name()
+                + "' type '"
+                + q.nodeType().name()
+                + "' allocatable "
+                + a);
+      }
+      out.add(q);
+    }
+    return List.copyOf(out);
   }
 
   /** The labels a node of this pool carries besides hostname and zone. */
