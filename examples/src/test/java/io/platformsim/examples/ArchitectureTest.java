@@ -327,15 +327,16 @@ class ArchitectureTest {
             IDENTITY,
             SCHEDULER + ".resource"),
         new NamedRule(
-            "core.experiment: only the scenario's configuration, its readers and writers, the sweeps that vary it "
-                + "and LespFactory/KuspFactory name lesp and kusp (the rest drives the Platform contract)",
+            "core.experiment: only the scenario's configuration, its readers and writers, the sweeps that "
+                + "vary it, NodeSelection and LespFactory/KuspFactory name lesp and kusp (the rest drives "
+                + "the Platform contract)",
             noClasses()
                 .that()
                 .resideInAPackage(EXPERIMENT + "..")
                 .and()
                 .haveNameNotMatching(
                     EXPERIMENT.replace(".", "\\.")
-                        + "\\.(Scenario|DefaultScenario|ScenarioFile|\\w+Reader|\\w+Writer|Sweep|LespFactory|KuspFactory)"
+                        + "\\.(Scenario|DefaultScenario|ScenarioFile|\\w+Reader|\\w+Writer|Sweep|LespFactory|KuspFactory|NodeSelection)"
                         + "(\\$.*)?")
                 .should()
                 .dependOnClassesThat()

@@ -13,6 +13,7 @@ import io.platformsim.core.yaml.ScalarReader;
 import io.platformsim.core.yaml.YamlList;
 import io.platformsim.core.yaml.YamlMapping;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,13 +43,15 @@ final class DeploymentReader {
           "shutdown",
           "hpa",
           "disruptionBudget",
-          "tolerations");
+          "tolerations",
+          "nodeSelector");
   private static final List<String> LIMITS = List.of("cpu", "memory");
   private static final List<String> PROBE = List.of("initialDelay", "period", "failureThreshold");
   private static final List<String> HPA =
       List.of("min", "max", "targetCpu", "sync", "tolerance", "scaleDownStabilization");
   private static final List<String> BUDGET = List.of("minAvailable", "maxUnavailable");
-  private static final List<String> TOLERATION = List.of("key", "seconds");
+  private static final List<String> TOLERATION =
+      List.of("key", "seconds", "operator", "value", "effect");
 
   /** The YAML spelling of each strategy, as the API writes it. */
   static final Map<String, DeploymentSpec.Strategy> STRATEGIES =
@@ -158,6 +161,22 @@ final class DeploymentReader {
       List<Toleration> ts = new ArrayList<>();
       for (YamlMapping t : tolerations.get().mappings()) {
         t.only(TOLERATION);
+        if (t.has("effect") && t.text("effect").strip().equals("NoSchedule")) {
+          noScheduleToleration(t, b);
+          continue;
+        }
+        if (t.has("effect") && !t.text("effect").strip().equals("NoExecute")) {
+          throw t.error(
+              "effect", "must be NoSchedule or NoExecute, was '" + t.text("effect").strip() + "'");
+        }
+        for (String k : List.of("operator", "value")) {
+          if (t.has(k)) {
+            throw t.error(
+                k,
+                "applies to NoSchedule tolerations only; a NoExecute toleration is"
+                    + " {key: unreachable|not-ready, seconds}");
+          }
+        }
         String key = named(t, "key", TOLERATION_KEYS);
         Long seconds =
             t.has("seconds") ? (long) t.integer("seconds", 0, 1_000_000_000, null) : null;
@@ -165,12 +184,54 @@ final class DeploymentReader {
       }
       b.tolerations(ts);
     }
+    d.mapping("nodeSelector").ifPresent(m -> b.nodeSelector(nodeSelector(m)));
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
       // Cross-field rules: maxSurge and maxUnavailable both 0, progressDeadline <= minReady.
       throw d.error("", e.getMessage());
     }
+  }
+
+  /**
+   * A NoSchedule toleration {@code {key, operator, value, effect: NoSchedule}}: operator {@code
+   * Equal} (the API default, k/k {@code pkg/apis/core/types.go} Toleration) or {@code Exists} (no
+   * value; without a key it tolerates every taint); no {@code seconds}, which only NoExecute takes
+   * (k/k {@code pkg/apis/core/validation/validation.go} {@code ValidateTolerations}).
+   */
+  private static void noScheduleToleration(YamlMapping t, DeploymentSpec.Builder b) {
+    if (t.has("seconds")) {
+      throw t.error("seconds", "applies to NoExecute tolerations only (tolerationSeconds)");
+    }
+    String op = t.string("operator", "Equal").strip();
+    String key = t.has("key") ? t.text("key").strip() : null;
+    String value = t.string("value", "");
+    if (op.equals("Exists")) {
+      if (!value.isEmpty()) {
+        throw t.error("value", "must be empty with operator Exists, was '" + value + "'");
+      }
+      b.noScheduleToleration(key, true, "");
+      return;
+    }
+    if (!op.equals("Equal")) {
+      throw t.error("operator", "must be Equal or Exists, was '" + op + "'");
+    }
+    if (key == null || key.isEmpty()) {
+      throw t.error("key", "is required with operator Equal");
+    }
+    b.noScheduleToleration(key, false, value);
+  }
+
+  /** {@code nodeSelector: {label: value}}: non-blank keys, values as written. */
+  private static Map<String, String> nodeSelector(YamlMapping m) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (String k : m.keys()) {
+      if (k.isBlank()) {
+        throw m.error(k, "a label key must not be blank");
+      }
+      labels.put(k, m.text(k));
+    }
+    return labels;
   }
 
   /** One of {@code names}' keys, else an error listing them (with a suggestion). */

@@ -33,7 +33,9 @@ final class KuspReader {
           "nodeProvisioning",
           "imagePulls",
           "scheduling",
-          "controlPlane");
+          "controlPlane",
+          "nodePools",
+          "expander");
   private static final List<String> NODE_TYPE =
       List.of("name", "cpu", "memory", "price", "maxPods", "disk");
   private static final List<String> AUTOSCALER = List.of("min", "max", "scaleDownAfter");
@@ -71,6 +73,7 @@ final class KuspReader {
     // The node type once more (read and checked above) for the reservation checks.
     KuspNodeReader.read(m, b, nt.map(KuspReader::nodeType).orElse(NodeType.GENERIC), workload);
     KuspControlPlaneReader.read(m, b);
+    NodePoolReader.read(m, b);
     KuspConfig base;
     try {
       base = b.build();
@@ -86,7 +89,8 @@ final class KuspReader {
     return b.build();
   }
 
-  private static NodeType nodeType(YamlMapping n) {
+  /** A {@code nodeType} mapping (of {@code kusp} or of a node pool). */
+  static NodeType nodeType(YamlMapping n) {
     n.only(NODE_TYPE);
     try {
       return new NodeType(

@@ -135,7 +135,7 @@ public record Scenario(
     timeline = List.copyOf(sorted);
     Resources room = kusp.allocatableForPods();
     for (Service s : workload.services()) {
-      if (!s.request().fitsIn(room)) {
+      if (kusp.poolFor(s.request(), DeploymentSpec.DEFAULT).isEmpty()) {
         throw new IllegalArgumentException(
             "service '"
                 + s.name()
@@ -181,6 +181,9 @@ public record Scenario(
             "service '" + service + "' limits " + limits + " are below its request " + request);
       }
     }
+    // node selectors and tolerations: some KuSP pool must run each service; an instance-type
+    // selector pins the LeSP type
+    lesp = NodeSelection.applied(workload, kusp, lesp);
   }
 
   /** The service an event names, or null for a zone outage. */
@@ -284,9 +287,9 @@ public record Scenario(
    * the fleet: {@link Workload#split}).
    */
   public Optional<String> envelopeWarning() {
-    long pods = (long) kusp.initialNodes() * kusp.daemonSets().size() + workload.instances();
+    long pods = (long) kusp.totalInitialNodes() * kusp.daemonSets().size() + workload.instances();
     ClusterEnvelope e = ClusterEnvelope.UPSTREAM;
-    if (kusp.initialNodes() <= e.maxNodes() && pods <= e.maxPods()) {
+    if (kusp.totalInitialNodes() <= e.maxNodes() && pods <= e.maxPods()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -295,7 +298,7 @@ public record Scenario(
             "the KuSP cluster starts with %,d nodes and %,d pods, past the %,d nodes and %,d pods one Kubernetes"
                 + " cluster is tested to (kubernetes.io, \"Considerations for large clusters\"); it is simulated"
                 + " as one cluster anyway",
-            kusp.initialNodes(),
+            kusp.totalInitialNodes(),
             pods,
             e.maxNodes(),
             e.maxPods()));

@@ -108,7 +108,7 @@ final class ServicesReader {
     for (int i = 0; i < read.listed().size(); i++) {
       Service svc = read.services().get(i);
       YamlMapping node = read.listed().get(i);
-      if (!svc.request().fitsIn(kusp.allocatableForPods())) {
+      if (kusp.poolFor(svc.request(), DeploymentSpec.DEFAULT).isEmpty()) {
         throw node.error(
             "request",
             "service '"
@@ -127,6 +127,22 @@ final class ServicesReader {
         throw node.error("request", e.getMessage());
       }
       PlacementReader.checkZones(node, svc, kusp, lesp);
+      DeploymentSpec spec = kusp.deployment(svc.name());
+      try {
+        Optional<String> problem = NodeSelection.kuspProblem(svc, spec, kusp);
+        if (problem.isPresent()) {
+          throw new IllegalArgumentException(problem.get());
+        }
+        NodeSelection.lespPin(svc, spec, lesp);
+      } catch (IllegalArgumentException e) {
+        // at the selector (or the tolerations) that rules every pool out
+        Optional<YamlMapping> d = node.mapping("deployment");
+        if (d.isEmpty()) {
+          throw node.error("request", e.getMessage());
+        }
+        String key = d.get().has("nodeSelector") ? "nodeSelector" : "tolerations";
+        throw d.get().error(d.get().has(key) ? key : "", e.getMessage());
+      }
     }
   }
 

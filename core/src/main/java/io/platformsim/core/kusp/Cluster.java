@@ -28,7 +28,9 @@ final class Cluster {
   final DimensionRegistry registry = DimensionRegistry.standard();
   // the one ledger of what is requested on each node (Node reads its requests from it)
   final NodeTable table;
-  final Resources allocatable;
+  // the node pools (the default one first) and each one's node allocatable, by pool index
+  final List<NodePool> pools;
+  private final Resources[] allocatable;
   // Identity (issue 6): addresses, certificates and tokens of nodes and pods.
   final ClusterIdentity identity;
 
@@ -72,7 +74,11 @@ final class Cluster {
     var provisioning = config.nodeProvisioning().sampler(streams.stream("kusp.provisioning"));
     RandomGenerator healthChecks = streams.stream("kusp.healthCheck");
     RandomGenerator failurePicks = streams.stream("kusp.failurePick");
-    this.allocatable = config.allocatable();
+    this.pools = config.pools();
+    this.allocatable = new Resources[pools.size()];
+    for (int i = 0; i < pools.size(); i++) {
+      allocatable[i] = config.allocatable(pools.get(i));
+    }
     this.identity = config.identity().newClusterIdentity();
     this.recorder = new KuspRecorder(this, pricing);
     this.pods = new LivePods(this);
@@ -88,7 +94,7 @@ final class Cluster {
     this.deploymentController = new DeploymentController(this);
     this.replicaSetController = new ReplicaSetController(this, healthChecks);
     this.podAutoscaler = new HorizontalPodAutoscaler(this);
-    this.clusterAutoscaler = new ClusterAutoscaler(this);
+    this.clusterAutoscaler = new ClusterAutoscaler(this, streams.stream("kusp.expander"));
   }
 
   /** The Deployment of {@code service}; an unknown one is an error naming the deployed ones. */
@@ -130,19 +136,24 @@ final class Cluster {
     return fitsRequest(request, freeCpu(n), freeMemory(n), freePods(n));
   }
 
+  /** The allocatable of {@code n}: its own node type's, less what is reserved. */
+  Resources allocatable(Node n) {
+    return allocatable[n.poolIndex];
+  }
+
   /** Allocatable minus requested milli-CPU of {@code n} (negative never, unless overcommitted). */
   long freeCpu(Node n) {
-    return allocatable.milliCpu() - n.requestedMilliCpu();
+    return allocatable[n.poolIndex].milliCpu() - n.requestedMilliCpu();
   }
 
   /** Allocatable minus requested MiB of {@code n}. */
   long freeMemory(Node n) {
-    return allocatable.memoryMib() - n.requestedMemoryMib();
+    return allocatable[n.poolIndex].memoryMib() - n.requestedMemoryMib();
   }
 
   /** Pod slots left on {@code n}. */
   long freePods(Node n) {
-    return config.nodeType().maxPods() - n.pods.size();
+    return n.pool.nodeType().maxPods() - n.pods.size();
   }
 
   /**

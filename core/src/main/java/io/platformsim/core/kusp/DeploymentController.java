@@ -65,7 +65,7 @@ final class DeploymentController {
       throw new IllegalArgumentException("service '" + service.name() + "' is already deployed");
     }
     Resources forPods = c.config.allocatableForPods();
-    if (!service.request().fitsIn(forPods)) {
+    if (c.config.poolFor(service.request(), DeploymentSpec.DEFAULT).isEmpty()) {
       throw new IllegalArgumentException(
           "service '"
               + service.name()

@@ -4,8 +4,12 @@ import io.platformsim.core.kusp.deployment.IntOrPercent;
 import io.platformsim.core.kusp.deployment.RolloutSpec;
 import io.platformsim.core.kusp.nodelifecycle.Toleration;
 import io.platformsim.core.workload.Resources;
+import io.platformsim.scheduler.cluster.TaintEffect;
 import io.platformsim.scheduler.resource.Quantity;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How KuSP runs one service as a Deployment: update strategy and its bounds, pod settings the
@@ -42,6 +46,11 @@ import java.util.List;
  *     NoExecuteTolerations.admit})
  * @param disruptionBudget PodDisruptionBudget over the Deployment's pods (preemption honours it),
  *     or {@code null}
+ * @param nodeSelector the pod template's {@code spec.nodeSelector}: a node must carry every label
+ *     (the scheduler's NodeAffinity filter; the cluster autoscaler grows only pools whose template
+ *     carries them); empty by default
+ * @param noScheduleTolerations the pod template's tolerations of {@code NoSchedule} taints (the
+ *     scheduler's TaintToleration filter, e.g. a node pool's taints); empty by default
  */
 public record DeploymentSpec(
     Strategy strategy,
@@ -59,7 +68,9 @@ public record DeploymentSpec(
     long shutdownMillis,
     PodAutoscaling autoscaling,
     List<Toleration> tolerations,
-    PodDisruptionBudget disruptionBudget) {
+    PodDisruptionBudget disruptionBudget,
+    Map<String, String> nodeSelector,
+    List<io.platformsim.scheduler.pod.Toleration> noScheduleTolerations) {
 
   /**
    * Largest priority a user PriorityClass may have (k/k pkg/apis/scheduling/types.go
@@ -132,6 +143,21 @@ public record DeploymentSpec(
           "spec.tolerations must be a list without null entries, was " + tolerations);
     }
     tolerations = List.copyOf(tolerations);
+    if (nodeSelector == null
+        || nodeSelector.entrySet().stream()
+            .anyMatch(e -> e.getKey() == null || e.getKey().isBlank() || e.getValue() == null)) {
+      throw new IllegalArgumentException(
+          "spec.nodeSelector must map non-blank label keys to values, was " + nodeSelector);
+    }
+    nodeSelector = Collections.unmodifiableMap(new TreeMap<>(nodeSelector));
+    if (noScheduleTolerations == null
+        || noScheduleTolerations.stream()
+            .anyMatch(t -> t == null || t.effect() != TaintEffect.NO_SCHEDULE)) {
+      throw new IllegalArgumentException(
+          "spec.tolerations of NoSchedule taints must be NoSchedule tolerations, was "
+              + noScheduleTolerations);
+    }
+    noScheduleTolerations = List.copyOf(noScheduleTolerations);
   }
 
   /** What the Deployment controller's arithmetic reads of this spec at {@code replicas}. */
@@ -157,7 +183,9 @@ public record DeploymentSpec(
         shutdownMillis,
         hpa,
         tolerations,
-        disruptionBudget);
+        disruptionBudget,
+        nodeSelector,
+        noScheduleTolerations);
   }
 
   /** A builder with the upstream defaults. */
@@ -183,8 +211,40 @@ public record DeploymentSpec(
     private PodAutoscaling autoscaling;
     private List<Toleration> tolerations = List.of();
     private PodDisruptionBudget disruptionBudget;
+    private Map<String, String> nodeSelector = Map.of();
+    private List<io.platformsim.scheduler.pod.Toleration> noScheduleTolerations = List.of();
 
     private Builder() {}
+
+    /** The pods' {@code spec.nodeSelector}: labels a node must carry (default none). */
+    public Builder nodeSelector(Map<String, String> labels) {
+      this.nodeSelector = labels;
+      return this;
+    }
+
+    /**
+     * The pods' tolerations of {@code NoSchedule} taints, e.g. {@code Toleration.equal("dedicated",
+     * "batch", TaintEffect.NO_SCHEDULE)} (default none).
+     */
+    public Builder noScheduleTolerations(List<io.platformsim.scheduler.pod.Toleration> t) {
+      this.noScheduleTolerations = t;
+      return this;
+    }
+
+    /**
+     * Adds a toleration of {@code NoSchedule} taints: operator {@code Exists} ({@code value} empty;
+     * a null {@code key} tolerates every taint) or {@code Equal} ({@code key=value}).
+     */
+    public Builder noScheduleToleration(String key, boolean exists, String value) {
+      List<io.platformsim.scheduler.pod.Toleration> t =
+          new java.util.ArrayList<>(noScheduleTolerations);
+      t.add(
+          exists
+              ? io.platformsim.scheduler.pod.Toleration.exists(key, TaintEffect.NO_SCHEDULE)
+              : io.platformsim.scheduler.pod.Toleration.equal(key, value, TaintEffect.NO_SCHEDULE));
+      this.noScheduleTolerations = t;
+      return this;
+    }
 
     /** Recreate instead of RollingUpdate. */
     public Builder recreate() {
@@ -324,7 +384,9 @@ public record DeploymentSpec(
           shutdownMillis,
           autoscaling,
           tolerations,
-          disruptionBudget);
+          disruptionBudget,
+          nodeSelector,
+          noScheduleTolerations);
     }
   }
 }

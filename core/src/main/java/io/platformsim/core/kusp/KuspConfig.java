@@ -5,11 +5,13 @@ import io.platformsim.core.workload.ImageDescription;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.scheduler.placement.NodeSampling;
 import io.platformsim.scheduler.placement.Policies;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything about a KuSP cluster that is not a service: the node type and what is reserved on it,
@@ -49,6 +51,11 @@ import java.util.Objects;
  *     nodeType.maxPods} at the instance's ENI limit
  * @param deployments the Deployment spec of each service named here; a service not named runs with
  *     {@link DeploymentSpec#DEFAULT} (empty by default)
+ * @param nodePools node pools besides the default one ({@link #pools()}: {@code nodeType}, {@code
+ *     initialNodes} and the autoscaler's bounds), names unique and not {@value
+ *     NodePool#DEFAULT_NAME}; empty by default
+ * @param expander how the cluster autoscaler picks the pool to grow ({@link Expander#RANDOM}, the
+ *     upstream default)
  */
 public record KuspConfig(
     NodeType nodeType,
@@ -74,7 +81,9 @@ public record KuspConfig(
     CrashLoopBackOff crashLoopBackOff,
     ClusterAutoscaling clusterAutoscaling,
     KuspIdentity identity,
-    Map<String, DeploymentSpec> deployments) {
+    Map<String, DeploymentSpec> deployments,
+    List<NodePool> nodePools,
+    Expander expander) {
 
   /** Validates and copies; messages name the field. */
   public KuspConfig {
@@ -172,11 +181,28 @@ public record KuspConfig(
               + "' allocatable "
               + alloc);
     }
+    Objects.requireNonNull(expander, "expander");
+    nodePools =
+        NodePool.checked(
+            nodePools,
+            identity,
+            t -> allocatableOf(t, kubeReserved, systemReserved, evictionHardMemoryMib),
+            ds);
   }
 
   // The one copy every with* goes through: this record with the five components they vary.
   private KuspConfig copy(
       NodeType t, int n, ClusterAutoscaling ca, KuspIdentity i, Map<String, DeploymentSpec> d) {
+    return copy(t, n, ca, i, d, nodePools);
+  }
+
+  private KuspConfig copy(
+      NodeType t,
+      int n,
+      ClusterAutoscaling ca,
+      KuspIdentity i,
+      Map<String, DeploymentSpec> d,
+      List<NodePool> pools) {
     return new KuspConfig(
         t,
         n,
@@ -201,7 +227,9 @@ public record KuspConfig(
         crashLoopBackOff,
         ca,
         i,
-        d);
+        d,
+        pools,
+        expander);
   }
 
   /** A copy with {@code t} as the node type (re-capped at its ENI limit if VPC-native). */
@@ -230,6 +258,60 @@ public record KuspConfig(
    */
   public KuspConfig withDeployments(Map<String, DeploymentSpec> specs) {
     return copy(nodeType, initialNodes, clusterAutoscaling, identity, specs);
+  }
+
+  /** A copy with {@code pools} as the extra node pools (replacing the current ones). */
+  public KuspConfig withNodePools(List<NodePool> pools) {
+    return copy(nodeType, initialNodes, clusterAutoscaling, identity, deployments, pools);
+  }
+
+  /**
+   * Every node pool, the default one first: {@value NodePool#DEFAULT_NAME}, of {@code nodeType}
+   * with {@code initialNodes}, no labels or taints, between the cluster autoscaler's {@code
+   * minNodes} and {@code maxNodes} (without an autoscaler, at {@code initialNodes}); then {@code
+   * nodePools} in order.
+   */
+  public List<NodePool> pools() {
+    int min = clusterAutoscaling == null ? initialNodes : clusterAutoscaling.minNodes();
+    int max = clusterAutoscaling == null ? initialNodes : clusterAutoscaling.maxNodes();
+    List<NodePool> all = new ArrayList<>(1 + nodePools.size());
+    all.add(
+        new NodePool(NodePool.DEFAULT_NAME, nodeType, Map.of(), List.of(), initialNodes, min, max));
+    all.addAll(nodePools);
+    return all;
+  }
+
+  /** Nodes Ready at time 0 in all pools. */
+  public int totalInitialNodes() {
+    int n = initialNodes;
+    for (NodePool p : nodePools) {
+      n += p.initialNodes();
+    }
+    return n;
+  }
+
+  /** The allocatable of a node of {@code pool} ({@link #allocatable()} for its node type). */
+  public Resources allocatable(NodePool pool) {
+    return allocatableOf(pool.nodeType(), kubeReserved, systemReserved, evictionHardMemoryMib);
+  }
+
+  /** What a node of {@code pool} has left for service pods: allocatable minus the DaemonSets. */
+  public Resources allocatableForPods(NodePool pool) {
+    return minusDaemonSets(allocatable(pool));
+  }
+
+  /**
+   * The first pool whose nodes a pod of {@code spec}'s node selector and tolerations may run on
+   * ({@link NodePool#admits}) with room for {@code request}, if any.
+   */
+  public Optional<NodePool> poolFor(Resources request, DeploymentSpec spec) {
+    for (NodePool p : pools()) {
+      if (request.fitsIn(allocatableForPods(p))
+          && p.admits(spec.nodeSelector(), spec.noScheduleTolerations(), zones)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The Deployment spec {@code service} runs with: its configured one, else the default. */
@@ -273,7 +355,10 @@ public record KuspConfig(
 
   /** What a node has left for service pods: allocatable minus every DaemonSet's request. */
   public Resources allocatableForPods() {
-    Resources a = allocatable();
+    return minusDaemonSets(allocatable());
+  }
+
+  private Resources minusDaemonSets(Resources a) {
     long cpu = a.milliCpu();
     long mem = a.memoryMib();
     for (DaemonSet d : daemonSets) {
@@ -327,8 +412,27 @@ public record KuspConfig(
     // LeSP's default identity; experiments choose a finite authority (DefaultScenario: 25/s).
     private KuspIdentity identity = KuspIdentity.INSTANT;
     private final Map<String, DeploymentSpec> deployments = new LinkedHashMap<>();
+    private final List<NodePool> nodePools = new ArrayList<>();
+    // --expander default "random": kubernetes/autoscaler cluster-autoscaler config/flags/flags.go
+    // (expander.RandomExpanderName).
+    private Expander expander = Expander.RANDOM;
 
     private Builder() {}
+
+    /**
+     * Adds a node pool besides the default one (which is {@code nodeType}, {@code initialNodes} and
+     * the autoscaler's bounds); pools keep the order they are added in.
+     */
+    public Builder nodePool(NodePool pool) {
+      this.nodePools.add(pool);
+      return this;
+    }
+
+    /** How the cluster autoscaler picks the pool to grow (default {@link Expander#RANDOM}). */
+    public Builder expander(Expander e) {
+      this.expander = e;
+      return this;
+    }
 
     /** The generic instance type (default {@link NodeType#GENERIC}). */
     public Builder nodeType(NodeType t) {
@@ -517,7 +621,9 @@ public record KuspConfig(
           crashLoopBackOff,
           clusterAutoscaling,
           identity,
-          deployments);
+          deployments,
+          nodePools,
+          expander);
     }
   }
 }

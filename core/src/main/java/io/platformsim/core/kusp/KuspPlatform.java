@@ -59,7 +59,8 @@ public final class KuspPlatform implements Platform {
   private final Cluster c;
 
   /**
-   * A cluster of {@code config.initialNodes()} Ready nodes and no services on {@code sim}.
+   * A cluster of {@code config.totalInitialNodes()} Ready nodes (every pool's initial ones) and no
+   * services on {@code sim}.
    *
    * @throws IllegalArgumentException if an argument is null
    */
@@ -80,9 +81,11 @@ public final class KuspPlatform implements Platform {
           "simulation, streams, config and pricing must not be null");
     }
     this.c = new Cluster(sim, streams, config, pricing);
-    c.table.ensureCapacity(config.initialNodes());
-    for (int i = 0; i < config.initialNodes(); i++) {
-      c.nodeLifecycle.join(c.nodeLifecycle.newNode());
+    c.table.ensureCapacity(config.totalInitialNodes());
+    for (int p = 0; p < c.pools.size(); p++) {
+      for (int i = 0; i < c.pools.get(p).initialNodes(); i++) {
+        c.nodeLifecycle.join(c.nodeLifecycle.newNode(p));
+      }
     }
     if (config.clusterAutoscaling() != null) {
       c.clusterAutoscaler.start();

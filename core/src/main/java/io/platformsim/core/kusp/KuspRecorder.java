@@ -45,6 +45,8 @@ final class KuspRecorder {
   private final TimeWeightedAverage usedMemory;
   private int billedNow;
   private int peakBilled;
+  // per node pool (by index): nodes billed now and over time, for each pool's own price and size
+  private final int[] poolBilledNow;
   private final CountsLog timeline = new CountsLog(STRIDE);
   private final LongColumn rolloutPodTimes = new LongColumn(64);
   // Per-pod start-up splits; the scheduling, pull, start and readiness summaries are built from
@@ -68,6 +70,7 @@ final class KuspRecorder {
     billed = new TimeWeightedAverage("billed nodes", t, 0);
     billedCpu = new TimeWeightedAverage("billed mCPU", t, 0);
     billedMemory = new TimeWeightedAverage("billed MiB", t, 0);
+    poolBilledNow = new int[c.pools.size()];
     allocatedCpu = new TimeWeightedAverage("allocated mCPU", t, 0);
     allocatedMemory = new TimeWeightedAverage("allocated MiB", t, 0);
     usedCpu = new TimeWeightedAverage("used mCPU", t, 0);
@@ -83,7 +86,7 @@ final class KuspRecorder {
 
   /** Node {@code n} was requested: one more PROVISIONING node, billed from now. */
   void nodeRequested(Node n) {
-    bill.requested(c.sim.now(), c.config.nodeType().hourlyPriceUsd());
+    bill.requested(c.sim.now(), n.type().hourlyPriceUsd());
     nodeCounts[NodeState.PROVISIONING.ordinal()]++;
     nodeAverages[NodeState.PROVISIONING.ordinal()].update(
         c.sim.now(), nodeCounts[NodeState.PROVISIONING.ordinal()]);
@@ -101,16 +104,27 @@ final class KuspRecorder {
     sample();
   }
 
-  /** Node {@code n} starts ({@code delta} 1) or stops (-1) being billed. */
+  /**
+   * Nodes billed now go up or down by {@code delta}, {@code n} being one of them: billed capacity
+   * is the sum over pools of their billed nodes × their own type's capacity.
+   */
   void billing(Node n, int delta) {
     long now = c.sim.now();
-    // the node's cost accrues at its on-demand price, by how it was bought
-    bill.change(now, n.spot, delta * c.config.nodeType().hourlyPriceUsd());
+    // the node's cost accrues at its own type's on-demand price, by how it was bought
+    bill.change(now, n.spot, delta * n.type().hourlyPriceUsd());
     billedNow += delta;
     peakBilled = Math.max(peakBilled, billedNow);
     billed.update(now, billedNow);
-    billedCpu.update(now, billedNow * (double) c.config.nodeType().capacity().milliCpu());
-    billedMemory.update(now, billedNow * (double) c.config.nodeType().capacity().memoryMib());
+    poolBilledNow[n.poolIndex] += delta;
+    double cpu = 0;
+    double memory = 0;
+    for (int i = 0; i < poolBilledNow.length; i++) {
+      Resources capacity = c.pools.get(i).nodeType().capacity();
+      cpu += poolBilledNow[i] * (double) capacity.milliCpu();
+      memory += poolBilledNow[i] * (double) capacity.memoryMib();
+    }
+    billedCpu.update(now, cpu);
+    billedMemory.update(now, memory);
   }
 
   int billedNow() {
@@ -294,11 +308,12 @@ final class KuspRecorder {
 
   /**
    * Nodes not gone now; requests of their non-DaemonSet pods as allocation, usage ({@code demand})
-   * of those running and ready, over the node type's capacity.
+   * of those running and ready, over the nodes' capacity (each its own type's).
    */
   PlatformSample sample(Demand demand) {
-    Resources nodeCapacity = c.config.nodeType().capacity();
     double nodes = 0;
+    double capacityCpu = 0;
+    double capacityMemory = 0;
     double allocCpu = 0;
     double allocMem = 0;
     double usedCpu = 0;
@@ -307,6 +322,8 @@ final class KuspRecorder {
         continue;
       }
       nodes++;
+      capacityCpu += n.type().capacity().milliCpu();
+      capacityMemory += n.type().capacity().memoryMib();
       for (Pod pod : n.pods()) {
         if (pod.daemon()) {
           continue;
@@ -320,9 +337,9 @@ final class KuspRecorder {
     }
     return new PlatformSample(
         nodes,
-        PlatformSample.fraction(allocCpu, nodes * nodeCapacity.milliCpu()),
-        PlatformSample.fraction(allocMem, nodes * nodeCapacity.memoryMib()),
-        PlatformSample.fraction(usedCpu, nodes * nodeCapacity.milliCpu()));
+        PlatformSample.fraction(allocCpu, capacityCpu),
+        PlatformSample.fraction(allocMem, capacityMemory),
+        PlatformSample.fraction(usedCpu, capacityCpu));
   }
 
   private static double ratio(double num, double den) {

@@ -111,7 +111,7 @@ final class LivePods {
             daemon);
     TemplateUse use = templates.get(key);
     if (use == null) {
-      use = new TemplateUse(key, spec(key, image));
+      use = new TemplateUse(key, spec(key, image, d == null ? null : d.spec));
       templates.put(key, use);
     }
     use.pods++;
@@ -141,9 +141,11 @@ final class LivePods {
    * pkg/scheduler/framework/plugins/interpodaffinity/filtering.go {@code satisfyPodAntiAffinity}
    * for the incoming pod's terms, {@code satisfyExistingPodsAntiAffinity} for those of the pods
    * already bound), so the one term keeps the service's pods off nodes running other services and
-   * other services' pods off its nodes.
+   * other services' pods off its nodes. A Deployment's {@code nodeSelector} and NoSchedule
+   * tolerations ({@code deployment}, null for a DaemonSet) go in as they are; they are the
+   * service's, so the template key need not repeat them.
    */
-  private PodSpec spec(PodTemplate t, ImageDescription image) {
+  private PodSpec spec(PodTemplate t, ImageDescription image, DeploymentSpec deployment) {
     String service = t.service();
     Resources request = t.request();
     PodSpec.Builder b =
@@ -186,6 +188,10 @@ final class LivePods {
               NodeSpec.ZONE,
               WhenUnsatisfiable.DO_NOT_SCHEDULE,
               LabelSelector.matchLabels(APP_LABEL, service)));
+    }
+    if (deployment != null) {
+      deployment.nodeSelector().forEach(b::nodeSelector);
+      deployment.noScheduleTolerations().forEach(b::toleration);
     }
     return b.build();
   }

@@ -18,6 +18,9 @@ public final class Node {
 
   final String name;
   final String zone;
+  // its node pool and that pool's index in the configuration's pools(): its type, labels, taints
+  final NodePool pool;
+  final int poolIndex;
   final ImageCache cache;
   final long requestedAt;
   // the scheduler's table this node joins (null for a node built outside a platform): its row
@@ -56,11 +59,13 @@ public final class Node {
   double strandedCpu;
   double strandedMemory;
 
-  Node(String name, String zone, long diskBytes, long requestedAt, NodeTable table) {
+  Node(String name, String zone, NodePool pool, int poolIndex, long requestedAt, NodeTable table) {
     this.name = name;
     this.table = table;
     this.zone = zone;
-    this.cache = new ImageCache(diskBytes);
+    this.pool = pool;
+    this.poolIndex = poolIndex;
+    this.cache = new ImageCache(pool.nodeType().diskBytes());
     this.requestedAt = requestedAt;
   }
 
@@ -77,6 +82,16 @@ public final class Node {
   /** Whether its instance was bought as spot. */
   public boolean spot() {
     return spot;
+  }
+
+  /** Its node pool. */
+  public NodePool pool() {
+    return pool;
+  }
+
+  /** Its instance type (its pool's). */
+  public NodeType type() {
+    return pool.nodeType();
   }
 
   /** Life-cycle state. */
@@ -126,6 +141,8 @@ public final class Node {
         + name
         + " "
         + zone
+        + " "
+        + pool.name()
         + " "
         + state
         + ", "

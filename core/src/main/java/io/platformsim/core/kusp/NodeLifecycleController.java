@@ -2,8 +2,10 @@ package io.platformsim.core.kusp;
 
 import io.platformsim.core.engine.DurationSampler;
 import io.platformsim.core.workload.ImageDescription;
+import io.platformsim.core.workload.Resources;
 import io.platformsim.identity.ipam.Allocation;
 import io.platformsim.scheduler.cluster.NodeSpec;
+import io.platformsim.scheduler.cluster.Taint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,12 +76,13 @@ final class NodeLifecycleController {
     this.tainting = new ZoneTainting(c, this);
   }
 
-  /** Requests an instance now; it is billed from now and joins when {@link #join} is called. */
-  Node newNode() {
+  /**
+   * Requests an instance of node pool {@code pool} (its index in the configuration's pools) now; it
+   * is billed from now and joins when {@link #join} is called.
+   */
+  Node newNode(int pool) {
     String zone = nextZone();
-    Node n =
-        new Node(
-            "node-" + (++nodeSeq), zone, c.config.nodeType().diskBytes(), c.sim.now(), c.table);
+    Node n = new Node("node-" + (++nodeSeq), zone, c.pools.get(pool), pool, c.sim.now(), c.table);
     c.nodes.add(n);
     c.nodesByName.put(n.name, n);
     c.spotNodes.requested(n);
@@ -98,9 +101,9 @@ final class NodeLifecycleController {
     return zones.get(zoneCursor++ % zones.size());
   }
 
-  /** Requests an instance that joins after the provisioning time. */
-  void provisionNode() {
-    Node n = newNode();
+  /** Requests an instance of node pool {@code pool} that joins after the provisioning time. */
+  void provisionNode(int pool) {
+    Node n = newNode(pool);
     c.sim.schedule(provisioning.next(), () -> join(n));
   }
 
@@ -112,16 +115,20 @@ final class NodeLifecycleController {
       return;
     }
     KuspConfig config = c.config;
+    NodeType type = n.pool.nodeType();
+    Resources allocatable = c.allocatable(n);
     NodeSpec.Builder b =
         NodeSpec.builder(n.name, c.registry)
-            .allocatable("cpu", c.allocatable.milliCpu())
-            .allocatable("memory", c.allocatable.memoryBytes())
-            .allocatable("pods", config.nodeType().maxPods())
+            .allocatable("cpu", allocatable.milliCpu())
+            .allocatable("memory", allocatable.memoryBytes())
+            .allocatable("pods", type.maxPods())
             // nodefs.available<10%: k/k pkg/kubelet/apis/config/v1beta1/defaults_linux.go.
-            .allocatable(
-                "ephemeral-storage",
-                config.nodeType().diskBytes() - config.nodeType().diskBytes() / 10)
+            .allocatable("ephemeral-storage", type.diskBytes() - type.diskBytes() / 10)
             .zone(n.zone);
+    n.pool.nodeLabels().forEach(b::label);
+    for (Taint t : n.pool.taints()) {
+      b.taint(t.key(), t.value(), t.effect());
+    }
     for (ImageDescription img : config.preloadedImages()) {
       b.image(img.reference(), img.totalBytes());
       n.cache.store(img, c.sim.now());
@@ -129,7 +136,7 @@ final class NodeLifecycleController {
     n.index = c.table.addNode(b.build());
     c.nodesByIndex.add(n);
     n.joinedAt = c.sim.now();
-    Allocation range = c.identity.nodeJoined(n.name, config.nodeType().name(), n.zone, c.sim.now());
+    Allocation range = c.identity.nodeJoined(n.name, type.name(), n.zone, c.sim.now());
     n.addressed = range.isGranted();
     c.recorder.setNodeState(n, NodeState.READY);
     if (!n.addressed) {
@@ -301,7 +308,7 @@ final class NodeLifecycleController {
     }
     evictions.set(n.evictionRecord, evictions.get(n.evictionRecord).emptiedAt(c.sim.now()));
     removeNode(n);
-    provisionNode();
+    provisionNode(n.poolIndex);
   }
 
   /**

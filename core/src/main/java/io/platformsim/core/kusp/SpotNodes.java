@@ -81,8 +81,8 @@ final class SpotNodes {
   }
 
   /**
-   * EC2 takes the instance back; the node group replaces it, unless the cluster autoscaler began
-   * draining it during the notice (it meant to shrink the group anyway).
+   * EC2 takes the instance back; its node group (pool) replaces it, unless the cluster autoscaler
+   * began draining it during the notice (it meant to shrink the group anyway).
    */
   private void reclaimed(Node n) {
     if (n.state == NodeState.GONE || n.removing) {
@@ -91,7 +91,7 @@ final class SpotNodes {
     boolean replace = n.state != NodeState.DRAINING;
     c.nodeLifecycle.removeNode(n);
     if (replace) {
-      c.nodeLifecycle.provisionNode();
+      c.nodeLifecycle.provisionNode(n.poolIndex); // its own pool replaces it
     }
   }
 

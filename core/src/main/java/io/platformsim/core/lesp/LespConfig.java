@@ -174,6 +174,34 @@ public record LespConfig(
     return own != null ? Optional.of(own) : autoScaling;
   }
 
+  /**
+   * A copy with {@code service} pinned to instance type {@code type} (replacing its pin, if any).
+   */
+  public LespConfig withPin(String service, String type) {
+    Map<String, String> pins = new LinkedHashMap<>(pinnedTypes);
+    pins.put(service, type);
+    return new LespConfig(
+        menu,
+        agents,
+        pins,
+        baseImage,
+        pending,
+        boot,
+        bootFailureProbability,
+        configManagement,
+        deploySteps,
+        bake,
+        strategy,
+        imageBatch,
+        headroom,
+        replaceFailed,
+        autoScaling,
+        meanTimeToCrashMillis,
+        identity,
+        zones,
+        serviceAutoScaling);
+  }
+
   /** A builder holding the defaults. */
   public static Builder builder() {
     return new Builder();

@@ -119,7 +119,13 @@ class ScenarioSchemaTest {
                   hpa: {min: 2, max: 6, targetCpu: 60%}
                   disruptionBudget: {minAvailable: 1}
                   tolerations: [{key: unreachable, seconds: 0}, {key: not-ready}]
+                  nodeSelector: {topology.kubernetes.io/zone: zone-a}
             """;
+    String noSchedule =
+        "    deployment: {tolerations: [{key: d, operator: Exists, effect: NoSchedule},"
+            + " {key: not-ready, effect: NoExecute}, {key: e, value: f, effect: NoSchedule}]}\n";
+    assertEquals(List.of(), validate(SMALL + noSchedule));
+    ScenarioFile.parse(SMALL + noSchedule, "good.yaml");
     assertEquals(List.of(), validate(good));
     ScenarioFile.parse(good, "good.yaml");
     // an unknown strategy, a bare duration, an unknown toleration key, two budget fields
@@ -128,7 +134,43 @@ class ScenarioSchemaTest {
             SMALL + "    deployment: {strategy: recreate}\n",
             SMALL + "    deployment: {shutdown: 30}\n",
             SMALL + "    deployment: {tolerations: [{key: gone}]}\n",
-            SMALL + "    deployment: {disruptionBudget: {minAvailable: 1, maxUnavailable: 1}}\n")) {
+            SMALL + "    deployment: {disruptionBudget: {minAvailable: 1, maxUnavailable: 1}}\n",
+            SMALL + "    deployment: {tolerations: [{key: a, effect: NoSchedule, seconds: 3}]}\n",
+            SMALL + "    deployment: {tolerations: [{key: unreachable, value: x}]}\n",
+            SMALL + "    deployment: {nodeSelector: {tier: [a]}}\n")) {
+      assertFalse(validate(bad).isEmpty(), "schema accepted:\n" + bad);
+      assertThrowsScenarioError(bad);
+    }
+  }
+
+  @Test
+  void theSchemaAndTheLoaderAgreeOnNodePools() throws IOException {
+    String good =
+        SMALL
+            + """
+            kusp:
+              expander: least-waste
+              nodePools:
+                - name: big
+                  nodeType: {name: m5.4xlarge, cpu: 16, memory: 64Gi, price: 0.768}
+                  labels: {tier: batch}
+                  taints: [{key: dedicated, value: batch, effect: NoSchedule}, {key: gpu}]
+                  initial: 1
+                  min: 0
+                  max: 4
+            """;
+    assertEquals(List.of(), validate(good));
+    ScenarioFile.parse(good, "good.yaml");
+    String pool =
+        "kusp: {nodePools: [{name: big, nodeType: {name: m8, cpu: 8, memory: 32Gi, price: 0.4}, ";
+    // an unknown expander, a NoExecute taint, a pool named default, no max, an unknown field
+    for (String bad :
+        List.of(
+            SMALL + "kusp: {expander: cheapest}\n",
+            SMALL + pool + "max: 2, taints: [{key: a, effect: NoExecute}]}]}\n",
+            SMALL + pool.replace("big", "default") + "max: 2}]}\n",
+            SMALL + pool + "min: 1}]}\n",
+            SMALL + pool + "max: 2, size: 3}]}\n")) {
       assertFalse(validate(bad).isEmpty(), "schema accepted:\n" + bad);
       assertThrowsScenarioError(bad);
     }
@@ -398,6 +440,12 @@ class ScenarioSchemaTest {
         Arguments.of("/properties/identity/properties/kusp", IdentityReader.class, "KUSP_IDENTITY"),
         Arguments.of("/$defs/network", IdentityPartsReader.class, "NETWORK"),
         Arguments.of("/$defs/certificates", IdentityPartsReader.class, "CERTIFICATES"),
+        Arguments.of(
+            "/properties/kusp/properties/nodePools/items", NodePoolReader.class, "NODE_POOL"),
+        Arguments.of(
+            "/properties/kusp/properties/nodePools/items/properties/taints/items",
+            NodePoolReader.class,
+            "TAINT"),
         Arguments.of("/$defs/event", TimelineReader.class, "EVENT"),
         Arguments.of("/$defs/event/properties/release", TimelineReader.class, "RELEASE"),
         Arguments.of("/$defs/everyService", TimelineReader.class, "EVERY_SERVICE"),

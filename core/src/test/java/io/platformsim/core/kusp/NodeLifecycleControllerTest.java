@@ -279,7 +279,7 @@ class NodeLifecycleControllerTest {
                 .identity(KuspDeterministicTest.INSTANT_IDENTITY)
                 .build());
     for (int i = 0; i < 3; i++) {
-      c.nodeLifecycle.join(c.nodeLifecycle.newNode());
+      c.nodeLifecycle.join(c.nodeLifecycle.newNode(0));
     }
     sim.runUntil(CRASH_AT);
     for (Node n : List.copyOf(c.nodes)) {
@@ -289,7 +289,7 @@ class NodeLifecycleControllerTest {
     assertEquals(
         List.of(-1L, -1L, -1L),
         c.nodeLifecycle.evictions().stream().map(NodeEviction::taintedAt).toList());
-    Node fourth = c.nodeLifecycle.newNode();
+    Node fourth = c.nodeLifecycle.newNode(0);
     assertEquals("zone-a", fourth.zone());
     c.nodeLifecycle.join(fourth);
     sim.run();

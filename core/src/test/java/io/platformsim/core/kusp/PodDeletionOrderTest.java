@@ -10,8 +10,15 @@ import org.junit.jupiter.api.Test;
 /** The ReplicaSet's victim order, rule by rule (controller_utils.go ActivePodsWithRanks.Less). */
 class PodDeletionOrderTest {
 
-  private static final Node NODE_A = new Node("a", "z", 1_000, 0, null);
-  private static final Node NODE_B = new Node("b", "z", 1_000, 0, null);
+  private static final NodePool POOL =
+      NodePool.of(
+          "p",
+          new NodeType("t", io.platformsim.core.workload.Resources.ofCores(4, 16), 1_000, 0, 110),
+          0,
+          0,
+          1);
+  private static final Node NODE_A = new Node("a", "z", POOL, 0, 0, null);
+  private static final Node NODE_B = new Node("b", "z", POOL, 0, 0, null);
   private long seq;
 
   private Pod pod(

@@ -30,11 +30,11 @@ class PreemptionTest {
   private final Cluster c =
       new Cluster(
           new Simulation(), RandomStreams.of(5, 0), KuspConfig.builder().daemonSets().build());
-  private final long cpu = c.allocatable.milliCpu();
+  private final long cpu = c.config.allocatable().milliCpu();
   private int seq;
 
   private Node node() {
-    Node n = c.nodeLifecycle.newNode();
+    Node n = c.nodeLifecycle.newNode(0);
     c.nodeLifecycle.join(n);
     return n;
   }

@@ -43,7 +43,7 @@ class SchedulingQueueProperties {
                 .schedulingLatency(DurationDistribution.uniform(0, 50))
                 .build());
     for (int i = 0; i < nodes; i++) {
-      c.nodeLifecycle.join(c.nodeLifecycle.newNode());
+      c.nodeLifecycle.join(c.nodeLifecycle.newNode(0));
     }
     c.deploymentController.create(
         service("a", replicasA, cpuA),
