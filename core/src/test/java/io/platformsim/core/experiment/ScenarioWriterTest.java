@@ -13,6 +13,8 @@ import io.platformsim.core.kusp.KuspIdentity;
 import io.platformsim.core.lesp.LespConfig;
 import io.platformsim.core.lesp.LespIdentity;
 import io.platformsim.core.workload.Service;
+import io.platformsim.identity.ipam.Network;
+import io.platformsim.identity.ipam.Subnet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,7 +174,23 @@ class ScenarioWriterTest {
     // bake is uniform 8-10 min by default: written as {min, max}
     String w = ScenarioWriter.write(SmallScenario.build());
     assertTrue(w.contains("  bake: {min: 8m, max: 10m}\n"), w);
-    // one authority in a file: two different capacities leave the section out
+    // a network is written as {cidr, subnetPrefix, zones, reserved}: a subnet not named after its
+    // zone has no such form, so LeSP's network is left out and reads back as the default
+    Network named =
+        Network.builder("10.1.0.0/16").subnet(Subnet.plain("db", "zone-a", "10.1.0.0/16")).build();
+    Scenario odd =
+        SmallScenario.builder()
+            .lesp(LespConfig.builder().identity(LespIdentity.DEFAULT.withNetwork(named)).build())
+            .build();
+    String written = ScenarioWriter.write(odd);
+    assertFalse(written.contains("network:"), written);
+    Scenario read = ScenarioFile.parse(written, "odd.yaml");
+    assertEquals(LespIdentity.DEFAULT.network(), read.lesp().identity().network());
+    assertNotEquals(odd, read);
+  }
+
+  @Test
+  void twoAuthoritiesAreWrittenUnderTheirPlatforms() {
     Scenario split =
         Scenario.builder("split")
             .service(Service.builder("web").build())
@@ -187,11 +205,10 @@ class ScenarioWriterTest {
                     .kusp()
                     .withIdentity(KuspIdentity.INSTANT.withAuthorityCapacity(7)));
     String written = ScenarioWriter.write(split);
-    assertFalse(written.contains("identity:"), written);
-    assertTrue(written.contains("  bake: 1m\n"), written);
-    Scenario read = ScenarioFile.parse(written, "split.yaml");
-    assertEquals(0, read.lesp().identity().authorityCapacityPerSecond());
-    assertNotEquals(split, read);
+    assertFalse(written.contains("\n  authorityCapacity:"), written);
+    assertTrue(written.contains("\n  lesp:\n    authorityCapacity: 5\n"), written);
+    assertTrue(written.contains("    mode: WORKLOAD_IDENTITY\n    authorityCapacity: 7\n"), written);
+    assertEquals(split, ScenarioFile.parse(written, "split.yaml"));
   }
 
   @Test
