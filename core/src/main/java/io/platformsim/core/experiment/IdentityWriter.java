@@ -51,8 +51,7 @@ final class IdentityWriter {
     resources(y, lesp.resources());
     y.close();
     y.open("kusp");
-    Optional<List<String>> vpc =
-        kusp.isVpcNative() ? network(kusp.vpcNetwork()) : Optional.empty();
+    Optional<List<String>> vpc = kusp.isVpcNative() ? network(kusp.vpcNetwork()) : Optional.empty();
     if (vpc.isPresent()) {
       y.field("addressing", "vpcNative");
       y.flow("network", vpc.get());
@@ -135,8 +134,7 @@ final class IdentityWriter {
     byService.forEach(
         (service, names) ->
             y.flowList(
-                Spelled.text(service),
-                new TreeSet<>(names).stream().map(Spelled::text).toList()));
+                Spelled.text(service), new TreeSet<>(names).stream().map(Spelled::text).toList()));
     y.close();
   }
 }

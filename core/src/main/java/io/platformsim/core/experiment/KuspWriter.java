@@ -90,8 +90,7 @@ final class KuspWriter {
     y.field("registryBandwidth", Spelled.bytes(c.registryBandwidthBytesPerSecond()));
     y.field("maxParallel", Integer.toString(c.maxParallelImagePulls()));
     y.flowList(
-        "preloaded",
-        c.preloadedImages().stream().map(i -> Spelled.text(i.reference())).toList());
+        "preloaded", c.preloadedImages().stream().map(i -> Spelled.text(i.reference())).toList());
     y.close();
   }
 

@@ -63,10 +63,15 @@ import net.jqwik.api.Provide;
 /**
  * YAML → scenario → YAML round-trips: a scenario written by {@link ScenarioWriter} reads back as
  * the same scenario (record equality), and writing what was read gives the same text. The generator
- * covers every field the file format can express today (top level, services with images and
- * Deployment specs, the whole {@code lesp} section, {@code kusp}, {@code identity}, every timeline
- * event kind) with awkward text (quotes, colons, non-ASCII, YAML words) and ragged numbers (any
- * millisecond, random doubles); fields without a key keep their defaults.
+ * covers every field the file format can express today (top level, services with images, placement
+ * and Deployment specs, the whole {@code lesp} section, {@code kusp} with reservations, DaemonSets,
+ * image pulls, scheduling and control-plane timings, {@code identity} with one authority or one per
+ * platform, networks, overlay or VPC-native addressing, modes, certificates and resources, {@code
+ * pricing}, every timeline event kind) with awkward text (quotes, colons, non-ASCII, YAML words)
+ * and ragged numbers (any millisecond, random doubles), in the combinations the readers accept:
+ * reservations and DaemonSets that leave every service room on the node, a zone spread within both
+ * platforms' zones, VPC-native only on a node type with an ENI limit and with a subnet in each KuSP
+ * zone, spot and reserved shares summing to at most 1.
  */
 class ScenarioRoundTripProperties {
 
@@ -211,8 +216,7 @@ class ScenarioRoundTripProperties {
       b.image(new ImageDescription(pick(r, NAMES) + ":" + pick(r, VERSIONS), layers));
     }
     if (r.nextBoolean()) {
-      b.placement(
-          new PlacementNeeds(1 + r.nextInt(zones), r.nextBoolean(), r.nextBoolean()));
+      b.placement(new PlacementNeeds(1 + r.nextInt(zones), r.nextBoolean(), r.nextBoolean()));
     }
     return b.build();
   }
@@ -403,7 +407,9 @@ class ScenarioRoundTripProperties {
   private static RotationPolicy certificates(Random r) {
     long ttl = 1 + r.nextLong(200L * 86_400_000L);
     double at = r.nextBoolean() ? 2.0 / 3 : 1 - r.nextDouble();
-    return (long) Math.floor(ttl * at) >= 1 ? new RotationPolicy(ttl, at) : new RotationPolicy(2, 1);
+    return (long) Math.floor(ttl * at) >= 1
+        ? new RotationPolicy(ttl, at)
+        : new RotationPolicy(2, 1);
   }
 
   private static String[] resourceNames(Random r) {
@@ -425,8 +431,7 @@ class ScenarioRoundTripProperties {
     // VPC-native needs a node type with a known ENI limit (every one holds at least 4 pods, more
     // than the 3 DaemonSets at most drawn below).
     boolean vpcNative = r.nextInt(4) == 0;
-    String typeName =
-        vpcNative ? pick(r, EniLimits.AWS.all()).instanceType() : pick(r, NAMES);
+    String typeName = vpcNative ? pick(r, EniLimits.AWS.all()).instanceType() : pick(r, NAMES);
     List<String> profiles = Policies.names();
     KuspConfig.Builder b =
         KuspConfig.builder()
