@@ -27,7 +27,9 @@ import java.util.TreeSet;
  * with the {@code plain} reservations; among them {@link LespIdentity#DEFAULT}'s own, whose subnet
  * is named {@code lesp}): LeSP's reads back as the default network, KuSP's VPC-native addressing as
  * the overlay; and the overlay range of a VPC-native identity (unused while VPC-native), which
- * reads back as {@link KuspIdentity#DEFAULT}'s.
+ * reads back as {@link KuspIdentity#DEFAULT}'s. Written as they are and reported by the reader:
+ * resources of a service the workload lacks, a VPC-native network without a subnet in each KuSP
+ * zone.
  */
 final class IdentityWriter {
 

@@ -97,7 +97,7 @@ final class KuspWriter {
   /** The scheduler's and the control plane's timings. */
   private static void timings(YamlLines y, KuspConfig c) {
     y.open("scheduling");
-    int pct = c.nodeSampling().percentage();
+    int pct = c.percentageOfNodesToScore();
     y.field("nodeSampling", pct == 0 ? "adaptive" : pct + "%");
     LespWriter.distribution(y, "latency", c.schedulingLatency());
     y.close();
