@@ -12,11 +12,10 @@ import java.util.Map;
 
 /**
  * Writes a service's {@code deployment} section as {@link DeploymentReader} reads it, every field
- * written out. Not expressible (no key in the reader): the HPA's sync period, tolerance and
- * scale-down stabilization (always the upstream defaults, {@link PodAutoscaling#cpu}); tolerations
- * other than NoExecute {@code unreachable} / {@code not-ready}; limits of 0 for both CPU and memory
- * (a {@code limits} section needs one of them); minReady and progressDeadline that are not whole
- * seconds.
+ * written out, the HPA with its sync period, tolerance and scale-down stabilization. Not
+ * expressible (no key in the reader): tolerations other than NoExecute {@code unreachable} / {@code
+ * not-ready}; limits of 0 for both CPU and memory (a {@code limits} section needs one of them);
+ * minReady and progressDeadline that are not whole seconds.
  */
 final class DeploymentWriter {
 

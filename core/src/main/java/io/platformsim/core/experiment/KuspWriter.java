@@ -1,21 +1,29 @@
 package io.platformsim.core.experiment;
 
 import io.platformsim.core.kusp.ClusterAutoscaling;
+import io.platformsim.core.kusp.CrashLoopBackOff;
+import io.platformsim.core.kusp.DaemonSet;
 import io.platformsim.core.kusp.KuspConfig;
 import io.platformsim.core.kusp.NodeType;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the {@code kusp} section as {@link KuspReader} reads it, every field written out: {@code
- * initialNodes} as a number (never {@code auto}) and the cluster autoscaler in full or {@code
- * false}. The per-service Deployment specs go under each service ({@link ServicesWriter}). Not
- * expressible (no key in the reader): kube/system reserved, the eviction threshold, DaemonSets,
- * node provisioning, node and registry bandwidth, parallel image pulls, preloaded images, node
- * sampling, scheduling and controller latency, node monitor grace period, node status update,
- * not-ready toleration, termination grace period, crash-loop back-off, the cluster autoscaler's
- * scan interval, delay after add and utilization threshold, and the {@linkplain
- * KuspConfig#identity() identity} beyond its authority capacity ({@link IdentityWriter}).
+ * Writes the {@code kusp} section as {@link KuspReader}, {@link KuspNodeReader} and {@link
+ * KuspControlPlaneReader} read it, every field written out: {@code initialNodes} as a number (never
+ * {@code auto}), the cluster autoscaler in full or {@code false}, the reservations, DaemonSets
+ * ({@code []} for none), node provisioning, image pulls, scheduling and control-plane timings. The
+ * per-service Deployment specs go under each service ({@link ServicesWriter}), the {@linkplain
+ * KuspConfig#identity() identity} under {@code identity} ({@link IdentityWriter}).
+ *
+ * <p>Not expressible: the cluster autoscaler's scan interval, delay after add and utilization
+ * threshold (no key; always {@link ClusterAutoscaling}'s upstream defaults); a node provisioning or
+ * scheduling latency distribution the file cannot spell ({@link LespWriter#distribution}: left out,
+ * read back as the default); DaemonSet names with leading or trailing blanks (the reader strips
+ * them). A preloaded image is named by its reference and read as the image of the first service
+ * with that reference, so another image of the same reference reads back as that one. Written as
+ * they are and reported by the reader: a not-ready toleration or termination grace period that is
+ * not whole seconds, a preloaded image whose reference no service has.
  */
 final class KuspWriter {
 
@@ -53,6 +61,62 @@ final class KuspWriter {
               Spelled.duration(ca.unneededMillis())));
     }
     y.field("schedulerProfile", Spelled.text(c.schedulerProfile()));
+    node(y, c);
+    timings(y, c);
+    y.close();
+  }
+
+  /** What a node keeps for itself, how long it takes to join, how it gets images. */
+  private static void node(YamlLines y, KuspConfig c) {
+    y.open("reserved");
+    y.flow("kube", ServicesWriter.resources(c.kubeReserved()));
+    y.flow("system", ServicesWriter.resources(c.systemReserved()));
+    y.field("evictionHard", Spelled.memory(c.evictionHardMemoryMib()));
+    y.close();
+    if (c.daemonSets().isEmpty()) {
+      y.field("daemonSets", "[]"); // none, not the default DaemonSets
+    } else {
+      y.open("daemonSets");
+      for (DaemonSet d : c.daemonSets()) {
+        List<String> kv = new ArrayList<>(List.of("name", Spelled.text(d.name())));
+        kv.addAll(ServicesWriter.resources(d.request()));
+        y.flowItem(kv);
+      }
+      y.close();
+    }
+    LespWriter.distribution(y, "nodeProvisioning", c.nodeProvisioning());
+    y.open("imagePulls");
+    y.field("nodeBandwidth", Spelled.bytes(c.nodeBandwidthBytesPerSecond()));
+    y.field("registryBandwidth", Spelled.bytes(c.registryBandwidthBytesPerSecond()));
+    y.field("maxParallel", Integer.toString(c.maxParallelImagePulls()));
+    y.flowList(
+        "preloaded", c.preloadedImages().stream().map(i -> Spelled.text(i.reference())).toList());
+    y.close();
+  }
+
+  /** The scheduler's and the control plane's timings. */
+  private static void timings(YamlLines y, KuspConfig c) {
+    y.open("scheduling");
+    int pct = c.percentageOfNodesToScore();
+    y.field("nodeSampling", pct == 0 ? "adaptive" : pct + "%");
+    LespWriter.distribution(y, "latency", c.schedulingLatency());
+    y.close();
+    y.open("controlPlane");
+    y.field("controllerLatency", Spelled.duration(c.controllerLatencyMillis()));
+    y.field("nodeMonitorGracePeriod", Spelled.duration(c.nodeMonitorGracePeriodMillis()));
+    y.field("nodeStatusUpdate", Spelled.duration(c.nodeStatusUpdateMillis()));
+    y.field("notReadyToleration", Spelled.duration(c.notReadyTolerationMillis()));
+    y.field("terminationGracePeriod", Spelled.duration(c.terminationGracePeriodMillis()));
+    CrashLoopBackOff b = c.crashLoopBackOff();
+    y.flow(
+        "crashLoopBackOff",
+        List.of(
+            "initial",
+            Spelled.duration(b.initialMillis()),
+            "max",
+            Spelled.duration(b.maxMillis()),
+            "reset",
+            Spelled.duration(b.resetMillis())));
     y.close();
   }
 }

@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * Writes the {@code services} list as {@link ServicesReader} reads it: every service listed, a
- * generated {@code fleet} included, with every field written out and each service's KuSP {@code
- * deployment} section ({@link DeploymentWriter}) if the KuSP configuration names one. Not
- * expressible (no key in the reader): {@link Service#placement()}.
+ * generated {@code fleet} included, with every field written out, its {@code placement} ({@link
+ * PlacementReader}) in full, and its KuSP {@code deployment} section ({@link DeploymentWriter}) if
+ * the KuSP configuration names one. Every service is expressible.
  */
 final class ServicesWriter {
 
@@ -46,6 +46,15 @@ final class ServicesWriter {
       if (kusp.deployments().containsKey(s.name())) {
         DeploymentWriter.write(y, kusp.deployment(s.name()));
       }
+      y.flow(
+          "placement",
+          List.of(
+              "zoneSpread",
+              Integer.toString(s.placement().zoneSpread()),
+              "antiAffinity",
+              Boolean.toString(s.placement().antiAffinity()),
+              "dedicatedHardware",
+              Boolean.toString(s.placement().dedicatedHardware())));
       y.close();
     }
     y.close();

@@ -368,6 +368,15 @@ public record KuspConfig(
     return Resources.of(cpu, mem);
   }
 
+  /**
+   * {@code percentageOfNodesToScore} of {@link #nodeSampling()} as the scheduler configuration
+   * writes it (0 adaptive, 100 a full scan): the inverse of {@link
+   * Builder#percentageOfNodesToScore(int)}, for code that names no scheduler type.
+   */
+  public int percentageOfNodesToScore() {
+    return nodeSampling.percentage();
+  }
+
   /** Collects the configuration; {@link #build()} validates it. */
   public static final class Builder {
     private NodeType nodeType = NodeType.GENERIC;

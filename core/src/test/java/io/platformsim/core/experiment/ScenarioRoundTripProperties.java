@@ -13,6 +13,8 @@ import io.platformsim.core.experiment.TimelineEvent.LoadChange;
 import io.platformsim.core.experiment.TimelineEvent.MachineFailure;
 import io.platformsim.core.experiment.TimelineEvent.ZoneOutage;
 import io.platformsim.core.kusp.ClusterAutoscaling;
+import io.platformsim.core.kusp.CrashLoopBackOff;
+import io.platformsim.core.kusp.DaemonSet;
 import io.platformsim.core.kusp.DeploymentSpec;
 import io.platformsim.core.kusp.KuspConfig;
 import io.platformsim.core.kusp.KuspIdentity;
@@ -28,12 +30,20 @@ import io.platformsim.core.lesp.InstanceType;
 import io.platformsim.core.lesp.LespConfig;
 import io.platformsim.core.lesp.LespIdentity;
 import io.platformsim.core.lesp.MachineAgents;
+import io.platformsim.core.platform.Pricing;
 import io.platformsim.core.workload.ImageDescription;
 import io.platformsim.core.workload.ImageLayer;
 import io.platformsim.core.workload.LoadCurve;
+import io.platformsim.core.workload.PlacementNeeds;
 import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.core.workload.Service;
+import io.platformsim.identity.access.IdentityMode;
+import io.platformsim.identity.cert.RotationPolicy;
+import io.platformsim.identity.ipam.Cidr;
+import io.platformsim.identity.ipam.EniLimits;
+import io.platformsim.identity.ipam.Network;
+import io.platformsim.identity.ipam.Subnet;
 import io.platformsim.scheduler.placement.Policies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,10 +65,15 @@ import net.jqwik.api.Provide;
 /**
  * YAML → scenario → YAML round-trips: a scenario written by {@link ScenarioWriter} reads back as
  * the same scenario (record equality), and writing what was read gives the same text. The generator
- * covers every field the file format can express today (top level, services with images and
- * Deployment specs, the whole {@code lesp} section, {@code kusp}, {@code identity}, every timeline
- * event kind) with awkward text (quotes, colons, non-ASCII, YAML words) and ragged numbers (any
- * millisecond, random doubles); fields without a key keep their defaults.
+ * covers every field the file format can express today (top level, services with images, placement
+ * and Deployment specs, the whole {@code lesp} section, {@code kusp} with reservations, DaemonSets,
+ * image pulls, scheduling and control-plane timings, {@code identity} with one authority or one per
+ * platform, networks, overlay or VPC-native addressing, modes, certificates and resources, {@code
+ * pricing}, every timeline event kind) with awkward text (quotes, colons, non-ASCII, YAML words)
+ * and ragged numbers (any millisecond, random doubles), in the combinations the readers accept:
+ * reservations and DaemonSets that leave every service room on the node, a zone spread within both
+ * platforms' zones, VPC-native only on a node type with an ENI limit and with a subnet in each KuSP
+ * zone, spot and reserved shares summing to at most 1.
  */
 class ScenarioRoundTripProperties {
 
@@ -128,25 +143,33 @@ class ScenarioRoundTripProperties {
     List<String> names = new ArrayList<>(NAMES);
     Collections.shuffle(names, r);
     int n = 1 + r.nextInt(4);
+    List<String> zones = new ArrayList<>(ZONES);
+    Collections.shuffle(zones, r);
+    zones = zones.subList(0, 1 + r.nextInt(3));
     List<Service> services = new ArrayList<>();
     Map<String, DeploymentSpec> deployments = new LinkedHashMap<>();
     for (String name : names.subList(0, n)) {
       // DeploymentSectionProperties' limits are at least 500m and 1Gi: requests stay below.
       boolean deployment = r.nextBoolean();
-      services.add(service(r, name, deployment ? 500 : 1500, deployment ? 1024 : 3000));
+      // LeSP keeps its three default zones: a spread fits both platforms up to KuSP's zones.
+      services.add(
+          service(r, name, deployment ? 500 : 1500, deployment ? 1024 : 3000, zones.size()));
       if (deployment) {
         deployments.put(
             name, r.nextInt(4) == 0 ? DeploymentSpec.DEFAULT : DeploymentSectionProperties.spec(r));
       }
     }
     int authority = r.nextBoolean() ? 0 : r.nextInt(1_000_001);
-    KuspConfig kusp = kusp(r, authority);
+    // One authority for both, or one each (the file then writes each under its platform).
+    int kuspAuthority = r.nextBoolean() ? authority : r.nextInt(1_000_001);
+    KuspConfig kusp = kusp(r, zones, services, kuspAuthority);
     long horizon = 60_000 + r.nextLong(3 * 86_400_000L);
     Scenario.Builder b =
         Scenario.builder(pick(r, NAMES))
             .services(services)
             .lesp(lesp(r, services, authority))
             .kusp(kusp)
+            .pricing(pricing(r))
             .horizon(Duration.ofMillis(horizon))
             .replications(1 + r.nextInt(Scenario.MAX_REPLICATIONS))
             .seed(r.nextLong());
@@ -177,7 +200,7 @@ class ScenarioRoundTripProperties {
     return b.build();
   }
 
-  private static Service service(Random r, String name, int maxCpu, int maxMemory) {
+  private static Service service(Random r, String name, int maxCpu, int maxMemory, int zones) {
     Service.Builder b =
         Service.builder(name)
             .version(pick(r, VERSIONS))
@@ -193,6 +216,9 @@ class ScenarioRoundTripProperties {
         layers.add(new ImageLayer("sha256:" + pick(r, NAMES), bytes(r)));
       }
       b.image(new ImageDescription(pick(r, NAMES) + ":" + pick(r, VERSIONS), layers));
+    }
+    if (r.nextBoolean()) {
+      b.placement(new PlacementNeeds(1 + r.nextInt(zones), r.nextBoolean(), r.nextBoolean()));
     }
     return b.build();
   }
@@ -301,12 +327,114 @@ class ScenarioRoundTripProperties {
     if (r.nextBoolean()) {
       b.baseImage(new BaseImage(pick(r, NAMES), pick(r, VERSIONS)));
     }
-    return b.identity(LespIdentity.DEFAULT.withAuthorityCapacity(authority)).build();
+    return b.identity(lespIdentity(r, services, authority)).build();
   }
 
-  private static KuspConfig kusp(Random r, int authority) {
-    List<String> zones = new ArrayList<>(ZONES);
-    Collections.shuffle(zones, r);
+  /** Spot and reserved shares that sum to at most 1, or everything on-demand. */
+  private static Pricing pricing(Random r) {
+    if (r.nextInt(3) == 0) {
+      return Pricing.ON_DEMAND;
+    }
+    double spot = r.nextInt(4) == 0 ? 0.3 : r.nextDouble();
+    double reserved = r.nextBoolean() ? 0 : r.nextDouble() * (1 - spot);
+    return Pricing.ON_DEMAND
+        .withSpot(spot, 1 - r.nextDouble(), r.nextBoolean() ? 0 : r.nextDouble() * 3)
+        .withReserved(reserved, r.nextBoolean() ? 0.72 : r.nextDouble());
+  }
+
+  private static LespIdentity lespIdentity(Random r, List<Service> services, int authority) {
+    LespIdentity id = LespIdentity.DEFAULT.withAuthorityCapacity(authority);
+    if (r.nextBoolean()) {
+      List<String> zones = new ArrayList<>(ZONES);
+      Collections.shuffle(zones, r);
+      id = id.withNetwork(network(r, zones.subList(0, 1 + r.nextInt(4))));
+    }
+    if (r.nextBoolean()) {
+      id = id.withCertificates(certificates(r), r.nextBoolean());
+    }
+    for (Service s : services) {
+      if (r.nextInt(3) == 0) {
+        id = id.withResources(s.name(), resourceNames(r));
+      }
+    }
+    return id;
+  }
+
+  /**
+   * Overlay or VPC-native addressing (then a network with a subnet in each of {@code zones}), any
+   * mode, authority and token capacities, certificates and resources.
+   */
+  private static KuspIdentity kuspIdentity(
+      Random r, boolean vpcNative, List<String> zones, List<Service> services, int authority) {
+    KuspIdentity id = KuspIdentity.INSTANT.withAuthorityCapacity(authority);
+    if (vpcNative) {
+      List<String> covered = new ArrayList<>(zones);
+      if (r.nextBoolean()) {
+        covered.add("extra");
+      }
+      Collections.shuffle(covered, r);
+      id = id.vpcNative(network(r, covered));
+    } else if (r.nextBoolean()) {
+      int prefix = 8 + r.nextInt(23);
+      id = id.overlay(cidr(r, prefix).toString(), prefix + r.nextInt(31 - prefix));
+    }
+    List<IdentityMode> modes =
+        List.of(
+            IdentityMode.WORKLOAD_IDENTITY, IdentityMode.NODE_ROLE, IdentityMode.CREDENTIAL_PROXY);
+    id = id.withMode(pick(r, modes)).withTokenCapacity(r.nextBoolean() ? 0 : r.nextInt(1_000_001));
+    if (r.nextBoolean()) {
+      id = id.withCertificates(certificates(r)).withRenewals(r.nextBoolean());
+    }
+    for (Service s : services) {
+      if (r.nextInt(3) == 0) {
+        id = id.withResources(s.name(), resourceNames(r));
+      }
+    }
+    return id;
+  }
+
+  /**
+   * A block of 10.0.0.0/8 split, as the file's {@code network} splits it, into one {@code
+   * /subnetPrefix} subnet per zone named after the zone, all with AWS's or all with plain
+   * reservations.
+   */
+  private static Network network(Random r, List<String> zones) {
+    int prefix = 8 + r.nextInt(15);
+    Cidr block = cidr(r, prefix);
+    int fewest = 32 - Integer.numberOfLeadingZeros(zones.size() - 1); // ceil(log2 zones)
+    int subnetPrefix = prefix + fewest + r.nextInt(4); // at most /28: room after reservations
+    boolean aws = r.nextBoolean();
+    List<Subnet> subnets = new ArrayList<>();
+    for (int i = 0; i < zones.size(); i++) {
+      String z = zones.get(i);
+      subnets.add(new Subnet(z, z, block.subnet(subnetPrefix, i), aws ? 4 : 1, 1));
+    }
+    return new Network(block, subnets);
+  }
+
+  /** A {@code /prefix} block of 10.0.0.0/8 (prefix at least 8). */
+  private static Cidr cidr(Random r, int prefix) {
+    long hostBits = (1L << (32 - prefix)) - 1;
+    return new Cidr(((10L << 24) | r.nextInt(1 << 24)) & ~hostBits, prefix);
+  }
+
+  /** A lifetime and a renewal fraction that renews after at least 1 ms. */
+  private static RotationPolicy certificates(Random r) {
+    long ttl = 1 + r.nextLong(200L * 86_400_000L);
+    double at = r.nextBoolean() ? 2.0 / 3 : 1 - r.nextDouble();
+    return (long) Math.floor(ttl * at) >= 1
+        ? new RotationPolicy(ttl, at)
+        : new RotationPolicy(2, 1);
+  }
+
+  private static String[] resourceNames(Random r) {
+    List<String> names = new ArrayList<>(NAMES);
+    Collections.shuffle(names, r);
+    return names.subList(0, r.nextInt(4)).toArray(new String[0]);
+  }
+
+  private static KuspConfig kusp(
+      Random r, List<String> zones, List<Service> services, int authority) {
     ClusterAutoscaling ca = null;
     if (r.nextInt(3) > 0) {
       int min = r.nextInt(10);
@@ -315,21 +443,78 @@ class ScenarioRoundTripProperties {
               .withUnneededMillis(
                   r.nextInt(4) == 0 ? Scenario.NEVER : wholeSecondsOrNot(r, r.nextLong(3_600_000)));
     }
+    // VPC-native needs a node type with a known ENI limit (every one holds at least 4 pods, more
+    // than the 3 DaemonSets at most drawn below).
+    boolean vpcNative = r.nextInt(4) == 0;
+    String typeName = vpcNative ? pick(r, EniLimits.AWS.all()).instanceType() : pick(r, NAMES);
     List<String> profiles = Policies.names();
-    return KuspConfig.builder()
-        .nodeType(
-            new NodeType(
-                pick(r, NAMES),
-                Resources.of(4000 + r.nextInt(60_000), 16_384 + r.nextInt(200_000)),
-                1 + bytes(r),
-                r.nextDouble() * 3,
-                10 + r.nextInt(240)))
-        .zones(zones.subList(0, 1 + r.nextInt(3)).toArray(new String[0]))
-        .schedulerProfile(profiles.get(r.nextInt(profiles.size())))
-        .initialNodes(r.nextInt(100))
-        .clusterAutoscaling(ca)
-        .identity(KuspIdentity.INSTANT.withAuthorityCapacity(authority))
-        .build();
+    KuspConfig.Builder b =
+        KuspConfig.builder()
+            .nodeType(
+                new NodeType(
+                    typeName,
+                    Resources.of(4000 + r.nextInt(60_000), 16_384 + r.nextInt(200_000)),
+                    1 + bytes(r),
+                    r.nextDouble() * 3,
+                    10 + r.nextInt(240)))
+            .zones(zones.toArray(new String[0]))
+            .schedulerProfile(profiles.get(r.nextInt(profiles.size())))
+            .initialNodes(r.nextInt(100))
+            .clusterAutoscaling(ca)
+            .identity(kuspIdentity(r, vpcNative, zones, services, authority));
+    if (r.nextBoolean()) {
+      node(r, b, services);
+    }
+    if (r.nextBoolean()) {
+      controlPlane(r, b);
+    }
+    return b.build();
+  }
+
+  /**
+   * Reservations and DaemonSets that leave every drawn service room on the smallest drawn node
+   * (4000m, 16Gi): at most 1500m + 600m + 1000m + 500m of CPU and 3000Mi + 768Mi + 2Gi + 1Gi + 1Gi
+   * of memory; provisioning, bandwidths, parallel pulls and preloaded service images.
+   */
+  private static void node(Random r, KuspConfig.Builder b, List<Service> services) {
+    b.reserved(
+            Resources.of(r.nextInt(1000), r.nextInt(2048)),
+            Resources.of(r.nextInt(500), r.nextInt(1024)))
+        .evictionHardMemoryMib(r.nextInt(1024));
+    List<String> names = new ArrayList<>(NAMES);
+    names.removeIf(s -> !s.strip().equals(s)); // a DaemonSet's name is read stripped
+    Collections.shuffle(names, r);
+    b.daemonSets(
+        names.subList(0, r.nextInt(4)).stream()
+            .map(n -> new DaemonSet(n, Resources.of(r.nextInt(200), r.nextInt(256))))
+            .toArray(DaemonSet[]::new));
+    b.nodeProvisioning(distribution(r))
+        .nodeBandwidth(1 + bytes(r))
+        .registryBandwidth(1 + bytes(r))
+        .maxParallelImagePulls(r.nextInt(10_001));
+    // A preloaded image is named by its reference: the image of the first service with it.
+    Map<String, ImageDescription> byReference = new LinkedHashMap<>();
+    for (Service s : services) {
+      byReference.putIfAbsent(s.image().reference(), s.image());
+    }
+    b.preloadedImages(
+        byReference.values().stream()
+            .filter(i -> i.reference().strip().equals(i.reference()) && r.nextBoolean())
+            .toArray(ImageDescription[]::new));
+  }
+
+  /** Scheduling and control-plane timings, the two toleration settings in whole seconds. */
+  private static void controlPlane(Random r, KuspConfig.Builder b) {
+    long initial = 1 + wholeSecondsOrNot(r, r.nextLong(60_000));
+    long max = initial + wholeSecondsOrNot(r, r.nextLong(1_000_000));
+    b.percentageOfNodesToScore(r.nextInt(101))
+        .schedulingLatency(distribution(r))
+        .controllerLatencyMillis(wholeSecondsOrNot(r, r.nextLong(60_000)))
+        .nodeMonitorGracePeriodMillis(wholeSecondsOrNot(r, r.nextLong(600_000)))
+        .nodeStatusUpdateMillis(1 + r.nextLong(60_000))
+        .notReadyTolerationMillis(r.nextLong(3600) * 1000)
+        .terminationGracePeriodMillis(r.nextLong(600) * 1000)
+        .crashLoopBackOff(new CrashLoopBackOff(initial, max, r.nextLong(2 * max + 1)));
   }
 
   /** A fixed duration or a lognormal of whole milliseconds, the two forms a file can spell. */

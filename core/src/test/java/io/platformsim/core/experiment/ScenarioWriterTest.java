@@ -3,16 +3,28 @@ package io.platformsim.core.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.platformsim.core.engine.DurationDistribution;
+import io.platformsim.core.kusp.DaemonSet;
+import io.platformsim.core.kusp.KuspConfig;
 import io.platformsim.core.kusp.KuspIdentity;
+import io.platformsim.core.kusp.NodeType;
 import io.platformsim.core.lesp.LespConfig;
 import io.platformsim.core.lesp.LespIdentity;
+import io.platformsim.core.platform.Pricing;
+import io.platformsim.core.workload.ImageDescription;
+import io.platformsim.core.workload.PlacementNeeds;
+import io.platformsim.core.workload.Resources;
 import io.platformsim.core.workload.Service;
+import io.platformsim.identity.access.IdentityMode;
+import io.platformsim.identity.ipam.Cidr;
+import io.platformsim.identity.ipam.Network;
+import io.platformsim.identity.ipam.Subnet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +84,147 @@ class ScenarioWriterTest {
                 + "  - at: 3h30m\n    failure: {service: zebra, count: 1}\n"),
         w);
     assertTrue(w.contains("  - at: 3h45m\n    load: {service: cheetah, factor: 1.0}\n"), w);
+  }
+
+  @Test
+  void theCanonicalFormSpellsOutTheDefaultsOfTheNewerSections() {
+    String w = ScenarioWriter.write(DefaultScenario.build());
+    // default.yaml has no placement: PlacementNeeds.NONE under each of the 60 services
+    assertEquals(
+        60,
+        count(
+            w, "    placement: {zoneSpread: 1, antiAffinity: false, dedicatedHardware: false}\n"));
+    // KuspConfig.Builder's defaults: evictionHard 100Mi, provisioning 120 s, 100 MB/s and 1 GB/s,
+    // serialized pulls; notReadyToleration 300 s = 5m; back-off 10 s to 300 s, reset 2 x 300 s
+    assertTrue(
+        w.contains(
+            "  reserved:\n    kube: {cpu: 0m, memory: 0Mi}\n    system: {cpu: 0m, memory: 0Mi}\n"
+                + "    evictionHard: 100Mi\n  daemonSets:\n"
+                + "    - {name: logs, cpu: 100m, memory: 200Mi}\n"),
+        w);
+    assertTrue(
+        w.contains(
+            "  nodeProvisioning: 2m\n  imagePulls:\n    nodeBandwidth: 100MB\n"
+                + "    registryBandwidth: 1GB\n    maxParallel: 1\n    preloaded: []\n"
+                + "  scheduling:\n    nodeSampling: adaptive\n    latency: 0s\n"),
+        w);
+    assertTrue(
+        w.contains(
+            "    notReadyToleration: 5m\n    terminationGracePeriod: 30s\n"
+                + "    crashLoopBackOff: {initial: 10s, max: 5m, reset: 10m}\n"),
+        w);
+    // one authority of 25/s; LeSP's 90-day certificates renewed at 2/3, KuSP's 24 h at 1/2 on an
+    // overlay 10.0.0.0/16 with a /24 per node (LespIdentity.DEFAULT, KuspIdentity.DEFAULT)
+    assertTrue(
+        w.contains(
+            "\nidentity:\n  authorityCapacity: 25\n  lesp:\n"
+                + "    certificates: {lifetime: 90d, renewAt: 0.6666666666666666, renewals: false}\n"
+                + "  kusp:\n    addressing: overlay\n    podCidr: 10.0.0.0/16\n"
+                + "    nodePrefix: 24\n    mode: WORKLOAD_IDENTITY\n    tokenCapacity: 0\n"
+                + "    certificates: {lifetime: 1d, renewAt: 0.5, renewals: false}\n"),
+        w);
+    // Pricing.ON_DEMAND
+    assertTrue(
+        w.endsWith(
+            "\npricing:\n  spot: {share: 0.0, price: 1.0, interruptionsPerMonth: 0.0}\n"
+                + "  reserved: {share: 0.0, discount: 0.0}\n"),
+        w);
+  }
+
+  @Test
+  void everyNewerSectionIsWrittenAsTheFileSaysIt() {
+    ImageDescription image = new ImageDescription("web:1", List.of());
+    // LeSP's machines on 192.168.0.0/24 halved into two plain /25s, one per zone
+    Network lan =
+        new Network(
+            Cidr.parse("192.168.0.0/24"),
+            List.of(
+                Subnet.plain("east", "east", "192.168.0.0/25"),
+                Subnet.plain("west", "west", "192.168.0.128/25")));
+    Scenario s =
+        Scenario.builder("newer")
+            .service(
+                Service.builder("web")
+                    .image(image)
+                    .placement(new PlacementNeeds(2, true, false))
+                    .build())
+            .lesp(
+                LespConfig.builder()
+                    .identity(
+                        LespIdentity.DEFAULT
+                            .withNetwork(lan)
+                            .withAuthorityCapacity(5)
+                            .withResources("web", "web-db", "bucket"))
+                    .build())
+            .kusp(
+                KuspConfig.builder()
+                    .nodeType(
+                        new NodeType("m5.large", Resources.of(2000, 8192), 1L << 30, 0.096, 110))
+                    .zones("a", "b")
+                    .identity(
+                        KuspIdentity.INSTANT
+                            .vpcNative(Network.perZone("10.1.0.0/16", 20, "a", "b"))
+                            .withMode(IdentityMode.NODE_ROLE))
+                    .reserved(Resources.of(100, 1024), Resources.ZERO)
+                    .daemonSets(new DaemonSet("cni", Resources.of(50, 64)))
+                    .nodeProvisioning(DurationDistribution.uniform(60_000, 180_000))
+                    .preloadedImages(image)
+                    .percentageOfNodesToScore(50)
+                    .notReadyTolerationMillis(60_000)
+                    .build())
+            .pricing(Pricing.ON_DEMAND.withSpot(0.7, 0.3, 0.05).withReserved(0.2, 0.4))
+            .build();
+    String w = ScenarioWriter.write(s);
+    assertTrue(
+        w.contains(
+            "    placement: {zoneSpread: 2, antiAffinity: true, dedicatedHardware: false}\n"),
+        w);
+    // VPC-native caps m5.large at its ENI limit: 3 ENIs x (10 - 1) + 2 = 29 pods (EniLimits.AWS)
+    assertTrue(w.contains(", maxPods: 29, disk: 1GiB}\n"), w);
+    assertTrue(
+        w.contains(
+            "  reserved:\n    kube: {cpu: 100m, memory: 1Gi}\n    system: {cpu: 0m, memory: 0Mi}\n"
+                + "    evictionHard: 100Mi\n  daemonSets:\n    - {name: cni, cpu: 50m, memory: 64Mi}\n"
+                + "  nodeProvisioning: {min: 1m, max: 3m}\n"),
+        w);
+    assertTrue(w.contains("    preloaded: [\"web:1\"]\n"), w);
+    assertTrue(w.contains("    nodeSampling: 50%\n"), w);
+    assertTrue(w.contains("    notReadyToleration: 1m\n"), w);
+    // two authorities (5/s and unlimited): one under each platform, none at the top
+    assertTrue(
+        w.contains(
+            "\nidentity:\n  lesp:\n"
+                + "    network: {cidr: 192.168.0.0/24, subnetPrefix: 25, zones: [east, west], reserved: plain}\n"
+                + "    authorityCapacity: 5\n"),
+        w);
+    assertTrue(w.contains("    resources:\n      web: [bucket, web-db]\n"), w);
+    assertTrue(
+        w.contains(
+            "  kusp:\n    addressing: vpcNative\n"
+                + "    network: {cidr: 10.1.0.0/16, subnetPrefix: 20, zones: [a, b], reserved: aws}\n"
+                + "    mode: NODE_ROLE\n    authorityCapacity: 0\n"),
+        w);
+    assertTrue(
+        w.contains(
+            "\npricing:\n  spot: {share: 0.7, price: 0.3, interruptionsPerMonth: 0.05}\n"
+                + "  reserved: {share: 0.2, discount: 0.4}\n"),
+        w);
+    assertEquals(s, ScenarioFile.parse(w, "newer.yaml"));
+  }
+
+  @Test
+  void aValueOutsideAKeysRangeIsWrittenAsItIsAndTheReaderReportsIt() {
+    // the API field is terminationGracePeriodSeconds: 1.5 s has no whole-second spelling
+    Scenario s = SmallScenario.build();
+    Scenario odd =
+        s.withKusp(
+            KuspConfig.builder().initialNodes(3).terminationGracePeriodMillis(1_500).build());
+    String w = ScenarioWriter.write(odd);
+    assertTrue(w.contains("    terminationGracePeriod: 1s500ms\n"), w);
+    ScenarioFileException e =
+        assertThrows(ScenarioFileException.class, () -> ScenarioFile.parse(w, "odd.yaml"));
+    assertEquals("kusp.controlPlane.terminationGracePeriod", e.field());
+    assertTrue(e.problem().contains("whole seconds"), e.problem());
   }
 
   @Test
@@ -172,7 +325,23 @@ class ScenarioWriterTest {
     // bake is uniform 8-10 min by default: written as {min, max}
     String w = ScenarioWriter.write(SmallScenario.build());
     assertTrue(w.contains("  bake: {min: 8m, max: 10m}\n"), w);
-    // one authority in a file: two different capacities leave the section out
+    // a network is written as {cidr, subnetPrefix, zones, reserved}: a subnet not named after its
+    // zone has no such form, so LeSP's network is left out and reads back as the default
+    Network named =
+        Network.builder("10.1.0.0/16").subnet(Subnet.plain("db", "zone-a", "10.1.0.0/16")).build();
+    Scenario odd =
+        SmallScenario.builder()
+            .lesp(LespConfig.builder().identity(LespIdentity.DEFAULT.withNetwork(named)).build())
+            .build();
+    String written = ScenarioWriter.write(odd);
+    assertFalse(written.contains("network:"), written);
+    Scenario read = ScenarioFile.parse(written, "odd.yaml");
+    assertEquals(LespIdentity.DEFAULT.network(), read.lesp().identity().network());
+    assertNotEquals(odd, read);
+  }
+
+  @Test
+  void twoAuthoritiesAreWrittenUnderTheirPlatforms() {
     Scenario split =
         Scenario.builder("split")
             .service(Service.builder("web").build())
@@ -187,11 +356,11 @@ class ScenarioWriterTest {
                     .kusp()
                     .withIdentity(KuspIdentity.INSTANT.withAuthorityCapacity(7)));
     String written = ScenarioWriter.write(split);
-    assertFalse(written.contains("identity:"), written);
-    assertTrue(written.contains("  bake: 1m\n"), written);
-    Scenario read = ScenarioFile.parse(written, "split.yaml");
-    assertEquals(0, read.lesp().identity().authorityCapacityPerSecond());
-    assertNotEquals(split, read);
+    assertFalse(written.contains("\n  authorityCapacity:"), written);
+    assertTrue(written.contains("\n  lesp:\n    authorityCapacity: 5\n"), written);
+    assertTrue(
+        written.contains("    mode: WORKLOAD_IDENTITY\n    authorityCapacity: 7\n"), written);
+    assertEquals(split, ScenarioFile.parse(written, "split.yaml"));
   }
 
   @Test
