@@ -1,6 +1,7 @@
 package io.platformsim.core.experiment;
 
 import io.platformsim.core.kusp.DeploymentSpec;
+import io.platformsim.core.kusp.NoScheduleTerm;
 import io.platformsim.core.kusp.PodAutoscaling;
 import io.platformsim.core.kusp.PodDisruptionBudget;
 import io.platformsim.core.kusp.Probe;
@@ -12,10 +13,11 @@ import java.util.Map;
 
 /**
  * Writes a service's {@code deployment} section as {@link DeploymentReader} reads it, every field
- * written out, the HPA with its sync period, tolerance and scale-down stabilization. Not
- * expressible (no key in the reader): tolerations other than NoExecute {@code unreachable} / {@code
- * not-ready}; limits of 0 for both CPU and memory (a {@code limits} section needs one of them);
- * minReady and progressDeadline that are not whole seconds.
+ * written out, the HPA with its sync period, tolerance and scale-down stabilization, the node
+ * selector, and the tolerations: NoExecute ({@code unreachable} / {@code not-ready}) first, then
+ * the NoSchedule ones. Not expressible (no key in the reader): NoExecute tolerations of other keys;
+ * limits of 0 for both CPU and memory (a {@code limits} section needs one of them); minReady and
+ * progressDeadline that are not whole seconds.
  */
 final class DeploymentWriter {
 
@@ -81,7 +83,12 @@ final class DeploymentWriter {
               ? List.of("minAvailable", countOrPercent(p.minAvailable()))
               : List.of("maxUnavailable", countOrPercent(p.maxUnavailable())));
     }
-    if (d.tolerations().isEmpty()) {
+    if (!d.nodeSelector().isEmpty()) {
+      y.open("nodeSelector");
+      d.nodeSelector().forEach((k, v) -> y.field(Spelled.text(k), Spelled.text(v)));
+      y.close();
+    }
+    if (d.tolerations().isEmpty() && d.noScheduleTerms().isEmpty()) {
       y.field("tolerations", "[]");
     } else {
       y.open("tolerations");
@@ -96,6 +103,18 @@ final class DeploymentWriter {
             t.seconds() == null
                 ? List.of("key", Spelled.text(key))
                 : List.of("key", Spelled.text(key), "seconds", Long.toString(t.seconds())));
+      }
+      for (NoScheduleTerm t : d.noScheduleTerms()) {
+        List<String> kv = new ArrayList<>();
+        if (t.key() != null) {
+          kv.addAll(List.of("key", Spelled.text(t.key())));
+        }
+        kv.addAll(List.of("operator", t.exists() ? "Exists" : "Equal"));
+        if (!t.exists() && !t.value().isEmpty()) { // empty is the reader's default
+          kv.addAll(List.of("value", Spelled.text(t.value())));
+        }
+        kv.addAll(List.of("effect", "NoSchedule"));
+        y.flowItem(kv);
       }
       y.close();
     }

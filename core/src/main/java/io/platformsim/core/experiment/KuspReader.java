@@ -38,7 +38,14 @@ final class KuspReader {
           "expander");
   private static final List<String> NODE_TYPE =
       List.of("name", "cpu", "memory", "price", "maxPods", "disk");
-  private static final List<String> AUTOSCALER = List.of("min", "max", "scaleDownAfter");
+  private static final List<String> AUTOSCALER =
+      List.of(
+          "min",
+          "max",
+          "scaleDownAfter",
+          "scanInterval",
+          "scaleDownDelayAfterAdd",
+          "scaleDownUtilizationThreshold");
 
   private KuspReader() {}
 
@@ -127,6 +134,22 @@ final class KuspReader {
     }
     long unneeded =
         a.read("scaleDownAfter", Units.DURATION, ClusterAutoscaling.DEFAULT_UNNEEDED_MILLIS);
-    return ClusterAutoscaling.between(min, max).withUnneededMillis(unneeded);
+    long scan =
+        a.read("scanInterval", Units.DURATION, ClusterAutoscaling.DEFAULT_SCAN_INTERVAL_MILLIS);
+    if (scan < 1) {
+      throw a.error("scanInterval", "must be at least 1ms, was '" + a.text("scanInterval") + "'");
+    }
+    long delay =
+        a.read(
+            "scaleDownDelayAfterAdd",
+            Units.DURATION,
+            ClusterAutoscaling.DEFAULT_DELAY_AFTER_ADD_MILLIS);
+    double threshold =
+        a.decimal(
+            "scaleDownUtilizationThreshold", ClusterAutoscaling.DEFAULT_UTILIZATION_THRESHOLD);
+    if (!(threshold > 0 && threshold <= 1)) {
+      throw a.error("scaleDownUtilizationThreshold", "must be in (0, 1], was " + threshold);
+    }
+    return new ClusterAutoscaling(min, max, scan, unneeded, delay, threshold);
   }
 }

@@ -4,6 +4,8 @@ import io.platformsim.core.kusp.ClusterAutoscaling;
 import io.platformsim.core.kusp.CrashLoopBackOff;
 import io.platformsim.core.kusp.DaemonSet;
 import io.platformsim.core.kusp.KuspConfig;
+import io.platformsim.core.kusp.NoScheduleTerm;
+import io.platformsim.core.kusp.NodePool;
 import io.platformsim.core.kusp.NodeType;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +18,15 @@ import java.util.List;
  * per-service Deployment specs go under each service ({@link ServicesWriter}), the {@linkplain
  * KuspConfig#identity() identity} under {@code identity} ({@link IdentityWriter}).
  *
- * <p>Not expressible: the cluster autoscaler's scan interval, delay after add and utilization
- * threshold (no key; always {@link ClusterAutoscaling}'s upstream defaults); a node provisioning or
- * scheduling latency distribution the file cannot spell ({@link LespWriter#distribution}: left out,
- * read back as the default); DaemonSet names with leading or trailing blanks (the reader strips
- * them). A preloaded image is named by its reference and read as the image of the first service
- * with that reference, so another image of the same reference reads back as that one. Written as
- * they are and reported by the reader: a not-ready toleration or termination grace period that is
- * not whole seconds, a preloaded image whose reference no service has.
+ * <p>The node pools besides the default one and the expander come last ({@link NodePoolReader}).
+ *
+ * <p>Not expressible: a node provisioning or scheduling latency distribution the file cannot spell
+ * ({@link LespWriter#distribution}: left out, read back as the default); DaemonSet names with
+ * leading or trailing blanks (the reader strips them). A preloaded image is named by its reference
+ * and read as the image of the first service with that reference, so another image of the same
+ * reference reads back as that one. Written as they are and reported by the reader: a not-ready
+ * toleration or termination grace period that is not whole seconds, a preloaded image whose
+ * reference no service has.
  */
 final class KuspWriter {
 
@@ -32,18 +35,7 @@ final class KuspWriter {
   /** The {@code kusp} section of {@code c}. */
   static void write(YamlLines y, KuspConfig c) {
     y.open("kusp");
-    NodeType t = c.nodeType();
-    List<String> node = new ArrayList<>(List.of("name", Spelled.text(t.name())));
-    node.addAll(ServicesWriter.resources(t.capacity()));
-    node.addAll(
-        List.of(
-            "price",
-            Spelled.decimal(t.hourlyPriceUsd()),
-            "maxPods",
-            Integer.toString(t.maxPods()),
-            "disk",
-            Spelled.bytes(t.diskBytes())));
-    y.flow("nodeType", node);
+    y.flow("nodeType", nodeType(c.nodeType()));
     y.field("initialNodes", Integer.toString(c.initialNodes()));
     y.flowList("zones", c.zones().stream().map(Spelled::text).toList());
     ClusterAutoscaling ca = c.clusterAutoscaling();
@@ -58,12 +50,80 @@ final class KuspWriter {
               "max",
               Integer.toString(ca.maxNodes()),
               "scaleDownAfter",
-              Spelled.duration(ca.unneededMillis())));
+              Spelled.duration(ca.unneededMillis()),
+              "scanInterval",
+              Spelled.duration(ca.scanIntervalMillis()),
+              "scaleDownDelayAfterAdd",
+              Spelled.duration(ca.delayAfterAddMillis()),
+              "scaleDownUtilizationThreshold",
+              Spelled.decimal(ca.utilizationThreshold())));
     }
     y.field("schedulerProfile", Spelled.text(c.schedulerProfile()));
     node(y, c);
     timings(y, c);
+    pools(y, c);
     y.close();
+  }
+
+  /** The expander and the node pools besides the default one ({@link NodePoolReader}). */
+  private static void pools(YamlLines y, KuspConfig c) {
+    y.field("expander", c.expander().yamlName());
+    if (c.nodePools().isEmpty()) {
+      y.field("nodePools", "[]");
+      return;
+    }
+    y.open("nodePools");
+    for (NodePool p : c.nodePools()) {
+      y.item();
+      y.field("name", Spelled.text(p.name()));
+      y.flow("nodeType", nodeType(p.nodeType()));
+      if (p.labels().isEmpty()) {
+        y.field("labels", "{}");
+      } else {
+        y.open("labels");
+        p.labels().forEach((k, v) -> y.field(Spelled.text(k), Spelled.text(v)));
+        y.close();
+      }
+      if (p.noScheduleTerms().isEmpty()) {
+        y.field("taints", "[]");
+      } else {
+        y.open("taints");
+        for (NoScheduleTerm t : p.noScheduleTerms()) {
+          // an empty value is left out: the reader's default, and a blank value is refused
+          y.flowItem(
+              t.value().isEmpty()
+                  ? List.of("key", Spelled.text(t.key()), "effect", "NoSchedule")
+                  : List.of(
+                      "key",
+                      Spelled.text(t.key()),
+                      "value",
+                      Spelled.text(t.value()),
+                      "effect",
+                      "NoSchedule"));
+        }
+        y.close();
+      }
+      y.field("initial", Integer.toString(p.initialNodes()));
+      y.field("min", Integer.toString(p.minNodes()));
+      y.field("max", Integer.toString(p.maxNodes()));
+      y.close();
+    }
+    y.close();
+  }
+
+  /** {@code {name, cpu, memory, price, maxPods, disk}} of {@code t}. */
+  private static List<String> nodeType(NodeType t) {
+    List<String> node = new ArrayList<>(List.of("name", Spelled.text(t.name())));
+    node.addAll(ServicesWriter.resources(t.capacity()));
+    node.addAll(
+        List.of(
+            "price",
+            Spelled.decimal(t.hourlyPriceUsd()),
+            "maxPods",
+            Integer.toString(t.maxPods()),
+            "disk",
+            Spelled.bytes(t.diskBytes())));
+    return node;
   }
 
   /** What a node keeps for itself, how long it takes to join, how it gets images. */

@@ -117,8 +117,10 @@ final class NodePoolReader {
               + effect
               + "' (NoExecute taints belong to the node lifecycle controller)");
     }
+    String key = t.text("key").strip();
+    String value = t.string("value", ""); // its own error, at its own field
     try {
-      return pool.withNoScheduleTaint(t.text("key").strip(), t.string("value", ""));
+      return pool.withNoScheduleTaint(key, value);
     } catch (IllegalArgumentException e) {
       throw t.error("key", e.getMessage());
     }

@@ -6,6 +6,7 @@ import io.platformsim.core.kusp.nodelifecycle.Toleration;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.scheduler.cluster.TaintEffect;
 import io.platformsim.scheduler.resource.Quantity;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +161,13 @@ public record DeploymentSpec(
     noScheduleTolerations = List.copyOf(noScheduleTolerations);
   }
 
+  /** Its {@code NoSchedule} tolerations as plain text, in order. */
+  public List<NoScheduleTerm> noScheduleTerms() {
+    return noScheduleTolerations.stream()
+        .map(t -> new NoScheduleTerm(t.key(), t.exists(), t.exists() ? "" : t.value()))
+        .toList();
+  }
+
   /** What the Deployment controller's arithmetic reads of this spec at {@code replicas}. */
   public RolloutSpec rolloutSpec(int replicas) {
     return new RolloutSpec(strategy == Strategy.ROLLING_UPDATE, replicas, maxSurge, maxUnavailable);
@@ -186,6 +194,41 @@ public record DeploymentSpec(
         disruptionBudget,
         nodeSelector,
         noScheduleTolerations);
+  }
+
+  /**
+   * A copy whose pods select nodes by {@code selector} and tolerate {@code terms} (NoSchedule
+   * tolerations, as {@link NoScheduleTerm}s), replacing both.
+   */
+  public DeploymentSpec withNodeSelection(
+      Map<String, String> selector, List<NoScheduleTerm> terms) {
+    List<io.platformsim.scheduler.pod.Toleration> t = new ArrayList<>();
+    for (NoScheduleTerm term : terms) {
+      t.add(
+          term.exists()
+              ? io.platformsim.scheduler.pod.Toleration.exists(term.key(), TaintEffect.NO_SCHEDULE)
+              : io.platformsim.scheduler.pod.Toleration.equal(
+                  term.key(), term.value(), TaintEffect.NO_SCHEDULE));
+    }
+    return new DeploymentSpec(
+        strategy,
+        maxSurge,
+        maxUnavailable,
+        minReadyMillis,
+        progressDeadlineMillis,
+        priority,
+        pullPolicy,
+        limits,
+        readiness,
+        liveness,
+        startup,
+        crashAfterMillis,
+        shutdownMillis,
+        autoscaling,
+        tolerations,
+        disruptionBudget,
+        selector,
+        t);
   }
 
   /** A builder with the upstream defaults. */

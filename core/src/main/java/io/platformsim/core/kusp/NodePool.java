@@ -115,6 +115,11 @@ public record NodePool(
     return withTaints(t);
   }
 
+  /** Its taints as plain text, in order (all {@code NoSchedule}). */
+  public List<NoScheduleTerm> noScheduleTerms() {
+    return taints.stream().map(t -> new NoScheduleTerm(t.key(), false, t.value())).toList();
+  }
+
   /** A copy with {@code t} as its node type (e.g. capped at its ENI pod limit). */
   public NodePool withNodeType(NodeType t) {
     return new NodePool(name, t, labels, taints, initialNodes, minNodes, maxNodes);

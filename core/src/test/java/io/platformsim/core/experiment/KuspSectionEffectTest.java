@@ -1,10 +1,12 @@
 package io.platformsim.core.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.platformsim.core.engine.RandomStreams;
 import io.platformsim.core.engine.Simulation;
+import io.platformsim.core.kusp.ClusterAutoscaling;
 import io.platformsim.core.kusp.KuspPlatform;
 import io.platformsim.core.kusp.Pod;
 import io.platformsim.core.kusp.PodStartup;
@@ -135,6 +137,59 @@ class KuspSectionEffectTest {
     long slow = maxPhase(run(yaml.formatted("5m"), 900_000), "web", PodStartup::scheduling);
     assertTrue(fast >= 60_000, "fast " + fast);
     assertTrue(Math.abs(slow - fast - 240_000) <= 10_000, "fast " + fast + ", slow " + slow);
+  }
+
+  // --- autoscaler flags -------------------------------------------------------------------------
+
+  @Test
+  void theAutoscalerFlagsAreReadAndAScanIntervalDelaysTheScaleUp() {
+    String flags =
+        web(
+            6,
+            "kusp:\n  initialNodes: 1\n  daemonSets: []\n  nodeProvisioning: 1m\n"
+                + "  autoscaler: {min: 1, max: 3, scanInterval: %s, scaleDownDelayAfterAdd: 5m,"
+                + " scaleDownUtilizationThreshold: 0.7}\n");
+    assertEquals(
+        new ClusterAutoscaling(1, 3, 130_000, 600_000, 300_000, 0.7),
+        ScenarioFile.parse(flags.formatted("130s"), "ca.yaml").kusp().clusterAutoscaling());
+    // As above, 2 of the 6 pods wait for a new node. The autoscaler scans every scanInterval
+    // from the start and scales up at its first scan: the one node is not yet a stable template
+    // (Ready for a minute, upstream isNodeGoodTemplateCandidate), so the pool's node type is the
+    // template (upstream falls back to the cloud provider's template node). The new node joins
+    // 1 min later: the waiting pods wait 10 s + 60 s with 10 s scans and 130 s + 60 s with 130 s
+    // scans, 120 s longer, give or take the scheduler's back-off (at most 10 s).
+    long fast = maxPhase(run(flags.formatted("10s"), 900_000), "web", PodStartup::scheduling);
+    long slow = maxPhase(run(flags.formatted("130s"), 900_000), "web", PodStartup::scheduling);
+    assertTrue(Math.abs(slow - fast - 120_000) <= 10_000, "fast " + fast + ", slow " + slow);
+  }
+
+  @Test
+  void badAutoscalerFlagsNameFileLineFieldAndValue() {
+    String base = web(2, "kusp:\n  autoscaler: {min: 1, max: 3, %s}\n");
+    for (String[] bad :
+        new String[][] {
+          {"scanInterval: 0s", "kusp.autoscaler.scanInterval", "'0s'"},
+          {
+            "scaleDownUtilizationThreshold: 0",
+            "kusp.autoscaler.scaleDownUtilizationThreshold",
+            "0.0"
+          },
+          {
+            "scaleDownUtilizationThreshold: 1.5",
+            "kusp.autoscaler.scaleDownUtilizationThreshold",
+            "1.5"
+          },
+          {"scaleDownDelayAfterAdd: soon", "kusp.autoscaler.scaleDownDelayAfterAdd", "'soon'"}
+        }) {
+      ScenarioFileException e =
+          assertThrows(
+              ScenarioFileException.class,
+              () -> ScenarioFile.parse(base.formatted(bad[0]), "ca.yaml"));
+      assertEquals("ca.yaml", e.file(), e.getMessage());
+      assertTrue(e.line() > 0, e.getMessage());
+      assertEquals(bad[1], e.field(), e.getMessage());
+      assertTrue(e.problem().contains(bad[2]), e.getMessage());
+    }
   }
 
   // --- imagePulls -----------------------------------------------------------------------------

@@ -16,8 +16,11 @@ import io.platformsim.core.kusp.ClusterAutoscaling;
 import io.platformsim.core.kusp.CrashLoopBackOff;
 import io.platformsim.core.kusp.DaemonSet;
 import io.platformsim.core.kusp.DeploymentSpec;
+import io.platformsim.core.kusp.Expander;
 import io.platformsim.core.kusp.KuspConfig;
 import io.platformsim.core.kusp.KuspIdentity;
+import io.platformsim.core.kusp.NoScheduleTerm;
+import io.platformsim.core.kusp.NodePool;
 import io.platformsim.core.kusp.NodeType;
 import io.platformsim.core.lesp.AutoScaling;
 import io.platformsim.core.lesp.BaseImage;
@@ -163,6 +166,20 @@ class ScenarioRoundTripProperties {
     // One authority for both, or one each (the file then writes each under its platform).
     int kuspAuthority = r.nextBoolean() ? authority : r.nextInt(1_000_001);
     KuspConfig kusp = kusp(r, zones, services, kuspAuthority);
+    // Some services select an extra pool that has labels, tolerating its taints: a pool's type
+    // holds every drawn service (see node()), so the selection always admits the pods.
+    List<NodePool> labelled = kusp.nodePools().stream().filter(p -> !p.labels().isEmpty()).toList();
+    for (Service s : services) {
+      if (!labelled.isEmpty() && r.nextInt(3) == 0) {
+        NodePool p = labelled.get(r.nextInt(labelled.size()));
+        List<NoScheduleTerm> tolerate = new ArrayList<>(p.noScheduleTerms());
+        if (r.nextInt(4) == 0) {
+          tolerate.add(new NoScheduleTerm(null, true, "")); // Exists, every key
+        }
+        DeploymentSpec spec = deployments.getOrDefault(s.name(), DeploymentSpec.DEFAULT);
+        deployments.put(s.name(), spec.withNodeSelection(p.labels(), tolerate));
+      }
+    }
     long horizon = 60_000 + r.nextLong(3 * 86_400_000L);
     Scenario.Builder b =
         Scenario.builder(pick(r, NAMES))
@@ -439,9 +456,13 @@ class ScenarioRoundTripProperties {
     if (r.nextInt(3) > 0) {
       int min = r.nextInt(10);
       ca =
-          ClusterAutoscaling.between(min, Math.max(1, min) + r.nextInt(200))
-              .withUnneededMillis(
-                  r.nextInt(4) == 0 ? Scenario.NEVER : wholeSecondsOrNot(r, r.nextLong(3_600_000)));
+          new ClusterAutoscaling(
+              min,
+              Math.max(1, min) + r.nextInt(200),
+              1 + wholeSecondsOrNot(r, r.nextLong(60_000)),
+              r.nextInt(4) == 0 ? Scenario.NEVER : wholeSecondsOrNot(r, r.nextLong(3_600_000)),
+              wholeSecondsOrNot(r, r.nextLong(3_600_000)),
+              r.nextBoolean() ? 0.5 : 1 - r.nextDouble());
     }
     // VPC-native needs a node type with a known ENI limit (every one holds at least 4 pods, more
     // than the 3 DaemonSets at most drawn below).
@@ -468,7 +489,39 @@ class ScenarioRoundTripProperties {
     if (r.nextBoolean()) {
       controlPlane(r, b);
     }
+    b.expander(Expander.values()[r.nextInt(Expander.values().length)]);
+    // VPC-native caps every pool's type at its ENI limit: extra pools only on overlay networks.
+    for (int i = vpcNative ? 0 : r.nextInt(3); i > 0; i--) {
+      b.nodePool(pool(r, i));
+    }
     return b.build();
+  }
+
+  /**
+   * Extra pool {@code i} (named {@code pool-<i>}): a node type at least as large as the smallest
+   * default one (so every drawn service fits it), labels and NoSchedule taints from the drawn
+   * names, {@code min <= initial <= max}.
+   */
+  private static NodePool pool(Random r, int i) {
+    NodeType type =
+        new NodeType(
+            pick(r, NAMES).strip() + "-" + i,
+            Resources.of(4000 + r.nextInt(60_000), 16_384 + r.nextInt(200_000)),
+            1 + bytes(r),
+            r.nextDouble() * 3,
+            10 + r.nextInt(240));
+    int min = r.nextInt(5);
+    int max = min + r.nextInt(50);
+    NodePool p = NodePool.of("pool-" + i, type, min + r.nextInt(max - min + 1), min, max);
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (int k = r.nextInt(3); k > 0; k--) {
+      labels.put("tier-" + k, pick(r, VERSIONS).strip());
+    }
+    p = p.withLabels(labels);
+    for (int k = r.nextInt(3); k > 0; k--) {
+      p = p.withNoScheduleTaint("dedicated-" + k, r.nextBoolean() ? "" : pick(r, VERSIONS).strip());
+    }
+    return p;
   }
 
   /**
