@@ -45,6 +45,7 @@ class ArchitectureTest {
   private static final String KUSP = CORE + ".kusp";
   private static final String EXPERIMENT = CORE + ".experiment";
   private static final String YAML = CORE + ".yaml";
+  private static final String OUTPUT = CORE + ".output";
   private static final String EXAMPLES = ROOT + ".examples";
   private static final String BENCHMARKS = ROOT + ".benchmarks";
 
@@ -315,8 +316,8 @@ class ArchitectureTest {
                 + "experiment)",
             KUSP + ".deployment"),
         only(
-            "core.experiment: engine, workload, platform, lesp, kusp, yaml, identity and the "
-                + "scheduler's quantities only",
+            "core.experiment: engine, workload, platform, lesp, kusp, yaml, identity, output and "
+                + "the scheduler's quantities only",
             EXPERIMENT,
             ENGINE,
             WORKLOAD,
@@ -325,10 +326,11 @@ class ArchitectureTest {
             KUSP,
             YAML,
             IDENTITY,
-            SCHEDULER + ".resource"),
+            SCHEDULER + ".resource",
+            OUTPUT),
         new NamedRule(
-            "core.experiment: only the scenario's configuration, its readers and writers, the sweeps that "
-                + "vary it, NodeSelection and LespFactory/KuspFactory name lesp and kusp (the rest drives "
+            "core.experiment: only the scenario's configuration, its readers and writers, its size "
+                + "(ScenarioMemory), the sweeps that vary it, NodeSelection and LespFactory/KuspFactory name lesp and kusp (the rest drives "
                 + "the Platform contract)",
             noClasses()
                 .that()
@@ -336,7 +338,7 @@ class ArchitectureTest {
                 .and()
                 .haveNameNotMatching(
                     EXPERIMENT.replace(".", "\\.")
-                        + "\\.(Scenario|DefaultScenario|ScenarioFile|\\w+Reader|\\w+Writer|Sweep|LespFactory|KuspFactory|NodeSelection)"
+                        + "\\.(Scenario|DefaultScenario|ScenarioFile|ScenarioMemory|\\w+Reader|\\w+Writer|Sweep|LespFactory|KuspFactory|NodeSelection)"
                         + "(\\$.*)?")
                 .should()
                 .dependOnClassesThat()
@@ -346,14 +348,17 @@ class ArchitectureTest {
             YAML,
             JDK,
             "org.snakeyaml.engine.."),
+        onlyWithLibraries(
+            "core.output: the JDK only, no other io.platformsim package", OUTPUT, JDK),
         // examples
         only(
             "examples.report: experiment results and the platform and workload values they "
-                + "carry only (never cli)",
+                + "carry, and core.output to write its files, only (never cli)",
             EXAMPLES + ".report",
             EXPERIMENT,
             PLATFORM,
-            WORKLOAD),
+            WORKLOAD,
+            OUTPUT),
         new NamedRule(
             "examples.cli: nothing outside cli imports it",
             noClasses()

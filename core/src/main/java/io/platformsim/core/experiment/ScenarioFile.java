@@ -2,6 +2,7 @@ package io.platformsim.core.experiment;
 
 import io.platformsim.core.kusp.KuspConfig;
 import io.platformsim.core.lesp.LespConfig;
+import io.platformsim.core.output.OutputFiles;
 import io.platformsim.core.platform.Pricing;
 import io.platformsim.core.workload.Workload;
 import io.platformsim.core.yaml.YamlDocument;
@@ -9,12 +10,18 @@ import io.platformsim.core.yaml.YamlFileException;
 import io.platformsim.core.yaml.YamlMapping;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -80,7 +87,8 @@ public final class ScenarioFile {
   /**
    * Loads {@code path}.
    *
-   * @throws ScenarioFileException if it is missing, too large, not YAML or not a valid scenario
+   * @throws ScenarioFileException if it is missing, too large, binary or not UTF-8 text ({@link
+   *     #text}), not YAML or not a valid scenario
    */
   public static Scenario load(Path path) {
     String name = path.toString();
@@ -90,12 +98,77 @@ public final class ScenarioFile {
         throw new ScenarioFileException(
             name, 0, "", "file is " + size + " bytes; the limit is " + MAX_BYTES);
       }
-      return parse(Files.readString(path, StandardCharsets.UTF_8), name);
+      return parse(text(Files.readAllBytes(path), name), name);
     } catch (NoSuchFileException e) {
       throw new ScenarioFileException(name, 0, "", "no such file");
     } catch (IOException e) {
       throw new ScenarioFileException(name, 0, "", "cannot read: " + e.getMessage());
     }
+  }
+
+  /**
+   * {@code bytes} decoded as UTF-8, strictly: a file with a NUL byte is refused as a binary file,
+   * one starting with a UTF-16 byte-order mark as UTF-16, and a byte sequence that is not UTF-8 as
+   * "not UTF-8 text at byte N" (N counted from 1) with its line, instead of a decoder's bare "Input
+   * length = 1".
+   *
+   * @throws ScenarioFileException naming {@code sourceName}, the line and the byte
+   */
+  static String text(byte[] bytes, String sourceName) {
+    if (bytes.length >= 2
+        && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+            || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+      throw new ScenarioFileException(
+          sourceName,
+          1,
+          "",
+          "UTF-16 text (byte-order mark at byte 1), not UTF-8; save it as UTF-8");
+    }
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        throw new ScenarioFileException(
+            sourceName,
+            lineAt(bytes, i),
+            "",
+            "binary file (a NUL byte at byte " + (i + 1) + "), not a YAML scenario");
+      }
+    }
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    // UTF-8 never decodes to more chars than it has bytes.
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int at = in.position();
+      throw new ScenarioFileException(
+          sourceName,
+          lineAt(bytes, at),
+          "",
+          String.format(
+              Locale.ROOT,
+              "not UTF-8 text at byte %d (0x%02X); save the file as UTF-8",
+              at + 1,
+              bytes[at] & 0xFF));
+    }
+    return out.flip().toString();
+  }
+
+  /** The 1-based line of byte {@code index}. */
+  private static int lineAt(byte[] bytes, int index) {
+    int line = 1;
+    for (int i = 0; i < index; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+      }
+    }
+    return line;
   }
 
   /**
@@ -130,16 +203,16 @@ public final class ScenarioFile {
 
   /**
    * Writes {@code scenario} to {@code path} in canonical form ({@link ScenarioWriter#write}),
-   * replacing the file if it exists; {@link #load} reads it back as the same scenario where the
-   * file format can express every value.
+   * replacing the file if it exists (whole or not at all: {@link OutputFiles}); {@link #load} reads
+   * it back as the same scenario where the file format can express every value.
    *
    * @throws UncheckedIOException if the file cannot be written
    */
   public static void write(Scenario scenario, Path path) {
     try {
-      Files.writeString(path, ScenarioWriter.write(scenario), StandardCharsets.UTF_8);
+      new OutputFiles().text(path, ScenarioWriter.write(scenario)).write();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + e.getMessage(), e);
     }
   }
 

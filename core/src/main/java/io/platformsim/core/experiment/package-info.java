@@ -16,12 +16,13 @@
  * <p>Data flows one way: scenario → a platform on a fresh simulation per replication, driven only
  * through the {@link io.platformsim.core.platform.Platform} contract → the platform's recorded
  * metrics → figures with confidence intervals → reports. This package may depend on {@code engine},
- * {@code workload}, {@code platform}, {@code lesp}, {@code kusp}, {@code yaml}, the {@code
- * identity} module and the {@code scheduler} module's quantities; only the scenario's
- * configuration, its readers, {@code Sweep} (which varies that configuration), {@code
- * NodeSelection} (a service's node selector on both platforms) and the two standard factories
- * ({@code LespFactory}, {@code KuspFactory}) name {@code lesp} and {@code kusp}. Nothing in {@code
- * core} may depend on it. Chart rendering (a chart library) lives in the {@code examples} module,
- * not here.
+ * {@code workload}, {@code platform}, {@code lesp}, {@code kusp}, {@code yaml}, {@code output}
+ * (files written all or none), the {@code identity} module and the {@code scheduler} module's
+ * quantities; only the scenario's configuration, its readers, {@code ScenarioMemory} (its size in
+ * pods and machines, for the heap preflight), {@code Sweep} (which varies that configuration),
+ * {@code NodeSelection} (a service's node selector on both platforms) and the two standard
+ * factories ({@code LespFactory}, {@code KuspFactory}) name {@code lesp} and {@code kusp}. Nothing
+ * in {@code core} may depend on it. Chart rendering (a chart library) lives in the {@code examples}
+ * module, not here.
  */
 package io.platformsim.core.experiment;

@@ -6,12 +6,13 @@ import io.platformsim.core.experiment.ComparisonResult;
 import io.platformsim.core.experiment.DefaultScenario;
 import io.platformsim.core.experiment.Scenario;
 import io.platformsim.core.experiment.ScenarioFile;
+import io.platformsim.core.experiment.ScenarioMemory;
+import io.platformsim.core.output.OutputFiles;
 import io.platformsim.examples.report.ComparisonCharts;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -27,8 +28,16 @@ import picocli.CommandLine.Spec;
  * JSON object ({@code --json}); optionally writes CSV files and PNG charts. Progress goes to
  * standard error, results to standard output.
  *
- * <p>Exit codes: 0 success; 2 bad input (scenario file, option values), one line on standard error
- * naming file, line and field; 1 a failure while running or writing.
+ * <p>Before anything runs it checks what would make the run useless: the scenario file, the
+ * options, that the scenario fits the heap ({@link ScenarioMemory}) and that the {@code --csv} and
+ * {@code --charts} directories can take the files ({@link OutputFiles#checkDirectory}); each
+ * failure is one line on standard error and exit code 2, within a second. The files are written
+ * together after the run, all or none ({@link OutputFiles}): a failed write leaves no file behind,
+ * not even a part.
+ *
+ * <p>Exit codes: 0 success; 2 bad input (scenario file, option values, an output directory that
+ * cannot take the files, a scenario too large for the heap), one line on standard error naming
+ * file, line and field or the path and the reason; 1 a failure while running or writing.
  */
 @Command(
     name = "compare",
@@ -52,8 +61,9 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:compared",
-      "1:failed while running or writing files",
-      "2:bad input (one line on standard error naming file, line and field)"
+      "1:failed while running or writing files (no file is left half-written)",
+      "2:bad input (one line on standard error): the scenario file, an option, an",
+      "  output directory that cannot take the files, a scenario too large for the heap"
     })
 public final class CompareCommand implements Callable<Integer> {
 
@@ -84,13 +94,15 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(
       names = "--csv",
       paramLabel = "<dir>",
-      description = "Write summary.csv, timeseries.csv and rollouts.csv into <dir>.")
+      description =
+          "Write summary.csv, timeseries.csv and rollouts.csv into <dir> (checked before the run).")
   Path csvDir;
 
   @Option(
       names = "--charts",
       paramLabel = "<dir>",
-      description = "Write utilization.png, machines.png and rollouts.png into <dir>.")
+      description =
+          "Write utilization.png, machines.png and rollouts.png into <dir> (checked before the run).")
   Path chartsDir;
 
   @Option(
@@ -118,6 +130,10 @@ public final class CompareCommand implements Callable<Integer> {
       if (seed != null) {
         scenario = scenario.withSeed(seed);
       }
+      checkOutput("--csv", csvDir, CSV_FILES);
+      checkOutput("--charts", chartsDir, ComparisonCharts.FILES);
+      // Before any platform is built: a clear refusal instead of an OutOfMemoryError mid-run.
+      ScenarioMemory.check(scenario);
     } catch (IllegalArgumentException e) {
       err.println("platformsim compare: " + e.getMessage());
       err.flush();
@@ -147,24 +163,53 @@ public final class CompareCommand implements Callable<Integer> {
       out.print(ComparisonReport.table(result));
     }
     out.flush();
+    OutputFiles files = new OutputFiles();
+    List<String> wrote = new ArrayList<>();
+    if (csvDir != null) {
+      for (String name : CSV_FILES) {
+        files.text(csvDir.resolve(name), csv(name, result));
+      }
+      wrote.add(String.join(", ", CSV_FILES) + " to " + csvDir);
+    }
+    if (chartsDir != null) {
+      ComparisonCharts.addTo(files, result, chartsDir);
+      wrote.add(ComparisonCharts.FILES.size() + " charts to " + chartsDir);
+    }
     try {
-      if (csvDir != null) {
-        Files.createDirectories(csvDir);
-        write(csvDir.resolve("summary.csv"), ComparisonReport.summaryCsv(result));
-        write(csvDir.resolve("timeseries.csv"), ComparisonReport.timeSeriesCsv(result));
-        write(csvDir.resolve("rollouts.csv"), ComparisonReport.rolloutsCsv(result));
-        note(err, "wrote summary.csv, timeseries.csv, rollouts.csv to " + csvDir);
-      }
-      if (chartsDir != null) {
-        List<Path> charts = ComparisonCharts.write(result, chartsDir);
-        note(err, "wrote " + charts.size() + " charts to " + chartsDir);
-      }
-    } catch (IOException e) {
+      files.write();
+    } catch (IOException | RuntimeException e) {
       err.println("platformsim compare: cannot write: " + e.getMessage());
       err.flush();
       return 1;
     }
+    for (String w : wrote) {
+      note(err, "wrote " + w);
+    }
     return 0;
+  }
+
+  /** The CSV files {@code --csv} writes, in order. */
+  static final List<String> CSV_FILES = List.of("summary.csv", "timeseries.csv", "rollouts.csv");
+
+  private static String csv(String name, ComparisonResult result) {
+    return switch (name) {
+      case "summary.csv" -> ComparisonReport.summaryCsv(result);
+      case "timeseries.csv" -> ComparisonReport.timeSeriesCsv(result);
+      case "rollouts.csv" -> ComparisonReport.rolloutsCsv(result);
+      default -> throw new IllegalStateException("no CSV named " + name);
+    };
+  }
+
+  /** Refuses, before the run, an output directory that cannot take {@code names}. */
+  private static void checkOutput(String option, Path dir, List<String> names) {
+    if (dir == null) {
+      return;
+    }
+    try {
+      OutputFiles.checkDirectory(dir, names);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(option + " " + e.getMessage(), e);
+    }
   }
 
   private void note(PrintWriter err, String message) {
@@ -212,9 +257,5 @@ public final class CompareCommand implements Callable<Integer> {
         err.flush();
       }
     };
-  }
-
-  private static void write(Path file, String text) throws IOException {
-    Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 }

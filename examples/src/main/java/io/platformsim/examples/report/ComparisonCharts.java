@@ -3,17 +3,17 @@ package io.platformsim.examples.report;
 import io.platformsim.core.experiment.ComparisonResult;
 import io.platformsim.core.experiment.PlatformResult;
 import io.platformsim.core.experiment.TimeSeries;
+import io.platformsim.core.output.OutputFiles;
 import io.platformsim.core.platform.RolloutRecord;
 import io.platformsim.core.workload.Release;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -67,24 +67,36 @@ public final class ComparisonCharts {
 
   private ComparisonCharts() {}
 
+  /** The files {@link #write} puts into its directory, in order. */
+  public static final List<String> FILES =
+      List.of("utilization.png", "machines.png", "rollouts.png");
+
   /**
-   * Writes the three charts into {@code dir} and returns their paths.
+   * Writes the three charts ({@link #FILES}) into {@code dir} (created if missing), all or none
+   * ({@link OutputFiles}), and returns their paths.
    *
-   * @throws IOException if the directory cannot be created or a file written
+   * @throws IOException if the directory cannot be created or a file written; then no chart file
+   *     has changed
    */
   public static List<Path> write(ComparisonResult r, Path dir) throws IOException {
-    System.setProperty("java.awt.headless", "true");
-    Files.createDirectories(dir);
-    List<Path> out = new ArrayList<>();
-    out.add(save(utilization(r), dir.resolve("utilization.png")));
-    out.add(save(machines(r), dir.resolve("machines.png")));
-    out.add(save(rollouts(r), dir.resolve("rollouts.png")));
-    return out;
+    OutputFiles files = new OutputFiles();
+    addTo(files, r, dir);
+    return files.write();
   }
 
-  private static Path save(JFreeChart chart, Path file) throws IOException {
-    ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
-    return file;
+  /**
+   * Adds the three charts ({@link #FILES}) in {@code dir} to {@code files}, to be drawn when they
+   * are written, so they are written together with other output (all or none).
+   */
+  public static void addTo(OutputFiles files, ComparisonResult r, Path dir) {
+    System.setProperty("java.awt.headless", "true");
+    files.bytes(dir.resolve(FILES.get(0)), png(() -> utilization(r)));
+    files.bytes(dir.resolve(FILES.get(1)), png(() -> machines(r)));
+    files.bytes(dir.resolve(FILES.get(2)), png(() -> rollouts(r)));
+  }
+
+  private static OutputFiles.Content png(Supplier<JFreeChart> chart) {
+    return out -> ChartUtils.writeChartAsPNG(out, chart.get(), WIDTH, HEIGHT);
   }
 
   /** CPU allocation and usage (percent of billed CPU) over simulated hours. */
