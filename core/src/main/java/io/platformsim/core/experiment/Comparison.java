@@ -45,7 +45,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>A fresh {@link Simulation} and a fresh platform drawing from {@code RandomStreams.of(seed,
  *       replication)}: all platforms of a replication get streams derived from the same seed and
  *       index, so any stream they ask for by the same name (common random numbers) gives them the
- *       same draws, and replication {@code i} is the same whatever thread runs it.
+ *       same draws, and replication {@code i} is the same whatever thread runs it. The phenomena
+ *       every platform has (which instance an injected crash hits, spot interruptions) come from
+ *       those shared streams through {@link io.platformsim.core.platform.CommonStreams}.
  *   <li>Every service is deployed at time 0; each timeline event is scheduled at its time: releases
  *       through {@code Platform.apply}, load changes through {@code Platform.setLoad}, a load curve
  *       ({@link TimelineEvent.FollowLoad}, e.g. a diurnal one) through {@code Platform.setLoad} at

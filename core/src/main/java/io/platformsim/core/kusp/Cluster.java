@@ -2,6 +2,7 @@ package io.platformsim.core.kusp;
 
 import io.platformsim.core.engine.RandomStreams;
 import io.platformsim.core.engine.Simulation;
+import io.platformsim.core.platform.CommonStreams;
 import io.platformsim.core.platform.Pricing;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.identity.ClusterIdentity;
@@ -73,7 +74,7 @@ final class Cluster {
             config.schedulingLatency().sampler(streams.stream("kusp.schedulingLatency")));
     var provisioning = config.nodeProvisioning().sampler(streams.stream("kusp.provisioning"));
     RandomGenerator healthChecks = streams.stream("kusp.healthCheck");
-    RandomGenerator failurePicks = streams.stream("kusp.failurePick");
+    CommonStreams common = new CommonStreams(streams::stream);
     this.pools = config.pools();
     this.allocatable = new Resources[pools.size()];
     for (int i = 0; i < pools.size(); i++) {
@@ -89,8 +90,8 @@ final class Cluster {
     this.images = new ImagePuller(this);
     this.podIdentity = new PodIdentity(this);
     this.nodeLifecycle = new NodeLifecycleController(this, provisioning);
-    this.failures = new NodeFailures(this, failurePicks);
-    this.spotNodes = new SpotNodes(this, pricing, streams);
+    this.failures = new NodeFailures(this, common);
+    this.spotNodes = new SpotNodes(this, pricing, common);
     this.deploymentController = new DeploymentController(this);
     this.replicaSetController = new ReplicaSetController(this, healthChecks);
     this.podAutoscaler = new HorizontalPodAutoscaler(this);

@@ -161,7 +161,8 @@ public final class KuspPlatform implements Platform {
 
   /**
    * Makes {@code failure} happen now: {@code count} distinct responsive nodes running pods of the
-   * service stop responding (chosen at random from the {@code kusp.failurePick} stream).
+   * service stop responding: the nodes of the pods at the instance ranks drawn from the shared
+   * {@code CommonStreams.victimRanks}, so LeSP on the same seed hits the same ranks.
    *
    * @throws IllegalArgumentException for an unknown service or more nodes than host it
    */

@@ -45,6 +45,8 @@ public final class Node {
   boolean addressed;
   // Bought as spot (SpotNodes): billed at the spot price, interrupted.
   boolean spot;
+  // A spot node's time from its join to its interruption notice (CommonStreams), else -1.
+  long spotLifeMillis = -1;
   long unneededSince = -1;
   // The node lifecycle controller's view (NodeLifecycleController): when it set Ready Unknown
   // (-1 while Ready), the earliest probe timestamp it may use (set on leaving master disruption
@@ -107,6 +109,11 @@ public final class Node {
   /** Time it joined (Ready), or -1. */
   public long joinedAt() {
     return joinedAt;
+  }
+
+  /** Time it stopped responding (an injected crash or a zone outage), or -1. */
+  public long crashedAt() {
+    return crashedAt;
   }
 
   /** Milli-CPU requested by the pods bound to it (DaemonSets included). */

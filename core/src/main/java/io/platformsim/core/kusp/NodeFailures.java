@@ -1,14 +1,16 @@
 package io.platformsim.core.kusp;
 
+import io.platformsim.core.platform.CommonStreams;
 import io.platformsim.core.platform.Failure;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
-import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * Injected node failures: a node, some nodes running a service (picked at random from the {@code
- * kusp.failurePick} stream), or a whole zone stop responding. A crashed node's kubelet stops and it
+ * Injected node failures: a node, some nodes running a service (the nodes of the pods at the
+ * instance ranks drawn from the shared {@link CommonStreams#victimRanks}, so LeSP on the same seed
+ * hits the same ranks), or a whole zone stop responding. A crashed node's kubelet stops and it
  * renews its lease no more; the {@link NodeLifecycleController}'s monitor passes notice it a grace
  * period later (k/k v1.31 {@code pkg/controller/nodelifecycle/node_lifecycle_controller.go} {@code
  * monitorNodeHealth}). A zone that went down stays down: replacement instances go to the other
@@ -16,13 +18,13 @@ import org.apache.commons.math3.random.RandomGenerator;
  */
 final class NodeFailures {
   private final Cluster c;
-  private final RandomGenerator failurePicks;
+  private final CommonStreams common;
   // zones taken down, in the order they went down
   private final List<String> downZones = new ArrayList<>();
 
-  NodeFailures(Cluster c, RandomGenerator failurePicks) {
+  NodeFailures(Cluster c, CommonStreams common) {
     this.c = c;
-    this.failurePicks = failurePicks;
+    this.common = common;
   }
 
   /** Whether {@code n} runs: responsive, neither provisioning nor gone. */
@@ -31,24 +33,33 @@ final class NodeFailures {
   }
 
   /**
-   * {@code count} distinct running nodes with a live pod of {@code service} stop responding, picked
-   * at random.
+   * {@code count} distinct running nodes with a live pod of {@code service} stop responding: the
+   * nodes of the pods at the shared instance ranks, rank r naming the r-th live pod of the service
+   * on a running node in creation order ({@link Failure#byRank}).
    */
   void crashNodesRunning(String service, int count) {
-    List<Node> candidates = new ArrayList<>();
+    List<Pod> instances = new ArrayList<>();
+    List<Node> hosts = new ArrayList<>();
     for (Node n : c.nodes) {
       if (running(n)) {
         for (Pod p : n.pods) {
           if (!p.daemon() && p.service().equals(service) && !p.terminating()) {
-            candidates.add(n);
-            break;
+            instances.add(p);
+            if (hosts.isEmpty() || hosts.get(hosts.size() - 1) != n) {
+              hosts.add(n);
+            }
           }
         }
       }
     }
-    for (Node n :
-        Failure.victims(
-            candidates, count, failurePicks, "responsive nodes running '" + service + "'")) {
+    String what = "responsive nodes running '" + service + "'";
+    if (count > hosts.size()) { // before drawing: a refused failure draws nothing
+      throw new IllegalArgumentException(
+          "failure count " + count + " is above the " + hosts.size() + " " + what);
+    }
+    instances.sort(Comparator.comparingInt(p -> p.seq));
+    List<Integer> ranks = common.victimRanks(c.deployment(service).service.instances(), count);
+    for (Node n : Failure.byRank(instances, ranks, p -> p.node, what)) {
       crash(n);
     }
   }

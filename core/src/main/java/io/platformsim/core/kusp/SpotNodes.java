@@ -1,17 +1,16 @@
 package io.platformsim.core.kusp;
 
-import io.platformsim.core.engine.DurationDistribution;
-import io.platformsim.core.engine.DurationSampler;
-import io.platformsim.core.engine.RandomStreams;
+import io.platformsim.core.platform.CommonStreams;
 import io.platformsim.core.platform.Pricing;
 import java.util.ArrayList;
 
 /**
  * Which nodes are spot and what happens when EC2 takes one back ({@link Pricing}). A requested node
- * is spot when the spot nodes not gone are below the cluster's share. A spot node that joins gets
- * an interruption time, exponential with the pricing's mean, drawn from the {@code
- * "kusp.spotInterruption"} stream (memoryless, so counting from the join rather than the request
- * changes nothing but the minutes of provisioning).
+ * is spot when the spot nodes not gone are below the cluster's share. A spot node gets its time to
+ * interruption when it is requested, from the shared {@link CommonStreams#spotLifetimeMillis} (the
+ * k-th spot node bought gets the k-th draw, as LeSP's k-th spot machine does), and it runs from the
+ * join (memoryless, so counting from the join rather than the request changes nothing but the
+ * minutes of provisioning).
  *
  * <p>At the interruption notice the AWS Node Termination Handler cordons the node and drains it
  * (aws/aws-node-termination-handler README: on a spot interruption notice it "begins a multi-step
@@ -25,18 +24,16 @@ import java.util.ArrayList;
  */
 final class SpotNodes {
   private final Cluster c;
-  private final DurationSampler interruptionTime; // null: spot nodes are never interrupted
+  private final Pricing pricing;
+  private final CommonStreams common;
   private int live;
   private int liveSpot;
   private int interruptions;
 
-  SpotNodes(Cluster c, Pricing pricing, RandomStreams streams) {
+  SpotNodes(Cluster c, Pricing pricing, CommonStreams common) {
     this.c = c;
-    this.interruptionTime =
-        pricing.interrupts()
-            ? DurationDistribution.exponentialWithMean(pricing.meanMillisToInterruption())
-                .sampler(streams.stream("kusp.spotInterruption"))
-            : null;
+    this.pricing = pricing;
+    this.common = common;
   }
 
   /** {@code n} was requested: decides whether it is spot. */
@@ -45,6 +42,9 @@ final class SpotNodes {
     live++;
     if (n.spot) {
       liveSpot++;
+      if (pricing.interrupts()) {
+        n.spotLifeMillis = common.spotLifetimeMillis(pricing);
+      }
     }
   }
 
@@ -58,8 +58,8 @@ final class SpotNodes {
 
   /** {@code n} joined: a spot node's interruption notice is scheduled. */
   void joined(Node n) {
-    if (n.spot && interruptionTime != null) {
-      c.sim.schedule(interruptionTime.next(), () -> notice(n));
+    if (n.spotLifeMillis >= 0) {
+      c.sim.schedule(n.spotLifeMillis, () -> notice(n));
     }
   }
 

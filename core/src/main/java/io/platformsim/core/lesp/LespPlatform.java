@@ -2,6 +2,7 @@ package io.platformsim.core.lesp;
 
 import io.platformsim.core.engine.RandomStreams;
 import io.platformsim.core.engine.Simulation;
+import io.platformsim.core.platform.CommonStreams;
 import io.platformsim.core.platform.Demand;
 import io.platformsim.core.platform.DurationSummary;
 import io.platformsim.core.platform.Failure;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * The legacy service platform on one {@link Simulation}: one pool of machines per service, each
@@ -73,7 +73,7 @@ public final class LespPlatform implements Platform {
   private final MachineLifecycle lifecycle;
   private final ConfigManagementRun configRuns;
   private final DeploySystem deploySystem;
-  private final RandomGenerator failurePicks;
+  private final CommonStreams common;
   private final MetricsRecorder recorder;
 
   /**
@@ -99,7 +99,7 @@ public final class LespPlatform implements Platform {
     }
     this.sim = sim;
     this.config = config;
-    this.failurePicks = streams.stream("lesp.failurePick");
+    this.common = new CommonStreams(streams::stream);
     this.recorder = new MetricsRecorder(sim.now(), pricing);
     this.configRuns = new ConfigManagementRun(sim, config.configManagement(), streams, recorder);
     this.lifecycle = new MachineLifecycle(sim, streams, config, pools, recorder, configRuns);
@@ -224,8 +224,10 @@ public final class LespPlatform implements Platform {
 
   /**
    * Injects {@code failure}: a zone outage (see {@link #zoneOutage}), or a crash of {@code
-   * failure.count()} in-service machines of the service, picked at random from the {@code
-   * "lesp.failurePick"} stream; the pool replaces them if configured to.
+   * failure.count()} in-service machines of the service, at the instance ranks drawn from the
+   * shared {@link CommonStreams#victimRanks} (rank r: the r-th machine in service, in launch order;
+   * {@link Failure#byRank}), so KuSP on the same seed hits the same ranks; the pool replaces them
+   * if configured to.
    *
    * @throws IllegalArgumentException for an unknown service or zone, or more machines than are in
    *     service
@@ -237,8 +239,16 @@ public final class LespPlatform implements Platform {
       return;
     }
     ServicePool pool = pool(failure.service());
-    lifecycle.crashAtRandom(
-        failure.service(), pool.inServiceMachines(), failure.count(), failurePicks);
+    List<Machine> inService = pool.inServiceMachines();
+    String what = "in-service machines of '" + failure.service() + "'";
+    if (failure.count() > inService.size()) { // before drawing: a refused failure draws nothing
+      throw new IllegalArgumentException(
+          "failure count " + failure.count() + " is above the " + inService.size() + " " + what);
+    }
+    List<Integer> ranks = common.victimRanks(pool.service.instances(), failure.count());
+    for (Machine m : Failure.byRank(inService, ranks, m -> m, what)) {
+      lifecycle.crash(m, "injected crash");
+    }
   }
 
   @Override

@@ -48,6 +48,8 @@ public final class Machine {
   int convergeAttempts;
   // Bought as spot (Pricing): billed at the spot price, interrupted while in service.
   boolean spot;
+  // A spot machine's time in service left before its interruption (CommonStreams), else -1.
+  long spotLeftMillis = -1;
   private final String zone;
 
   // requested, pending, booting, converging, deploying, in service, then a redeploy: drain,

@@ -5,7 +5,7 @@ import io.platformsim.core.engine.DurationSampler;
 import io.platformsim.core.engine.EventQueue;
 import io.platformsim.core.engine.RandomStreams;
 import io.platformsim.core.engine.Simulation;
-import io.platformsim.core.platform.Failure;
+import io.platformsim.core.platform.CommonStreams;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,12 +22,14 @@ import org.apache.commons.math3.random.RandomGenerator;
  *
  * <p>Draws from {@code "lesp.pending"}, {@code "lesp.boot"}, {@code "lesp.bootFailure"}, {@code
  * "lesp.extract"}, {@code "lesp.drain"}, {@code "lesp.healthCheck"}, with a mean time to crash
- * {@code "lesp.crash"} and, with spot interruptions, {@code "lesp.spotInterruption"}.
+ * {@code "lesp.crash"}; spot interruptions come from the shared {@link CommonStreams}.
  *
  * <p>Spot machines ({@link io.platformsim.core.platform.Pricing}): a launch is spot when the pool's
- * spot machines are below its share; a spot machine is interrupted after an exponential time drawn
- * each time it enters service (memoryless, so the rate applies to its in-service time; a machine
- * still launching is never interrupted, a simplification: launches last minutes, mean times to
+ * spot machines are below its share; a spot machine is interrupted once it has served for a time
+ * drawn at its purchase from the shared {@link CommonStreams#spotLifetimeMillis} (the k-th spot
+ * machine bought gets the k-th draw, as KuSP's k-th spot node does), its clock running in service
+ * only (a drain for a deploy stops it, the next entry into service resumes it; a machine still
+ * launching is never interrupted, a simplification: launches last minutes, mean times to
  * interruption months). An interruption is a crash: the machine fails and is replaced as a failed
  * machine is. LeSP has no termination handler, so the two-minute notice goes unused.
  */
@@ -49,7 +51,7 @@ final class MachineLifecycle {
   private final DurationSampler drainTime;
   private final DurationSampler extractTime;
   private final DurationSampler crashTime;
-  private final DurationSampler interruptionTime;
+  private final CommonStreams common;
   private final RandomGenerator bootFailures;
   private final RandomGenerator healthChecks;
 
@@ -83,12 +85,7 @@ final class MachineLifecycle {
             ? DurationDistribution.exponentialWithMean(config.meanTimeToCrashMillis())
                 .sampler(streams.stream("lesp.crash"))
             : null;
-    this.interruptionTime =
-        recorder.pricing().interrupts()
-            ? DurationDistribution.exponentialWithMean(
-                    recorder.pricing().meanMillisToInterruption())
-                .sampler(streams.stream("lesp.spotInterruption"))
-            : null;
+    this.common = new CommonStreams(streams::stream);
     this.bootFailures = streams.stream("lesp.bootFailure");
     this.healthChecks = streams.stream("lesp.healthCheck");
   }
@@ -157,6 +154,9 @@ final class MachineLifecycle {
     if (recorder.pricing().launchesSpot(pool.machines.size(), pool.spotMachines)) {
       m.spot = true;
       pool.spotMachines++;
+      if (recorder.pricing().interrupts()) {
+        m.spotLeftMillis = common.spotLifetimeMillis(recorder.pricing());
+      }
     }
     pool.machines.add(m);
     recorder.requested(sim.now(), pool.type);
@@ -312,7 +312,7 @@ final class MachineLifecycle {
    */
   private void scheduleCrash(Machine m) {
     long crashIn = crashTime != null ? crashTime.next() : -1;
-    long interruptIn = m.spot && interruptionTime != null ? interruptionTime.next() : -1;
+    long interruptIn = m.spotLeftMillis;
     if (interruptIn >= 0 && (crashIn < 0 || interruptIn < crashIn)) {
       m.crashEvent =
           sim.schedule(
@@ -323,19 +323,6 @@ final class MachineLifecycle {
               });
     } else if (crashIn >= 0) {
       m.crashEvent = sim.schedule(crashIn, () -> crash(m, "crash in service"));
-    }
-  }
-
-  /**
-   * Crashes {@code count} of the in-service {@code candidates} of {@code service}, each picked at
-   * random from {@code picks}; the candidates list is consumed.
-   *
-   * @throws IllegalArgumentException if {@code count} is above the number of candidates
-   */
-  void crashAtRandom(String service, List<Machine> candidates, int count, RandomGenerator picks) {
-    for (Machine m :
-        Failure.victims(candidates, count, picks, "in-service machines of '" + service + "'")) {
-      crash(m, "injected crash");
     }
   }
 
@@ -399,6 +386,10 @@ final class MachineLifecycle {
   }
 
   private void cancelCrash(Machine m) {
+    if (m.spotLeftMillis >= 0 && m.state() == MachineState.IN_SERVICE) {
+      // the interruption clock runs in service only: keep what is left of the shared draw
+      m.spotLeftMillis = Math.max(0, m.spotLeftMillis - (sim.now() - m.sinceMillis()));
+    }
     if (m.crashEvent != EventQueue.NO_EVENT) {
       sim.cancel(m.crashEvent);
       m.crashEvent = EventQueue.NO_EVENT;

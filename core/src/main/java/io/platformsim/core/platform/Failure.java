@@ -1,7 +1,10 @@
 package io.platformsim.core.platform;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -75,6 +78,40 @@ public record Failure(Kind kind, String service, int count, String zone) {
       out.add(candidates.remove(picks.nextInt(candidates.size())));
     }
     return out;
+  }
+
+  /**
+   * The distinct hosts an injected crash hits, one per rank of {@code ranks} (from {@link
+   * CommonStreams#victimRanks}): rank r names instance {@code r mod n} of the {@code n} serving
+   * {@code instances}, in the platform's instance order (LeSP: machines in launch order; KuSP: pods
+   * in creation order), and the victim is its host; a host already hit passes the rank on to the
+   * next instance (wrapping around) whose host is not. One rule for every platform, so a
+   * replication's platforms hit the same instance ranks.
+   *
+   * @param host the host of an instance (a LeSP machine is its own host; a KuSP pod's is its node)
+   * @param what the hosts, for the error, e.g. {@code "in-service machines of 'zebra'"}
+   * @throws IllegalArgumentException if there are fewer distinct hosts than ranks
+   */
+  public static <T, H> List<H> byRank(
+      List<T> instances, List<Integer> ranks, Function<T, H> host, String what) {
+    Set<H> hosts = new LinkedHashSet<>();
+    for (T i : instances) {
+      hosts.add(host.apply(i));
+    }
+    if (ranks.size() > hosts.size()) {
+      throw new IllegalArgumentException(
+          "failure count " + ranks.size() + " is above the " + hosts.size() + " " + what);
+    }
+    Set<H> hit = new LinkedHashSet<>();
+    int n = instances.size();
+    for (int rank : ranks) {
+      int i = Math.floorMod(rank, n);
+      while (hit.contains(host.apply(instances.get(i)))) {
+        i = (i + 1) % n;
+      }
+      hit.add(host.apply(instances.get(i)));
+    }
+    return new ArrayList<>(hit);
   }
 
   /** {@code count} machines serving {@code service} crash. */

@@ -16,6 +16,12 @@ import java.util.OptionalDouble;
  * inject, setLoad) and what it reads back (in service, recovered, a sample, metrics, stranded
  * capacity, identity, the autoscaling target of a service). It knows nothing else about the
  * platform.
+ *
+ * <p>Randomness: a platform draws the phenomena every platform has (which instance an injected
+ * crash hits, when a spot machine or node is interrupted) from {@link CommonStreams}, made from the
+ * streams it was created with, so the platforms of one replication see the same ones (common random
+ * numbers); its own mechanics (boot, converge, pulls, health checks, scheduling ties) from streams
+ * named after itself.
  */
 public interface Platform {
 

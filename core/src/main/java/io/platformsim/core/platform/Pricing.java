@@ -17,9 +17,10 @@ import java.util.Locale;
  * (Spot "up to 90%" off, aws.amazon.com/ec2/spot/pricing). It is interrupted after an exponential
  * time of mean {@link #HOURS_PER_MONTH} h ÷ {@code spotInterruptionsPerMonth} (the Spot Instance
  * Advisor buckets the share of instances interrupted in the last month as &lt;5%, 5-10%, 10-15%,
- * 15-20%, &gt;20%, aws.amazon.com/ec2/spot/instance-advisor), drawn from the platform's own {@code
- * "<platform>.spotInterruption"} stream; EC2 warns two minutes before (AWS EC2 user guide, "Spot
- * Instance interruption notices").
+ * 15-20%, &gt;20%, aws.amazon.com/ec2/spot/instance-advisor), drawn from the shared {@link
+ * CommonStreams#spotLifetimeMillis} (the k-th spot machine or node bought gets the k-th draw on
+ * every platform); EC2 warns two minutes before (AWS EC2 user guide, "Spot Instance interruption
+ * notices").
  *
  * <p><b>Reserved.</b> A commitment like a Compute Savings Plan's "consistent amount of usage, in
  * USD per hour" (AWS Savings Plans user guide): it covers {@code reservedShare} of the on-demand
