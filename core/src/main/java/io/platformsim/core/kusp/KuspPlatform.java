@@ -376,6 +376,30 @@ public final class KuspPlatform implements Platform {
     return c.recorder.stateTimeline();
   }
 
+  /**
+   * Whether {@code service}'s Deployment is held by the stale {@code desired-replicas} annotation
+   * of upstream v1.31: exactly one active ReplicaSet, already at {@code spec.replicas}, annotated
+   * with another size, so {@code isScalingEvent} is true on every sync while {@code scale} returns
+   * early and the rollout never resumes (k/k sync.go {@code scale}; the open fix is
+   * kubernetes/kubernetes PR #138036, "fix stuck rollout when scaling during rolling update with
+   * maxSurge=0"). Tests use it to tell that upstream behaviour from a bug of the model.
+   */
+  boolean heldByStaleDesiredAnnotation(String service) {
+    Deployment d = c.deployments.get(service);
+    ReplicaSet active = null;
+    for (ReplicaSet rs : d.sets) {
+      if (rs.replicas > 0) {
+        if (active != null) {
+          return false;
+        }
+        active = rs;
+      }
+    }
+    return active != null
+        && active.replicas == d.replicas
+        && active.desiredAnnotation != d.replicas;
+  }
+
   /** Nodes billed now (tests check it against the nodes not GONE). */
   int billedNodesNow() {
     return c.recorder.billedNow();

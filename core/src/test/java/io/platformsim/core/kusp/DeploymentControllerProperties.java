@@ -71,10 +71,56 @@ class DeploymentControllerProperties {
       t = sim.now();
     }
     RolloutRecord r = k.rollouts().get(0);
+    if (r.outcome() == RolloutRecord.Outcome.IN_PROGRESS && k.heldByStaleDesiredAnnotation("web")) {
+      // Upstream v1.31 stops here too (see heldByStaleDesiredAnnotation and
+      // theStaleDesiredAnnotationHoldsTheRolloutAsUpstreamDoes): the model is faithful to it.
+      return;
+    }
     assertEquals(RolloutRecord.Outcome.COMPLETED, r.outcome(), r::toString);
     assertEquals(resizeTo, k.available("web"));
     assertEquals(resizeTo, k.pods("web").size());
     assertTrue(
         k.pods("web").stream().allMatch(p -> p.revision() == 2), () -> k.pods("web").toString());
+  }
+
+  /**
+   * The case jqwik found: 2 replicas, maxSurge 0%, maxUnavailable 1% (both resolve to 0, so
+   * maxUnavailable becomes 1: deployment_util.go ResolveFenceposts). The first rollout sync scales
+   * the old ReplicaSet 2 → 1, annotated desired-replicas 2; the Deployment is then resized to 1.
+   * The old ReplicaSet is the only active one and already has 1 replica, so upstream v1.31's {@code
+   * scale} returns early without refreshing its annotation, {@code isScalingEvent} stays true, and
+   * {@code rolloutRolling} is never reached: the rollout holds with 0 new pods
+   * (kubernetes/kubernetes PR #138036, open). The model reproduces the hold rather than a fix
+   * upstream has not merged.
+   */
+  @net.jqwik.api.Example
+  void theStaleDesiredAnnotationHoldsTheRolloutAsUpstreamDoes() {
+    KuspPlatform k =
+        new KuspPlatform(
+            new Simulation(),
+            RandomStreams.of(5, 0),
+            KuspConfig.builder().initialNodes(6).controllerLatencyMillis(200).build());
+    DeploymentSpec spec = DeploymentSpec.builder().maxSurge("0%").maxUnavailable("1%").build();
+    k.deploy(
+        Service.builder("web")
+            .instances(2)
+            .request(Resources.of(200, 256))
+            .usage(Resources.of(100, 128))
+            .image(KuspDeterministicTest.WEB_V1)
+            .startup(Duration.ZERO)
+            .healthCheck(Duration.ofMillis(500))
+            .build(),
+        spec);
+    Simulation sim = k.simulation();
+    sim.run();
+    long start = sim.now();
+    k.apply(Release.app("web", "2"));
+    sim.runUntil(start + 200);
+    k.scale("web", 1);
+    sim.run();
+    assertEquals(RolloutRecord.Outcome.IN_PROGRESS, k.rollouts().get(0).outcome());
+    assertTrue(k.heldByStaleDesiredAnnotation("web"));
+    assertEquals(1, k.pods("web").size());
+    assertTrue(k.pods("web").stream().allMatch(p -> p.revision() == 1));
   }
 }
