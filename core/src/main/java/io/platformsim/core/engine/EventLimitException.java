@@ -3,8 +3,9 @@ package io.platformsim.core.engine;
 /**
  * A {@link Simulation} went past one of its {@link EventLimits}: the model is stuck at one instant
  * or a run never ends. Thrown before the offending event fires, so that event stays pending (at
- * {@link #timeMillis()}) and the clock stays at the last event fired. The message names the limit, the simulated time and where
- * the next event was scheduled from; it is the same on every machine and at any load.
+ * {@link #timeMillis()}) and the clock stays at the last event fired. The message names the limit,
+ * the simulated time and where the next event was scheduled from; it is the same on every machine
+ * and at any load.
  */
 public final class EventLimitException extends IllegalStateException {
 

@@ -6,17 +6,17 @@ package io.platformsim.core.engine;
  * wall-clock timeout.
  *
  * <ul>
- *   <li>{@code perInstant}: events fired one after another at the same simulated time. A model
- *       that reschedules itself with zero delay (two controllers waking each other at one instant)
- *       never moves the clock; past this count the simulation throws an {@link
- *       EventLimitException} naming the instant and the last event's source.
+ *   <li>{@code perInstant}: events fired one after another at the same simulated time. A model that
+ *       reschedules itself with zero delay (two controllers waking each other at one instant) never
+ *       moves the clock; past this count the simulation throws an {@link EventLimitException}
+ *       naming the instant and the last event's source.
  *   <li>{@code perRun}: events fired by one call of {@link Simulation#run()} or {@link
  *       Simulation#runUntil(long)}. A model with periodic controllers never runs dry, so {@code
  *       run()} on it would go on for ever in simulated time; tests bound each run with it.
  * </ul>
  *
- * <p>{@link #DEFAULT} guards every {@code new Simulation()}: {@value #DEFAULT_PER_INSTANT} events at
- * one instant and no bound per run. Why that figure: a model's busiest legitimate instant is a
+ * <p>{@link #DEFAULT} guards every {@code new Simulation()}: {@value #DEFAULT_PER_INSTANT} events
+ * at one instant and no bound per run. Why that figure: a model's busiest legitimate instant is a
  * deployment or release of every service at once. Measured with {@link
  * Simulation#eventsAtBusiestInstant()} on the scale benchmark's synthetic fleet (KuSP, deploy then
  * release all): 2,638 events for 2,000 pods, 25,026 for 20,000, about 1.3 per pod, so even
@@ -37,8 +37,7 @@ public record EventLimits(long perInstant, long perRun) {
   public static final EventLimits NONE = new EventLimits(Long.MAX_VALUE, Long.MAX_VALUE);
 
   /** {@value #DEFAULT_PER_INSTANT} events at one instant, no limit per run. */
-  public static final EventLimits DEFAULT =
-      new EventLimits(DEFAULT_PER_INSTANT, Long.MAX_VALUE);
+  public static final EventLimits DEFAULT = new EventLimits(DEFAULT_PER_INSTANT, Long.MAX_VALUE);
 
   /**
    * Checks the limits.

@@ -9,9 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine's guard against a hung model: limits counted in events, so a model that loops for
- * ever at one instant, or a run that never ends, is stopped at the same event with the same
- * message on any machine and at any load. Expected counts follow from the limits by hand.
+ * The engine's guard against a hung model: limits counted in events, so a model that loops for ever
+ * at one instant, or a run that never ends, is stopped at the same event with the same message on
+ * any machine and at any load. Expected counts follow from the limits by hand.
  */
 class EventLimitsTest {
 

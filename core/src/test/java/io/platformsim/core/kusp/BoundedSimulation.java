@@ -12,8 +12,8 @@ import io.platformsim.core.engine.Simulation;
  * fail), so this is a hundredfold margin; a run that goes past it is a model that never runs dry
  * under {@code run()}, or a loop, and is stopped in a fraction of a second. Before, these classes
  * carried a 30 s (one 60 s) wall-clock {@code @Timeout}, which a loaded machine could trip on a
- * correct model and a fast one needed to wait out on a hung one. The default per-instant limit ({@link EventLimits#DEFAULT})
- * stays.
+ * correct model and a fast one needed to wait out on a hung one. The default per-instant limit
+ * ({@link EventLimits#DEFAULT}) stays.
  */
 final class BoundedSimulation {
 

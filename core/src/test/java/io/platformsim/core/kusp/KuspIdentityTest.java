@@ -22,7 +22,9 @@ class KuspIdentityTest {
 
   static KuspPlatform cluster(KuspConfig.Builder b) {
     return new KuspPlatform(
-        BoundedSimulation.create(), RandomStreams.of(5, 0), b.preloadedImages(KuspBehaviourTest.IMG).build());
+        BoundedSimulation.create(),
+        RandomStreams.of(5, 0),
+        b.preloadedImages(KuspBehaviourTest.IMG).build());
   }
 
   static io.platformsim.core.workload.Service tiny(String name, int replicas) {
