@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,6 +88,34 @@ class EventLimitsTest {
     assertEquals(10_000, fired[0]);
     assertEquals(fired[0], fired[1]);
     assertEquals(messages[0], messages[1]);
+  }
+
+  @Test
+  void aHungReplicationFailsTheWholeRunWithTheSameMessageWhateverTheThreads() {
+    // Replication r loops from (r + 1) s on: replication 0 is reported first, as Replications
+    // waits for the replications in index order.
+    ReplicationModel model =
+        streams -> {
+          Simulation sim = new Simulation(EventLimits.DEFAULT.withPerInstant(1_000));
+          sim.schedule((streams.replication() + 1) * 1_000L, new ZeroDelayLoop(sim));
+          sim.run();
+          return Map.of("never", 0.0);
+        };
+    String oneThread =
+        assertThrows(IllegalStateException.class, () -> Replications.run(3, 4, 1, model))
+            .getMessage();
+    String twoThreads =
+        assertThrows(IllegalStateException.class, () -> Replications.run(3, 4, 2, model))
+            .getMessage();
+    assertEquals(
+        "replication 0 failed: "
+            + EventLimitException.class.getName()
+            + ": simulation stuck at 1000 ms: 1000 events fired at this instant without the clock"
+            + " moving (EventLimits.perInstant 1000), 1 pending, the next from "
+            + ZeroDelayLoop.class.getName()
+            + ": a model that reschedules itself with zero delay?",
+        oneThread);
+    assertEquals(oneThread, twoThreads);
   }
 
   @Test
