@@ -26,6 +26,12 @@ import java.util.OptionalLong;
  *       once that event finishes; pending events stay pending and a later call resumes.
  *   <li>An exception thrown by an event propagates out of {@code run}/{@code runUntil}/{@code
  *       step}; that event is consumed, the clock reads its time, and the simulation can go on.
+ *   <li>{@link EventLimits} guard against a hung model, counted in events rather than wall-clock
+ *       time: firing more than {@link EventLimits#perInstant()} events at one simulated instant, or
+ *       more than {@link EventLimits#perRun()} in one {@code run}/{@code runUntil}, throws an
+ *       {@link EventLimitException} before the event that would pass the limit, which stays
+ *       pending. {@code new Simulation()} has {@link EventLimits#DEFAULT} (a per-instant limit
+ *       only).
  * </ul>
  *
  * <p>One simulation belongs to one thread; it holds no static state, so any number run at once in
@@ -43,26 +49,65 @@ import java.util.OptionalLong;
 public final class Simulation {
 
   private final EventQueue queue;
+  private final EventLimits limits;
   private EventAction[] actions;
   private long now;
   private long eventsFired;
+  // The simulated time of the last event fired, how many fired there in a row, and the most that
+  // ever did (updated when the clock moves on): the per-instant guard and its statistic.
+  private long instant = Long.MIN_VALUE;
+  private long firedAtInstant;
+  private long busiestInstant;
   private boolean stopRequested;
   private boolean running;
 
-  /** A simulation whose clock starts at 0 ms with no events pending. */
+  /**
+   * A simulation whose clock starts at 0 ms with no events pending, guarded by {@link
+   * EventLimits#DEFAULT}.
+   */
   public Simulation() {
-    this(0L);
+    this(0L, EventLimits.DEFAULT);
   }
 
-  private Simulation(long start) {
+  /** A simulation whose clock starts at 0 ms with no events pending, guarded by {@code limits}. */
+  public Simulation(EventLimits limits) {
+    this(0L, limits);
+  }
+
+  private Simulation(long start, EventLimits limits) {
+    if (limits == null) {
+      throw new IllegalArgumentException("limits must not be null");
+    }
     this.queue = new EventQueue();
+    this.limits = limits;
     this.actions = new EventAction[queue.slotCapacity()];
     this.now = start;
   }
 
-  /** A simulation whose clock starts at {@code startMillis} (any value, e.g. an epoch time). */
+  /**
+   * A simulation whose clock starts at {@code startMillis} (any value, e.g. an epoch time), guarded
+   * by {@link EventLimits#DEFAULT}.
+   */
   public static Simulation startingAt(long startMillis) {
-    return new Simulation(startMillis);
+    return new Simulation(startMillis, EventLimits.DEFAULT);
+  }
+
+  /** A simulation whose clock starts at {@code startMillis}, guarded by {@code limits}. */
+  public static Simulation startingAt(long startMillis, EventLimits limits) {
+    return new Simulation(startMillis, limits);
+  }
+
+  /** The limits that guard this simulation against a hung model. */
+  public EventLimits limits() {
+    return limits;
+  }
+
+  /**
+   * The most events fired one after another at one simulated instant so far: how close the model
+   * has come to {@link EventLimits#perInstant()}.
+   */
+  public long eventsAtBusiestInstant() {
+    return Math.max(busiestInstant, firedAtInstant);
   }
 
   /** The current simulated time in milliseconds. */
@@ -152,6 +197,7 @@ public final class Simulation {
    * Fires the next pending event, ignoring {@link #stop()}.
    *
    * @return {@code false} if no event was pending
+   * @throws EventLimitException if the event would pass {@link EventLimits#perInstant()}
    * @throws IllegalStateException if called from inside an event
    */
   public boolean step() {
@@ -173,6 +219,7 @@ public final class Simulation {
    * EventQueue#trimIfEmpty()}); handles of fired or cancelled events stay stale.
    *
    * @return the number of events fired by this call
+   * @throws EventLimitException if the next event would pass one of the {@link #limits()}
    * @throws IllegalStateException if called from inside an event
    */
   public long run() {
@@ -180,6 +227,7 @@ public final class Simulation {
     long before = eventsFired;
     try {
       while (!stopRequested && !queue.isEmpty()) {
+        checkRun(before);
         fireNext();
       }
       // Nothing pending: give back the arrays sized for the busiest moment of the run.
@@ -199,6 +247,8 @@ public final class Simulation {
    *
    * @return the number of events fired by this call
    * @throws IllegalArgumentException if {@code untilMillis} is before now
+   * @throws EventLimitException if the next event would pass one of the {@link #limits()}; the
+   *     clock then stays at the last event fired
    * @throws IllegalStateException if called from inside an event
    */
   public long runUntil(long untilMillis) {
@@ -210,6 +260,7 @@ public final class Simulation {
     long before = eventsFired;
     try {
       while (!stopRequested && !queue.isEmpty() && queue.peekTime() <= untilMillis) {
+        checkRun(before);
         fireNext();
       }
       if (!stopRequested) {
@@ -238,14 +289,72 @@ public final class Simulation {
     stopRequested = false;
   }
 
+  private void checkRun(long before) {
+    long fired = eventsFired - before;
+    if (fired >= limits.perRun()) {
+      long next = queue.peekTime();
+      throw new EventLimitException(
+          EventLimitException.Kind.PER_RUN,
+          limits.perRun(),
+          next,
+          "simulation run fired "
+              + fired
+              + " events (EventLimits.perRun "
+              + limits.perRun()
+              + ") and reached "
+              + now
+              + " ms with "
+              + queue.size()
+              + " pending, the next at "
+              + next
+              + " ms from "
+              + nextSource()
+              + ": a model that never runs dry (a periodic controller) needs runUntil(horizon),"
+              + " or a larger perRun");
+    }
+  }
+
   private void fireNext() {
     long time = queue.peekTime();
+    if (time == instant) {
+      if (firedAtInstant >= limits.perInstant()) {
+        throw new EventLimitException(
+            EventLimitException.Kind.PER_INSTANT,
+            limits.perInstant(),
+            time,
+            "simulation stuck at "
+                + time
+                + " ms: "
+                + firedAtInstant
+                + " events fired at this instant without the clock moving (EventLimits.perInstant "
+                + limits.perInstant()
+                + "), "
+                + queue.size()
+                + " pending, the next from "
+                + nextSource()
+                + ": a model that reschedules itself with zero delay?");
+      }
+      firedAtInstant++;
+    } else {
+      busiestInstant = Math.max(busiestInstant, firedAtInstant);
+      instant = time;
+      firedAtInstant = 1;
+    }
     int slot = EventQueue.slotOf(queue.poll());
     EventAction action = actions[slot];
     actions[slot] = null;
     now = time;
     eventsFired++;
     action.fire();
+  }
+
+  // Where the next event was scheduled: its action's class, a lambda named by the class that wrote
+  // it (the JVM's generated suffix differs from run to run, so it is left out).
+  private String nextSource() {
+    EventAction next = actions[EventQueue.slotOf(queue.peekHandle())];
+    String name = next.getClass().getName();
+    int lambda = name.indexOf("$$Lambda");
+    return lambda >= 0 ? name.substring(0, lambda) + " (a lambda)" : name;
   }
 
   @Override

@@ -6,6 +6,10 @@
  *       io.platformsim.core.engine.EventAction}) scheduled after a delay or at an absolute time,
  *       cancellable {@code long} handles, {@code run}/{@code runUntil}/{@code step}/{@code
  *       peek}/{@code stop}. Equal times run first-in-first-out.
+ *   <li>{@link io.platformsim.core.engine.EventLimits}: the guard against a hung model, counted in
+ *       events (at one simulated instant, per run) rather than wall-clock time, so it stops a model
+ *       at the same event on any machine at any load with an {@link
+ *       io.platformsim.core.engine.EventLimitException} naming the instant.
  *   <li>{@link io.platformsim.core.engine.EventQueue}: the pending-event set, an indexed 4-ary heap
  *       over primitive arrays with O(log n) cancellation and generation-checked handles.
  *   <li>{@link io.platformsim.core.engine.RandomStreams}: named Commons Math random streams derived

@@ -13,7 +13,6 @@ import io.platformsim.core.platform.RolloutRecord;
 import io.platformsim.core.workload.Release;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,7 +22,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * deadline. Expected values are derived in the comments from the upstream rules (k/k v1.31
  * pkg/controller/deployment).
  */
-@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DeploymentControllerTest {
 
   /**

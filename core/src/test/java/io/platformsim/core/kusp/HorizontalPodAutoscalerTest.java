@@ -11,7 +11,6 @@ import io.platformsim.core.workload.Resources;
 import io.platformsim.core.workload.Service;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The HPA on a small cluster (zero latencies, preloaded image, pods Ready as they start), its
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Timeout;
  * (replica_calculator.go {@code GetResourceReplicas}, horizontal.go {@code
  * normalizeDesiredReplicas}).
  */
-@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HorizontalPodAutoscalerTest {
 
   /** One wanted instance of 500m request and 250m usage: 50% at load 1. */

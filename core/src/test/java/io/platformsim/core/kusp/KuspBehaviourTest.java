@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.platformsim.core.engine.DurationDistribution;
 import io.platformsim.core.engine.RandomStreams;
-import io.platformsim.core.engine.Simulation;
 import io.platformsim.core.platform.Failure;
 import io.platformsim.core.platform.PlatformMetrics;
 import io.platformsim.core.platform.RolloutRecord;
@@ -20,10 +19,8 @@ import io.platformsim.core.workload.Service;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** End-to-end behaviours of the KuSP model, each expected value derived in the comments. */
-@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class KuspBehaviourTest {
 
   static final ImageDescription IMG = KuspDeterministicTest.WEB_V1;
@@ -31,7 +28,7 @@ class KuspBehaviourTest {
   static KuspPlatform cluster(KuspConfig.Builder b) {
     // Certificates at once (see KuspDeterministicTest.INSTANT_IDENTITY).
     return new KuspPlatform(
-        new Simulation(),
+        BoundedSimulation.create(),
         RandomStreams.of(11, 0),
         b.identity(KuspDeterministicTest.INSTANT_IDENTITY).build());
   }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.platformsim.core.engine.DurationDistribution;
 import io.platformsim.core.engine.RandomStreams;
-import io.platformsim.core.engine.Simulation;
 import io.platformsim.core.platform.RolloutRecord;
 import io.platformsim.core.workload.ImageDescription;
 import io.platformsim.core.workload.ImageLayer;
@@ -16,13 +15,11 @@ import io.platformsim.core.workload.Service;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The issue's deterministic cases (fixed durations, zero scheduling and controller latency, ample
  * capacity), each expected value derived by hand from upstream rules in the comments.
  */
-@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class KuspDeterministicTest {
 
   static final ImageDescription WEB_V1 =
@@ -46,7 +43,7 @@ class KuspDeterministicTest {
 
   static KuspPlatform cluster(int nodes, KuspConfig.Builder b) {
     return new KuspPlatform(
-        new Simulation(),
+        BoundedSimulation.create(),
         RandomStreams.of(7, 0),
         b.initialNodes(nodes).identity(INSTANT_IDENTITY).build());
   }

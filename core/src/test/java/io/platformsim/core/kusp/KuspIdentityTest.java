@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.platformsim.core.engine.RandomStreams;
-import io.platformsim.core.engine.Simulation;
 import io.platformsim.core.platform.Failure;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.identity.IdentityMetrics;
@@ -17,15 +16,15 @@ import io.platformsim.identity.ipam.Network;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** KuSP pods draw addresses, certificates and tokens from the identity layer (issue 6). */
-@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class KuspIdentityTest {
 
   static KuspPlatform cluster(KuspConfig.Builder b) {
     return new KuspPlatform(
-        new Simulation(), RandomStreams.of(5, 0), b.preloadedImages(KuspBehaviourTest.IMG).build());
+        BoundedSimulation.create(),
+        RandomStreams.of(5, 0),
+        b.preloadedImages(KuspBehaviourTest.IMG).build());
   }
 
   static io.platformsim.core.workload.Service tiny(String name, int replicas) {

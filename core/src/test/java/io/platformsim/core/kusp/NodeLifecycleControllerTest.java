@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,14 +31,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the Ready condition observed before the pass); a zone's bucket (burst 1) then taints one node per
  * token.
  */
-@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class NodeLifecycleControllerTest {
 
   private static final long CRASH_AT = 12_000;
 
   private static KuspPlatform cluster(int nodes, String... zones) {
     return new KuspPlatform(
-        new Simulation(),
+        BoundedSimulation.create(),
         RandomStreams.of(5, 0),
         KuspConfig.builder()
             .initialNodes(nodes)
@@ -269,7 +267,7 @@ class NodeLifecycleControllerTest {
    */
   @Test
   void leavingMasterDisruptionResumesTaintingAfterOneToken() {
-    Simulation sim = new Simulation();
+    Simulation sim = BoundedSimulation.create();
     Cluster c =
         new Cluster(
             sim,

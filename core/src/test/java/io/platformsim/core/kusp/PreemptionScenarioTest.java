@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.platformsim.core.workload.Resources;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Preemption on a whole platform: two nodes of 3700m for pods, each full with one 3000m pod of
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Timeout;
  * pkg/scheduler/framework/plugins/defaultpreemption/default_preemption.go); which one, the
  * Deployments' PodDisruptionBudgets decide (pickOneNodeForPreemption: fewest violations first).
  */
-@Timeout(30)
 class PreemptionScenarioTest {
 
   private static KuspPlatform twoFullNodes(

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.platformsim.core.engine.DurationDistribution;
 import io.platformsim.core.engine.RandomStreams;
-import io.platformsim.core.engine.Simulation;
 import io.platformsim.core.platform.PlatformMetrics;
 import io.platformsim.core.workload.Resources;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Regression: a node removed by cluster-autoscaler scale-down must be billed off exactly once. Its
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.Timeout;
  * DaemonSet pods left and remove the node again, billing it off several times (allocation above
  * 100% was seen). The expected cost is computed here from the nodes' own lifetimes.
  */
-@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ScaleDownBillingTest {
 
   /** A cluster of {@code initial} nodes with scale-down after {@code unneededMillis}. */
@@ -33,7 +30,7 @@ class ScaleDownBillingTest {
             .clusterAutoscaling(
                 new ClusterAutoscaling(min, max, 10_000, unneededMillis, unneededMillis, 0.5))
             .build();
-    return new KuspPlatform(new Simulation(), RandomStreams.of(seed, 0), config);
+    return new KuspPlatform(BoundedSimulation.create(), RandomStreams.of(seed, 0), config);
   }
 
   /** Σ over nodes of (removal or now − request) × hourly price: the bill from first principles. */
