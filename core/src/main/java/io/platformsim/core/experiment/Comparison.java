@@ -1,6 +1,8 @@
 package io.platformsim.core.experiment;
 
 import io.platformsim.core.engine.Estimate;
+import io.platformsim.core.engine.Observation;
+import io.platformsim.core.engine.ObservationModel;
 import io.platformsim.core.engine.RandomStreams;
 import io.platformsim.core.engine.ReplicationResult;
 import io.platformsim.core.engine.Replications;
@@ -20,17 +22,20 @@ import io.platformsim.core.platform.Pricing;
 import io.platformsim.core.platform.RolloutRecord;
 import io.platformsim.core.platform.StrandedCapacity;
 import io.platformsim.core.workload.LoadCurve;
+import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Service;
 import io.platformsim.core.workload.Workload;
 import io.platformsim.identity.IdentityMetrics;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -71,6 +76,12 @@ import java.util.concurrent.atomic.AtomicReference;
  *       10% tolerance of the target and the service is at full strength; a need not reached while
  *       the spike lasts (until the service's next load change or curve, else the horizon) counts as
  *       the spike's length. A platform on which the service does not autoscale reports no figure.
+ *   <li><b>Censoring</b> ({@link Observation}): a figure whose event had not happened by the
+ *       horizon is reported as censored with its lower bound, never as a value: a failure not
+ *       recovered from (bound: time to the horizon), a scale-out not reached while the spike
+ *       lasted (bound: the spike's length), a rollout percentile an unfinished rollout may hold
+ *       (bound: its time so far). A figure with nothing to measure (no instance deployed, no
+ *       failure before the horizon) is absent from that replication; replications may differ.
  * </ol>
  *
  * Replications run in parallel on all processors ({@link Replications}); each figure's {@link
@@ -117,59 +128,158 @@ public final class Comparison {
 
   /**
    * Runs {@code scenario} on every platform of {@code platforms}, in its order, reporting each
-   * finished replication.
+   * finished replication; replications on all processors.
    *
    * @throws IllegalArgumentException if the registry is empty
    */
   public static ComparisonResult run(
       Scenario scenario, PlatformRegistry platforms, Progress progress) {
+    return run(scenario, platforms, progress, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * As {@link #run(Scenario, PlatformRegistry, Progress)} on up to {@code threads} threads; the
+   * result is the same for any thread count.
+   *
+   * @throws IllegalArgumentException if the registry is empty or {@code threads < 1}
+   */
+  public static ComparisonResult run(
+      Scenario scenario, PlatformRegistry platforms, Progress progress, int threads) {
+    return execute(scenario, platforms, progress, null, threads);
+  }
+
+  /**
+   * Runs {@code scenario} on the standard platforms, adding replications until {@code precision}
+   * is met or its cap is reached ({@link ComparisonResult#precision()} tells which); the scenario's
+   * own replication count is ignored.
+   */
+  public static ComparisonResult run(Scenario scenario, Precision precision) {
+    return run(
+        scenario,
+        PlatformRegistry.standard(),
+        Progress.NONE,
+        precision,
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Runs {@code scenario} on every platform of {@code platforms} under the stopping rule {@code
+   * precision}, in batches of {@code threads} replications on {@code threads} threads; the result
+   * depends neither on the thread count nor on the batch size ({@link Replications#observeUntil}).
+   * {@code progress} is told of every replication run, out of the cap.
+   *
+   * @throws IllegalArgumentException if the registry is empty or {@code threads < 1}
+   */
+  public static ComparisonResult run(
+      Scenario scenario,
+      PlatformRegistry platforms,
+      Progress progress,
+      Precision precision,
+      int threads) {
+    if (precision == null) {
+      throw new IllegalArgumentException("precision must not be null");
+    }
+    return execute(scenario, platforms, progress, precision, threads);
+  }
+
+  private static ComparisonResult execute(
+      Scenario scenario,
+      PlatformRegistry platforms,
+      Progress progress,
+      Precision precision,
+      int threads) {
     List<String> names = platforms.names();
     if (names.isEmpty()) {
       throw new IllegalArgumentException(
           "a comparison needs at least one platform, the registry is empty");
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, was " + threads);
     }
     Map<String, AtomicReference<Replication>> first = new LinkedHashMap<>();
     for (String name : names) {
       first.put(name, new AtomicReference<>());
     }
     AtomicInteger done = new AtomicInteger();
-    int total = scenario.replications();
-    ReplicationResult result =
-        Replications.run(
-            scenario.seed(),
-            total,
-            streams -> {
-              Map<String, Double> figures = new LinkedHashMap<>();
-              for (String name : names) {
-                RandomStreams own = RandomStreams.of(streams.masterSeed(), streams.replication());
-                Replication r =
-                    runReplication(
-                        scenario, platforms.factory(name), own, streams.replication() == 0);
-                if (streams.replication() == 0) {
-                  first.get(name).set(r);
-                }
-                for (Map.Entry<Figure, Double> e : r.figures.entrySet()) {
-                  figures.put(name + "." + e.getKey().name(), e.getValue());
-                }
-              }
-              progress.replicationDone(done.incrementAndGet(), total);
-              return figures;
-            });
+    int total = precision == null ? scenario.replications() : precision.cap();
+    ObservationModel model =
+        streams -> {
+          Map<String, Observation> figures = new LinkedHashMap<>();
+          for (String name : names) {
+            RandomStreams own = RandomStreams.of(streams.masterSeed(), streams.replication());
+            Replication r =
+                runReplication(scenario, platforms.factory(name), own, streams.replication() == 0);
+            if (streams.replication() == 0) {
+              first.get(name).set(r);
+            }
+            for (Map.Entry<Figure, Double> e : r.figures.entrySet()) {
+              figures.put(
+                  name + "." + e.getKey().name(),
+                  r.censored.contains(e.getKey())
+                      ? Observation.censored(e.getValue())
+                      : Observation.observed(e.getValue()));
+            }
+          }
+          progress.replicationDone(done.incrementAndGet(), total);
+          return figures;
+        };
+    ReplicationResult result;
+    if (precision == null) {
+      result = Replications.observe(scenario.seed(), total, threads, model);
+    } else {
+      result =
+          Replications.observeUntil(
+              scenario.seed(),
+              precision.minimum(),
+              precision.cap(),
+              threads,
+              threads,
+              model,
+              prefix -> precision.unmet(platformResults(names, prefix, first)).isEmpty());
+    }
+    List<PlatformResult> out = platformResults(names, result, first);
+    Precision.Outcome outcome = null;
+    if (precision != null) {
+      List<String> unmet = precision.unmet(out);
+      outcome = new Precision.Outcome(precision, !unmet.isEmpty(), unmet);
+    }
+    return new ComparisonResult(
+        scenario.name(),
+        scenario.seed(),
+        result.count(),
+        scenario.horizonMillis(),
+        out,
+        Optional.ofNullable(outcome));
+  }
+
+  /** Each platform's estimates and per-replication observations, replication 0's series. */
+  private static List<PlatformResult> platformResults(
+      List<String> names,
+      ReplicationResult result,
+      Map<String, AtomicReference<Replication>> first) {
     List<PlatformResult> out = new ArrayList<>();
     for (String name : names) {
       Map<Figure, Estimate> estimates = new EnumMap<>(Figure.class);
+      Map<Figure, List<Observation>> values = new EnumMap<>(Figure.class);
       for (Figure f : Figure.values()) {
         String key = name + "." + f.name();
-        if (result.replications().get(0).containsKey(key)) {
+        if (result.observations().get(0).containsKey(key)) {
           Estimate e = result.estimate(key);
-          estimates.put(f, new Estimate(f.key(), e.n(), e.mean(), e.stdDev(), e.halfWidth()));
+          estimates.put(
+              f,
+              new Estimate(
+                  f.key(), e.n(), e.mean(), e.stdDev(), e.halfWidth(), e.censored(), e.absent()));
+          List<Observation> column = new ArrayList<>(result.count());
+          for (Map<String, Observation> rep : result.observations()) {
+            column.add(rep.get(key));
+          }
+          values.put(f, column);
         }
       }
       Replication r0 = first.get(name).get();
-      out.add(new PlatformResult(name, r0.label, estimates, r0.series, r0.rollouts));
+      out.add(new PlatformResult(name, r0.label, estimates, r0.series, r0.rollouts, values));
     }
-    return new ComparisonResult(
-        scenario.name(), scenario.seed(), scenario.replications(), scenario.horizonMillis(), out);
+    return out;
   }
 
   /**
@@ -180,7 +290,8 @@ public final class Comparison {
       Map<Figure, Double> figures,
       TimeSeries series,
       List<RolloutRecord> rollouts,
-      PlatformMetrics metrics) {}
+      PlatformMetrics metrics,
+      Set<Figure> censored) {}
 
   /**
    * One platform on one simulation, and the load factors the timeline set on it (what a {@link
@@ -233,8 +344,9 @@ public final class Comparison {
     }
     long horizon = scenario.horizonMillis();
     List<Long> recoveries = new ArrayList<>();
+    Set<Figure> censored = EnumSet.noneOf(Figure.class);
     for (TimelineEvent e : scenario.timeline()) {
-      sim.scheduleAt(e.atMillis(), () -> handle(run, e, horizon, recoveries));
+      sim.scheduleAt(e.atMillis(), () -> handle(run, e, horizon, recoveries, censored));
     }
     long[] scaleOut = {-1};
     Optional<LoadChange> spike = scenario.loadSpike();
@@ -278,12 +390,13 @@ public final class Comparison {
     f.put(Figure.STRANDED_CPU, stranded.cpu());
     f.put(Figure.STRANDED_MEMORY, stranded.memory());
     identityFigures(run.platform.identityMetrics(), f);
-    rolloutFigures(m.rollouts(), horizon, f);
+    rolloutFigures(m.rollouts(), horizon, f, censored);
     if (m.instanceDeployMillis().count() > 0) {
       f.put(Figure.INSTANCE_DEPLOY_P50, m.instanceDeployMillis().median() / 1000.0);
       f.put(Figure.INSTANCE_DEPLOY_P95, m.instanceDeployMillis().p95() / 1000.0);
     }
-    if (!recoveries.isEmpty() || hasFailure(scenario)) {
+    // No failure before the horizon: nothing to recover from, the figure is absent (not 0).
+    if (!recoveries.isEmpty()) {
       long worst = 0;
       for (long r : recoveries) {
         worst = Math.max(worst, r);
@@ -295,21 +408,16 @@ public final class Comparison {
       long start = spike.get().atMillis();
       long ms = scaleOut[0] >= 0 ? scaleOut[0] : spikeEnd(scenario, spike.get()) - start;
       f.put(Figure.SCALE_OUT_SECONDS, ms / 1000.0);
-    }
-    TimeSeries series = sample ? TimeSeries.of(times, samples) : TimeSeries.empty();
-    return new Replication(run.platform.name(), f, series, m.rollouts(), m);
-  }
-
-  private static boolean hasFailure(Scenario s) {
-    for (TimelineEvent e : s.timeline()) {
-      if (e instanceof MachineFailure) {
-        return true;
+      if (scaleOut[0] < 0) {
+        censored.add(Figure.SCALE_OUT_SECONDS);
       }
     }
-    return false;
+    TimeSeries series = sample ? TimeSeries.of(times, samples) : TimeSeries.empty();
+    return new Replication(run.platform.name(), f, series, m.rollouts(), m, censored);
   }
 
-  private static void handle(Run run, TimelineEvent e, long horizon, List<Long> recoveries) {
+  private static void handle(
+      Run run, TimelineEvent e, long horizon, List<Long> recoveries, Set<Figure> censored) {
     if (e instanceof ApplyRelease r) {
       run.platform.apply(r.release());
     } else if (e instanceof LoadChange l) {
@@ -321,15 +429,18 @@ public final class Comparison {
     } else if (e instanceof MachineFailure mf) {
       run.platform.inject(Failure.machineCrash(mf.service(), mf.count()));
       long failedAt = run.sim.now();
-      pollRecovery(run, mf.service(), failedAt, horizon, recoveries);
+      pollRecovery(run, mf.service(), failedAt, horizon, recoveries, censored);
     }
   }
 
   private static void pollRecovery(
-      Run run, String service, long failedAt, long horizon, List<Long> out) {
+      Run run, String service, long failedAt, long horizon, List<Long> out, Set<Figure> censored) {
     long next = run.sim.now() + POLL_MILLIS;
     if (next > horizon) {
-      out.add(horizon - failedAt); // never recovered within the horizon: censored
+      // Never recovered within the horizon: the time to the horizon is a lower bound, and the
+      // worst recovery (the figure) is at least that, so the figure is censored.
+      out.add(horizon - failedAt);
+      censored.add(Figure.RECOVERY_SECONDS);
       return;
     }
     run.sim.scheduleAt(
@@ -338,7 +449,7 @@ public final class Comparison {
           if (run.platform.recovered(service, failedAt)) {
             out.add(run.sim.now() - failedAt);
           } else {
-            pollRecovery(run, service, failedAt, horizon, out);
+            pollRecovery(run, service, failedAt, horizon, out, censored);
           }
         });
   }
@@ -392,11 +503,24 @@ public final class Comparison {
    * unavailability.
    */
   static void rolloutFigures(List<RolloutRecord> rollouts, long horizon, Map<Figure, Double> f) {
+    rolloutFigures(rollouts, horizon, f, EnumSet.noneOf(Figure.class));
+  }
+
+  /**
+   * As {@link #rolloutFigures(List, long, Map)}, adding to {@code censored} each time figure that
+   * is only a lower bound: an unfinished rollout counts with its time so far, and a percentile or
+   * maximum over values some of which are lower bounds is exact only if every such bound lies
+   * above it (raising a value above the percentile does not move it); otherwise it is censored.
+   */
+  static void rolloutFigures(
+      List<RolloutRecord> rollouts, long horizon, Map<Figure, Double> f, Set<Figure> censored) {
     List<Long> app = new ArrayList<>();
     List<Long> image = new ArrayList<>();
     List<Long> config = new ArrayList<>();
     List<Long> all = new ArrayList<>();
     int unfinished = 0;
+    Map<Release.Kind, Long> lowest = new EnumMap<>(Release.Kind.class); // least unfinished bound
+    long lowestAll = Long.MAX_VALUE;
     long outOfService = 0;
     int maxOut = 0;
     for (RolloutRecord r : rollouts) {
@@ -404,6 +528,8 @@ public final class Comparison {
       if (r.endMillis() < 0) {
         unfinished++;
         d = horizon - r.startMillis();
+        lowest.merge(r.release().kind(), d, Math::min);
+        lowestAll = Math.min(lowestAll, d);
       } else {
         d = r.durationMillis();
       }
@@ -421,26 +547,50 @@ public final class Comparison {
       f.put(Figure.APP_ROLLOUT_P50, s.median() / 1000.0);
       f.put(Figure.APP_ROLLOUT_P95, s.p95() / 1000.0);
       f.put(Figure.APP_ROLLOUT_MAX, s.max() / 1000.0);
+      censor(s, lowest.getOrDefault(Release.Kind.APP, Long.MAX_VALUE), censored,
+          Figure.APP_ROLLOUT_P50, Figure.APP_ROLLOUT_P95, Figure.APP_ROLLOUT_MAX);
     }
     if (!image.isEmpty()) {
       DurationSummary s = DurationSummary.of(toArray(image));
       f.put(Figure.IMAGE_ROLLOUT_P50, s.median() / 1000.0);
       f.put(Figure.IMAGE_ROLLOUT_P95, s.p95() / 1000.0);
       f.put(Figure.IMAGE_ROLLOUT_MAX, s.max() / 1000.0);
+      censor(s, lowest.getOrDefault(Release.Kind.BASE_IMAGE, Long.MAX_VALUE), censored,
+          Figure.IMAGE_ROLLOUT_P50, Figure.IMAGE_ROLLOUT_P95, Figure.IMAGE_ROLLOUT_MAX);
     }
     if (!config.isEmpty()) {
       DurationSummary s = DurationSummary.of(toArray(config));
       f.put(Figure.CONFIG_ROLLOUT_P50, s.median() / 1000.0);
       f.put(Figure.CONFIG_ROLLOUT_P95, s.p95() / 1000.0);
       f.put(Figure.CONFIG_ROLLOUT_MAX, s.max() / 1000.0);
+      censor(s, lowest.getOrDefault(Release.Kind.CONFIG, Long.MAX_VALUE), censored,
+          Figure.CONFIG_ROLLOUT_P50, Figure.CONFIG_ROLLOUT_P95, Figure.CONFIG_ROLLOUT_MAX);
     }
     DurationSummary s = DurationSummary.of(toArray(all));
     f.put(Figure.ROLLOUT_P50, s.median() / 1000.0);
     f.put(Figure.ROLLOUT_P95, s.p95() / 1000.0);
     f.put(Figure.ROLLOUT_MAX, s.max() / 1000.0);
+    censor(s, lowestAll, censored, Figure.ROLLOUT_P50, Figure.ROLLOUT_P95, Figure.ROLLOUT_MAX);
     f.put(Figure.UNFINISHED_ROLLOUTS, (double) unfinished);
     f.put(Figure.UNAVAILABLE_INSTANCE_HOURS, outOfService / 3_600_000.0);
     f.put(Figure.MAX_UNAVAILABLE, (double) maxOut);
+  }
+
+  /**
+   * Marks p50, p95 and max of {@code s} censored when the least unfinished bound {@code lowest} is
+   * at or below them: that bound may be the value picked, and its true value is larger.
+   */
+  private static void censor(
+      DurationSummary s, long lowest, Set<Figure> censored, Figure p50, Figure p95, Figure max) {
+    if (lowest <= s.median()) {
+      censored.add(p50);
+    }
+    if (lowest <= s.p95()) {
+      censored.add(p95);
+    }
+    if (lowest <= s.max()) {
+      censored.add(max);
+    }
   }
 
   private static long[] toArray(List<Long> l) {
