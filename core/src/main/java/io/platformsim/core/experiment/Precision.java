@@ -69,7 +69,7 @@ public record Precision(double target, int minimum, int cap) {
 
   /** Relative half-width at most {@code target}, at most {@code cap} replications. */
   public static Precision relative(double target, int cap) {
-    return new Precision(target, Math.min(DEFAULT_MINIMUM, cap), cap);
+    return new Precision(target, Math.max(2, Math.min(DEFAULT_MINIMUM, cap)), cap);
   }
 
   /** Relative half-width at most {@code target}, at most {@link #DEFAULT_CAP} replications. */
