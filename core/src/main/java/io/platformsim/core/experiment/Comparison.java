@@ -566,11 +566,13 @@ public final class Comparison {
       censor(s, lowest.getOrDefault(Release.Kind.CONFIG, Long.MAX_VALUE), censored,
           Figure.CONFIG_ROLLOUT_P50, Figure.CONFIG_ROLLOUT_P95, Figure.CONFIG_ROLLOUT_MAX);
     }
-    DurationSummary s = DurationSummary.of(toArray(all));
-    f.put(Figure.ROLLOUT_P50, s.median() / 1000.0);
-    f.put(Figure.ROLLOUT_P95, s.p95() / 1000.0);
-    f.put(Figure.ROLLOUT_MAX, s.max() / 1000.0);
-    censor(s, lowestAll, censored, Figure.ROLLOUT_P50, Figure.ROLLOUT_P95, Figure.ROLLOUT_MAX);
+    if (!all.isEmpty()) { // no rollout: no rollout time (absent), not 0 s
+      DurationSummary s = DurationSummary.of(toArray(all));
+      f.put(Figure.ROLLOUT_P50, s.median() / 1000.0);
+      f.put(Figure.ROLLOUT_P95, s.p95() / 1000.0);
+      f.put(Figure.ROLLOUT_MAX, s.max() / 1000.0);
+      censor(s, lowestAll, censored, Figure.ROLLOUT_P50, Figure.ROLLOUT_P95, Figure.ROLLOUT_MAX);
+    }
     f.put(Figure.UNFINISHED_ROLLOUTS, (double) unfinished);
     f.put(Figure.UNAVAILABLE_INSTANCE_HOURS, outOfService / 3_600_000.0);
     f.put(Figure.MAX_UNAVAILABLE, (double) maxOut);
