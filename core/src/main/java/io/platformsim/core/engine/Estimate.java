@@ -70,8 +70,8 @@ public record Estimate(
   }
 
   /**
-   * The estimate of one figure over replications in index order: observed values and censored
-   * lower bounds count (see the class comment), absent ones are counted in {@link #absent()} only.
+   * The estimate of one figure over replications in index order: observed values and censored lower
+   * bounds count (see the class comment), absent ones are counted in {@link #absent()} only.
    *
    * @throws IllegalArgumentException if no observation is present
    */

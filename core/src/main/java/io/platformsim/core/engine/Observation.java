@@ -1,12 +1,11 @@
 package io.platformsim.core.engine;
 
-
 /**
  * What one replication saw of one figure: a value ({@link Kind#OBSERVED}), only a lower bound
- * because the thing measured had not happened by the horizon ({@link Kind#CENSORED}, e.g. a
- * failure never recovered from: the time to the horizon; a rollout still running: its time so
- * far), or nothing at all ({@link Kind#ABSENT}, e.g. no instance was deployed, so there is no
- * deploy time and no bound on one). A censored figure is never recorded as 0 or as if observed.
+ * because the thing measured had not happened by the horizon ({@link Kind#CENSORED}, e.g. a failure
+ * never recovered from: the time to the horizon; a rollout still running: its time so far), or
+ * nothing at all ({@link Kind#ABSENT}, e.g. no instance was deployed, so there is no deploy time
+ * and no bound on one). A censored figure is never recorded as 0 or as if observed.
  *
  * @param kind observed, censored or absent
  * @param value the value (observed), the lower bound (censored), NaN (absent)
@@ -38,8 +37,10 @@ public record Observation(Kind kind, double value) {
       throw new IllegalArgumentException(
           kind == Kind.ABSENT
               ? "an absent observation has no value, was " + value
-              : "a" + (kind == Kind.OBSERVED ? "n observed value" : " censored lower bound")
-                  + " must be finite, was " + value);
+              : "a"
+                  + (kind == Kind.OBSERVED ? "n observed value" : " censored lower bound")
+                  + " must be finite, was "
+                  + value);
     }
   }
 
@@ -81,5 +82,4 @@ public record Observation(Kind kind, double value) {
       case ABSENT -> "absent";
     };
   }
-
 }

@@ -33,8 +33,8 @@ public final class ReplicationResult {
   }
 
   /**
-   * From observations; figures are ordered by first appearance (replication 0's first, then any
-   * new in replication 1, ...), and a figure missing from a replication is absent there.
+   * From observations; figures are ordered by first appearance (replication 0's first, then any new
+   * in replication 1, ...), and a figure missing from a replication is absent there.
    */
   ReplicationResult(long masterSeed, List<Map<String, Observation>> observations) {
     this.masterSeed = masterSeed;
@@ -102,7 +102,9 @@ public final class ReplicationResult {
     return replications;
   }
 
-  /** Each replication's observation of every figure (absent included); element i is replication i. */
+  /**
+   * Each replication's observation of every figure (absent included); element i is replication i.
+   */
   public List<Map<String, Observation>> observations() {
     return observations;
   }

@@ -74,13 +74,12 @@ public final class Replications {
   }
 
   /**
-   * Sequential stopping: runs replications in batches of {@code batch} (in parallel on up to
-   * {@code threads} threads) and returns the first {@code n} for the smallest {@code n} in
-   * [{@code minimum}, {@code cap}] whose result satisfies {@code enough}, or all {@code cap} if
-   * none does. The rule is checked after every single replication in index order, and replication
-   * {@code i} always uses {@code RandomStreams.of(masterSeed, i)}, so the result depends neither on
-   * the batch size nor on the thread count; replications a batch ran beyond the stopping point are
-   * dropped.
+   * Sequential stopping: runs replications in batches of {@code batch} (in parallel on up to {@code
+   * threads} threads) and returns the first {@code n} for the smallest {@code n} in [{@code
+   * minimum}, {@code cap}] whose result satisfies {@code enough}, or all {@code cap} if none does.
+   * The rule is checked after every single replication in index order, and replication {@code i}
+   * always uses {@code RandomStreams.of(masterSeed, i)}, so the result depends neither on the batch
+   * size nor on the thread count; replications a batch ran beyond the stopping point are dropped.
    *
    * @throws IllegalArgumentException if {@code minimum < 1}, {@code cap < minimum}, {@code batch <
    *     1} or {@code threads < 1}
@@ -108,7 +107,8 @@ public final class Replications {
     while (all.size() < cap) {
       int from = all.size();
       int to = Math.min(cap, Math.max(minimum, from + batch));
-      all.addAll(runRange(masterSeed, from, to - from, threads, i -> observeOne(model, masterSeed, i)));
+      all.addAll(
+          runRange(masterSeed, from, to - from, threads, i -> observeOne(model, masterSeed, i)));
       for (int n = checked + 1; n <= all.size(); n++) {
         ReplicationResult prefix = new ReplicationResult(masterSeed, all.subList(0, n));
         if (enough.test(prefix)) {

@@ -78,10 +78,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *       the spike's length. A platform on which the service does not autoscale reports no figure.
  *   <li><b>Censoring</b> ({@link Observation}): a figure whose event had not happened by the
  *       horizon is reported as censored with its lower bound, never as a value: a failure not
- *       recovered from (bound: time to the horizon), a scale-out not reached while the spike
- *       lasted (bound: the spike's length), a rollout percentile an unfinished rollout may hold
- *       (bound: its time so far). A figure with nothing to measure (no instance deployed, no
- *       failure before the horizon) is absent from that replication; replications may differ.
+ *       recovered from (bound: time to the horizon), a scale-out not reached while the spike lasted
+ *       (bound: the spike's length), a rollout percentile an unfinished rollout may hold (bound:
+ *       its time so far). A figure with nothing to measure (no instance deployed, no failure before
+ *       the horizon) is absent from that replication; replications may differ.
  * </ol>
  *
  * Replications run in parallel on all processors ({@link Replications}); each figure's {@link
@@ -149,8 +149,8 @@ public final class Comparison {
   }
 
   /**
-   * Runs {@code scenario} on the standard platforms, adding replications until {@code precision}
-   * is met or its cap is reached ({@link ComparisonResult#precision()} tells which); the scenario's
+   * Runs {@code scenario} on the standard platforms, adding replications until {@code precision} is
+   * met or its cap is reached ({@link ComparisonResult#precision()} tells which); the scenario's
    * own replication count is ignored.
    */
   public static ComparisonResult run(Scenario scenario, Precision precision) {
@@ -509,8 +509,8 @@ public final class Comparison {
   /**
    * As {@link #rolloutFigures(List, long, Map)}, adding to {@code censored} each time figure that
    * is only a lower bound: an unfinished rollout counts with its time so far, and a percentile or
-   * maximum over values some of which are lower bounds is exact only if every such bound lies
-   * above it (raising a value above the percentile does not move it); otherwise it is censored.
+   * maximum over values some of which are lower bounds is exact only if every such bound lies above
+   * it (raising a value above the percentile does not move it); otherwise it is censored.
    */
   static void rolloutFigures(
       List<RolloutRecord> rollouts, long horizon, Map<Figure, Double> f, Set<Figure> censored) {
@@ -547,24 +547,39 @@ public final class Comparison {
       f.put(Figure.APP_ROLLOUT_P50, s.median() / 1000.0);
       f.put(Figure.APP_ROLLOUT_P95, s.p95() / 1000.0);
       f.put(Figure.APP_ROLLOUT_MAX, s.max() / 1000.0);
-      censor(s, lowest.getOrDefault(Release.Kind.APP, Long.MAX_VALUE), censored,
-          Figure.APP_ROLLOUT_P50, Figure.APP_ROLLOUT_P95, Figure.APP_ROLLOUT_MAX);
+      censor(
+          s,
+          lowest.getOrDefault(Release.Kind.APP, Long.MAX_VALUE),
+          censored,
+          Figure.APP_ROLLOUT_P50,
+          Figure.APP_ROLLOUT_P95,
+          Figure.APP_ROLLOUT_MAX);
     }
     if (!image.isEmpty()) {
       DurationSummary s = DurationSummary.of(toArray(image));
       f.put(Figure.IMAGE_ROLLOUT_P50, s.median() / 1000.0);
       f.put(Figure.IMAGE_ROLLOUT_P95, s.p95() / 1000.0);
       f.put(Figure.IMAGE_ROLLOUT_MAX, s.max() / 1000.0);
-      censor(s, lowest.getOrDefault(Release.Kind.BASE_IMAGE, Long.MAX_VALUE), censored,
-          Figure.IMAGE_ROLLOUT_P50, Figure.IMAGE_ROLLOUT_P95, Figure.IMAGE_ROLLOUT_MAX);
+      censor(
+          s,
+          lowest.getOrDefault(Release.Kind.BASE_IMAGE, Long.MAX_VALUE),
+          censored,
+          Figure.IMAGE_ROLLOUT_P50,
+          Figure.IMAGE_ROLLOUT_P95,
+          Figure.IMAGE_ROLLOUT_MAX);
     }
     if (!config.isEmpty()) {
       DurationSummary s = DurationSummary.of(toArray(config));
       f.put(Figure.CONFIG_ROLLOUT_P50, s.median() / 1000.0);
       f.put(Figure.CONFIG_ROLLOUT_P95, s.p95() / 1000.0);
       f.put(Figure.CONFIG_ROLLOUT_MAX, s.max() / 1000.0);
-      censor(s, lowest.getOrDefault(Release.Kind.CONFIG, Long.MAX_VALUE), censored,
-          Figure.CONFIG_ROLLOUT_P50, Figure.CONFIG_ROLLOUT_P95, Figure.CONFIG_ROLLOUT_MAX);
+      censor(
+          s,
+          lowest.getOrDefault(Release.Kind.CONFIG, Long.MAX_VALUE),
+          censored,
+          Figure.CONFIG_ROLLOUT_P50,
+          Figure.CONFIG_ROLLOUT_P95,
+          Figure.CONFIG_ROLLOUT_MAX);
     }
     if (!all.isEmpty()) { // no rollout: no rollout time (absent), not 0 s
       DurationSummary s = DurationSummary.of(toArray(all));

@@ -86,7 +86,8 @@ public final class ComparisonReport {
       out.append(
               "≥ m (k of n censored): in k replications the event had not happened by the horizon; their time to the")
           .append(nl)
-          .append("horizon (or to the spike's end) counts as a lower bound, so m is a lower bound of the mean.")
+          .append(
+              "horizon (or to the spike's end) counts as a lower bound, so m is a lower bound of the mean.")
           .append(nl);
     }
     if (absent) {

@@ -119,11 +119,11 @@ public record ComparisonResult(
 
   /**
    * The paired ratio of {@code f}, the named platform ÷ the baseline: per replication r the ratio
-   * x_r ÷ base_r, then their mean with a 95% Student-t interval over the replications
-   * (common random numbers make the two values of a replication positively correlated, which the
-   * pairing uses and the ratio of means {@link #ratio(String, Figure)} does not). Only replications
-   * where both values were observed (neither censored nor absent) and the baseline's is not 0
-   * count; the estimate's {@code absent()} counts those left out. Empty if none is left.
+   * x_r ÷ base_r, then their mean with a 95% Student-t interval over the replications (common
+   * random numbers make the two values of a replication positively correlated, which the pairing
+   * uses and the ratio of means {@link #ratio(String, Figure)} does not). Only replications where
+   * both values were observed (neither censored nor absent) and the baseline's is not 0 count; the
+   * estimate's {@code absent()} counts those left out. Empty if none is left.
    */
   public Optional<Estimate> pairedRatio(String name, Figure f) {
     return paired(name, f, true);

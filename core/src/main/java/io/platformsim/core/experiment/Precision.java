@@ -102,7 +102,9 @@ public record Precision(double target, int minimum, int cap) {
                   "%s %s (%s)",
                   p.label(),
                   f.key(),
-                  Double.isNaN(rel) ? "no interval" : String.format(Locale.ROOT, "±%.1f%%", rel * 100)));
+                  Double.isNaN(rel)
+                      ? "no interval"
+                      : String.format(Locale.ROOT, "±%.1f%%", rel * 100)));
         }
       }
     }

@@ -70,7 +70,8 @@ class CensoringTest {
               }
               return m;
             });
-    assertEquals(List.of("recovery", "deploy"), r.estimates().stream().map(Estimate::name).toList());
+    assertEquals(
+        List.of("recovery", "deploy"), r.estimates().stream().map(Estimate::name).toList());
     Estimate deploy = r.estimate("deploy");
     assertEquals(2, deploy.n());
     assertEquals(2, deploy.absent());

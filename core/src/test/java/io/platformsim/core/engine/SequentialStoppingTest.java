@@ -48,15 +48,15 @@ class SequentialStoppingTest {
         Replications.observeUntil(1, 5, 100, batch, threads, ALTERNATING, within(target));
     assertEquals(expected, r.count());
     // Replication i is the same whatever the batch: the same as a fixed run of that count.
-    assertEquals(Replications.observe(1, expected, 1, ALTERNATING).observations(), r.observations());
+    assertEquals(
+        Replications.observe(1, expected, 1, ALTERNATING).observations(), r.observations());
   }
 
   @ParameterizedTest(name = "batch {0}")
   @CsvSource({"1", "6", "64"})
   void stopsAtTheCapWhenTheTargetIsOutOfReach(int batch) {
     // 1%: at n = 30 the relative half-width is still 0.038.
-    ReplicationResult r =
-        Replications.observeUntil(1, 5, 30, batch, 2, ALTERNATING, within(0.01));
+    ReplicationResult r = Replications.observeUntil(1, 5, 30, batch, 2, ALTERNATING, within(0.01));
     assertEquals(30, r.count());
     assertEquals(2.045230 / Math.sqrt(29) / 10, r.estimate("x").relativeHalfWidth(), 1e-6);
   }

@@ -110,7 +110,8 @@ class CensoredFiguresTest {
     assertTrue(all.contains(Figure.APP_ROLLOUT_P50) && all.contains(Figure.ROLLOUT_P50), "" + all);
     // All finished: nothing censored.
     Set<Figure> none = EnumSet.noneOf(Figure.class);
-    Comparison.rolloutFigures(List.of(done(10), done(20)), 200_000, new EnumMap<>(Figure.class), none);
+    Comparison.rolloutFigures(
+        List.of(done(10), done(20)), 200_000, new EnumMap<>(Figure.class), none);
     assertFalse(none.iterator().hasNext());
   }
 }

@@ -329,7 +329,6 @@ class ComparisonTest {
     double ratio =
         result.kusp().mean(Figure.COST_PER_HOUR) / result.lesp().mean(Figure.COST_PER_HOUR);
     // The ratio of means, then the paired ratio's column.
-    assertTrue(
-        costLine.contains(String.format(java.util.Locale.ROOT, "%.2fx  ", ratio)), costLine);
+    assertTrue(costLine.contains(String.format(java.util.Locale.ROOT, "%.2fx  ", ratio)), costLine);
   }
 }

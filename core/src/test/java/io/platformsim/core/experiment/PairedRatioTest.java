@@ -59,7 +59,10 @@ class PairedRatioTest {
     // The ratio of means stays available: KuSP (1+3+5+1)/4 = 2.5 over LeSP (2+4+5+10)/4 = 5.25.
     assertEquals(2.5 / 5.25, r.ratio(Figure.MACHINES), 1e-12);
     String table = r.toString();
-    assertTrue(table.contains("0.75x ± " + String.format(java.util.Locale.ROOT, "%.2f", T_2 * 0.25 / Math.sqrt(3))), table);
+    assertTrue(
+        table.contains(
+            "0.75x ± " + String.format(java.util.Locale.ROOT, "%.2f", T_2 * 0.25 / Math.sqrt(3))),
+        table);
   }
 
   @Test
@@ -80,21 +83,12 @@ class PairedRatioTest {
     assertTrue(two.warnings().get(0).startsWith("the intervals rest on 2 replications"));
     assertTrue(two.toString().contains("Warning: the intervals rest on 2 replications"));
     List<Observation> five = new ArrayList<>(List.of(v(1), v(2), v(3), v(4), v(5)));
-    ComparisonResult enough =
-        result(5, side("lesp", "LeSP", five.toArray(new Observation[0])));
+    ComparisonResult enough = result(5, side("lesp", "LeSP", five.toArray(new Observation[0])));
     assertEquals(List.of(), enough.warnings());
     // Five replications, but only three measured the figure: its interval rests on three.
     ComparisonResult thin =
         result(
-            5,
-            side(
-                "lesp",
-                "LeSP",
-                v(1),
-                v(2),
-                v(3),
-                Observation.absent(),
-                Observation.absent()));
+            5, side("lesp", "LeSP", v(1), v(2), v(3), Observation.absent(), Observation.absent()));
     assertEquals(
         List.of("fewer than 5 replications measured LeSP machines (n=3): those intervals are weak"),
         thin.warnings());

@@ -41,7 +41,8 @@ class PrecisionTest {
       }
       // ... and one replication fewer does not meet the rule (else it would have stopped there).
       if (n > rule.minimum()) {
-        assertFalse(rule.unmet(Comparison.run(SMALL.withReplications(n - 1)).platforms()).isEmpty());
+        assertFalse(
+            rule.unmet(Comparison.run(SMALL.withReplications(n - 1)).platforms()).isEmpty());
       }
     }
     // Whatever the batch (= thread count here), the same stopping point and result.
@@ -58,9 +59,14 @@ class PrecisionTest {
     assertTrue(o.capReached());
     assertFalse(o.unmet().isEmpty());
     assertTrue(
-        r.warnings().stream().anyMatch(w -> w.startsWith("precision cap of 5 replications reached")),
+        r.warnings().stream()
+            .anyMatch(w -> w.startsWith("precision cap of 5 replications reached")),
         r.warnings().toString());
-    assertTrue(r.toString().contains("Stopping rule: relative half-width ≤ 0.01% (replications 5..5); cap reached"), r.toString());
+    assertTrue(
+        r.toString()
+            .contains(
+                "Stopping rule: relative half-width ≤ 0.01% (replications 5..5); cap reached"),
+        r.toString());
   }
 
   @Test

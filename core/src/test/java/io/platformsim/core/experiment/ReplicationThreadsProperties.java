@@ -14,14 +14,16 @@ import net.jqwik.api.constraints.IntRange;
 class ReplicationThreadsProperties {
 
   @Property(tries = 3)
-  void aComparisonIsTheSameOnOneTwoAndFourThreads(@ForAll @IntRange(min = 0, max = 1_000) int seed) {
+  void aComparisonIsTheSameOnOneTwoAndFourThreads(
+      @ForAll @IntRange(min = 0, max = 1_000) int seed) {
     Scenario s =
         SmallScenario.builder()
             .horizon(java.time.Duration.ofMinutes(110))
             .replications(3)
             .seed(seed)
             .build();
-    ComparisonResult one = Comparison.run(s, PlatformRegistry.standard(), Comparison.Progress.NONE, 1);
+    ComparisonResult one =
+        Comparison.run(s, PlatformRegistry.standard(), Comparison.Progress.NONE, 1);
     for (int threads : new int[] {2, 4}) {
       ComparisonResult other =
           Comparison.run(s, PlatformRegistry.standard(), Comparison.Progress.NONE, threads);

@@ -187,9 +187,7 @@ public final class CompareCommand implements Callable<Integer> {
         write(csvDir.resolve("timeseries.csv"), ComparisonReport.timeSeriesCsv(result));
         write(csvDir.resolve("rollouts.csv"), ComparisonReport.rolloutsCsv(result));
         write(csvDir.resolve("replications.csv"), ComparisonReport.replicationsCsv(result));
-        note(
-            err,
-            "wrote summary.csv, timeseries.csv, rollouts.csv, replications.csv to " + csvDir);
+        note(err, "wrote summary.csv, timeseries.csv, rollouts.csv, replications.csv to " + csvDir);
       }
       if (chartsDir != null) {
         List<Path> charts = ComparisonCharts.write(result, chartsDir);
@@ -239,7 +237,9 @@ public final class CompareCommand implements Callable<Integer> {
       return Precision.relative(target, cap);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          (precisionCap != null && e.getMessage().contains("cap") ? "--precision-cap: " : "--precision: ")
+          (precisionCap != null && e.getMessage().contains("cap")
+                  ? "--precision-cap: "
+                  : "--precision: ")
               + e.getMessage()
               + " ('"
               + (e.getMessage().contains("cap") ? String.valueOf(cap) : precision)

@@ -25,8 +25,8 @@ import java.util.Optional;
  *
  * Every figure is {@code {"mean": m, "ci95": [low, high], "n": n, "censored": k, "absent": j,
  * "values": [v0, v1, ...], "censoredReplications": [i, ...]}}: the mean over the replications and
- * the 95% Student-t interval ({@code [null,null]} with one replication); {@code n} replications
- * had a value or a lower bound, {@code k} of them only a lower bound (censored: the event had not
+ * the 95% Student-t interval ({@code [null,null]} with one replication); {@code n} replications had
+ * a value or a lower bound, {@code k} of them only a lower bound (censored: the event had not
  * happened by the horizon, so the mean is a lower bound too), {@code j} had nothing to measure;
  * {@code values} holds every replication's value in replication order (the lower bound when its
  * index is in {@code censoredReplications}, {@code null} when absent). Fractions stay fractions

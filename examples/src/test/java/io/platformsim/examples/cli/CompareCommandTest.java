@@ -201,12 +201,20 @@ class CompareCommandTest {
     // A 0.1% target cannot be met by 5 replications of a scenario with a failure: the cap stops it.
     Invocation r =
         Invocation.platformsim(
-            "compare", small().toString(), "--json", "-q", "--precision", "0.1%",
-            "--precision-cap", "5");
+            "compare",
+            small().toString(),
+            "--json",
+            "-q",
+            "--precision",
+            "0.1%",
+            "--precision-cap",
+            "5");
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("\"replications\":5,"), r.out());
     assertTrue(
-        r.out().contains("\"precision\":{\"target\":0.001,\"minimum\":5,\"cap\":5,\"capReached\":true,"),
+        r.out()
+            .contains(
+                "\"precision\":{\"target\":0.001,\"minimum\":5,\"cap\":5,\"capReached\":true,"),
         r.out());
     assertTrue(r.err().contains("warning: precision cap of 5 replications reached"), r.err());
   }
