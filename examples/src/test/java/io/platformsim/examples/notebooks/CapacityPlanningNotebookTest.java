@@ -46,7 +46,9 @@ class CapacityPlanningNotebookTest {
         // The row ends with the paired ratio, "0.53x" or "0.53x ± 0.01".
         lines.stream()
             .anyMatch(
-                l -> l.startsWith("cost per hour") && l.matches(".*\\d\\.\\d\\dx( ± \\d+\\.\\d\\d)?")),
+                l ->
+                    l.startsWith("cost per hour")
+                        && l.matches(".*\\d\\.\\d\\dx( ± \\d+\\.\\d\\d)?")),
         "comparison table");
     // The static plan already says KuSP is cheaper (4.61 < 8.67 USD/h); the simulation agrees.
     assertTrue(lines.contains("simulated_kusp_cheaper: true"), String.join("\n", lines));
