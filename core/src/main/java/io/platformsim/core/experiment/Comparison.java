@@ -13,7 +13,6 @@ import io.platformsim.core.experiment.TimelineEvent.LoadChange;
 import io.platformsim.core.experiment.TimelineEvent.MachineFailure;
 import io.platformsim.core.experiment.TimelineEvent.ZoneOutage;
 import io.platformsim.core.platform.Demand;
-import io.platformsim.core.platform.DurationSummary;
 import io.platformsim.core.platform.Failure;
 import io.platformsim.core.platform.Platform;
 import io.platformsim.core.platform.PlatformMetrics;
@@ -22,7 +21,6 @@ import io.platformsim.core.platform.Pricing;
 import io.platformsim.core.platform.RolloutRecord;
 import io.platformsim.core.platform.StrandedCapacity;
 import io.platformsim.core.workload.LoadCurve;
-import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Service;
 import io.platformsim.core.workload.Workload;
 import io.platformsim.identity.IdentityMetrics;
@@ -67,15 +65,17 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li><b>Recovery</b>: after each failure the service is polled every second until it is back at
  *       full strength by the platform's {@code Platform.recovered} (LeSP: in-service machines =
  *       pool size; KuSP: the crashed node's pods evicted and available pods = replicas); a failure
- *       never recovered counts as the time to the horizon.
+ *       not recovered by the horizon makes the figure censored, with the time to the horizon as its
+ *       lower bound.
  *   <li><b>Scale-out</b> (if the timeline has a load spike, the first load change above 1), in the
  *       same run: from the spike's start the spiked service is polled every second until its
  *       in-service instances reach the need {@code ceil(n × factor × usage ÷ (target × request))}
  *       (CPU; {@link #neededAtSpike}), where {@code target} is the platform's own autoscaler target
  *       for the service ({@code Platform.scalingTarget}); 0 when the spike stays within the HPA's
  *       10% tolerance of the target and the service is at full strength; a need not reached while
- *       the spike lasts (until the service's next load change or curve, else the horizon) counts as
- *       the spike's length. A platform on which the service does not autoscale reports no figure.
+ *       the spike lasts (until the service's next load change or curve, else the horizon) is
+ *       censored at the spike's length. A platform on which the service does not autoscale reports
+ *       no figure.
  *   <li><b>Censoring</b> ({@link Observation}): a figure whose event had not happened by the
  *       horizon is reported as censored with its lower bound, never as a value: a failure not
  *       recovered from (bound: time to the horizon), a scale-out not reached while the spike lasted
@@ -86,7 +86,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * Replications run in parallel on all processors ({@link Replications}); each figure's {@link
  * Estimate} is the mean with a 95% Student-t interval. A rollout still running at the horizon
- * counts with its time so far (a lower bound) and is counted in {@link Figure#UNFINISHED_ROLLOUTS}.
+ * counts with its time so far (a lower bound, censoring the percentiles it may hold; {@link
+ * RolloutFigures}) and is counted in {@link Figure#UNFINISHED_ROLLOUTS}.
  *
  * <pre>{@code
  * ComparisonResult r = Comparison.run(DefaultScenario.build());
@@ -390,7 +391,7 @@ public final class Comparison {
     f.put(Figure.STRANDED_CPU, stranded.cpu());
     f.put(Figure.STRANDED_MEMORY, stranded.memory());
     identityFigures(run.platform.identityMetrics(), f);
-    rolloutFigures(m.rollouts(), horizon, f, censored);
+    RolloutFigures.put(m.rollouts(), horizon, f, censored);
     if (m.instanceDeployMillis().count() > 0) {
       f.put(Figure.INSTANCE_DEPLOY_P50, m.instanceDeployMillis().median() / 1000.0);
       f.put(Figure.INSTANCE_DEPLOY_P95, m.instanceDeployMillis().p95() / 1000.0);
@@ -498,124 +499,9 @@ public final class Comparison {
     }
   }
 
-  /**
-   * p50/p95/max per release kind (app, base image, configuration) and overall, unfinished count,
-   * unavailability.
-   */
+  /** {@link RolloutFigures#put} without collecting which figures are censored. */
   static void rolloutFigures(List<RolloutRecord> rollouts, long horizon, Map<Figure, Double> f) {
-    rolloutFigures(rollouts, horizon, f, EnumSet.noneOf(Figure.class));
-  }
-
-  /**
-   * As {@link #rolloutFigures(List, long, Map)}, adding to {@code censored} each time figure that
-   * is only a lower bound: an unfinished rollout counts with its time so far, and a percentile or
-   * maximum over values some of which are lower bounds is exact only if every such bound lies above
-   * it (raising a value above the percentile does not move it); otherwise it is censored.
-   */
-  static void rolloutFigures(
-      List<RolloutRecord> rollouts, long horizon, Map<Figure, Double> f, Set<Figure> censored) {
-    List<Long> app = new ArrayList<>();
-    List<Long> image = new ArrayList<>();
-    List<Long> config = new ArrayList<>();
-    List<Long> all = new ArrayList<>();
-    int unfinished = 0;
-    Map<Release.Kind, Long> lowest = new EnumMap<>(Release.Kind.class); // least unfinished bound
-    long lowestAll = Long.MAX_VALUE;
-    long outOfService = 0;
-    int maxOut = 0;
-    for (RolloutRecord r : rollouts) {
-      long d;
-      if (r.endMillis() < 0) {
-        unfinished++;
-        d = horizon - r.startMillis();
-        lowest.merge(r.release().kind(), d, Math::min);
-        lowestAll = Math.min(lowestAll, d);
-      } else {
-        d = r.durationMillis();
-      }
-      switch (r.release().kind()) {
-        case APP -> app.add(d);
-        case BASE_IMAGE -> image.add(d);
-        case CONFIG -> config.add(d);
-      }
-      all.add(d);
-      outOfService += r.outOfServiceMillis();
-      maxOut = Math.max(maxOut, r.maxOutOfService());
-    }
-    if (!app.isEmpty()) {
-      DurationSummary s = DurationSummary.of(toArray(app));
-      f.put(Figure.APP_ROLLOUT_P50, s.median() / 1000.0);
-      f.put(Figure.APP_ROLLOUT_P95, s.p95() / 1000.0);
-      f.put(Figure.APP_ROLLOUT_MAX, s.max() / 1000.0);
-      censor(
-          s,
-          lowest.getOrDefault(Release.Kind.APP, Long.MAX_VALUE),
-          censored,
-          Figure.APP_ROLLOUT_P50,
-          Figure.APP_ROLLOUT_P95,
-          Figure.APP_ROLLOUT_MAX);
-    }
-    if (!image.isEmpty()) {
-      DurationSummary s = DurationSummary.of(toArray(image));
-      f.put(Figure.IMAGE_ROLLOUT_P50, s.median() / 1000.0);
-      f.put(Figure.IMAGE_ROLLOUT_P95, s.p95() / 1000.0);
-      f.put(Figure.IMAGE_ROLLOUT_MAX, s.max() / 1000.0);
-      censor(
-          s,
-          lowest.getOrDefault(Release.Kind.BASE_IMAGE, Long.MAX_VALUE),
-          censored,
-          Figure.IMAGE_ROLLOUT_P50,
-          Figure.IMAGE_ROLLOUT_P95,
-          Figure.IMAGE_ROLLOUT_MAX);
-    }
-    if (!config.isEmpty()) {
-      DurationSummary s = DurationSummary.of(toArray(config));
-      f.put(Figure.CONFIG_ROLLOUT_P50, s.median() / 1000.0);
-      f.put(Figure.CONFIG_ROLLOUT_P95, s.p95() / 1000.0);
-      f.put(Figure.CONFIG_ROLLOUT_MAX, s.max() / 1000.0);
-      censor(
-          s,
-          lowest.getOrDefault(Release.Kind.CONFIG, Long.MAX_VALUE),
-          censored,
-          Figure.CONFIG_ROLLOUT_P50,
-          Figure.CONFIG_ROLLOUT_P95,
-          Figure.CONFIG_ROLLOUT_MAX);
-    }
-    if (!all.isEmpty()) { // no rollout: no rollout time (absent), not 0 s
-      DurationSummary s = DurationSummary.of(toArray(all));
-      f.put(Figure.ROLLOUT_P50, s.median() / 1000.0);
-      f.put(Figure.ROLLOUT_P95, s.p95() / 1000.0);
-      f.put(Figure.ROLLOUT_MAX, s.max() / 1000.0);
-      censor(s, lowestAll, censored, Figure.ROLLOUT_P50, Figure.ROLLOUT_P95, Figure.ROLLOUT_MAX);
-    }
-    f.put(Figure.UNFINISHED_ROLLOUTS, (double) unfinished);
-    f.put(Figure.UNAVAILABLE_INSTANCE_HOURS, outOfService / 3_600_000.0);
-    f.put(Figure.MAX_UNAVAILABLE, (double) maxOut);
-  }
-
-  /**
-   * Marks p50, p95 and max of {@code s} censored when the least unfinished bound {@code lowest} is
-   * at or below them: that bound may be the value picked, and its true value is larger.
-   */
-  private static void censor(
-      DurationSummary s, long lowest, Set<Figure> censored, Figure p50, Figure p95, Figure max) {
-    if (lowest <= s.median()) {
-      censored.add(p50);
-    }
-    if (lowest <= s.p95()) {
-      censored.add(p95);
-    }
-    if (lowest <= s.max()) {
-      censored.add(max);
-    }
-  }
-
-  private static long[] toArray(List<Long> l) {
-    long[] a = new long[l.size()];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = l.get(i);
-    }
-    return a;
+    RolloutFigures.put(rollouts, horizon, f, EnumSet.noneOf(Figure.class));
   }
 
   /**

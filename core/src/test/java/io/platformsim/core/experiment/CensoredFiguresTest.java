@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.platformsim.core.engine.Estimate;
 import io.platformsim.core.engine.Observation;
+import io.platformsim.core.kusp.DeploymentSpec;
 import io.platformsim.core.kusp.KuspConfig;
 import io.platformsim.core.lesp.LespConfig;
 import io.platformsim.core.platform.RolloutRecord;
@@ -67,6 +68,39 @@ class CensoredFiguresTest {
   }
 
   @Test
+  void aScaleOutNotReachedWhileTheSpikeLastsIsCensoredAtTheSpikesLength() {
+    // cheetah autoscales on both platforms (the default scenario's HPA and target tracking); its
+    // load triples for 2 minutes only. LeSP's new machines must boot and converge first
+    // (ConfigManagement.DEFAULT: converge lognormal, median 10 min, p99 30 min), so LeSP cannot
+    // reach the need within the spike: censored at the spike's length, 120 s.
+    Scenario s =
+        Scenario.builder("short-spike")
+            .service(DefaultScenario.cheetah())
+            .lesp(
+                LespConfig.builder()
+                    .headroom(0.2)
+                    .autoScaling("cheetah", DefaultScenario.cheetahAutoScaling())
+                    .build())
+            .kusp(KuspConfig.builder().initialNodes(6).build())
+            .deployment(
+                "cheetah", DeploymentSpec.DEFAULT.withAutoscaling(DefaultScenario.cheetahHpa()))
+            .loadSpike(Duration.ofMinutes(30), Duration.ofMinutes(2), "cheetah", 3.0)
+            .horizon(Duration.ofMinutes(60))
+            .sampleEvery(Duration.ofMinutes(30))
+            .replications(2)
+            .seed(3)
+            .build();
+    ComparisonResult r = Comparison.run(s);
+    assertEquals(
+        List.of(Observation.censored(120), Observation.censored(120)),
+        r.lesp().values(Figure.SCALE_OUT_SECONDS));
+    // KuSP either made it within the spike (a value ≤ 120 s) or is censored at exactly 120 s.
+    for (Observation o : r.kusp().values(Figure.SCALE_OUT_SECONDS)) {
+      assertTrue(o.isCensored() ? o.value() == 120 : o.value() <= 120, o.toString());
+    }
+  }
+
+  @Test
   void noRolloutAndNoDeployMeansAbsentFiguresNotZeros() {
     // lateFailure has no release: no rollout time at all, so no rollout p50 of 0 s.
     ComparisonResult r = Comparison.run(lateFailure());
@@ -94,7 +128,7 @@ class CensoredFiguresTest {
     // true value, larger still, cannot move it); p95 = rank 3 and max = 50 s, the bound: censored.
     Map<Figure, Double> f = new EnumMap<>(Figure.class);
     Set<Figure> censored = EnumSet.noneOf(Figure.class);
-    Comparison.rolloutFigures(List.of(done(10), done(20), running(150)), 200_000, f, censored);
+    RolloutFigures.put(List.of(done(10), done(20), running(150)), 200_000, f, censored);
     assertEquals(20.0, f.get(Figure.APP_ROLLOUT_P50));
     assertEquals(50.0, f.get(Figure.APP_ROLLOUT_MAX));
     assertEquals(
@@ -105,13 +139,12 @@ class CensoredFiguresTest {
     // it (e.g. 30 s would make p50 20 s): every percentile is censored.
     Map<Figure, Double> g = new EnumMap<>(Figure.class);
     Set<Figure> all = EnumSet.noneOf(Figure.class);
-    Comparison.rolloutFigures(List.of(done(10), done(20), running(195)), 200_000, g, all);
+    RolloutFigures.put(List.of(done(10), done(20), running(195)), 200_000, g, all);
     assertEquals(10.0, g.get(Figure.APP_ROLLOUT_P50));
     assertTrue(all.contains(Figure.APP_ROLLOUT_P50) && all.contains(Figure.ROLLOUT_P50), "" + all);
     // All finished: nothing censored.
     Set<Figure> none = EnumSet.noneOf(Figure.class);
-    Comparison.rolloutFigures(
-        List.of(done(10), done(20)), 200_000, new EnumMap<>(Figure.class), none);
+    RolloutFigures.put(List.of(done(10), done(20)), 200_000, new EnumMap<>(Figure.class), none);
     assertFalse(none.iterator().hasNext());
   }
 }
