@@ -194,6 +194,17 @@ class CompareCommandTest {
             .find(),
         r.out());
     assertTrue(r.out().contains("\"differences\":{\"machines\":{\"mean\":"), r.out());
+    // Each figure carries its two replications' values; the mean is their mean.
+    Matcher m =
+        Pattern.compile(
+                "\"kusp\":\\{\"platform\":\"KuSP\",\"machines\":\\{\"mean\":([-0-9.E]+),.*?"
+                    + "\"values\":\\[([-0-9.E]+),([-0-9.E]+)],\"censoredReplications\":\\[]")
+            .matcher(r.out());
+    assertTrue(m.find(), r.out());
+    assertEquals(
+        (Double.parseDouble(m.group(2)) + Double.parseDouble(m.group(3))) / 2,
+        Double.parseDouble(m.group(1)),
+        1e-9);
   }
 
   @Test
