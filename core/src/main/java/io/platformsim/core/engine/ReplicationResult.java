@@ -2,10 +2,12 @@ package io.platformsim.core.engine;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The outcome of {@link Replications#run}: every replication's figures in replication-index order,
@@ -15,25 +17,71 @@ import java.util.Map;
 public final class ReplicationResult {
 
   private final long masterSeed;
+  private final List<Map<String, Observation>> observations;
   private final List<Map<String, Double>> replications;
   private final Map<String, Estimate> estimates;
 
-  ReplicationResult(long masterSeed, List<Map<String, Double>> replications) {
-    this.masterSeed = masterSeed;
-    List<Map<String, Double>> copies = new ArrayList<>(replications.size());
+  /** From plain values: every figure observed in every replication. */
+  static ReplicationResult ofValues(long masterSeed, List<Map<String, Double>> replications) {
+    List<Map<String, Observation>> observed = new ArrayList<>(replications.size());
     for (Map<String, Double> figures : replications) {
-      copies.add(Collections.unmodifiableMap(new LinkedHashMap<>(figures)));
+      Map<String, Observation> o = new LinkedHashMap<>();
+      figures.forEach((k, v) -> o.put(k, Observation.observed(v)));
+      observed.add(o);
     }
-    this.replications = Collections.unmodifiableList(copies);
-    Map<String, Estimate> byName = new LinkedHashMap<>();
-    for (String name : copies.get(0).keySet()) {
-      double[] values = new double[copies.size()];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = copies.get(i).get(name);
+    return new ReplicationResult(masterSeed, observed);
+  }
+
+  /**
+   * From observations; figures are ordered by first appearance (replication 0's first, then any new
+   * in replication 1, ...), and a figure missing from a replication is absent there.
+   */
+  ReplicationResult(long masterSeed, List<Map<String, Observation>> observations) {
+    this.masterSeed = masterSeed;
+    List<String> names = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Map<String, Observation> figures : observations) {
+      for (String name : figures.keySet()) {
+        if (seen.add(name)) {
+          names.add(name);
+        }
       }
-      byName.put(name, Estimate.of(name, values));
+    }
+    List<Map<String, Observation>> copies = new ArrayList<>(observations.size());
+    List<Map<String, Double>> values = new ArrayList<>(observations.size());
+    for (Map<String, Observation> figures : observations) {
+      Map<String, Observation> full = new LinkedHashMap<>();
+      Map<String, Double> present = new LinkedHashMap<>();
+      for (String name : names) {
+        Observation o = figures.getOrDefault(name, Observation.absent());
+        full.put(name, o);
+        if (o.present()) {
+          present.put(name, o.value());
+        }
+      }
+      copies.add(Collections.unmodifiableMap(full));
+      values.add(Collections.unmodifiableMap(present));
+    }
+    this.observations = Collections.unmodifiableList(copies);
+    this.replications = Collections.unmodifiableList(values);
+    Map<String, Estimate> byName = new LinkedHashMap<>();
+    for (String name : names) {
+      List<Observation> column = new ArrayList<>(copies.size());
+      for (Map<String, Observation> figures : copies) {
+        column.add(figures.get(name));
+      }
+      byName.put(name, Estimate.of(name, column));
     }
     this.estimates = Collections.unmodifiableMap(byName);
+  }
+
+  /** The first {@code count} replications as a result of their own (estimates over them only). */
+  public ReplicationResult first(int count) {
+    if (count < 1 || count > observations.size()) {
+      throw new IllegalArgumentException(
+          "count must be in [1, " + observations.size() + "], was " + count);
+    }
+    return new ReplicationResult(masterSeed, observations.subList(0, count));
   }
 
   /** The master seed the replications derived their streams from. */
@@ -46,9 +94,19 @@ public final class ReplicationResult {
     return replications.size();
   }
 
-  /** Each replication's figures; element i is replication i. */
+  /**
+   * Each replication's figures; element i is replication i. A censored figure holds its lower
+   * bound; an absent one is left out (see {@link #observations()} for which is which).
+   */
   public List<Map<String, Double>> replications() {
     return replications;
+  }
+
+  /**
+   * Each replication's observation of every figure (absent included); element i is replication i.
+   */
+  public List<Map<String, Observation>> observations() {
+    return observations;
   }
 
   /** Every figure's estimate, in the order replication 0 reported them. */
@@ -83,7 +141,7 @@ public final class ReplicationResult {
       rows.add(
           new String[] {
             e.name(),
-            fmt(f, e.mean()),
+            (e.censored() > 0 ? "≥ " : "") + fmt(f, e.mean()),
             fmt(f, e.halfWidth()),
             fmt(f, e.lower()),
             fmt(f, e.upper()),

@@ -23,7 +23,10 @@
  *       io.platformsim.core.engine.Replications} running a {@link
  *       io.platformsim.core.engine.ReplicationModel} in parallel into a {@link
  *       io.platformsim.core.engine.ReplicationResult} of {@link
- *       io.platformsim.core.engine.Estimate}s (mean, 95% Student-t interval).
+ *       io.platformsim.core.engine.Estimate}s (mean, 95% Student-t interval); an {@link
+ *       io.platformsim.core.engine.ObservationModel} reports each figure as an {@link
+ *       io.platformsim.core.engine.Observation} (observed, censored at a lower bound, or absent),
+ *       and {@code Replications.observeUntil} adds replications until a stopping rule holds.
  * </ul>
  *
  * <p>Determinism: the same master seed gives bit-identical results on any machine and in any thread

@@ -1,6 +1,8 @@
 package io.platformsim.core.experiment;
 
 import io.platformsim.core.engine.Estimate;
+import io.platformsim.core.engine.Observation;
+import io.platformsim.core.engine.ObservationModel;
 import io.platformsim.core.engine.RandomStreams;
 import io.platformsim.core.engine.ReplicationResult;
 import io.platformsim.core.engine.Replications;
@@ -11,7 +13,6 @@ import io.platformsim.core.experiment.TimelineEvent.LoadChange;
 import io.platformsim.core.experiment.TimelineEvent.MachineFailure;
 import io.platformsim.core.experiment.TimelineEvent.ZoneOutage;
 import io.platformsim.core.platform.Demand;
-import io.platformsim.core.platform.DurationSummary;
 import io.platformsim.core.platform.Failure;
 import io.platformsim.core.platform.Platform;
 import io.platformsim.core.platform.PlatformMetrics;
@@ -25,12 +26,14 @@ import io.platformsim.core.workload.Workload;
 import io.platformsim.identity.IdentityMetrics;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -64,20 +67,29 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li><b>Recovery</b>: after each failure the service is polled every second until it is back at
  *       full strength by the platform's {@code Platform.recovered} (LeSP: in-service machines =
  *       pool size; KuSP: the crashed node's pods evicted and available pods = replicas); a failure
- *       never recovered counts as the time to the horizon.
+ *       not recovered by the horizon makes the figure censored, with the time to the horizon as its
+ *       lower bound.
  *   <li><b>Scale-out</b> (if the timeline has a load spike, the first load change above 1), in the
  *       same run: from the spike's start the spiked service is polled every second until its
  *       in-service instances reach the need {@code ceil(n × factor × usage ÷ (target × request))}
  *       (CPU; {@link #neededAtSpike}), where {@code target} is the platform's own autoscaler target
  *       for the service ({@code Platform.scalingTarget}); 0 when the spike stays within the HPA's
  *       10% tolerance of the target and the service is at full strength; a need not reached while
- *       the spike lasts (until the service's next load change or curve, else the horizon) counts as
- *       the spike's length. A platform on which the service does not autoscale reports no figure.
+ *       the spike lasts (until the service's next load change or curve, else the horizon) is
+ *       censored at the spike's length. A platform on which the service does not autoscale reports
+ *       no figure.
+ *   <li><b>Censoring</b> ({@link Observation}): a figure whose event had not happened by the
+ *       horizon is reported as censored with its lower bound, never as a value: a failure not
+ *       recovered from (bound: time to the horizon), a scale-out not reached while the spike lasted
+ *       (bound: the spike's length), a rollout percentile an unfinished rollout may hold (bound:
+ *       its time so far). A figure with nothing to measure (no instance deployed, no failure before
+ *       the horizon) is absent from that replication; replications may differ.
  * </ol>
  *
  * Replications run in parallel on all processors ({@link Replications}); each figure's {@link
  * Estimate} is the mean with a 95% Student-t interval. A rollout still running at the horizon
- * counts with its time so far (a lower bound) and is counted in {@link Figure#UNFINISHED_ROLLOUTS}.
+ * counts with its time so far (a lower bound, censoring the percentiles it may hold; {@link
+ * RolloutFigures}) and is counted in {@link Figure#UNFINISHED_ROLLOUTS}.
  *
  * <pre>{@code
  * ComparisonResult r = Comparison.run(DefaultScenario.build());
@@ -119,59 +131,158 @@ public final class Comparison {
 
   /**
    * Runs {@code scenario} on every platform of {@code platforms}, in its order, reporting each
-   * finished replication.
+   * finished replication; replications on all processors.
    *
    * @throws IllegalArgumentException if the registry is empty
    */
   public static ComparisonResult run(
       Scenario scenario, PlatformRegistry platforms, Progress progress) {
+    return run(scenario, platforms, progress, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * As {@link #run(Scenario, PlatformRegistry, Progress)} on up to {@code threads} threads; the
+   * result is the same for any thread count.
+   *
+   * @throws IllegalArgumentException if the registry is empty or {@code threads < 1}
+   */
+  public static ComparisonResult run(
+      Scenario scenario, PlatformRegistry platforms, Progress progress, int threads) {
+    return execute(scenario, platforms, progress, null, threads);
+  }
+
+  /**
+   * Runs {@code scenario} on the standard platforms, adding replications until {@code precision} is
+   * met or its cap is reached ({@link ComparisonResult#precision()} tells which); the scenario's
+   * own replication count is ignored.
+   */
+  public static ComparisonResult run(Scenario scenario, Precision precision) {
+    return run(
+        scenario,
+        PlatformRegistry.standard(),
+        Progress.NONE,
+        precision,
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Runs {@code scenario} on every platform of {@code platforms} under the stopping rule {@code
+   * precision}, in batches of {@code threads} replications on {@code threads} threads; the result
+   * depends neither on the thread count nor on the batch size ({@link Replications#observeUntil}).
+   * {@code progress} is told of every replication run, out of the cap.
+   *
+   * @throws IllegalArgumentException if the registry is empty or {@code threads < 1}
+   */
+  public static ComparisonResult run(
+      Scenario scenario,
+      PlatformRegistry platforms,
+      Progress progress,
+      Precision precision,
+      int threads) {
+    if (precision == null) {
+      throw new IllegalArgumentException("precision must not be null");
+    }
+    return execute(scenario, platforms, progress, precision, threads);
+  }
+
+  private static ComparisonResult execute(
+      Scenario scenario,
+      PlatformRegistry platforms,
+      Progress progress,
+      Precision precision,
+      int threads) {
     List<String> names = platforms.names();
     if (names.isEmpty()) {
       throw new IllegalArgumentException(
           "a comparison needs at least one platform, the registry is empty");
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, was " + threads);
     }
     Map<String, AtomicReference<Replication>> first = new LinkedHashMap<>();
     for (String name : names) {
       first.put(name, new AtomicReference<>());
     }
     AtomicInteger done = new AtomicInteger();
-    int total = scenario.replications();
-    ReplicationResult result =
-        Replications.run(
-            scenario.seed(),
-            total,
-            streams -> {
-              Map<String, Double> figures = new LinkedHashMap<>();
-              for (String name : names) {
-                RandomStreams own = RandomStreams.of(streams.masterSeed(), streams.replication());
-                Replication r =
-                    runReplication(
-                        scenario, platforms.factory(name), own, streams.replication() == 0);
-                if (streams.replication() == 0) {
-                  first.get(name).set(r);
-                }
-                for (Map.Entry<Figure, Double> e : r.figures.entrySet()) {
-                  figures.put(name + "." + e.getKey().name(), e.getValue());
-                }
-              }
-              progress.replicationDone(done.incrementAndGet(), total);
-              return figures;
-            });
+    int total = precision == null ? scenario.replications() : precision.cap();
+    ObservationModel model =
+        streams -> {
+          Map<String, Observation> figures = new LinkedHashMap<>();
+          for (String name : names) {
+            RandomStreams own = RandomStreams.of(streams.masterSeed(), streams.replication());
+            Replication r =
+                runReplication(scenario, platforms.factory(name), own, streams.replication() == 0);
+            if (streams.replication() == 0) {
+              first.get(name).set(r);
+            }
+            for (Map.Entry<Figure, Double> e : r.figures.entrySet()) {
+              figures.put(
+                  name + "." + e.getKey().name(),
+                  r.censored.contains(e.getKey())
+                      ? Observation.censored(e.getValue())
+                      : Observation.observed(e.getValue()));
+            }
+          }
+          progress.replicationDone(done.incrementAndGet(), total);
+          return figures;
+        };
+    ReplicationResult result;
+    if (precision == null) {
+      result = Replications.observe(scenario.seed(), total, threads, model);
+    } else {
+      result =
+          Replications.observeUntil(
+              scenario.seed(),
+              precision.minimum(),
+              precision.cap(),
+              threads,
+              threads,
+              model,
+              prefix -> precision.unmet(platformResults(names, prefix, first)).isEmpty());
+    }
+    List<PlatformResult> out = platformResults(names, result, first);
+    Precision.Outcome outcome = null;
+    if (precision != null) {
+      List<String> unmet = precision.unmet(out);
+      outcome = new Precision.Outcome(precision, !unmet.isEmpty(), unmet);
+    }
+    return new ComparisonResult(
+        scenario.name(),
+        scenario.seed(),
+        result.count(),
+        scenario.horizonMillis(),
+        out,
+        Optional.ofNullable(outcome));
+  }
+
+  /** Each platform's estimates and per-replication observations, replication 0's series. */
+  private static List<PlatformResult> platformResults(
+      List<String> names,
+      ReplicationResult result,
+      Map<String, AtomicReference<Replication>> first) {
     List<PlatformResult> out = new ArrayList<>();
     for (String name : names) {
       Map<Figure, Estimate> estimates = new EnumMap<>(Figure.class);
+      Map<Figure, List<Observation>> values = new EnumMap<>(Figure.class);
       for (Figure f : Figure.values()) {
         String key = name + "." + f.name();
-        if (result.replications().get(0).containsKey(key)) {
+        if (result.observations().get(0).containsKey(key)) {
           Estimate e = result.estimate(key);
-          estimates.put(f, new Estimate(f.key(), e.n(), e.mean(), e.stdDev(), e.halfWidth()));
+          estimates.put(
+              f,
+              new Estimate(
+                  f.key(), e.n(), e.mean(), e.stdDev(), e.halfWidth(), e.censored(), e.absent()));
+          List<Observation> column = new ArrayList<>(result.count());
+          for (Map<String, Observation> rep : result.observations()) {
+            column.add(rep.get(key));
+          }
+          values.put(f, column);
         }
       }
       Replication r0 = first.get(name).get();
-      out.add(new PlatformResult(name, r0.label, estimates, r0.series, r0.rollouts));
+      out.add(new PlatformResult(name, r0.label, estimates, r0.series, r0.rollouts, values));
     }
-    return new ComparisonResult(
-        scenario.name(), scenario.seed(), scenario.replications(), scenario.horizonMillis(), out);
+    return out;
   }
 
   /**
@@ -182,7 +293,8 @@ public final class Comparison {
       Map<Figure, Double> figures,
       TimeSeries series,
       List<RolloutRecord> rollouts,
-      PlatformMetrics metrics) {}
+      PlatformMetrics metrics,
+      Set<Figure> censored) {}
 
   /**
    * One platform on one simulation, and the load factors the timeline set on it (what a {@link
@@ -235,8 +347,9 @@ public final class Comparison {
     }
     long horizon = scenario.horizonMillis();
     List<Long> recoveries = new ArrayList<>();
+    Set<Figure> censored = EnumSet.noneOf(Figure.class);
     for (TimelineEvent e : scenario.timeline()) {
-      sim.scheduleAt(e.atMillis(), () -> handle(run, e, horizon, recoveries));
+      sim.scheduleAt(e.atMillis(), () -> handle(run, e, horizon, recoveries, censored));
     }
     long[] scaleOut = {-1};
     Optional<LoadChange> spike = scenario.loadSpike();
@@ -280,12 +393,13 @@ public final class Comparison {
     f.put(Figure.STRANDED_CPU, stranded.cpu());
     f.put(Figure.STRANDED_MEMORY, stranded.memory());
     identityFigures(run.platform.identityMetrics(), f);
-    rolloutFigures(m.rollouts(), horizon, f);
+    RolloutFigures.put(m.rollouts(), horizon, f, censored);
     if (m.instanceDeployMillis().count() > 0) {
       f.put(Figure.INSTANCE_DEPLOY_P50, m.instanceDeployMillis().median() / 1000.0);
       f.put(Figure.INSTANCE_DEPLOY_P95, m.instanceDeployMillis().p95() / 1000.0);
     }
-    if (!recoveries.isEmpty() || hasFailure(scenario)) {
+    // No failure before the horizon: nothing to recover from, the figure is absent (not 0).
+    if (!recoveries.isEmpty()) {
       long worst = 0;
       for (long r : recoveries) {
         worst = Math.max(worst, r);
@@ -297,21 +411,16 @@ public final class Comparison {
       long start = spike.get().atMillis();
       long ms = scaleOut[0] >= 0 ? scaleOut[0] : spikeEnd(scenario, spike.get()) - start;
       f.put(Figure.SCALE_OUT_SECONDS, ms / 1000.0);
-    }
-    TimeSeries series = sample ? TimeSeries.of(times, samples) : TimeSeries.empty();
-    return new Replication(run.platform.name(), f, series, m.rollouts(), m);
-  }
-
-  private static boolean hasFailure(Scenario s) {
-    for (TimelineEvent e : s.timeline()) {
-      if (e instanceof MachineFailure) {
-        return true;
+      if (scaleOut[0] < 0) {
+        censored.add(Figure.SCALE_OUT_SECONDS);
       }
     }
-    return false;
+    TimeSeries series = sample ? TimeSeries.of(times, samples) : TimeSeries.empty();
+    return new Replication(run.platform.name(), f, series, m.rollouts(), m, censored);
   }
 
-  private static void handle(Run run, TimelineEvent e, long horizon, List<Long> recoveries) {
+  private static void handle(
+      Run run, TimelineEvent e, long horizon, List<Long> recoveries, Set<Figure> censored) {
     if (e instanceof ApplyRelease r) {
       run.platform.apply(r.release());
     } else if (e instanceof LoadChange l) {
@@ -323,15 +432,18 @@ public final class Comparison {
     } else if (e instanceof MachineFailure mf) {
       run.platform.inject(Failure.machineCrash(mf.service(), mf.count()));
       long failedAt = run.sim.now();
-      pollRecovery(run, mf.service(), failedAt, horizon, recoveries);
+      pollRecovery(run, mf.service(), failedAt, horizon, recoveries, censored);
     }
   }
 
   private static void pollRecovery(
-      Run run, String service, long failedAt, long horizon, List<Long> out) {
+      Run run, String service, long failedAt, long horizon, List<Long> out, Set<Figure> censored) {
     long next = run.sim.now() + POLL_MILLIS;
     if (next > horizon) {
-      out.add(horizon - failedAt); // never recovered within the horizon: censored
+      // Never recovered within the horizon: the time to the horizon is a lower bound, and the
+      // worst recovery (the figure) is at least that, so the figure is censored.
+      out.add(horizon - failedAt);
+      censored.add(Figure.RECOVERY_SECONDS);
       return;
     }
     run.sim.scheduleAt(
@@ -340,7 +452,7 @@ public final class Comparison {
           if (run.platform.recovered(service, failedAt)) {
             out.add(run.sim.now() - failedAt);
           } else {
-            pollRecovery(run, service, failedAt, horizon, out);
+            pollRecovery(run, service, failedAt, horizon, out, censored);
           }
         });
   }
@@ -389,68 +501,9 @@ public final class Comparison {
     }
   }
 
-  /**
-   * p50/p95/max per release kind (app, base image, configuration) and overall, unfinished count,
-   * unavailability.
-   */
+  /** {@link RolloutFigures#put} without collecting which figures are censored. */
   static void rolloutFigures(List<RolloutRecord> rollouts, long horizon, Map<Figure, Double> f) {
-    List<Long> app = new ArrayList<>();
-    List<Long> image = new ArrayList<>();
-    List<Long> config = new ArrayList<>();
-    List<Long> all = new ArrayList<>();
-    int unfinished = 0;
-    long outOfService = 0;
-    int maxOut = 0;
-    for (RolloutRecord r : rollouts) {
-      long d;
-      if (r.endMillis() < 0) {
-        unfinished++;
-        d = horizon - r.startMillis();
-      } else {
-        d = r.durationMillis();
-      }
-      switch (r.release().kind()) {
-        case APP -> app.add(d);
-        case BASE_IMAGE -> image.add(d);
-        case CONFIG -> config.add(d);
-      }
-      all.add(d);
-      outOfService += r.outOfServiceMillis();
-      maxOut = Math.max(maxOut, r.maxOutOfService());
-    }
-    if (!app.isEmpty()) {
-      DurationSummary s = DurationSummary.of(toArray(app));
-      f.put(Figure.APP_ROLLOUT_P50, s.median() / 1000.0);
-      f.put(Figure.APP_ROLLOUT_P95, s.p95() / 1000.0);
-      f.put(Figure.APP_ROLLOUT_MAX, s.max() / 1000.0);
-    }
-    if (!image.isEmpty()) {
-      DurationSummary s = DurationSummary.of(toArray(image));
-      f.put(Figure.IMAGE_ROLLOUT_P50, s.median() / 1000.0);
-      f.put(Figure.IMAGE_ROLLOUT_P95, s.p95() / 1000.0);
-      f.put(Figure.IMAGE_ROLLOUT_MAX, s.max() / 1000.0);
-    }
-    if (!config.isEmpty()) {
-      DurationSummary s = DurationSummary.of(toArray(config));
-      f.put(Figure.CONFIG_ROLLOUT_P50, s.median() / 1000.0);
-      f.put(Figure.CONFIG_ROLLOUT_P95, s.p95() / 1000.0);
-      f.put(Figure.CONFIG_ROLLOUT_MAX, s.max() / 1000.0);
-    }
-    DurationSummary s = DurationSummary.of(toArray(all));
-    f.put(Figure.ROLLOUT_P50, s.median() / 1000.0);
-    f.put(Figure.ROLLOUT_P95, s.p95() / 1000.0);
-    f.put(Figure.ROLLOUT_MAX, s.max() / 1000.0);
-    f.put(Figure.UNFINISHED_ROLLOUTS, (double) unfinished);
-    f.put(Figure.UNAVAILABLE_INSTANCE_HOURS, outOfService / 3_600_000.0);
-    f.put(Figure.MAX_UNAVAILABLE, (double) maxOut);
-  }
-
-  private static long[] toArray(List<Long> l) {
-    long[] a = new long[l.size()];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = l.get(i);
-    }
-    return a;
+    RolloutFigures.put(rollouts, horizon, f, EnumSet.noneOf(Figure.class));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.platformsim.core.experiment;
 
 import io.platformsim.core.engine.Estimate;
+import io.platformsim.core.engine.Observation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,7 @@ public final class ComparisonReport {
     }
     for (PlatformResult p : platforms.subList(1, platforms.size())) {
       header.add(p.label() + "/" + base.label());
+      header.add("paired " + p.label() + "/" + base.label());
     }
     rows.add(header.toArray(new String[0]));
     for (Figure f : Figure.values()) {
@@ -47,6 +49,7 @@ public final class ComparisonReport {
       for (PlatformResult p : platforms.subList(1, platforms.size())) {
         double ratio = r.ratio(p.name(), f);
         row.add(Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2fx", ratio));
+        row.add(r.pairedRatio(p.name(), f).map(ComparisonReport::formatRatio).orElse(""));
       }
       rows.add(row.toArray(new String[0]));
     }
@@ -60,30 +63,94 @@ public final class ComparisonReport {
             r.seed(),
             TimelineEvent.clock(r.horizonMillis())));
     out.append(align(rows));
+    String nl = System.lineSeparator();
     out.append(
             "Values are means ± the half-width of the 95% Student-t confidence interval over the replications.")
-        .append(System.lineSeparator());
+        .append(nl);
+    if (platforms.size() > 1) {
+      out.append(
+              "x/base is the ratio of the means; paired x/base is the mean of the per-replication ratios ± its 95% interval")
+          .append(nl)
+          .append("(replications where both values were observed).")
+          .append(nl);
+    }
+    boolean censored = false;
+    boolean absent = false;
+    for (PlatformResult p : platforms) {
+      for (Estimate e : p.figures().values()) {
+        censored |= e.censored() > 0;
+        absent |= e.absent() > 0;
+      }
+    }
+    if (censored) {
+      out.append(
+              "≥ m (k of n censored): in k replications the event had not happened by the horizon; their time to the")
+          .append(nl)
+          .append(
+              "horizon (or to the spike's end) counts as a lower bound, so m is a lower bound of the mean.")
+          .append(nl);
+    }
+    if (absent) {
+      out.append("(j of n): only j replications had something to measure; the others are left out.")
+          .append(nl);
+    }
+    r.precision()
+        .ifPresent(
+            o ->
+                out.append("Stopping rule: ")
+                    .append(o.rule().toString())
+                    .append(
+                        o.capReached()
+                            ? "; cap reached, still missed by " + String.join(", ", o.unmet())
+                            : "; met")
+                    .append(" after ")
+                    .append(r.replications())
+                    .append(" replications.")
+                    .append(nl));
+    for (String w : r.warnings()) {
+      out.append("Warning: ").append(w).append('.').append(nl);
+    }
     return out.toString();
   }
 
-  /** {@code mean ± half-width} in the figure's unit and decimals (percent for fractions). */
+  /** {@code mean ± half-width} of a paired ratio, two decimals, {@code x} suffix. */
+  static String formatRatio(Estimate e) {
+    String mean = String.format(Locale.ROOT, "%.2fx", e.mean());
+    return Double.isNaN(e.halfWidth())
+        ? mean
+        : mean + " ± " + String.format(Locale.ROOT, "%.2f", e.halfWidth());
+  }
+
+  /**
+   * {@code mean ± half-width} in the figure's unit and decimals (percent for fractions); with
+   * censored replications {@code ≥ mean (k of n censored)} (the mean of lower bounds is a lower
+   * bound, its interval is not the figure's); with absent ones {@code (j of n)} appended.
+   */
   public static String formatEstimate(Figure f, Estimate e) {
     double scale = f.isFraction() ? 100 : 1;
     String fmt = "%." + f.decimals() + "f";
     String mean = String.format(Locale.ROOT, fmt, e.mean() * scale);
-    if (Double.isNaN(e.halfWidth())) {
-      return mean;
+    int total = e.n() + e.absent();
+    if (e.censored() > 0) {
+      return "≥ " + mean + " (" + e.censored() + " of " + total + " censored)";
     }
-    return mean + " ± " + String.format(Locale.ROOT, fmt, e.halfWidth() * scale);
+    String of = e.absent() > 0 ? " (" + e.n() + " of " + total + ")" : "";
+    if (Double.isNaN(e.halfWidth())) {
+      return mean + of;
+    }
+    return mean + " ± " + String.format(Locale.ROOT, fmt, e.halfWidth() * scale) + of;
   }
 
   /**
    * The summary as CSV (RFC 4180, header first): {@code figure,unit,platform,mean,ci95_low,
-   * ci95_high,sd,n}, one row per figure and platform (platforms in registry order, by label);
-   * fractions stay fractions (0.25, not 25%).
+   * ci95_high,sd,n,censored,absent}, one row per figure and platform (platforms in registry order,
+   * by label); fractions stay fractions (0.25, not 25%). {@code n} counts replications with a value
+   * or a bound, {@code censored} those of them that are only lower bounds (then the mean is a lower
+   * bound), {@code absent} those with nothing to measure.
    */
   public static String summaryCsv(ComparisonResult r) {
-    StringBuilder sb = new StringBuilder("figure,unit,platform,mean,ci95_low,ci95_high,sd,n\n");
+    StringBuilder sb =
+        new StringBuilder("figure,unit,platform,mean,ci95_low,ci95_high,sd,n,censored,absent\n");
     for (Figure f : Figure.values()) {
       for (PlatformResult side : r.platforms()) {
         side.estimate(f)
@@ -104,6 +171,10 @@ public final class ComparisonReport {
                         .append(num(e.stdDev()))
                         .append(',')
                         .append(e.n())
+                        .append(',')
+                        .append(e.censored())
+                        .append(',')
+                        .append(e.absent())
                         .append('\n'));
       }
     }
@@ -169,6 +240,37 @@ public final class ComparisonReport {
             .append(',')
             .append(ro.maxOutOfService())
             .append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Every replication's value of every figure as CSV: {@code platform,replication,figure,value,
+   * censored}, platforms in registry order (by label), then figures in {@link Figure} order, then
+   * replications; {@code value} is the lower bound when {@code censored} is {@code true}; an absent
+   * figure has no row. Fractions stay fractions.
+   */
+  public static String replicationsCsv(ComparisonResult r) {
+    StringBuilder sb = new StringBuilder("platform,replication,figure,value,censored\n");
+    for (PlatformResult side : r.platforms()) {
+      for (Figure f : Figure.values()) {
+        List<Observation> values = side.values(f);
+        for (int i = 0; i < values.size(); i++) {
+          Observation o = values.get(i);
+          if (o.present()) {
+            sb.append(side.label())
+                .append(',')
+                .append(i)
+                .append(',')
+                .append(f.key())
+                .append(',')
+                .append(num(o.value()))
+                .append(',')
+                .append(o.isCensored())
+                .append('\n');
+          }
+        }
       }
     }
     return sb.toString();

@@ -1,6 +1,7 @@
 package io.platformsim.core.experiment;
 
 import io.platformsim.core.engine.Estimate;
+import io.platformsim.core.engine.Observation;
 import io.platformsim.core.platform.RolloutRecord;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -19,13 +20,16 @@ import java.util.Optional;
  * @param figures figure → estimate, in {@link Figure} order
  * @param series replication 0's time series
  * @param rollouts replication 0's rollouts, in start order
+ * @param values per figure, every replication's {@link Observation} in replication order (observed,
+ *     censored with its lower bound, or absent); the same figures as {@code figures}
  */
 public record PlatformResult(
     String name,
     String label,
     Map<Figure, Estimate> figures,
     TimeSeries series,
-    List<RolloutRecord> rollouts) {
+    List<RolloutRecord> rollouts,
+    Map<Figure, List<Observation>> values) {
 
   /** Copies the collections. */
   public PlatformResult {
@@ -33,6 +37,24 @@ public record PlatformResult(
     copy.putAll(figures);
     figures = Collections.unmodifiableMap(copy);
     rollouts = List.copyOf(rollouts);
+    EnumMap<Figure, List<Observation>> v = new EnumMap<>(Figure.class);
+    values.forEach((f, l) -> v.put(f, List.copyOf(l)));
+    values = Collections.unmodifiableMap(v);
+  }
+
+  /** A result without per-replication values (e.g. built by hand in a test). */
+  public PlatformResult(
+      String name,
+      String label,
+      Map<Figure, Estimate> figures,
+      TimeSeries series,
+      List<RolloutRecord> rollouts) {
+    this(name, label, figures, series, rollouts, Map.of());
+  }
+
+  /** Every replication's observation of {@code f} in replication order; empty if not reported. */
+  public List<Observation> values(Figure f) {
+    return values.getOrDefault(f, List.of());
   }
 
   /** The estimate of {@code f}, or empty if this platform does not report it. */

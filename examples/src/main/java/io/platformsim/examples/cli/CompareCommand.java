@@ -4,6 +4,8 @@ import io.platformsim.core.experiment.Comparison;
 import io.platformsim.core.experiment.ComparisonReport;
 import io.platformsim.core.experiment.ComparisonResult;
 import io.platformsim.core.experiment.DefaultScenario;
+import io.platformsim.core.experiment.PlatformRegistry;
+import io.platformsim.core.experiment.Precision;
 import io.platformsim.core.experiment.Scenario;
 import io.platformsim.core.experiment.ScenarioFile;
 import io.platformsim.core.experiment.ScenarioMemory;
@@ -88,6 +90,22 @@ public final class CompareCommand implements Callable<Integer> {
       description = "Master seed (default: the scenario's; the built-in one has 42).")
   Long seed;
 
+  @Option(
+      names = "--precision",
+      paramLabel = "<target>",
+      description = {
+        "Keep adding replications until every headline figure's 95%% half-width is at most",
+        "<target> of its mean (e.g. 5%% or 0.05): machines, cost, CPU and memory allocation,",
+        "app rollout p50, time to recover, time to scale out. Replaces --replications."
+      })
+  String precision;
+
+  @Option(
+      names = "--precision-cap",
+      paramLabel = "<n>",
+      description = "Most replications --precision may run (default: 100).")
+  Integer precisionCap;
+
   @Option(names = "--json", description = "Print one JSON object instead of the table.")
   boolean json;
 
@@ -95,7 +113,8 @@ public final class CompareCommand implements Callable<Integer> {
       names = "--csv",
       paramLabel = "<dir>",
       description =
-          "Write summary.csv, timeseries.csv and rollouts.csv into <dir> (checked before the run).")
+          "Write summary.csv, replications.csv, timeseries.csv and rollouts.csv into <dir>"
+              + " (checked before the run).")
   Path csvDir;
 
   @Option(
@@ -115,6 +134,7 @@ public final class CompareCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Scenario scenario;
+    Precision rule;
     try {
       scenario = file == null ? DefaultScenario.build() : ScenarioFile.load(file);
       if (replications != null) {
@@ -130,10 +150,15 @@ public final class CompareCommand implements Callable<Integer> {
       if (seed != null) {
         scenario = scenario.withSeed(seed);
       }
+      rule = precisionRule();
       checkOutput("--csv", csvDir, CSV_FILES);
       checkOutput("--charts", chartsDir, ComparisonCharts.FILES);
-      // Before any platform is built: a clear refusal instead of an OutOfMemoryError mid-run.
-      ScenarioMemory.check(scenario);
+      // Before any platform is built: a clear refusal instead of an OutOfMemoryError mid-run
+      // (under --precision, for as many replications as the cap allows).
+      ScenarioMemory.check(
+          rule == null
+              ? scenario
+              : scenario.withReplications(Math.min(rule.cap(), Scenario.MAX_REPLICATIONS)));
     } catch (IllegalArgumentException e) {
       err.println("platformsim compare: " + e.getMessage());
       err.flush();
@@ -148,7 +173,15 @@ public final class CompareCommand implements Callable<Integer> {
             });
     ComparisonResult result;
     try {
-      result = Comparison.run(scenario, progress(err, scenario));
+      result =
+          rule == null
+              ? Comparison.run(scenario, progress(err, scenario, "" + scenario.replications()))
+              : Comparison.run(
+                  scenario,
+                  PlatformRegistry.standard(),
+                  progress(err, scenario, "up to " + rule.cap()),
+                  rule,
+                  Runtime.getRuntime().availableProcessors());
     } catch (RuntimeException e) {
       if (!quiet) {
         err.println();
@@ -157,6 +190,10 @@ public final class CompareCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
+    for (String w : result.warnings()) {
+      err.println("platformsim compare: warning: " + w);
+    }
+    err.flush();
     if (json) {
       out.println(CompareJson.of(result));
     } else {
@@ -189,11 +226,13 @@ public final class CompareCommand implements Callable<Integer> {
   }
 
   /** The CSV files {@code --csv} writes, in order. */
-  static final List<String> CSV_FILES = List.of("summary.csv", "timeseries.csv", "rollouts.csv");
+  static final List<String> CSV_FILES =
+      List.of("summary.csv", "replications.csv", "timeseries.csv", "rollouts.csv");
 
   private static String csv(String name, ComparisonResult result) {
     return switch (name) {
       case "summary.csv" -> ComparisonReport.summaryCsv(result);
+      case "replications.csv" -> ComparisonReport.replicationsCsv(result);
       case "timeseries.csv" -> ComparisonReport.timeSeriesCsv(result);
       case "rollouts.csv" -> ComparisonReport.rolloutsCsv(result);
       default -> throw new IllegalStateException("no CSV named " + name);
@@ -212,6 +251,52 @@ public final class CompareCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The {@code --precision} rule, or null without the option: {@code 5%} or {@code 0.05}; the cap
+   * from {@code --precision-cap} (default {@link Precision#DEFAULT_CAP}).
+   *
+   * @throws IllegalArgumentException naming the option and the value
+   */
+  private Precision precisionRule() {
+    if (precision == null) {
+      if (precisionCap != null) {
+        throw new IllegalArgumentException("--precision-cap: needs --precision");
+      }
+      return null;
+    }
+    if (replications != null) {
+      throw new IllegalArgumentException(
+          "--precision: chooses the number of replications itself; drop --replications");
+    }
+    String text = precision.strip();
+    boolean percent = text.endsWith("%");
+    double target;
+    try {
+      target = Double.parseDouble(percent ? text.substring(0, text.length() - 1).strip() : text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "--precision: expected a fraction like 0.05 or a percentage like 5%, was '"
+              + precision
+              + "'");
+    }
+    if (percent) {
+      target /= 100;
+    }
+    int cap = precisionCap == null ? Precision.DEFAULT_CAP : precisionCap;
+    try {
+      return Precision.relative(target, cap);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          (precisionCap != null && e.getMessage().contains("cap")
+                  ? "--precision-cap: "
+                  : "--precision: ")
+              + e.getMessage()
+              + " ('"
+              + (e.getMessage().contains("cap") ? String.valueOf(cap) : precision)
+              + "')");
+    }
+  }
+
   private void note(PrintWriter err, String message) {
     if (!quiet) {
       err.println(message);
@@ -223,17 +308,17 @@ public final class CompareCommand implements Callable<Integer> {
    * Progress on standard error: a line when the run starts, then the replications done; on a
    * terminal one line rewritten in place, otherwise one line per replication.
    */
-  private Comparison.Progress progress(PrintWriter err, Scenario s) {
+  private Comparison.Progress progress(PrintWriter err, Scenario s, String count) {
     if (quiet) {
       return Comparison.Progress.NONE;
     }
     boolean terminal = System.console() != null;
     err.printf(
         Locale.ROOT,
-        "Running '%s': %d services, %d replications on LeSP and KuSP (%s simulated each)%n",
+        "Running '%s': %d services, %s replications on LeSP and KuSP (%s simulated each)%n",
         s.name(),
         s.workload().services().size(),
-        s.replications(),
+        count,
         String.format(Locale.ROOT, "%.1f h", s.horizonMillis() / 3_600_000.0));
     err.flush();
     return (done, total) -> {

@@ -111,6 +111,12 @@ final class JsonObject {
     return this;
   }
 
+  /** Adds a boolean member. */
+  JsonObject add(String name, boolean value) {
+    name(name).sb.append(value);
+    return this;
+  }
+
   private void quote(String s) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {

@@ -76,7 +76,9 @@ class CompareCommandTest {
               "recoverySeconds")) {
         assertTrue(
             Pattern.compile(
-                    "\"" + key + "\":\\{\"mean\":[-0-9.E]+,\"ci95\":\\[[-0-9.E]+,[-0-9.E]+]}")
+                    "\""
+                        + key
+                        + "\":\\{\"mean\":[-0-9.E]+,\"ci95\":\\[[-0-9.E]+,[-0-9.E]+],\"n\":2,")
                 .matcher(obj)
                 .find(),
             side + "." + key + " in " + obj);
@@ -138,7 +140,8 @@ class CompareCommandTest {
             charts.toString());
     assertEquals(0, r.exitCode(), r.err());
     List<String> summary = Files.readAllLines(csv.resolve("summary.csv"));
-    assertEquals("figure,unit,platform,mean,ci95_low,ci95_high,sd,n", summary.get(0));
+    assertEquals(
+        "figure,unit,platform,mean,ci95_low,ci95_high,sd,n,censored,absent", summary.get(0));
     assertTrue(
         summary.stream().anyMatch(l -> l.startsWith("costPerHour,USD,KuSP,")), summary.toString());
     List<String> series = Files.readAllLines(csv.resolve("timeseries.csv"));
@@ -147,10 +150,102 @@ class CompareCommandTest {
     // 2 h sampled every 2 h / 144 = 50 s: 145 samples per platform, plus the header.
     assertEquals(1 + 2 * 145, series.size());
     assertTrue(Files.readString(csv.resolve("rollouts.csv")).contains("LeSP,zebra,APP,2,"));
+    // replications.csv: each replication's value; the two cost rows of a platform average to the
+    // mean summary.csv reports for it.
+    List<String> reps = Files.readAllLines(csv.resolve("replications.csv"));
+    assertEquals("platform,replication,figure,value,censored", reps.get(0));
+    for (String platform : List.of("LeSP", "KuSP")) {
+      double[] cost =
+          reps.stream()
+              .filter(l -> l.startsWith(platform + ",") && l.contains(",costPerHour,"))
+              .mapToDouble(l -> Double.parseDouble(l.split(",")[3]))
+              .toArray();
+      assertEquals(2, cost.length, reps.toString());
+      double mean =
+          Double.parseDouble(
+              summary.stream()
+                  .filter(l -> l.startsWith("costPerHour,USD," + platform + ","))
+                  .findFirst()
+                  .orElseThrow()
+                  .split(",")[3]);
+      assertEquals((cost[0] + cost[1]) / 2, mean, 1e-6);
+    }
     byte[] pngMagic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     for (String name : List.of("utilization.png", "machines.png", "rollouts.png")) {
       byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(charts.resolve(name)), 8);
       assertArrayEquals(pngMagic, head, name);
+    }
+  }
+
+  @Test
+  void twoReplicationsWarnOnStandardErrorAndInTheJson() throws Exception {
+    Invocation r = Invocation.platformsim("compare", small().toString(), "--json", "-q");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(
+        r.err().contains("platformsim compare: warning: the intervals rest on 2 replications"),
+        r.err());
+    assertTrue(r.out().contains("\"warnings\":[\"the intervals rest on 2 replications"), r.out());
+    // The paired ratio and difference are there with intervals, the ratio of means beside them.
+    assertTrue(
+        Pattern.compile(
+                "\"ratios\":\\{\"machines\":\\{\"mean\":[-0-9.E]+,\"ci95\":\\[[-0-9.E]+,[-0-9.E]+],"
+                    + "\"n\":2,\"ofMeans\":[-0-9.E]+}")
+            .matcher(r.out())
+            .find(),
+        r.out());
+    assertTrue(r.out().contains("\"differences\":{\"machines\":{\"mean\":"), r.out());
+    // Each figure carries its two replications' values; the mean is their mean.
+    Matcher m =
+        Pattern.compile(
+                "\"kusp\":\\{\"platform\":\"KuSP\",\"machines\":\\{\"mean\":([-0-9.E]+),.*?"
+                    + "\"values\":\\[([-0-9.E]+),([-0-9.E]+)],\"censoredReplications\":\\[]")
+            .matcher(r.out());
+    assertTrue(m.find(), r.out());
+    assertEquals(
+        (Double.parseDouble(m.group(2)) + Double.parseDouble(m.group(3))) / 2,
+        Double.parseDouble(m.group(1)),
+        1e-9);
+  }
+
+  @Test
+  void precisionRunsUntilTheTargetOrTheCapAndSaysWhich() throws Exception {
+    // A 0.1% target cannot be met by 5 replications of a scenario with a failure: the cap stops it.
+    Invocation r =
+        Invocation.platformsim(
+            "compare",
+            small().toString(),
+            "--json",
+            "-q",
+            "--precision",
+            "0.1%",
+            "--precision-cap",
+            "5");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("\"replications\":5,"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "\"precision\":{\"target\":0.001,\"minimum\":5,\"cap\":5,\"capReached\":true,"),
+        r.out());
+    assertTrue(r.err().contains("warning: precision cap of 5 replications reached"), r.err());
+  }
+
+  @Test
+  void badPrecisionIsAnInputError() throws Exception {
+    for (String[] args :
+        List.of(
+            new String[] {"--precision", "five"},
+            new String[] {"--precision", "150%"},
+            new String[] {"--precision", "5%", "--precision-cap", "1"},
+            new String[] {"--precision", "5%", "-r", "4"},
+            new String[] {"--precision-cap", "10"})) {
+      List<String> argv = new java.util.ArrayList<>(List.of("compare", small().toString()));
+      argv.addAll(List.of(args));
+      Invocation r = Invocation.platformsim(argv.toArray(new String[0]));
+      assertEquals(2, r.exitCode(), String.join(" ", args) + ": " + r.err());
+      assertTrue(
+          r.err().startsWith("platformsim compare: --precision"),
+          String.join(" ", args) + ": " + r.err());
     }
   }
 
@@ -196,7 +291,7 @@ class CompareCommandTest {
         wide.err().contains("warning: the KuSP cluster starts with 5,001 nodes"), wide.err());
     assertTrue(wide.err().contains("5,000 nodes and 150,000 pods"), wide.err());
     Invocation inside = Invocation.platformsim("compare", small().toString(), "-q");
-    assertFalse(inside.err().contains("warning"), inside.err());
+    assertFalse(inside.err().contains("warning: the KuSP cluster"), inside.err());
   }
 
   @Test

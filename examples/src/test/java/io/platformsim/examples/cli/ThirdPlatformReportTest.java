@@ -91,7 +91,8 @@ class ThirdPlatformReportTest {
     String header = table.lines().skip(1).findFirst().orElseThrow();
     assertTrue(
         header.matches(
-            "figure\\s+unit\\s+LeSP\\s+KuSP\\s+BareMetal\\s+KuSP/LeSP\\s+BareMetal/LeSP"),
+            "figure\\s+unit\\s+LeSP\\s+KuSP\\s+BareMetal\\s+KuSP/LeSP\\s+paired KuSP/LeSP"
+                + "\\s+BareMetal/LeSP\\s+paired BareMetal/LeSP"),
         header);
     String cost =
         table.lines().filter(l -> l.startsWith("cost per hour")).findFirst().orElseThrow();

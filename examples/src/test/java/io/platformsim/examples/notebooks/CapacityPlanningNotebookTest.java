@@ -43,7 +43,12 @@ class CapacityPlanningNotebookTest {
         lines.subList(0, 7),
         String.join("\n", lines));
     assertTrue(
-        lines.stream().anyMatch(l -> l.startsWith("cost per hour") && l.endsWith("x")),
+        // The row ends with the paired ratio, "0.53x" or "0.53x ± 0.01".
+        lines.stream()
+            .anyMatch(
+                l ->
+                    l.startsWith("cost per hour")
+                        && l.matches(".*\\d\\.\\d\\dx( ± \\d+\\.\\d\\d)?")),
         "comparison table");
     // The static plan already says KuSP is cheaper (4.61 < 8.67 USD/h); the simulation agrees.
     assertTrue(lines.contains("simulated_kusp_cheaper: true"), String.join("\n", lines));
