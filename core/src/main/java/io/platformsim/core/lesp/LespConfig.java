@@ -113,11 +113,15 @@ public record LespConfig(
 
   // The one copy every with* goes through: this record with the four components they vary.
   private LespConfig copy(
-      double h, Optional<AutoScaling> a, List<String> z, Map<String, AutoScaling> perService) {
+      Map<String, String> pins,
+      double h,
+      Optional<AutoScaling> a,
+      List<String> z,
+      Map<String, AutoScaling> perService) {
     return new LespConfig(
         menu,
         agents,
-        pinnedTypes,
+        pins,
         baseImage,
         pending,
         boot,
@@ -138,17 +142,17 @@ public record LespConfig(
 
   /** A copy with {@code h} as the pool headroom. */
   public LespConfig withHeadroom(double h) {
-    return copy(h, autoScaling, zones, serviceAutoScaling);
+    return copy(pinnedTypes, h, autoScaling, zones, serviceAutoScaling);
   }
 
   /** A copy with machines spread over {@code z}. */
   public LespConfig withZones(List<String> z) {
-    return copy(headroom, autoScaling, z, serviceAutoScaling);
+    return copy(pinnedTypes, headroom, autoScaling, z, serviceAutoScaling);
   }
 
   /** A copy with {@code a} as the pools' auto-scaling ({@code null}: none). */
   public LespConfig withAutoScaling(AutoScaling a) {
-    return copy(headroom, Optional.ofNullable(a), zones, serviceAutoScaling);
+    return copy(pinnedTypes, headroom, Optional.ofNullable(a), zones, serviceAutoScaling);
   }
 
   /**
@@ -162,7 +166,7 @@ public record LespConfig(
     } else {
       m.put(service, a);
     }
-    return copy(headroom, autoScaling, zones, m);
+    return copy(pinnedTypes, headroom, autoScaling, zones, m);
   }
 
   /**
@@ -180,26 +184,7 @@ public record LespConfig(
   public LespConfig withPin(String service, String type) {
     Map<String, String> pins = new LinkedHashMap<>(pinnedTypes);
     pins.put(service, type);
-    return new LespConfig(
-        menu,
-        agents,
-        pins,
-        baseImage,
-        pending,
-        boot,
-        bootFailureProbability,
-        configManagement,
-        deploySteps,
-        bake,
-        strategy,
-        imageBatch,
-        headroom,
-        replaceFailed,
-        autoScaling,
-        meanTimeToCrashMillis,
-        identity,
-        zones,
-        serviceAutoScaling);
+    return copy(pins, headroom, autoScaling, zones, serviceAutoScaling);
   }
 
   /** A builder holding the defaults. */
