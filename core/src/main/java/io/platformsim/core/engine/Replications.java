@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Runs independent replications of a {@link ReplicationModel} in parallel and summarizes each
@@ -162,17 +163,8 @@ public final class Replications {
 
   private static Map<String, Observation> observeOne(
       ObservationModel model, long masterSeed, int index) {
-    Map<String, Observation> figures;
-    try {
-      figures = model.run(RandomStreams.of(masterSeed, index));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("replication " + index + ": " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("replication " + index + " failed: " + e, e);
-    }
-    if (figures == null || figures.isEmpty()) {
-      throw new IllegalStateException("replication " + index + " reported no figures");
-    }
+    Map<String, Observation> figures =
+        reported(index, () -> model.run(RandomStreams.of(masterSeed, index)));
     for (Map.Entry<String, Observation> e : figures.entrySet()) {
       if (e.getValue() == null) {
         throw new IllegalStateException(
@@ -183,9 +175,17 @@ public final class Replications {
   }
 
   private static Map<String, Double> runOne(ReplicationModel model, long masterSeed, int index) {
-    Map<String, Double> figures;
+    return reported(index, () -> model.run(RandomStreams.of(masterSeed, index)));
+  }
+
+  /**
+   * What replication {@code index} reported: an exception it throws is prefixed with its index, and
+   * no figures at all is an error.
+   */
+  private static <T extends Map<String, ?>> T reported(int index, Supplier<T> replication) {
+    T figures;
     try {
-      figures = model.run(RandomStreams.of(masterSeed, index));
+      figures = replication.get();
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("replication " + index + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
