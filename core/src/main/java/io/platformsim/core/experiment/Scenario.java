@@ -223,59 +223,32 @@ public record Scenario(
 
   /** A copy with another seed. */
   public Scenario withSeed(long newSeed) {
-    return new Scenario(
-        name,
-        workload,
-        lesp,
-        kusp,
-        timeline,
-        horizonMillis,
-        replications,
-        newSeed,
-        sampleMillis,
-        pricing);
+    return copy(lesp, kusp, replications, newSeed, pricing);
   }
 
   /** A copy with another replication count. */
   public Scenario withReplications(int n) {
-    return new Scenario(
-        name, workload, lesp, kusp, timeline, horizonMillis, n, seed, sampleMillis, pricing);
+    return copy(lesp, kusp, n, seed, pricing);
   }
 
   /** A copy with another LeSP configuration. */
   public Scenario withLesp(LespConfig config) {
-    return new Scenario(
-        name,
-        workload,
-        config,
-        kusp,
-        timeline,
-        horizonMillis,
-        replications,
-        seed,
-        sampleMillis,
-        pricing);
+    return copy(config, kusp, replications, seed, pricing);
   }
 
   /** A copy with another KuSP configuration. */
   public Scenario withKusp(KuspConfig config) {
-    return new Scenario(
-        name,
-        workload,
-        lesp,
-        config,
-        timeline,
-        horizonMillis,
-        replications,
-        seed,
-        sampleMillis,
-        pricing);
+    return copy(lesp, config, replications, seed, pricing);
   }
 
   /** A copy with another pricing. */
   public Scenario withPricing(Pricing p) {
-    return new Scenario(
-        name, workload, lesp, kusp, timeline, horizonMillis, replications, seed, sampleMillis, p);
+    return copy(lesp, kusp, replications, seed, p);
+  }
+
+  // The one copy every with* goes through: this scenario with the five components they vary.
+  private Scenario copy(LespConfig l, KuspConfig k, int n, long s, Pricing p) {
+    return new Scenario(name, workload, l, k, timeline, horizonMillis, n, s, sampleMillis, p);
   }
 
   /**
