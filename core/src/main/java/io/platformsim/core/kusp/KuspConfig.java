@@ -88,9 +88,7 @@ public record KuspConfig(
   /** Validates and copies; messages name the field. */
   public KuspConfig {
     Objects.requireNonNull(nodeType, "nodeType");
-    if (initialNodes < 0) {
-      throw new IllegalArgumentException("initialNodes must be >= 0, was " + initialNodes);
-    }
+    atLeast("initialNodes", initialNodes, 0);
     if (zones == null
         || zones.isEmpty()
         || zones.stream().anyMatch(z -> z == null || z.isBlank())) {
@@ -100,24 +98,12 @@ public record KuspConfig(
     zones = List.copyOf(zones);
     Objects.requireNonNull(kubeReserved, "kubeReserved");
     Objects.requireNonNull(systemReserved, "systemReserved");
-    if (evictionHardMemoryMib < 0) {
-      throw new IllegalArgumentException(
-          "evictionHardMemoryMib must be >= 0, was " + evictionHardMemoryMib);
-    }
+    atLeast("evictionHardMemoryMib", evictionHardMemoryMib, 0);
     daemonSets = List.copyOf(daemonSets);
     Objects.requireNonNull(nodeProvisioning, "nodeProvisioning");
-    if (nodeBandwidthBytesPerSecond < 1) {
-      throw new IllegalArgumentException(
-          "nodeBandwidthBytesPerSecond must be >= 1, was " + nodeBandwidthBytesPerSecond);
-    }
-    if (registryBandwidthBytesPerSecond < 1) {
-      throw new IllegalArgumentException(
-          "registryBandwidthBytesPerSecond must be >= 1, was " + registryBandwidthBytesPerSecond);
-    }
-    if (maxParallelImagePulls < 0) {
-      throw new IllegalArgumentException(
-          "maxParallelImagePulls must be >= 0 (0 = unlimited), was " + maxParallelImagePulls);
-    }
+    atLeast("nodeBandwidthBytesPerSecond", nodeBandwidthBytesPerSecond, 1);
+    atLeast("registryBandwidthBytesPerSecond", registryBandwidthBytesPerSecond, 1);
+    atLeast("maxParallelImagePulls (0 = unlimited)", maxParallelImagePulls, 0);
     preloadedImages = List.copyOf(preloadedImages);
     if (schedulerProfile == null || !Policies.names().contains(schedulerProfile)) {
       throw new IllegalArgumentException(
@@ -125,30 +111,11 @@ public record KuspConfig(
     }
     Objects.requireNonNull(nodeSampling, "nodeSampling");
     Objects.requireNonNull(schedulingLatency, "schedulingLatency");
-    for (long v :
-        new long[] {
-          controllerLatencyMillis,
-          nodeMonitorGracePeriodMillis,
-          notReadyTolerationMillis,
-          terminationGracePeriodMillis
-        }) {
-      if (v < 0) {
-        throw new IllegalArgumentException(
-            "control-plane durations must be >= 0: controllerLatency "
-                + controllerLatencyMillis
-                + ", nodeMonitorGracePeriod "
-                + nodeMonitorGracePeriodMillis
-                + ", notReadyToleration "
-                + notReadyTolerationMillis
-                + ", terminationGracePeriod "
-                + terminationGracePeriodMillis
-                + " ms");
-      }
-    }
-    if (nodeStatusUpdateMillis < 1) {
-      throw new IllegalArgumentException(
-          "nodeStatusUpdateMillis must be >= 1, was " + nodeStatusUpdateMillis);
-    }
+    atLeast("controllerLatencyMillis", controllerLatencyMillis, 0);
+    atLeast("nodeMonitorGracePeriodMillis", nodeMonitorGracePeriodMillis, 0);
+    atLeast("notReadyTolerationMillis", notReadyTolerationMillis, 0);
+    atLeast("terminationGracePeriodMillis", terminationGracePeriodMillis, 0);
+    atLeast("nodeStatusUpdateMillis", nodeStatusUpdateMillis, 1);
     Objects.requireNonNull(crashLoopBackOff, "crashLoopBackOff");
     if (identity == null) {
       throw new IllegalArgumentException(
@@ -188,6 +155,13 @@ public record KuspConfig(
             identity,
             t -> allocatableOf(t, kubeReserved, systemReserved, evictionHardMemoryMib),
             ds);
+  }
+
+  /** One rule for every lower bound of a number: the message names the field and the value. */
+  private static void atLeast(String field, long value, long min) {
+    if (value < min) {
+      throw new IllegalArgumentException(field + " must be >= " + min + ", was " + value);
+    }
   }
 
   // The one copy every with* goes through: this record with the five components they vary.
