@@ -12,8 +12,10 @@ import io.platformsim.core.experiment.TimelineEvent.FollowLoad;
 import io.platformsim.core.experiment.TimelineEvent.LoadChange;
 import io.platformsim.core.experiment.TimelineEvent.MachineFailure;
 import io.platformsim.core.experiment.TimelineEvent.ZoneOutage;
+import io.platformsim.core.platform.CommonStreams;
 import io.platformsim.core.platform.Demand;
 import io.platformsim.core.platform.Failure;
+import io.platformsim.core.platform.HostFailures;
 import io.platformsim.core.platform.Platform;
 import io.platformsim.core.platform.PlatformMetrics;
 import io.platformsim.core.platform.PlatformSample;
@@ -55,7 +57,12 @@ import java.util.concurrent.atomic.AtomicReference;
  *       through {@code Platform.apply}, load changes through {@code Platform.setLoad}, a load curve
  *       ({@link TimelineEvent.FollowLoad}, e.g. a diurnal one) through {@code Platform.setLoad} at
  *       each of its steps, machine failures and zone outages (see {@link TimelineEvent.ZoneOutage})
- *       through {@code Platform.inject}. Whatever autoscaling the scenario configures acts in this
+ *       through {@code Platform.inject}. Spontaneous host failures ({@link Scenario#hostFailures()},
+ *       if any) are drawn before the run from the shared stream of {@link
+ *       CommonStreams#hostFailures} (the same times and instance ranks for every platform, whatever
+ *       its state) and injected at their times as one-host {@link Failure#machineCrashAtRanks}
+ *       with the drawn rank; one that finds no host of its service up (all its instances already
+ *       down) hits nothing and is not counted in {@link Figure#HOST_FAILURES}. Whatever autoscaling the scenario configures acts in this
  *       run: KuSP's HorizontalPodAutoscaler of each service that has one ({@code
  *       services[].deployment.hpa}) and its cluster autoscaler, LeSP's target tracking of each pool
  *       that has it ({@code lesp.autoScaling}, {@code lesp.serviceAutoScaling}); so a spike or a
@@ -64,7 +71,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *       PlatformMetrics} (machines, cost, time-weighted allocation and usage, rollouts) plus {@code
  *       Platform.stranded()} and {@code Platform.identityMetrics()}; cost by purchase kind and spot
  *       interruptions only when the scenario's {@link Pricing} buys something other than on-demand.
- *   <li><b>Recovery</b>: after each failure the service is polled every second until it is back at
+ *   <li><b>Recovery</b>: after each failure (timeline or host failure that hit) the service is polled every second until it is back at
  *       full strength by the platform's {@code Platform.recovered} (LeSP: in-service machines =
  *       pool size; KuSP: the crashed node's pods evicted and available pods = replicas); a failure
  *       not recovered by the horizon makes the figure censored, with the time to the horizon as its
@@ -340,16 +347,26 @@ public final class Comparison {
    */
   static Replication runReplication(
       Scenario scenario, PlatformFactory factory, RandomStreams streams, boolean sample) {
+    long horizon = scenario.horizonMillis();
+    // Drawn before the platform exists, from a stream no platform draws from: the same list for
+    // every platform of the replication (common random numbers), whatever happens in the run.
+    List<HostFailures.Crash> hostFailures =
+        new CommonStreams(streams::stream)
+            .hostFailures(scenario.hostFailures(), scenario.workload().services(), horizon);
     Simulation sim = new Simulation();
     Run run = new Run(sim, factory.create(scenario, sim, streams), scenario.workload());
     for (Service s : scenario.workload().services()) {
       run.platform.deploy(s);
     }
-    long horizon = scenario.horizonMillis();
     List<Long> recoveries = new ArrayList<>();
     Set<Figure> censored = EnumSet.noneOf(Figure.class);
     for (TimelineEvent e : scenario.timeline()) {
       sim.scheduleAt(e.atMillis(), () -> handle(run, e, horizon, recoveries, censored));
+    }
+    int[] hostFailuresHit = {0};
+    for (HostFailures.Crash c : hostFailures) {
+      sim.scheduleAt(
+          c.atMillis(), () -> hostFailure(run, c, horizon, recoveries, censored, hostFailuresHit));
     }
     long[] scaleOut = {-1};
     Optional<LoadChange> spike = scenario.loadSpike();
@@ -398,6 +415,9 @@ public final class Comparison {
       f.put(Figure.INSTANCE_DEPLOY_P50, m.instanceDeployMillis().median() / 1000.0);
       f.put(Figure.INSTANCE_DEPLOY_P95, m.instanceDeployMillis().p95() / 1000.0);
     }
+    if (scenario.hostFailures().on()) {
+      f.put(Figure.HOST_FAILURES, (double) hostFailuresHit[0]);
+    }
     // No failure before the horizon: nothing to recover from, the figure is absent (not 0).
     if (!recoveries.isEmpty()) {
       long worst = 0;
@@ -434,6 +454,30 @@ public final class Comparison {
       long failedAt = run.sim.now();
       pollRecovery(run, mf.service(), failedAt, horizon, recoveries, censored);
     }
+  }
+
+  /**
+   * Injects the drawn host failure {@code c} with its shared rank and measures the recovery as for
+   * a timeline failure. A platform refuses a crash when no host of the service is up (every
+   * instance already down or not yet placed): then the failure hits nothing, is not counted and
+   * has nothing to recover from.
+   */
+  private static void hostFailure(
+      Run run,
+      HostFailures.Crash c,
+      long horizon,
+      List<Long> recoveries,
+      Set<Figure> censored,
+      int[] hit) {
+    try {
+      run.platform.inject(Failure.machineCrashAtRanks(c.service(), List.of(c.rank())));
+    } catch (IllegalArgumentException noHostUp) {
+      // The platform found no host of the service up to fail (LeSP: no machine in service; KuSP:
+      // no responsive node with a live pod of it): the failure hits nothing.
+      return;
+    }
+    hit[0]++;
+    pollRecovery(run, c.service(), run.sim.now(), horizon, recoveries, censored);
   }
 
   private static void pollRecovery(

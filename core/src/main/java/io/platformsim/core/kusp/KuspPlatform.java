@@ -176,7 +176,7 @@ public final class KuspPlatform implements Platform {
       return;
     }
     c.deployment(failure.service());
-    c.failures.crashNodesRunning(failure.service(), failure.count());
+    c.failures.crashNodesRunning(failure);
   }
 
   /**

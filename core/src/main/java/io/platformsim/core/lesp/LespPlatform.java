@@ -245,7 +245,7 @@ public final class LespPlatform implements Platform {
       throw new IllegalArgumentException(
           "failure count " + failure.count() + " is above the " + inService.size() + " " + what);
     }
-    List<Integer> ranks = common.victimRanks(pool.service.instances(), failure.count());
+    List<Integer> ranks = common.crashRanks(failure, pool.service.instances());
     for (Machine m : Failure.byRank(inService, ranks, m -> m, what)) {
       lifecycle.crash(m, "injected crash");
     }
