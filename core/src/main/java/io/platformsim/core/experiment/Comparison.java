@@ -57,21 +57,23 @@ import java.util.concurrent.atomic.AtomicReference;
  *       through {@code Platform.apply}, load changes through {@code Platform.setLoad}, a load curve
  *       ({@link TimelineEvent.FollowLoad}, e.g. a diurnal one) through {@code Platform.setLoad} at
  *       each of its steps, machine failures and zone outages (see {@link TimelineEvent.ZoneOutage})
- *       through {@code Platform.inject}. Spontaneous host failures ({@link Scenario#hostFailures()},
- *       if any) are drawn before the run from the shared stream of {@link
- *       CommonStreams#hostFailures} (the same times and instance ranks for every platform, whatever
- *       its state) and injected at their times as one-host {@link Failure#machineCrashAtRanks}
- *       with the drawn rank; one that finds no host of its service up (all its instances already
- *       down) hits nothing and is not counted in {@link Figure#HOST_FAILURES}. Whatever autoscaling the scenario configures acts in this
+ *       through {@code Platform.inject}. Whatever autoscaling the scenario configures acts in this
  *       run: KuSP's HorizontalPodAutoscaler of each service that has one ({@code
  *       services[].deployment.hpa}) and its cluster autoscaler, LeSP's target tracking of each pool
  *       that has it ({@code lesp.autoScaling}, {@code lesp.serviceAutoScaling}); so a spike or a
  *       curve moves machines and cost on both platforms.
+ *   <li><b>Host failures</b> (if the scenario has {@link Scenario#hostFailures()}): drawn before
+ *       the run from the shared stream of {@link CommonStreams#hostFailures} (the same times and
+ *       instance ranks for every platform, whatever its state) and injected at their times as
+ *       one-host {@link Failure#machineCrashAtRanks} with the drawn rank; their recovery is
+ *       measured as a timeline failure's (below). One that finds no host of its service up (all its
+ *       instances down or not yet placed) hits nothing and is not counted in {@link
+ *       Figure#HOST_FAILURES}.
  *   <li>The simulation runs to the horizon; the figures come from the platform's own {@link
  *       PlatformMetrics} (machines, cost, time-weighted allocation and usage, rollouts) plus {@code
  *       Platform.stranded()} and {@code Platform.identityMetrics()}; cost by purchase kind and spot
  *       interruptions only when the scenario's {@link Pricing} buys something other than on-demand.
- *   <li><b>Recovery</b>: after each failure (timeline or host failure that hit) the service is polled every second until it is back at
+ *   <li><b>Recovery</b>: after each failure the service is polled every second until it is back at
  *       full strength by the platform's {@code Platform.recovered} (LeSP: in-service machines =
  *       pool size; KuSP: the crashed node's pods evicted and available pods = replicas); a failure
  *       not recovered by the horizon makes the figure censored, with the time to the horizon as its
@@ -459,8 +461,8 @@ public final class Comparison {
   /**
    * Injects the drawn host failure {@code c} with its shared rank and measures the recovery as for
    * a timeline failure. A platform refuses a crash when no host of the service is up (every
-   * instance already down or not yet placed): then the failure hits nothing, is not counted and
-   * has nothing to recover from.
+   * instance already down or not yet placed): then the failure hits nothing, is not counted and has
+   * nothing to recover from.
    */
   private static void hostFailure(
       Run run,

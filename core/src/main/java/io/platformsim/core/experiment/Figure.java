@@ -126,10 +126,10 @@ public enum Figure {
   /** Spot machines (LeSP) or nodes (KuSP) interrupted over the horizon. */
   SPOT_INTERRUPTIONS("spotInterruptions", "spot interruptions", "", 1, false),
   /**
-   * Spontaneous host failures ({@code hostFailures}) that hit a host over the horizon; reported only
-   * when the scenario has them. The draws are the same on every platform; a failure whose service
-   * had no host up at that moment (all its instances already down) hits nothing and is not counted,
-   * so the counts may differ by that.
+   * Spontaneous host failures ({@code hostFailures}) that hit a host over the horizon; reported
+   * only when the scenario has them. The draws are the same on every platform; a failure whose
+   * service had no host up at that moment (all its instances already down) hits nothing and is not
+   * counted, so the counts may differ by that.
    */
   HOST_FAILURES("hostFailures", "host failures", "", 1, false);
 

@@ -40,8 +40,8 @@ import java.util.Optional;
  * <p>The YAML layer ({@link io.platformsim.core.yaml}) reads nodes; one reader per section turns
  * them into the model: {@link ServicesReader} ({@code services}, {@code fleet}; a service's {@code
  * deployment} with {@link DeploymentReader}), {@link LespReader}, {@link KuspReader}, {@link
- * IdentityReader}, {@link TimelineReader}, {@link PricingReader}, {@link HostFailuresReader}, with the units of {@link Units}.
- * This class reads the top level and ties them together.
+ * IdentityReader}, {@link TimelineReader}, {@link PricingReader}, {@link HostFailuresReader}, with
+ * the units of {@link Units}. This class reads the top level and ties them together.
  *
  * <pre>{@code
  * Scenario s = ScenarioFile.load(Path.of("examples/scenarios/default.yaml"));

@@ -56,7 +56,12 @@ public record Failure(Kind kind, String service, int count, String zone, List<In
       ranks = ranks == null ? List.of() : List.copyOf(ranks);
       if (!ranks.isEmpty() && ranks.size() != count) {
         throw new IllegalArgumentException(
-            "a machine crash at ranks " + ranks + " must have count " + ranks.size() + ", was " + count);
+            "a machine crash at ranks "
+                + ranks
+                + " must have count "
+                + ranks.size()
+                + ", was "
+                + count);
       }
       for (int r : ranks) {
         if (r < 0) {

@@ -6,8 +6,8 @@ import java.time.Duration;
  * Spontaneous host failures that every platform of a comparison sees alike (issue 16, common random
  * numbers): the host of each nominal instance of a service fails at random, so a service with
  * {@code n} instances sees a Poisson process of failures of rate {@code n ÷ mean time between
- * failures}, each hitting the host of a uniformly drawn instance rank. The times and ranks are drawn
- * once per replication from the shared stream {@value CommonStreams#HOST_FAILURE} ({@link
+ * failures}, each hitting the host of a uniformly drawn instance rank. The times and ranks are
+ * drawn once per replication from the shared stream {@value CommonStreams#HOST_FAILURE} ({@link
  * CommonStreams#hostFailures}), before the run, so they do not depend on any platform's state; the
  * experiment injects each as a one-host {@link Failure#machineCrashAtRanks} on every platform.
  *
@@ -72,7 +72,9 @@ public record HostFailures(long meanMillisBetweenFailures) {
   @Override
   public String toString() {
     return on()
-        ? "HostFailures[mean " + Duration.ofMillis(meanMillisBetweenFailures) + " between failures per instance]"
+        ? "HostFailures[mean "
+            + Duration.ofMillis(meanMillisBetweenFailures)
+            + " between failures per instance]"
         : "HostFailures[none]";
   }
 }

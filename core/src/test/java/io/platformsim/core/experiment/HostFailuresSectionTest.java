@@ -26,8 +26,7 @@ class HostFailuresSectionTest {
   @Test
   void readsTheMeanTimeBetweenFailuresAsADuration() {
     assertEquals(
-        new HostFailures(30 * 86_400_000L),
-        parse("{meanTimeBetweenFailures: 30d}").hostFailures());
+        new HostFailures(30 * 86_400_000L), parse("{meanTimeBetweenFailures: 30d}").hostFailures());
     assertEquals(
         new HostFailures(5_400_000L), parse("{meanTimeBetweenFailures: 1h30m}").hostFailures());
   }
@@ -90,7 +89,8 @@ class HostFailuresSectionTest {
             "hostFailures.meanTimeBetweenFailures",
             "'monthly'"),
         Arguments.of("{}", "hostFailures.meanTimeBetweenFailures", "required"),
-        Arguments.of("{meanTimeBetweenFailure: 30d}", "hostFailures.meanTimeBetweenFailure", "mean"),
+        Arguments.of(
+            "{meanTimeBetweenFailure: 30d}", "hostFailures.meanTimeBetweenFailure", "mean"),
         // 2 instances × 6 h ÷ 10 ms = 4.32 million expected failures, above the million allowed
         Arguments.of(
             "{meanTimeBetweenFailures: 10ms}", "hostFailures.meanTimeBetweenFailures", "10ms"));

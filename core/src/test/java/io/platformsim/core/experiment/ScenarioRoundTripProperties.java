@@ -73,11 +73,11 @@ import net.jqwik.api.Provide;
  * and Deployment specs, the whole {@code lesp} section, {@code kusp} with reservations, DaemonSets,
  * image pulls, scheduling and control-plane timings, {@code identity} with one authority or one per
  * platform, networks, overlay or VPC-native addressing, modes, certificates and resources, {@code
- * pricing}, {@code hostFailures}, every timeline event kind) with awkward text (quotes, colons, non-ASCII, YAML words)
- * and ragged numbers (any millisecond, random doubles), in the combinations the readers accept:
- * reservations and DaemonSets that leave every service room on the node, a zone spread within both
- * platforms' zones, VPC-native only on a node type with an ENI limit and with a subnet in each KuSP
- * zone, spot and reserved shares summing to at most 1.
+ * pricing}, {@code hostFailures}, every timeline event kind) with awkward text (quotes, colons,
+ * non-ASCII, YAML words) and ragged numbers (any millisecond, random doubles), in the combinations
+ * the readers accept: reservations and DaemonSets that leave every service room on the node, a zone
+ * spread within both platforms' zones, VPC-native only on a node type with an ENI limit and with a
+ * subnet in each KuSP zone, spot and reserved shares summing to at most 1.
  */
 class ScenarioRoundTripProperties {
 

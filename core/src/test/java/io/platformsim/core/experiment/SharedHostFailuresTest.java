@@ -37,9 +37,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Shared spontaneous host failures (issue 16, common random numbers): in one replication LeSP and
- * KuSP are handed the same failures at the same times with the same instance ranks, the ranks
- * drawn from {@code common.hostFailure} before the run; each platform crashes the host of the
- * instance at that rank; and the count and recovery figures follow.
+ * KuSP are handed the same failures at the same times with the same instance ranks, the ranks drawn
+ * from {@code common.hostFailure} before the run; each platform crashes the host of the instance at
+ * that rank; and the count and recovery figures follow.
  */
 class SharedHostFailuresTest {
 
@@ -144,7 +144,9 @@ class SharedHostFailuresTest {
     }
   }
 
-  /** What {@code platform} was handed in replication {@code replication}, run as Comparison does. */
+  /**
+   * What {@code platform} was handed in replication {@code replication}, run as Comparison does.
+   */
   private static List<Injected> injectedInto(String platform, Scenario s, int replication) {
     List<Recording> made = new ArrayList<>();
     PlatformFactory real = PlatformRegistry.standard().factory(platform);
@@ -172,7 +174,8 @@ class SharedHostFailuresTest {
       List<Injected> expected = new ArrayList<>();
       for (HostFailures.Crash c : drawn(s, replication)) {
         expected.add(
-            new Injected(c.atMillis(), Failure.machineCrashAtRanks(c.service(), List.of(c.rank()))));
+            new Injected(
+                c.atMillis(), Failure.machineCrashAtRanks(c.service(), List.of(c.rank()))));
       }
       assertEquals(expected, injectedInto("lesp", s, replication), "LeSP, seed " + seed);
       assertEquals(expected, injectedInto("kusp", s, replication), "KuSP, seed " + seed);
@@ -238,7 +241,8 @@ class SharedHostFailuresTest {
   @Test
   void theFailuresAreCountedAndRecoveredFromOnBothPlatforms() {
     Scenario s = scenario(2);
-    ComparisonResult with = Comparison.run(s, PlatformRegistry.standard(), Comparison.Progress.NONE, 1);
+    ComparisonResult with =
+        Comparison.run(s, PlatformRegistry.standard(), Comparison.Progress.NONE, 1);
     for (String p : new String[] {"lesp", "kusp"}) {
       List<Observation> counts = with.platform(p).values(Figure.HOST_FAILURES);
       for (int rep = 0; rep < 2; rep++) {

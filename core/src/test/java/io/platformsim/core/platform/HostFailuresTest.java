@@ -32,7 +32,8 @@ class HostFailuresTest {
 
   private static List<Service> services() {
     return List.of(
-        Service.builder("ten").instances(10).build(), Service.builder("thirty").instances(30).build());
+        Service.builder("ten").instances(10).build(),
+        Service.builder("thirty").instances(30).build());
   }
 
   @Test
@@ -42,7 +43,8 @@ class HostFailuresTest {
     HostFailures h = HostFailures.meanTimeBetweenFailures(Duration.ofDays(10));
     long horizon = 2000 * DAY;
     for (int replication = 0; replication < 3; replication++) {
-      List<HostFailures.Crash> crashes = common(11, replication).hostFailures(h, services(), horizon);
+      List<HostFailures.Crash> crashes =
+          common(11, replication).hostFailures(h, services(), horizon);
       for (Service s : services()) {
         List<HostFailures.Crash> mine =
             crashes.stream().filter(c -> c.service().equals(s.name())).toList();
@@ -131,7 +133,8 @@ class HostFailuresTest {
         IllegalArgumentException.class, () -> Failure.machineCrashAtRanks("web", List.of()));
     assertTrue(
         assertThrows(
-                IllegalArgumentException.class, () -> Failure.machineCrashAtRanks("web", List.of(-1)))
+                IllegalArgumentException.class,
+                () -> Failure.machineCrashAtRanks("web", List.of(-1)))
             .getMessage()
             .contains("[-1]"));
     assertThrows(
