@@ -12,8 +12,10 @@ import io.platformsim.core.experiment.TimelineEvent.FollowLoad;
 import io.platformsim.core.experiment.TimelineEvent.LoadChange;
 import io.platformsim.core.experiment.TimelineEvent.MachineFailure;
 import io.platformsim.core.experiment.TimelineEvent.ZoneOutage;
+import io.platformsim.core.platform.CommonStreams;
 import io.platformsim.core.platform.Demand;
 import io.platformsim.core.platform.Failure;
+import io.platformsim.core.platform.HostFailures;
 import io.platformsim.core.platform.Platform;
 import io.platformsim.core.platform.PlatformMetrics;
 import io.platformsim.core.platform.PlatformSample;
@@ -60,6 +62,13 @@ import java.util.concurrent.atomic.AtomicReference;
  *       services[].deployment.hpa}) and its cluster autoscaler, LeSP's target tracking of each pool
  *       that has it ({@code lesp.autoScaling}, {@code lesp.serviceAutoScaling}); so a spike or a
  *       curve moves machines and cost on both platforms.
+ *   <li><b>Host failures</b> (if the scenario has {@link Scenario#hostFailures()}): drawn before
+ *       the run from the shared stream of {@link CommonStreams#hostFailures} (the same times and
+ *       instance ranks for every platform, whatever its state) and injected at their times as
+ *       one-host {@link Failure#machineCrashAtRanks} with the drawn rank; their recovery is
+ *       measured as a timeline failure's (below). One that finds no host of its service up (all its
+ *       instances down or not yet placed) hits nothing and is not counted in {@link
+ *       Figure#HOST_FAILURES}.
  *   <li>The simulation runs to the horizon; the figures come from the platform's own {@link
  *       PlatformMetrics} (machines, cost, time-weighted allocation and usage, rollouts) plus {@code
  *       Platform.stranded()} and {@code Platform.identityMetrics()}; cost by purchase kind and spot
@@ -340,16 +349,26 @@ public final class Comparison {
    */
   static Replication runReplication(
       Scenario scenario, PlatformFactory factory, RandomStreams streams, boolean sample) {
+    long horizon = scenario.horizonMillis();
+    // Drawn before the platform exists, from a stream no platform draws from: the same list for
+    // every platform of the replication (common random numbers), whatever happens in the run.
+    List<HostFailures.Crash> hostFailures =
+        new CommonStreams(streams::stream)
+            .hostFailures(scenario.hostFailures(), scenario.workload().services(), horizon);
     Simulation sim = new Simulation();
     Run run = new Run(sim, factory.create(scenario, sim, streams), scenario.workload());
     for (Service s : scenario.workload().services()) {
       run.platform.deploy(s);
     }
-    long horizon = scenario.horizonMillis();
     List<Long> recoveries = new ArrayList<>();
     Set<Figure> censored = EnumSet.noneOf(Figure.class);
     for (TimelineEvent e : scenario.timeline()) {
       sim.scheduleAt(e.atMillis(), () -> handle(run, e, horizon, recoveries, censored));
+    }
+    int[] hostFailuresHit = {0};
+    for (HostFailures.Crash c : hostFailures) {
+      sim.scheduleAt(
+          c.atMillis(), () -> hostFailure(run, c, horizon, recoveries, censored, hostFailuresHit));
     }
     long[] scaleOut = {-1};
     Optional<LoadChange> spike = scenario.loadSpike();
@@ -398,6 +417,9 @@ public final class Comparison {
       f.put(Figure.INSTANCE_DEPLOY_P50, m.instanceDeployMillis().median() / 1000.0);
       f.put(Figure.INSTANCE_DEPLOY_P95, m.instanceDeployMillis().p95() / 1000.0);
     }
+    if (scenario.hostFailures().on()) {
+      f.put(Figure.HOST_FAILURES, (double) hostFailuresHit[0]);
+    }
     // No failure before the horizon: nothing to recover from, the figure is absent (not 0).
     if (!recoveries.isEmpty()) {
       long worst = 0;
@@ -434,6 +456,30 @@ public final class Comparison {
       long failedAt = run.sim.now();
       pollRecovery(run, mf.service(), failedAt, horizon, recoveries, censored);
     }
+  }
+
+  /**
+   * Injects the drawn host failure {@code c} with its shared rank and measures the recovery as for
+   * a timeline failure. A platform refuses a crash when no host of the service is up (every
+   * instance already down or not yet placed): then the failure hits nothing, is not counted and has
+   * nothing to recover from.
+   */
+  private static void hostFailure(
+      Run run,
+      HostFailures.Crash c,
+      long horizon,
+      List<Long> recoveries,
+      Set<Figure> censored,
+      int[] hit) {
+    try {
+      run.platform.inject(Failure.machineCrashAtRanks(c.service(), List.of(c.rank())));
+    } catch (IllegalArgumentException noHostUp) {
+      // The platform found no host of the service up to fail (LeSP: no machine in service; KuSP:
+      // no responsive node with a live pod of it): the failure hits nothing.
+      return;
+    }
+    hit[0]++;
+    pollRecovery(run, c.service(), run.sim.now(), horizon, recoveries, censored);
   }
 
   private static void pollRecovery(

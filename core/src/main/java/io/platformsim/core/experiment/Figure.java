@@ -124,7 +124,14 @@ public enum Figure {
   /** The reserved commitment, billed used or not, ÷ horizon in hours. */
   COST_RESERVED_PER_HOUR("costReservedPerHour", "cost per hour, reserved", "USD", 2, false),
   /** Spot machines (LeSP) or nodes (KuSP) interrupted over the horizon. */
-  SPOT_INTERRUPTIONS("spotInterruptions", "spot interruptions", "", 1, false);
+  SPOT_INTERRUPTIONS("spotInterruptions", "spot interruptions", "", 1, false),
+  /**
+   * Spontaneous host failures ({@code hostFailures}) that hit a host over the horizon; reported
+   * only when the scenario has them. The draws are the same on every platform; a failure whose
+   * service had no host up at that moment (all its instances already down) hits nothing and is not
+   * counted, so the counts may differ by that.
+   */
+  HOST_FAILURES("hostFailures", "host failures", "", 1, false);
 
   private final String key;
   private final String label;

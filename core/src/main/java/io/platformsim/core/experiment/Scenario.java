@@ -10,6 +10,7 @@ import io.platformsim.core.kusp.ClusterEnvelope;
 import io.platformsim.core.kusp.DeploymentSpec;
 import io.platformsim.core.kusp.KuspConfig;
 import io.platformsim.core.lesp.LespConfig;
+import io.platformsim.core.platform.HostFailures;
 import io.platformsim.core.platform.Pricing;
 import io.platformsim.core.workload.LoadCurve;
 import io.platformsim.core.workload.Release;
@@ -54,6 +55,8 @@ import java.util.Optional;
  * @param seed master seed of every random stream
  * @param sampleMillis time between samples of the time series (charts, CSV), above 0
  * @param pricing how both platforms buy their machines and nodes (on-demand, spot, reserved)
+ * @param hostFailures spontaneous host failures both platforms see at the same times and instance
+ *     ranks ({@link HostFailures}); {@link HostFailures#NONE} (or null) for none
  */
 public record Scenario(
     String name,
@@ -65,7 +68,14 @@ public record Scenario(
     int replications,
     long seed,
     long sampleMillis,
-    Pricing pricing) {
+    Pricing pricing,
+    HostFailures hostFailures) {
+
+  /**
+   * Most host failures a scenario may expect over its horizon ({@link HostFailures#expected}), so a
+   * mistyped mean (1s for 1d) is refused instead of scheduling millions of failures.
+   */
+  public static final double MAX_EXPECTED_HOST_FAILURES = 1_000_000;
 
   /** Most replications a scenario may ask for. */
   public static final int MAX_REPLICATIONS = 1000;
@@ -97,6 +107,11 @@ public record Scenario(
     }
     if (pricing == null) {
       throw new IllegalArgumentException("pricing must not be null");
+    }
+    hostFailures = hostFailures == null ? HostFailures.NONE : hostFailures;
+    String tooMany = tooManyHostFailures(hostFailures, workload, horizonMillis);
+    if (tooMany != null) {
+      throw new IllegalArgumentException(tooMany);
     }
     List<TimelineEvent> sorted = new ArrayList<>(timeline);
     sorted.sort(Comparator.comparingLong(TimelineEvent::atMillis)); // stable: ties keep their order
@@ -186,6 +201,26 @@ public record Scenario(
     lesp = NodeSelection.applied(workload, kusp, lesp);
   }
 
+  /**
+   * Why {@code h} expects too many failures of {@code workload}'s instances over {@code horizon}
+   * (more than {@link #MAX_EXPECTED_HOST_FAILURES}), or null if it does not.
+   */
+  static String tooManyHostFailures(HostFailures h, Workload workload, long horizonMillis) {
+    double expected = h.expected(workload.instances(), horizonMillis);
+    if (expected <= MAX_EXPECTED_HOST_FAILURES) {
+      return null;
+    }
+    return String.format(
+        Locale.ROOT,
+        "host failures meanTimeBetweenFailures %s gives %,.0f expected failures of %,d instances"
+            + " over the horizon %s; at most %,.0f",
+        Duration.ofMillis(h.meanMillisBetweenFailures()),
+        expected,
+        workload.instances(),
+        TimelineEvent.clock(horizonMillis),
+        MAX_EXPECTED_HOST_FAILURES);
+  }
+
   /** The service an event names, or null for a zone outage. */
   static String serviceOf(TimelineEvent e) {
     if (e instanceof ApplyRelease r) {
@@ -248,7 +283,8 @@ public record Scenario(
 
   // The one copy every with* goes through: this scenario with the five components they vary.
   private Scenario copy(LespConfig l, KuspConfig k, int n, long s, Pricing p) {
-    return new Scenario(name, workload, l, k, timeline, horizonMillis, n, s, sampleMillis, p);
+    return new Scenario(
+        name, workload, l, k, timeline, horizonMillis, n, s, sampleMillis, p, hostFailures);
   }
 
   /**
@@ -354,6 +390,9 @@ public record Scenario(
     if (!pricing.onDemandOnly()) {
       sb.append(System.lineSeparator()).append("  ").append(pricing);
     }
+    if (hostFailures.on()) {
+      sb.append(System.lineSeparator()).append("  ").append(hostFailures);
+    }
     // At most 12 events, so a big scenario still prints readably in jshell.
     int shown = Math.min(12, timeline.size());
     for (int i = 0; i < shown; i++) {
@@ -385,6 +424,7 @@ public record Scenario(
     private long seed = 42;
     private Long sampleMillis;
     private Pricing pricing = Pricing.ON_DEMAND;
+    private HostFailures hostFailures = HostFailures.NONE;
 
     private Builder(String name) {
       this.name = name;
@@ -534,6 +574,15 @@ public record Scenario(
       return this;
     }
 
+    /**
+     * Spontaneous host failures both platforms see alike (default {@link HostFailures#NONE}), e.g.
+     * {@code HostFailures.meanTimeBetweenFailures(Duration.ofDays(30))}.
+     */
+    public Builder hostFailures(HostFailures h) {
+      hostFailures = h;
+      return this;
+    }
+
     /** The validated scenario. */
     public Scenario build() {
       Workload w = Workload.of(services);
@@ -567,7 +616,8 @@ public record Scenario(
           replications,
           seed,
           sample,
-          pricing);
+          pricing,
+          hostFailures);
     }
 
     private static long millis(String field, Duration d) {

@@ -3,6 +3,7 @@ package io.platformsim.core.experiment;
 import io.platformsim.core.kusp.KuspConfig;
 import io.platformsim.core.lesp.LespConfig;
 import io.platformsim.core.output.OutputFiles;
+import io.platformsim.core.platform.HostFailures;
 import io.platformsim.core.platform.Pricing;
 import io.platformsim.core.workload.Workload;
 import io.platformsim.core.yaml.YamlDocument;
@@ -39,8 +40,8 @@ import java.util.Optional;
  * <p>The YAML layer ({@link io.platformsim.core.yaml}) reads nodes; one reader per section turns
  * them into the model: {@link ServicesReader} ({@code services}, {@code fleet}; a service's {@code
  * deployment} with {@link DeploymentReader}), {@link LespReader}, {@link KuspReader}, {@link
- * IdentityReader}, {@link TimelineReader}, {@link PricingReader}, with the units of {@link Units}.
- * This class reads the top level and ties them together.
+ * IdentityReader}, {@link TimelineReader}, {@link PricingReader}, {@link HostFailuresReader}, with
+ * the units of {@link Units}. This class reads the top level and ties them together.
  *
  * <pre>{@code
  * Scenario s = ScenarioFile.load(Path.of("examples/scenarios/default.yaml"));
@@ -70,7 +71,8 @@ public final class ScenarioFile {
           "kusp",
           "identity",
           "timeline",
-          "pricing");
+          "pricing",
+          "hostFailures");
 
   // Top-level defaults, documented in examples/scenarios/README.md; DefaultScenario.build() is
   // default.yaml, which spells them out.
@@ -253,9 +255,20 @@ public final class ScenarioFile {
     }
     String name = top.string("name", DEFAULT_NAME);
     Pricing pricing = PricingReader.read(top);
+    HostFailures hostFailures = HostFailuresReader.read(top, workload, horizon);
     try {
       return new Scenario(
-          name, workload, lesp, kusp, events, horizon, replications, seed, sample, pricing);
+          name,
+          workload,
+          lesp,
+          kusp,
+          events,
+          horizon,
+          replications,
+          seed,
+          sample,
+          pricing,
+          hostFailures);
     } catch (IllegalArgumentException e) {
       throw top.error("", e.getMessage());
     }

@@ -12,9 +12,10 @@ package io.platformsim.core.experiment;
  * ScenarioFile.parse(write(s), name)} equals {@code s}, and writing that again gives the same text.
  * A value the format has no key for (listed on each section writer: {@link ServicesWriter}, {@link
  * DeploymentWriter}, {@link LespWriter}, {@link KuspWriter}, {@link IdentityWriter}, {@link
- * TimelineWriter}; {@link PricingWriter} can say every pricing) is not written and reads back as
- * its default; a value outside a key's accepted range is written as it is, and reading the file
- * reports it. Deterministic: the same scenario gives the same text.
+ * TimelineWriter}; {@link PricingWriter} can say every pricing, {@link HostFailuresWriter} every
+ * host-failure setting) is not written and reads back as its default; a value outside a key's
+ * accepted range is written as it is, and reading the file reports it. Deterministic: the same
+ * scenario gives the same text.
  *
  * <pre>{@code
  * String yaml = ScenarioWriter.write(DefaultScenario.build());
@@ -41,6 +42,7 @@ public final class ScenarioWriter {
     IdentityWriter.write(y, s.lesp().identity(), s.kusp().identity());
     TimelineWriter.write(y, s.timeline());
     PricingWriter.write(y, s.pricing());
+    HostFailuresWriter.write(y, s.hostFailures());
     return y.text();
   }
 }

@@ -161,8 +161,9 @@ public final class KuspPlatform implements Platform {
 
   /**
    * Makes {@code failure} happen now: {@code count} distinct responsive nodes running pods of the
-   * service stop responding: the nodes of the pods at the instance ranks drawn from the shared
-   * {@code CommonStreams.victimRanks}, so LeSP on the same seed hits the same ranks.
+   * service stop responding: the nodes of the pods at the failure's own ranks or else those drawn
+   * from the shared {@code CommonStreams.victimRanks} ({@code CommonStreams.crashRanks}), so LeSP
+   * on the same seed hits the same ranks.
    *
    * @throws IllegalArgumentException for an unknown service or more nodes than host it
    */
@@ -176,7 +177,7 @@ public final class KuspPlatform implements Platform {
       return;
     }
     c.deployment(failure.service());
-    c.failures.crashNodesRunning(failure.service(), failure.count());
+    c.failures.crashNodesRunning(failure);
   }
 
   /**

@@ -33,11 +33,14 @@ final class NodeFailures {
   }
 
   /**
-   * {@code count} distinct running nodes with a live pod of {@code service} stop responding: the
-   * nodes of the pods at the shared instance ranks, rank r naming the r-th live pod of the service
-   * on a running node in creation order ({@link Failure#byRank}).
+   * {@code failure.count()} distinct running nodes with a live pod of its service stop responding:
+   * the nodes of the pods at the shared instance ranks ({@link CommonStreams#crashRanks}: the
+   * failure's own ranks, else drawn), rank r naming the r-th live pod of the service on a running
+   * node in creation order ({@link Failure#byRank}).
    */
-  void crashNodesRunning(String service, int count) {
+  void crashNodesRunning(Failure failure) {
+    String service = failure.service();
+    int count = failure.count();
     List<Pod> instances = new ArrayList<>();
     List<Node> hosts = new ArrayList<>();
     for (Node n : c.nodes) {
@@ -58,7 +61,7 @@ final class NodeFailures {
           "failure count " + count + " is above the " + hosts.size() + " " + what);
     }
     instances.sort(Comparator.comparingInt(p -> p.seq));
-    List<Integer> ranks = common.victimRanks(c.deployment(service).service.instances(), count);
+    List<Integer> ranks = common.crashRanks(failure, c.deployment(service).service.instances());
     for (Node n : Failure.byRank(instances, ranks, p -> p.node, what)) {
       crash(n);
     }

@@ -224,10 +224,10 @@ public final class LespPlatform implements Platform {
 
   /**
    * Injects {@code failure}: a zone outage (see {@link #zoneOutage}), or a crash of {@code
-   * failure.count()} in-service machines of the service, at the instance ranks drawn from the
-   * shared {@link CommonStreams#victimRanks} (rank r: the r-th machine in service, in launch order;
-   * {@link Failure#byRank}), so KuSP on the same seed hits the same ranks; the pool replaces them
-   * if configured to.
+   * failure.count()} in-service machines of the service, at the failure's own ranks or else those
+   * drawn from the shared {@link CommonStreams#victimRanks} ({@link CommonStreams#crashRanks}; rank
+   * r: the r-th machine in service, in launch order; {@link Failure#byRank}), so KuSP on the same
+   * seed hits the same ranks; the pool replaces them if configured to.
    *
    * @throws IllegalArgumentException for an unknown service or zone, or more machines than are in
    *     service
@@ -245,7 +245,7 @@ public final class LespPlatform implements Platform {
       throw new IllegalArgumentException(
           "failure count " + failure.count() + " is above the " + inService.size() + " " + what);
     }
-    List<Integer> ranks = common.victimRanks(pool.service.instances(), failure.count());
+    List<Integer> ranks = common.crashRanks(failure, pool.service.instances());
     for (Machine m : Failure.byRank(inService, ranks, m -> m, what)) {
       lifecycle.crash(m, "injected crash");
     }

@@ -1,5 +1,6 @@
 package io.platformsim.core.platform;
 
+import io.platformsim.core.workload.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -24,6 +25,10 @@ import org.apache.commons.math3.random.RandomGenerator;
  *   <tr><td>spot interruptions</td><td>{@value #SPOT_INTERRUPTION}</td><td>{@link
  *       #spotLifetimeMillis}: the k-th spot machine or node a platform buys gets the k-th
  *       draw as its time in service before the interruption</td></tr>
+ *   <tr><td>spontaneous host failures ({@link HostFailures}): their times and the instance each
+ *       hits</td><td>{@value #HOST_FAILURE}</td><td>{@link #hostFailures}: drawn before the run,
+ *       per service in workload order; the experiment injects each on every platform at its time
+ *       with its rank ({@link Failure#machineCrashAtRanks})</td></tr>
  * </table>
  *
  * <p>When a failure happens, the load and the release times are not drawn at all: the experiment
@@ -39,6 +44,9 @@ public final class CommonStreams {
 
   /** The stream of spot machines' and nodes' times to interruption, in purchase order. */
   public static final String SPOT_INTERRUPTION = "common.spotInterruption";
+
+  /** The stream of spontaneous host failures' times and instance ranks ({@link #hostFailures}). */
+  public static final String HOST_FAILURE = "common.hostFailure";
 
   private final Function<String, RandomGenerator> streams;
 
@@ -82,6 +90,63 @@ public final class CommonStreams {
   }
 
   /**
+   * The instance ranks {@code failure} (a machine crash) hits on a service with {@code instances}
+   * nominal instances: its own {@link Failure#ranks()} when the caller drew them (a shared host
+   * failure), otherwise {@link #victimRanks}{@code (instances, failure.count())}. The one rule both
+   * platforms apply, so a given rank is used as given and never re-drawn.
+   */
+  public List<Integer> crashRanks(Failure failure, int instances) {
+    return failure.ranks().isEmpty() ? victimRanks(instances, failure.count()) : failure.ranks();
+  }
+
+  /**
+   * The spontaneous host failures of one replication, drawn from {@value #HOST_FAILURE} before the
+   * run: for each service of {@code services} in that order, a Poisson process over [0, {@code
+   * horizonMillis}) of rate {@code instances ÷ mean time between failures} (exponential gaps of
+   * mean {@code mtbf ÷ instances}, each gap followed by the rank it hits, uniform in 0 .. instances
+   * − 1), times rounded to whole milliseconds. A pure function of the stream and the arguments,
+   * never of a platform's state, so every platform of a replication gets the same list. Empty when
+   * {@code failures} is off (nothing is drawn).
+   *
+   * @throws IllegalArgumentException if {@code failures} or {@code services} is null or {@code
+   *     horizonMillis} is not above 0
+   */
+  public List<HostFailures.Crash> hostFailures(
+      HostFailures failures, List<Service> services, long horizonMillis) {
+    if (failures == null || services == null || horizonMillis <= 0) {
+      throw new IllegalArgumentException(
+          "host failures need a setting, services and a horizon > 0, were "
+              + failures
+              + ", "
+              + services
+              + ", "
+              + horizonMillis);
+    }
+    List<HostFailures.Crash> out = new ArrayList<>();
+    if (!failures.on()) {
+      return out;
+    }
+    RandomGenerator draws = streams.apply(HOST_FAILURE);
+    for (Service s : services) {
+      int n = s.instances();
+      if (n < 1) {
+        continue;
+      }
+      double meanGap = (double) failures.meanMillisBetweenFailures() / n;
+      double t = 0;
+      while (true) {
+        t += -meanGap * Math.log1p(-draws.nextDouble()); // exponential by inversion
+        long at = Math.round(t);
+        if (at >= horizonMillis) {
+          break;
+        }
+        out.add(new HostFailures.Crash(s.name(), at, draws.nextInt(n)));
+      }
+    }
+    return out;
+  }
+
+  /**
    * The time in service before the next spot machine or node bought is interrupted, in whole
    * milliseconds: exponential with {@link Pricing#meanMillisToInterruption()} (memoryless, so the
    * rate applies to its time in service), the k-th call of a replication giving the k-th draw.
@@ -103,6 +168,6 @@ public final class CommonStreams {
 
   @Override
   public String toString() {
-    return "CommonStreams[" + FAILURE_PICK + ", " + SPOT_INTERRUPTION + "]";
+    return "CommonStreams[" + FAILURE_PICK + ", " + SPOT_INTERRUPTION + ", " + HOST_FAILURE + "]";
   }
 }

@@ -1,6 +1,7 @@
 package io.platformsim.core.platform;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,7 +10,8 @@ import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * A failure to inject into a platform: machines serving a service crash, or a whole availability
- * zone goes down. Build with {@link #machineCrash} or {@link #zoneOutage}.
+ * zone goes down. Build with {@link #machineCrash}, {@link #machineCrashAtRanks} or {@link
+ * #zoneOutage}.
  *
  * @param kind what fails
  * @param service {@link Kind#MACHINE_CRASH}: the service whose machines (LeSP) or nodes hosting it
@@ -17,8 +19,12 @@ import org.apache.commons.math3.random.RandomGenerator;
  * @param count {@link Kind#MACHINE_CRASH}: how many machines or nodes fail, at least 1; {@link
  *     Kind#ZONE_OUTAGE}: 1
  * @param zone {@link Kind#ZONE_OUTAGE}: the zone that fails, not blank; otherwise null
+ * @param ranks {@link Kind#MACHINE_CRASH}: the instance ranks to hit ({@link #byRank}), drawn by
+ *     the caller from a shared stream (e.g. {@link CommonStreams#hostFailures}), {@code count} of
+ *     them; empty (the usual case) for the platform to draw them from {@link
+ *     CommonStreams#victimRanks} ({@link CommonStreams#crashRanks} decides)
  */
-public record Failure(Kind kind, String service, int count, String zone) {
+public record Failure(Kind kind, String service, int count, String zone, List<Integer> ranks) {
 
   /** The kinds of failure a platform must handle. */
   public enum Kind {
@@ -47,6 +53,21 @@ public record Failure(Kind kind, String service, int count, String zone) {
       if (zone != null) {
         throw new IllegalArgumentException("a machine crash names no zone, was '" + zone + "'");
       }
+      ranks = ranks == null ? List.of() : List.copyOf(ranks);
+      if (!ranks.isEmpty() && ranks.size() != count) {
+        throw new IllegalArgumentException(
+            "a machine crash at ranks "
+                + ranks
+                + " must have count "
+                + ranks.size()
+                + ", was "
+                + count);
+      }
+      for (int r : ranks) {
+        if (r < 0) {
+          throw new IllegalArgumentException("failure ranks must be >= 0, were " + ranks);
+        }
+      }
     } else {
       if (zone == null || zone.isBlank()) {
         throw new IllegalArgumentException(
@@ -56,7 +77,16 @@ public record Failure(Kind kind, String service, int count, String zone) {
         throw new IllegalArgumentException(
             "a zone outage has no service and count 1, was '" + service + "', " + count);
       }
+      if (ranks != null && !ranks.isEmpty()) {
+        throw new IllegalArgumentException("a zone outage has no ranks, was " + ranks);
+      }
+      ranks = List.of();
     }
+  }
+
+  /** A failure whose platform draws any victims itself (no {@code ranks}). */
+  public Failure(Kind kind, String service, int count, String zone) {
+    this(kind, service, count, zone, List.of());
   }
 
   /**
@@ -119,6 +149,20 @@ public record Failure(Kind kind, String service, int count, String zone) {
     return new Failure(Kind.MACHINE_CRASH, service, count, null);
   }
 
+  /**
+   * The hosts of the instances of {@code service} at {@code ranks} crash, one host per rank ({@link
+   * #byRank}): the ranks were drawn by the caller from a shared stream, so every platform hits the
+   * same ones and none draws a fresh pick.
+   *
+   * @throws IllegalArgumentException if {@code ranks} is empty or holds a negative rank
+   */
+  public static Failure machineCrashAtRanks(String service, Collection<Integer> ranks) {
+    if (ranks == null || ranks.isEmpty()) {
+      throw new IllegalArgumentException("a machine crash at ranks needs a rank, was " + ranks);
+    }
+    return new Failure(Kind.MACHINE_CRASH, service, ranks.size(), null, List.copyOf(ranks));
+  }
+
   /** Zone {@code zone} goes down: everything running in it is lost. */
   public static Failure zoneOutage(String zone) {
     return new Failure(Kind.ZONE_OUTAGE, null, 1, zone);
@@ -128,6 +172,11 @@ public record Failure(Kind kind, String service, int count, String zone) {
   public String toString() {
     return kind == Kind.ZONE_OUTAGE
         ? "Failure[zone outage " + zone + "]"
-        : "Failure[crash of " + count + " machine(s) of " + service + "]";
+        : "Failure[crash of "
+            + count
+            + " machine(s) of "
+            + service
+            + (ranks.isEmpty() ? "" : " at ranks " + ranks)
+            + "]";
   }
 }

@@ -19,9 +19,10 @@ import java.util.OptionalDouble;
  *
  * <p>Randomness: a platform draws the phenomena every platform has (which instance an injected
  * crash hits, when a spot machine or node is interrupted) from {@link CommonStreams}, made from the
- * streams it was created with, so the platforms of one replication see the same ones (common random
- * numbers); its own mechanics (boot, converge, pulls, health checks, scheduling ties) from streams
- * named after itself.
+ * streams it was created with (a crash that carries its own ranks, {@link
+ * Failure#machineCrashAtRanks}, is applied at those ranks: {@link CommonStreams#crashRanks}), so
+ * the platforms of one replication see the same ones (common random numbers); its own mechanics
+ * (boot, converge, pulls, health checks, scheduling ties) from streams named after itself.
  */
 public interface Platform {
 

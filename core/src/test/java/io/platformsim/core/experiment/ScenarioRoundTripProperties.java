@@ -33,6 +33,7 @@ import io.platformsim.core.lesp.InstanceType;
 import io.platformsim.core.lesp.LespConfig;
 import io.platformsim.core.lesp.LespIdentity;
 import io.platformsim.core.lesp.MachineAgents;
+import io.platformsim.core.platform.HostFailures;
 import io.platformsim.core.platform.Pricing;
 import io.platformsim.core.workload.ImageDescription;
 import io.platformsim.core.workload.ImageLayer;
@@ -72,11 +73,11 @@ import net.jqwik.api.Provide;
  * and Deployment specs, the whole {@code lesp} section, {@code kusp} with reservations, DaemonSets,
  * image pulls, scheduling and control-plane timings, {@code identity} with one authority or one per
  * platform, networks, overlay or VPC-native addressing, modes, certificates and resources, {@code
- * pricing}, every timeline event kind) with awkward text (quotes, colons, non-ASCII, YAML words)
- * and ragged numbers (any millisecond, random doubles), in the combinations the readers accept:
- * reservations and DaemonSets that leave every service room on the node, a zone spread within both
- * platforms' zones, VPC-native only on a node type with an ENI limit and with a subnet in each KuSP
- * zone, spot and reserved shares summing to at most 1.
+ * pricing}, {@code hostFailures}, every timeline event kind) with awkward text (quotes, colons,
+ * non-ASCII, YAML words) and ragged numbers (any millisecond, random doubles), in the combinations
+ * the readers accept: reservations and DaemonSets that leave every service room on the node, a zone
+ * spread within both platforms' zones, VPC-native only on a node type with an ENI limit and with a
+ * subnet in each KuSP zone, spot and reserved shares summing to at most 1.
  */
 class ScenarioRoundTripProperties {
 
@@ -193,6 +194,7 @@ class ScenarioRoundTripProperties {
     if (r.nextBoolean()) {
       b.sampleEvery(Duration.ofMillis(1 + r.nextLong(horizon)));
     }
+    b.hostFailures(hostFailures(r, services, horizon));
     deployments.forEach(b::deployment);
     long at = 0;
     for (int i = r.nextInt(9); i > 0; i--) {
@@ -345,6 +347,21 @@ class ScenarioRoundTripProperties {
       b.baseImage(new BaseImage(pick(r, NAMES), pick(r, VERSIONS)));
     }
     return b.identity(lespIdentity(r, services, authority)).build();
+  }
+
+  /**
+   * No host failures, or a mean time between failures from the shortest the scenario allows (at
+   * most {@link Scenario#MAX_EXPECTED_HOST_FAILURES} expected) up to about three years, awkward
+   * millisecond values included.
+   */
+  private static HostFailures hostFailures(Random r, List<Service> services, long horizon) {
+    if (r.nextInt(3) == 0) {
+      return HostFailures.NONE;
+    }
+    long instances = services.stream().mapToLong(Service::instances).sum();
+    long shortest =
+        Math.max(1, (long) Math.ceil(instances * horizon / Scenario.MAX_EXPECTED_HOST_FAILURES));
+    return new HostFailures(shortest + r.nextLong(100_000_000_000L));
   }
 
   /** Spot and reserved shares that sum to at most 1, or everything on-demand. */

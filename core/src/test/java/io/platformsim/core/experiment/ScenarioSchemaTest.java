@@ -239,6 +239,27 @@ class ScenarioSchemaTest {
   }
 
   @Test
+  void theSchemaAndTheLoaderAgreeOnHostFailures() throws IOException {
+    for (String good :
+        List.of(
+            SMALL + "hostFailures: {meanTimeBetweenFailures: 30d}\n",
+            SMALL + "hostFailures:\n  meanTimeBetweenFailures: 1h30m\n")) {
+      assertEquals(List.of(), validate(good), good);
+      ScenarioFile.parse(good, "good.yaml");
+    }
+    // a zero mean, no unit, the field missing, a misspelt field
+    for (String bad :
+        List.of(
+            SMALL + "hostFailures: {meanTimeBetweenFailures: 0s}\n",
+            SMALL + "hostFailures: {meanTimeBetweenFailures: 30}\n",
+            SMALL + "hostFailures: {}\n",
+            SMALL + "hostFailures: {mtbf: 30d}\n")) {
+      assertFalse(validate(bad).isEmpty(), "schema accepted:\n" + bad);
+      assertThrowsScenarioError(bad);
+    }
+  }
+
+  @Test
   void theSchemaAndTheLoaderAgreeOnTheIdentitySection() throws IOException {
     String good =
         SMALL
@@ -464,7 +485,8 @@ class ScenarioSchemaTest {
         Arguments.of(
             "/$defs/event/properties/loadCurve/properties/steps/items",
             TimelineReader.class,
-            "CURVE_STEP"));
+            "CURVE_STEP"),
+        Arguments.of("/properties/hostFailures", HostFailuresReader.class, "HOST_FAILURES"));
   }
 
   @ParameterizedTest
