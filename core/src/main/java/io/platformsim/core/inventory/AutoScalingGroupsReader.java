@@ -19,13 +19,13 @@ import java.util.Optional;
  *
  * <p>A group maps to a service by {@link ServiceMapping} (its tags, then its name). Its machines
  * are its {@code Instances[]} when listed, skipping (and counting) those whose {@code
- * LifecycleState} starts with {@code Terminat} (Terminating, Terminating:Wait, ...,
- * Terminated). When the output lists no instances (run with {@code --no-include-instances}), the
- * group has {@code DesiredCapacity} machines of its first override type (the highest priority
- * under the default {@code prioritized} on-demand allocation strategy), spread round-robin over
- * its {@code AvailabilityZones} in the order listed, as EC2 Auto Scaling balances a group evenly
- * across its zones (User Guide, "Availability Zone distribution"). A group launched from a launch
- * template or configuration alone does not print its type: that is an error naming the group.
+ * LifecycleState} starts with {@code Terminat} (Terminating, Terminating:Wait, ..., Terminated).
+ * When the output lists no instances (run with {@code --no-include-instances}), the group has
+ * {@code DesiredCapacity} machines of its first override type (the highest priority under the
+ * default {@code prioritized} on-demand allocation strategy), spread round-robin over its {@code
+ * AvailabilityZones} in the order listed, as EC2 Auto Scaling balances a group evenly across its
+ * zones (User Guide, "Availability Zone distribution"). A group launched from a launch template or
+ * configuration alone does not print its type: that is an error naming the group.
  */
 public final class AutoScalingGroupsReader {
 
@@ -63,8 +63,7 @@ public final class AutoScalingGroupsReader {
         continue;
       }
       String type = overrideType(group, name, catalogue);
-      List<String> zones =
-          group.list("AvailabilityZones").map(YamlList::names).orElse(List.of(""));
+      List<String> zones = group.list("AvailabilityZones").map(YamlList::names).orElse(List.of(""));
       for (int k = 0; k < desired; k++) {
         add(b, service, "", type, zones.get(k % zones.size()), AwsJson.source(group, file));
       }

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the two AWS CLI readers share: the JSON document (read as YAML 1.2, which JSON is, so
- * errors carry the line and the JSON path), the {@code Tags[]} list of {@code {Key, Value}} and
- * the instance-type check against the catalogue.
+ * What the two AWS CLI readers share: the JSON document (read as YAML 1.2, which JSON is, so errors
+ * carry the line and the JSON path), the {@code Tags[]} list of {@code {Key, Value}} and the
+ * instance-type check against the catalogue.
  */
 final class AwsJson {
 

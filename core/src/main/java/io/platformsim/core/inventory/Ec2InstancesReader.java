@@ -40,8 +40,7 @@ public final class Ec2InstancesReader {
     Inventory.Builder b = Inventory.builder();
     for (YamlMapping reservation : AwsJson.requiredList(root, "Reservations").mappings()) {
       for (YamlMapping instance : AwsJson.requiredList(reservation, "Instances").mappings()) {
-        String state =
-            instance.mapping("State").flatMap(s -> s.scalar("Name")).orElse("running");
+        String state = instance.mapping("State").flatMap(s -> s.scalar("Name")).orElse("running");
         if (SKIPPED_STATES.contains(state)) {
           b.skip();
           continue;
@@ -51,8 +50,7 @@ public final class Ec2InstancesReader {
             instance.mapping("Placement").flatMap(p -> p.scalar("AvailabilityZone")).orElse("");
         Map<String, String> tags = AwsJson.tags(instance);
         Optional<String> service =
-            mapping.serviceOf(
-                tags, Optional.ofNullable(tags.get(ServiceMapping.GROUP_NAME_TAG)));
+            mapping.serviceOf(tags, Optional.ofNullable(tags.get(ServiceMapping.GROUP_NAME_TAG)));
         if (service.isPresent()) {
           b.add(service.get(), type, zone, 1);
         } else {

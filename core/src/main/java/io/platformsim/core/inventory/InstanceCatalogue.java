@@ -14,14 +14,14 @@ import java.util.Optional;
  * The instance types an inventory may name: vCPU, memory and on-demand Linux price per hour. An
  * unknown type is an error naming it; a catalogue is a value.
  *
- * <p>{@link #AWS_US_EAST_1}: region us-east-1 (N. Virginia), on-demand Linux prices per hour in
- * US dollars as listed on the AWS EC2 on-demand pricing page
+ * <p>{@link #AWS_US_EAST_1}: region us-east-1 (N. Virginia), on-demand Linux prices per hour in US
+ * dollars as listed on the AWS EC2 on-demand pricing page
  * (https://aws.amazon.com/ec2/pricing/on-demand/), prices as of 2024 (recalled list prices, the
  * same figures {@link InstanceMenu#AWS_DEFAULT} uses, unchanged since each generation launched);
  * vCPU and memory from the AWS instance-type pages (https://aws.amazon.com/ec2/instance-types/).
- * The m5/c5/r5 sizes already in {@code InstanceMenu.AWS_DEFAULT} are taken from it (one
- * definition of each price); this class adds the other common sizes and the m6i/c6i/r6i/t3
- * families. Memory per vCPU: c = 2 GiB, m = 4 GiB, r = 8 GiB; t3 burstable types as listed.
+ * The m5/c5/r5 sizes already in {@code InstanceMenu.AWS_DEFAULT} are taken from it (one definition
+ * of each price); this class adds the other common sizes and the m6i/c6i/r6i/t3 families. Memory
+ * per vCPU: c = 2 GiB, m = 4 GiB, r = 8 GiB; t3 burstable types as listed.
  */
 public final class InstanceCatalogue {
 
@@ -127,14 +127,20 @@ public final class InstanceCatalogue {
   private static void family(
       List<InstanceType> all, String family, int gibPerVcpu, double largePrice) {
     String[] sizes = {
-      "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge",
+      "large",
+      "xlarge",
+      "2xlarge",
+      "4xlarge",
+      "8xlarge",
+      "12xlarge",
+      "16xlarge",
+      "24xlarge",
       "32xlarge"
     };
     int[] vcpus = {2, 4, 8, 16, 32, 48, 64, 96, 128};
     for (int i = 0; i < sizes.length; i++) {
       double price = Math.round(largePrice * vcpus[i] / 2 * 10_000) / 10_000.0;
-      all.add(
-          InstanceType.of(family + "." + sizes[i], vcpus[i], vcpus[i] * gibPerVcpu, price));
+      all.add(InstanceType.of(family + "." + sizes[i], vcpus[i], vcpus[i] * gibPerVcpu, price));
     }
   }
 
@@ -150,7 +156,12 @@ public final class InstanceCatalogue {
 
   @Override
   public String toString() {
-    return "InstanceCatalogue[" + size() + " types: " + order.get(0).name() + " … "
-        + order.get(size() - 1).name() + "]";
+    return "InstanceCatalogue["
+        + size()
+        + " types: "
+        + order.get(0).name()
+        + " … "
+        + order.get(size() - 1).name()
+        + "]";
   }
 }

@@ -8,8 +8,8 @@ import java.util.TreeMap;
 
 /**
  * A legacy fleet: per service its machines by instance type and zone, the machines no service
- * claims, and how many terminated machines were skipped. Services are sorted by name, each once,
- * so equal fleets are equal records whichever files and order they came from.
+ * claims, and how many terminated machines were skipped. Services are sorted by name, each once, so
+ * equal fleets are equal records whichever files and order they came from.
  *
  * <pre>{@code
  * Inventory inv = Ec2InstancesReader.read(json, "instances.json", ServiceMapping.DEFAULT,
@@ -37,7 +37,9 @@ public record Inventory(
       byName.computeIfAbsent(s.service(), k -> new ArrayList<>()).addAll(s.machines());
     }
     services =
-        byName.entrySet().stream().map(e -> new ServiceInventory(e.getKey(), e.getValue())).toList();
+        byName.entrySet().stream()
+            .map(e -> new ServiceInventory(e.getKey(), e.getValue()))
+            .toList();
     unmapped = List.copyOf(unmapped);
   }
 
@@ -86,7 +88,10 @@ public record Inventory(
 
     private Builder() {}
 
-    /** {@code count} machines of {@code type} in {@code zone} (empty if unknown) for {@code service}. */
+    /**
+     * {@code count} machines of {@code type} in {@code zone} (empty if unknown) for {@code
+     * service}.
+     */
     public Builder add(String service, String type, String zone, int count) {
       services.add(new ServiceInventory(service, List.of(new MachineCount(type, zone, count))));
       return this;

@@ -37,7 +37,11 @@ public final class InventoryCsv {
             file,
             line,
             "",
-            "expected service,instance_type,count[,zone], got " + f.length + " fields: '" + l + "'");
+            "expected service,instance_type,count[,zone], got "
+                + f.length
+                + " fields: '"
+                + l
+                + "'");
       }
       String service = f[0].strip();
       if (service.isEmpty()) {
@@ -49,7 +53,10 @@ public final class InventoryCsv {
             file,
             line,
             "instance_type",
-            "unknown instance type '" + type + "' (not in the catalogue of " + catalogue.size()
+            "unknown instance type '"
+                + type
+                + "' (not in the catalogue of "
+                + catalogue.size()
                 + " types)");
       }
       b.add(service, type, f.length == 4 ? f[3].strip() : "", count(f[2].strip(), file, line));

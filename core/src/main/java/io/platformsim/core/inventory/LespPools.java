@@ -1,7 +1,10 @@
 package io.platformsim.core.inventory;
 
 import io.platformsim.core.lesp.InstanceMenu;
+import io.platformsim.core.lesp.InstanceType;
 import io.platformsim.core.lesp.LespConfig;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +30,8 @@ public record LespPools(
 
   /** Copies the maps and list. */
   public LespPools {
-    poolSizes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(poolSizes));
-    pins = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pins));
+    poolSizes = Collections.unmodifiableMap(new LinkedHashMap<>(poolSizes));
+    pins = Collections.unmodifiableMap(new LinkedHashMap<>(pins));
     mixedTypes = List.copyOf(mixedTypes);
   }
 
@@ -43,7 +46,7 @@ public record LespPools(
     }
     Map<String, Integer> sizes = new LinkedHashMap<>();
     Map<String, String> pins = new LinkedHashMap<>();
-    List<String> mixed = new java.util.ArrayList<>();
+    List<String> mixed = new ArrayList<>();
     Set<String> used = new TreeSet<>();
     for (ServiceInventory s : inventory.services()) {
       sizes.put(s.service(), s.total());
@@ -55,7 +58,7 @@ public record LespPools(
       }
     }
     List<String> menuOrder =
-        catalogue.types().stream().map(t -> t.name()).filter(used::contains).toList();
+        catalogue.types().stream().map(InstanceType::name).filter(used::contains).toList();
     return new LespPools(sizes, pins, catalogue.menu(menuOrder), mixed);
   }
 
@@ -70,7 +73,8 @@ public record LespPools(
   public String toString() {
     StringBuilder b = new StringBuilder("LespPools[");
     poolSizes.forEach(
-        (s, n) -> b.append("\n  ").append(s).append(": ").append(n).append(" × ").append(pins.get(s)));
+        (s, n) ->
+            b.append("\n  ").append(s).append(": ").append(n).append(" × ").append(pins.get(s)));
     if (!mixedTypes.isEmpty()) {
       b.append("\n  pinned to their main type (mixed types): ").append(mixedTypes);
     }

@@ -12,7 +12,8 @@ public record MachineCount(String instanceType, String zone, int count) {
   /** Validates the fields; messages name the value. */
   public MachineCount {
     if (instanceType == null || instanceType.isBlank()) {
-      throw new IllegalArgumentException("instanceType must not be blank, was '" + instanceType + "'");
+      throw new IllegalArgumentException(
+          "instanceType must not be blank, was '" + instanceType + "'");
     }
     if (zone == null) {
       throw new IllegalArgumentException("zone must not be null (empty when unknown)");

@@ -26,7 +26,9 @@ public record ServiceInventory(String service, List<MachineCount> machines) {
     if (machines == null || machines.isEmpty()) {
       throw new IllegalArgumentException("service '" + service + "' has no machines");
     }
-    Map<List<String>, Integer> merged = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+    Map<List<String>, Integer> merged =
+        new TreeMap<>(
+            Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
     for (MachineCount m : machines) {
       merged.merge(List.of(m.instanceType(), m.zone()), m.count(), Math::addExact);
     }
@@ -62,7 +64,9 @@ public record ServiceInventory(String service, List<MachineCount> machines) {
   public String mainType() {
     Map<String, Integer> byType = new LinkedHashMap<>(byType());
     return byType.entrySet().stream()
-        .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+        .max(
+            Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
         .orElseThrow()
         .getKey();
   }

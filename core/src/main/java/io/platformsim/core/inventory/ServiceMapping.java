@@ -6,13 +6,13 @@ import java.util.Optional;
 /**
  * Which service a machine belongs to: the value of its tag {@code tagKey} if present and not blank;
  * otherwise, if {@code byGroupName}, the name of its auto-scaling group (for {@code
- * describe-instances}, the tag {@code aws:autoscaling:groupName} that EC2 Auto Scaling puts on every
- * instance it launches; for {@code describe-auto-scaling-groups}, {@code AutoScalingGroupName});
- * otherwise none, and the machine is reported as unmapped.
+ * describe-instances}, the tag {@code aws:autoscaling:groupName} that EC2 Auto Scaling puts on
+ * every instance it launches; for {@code describe-auto-scaling-groups}, {@code
+ * AutoScalingGroupName}); otherwise none, and the machine is reported as unmapped.
  *
  * <p>Default ({@link #DEFAULT}): tag key {@code service} (an assumption: AWS defines no standard
- * tag for the service a machine runs, so the default is the plain word and the key is
- * configurable) and the group name as fallback (a group usually runs one service).
+ * tag for the service a machine runs, so the default is the plain word and the key is configurable)
+ * and the group name as fallback (a group usually runs one service).
  *
  * @param tagKey the tag holding the service name; not blank
  * @param byGroupName whether a machine without that tag maps to its auto-scaling group's name

@@ -19,6 +19,12 @@ public record UnmappedMachine(String id, String instanceType, String zone, Strin
 
   @Override
   public String toString() {
-    return (id.isEmpty() ? "?" : id) + " " + instanceType + (zone.isEmpty() ? "" : " " + zone) + " (" + source + ")";
+    return (id.isEmpty() ? "?" : id)
+        + " "
+        + instanceType
+        + (zone.isEmpty() ? "" : " " + zone)
+        + " ("
+        + source
+        + ")";
   }
 }

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.platformsim.core.lesp.InstanceMenu;
 import io.platformsim.core.lesp.InstanceType;
 import io.platformsim.core.workload.Resources;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The catalogue against the AWS figures: vCPU and memory from the instance-type pages
@@ -46,7 +46,8 @@ class InstanceCatalogueTest {
   @ParameterizedTest
   @ValueSource(strings = {"m5", "m6i", "c5", "c6i", "r5", "r6i"})
   void everyFamilyHasItsCommonSizes(String family) {
-    for (String size : new String[] {"large", "xlarge", "2xlarge", "4xlarge", "12xlarge", "24xlarge"}) {
+    for (String size :
+        new String[] {"large", "xlarge", "2xlarge", "4xlarge", "12xlarge", "24xlarge"}) {
       assertTrue(AWS.find(family + "." + size).isPresent(), family + "." + size);
     }
   }

@@ -24,14 +24,18 @@ class InventoryCsvProperties {
   @Provide
   Arbitrary<Inventory> inventories() {
     Arbitrary<String> services =
-        Arbitraries.strings().withCharRange('a', 'z').withChars('-', '.', '_').ofMinLength(1).ofMaxLength(12)
+        Arbitraries.strings()
+            .withCharRange('a', 'z')
+            .withChars('-', '.', '_')
+            .ofMinLength(1)
+            .ofMaxLength(12)
             .filter(s -> Character.isLetter(s.charAt(0)));
     Arbitrary<String> types = Arbitraries.of(AWS.types()).map(t -> t.name());
     Arbitrary<String> zones = Arbitraries.of("", "us-east-1a", "us-east-1b", "eu-west-1c");
     Arbitrary<Integer> counts = Arbitraries.integers().between(1, 500);
-    Arbitrary<List<Object>> rows =
-        Combinators.combine(services, types, zones, counts).as(List::of);
-    return rows.list().ofMaxSize(30)
+    Arbitrary<List<Object>> rows = Combinators.combine(services, types, zones, counts).as(List::of);
+    return rows.list()
+        .ofMaxSize(30)
         .map(
             rs -> {
               Inventory.Builder b = Inventory.builder();

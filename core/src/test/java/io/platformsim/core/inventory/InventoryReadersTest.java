@@ -12,12 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
  * The readers on the fixtures in examples/fleet/inventory. Expected counts come from how the
- * fixtures were written (see examples/fleet/README.md, section "Legacy inventory"), counted by hand:
- * describe-instances.json holds 22 instances, 19 tagged over 4 services, 2 untagged, 1 terminated.
+ * fixtures were written (see examples/fleet/README.md, section "Legacy inventory"), counted by
+ * hand: describe-instances.json holds 22 instances, 19 tagged over 4 services, 2 untagged, 1
+ * terminated.
  */
 class InventoryReadersTest {
 
@@ -34,7 +36,7 @@ class InventoryReadersTest {
   }
 
   private static Map<String, Integer> byTypeAndZone(ServiceInventory s) {
-    Map<String, Integer> m = new java.util.TreeMap<>();
+    Map<String, Integer> m = new TreeMap<>();
     s.machines().forEach(c -> m.put(c.instanceType() + "@" + c.zone(), c.count()));
     return m;
   }
@@ -81,7 +83,8 @@ class InventoryReadersTest {
                 "us-east-1a",
                 "describe-instances.json: Reservations[4].Instances[1]")),
         r.unmapped());
-    assertTrue(r.toString().contains("unmapped: i-0a1b2c3d4e5f00015 t3.micro us-east-1c"), r::toString);
+    assertTrue(
+        r.toString().contains("unmapped: i-0a1b2c3d4e5f00015 t3.micro us-east-1c"), r::toString);
   }
 
   @Test
@@ -106,11 +109,9 @@ class InventoryReadersTest {
   void autoScalingGroupsByInstancesOrByDesiredCapacity() throws IOException {
     Inventory inv =
         AutoScalingGroupsReader.read(
-            fixture("describe-auto-scaling-groups.json"),
-            "asg.json",
-            ServiceMapping.DEFAULT,
-            AWS);
-    // web-asg is tagged service=web: 3 InService m5.large, one per zone; the Terminating one skipped.
+            fixture("describe-auto-scaling-groups.json"), "asg.json", ServiceMapping.DEFAULT, AWS);
+    // web-asg is tagged service=web: 3 InService m5.large, one per zone; the Terminating one
+    // skipped.
     assertEquals(
         Map.of("m5.large@us-east-1a", 1, "m5.large@us-east-1b", 1, "m5.large@us-east-1c", 1),
         byTypeAndZone(inv.service("web").orElseThrow()));
@@ -138,7 +139,10 @@ class InventoryReadersTest {
         instances(ServiceMapping.DEFAULT)
             .plus(
                 AutoScalingGroupsReader.read(
-                    fixture("describe-auto-scaling-groups.json"), "asg.json", ServiceMapping.DEFAULT, AWS))
+                    fixture("describe-auto-scaling-groups.json"),
+                    "asg.json",
+                    ServiceMapping.DEFAULT,
+                    AWS))
             .plus(InventoryCsv.read(fixture("inventory.csv"), "inventory.csv", AWS));
     assertEquals(new InventoryReport(8, 19 + 8 + 7, all.unmapped(), 2), all.report());
     assertEquals(2, all.unmapped().size());
@@ -147,7 +151,8 @@ class InventoryReadersTest {
   @Test
   void lespPoolsPinEachServiceToItsMainType() throws IOException {
     LespPools pools = LespPools.of(instances(ServiceMapping.DEFAULT), AWS);
-    assertEquals(Map.of("catalog", 4, "checkout", 6, "payments", 4, "search", 5), pools.poolSizes());
+    assertEquals(
+        Map.of("catalog", 4, "checkout", 6, "payments", 4, "search", 5), pools.poolSizes());
     // payments runs 3 m6i.large and 1 t3.medium: pinned to m6i.large and listed as mixed.
     assertEquals(
         Map.of(
@@ -160,7 +165,10 @@ class InventoryReadersTest {
     // The menu holds the pinned types only, in catalogue order (AWS_DEFAULT's order first).
     assertEquals(
         InstanceMenu.of(
-            AWS.type("m5.large"), AWS.type("r5.large"), AWS.type("c5.xlarge"), AWS.type("m6i.large")),
+            AWS.type("m5.large"),
+            AWS.type("r5.large"),
+            AWS.type("c5.xlarge"),
+            AWS.type("m6i.large")),
         pools.menu());
     LespConfig config = pools.applyTo(LespConfig.builder()).build();
     assertEquals(pools.menu(), config.menu());
@@ -171,7 +179,8 @@ class InventoryReadersTest {
   void unknownInstanceTypeNamesFileLinePathAndValue() throws IOException {
     String json = fixture("describe-instances.json");
     int at = json.indexOf("\"c5.xlarge\"");
-    String bad = json.substring(0, at) + "\"x9.huge\"" + json.substring(at + "\"c5.xlarge\"".length());
+    String bad =
+        json.substring(0, at) + "\"x9.huge\"" + json.substring(at + "\"c5.xlarge\"".length());
     int line = (int) bad.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
     YamlFileException e =
         assertThrows(
@@ -180,7 +189,13 @@ class InventoryReadersTest {
     assertEquals("bad.json", e.file());
     assertEquals(line, e.line());
     assertEquals("Reservations[1].Instances[0].InstanceType", e.field());
-    assertTrue(e.getMessage().startsWith("bad.json:" + line + ": Reservations[1].Instances[0].InstanceType: unknown instance type 'x9.huge'"), e::getMessage);
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "bad.json:"
+                    + line
+                    + ": Reservations[1].Instances[0].InstanceType: unknown instance type 'x9.huge'"),
+        e::getMessage);
   }
 
   @Test
