@@ -366,7 +366,13 @@ class ArchitectureTest {
                 .resideOutsideOfPackage(EXAMPLES + ".cli..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage(EXAMPLES + ".cli..")));
+                .resideInAPackage(EXAMPLES + ".cli..")),
+        only(
+            "core.inventory: lesp, workload and yaml only (never experiment, kusp or engine)",
+            CORE + ".inventory",
+            LESP,
+            WORKLOAD,
+            YAML));
   }
 
   /** Classes of {@code pkg} depend on no class of the {@code forbidden} packages. */
