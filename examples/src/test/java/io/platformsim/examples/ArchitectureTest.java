@@ -366,7 +366,12 @@ class ArchitectureTest {
                 .resideOutsideOfPackage(EXAMPLES + ".cli..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage(EXAMPLES + ".cli..")));
+                .resideInAPackage(EXAMPLES + ".cli..")),
+        onlyWithLibraries(
+            "core.usage: workload and the JDK only (usage in, right-sizing out; no simulation)",
+            CORE + ".usage",
+            WORKLOAD,
+            JDK));
   }
 
   /** Classes of {@code pkg} depend on no class of the {@code forbidden} packages. */
