@@ -4,7 +4,8 @@
  * give per service, and the Vertical Pod Autoscaler recommender's rule ({@link
  * io.platformsim.core.usage.RightSizing}) that turns a profile into a {@link
  * io.platformsim.core.usage.Recommendation} and a right-sized {@link
- * io.platformsim.core.workload.Service}.
+ * io.platformsim.core.workload.Service}, and {@link io.platformsim.core.usage.DailyLoad}, the
+ * measured day as a load curve.
  *
  * <p>Depends on {@code core.workload} and the JDK only: no platform, engine, experiment or YAML
  * package, so an importer can use it without pulling in a simulation.
