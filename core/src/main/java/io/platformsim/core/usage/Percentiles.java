@@ -29,8 +29,7 @@ public record Percentiles(double p50, double p90, double p95, double p99, double
     String[] names = {"p50", "p90", "p95", "p99", "max"};
     for (int i = 0; i < v.length; i++) {
       if (!(v[i] >= 0) || Double.isInfinite(v[i])) {
-        throw new IllegalArgumentException(
-            names[i] + " must be finite and >= 0, was " + v[i]);
+        throw new IllegalArgumentException(names[i] + " must be finite and >= 0, was " + v[i]);
       }
       if (i > 0 && v[i] < v[i - 1]) {
         throw new IllegalArgumentException(

@@ -23,8 +23,8 @@ import java.util.Locale;
  *       default 0.15), then raised to the pod minimum ({@code
  *       --pod-recommendation-min-cpu-millicores} 25, {@code --pod-recommendation-min-memory-mb}
  *       250, where upstream's "MB" is 250 * 1024 * 1024 bytes, i.e. 250 MiB).
- *   <li>CPU is rounded up to whole millicores ({@code --round-cpu-millicores} 1), memory up to whole
- *       MiB (a request is never rounded below the estimate).
+ *   <li>CPU is rounded up to whole millicores ({@code --round-cpu-millicores} 1), memory up to
+ *       whole MiB (a request is never rounded below the estimate).
  * </ul>
  *
  * <p>What is not modelled: upstream keeps decaying histograms (exponential buckets, so its
@@ -133,8 +133,7 @@ public record RightSizing(
     // millicore or MiB up by one.
     long cpu = (long) Math.ceil(milliCpu - 1e-6);
     long mib = (long) Math.ceil(bytes / Resources.BYTES_PER_MIB - 1e-9);
-    return Resources.of(
-        Math.max(minimum.milliCpu(), cpu), Math.max(minimum.memoryMib(), mib));
+    return Resources.of(Math.max(minimum.milliCpu(), cpu), Math.max(minimum.memoryMib(), mib));
   }
 
   /**

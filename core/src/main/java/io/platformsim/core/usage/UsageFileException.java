@@ -1,10 +1,10 @@
 package io.platformsim.core.usage;
 
 /**
- * A usage file that cannot be read: names the file, the 1-based line, the field (a CSV column
- * name) and says what is wrong, with the bad value. The message is one line, {@code
- * file:line: field: problem}, the same shape as {@code core.yaml.YamlFileException} (mirrored, not
- * reused, because this package must not depend on the YAML layer).
+ * A usage file that cannot be read: names the file, the 1-based line, the field (a CSV column name)
+ * and says what is wrong, with the bad value. The message is one line, {@code file:line: field:
+ * problem}, the same shape as {@code core.yaml.YamlFileException} (mirrored, not reused, because
+ * this package must not depend on the YAML layer).
  */
 public class UsageFileException extends IllegalArgumentException {
 

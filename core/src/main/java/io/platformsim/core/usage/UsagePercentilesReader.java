@@ -72,13 +72,7 @@ public final class UsagePercentilesReader {
               file,
               line,
               COLUMNS.get(i + 2),
-              "must be >= "
-                  + COLUMNS.get(i + 1)
-                  + " ("
-                  + f[i + 1]
-                  + "), was '"
-                  + f[i + 2]
-                  + "'");
+              "must be >= " + COLUMNS.get(i + 1) + " (" + f[i + 1] + "), was '" + f[i + 2] + "'");
         }
       }
       if (target.containsKey(service)) {
@@ -94,10 +88,7 @@ public final class UsagePercentilesReader {
       for (String resource : List.of("cpu", "memory")) {
         if (!(resource.equals("cpu") ? cpu : memory).containsKey(s)) {
           throw new UsageFileException(
-              file,
-              e.getValue(),
-              "resource",
-              "service '" + s + "' has no '" + resource + "' row");
+              file, e.getValue(), "resource", "service '" + s + "' has no '" + resource + "' row");
         }
       }
       out.put(s, UsageProfile.ofPercentiles(s, cpu.get(s), memory.get(s)));

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One row of a usage time series: what all instances of a service used on average per instance
- * at one instant (the file format leaves aggregation to the exporter; see examples/fleet/README.md).
+ * One row of a usage time series: what all instances of a service used on average per instance at
+ * one instant (the file format leaves aggregation to the exporter; see examples/fleet/README.md).
  *
  * @param at when
  * @param service service name, not blank

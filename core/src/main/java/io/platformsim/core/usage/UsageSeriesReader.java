@@ -21,8 +21,8 @@ import java.util.List;
  * <p>{@code timestamp} is ISO-8601 with an offset ({@code 2026-01-05T10:00:00Z}, {@code
  * 2026-01-05T11:00:00+01:00}) or epoch seconds, whole or decimal ({@code 1767607200}, {@code
  * 1767607200.5}, Prometheus's form). {@code memory_bytes} may be decimal or in exponent form
- * ({@code 1.5e9}, as Prometheus prints large values); it is rounded to a whole byte. A bad row is
- * a {@link UsageFileException} naming the file, the line, the column and the value.
+ * ({@code 1.5e9}, as Prometheus prints large values); it is rounded to a whole byte. A bad row is a
+ * {@link UsageFileException} naming the file, the line, the column and the value.
  */
 public final class UsageSeriesReader {
 

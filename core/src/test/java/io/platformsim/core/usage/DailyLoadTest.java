@@ -35,7 +35,8 @@ class DailyLoadTest {
             new UsageSample(midnight.plusSeconds(12 * 3600), "a", 3, 0));
     LoadCurve c = DailyLoad.curve(s, "a", 6 * HOUR, LoadCurve.DAY_MILLIS);
     // Two filled steps, means 1 and 3: mean 2, factors 0.5 and 1.5; the empty ones 1.
-    assertEquals(List.of(0.5, 1.0, 1.5, 1.0), c.steps().stream().map(LoadCurve.Step::factor).toList());
+    assertEquals(
+        List.of(0.5, 1.0, 1.5, 1.0), c.steps().stream().map(LoadCurve.Step::factor).toList());
     assertThrows(IllegalArgumentException.class, () -> DailyLoad.curve(s, "b", HOUR, 1));
     assertThrows(IllegalArgumentException.class, () -> DailyLoad.curve(s, "a", 7 * HOUR, 1));
   }

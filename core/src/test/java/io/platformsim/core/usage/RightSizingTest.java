@@ -44,13 +44,15 @@ class RightSizingTest {
     assertEquals(1.0, p.cpuCores().max(), 1e-12);
     assertEquals(500.0 * MIB, p.memoryBytes().p50());
     // All ten samples fall in one 24 h interval: one peak, 1000 MiB.
-    assertEquals(new Percentiles(1000.0 * MIB, 1000.0 * MIB, 1000.0 * MIB, 1000.0 * MIB, 1000.0 * MIB),
+    assertEquals(
+        new Percentiles(1000.0 * MIB, 1000.0 * MIB, 1000.0 * MIB, 1000.0 * MIB, 1000.0 * MIB),
         p.memoryPeakBytes());
   }
 
   @Test
   void vpaDefaultsOnTenHours() {
-    Recommendation r = RightSizing.vpaDefaults().recommend(UsageProfile.ofSeries(tenHours()).get("api"));
+    Recommendation r =
+        RightSizing.vpaDefaults().recommend(UsageProfile.ofSeries(tenHours()).get("api"));
     // CPU: p90 0.9 * 1.15 = 1.035 cores; p50 0.5 * 1.15 = 0.575; p95 1.0 * 1.15 = 1.15.
     // Memory: the single 24 h peak 1000 MiB * 1.15 = 1150 MiB for all three.
     assertEquals(Resources.of(1035, 1150), r.target());
@@ -123,7 +125,8 @@ class RightSizingTest {
     assertEquals(Resources.of(500, 500), sized.usage()); // p50: 0.5 cores, 500 MiB
     assertEquals(3, sized.instances());
     assertEquals(api.image(), sized.image());
-    Recommendation other = new Recommendation("web", Resources.ZERO, Resources.ZERO, Resources.ZERO);
+    Recommendation other =
+        new Recommendation("web", Resources.ZERO, Resources.ZERO, Resources.ZERO);
     assertThrows(IllegalArgumentException.class, () -> RightSizing.rightSized(api, other));
   }
 

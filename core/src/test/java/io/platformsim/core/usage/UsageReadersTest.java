@@ -145,7 +145,8 @@ class UsageReadersTest {
     assertEquals(Resources.of(1323, 1707), checkout.upperBound()); // 1.3225 up, 1706.6 up
     // search: flat 0.01 cores and 100 MiB, below both pod minimums.
     assertEquals(
-        Resources.of(25, 250), RightSizing.vpaDefaults().recommend(profiles.get("search")).target());
+        Resources.of(25, 250),
+        RightSizing.vpaDefaults().recommend(profiles.get("search")).target());
   }
 
   @Test
