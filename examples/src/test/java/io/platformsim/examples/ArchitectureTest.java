@@ -372,7 +372,12 @@ class ArchitectureTest {
             CORE + ".inventory",
             LESP,
             WORKLOAD,
-            YAML));
+            YAML),
+        onlyWithLibraries(
+            "core.usage: workload and the JDK only (usage in, right-sizing out; no simulation)",
+            CORE + ".usage",
+            WORKLOAD,
+            JDK));
   }
 
   /** Classes of {@code pkg} depend on no class of the {@code forbidden} packages. */
