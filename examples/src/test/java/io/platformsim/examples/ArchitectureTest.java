@@ -366,7 +366,11 @@ class ArchitectureTest {
                 .resideOutsideOfPackage(EXAMPLES + ".cli..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage(EXAMPLES + ".cli..")));
+                .resideInAPackage(EXAMPLES + ".cli..")),
+        only(
+            "core.manifests: workload only (never engine, platforms, experiment or scheduler)",
+            CORE + ".manifests",
+            WORKLOAD));
   }
 
   /** Classes of {@code pkg} depend on no class of the {@code forbidden} packages. */

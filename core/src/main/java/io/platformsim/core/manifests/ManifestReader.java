@@ -1,0 +1,281 @@
+package io.platformsim.core.manifests;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.platformsim.core.workload.ImageDescription;
+import io.platformsim.core.workload.Resources;
+import io.platformsim.core.workload.Service;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.constructor.StandardConstructor;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads Kubernetes manifests: files and directories (recursively, {@code .yaml}, {@code .yml} and
+ * {@code .json} files, sorted by path), multi-document YAML (empty documents, as {@code helm
+ * template} leaves, are ignored), JSON (a YAML 1.2 subset, read by the same parser) and {@code
+ * kind: List} (items in order).
+ *
+ * <p>Deployment, StatefulSet, DaemonSet, ReplicaSet and bare Pod documents become {@link
+ * ImportedWorkload}s through fabric8's model classes; every other kind is counted as skipped.
+ * Errors are {@link ManifestException}s naming file, document index, line, field and value: a file
+ * that does not parse, a document that is not a mapping or lacks {@code kind}, a workload without
+ * {@code metadata.name}, a bad quantity, negative replicas, an empty input, and a duplicate
+ * workload (same kind, namespace and name), which names both places. Stateless and thread-safe.
+ */
+public final class ManifestReader {
+
+  private static final List<String> WORKLOAD_KINDS =
+      List.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Pod");
+
+  private final JsonMapper mapper = JsonMapper.builder().build();
+
+  /** A reader. */
+  public ManifestReader() {}
+
+  /**
+   * Reads every manifest under {@code paths} (files or directories).
+   *
+   * @throws ManifestException on bad input (see the class comment)
+   */
+  public ImportedWorkloads read(List<Path> paths) {
+    List<Path> files = new ArrayList<>();
+    for (Path p : paths) {
+      files.addAll(manifestFiles(p));
+    }
+    if (files.isEmpty()) {
+      throw new ManifestException(
+          String.valueOf(paths), -1, 0, "", "no .yaml, .yml or .json file found");
+    }
+    List<ImportedWorkload> workloads = new ArrayList<>();
+    Map<String, Integer> skipped = new HashMap<>();
+    Map<String, String> seen = new HashMap<>();
+    for (Path f : files) {
+      readFile(f, workloads, skipped, seen);
+    }
+    return new ImportedWorkloads(workloads, skipped);
+  }
+
+  /** Reads the given files or directories. */
+  public ImportedWorkloads read(Path... paths) {
+    return read(List.of(paths));
+  }
+
+  private static List<Path> manifestFiles(Path p) {
+    if (!Files.exists(p)) {
+      throw new ManifestException(p.toString(), -1, 0, "", "no such file or directory");
+    }
+    if (!Files.isDirectory(p)) {
+      return List.of(p);
+    }
+    try (Stream<Path> s = Files.walk(p)) {
+      return s.filter(Files::isRegularFile)
+          .filter(
+              f -> {
+                String n = f.getFileName().toString();
+                return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
+              })
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new ManifestException(p.toString(), -1, 0, "", "cannot list: " + e.getMessage());
+    }
+  }
+
+  private void readFile(
+      Path f,
+      List<ImportedWorkload> workloads,
+      Map<String, Integer> skipped,
+      Map<String, String> seen) {
+    String file = f.toString();
+    LoadSettings settings = LoadSettings.builder().setLabel(file).build();
+    List<Node> docs = new ArrayList<>();
+    try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+      new Compose(settings).composeAllFromReader(r).forEach(docs::add);
+    } catch (IOException e) {
+      throw new ManifestException(file, -1, 0, "", "cannot read: " + e.getMessage());
+    } catch (YamlEngineException e) {
+      throw new ManifestException(
+          file, docs.size(), 0, "", "not YAML or JSON: " + e.getMessage().replace('\n', ' '));
+    }
+    for (int d = 0; d < docs.size(); d++) {
+      Node node = docs.get(d);
+      int line = node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+      Object value = new StandardConstructor(settings).constructSingleDocument(Optional.of(node));
+      if (value == null) {
+        continue; // an empty document, e.g. a template helm rendered to nothing
+      }
+      Location at = new Location(file, d, line);
+      try {
+        readObject(value, "", at, workloads, skipped, seen);
+      } catch (FieldProblem p) {
+        throw new ManifestException(file, d, line, p.field(), p.getMessage());
+      }
+    }
+  }
+
+  private record Location(String file, int document, int line) {
+    String source() {
+      return file + "#" + document;
+    }
+  }
+
+  private void readObject(
+      Object value,
+      String path,
+      Location at,
+      List<ImportedWorkload> workloads,
+      Map<String, Integer> skipped,
+      Map<String, String> seen) {
+    if (!(value instanceof Map<?, ?> doc)) {
+      throw new FieldProblem(path, "a manifest must be a mapping, was '" + value + "'");
+    }
+    Object kindValue = doc.get("kind");
+    if (!(kindValue instanceof String kind) || kind.isBlank()) {
+      throw new FieldProblem(join(path, "kind"), "missing or not a string: '" + kindValue + "'");
+    }
+    if (kind.equals("List") || kind.endsWith("List") && doc.get("items") instanceof List<?>) {
+      Object items = doc.get("items");
+      if (items == null) {
+        return;
+      }
+      if (!(items instanceof List<?> list)) {
+        throw new FieldProblem(join(path, "items"), "must be a list, was '" + items + "'");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        readObject(list.get(i), join(path, "items[" + i + "]"), at, workloads, skipped, seen);
+      }
+      return;
+    }
+    if (!WORKLOAD_KINDS.contains(kind)) {
+      skipped.merge(kind, 1, Integer::sum);
+      return;
+    }
+    ImportedWorkload w = workload(kind, doc, path, at);
+    String key = kind + " " + w.namespace() + "/" + w.name();
+    String earlier = seen.putIfAbsent(key, at.source());
+    if (earlier != null) {
+      throw new FieldProblem(
+          join(path, "metadata.name"),
+          "duplicate " + key + ", first defined in " + earlier + ", again in " + at.source());
+    }
+    workloads.add(w);
+  }
+
+  private ImportedWorkload workload(String kind, Map<?, ?> doc, String path, Location at) {
+    ObjectMeta meta;
+    PodTemplateSpec template;
+    Integer replicas;
+    try {
+      switch (kind) {
+        case "Deployment" -> {
+          Deployment o = mapper.convertValue(doc, Deployment.class);
+          meta = o.getMetadata();
+          template = o.getSpec() == null ? null : o.getSpec().getTemplate();
+          replicas = o.getSpec() == null ? null : o.getSpec().getReplicas();
+        }
+        case "StatefulSet" -> {
+          StatefulSet o = mapper.convertValue(doc, StatefulSet.class);
+          meta = o.getMetadata();
+          template = o.getSpec() == null ? null : o.getSpec().getTemplate();
+          replicas = o.getSpec() == null ? null : o.getSpec().getReplicas();
+        }
+        case "ReplicaSet" -> {
+          ReplicaSet o = mapper.convertValue(doc, ReplicaSet.class);
+          meta = o.getMetadata();
+          template = o.getSpec() == null ? null : o.getSpec().getTemplate();
+          replicas = o.getSpec() == null ? null : o.getSpec().getReplicas();
+        }
+        case "DaemonSet" -> {
+          DaemonSet o = mapper.convertValue(doc, DaemonSet.class);
+          meta = o.getMetadata();
+          template = o.getSpec() == null ? null : o.getSpec().getTemplate();
+          replicas = 1;
+        }
+        default -> {
+          Pod o = mapper.convertValue(doc, Pod.class);
+          meta = o.getMetadata();
+          template = new PodTemplateSpec(o.getMetadata(), o.getSpec());
+          replicas = 1;
+        }
+      }
+    } catch (RuntimeException e) {
+      throw new FieldProblem(path, "not a valid " + kind + ": " + firstLine(e.getMessage()));
+    }
+    if (meta == null || meta.getName() == null || meta.getName().isBlank()) {
+      throw new FieldProblem(join(path, "metadata.name"), "missing in " + kind);
+    }
+    String specPath = kind.equals("Pod") ? join(path, "spec") : join(path, "spec.template.spec");
+    if (template == null || template.getSpec() == null) {
+      throw new FieldProblem(specPath, "missing in " + kind + " " + meta.getName());
+    }
+    int n = replicas == null ? 1 : replicas; // SetDefaults_Deployment & co. default replicas to 1
+    if (n < 0) {
+      throw new FieldProblem(join(path, "spec.replicas"), "must be >= 0, was " + n);
+    }
+    PodSpec spec = template.getSpec();
+    List<Container> containers = spec.getContainers();
+    if (containers == null || containers.isEmpty()) {
+      throw new FieldProblem(specPath + ".containers", "a pod needs at least one container");
+    }
+    String image = containers.get(0).getImage();
+    if (image == null || image.isBlank()) {
+      throw new FieldProblem(specPath + ".containers[0].image", "missing");
+    }
+    String namespace =
+        meta.getNamespace() == null || meta.getNamespace().isBlank()
+            ? "default"
+            : meta.getNamespace();
+    PodRequest asWritten = PodRequests.of(spec, specPath);
+    PodRequest withFallback = PodRequests.withFallback(spec, specPath);
+    Resources request =
+        Resources.of(withFallback.cpuMillis(), Resources.mibOfBytes(withFallback.memoryBytes()));
+    Service service =
+        Service.builder(
+                namespace.equals("default") ? meta.getName() : meta.getName() + "." + namespace)
+            .instances(Math.max(1, n))
+            .request(request)
+            .usage(Resources.of(request.milliCpu() / 4, request.memoryMib() / 4))
+            .image(ImageDescription.named(image))
+            .build();
+    Map<String, String> labels =
+        template.getMetadata() == null || template.getMetadata().getLabels() == null
+            ? Map.of()
+            : new LinkedHashMap<>(template.getMetadata().getLabels());
+    return new ImportedWorkload(
+        kind, namespace, meta.getName(), at.source(), n, image, labels, asWritten, service);
+  }
+
+  private static String join(String path, String field) {
+    return path.isEmpty() ? field : path + "." + field;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

@@ -1,0 +1,158 @@
+package io.platformsim.core.manifests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.platformsim.core.workload.Resources;
+import io.platformsim.core.workload.Service;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reads the fixtures of examples/fleet/manifests; expected figures worked out by hand. */
+class ManifestReaderTest {
+
+  private static final Path FIXTURES = Path.of("..", "examples", "fleet", "manifests");
+
+  private final ImportedWorkloads imported = new ManifestReader().read(FIXTURES);
+
+  private ImportedWorkload workload(String name) {
+    return imported.workloads().stream().filter(w -> w.name().equals(name)).findFirst().get();
+  }
+
+  @Test
+  void readsEveryWorkloadKindFromYamlJsonListAndHelmOutputInPathOrder() {
+    // files sorted: list.yaml (ReplicaSet, Pod, Secret), node-agents.json (DaemonSet),
+    // shop/helm-rendered.yaml (ServiceAccount, ConfigMap, Service, 2 Deployments),
+    // shop/postgres-statefulset.yaml (StatefulSet)
+    assertEquals(
+        List.of("search", "debug", "node-exporter", "checkout", "cart", "postgres"),
+        imported.workloads().stream().map(ImportedWorkload::name).toList());
+    assertEquals(
+        List.of("ReplicaSet", "Pod", "DaemonSet", "Deployment", "Deployment", "StatefulSet"),
+        imported.workloads().stream().map(ImportedWorkload::kind).toList());
+    assertEquals(
+        Map.of("ConfigMap", 1, "Secret", 1, "Service", 1, "ServiceAccount", 1), imported.skipped());
+  }
+
+  @Test
+  void initAndSidecarContainersFollowUpstreamsEffectiveRequest() {
+    // checkout: apps 500m+50m, sidecar envoy 100m added -> 650m; init migrate 1000m (envoy starts
+    // after it, so not added) -> max(650, 1000) = 1000m. Memory: 512+64+128 = 704Mi vs 256Mi.
+    ImportedWorkload checkout = workload("checkout");
+    assertEquals(1000, checkout.request().cpuMillis());
+    assertEquals(704L << 20, checkout.request().memoryBytes());
+    assertEquals(QosClass.BURSTABLE, checkout.request().qos());
+    assertEquals(3, checkout.replicas());
+    assertEquals("shop", checkout.namespace());
+    assertEquals("registry.example.com/shop/checkout:1.4.2", checkout.image());
+    assertEquals(Map.of("app", "checkout", "tier", "web"), checkout.labels());
+    Service s = checkout.service();
+    assertEquals("checkout.shop", s.name());
+    assertEquals(3, s.instances());
+    assertEquals(Resources.of(1000, 704), s.request());
+  }
+
+  @Test
+  void limitsOnlyGiveGuaranteedAndOverheadIsAdded() {
+    ImportedWorkload pg = workload("postgres");
+    assertEquals(Resources.of(2000, 4096), pg.service().request());
+    assertEquals(QosClass.GUARANTEED, pg.request().qos());
+    // node-exporter: 100m + 10m overhead, 180Mi + 16Mi overhead; one pod (node count unknown)
+    ImportedWorkload ne = workload("node-exporter");
+    assertEquals(Resources.of(110, 196), ne.service().request());
+    assertEquals(1, ne.replicas());
+    assertEquals("monitoring", ne.namespace());
+  }
+
+  @Test
+  void aMissingRequestIsListedWithTheFallbackNeverZero() {
+    ImportedWorkload cart = workload("cart");
+    assertEquals(List.of("cart:cpu", "cart:memory"), cart.request().missing());
+    assertEquals(0, cart.request().cpuMillis());
+    assertEquals(QosClass.BEST_EFFORT, cart.request().qos());
+    // scheduler non-zero defaults: 100m, 200 MiB
+    assertEquals(Resources.of(100, 200), cart.service().request());
+    assertEquals(Resources.of(10, 200), workload("debug").service().request());
+  }
+
+  @Test
+  void theReportSumsRequestsTimesReplicasAsImported() {
+    ImportReport r = imported.report();
+    assertEquals(6, r.workloads());
+    // replicas: search 4, debug 1, node-exporter 1, checkout 3, cart 2, postgres 2
+    assertEquals(13, r.pods());
+    // 1500*4 + 10 + 110 + 1000*3 + 0*2 + 2000*2
+    assertEquals(6000 + 10 + 110 + 3000 + 0 + 4000, r.cpuMillis());
+    // 3072*4 + 0 + 196 + 704*3 + 0 + 4096*2 MiB
+    assertEquals(12288 + 196 + 2112 + 8192, r.memoryMiB());
+    assertEquals(List.of("ops/debug", "shop/cart"), r.missingRequests());
+    assertEquals(
+        Map.of("ConfigMap", 1, "Secret", 1, "Service", 1, "ServiceAccount", 1), r.skipped());
+  }
+
+  @Test
+  void aDuplicateWorkloadNamesBothFiles(@TempDir Path dir) throws IOException {
+    String pod =
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\n"
+            + "spec: {containers: [{name: a, image: 'web:1'}]}\n";
+    Files.writeString(dir.resolve("a.yaml"), pod);
+    Files.writeString(dir.resolve("b.yaml"), "kind: ConfigMap\nmetadata: {name: x}\n---\n" + pod);
+    ManifestException e =
+        assertThrows(ManifestException.class, () -> new ManifestReader().read(dir));
+    String a = dir.resolve("a.yaml").toString();
+    String b = dir.resolve("b.yaml").toString();
+    assertEquals(
+        b
+            + "#1 (line 4): metadata.name: duplicate Pod default/web, first defined in "
+            + a
+            + "#0, again in "
+            + b
+            + "#1",
+        e.getMessage());
+  }
+
+  @Test
+  void aBadQuantityNamesFileDocumentLineAndField(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("bad.yaml");
+    Files.writeString(
+        f,
+        "kind: ConfigMap\nmetadata: {name: fine}\n---\n"
+            + "kind: List\nitems:\n- kind: Deployment\n  metadata: {name: broken}\n"
+            + "  spec:\n    template:\n      spec:\n        containers:\n"
+            + "        - {name: app, image: 'app:1', resources: {requests: {memory: 12XB}}}\n");
+    ManifestException e = assertThrows(ManifestException.class, () -> new ManifestReader().read(f));
+    assertEquals(
+        f
+            + "#1 (line 4): items[0].spec.template.spec.containers[0].resources.requests.memory: "
+            + "not a quantity: '12XB'",
+        e.getMessage());
+  }
+
+  @Test
+  void malformedYamlAnEmptyDirectoryAndNegativeReplicasAreErrors(@TempDir Path dir)
+      throws IOException {
+    assertTrue(
+        assertThrows(ManifestException.class, () -> new ManifestReader().read(dir))
+            .getMessage()
+            .endsWith("no .yaml, .yml or .json file found"));
+    Path f = dir.resolve("x.yaml");
+    Files.writeString(f, "kind: [unclosed\n");
+    assertTrue(
+        assertThrows(ManifestException.class, () -> new ManifestReader().read(f))
+            .getMessage()
+            .startsWith(f + "#0: not YAML or JSON"));
+    Files.writeString(
+        f,
+        "kind: Deployment\nmetadata: {name: d}\n"
+            + "spec: {replicas: -2, template: {spec: {containers: [{name: a, image: 'a:1'}]}}}\n");
+    assertEquals(
+        f + "#0 (line 1): spec.replicas: must be >= 0, was -2",
+        assertThrows(ManifestException.class, () -> new ManifestReader().read(f)).getMessage());
+  }
+}
