@@ -1,6 +1,7 @@
 package io.platformsim.core.manifests;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -37,6 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
  * template} leaves, are ignored), JSON (a YAML 1.2 subset, read by the same parser) and {@code
  * kind: List} (items in order).
  *
+ * <p>LimitRange documents are not workloads: their container defaults fill the missing requests and
+ * limits of every workload of their namespace, wherever they appear in the input ({@link
+ * LimitRangeDefaults}).
+ *
  * <p>Deployment, StatefulSet, DaemonSet, ReplicaSet and bare Pod documents become {@link
  * ImportedWorkload}s through fabric8's model classes; every other kind is counted as skipped.
  * Errors are {@link ManifestException}s naming file, document index, line, field and value: a file
@@ -68,13 +73,21 @@ public final class ManifestReader {
       throw new ManifestException(
           String.valueOf(paths), -1, 0, "", "no .yaml, .yml or .json file found");
     }
-    List<ImportedWorkload> workloads = new ArrayList<>();
-    Map<String, Integer> skipped = new HashMap<>();
-    Map<String, String> seen = new HashMap<>();
+    Found found = new Found();
     for (Path f : files) {
-      readFile(f, workloads, skipped, seen);
+      readFile(f, found);
     }
-    return new ImportedWorkloads(workloads, skipped);
+    // Second pass: LimitRanges anywhere in the input apply to every workload of their namespace.
+    List<ImportedWorkload> workloads = new ArrayList<>();
+    for (Parsed p : found.parsed) {
+      try {
+        workloads.add(build(p, found.limitRanges));
+      } catch (FieldProblem e) {
+        throw new ManifestException(
+            p.at.file(), p.at.document(), p.at.line(), e.field(), e.getMessage());
+      }
+    }
+    return new ImportedWorkloads(workloads, found.skipped);
   }
 
   /** Reads the given files or directories. */
@@ -103,11 +116,25 @@ public final class ManifestReader {
     }
   }
 
-  private void readFile(
-      Path f,
-      List<ImportedWorkload> workloads,
-      Map<String, Integer> skipped,
-      Map<String, String> seen) {
+  /** What the first pass collects. */
+  private static final class Found {
+    final List<Parsed> parsed = new ArrayList<>();
+    final Map<String, Integer> skipped = new HashMap<>();
+    final Map<String, String> seen = new HashMap<>();
+    final LimitRangeDefaults limitRanges = new LimitRangeDefaults();
+  }
+
+  /** A workload document read into fabric8's model, its request not yet computed. */
+  private record Parsed(
+      String kind,
+      String namespace,
+      String name,
+      PodTemplateSpec template,
+      int replicas,
+      String specPath,
+      Location at) {}
+
+  private void readFile(Path f, Found found) {
     String file = f.toString();
     LoadSettings settings = LoadSettings.builder().setLabel(file).build();
     List<Node> docs = new ArrayList<>();
@@ -128,7 +155,7 @@ public final class ManifestReader {
       }
       Location at = new Location(file, d, line);
       try {
-        readObject(value, "", at, workloads, skipped, seen);
+        readObject(value, "", at, found);
       } catch (FieldProblem p) {
         throw new ManifestException(file, d, line, p.field(), p.getMessage());
       }
@@ -141,13 +168,7 @@ public final class ManifestReader {
     }
   }
 
-  private void readObject(
-      Object value,
-      String path,
-      Location at,
-      List<ImportedWorkload> workloads,
-      Map<String, Integer> skipped,
-      Map<String, String> seen) {
+  private void readObject(Object value, String path, Location at, Found found) {
     if (!(value instanceof Map<?, ?> doc)) {
       throw new FieldProblem(path, "a manifest must be a mapping, was '" + value + "'");
     }
@@ -164,26 +185,42 @@ public final class ManifestReader {
         throw new FieldProblem(join(path, "items"), "must be a list, was '" + items + "'");
       }
       for (int i = 0; i < list.size(); i++) {
-        readObject(list.get(i), join(path, "items[" + i + "]"), at, workloads, skipped, seen);
+        readObject(list.get(i), join(path, "items[" + i + "]"), at, found);
       }
       return;
     }
-    if (!WORKLOAD_KINDS.contains(kind)) {
-      skipped.merge(kind, 1, Integer::sum);
+    if (kind.equals("LimitRange")) {
+      LimitRange range;
+      try {
+        range = mapper.convertValue(doc, LimitRange.class);
+      } catch (RuntimeException e) {
+        throw new FieldProblem(path, "not a valid LimitRange: " + firstLine(e.getMessage()));
+      }
+      found.limitRanges.add(namespace(range.getMetadata()), range);
       return;
     }
-    ImportedWorkload w = workload(kind, doc, path, at);
+    if (!WORKLOAD_KINDS.contains(kind)) {
+      found.skipped.merge(kind, 1, Integer::sum);
+      return;
+    }
+    Parsed w = parse(kind, doc, path, at);
     String key = kind + " " + w.namespace() + "/" + w.name();
-    String earlier = seen.putIfAbsent(key, at.source());
+    String earlier = found.seen.putIfAbsent(key, at.source());
     if (earlier != null) {
       throw new FieldProblem(
           join(path, "metadata.name"),
           "duplicate " + key + ", first defined in " + earlier + ", again in " + at.source());
     }
-    workloads.add(w);
+    found.parsed.add(w);
   }
 
-  private ImportedWorkload workload(String kind, Map<?, ?> doc, String path, Location at) {
+  private static String namespace(ObjectMeta meta) {
+    return meta == null || meta.getNamespace() == null || meta.getNamespace().isBlank()
+        ? "default"
+        : meta.getNamespace();
+  }
+
+  private Parsed parse(String kind, Map<?, ?> doc, String path, Location at) {
     ObjectMeta meta;
     PodTemplateSpec template;
     Integer replicas;
@@ -234,8 +271,7 @@ public final class ManifestReader {
     if (n < 0) {
       throw new FieldProblem(join(path, "spec.replicas"), "must be >= 0, was " + n);
     }
-    PodSpec spec = template.getSpec();
-    List<Container> containers = spec.getContainers();
+    List<Container> containers = template.getSpec().getContainers();
     if (containers == null || containers.isEmpty()) {
       throw new FieldProblem(specPath + ".containers", "a pod needs at least one container");
     }
@@ -243,18 +279,22 @@ public final class ManifestReader {
     if (image == null || image.isBlank()) {
       throw new FieldProblem(specPath + ".containers[0].image", "missing");
     }
-    String namespace =
-        meta.getNamespace() == null || meta.getNamespace().isBlank()
-            ? "default"
-            : meta.getNamespace();
+    return new Parsed(kind, namespace(meta), meta.getName(), template, n, specPath, at);
+  }
+
+  private ImportedWorkload build(Parsed p, LimitRangeDefaults limitRanges) {
+    String namespace = p.namespace();
+    String specPath = p.specPath();
+    PodTemplateSpec template = p.template();
+    String image = template.getSpec().getContainers().get(0).getImage();
+    PodSpec spec = limitRanges.apply(namespace, template.getSpec(), mapper);
     PodRequest asWritten = PodRequests.of(spec, specPath);
     PodRequest withFallback = PodRequests.withFallback(spec, specPath);
     Resources request =
         Resources.of(withFallback.cpuMillis(), Resources.mibOfBytes(withFallback.memoryBytes()));
     Service service =
-        Service.builder(
-                namespace.equals("default") ? meta.getName() : meta.getName() + "." + namespace)
-            .instances(Math.max(1, n))
+        Service.builder(namespace.equals("default") ? p.name() : p.name() + "." + namespace)
+            .instances(Math.max(1, p.replicas()))
             .request(request)
             .usage(Resources.of(request.milliCpu() / 4, request.memoryMib() / 4))
             .image(ImageDescription.named(image))
@@ -264,7 +304,15 @@ public final class ManifestReader {
             ? Map.of()
             : new LinkedHashMap<>(template.getMetadata().getLabels());
     return new ImportedWorkload(
-        kind, namespace, meta.getName(), at.source(), n, image, labels, asWritten, service);
+        p.kind(),
+        namespace,
+        p.name(),
+        p.at().source(),
+        p.replicas(),
+        image,
+        labels,
+        asWritten,
+        service);
   }
 
   private static String join(String path, String field) {

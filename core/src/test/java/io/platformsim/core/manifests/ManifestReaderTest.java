@@ -28,13 +28,21 @@ class ManifestReaderTest {
   @Test
   void readsEveryWorkloadKindFromYamlJsonListAndHelmOutputInPathOrder() {
     // files sorted: list.yaml (ReplicaSet, Pod, Secret), node-agents.json (DaemonSet),
-    // shop/helm-rendered.yaml (ServiceAccount, ConfigMap, Service, 2 Deployments),
+    // payments.yaml (Deployment, LimitRange), shop/helm-rendered.yaml (ServiceAccount, ConfigMap,
+    // Service, 2 Deployments),
     // shop/postgres-statefulset.yaml (StatefulSet)
     assertEquals(
-        List.of("search", "debug", "node-exporter", "checkout", "cart", "postgres"),
+        List.of("search", "debug", "node-exporter", "ledger", "checkout", "cart", "postgres"),
         imported.workloads().stream().map(ImportedWorkload::name).toList());
     assertEquals(
-        List.of("ReplicaSet", "Pod", "DaemonSet", "Deployment", "Deployment", "StatefulSet"),
+        List.of(
+            "ReplicaSet",
+            "Pod",
+            "DaemonSet",
+            "Deployment",
+            "Deployment",
+            "Deployment",
+            "StatefulSet"),
         imported.workloads().stream().map(ImportedWorkload::kind).toList());
     assertEquals(
         Map.of("ConfigMap", 1, "Secret", 1, "Service", 1, "ServiceAccount", 1), imported.skipped());
@@ -82,15 +90,46 @@ class ManifestReaderTest {
   }
 
   @Test
+  void limitRangeDefaultsFillMissingRequestsAsAdmissionWould() {
+    // payments LimitRange: defaultRequest 250m/256Mi, default (limits) 500m/512Mi.
+    // app sets nothing: 250m/256Mi. audit has a cpu limit of 1, so it requests 1 cpu (API
+    // defaulting, before admission) and takes only the memory default: 256Mi.
+    ImportedWorkload ledger = workload("ledger");
+    assertEquals(1250, ledger.request().cpuMillis());
+    assertEquals(512L << 20, ledger.request().memoryBytes());
+    assertTrue(ledger.request().missing().isEmpty());
+    // requests (1250m, 512Mi) differ from limits (1500m, 1Gi): burstable
+    assertEquals(QosClass.BURSTABLE, ledger.request().qos());
+    assertEquals(Resources.of(1250, 512), ledger.service().request());
+  }
+
+  @Test
+  void aLimitRangeOfAnotherNamespaceDoesNotApply(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("m.yaml");
+    Files.writeString(
+        f,
+        "kind: LimitRange\nmetadata: {name: lr, namespace: other}\n"
+            + "spec: {limits: [{type: Container, default: {cpu: 2}}]}\n---\n"
+            + "kind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: a, image: 'a:1'}]}\n");
+    ImportedWorkloads w = new ManifestReader().read(f);
+    assertEquals(List.of("a:cpu", "a:memory"), w.workloads().get(0).request().missing());
+    Files.writeString(f, Files.readString(f).replace("namespace: other", "namespace: default"));
+    // default without defaultRequest: the request is the default (SetDefaults_LimitRangeItem)
+    PodRequest r = new ManifestReader().read(f).workloads().get(0).request();
+    assertEquals(2000, r.cpuMillis());
+    assertEquals(List.of("a:memory"), r.missing());
+  }
+
+  @Test
   void theReportSumsRequestsTimesReplicasAsImported() {
     ImportReport r = imported.report();
-    assertEquals(6, r.workloads());
-    // replicas: search 4, debug 1, node-exporter 1, checkout 3, cart 2, postgres 2
-    assertEquals(13, r.pods());
-    // 1500*4 + 10 + 110 + 1000*3 + 0*2 + 2000*2
-    assertEquals(6000 + 10 + 110 + 3000 + 0 + 4000, r.cpuMillis());
-    // 3072*4 + 0 + 196 + 704*3 + 0 + 4096*2 MiB
-    assertEquals(12288 + 196 + 2112 + 8192, r.memoryMiB());
+    assertEquals(7, r.workloads());
+    // replicas: search 4, debug 1, node-exporter 1, ledger 2, checkout 3, cart 2, postgres 2
+    assertEquals(15, r.pods());
+    // 1500*4 + 10 + 110 + 1250*2 + 1000*3 + 0*2 + 2000*2
+    assertEquals(6000 + 10 + 110 + 2500 + 3000 + 0 + 4000, r.cpuMillis());
+    // 3072*4 + 0 + 196 + 512*2 + 704*3 + 0 + 4096*2 MiB
+    assertEquals(12288 + 196 + 1024 + 2112 + 8192, r.memoryMiB());
     assertEquals(List.of("ops/debug", "shop/cart"), r.missingRequests());
     assertEquals(
         Map.of("ConfigMap", 1, "Secret", 1, "Service", 1, "ServiceAccount", 1), r.skipped());
