@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param service the scenario service: instances = max(replicas, 1), request = the effective
  *     request with the fallback for missing requests ({@link PodRequests#withFallback}), usage a
  *     quarter of it (the {@link Service#builder} default ratio; usage data comes in elsewhere)
+ * @param details strategy, priority, node selector, tolerations and probes
  */
 public record ImportedWorkload(
     String kind,
@@ -30,7 +31,8 @@ public record ImportedWorkload(
     String image,
     Map<String, String> labels,
     PodRequest request,
-    Service service) {
+    Service service,
+    WorkloadDetails details) {
 
   /** Copies labels (sorted); rejects nulls and negative replicas. */
   public ImportedWorkload {
@@ -41,6 +43,7 @@ public record ImportedWorkload(
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(details, "details");
     if (replicas < 0) {
       throw new IllegalArgumentException(
           kind + " " + namespace + "/" + name + " replicas must be >= 0, was " + replicas);

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -24,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -81,7 +84,7 @@ public final class ManifestReader {
     List<ImportedWorkload> workloads = new ArrayList<>();
     for (Parsed p : found.parsed) {
       try {
-        workloads.add(build(p, found.limitRanges));
+        workloads.add(build(p, found));
       } catch (FieldProblem e) {
         throw new ManifestException(
             p.at.file(), p.at.document(), p.at.line(), e.field(), e.getMessage());
@@ -122,7 +125,16 @@ public final class ManifestReader {
     final Map<String, Integer> skipped = new HashMap<>();
     final Map<String, String> seen = new HashMap<>();
     final LimitRangeDefaults limitRanges = new LimitRangeDefaults();
+    final Map<String, Integer> priorityClasses = new HashMap<>(BUILT_IN_PRIORITY_CLASSES);
+    int globalDefaultPriority = 0;
   }
+
+  /**
+   * The built-in PriorityClasses (SystemCriticalPriority = 2000000000 and node-critical 1000 above
+   * it, kubernetes/kubernetes pkg/apis/scheduling/types.go).
+   */
+  private static final Map<String, Integer> BUILT_IN_PRIORITY_CLASSES =
+      Map.of("system-cluster-critical", 2_000_000_000, "system-node-critical", 2_000_001_000);
 
   /** A workload document read into fabric8's model, its request not yet computed. */
   private record Parsed(
@@ -131,6 +143,7 @@ public final class ManifestReader {
       String name,
       PodTemplateSpec template,
       int replicas,
+      RolloutStrategy strategy,
       String specPath,
       Location at) {}
 
@@ -199,6 +212,10 @@ public final class ManifestReader {
       found.limitRanges.add(namespace(range.getMetadata()), range);
       return;
     }
+    if (kind.equals("PriorityClass")) {
+      priorityClass(doc, path, found);
+      return;
+    }
     if (!WORKLOAD_KINDS.contains(kind)) {
       found.skipped.merge(kind, 1, Integer::sum);
       return;
@@ -214,6 +231,23 @@ public final class ManifestReader {
     found.parsed.add(w);
   }
 
+  /** Records a PriorityClass's value, and its value as the default if it is the global one. */
+  private static void priorityClass(Map<?, ?> doc, String path, Found found) {
+    Object meta = doc.get("metadata");
+    Object name = meta instanceof Map<?, ?> m ? m.get("name") : null;
+    if (!(name instanceof String n) || n.isBlank()) {
+      throw new FieldProblem(join(path, "metadata.name"), "missing in PriorityClass");
+    }
+    Object value = doc.get("value");
+    if (!(value instanceof Integer v)) {
+      throw new FieldProblem(join(path, "value"), "must be a 32-bit integer, was '" + value + "'");
+    }
+    found.priorityClasses.put(n, v);
+    if (Boolean.TRUE.equals(doc.get("globalDefault"))) {
+      found.globalDefaultPriority = v;
+    }
+  }
+
   private static String namespace(ObjectMeta meta) {
     return meta == null || meta.getNamespace() == null || meta.getNamespace().isBlank()
         ? "default"
@@ -224,6 +258,8 @@ public final class ManifestReader {
     ObjectMeta meta;
     PodTemplateSpec template;
     Integer replicas;
+    IntFunction<RolloutStrategy> strategy;
+    String strategyPath = join(path, "spec.strategy");
     try {
       switch (kind) {
         case "Deployment" -> {
@@ -231,30 +267,38 @@ public final class ManifestReader {
           meta = o.getMetadata();
           template = o.getSpec() == null ? null : o.getSpec().getTemplate();
           replicas = o.getSpec() == null ? null : o.getSpec().getReplicas();
+          var s = o.getSpec() == null ? null : o.getSpec().getStrategy();
+          strategy = n -> RolloutStrategy.deployment(s, n, strategyPath);
         }
         case "StatefulSet" -> {
           StatefulSet o = mapper.convertValue(doc, StatefulSet.class);
           meta = o.getMetadata();
           template = o.getSpec() == null ? null : o.getSpec().getTemplate();
           replicas = o.getSpec() == null ? null : o.getSpec().getReplicas();
+          var s = o.getSpec() == null ? null : o.getSpec().getUpdateStrategy();
+          strategy = n -> RolloutStrategy.statefulSet(s, n, join(path, "spec.updateStrategy"));
         }
         case "ReplicaSet" -> {
           ReplicaSet o = mapper.convertValue(doc, ReplicaSet.class);
           meta = o.getMetadata();
           template = o.getSpec() == null ? null : o.getSpec().getTemplate();
           replicas = o.getSpec() == null ? null : o.getSpec().getReplicas();
+          strategy = n -> RolloutStrategy.NONE;
         }
         case "DaemonSet" -> {
           DaemonSet o = mapper.convertValue(doc, DaemonSet.class);
           meta = o.getMetadata();
           template = o.getSpec() == null ? null : o.getSpec().getTemplate();
           replicas = 1;
+          var s = o.getSpec() == null ? null : o.getSpec().getUpdateStrategy();
+          strategy = n -> RolloutStrategy.daemonSet(s, n, join(path, "spec.updateStrategy"));
         }
         default -> {
           Pod o = mapper.convertValue(doc, Pod.class);
           meta = o.getMetadata();
           template = new PodTemplateSpec(o.getMetadata(), o.getSpec());
           replicas = 1;
+          strategy = n -> RolloutStrategy.NONE;
         }
       }
     } catch (RuntimeException e) {
@@ -279,10 +323,12 @@ public final class ManifestReader {
     if (image == null || image.isBlank()) {
       throw new FieldProblem(specPath + ".containers[0].image", "missing");
     }
-    return new Parsed(kind, namespace(meta), meta.getName(), template, n, specPath, at);
+    return new Parsed(
+        kind, namespace(meta), meta.getName(), template, n, strategy.apply(n), specPath, at);
   }
 
-  private ImportedWorkload build(Parsed p, LimitRangeDefaults limitRanges) {
+  private ImportedWorkload build(Parsed p, Found found) {
+    LimitRangeDefaults limitRanges = found.limitRanges;
     String namespace = p.namespace();
     String specPath = p.specPath();
     PodTemplateSpec template = p.template();
@@ -312,7 +358,50 @@ public final class ManifestReader {
         image,
         labels,
         asWritten,
-        service);
+        service,
+        details(p, found));
+  }
+
+  private static WorkloadDetails details(Parsed p, Found found) {
+    PodSpec spec = p.template().getSpec();
+    String className = spec.getPriorityClassName() == null ? "" : spec.getPriorityClassName();
+    int priority = found.globalDefaultPriority;
+    if (!className.isEmpty()) {
+      Integer value = found.priorityClasses.get(className);
+      if (value == null) {
+        // the Priority admission plugin rejects a pod naming a class that does not exist
+        throw new FieldProblem(
+            p.specPath() + ".priorityClassName",
+            "no PriorityClass named '" + className + "' in the manifests");
+      }
+      priority = value;
+    }
+    Map<String, String> selector =
+        spec.getNodeSelector() == null ? Map.of() : new TreeMap<>(spec.getNodeSelector());
+    List<String> tolerations = new ArrayList<>();
+    if (spec.getTolerations() != null) {
+      for (Toleration t : spec.getTolerations()) {
+        tolerations.add(toleration(t));
+      }
+    }
+    Container first = spec.getContainers().get(0);
+    return new WorkloadDetails(
+        p.strategy(),
+        className,
+        priority,
+        selector,
+        tolerations,
+        Optional.ofNullable(ProbeTiming.of(first.getReadinessProbe())),
+        Optional.ofNullable(ProbeTiming.of(first.getLivenessProbe())));
+  }
+
+  private static String toleration(Toleration t) {
+    String key = t.getKey() == null || t.getKey().isEmpty() ? "*" : t.getKey();
+    String effect = t.getEffect() == null || t.getEffect().isEmpty() ? "" : ":" + t.getEffect();
+    if ("Exists".equals(t.getOperator())) {
+      return key + effect;
+    }
+    return key + "=" + (t.getValue() == null ? "" : t.getValue()) + effect;
   }
 
   private static String join(String path, String field) {

@@ -121,6 +121,76 @@ class ManifestReaderTest {
   }
 
   @Test
+  void strategyPriorityPlacementAndProbesAreRead() {
+    WorkloadDetails checkout = workload("checkout").details();
+    assertEquals(new RolloutStrategy("RollingUpdate", 1, 0), checkout.strategy());
+    assertEquals("shop-critical", checkout.priorityClassName());
+    assertEquals(100000, checkout.priority());
+    assertEquals(
+        Map.of("kubernetes.io/arch", "amd64", "node.example.com/pool", "web"),
+        checkout.nodeSelector());
+    assertEquals(List.of("dedicated=web:NoSchedule"), checkout.tolerations());
+    // readiness: delay 5, period 5, success 2, timeout and failure left to defaults (1, 3)
+    ProbeTiming ready = checkout.readiness().get();
+    assertEquals(new ProbeTiming(5, 5, 1, 2, 3), ready);
+    assertEquals(5 + 5, ready.earliestReadySeconds());
+    assertTrue(checkout.liveness().isEmpty());
+    // cart: default 25%/25% of 2 replicas: surge ceil(0.5) = 1, unavailable floor(0.5) = 0;
+    // no class named, so the globalDefault PriorityClass's value
+    WorkloadDetails cart = workload("cart").details();
+    assertEquals(new RolloutStrategy("RollingUpdate", 1, 0), cart.strategy());
+    assertEquals(1000, cart.priority());
+    // StatefulSet and DaemonSet: one pod at a time, no surge
+    assertEquals(
+        new RolloutStrategy("RollingUpdate", 0, 1), workload("postgres").details().strategy());
+    WorkloadDetails ne = workload("node-exporter").details();
+    assertEquals(new RolloutStrategy("RollingUpdate", 0, 1), ne.strategy());
+    assertEquals(List.of("*"), ne.tolerations());
+    assertEquals(RolloutStrategy.NONE, workload("search").details().strategy());
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    // ResolveFenceposts (pkg/controller/deployment/util/deployment_util.go) on
+    // GetScaledValueFromIntOrPercent (apimachinery intstr.go): surge up, unavailable down
+    "10, 25%, 25%, 3, 2",
+    "4, 0, 0, 0, 1",
+    "3, 0%, 10%, 0, 1",
+    "3, 50%, 50%, 2, 1",
+    "5, 2, 1, 2, 1",
+  })
+  void deploymentFencepostsFollowUpstream(
+      int replicas, String surge, String unavailable, int wantSurge, int wantUnavailable) {
+    var ru = new io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment();
+    ru.setMaxSurge(intOrString(surge));
+    ru.setMaxUnavailable(intOrString(unavailable));
+    var s = new io.fabric8.kubernetes.api.model.apps.DeploymentStrategy();
+    s.setType("RollingUpdate");
+    s.setRollingUpdate(ru);
+    assertEquals(
+        new RolloutStrategy("RollingUpdate", wantSurge, wantUnavailable),
+        RolloutStrategy.deployment(s, replicas, "spec.strategy"));
+  }
+
+  private static io.fabric8.kubernetes.api.model.IntOrString intOrString(String v) {
+    return v.endsWith("%")
+        ? new io.fabric8.kubernetes.api.model.IntOrString(v)
+        : new io.fabric8.kubernetes.api.model.IntOrString(Integer.parseInt(v));
+  }
+
+  @Test
+  void anUnknownPriorityClassIsAnError(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("p.yaml");
+    Files.writeString(
+        f,
+        "kind: Pod\nmetadata: {name: p}\n"
+            + "spec: {priorityClassName: gold, containers: [{name: a, image: 'a:1'}]}\n");
+    assertEquals(
+        f + "#0 (line 1): spec.priorityClassName: no PriorityClass named 'gold' in the manifests",
+        assertThrows(ManifestException.class, () -> new ManifestReader().read(f)).getMessage());
+  }
+
+  @Test
   void theReportSumsRequestsTimesReplicasAsImported() {
     ImportReport r = imported.report();
     assertEquals(7, r.workloads());
