@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.platformsim.core.workload.ImageDescription;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.core.workload.Service;
@@ -90,6 +92,7 @@ public final class ManifestReader {
             p.at.file(), p.at.document(), p.at.line(), e.field(), e.getMessage());
       }
     }
+    found.attachments.countUnattached(found.skipped);
     return new ImportedWorkloads(workloads, found.skipped);
   }
 
@@ -125,6 +128,7 @@ public final class ManifestReader {
     final Map<String, Integer> skipped = new HashMap<>();
     final Map<String, String> seen = new HashMap<>();
     final LimitRangeDefaults limitRanges = new LimitRangeDefaults();
+    final Attachments attachments = new Attachments();
     final Map<String, Integer> priorityClasses = new HashMap<>(BUILT_IN_PRIORITY_CLASSES);
     int globalDefaultPriority = 0;
   }
@@ -212,6 +216,16 @@ public final class ManifestReader {
       found.limitRanges.add(namespace(range.getMetadata()), range);
       return;
     }
+    if (kind.equals("HorizontalPodAutoscaler") && "autoscaling/v2".equals(doc.get("apiVersion"))) {
+      HorizontalPodAutoscaler hpa = convert(doc, HorizontalPodAutoscaler.class, kind, path);
+      found.attachments.add(hpa, namespace(hpa.getMetadata()), path, at.source());
+      return;
+    }
+    if (kind.equals("PodDisruptionBudget")) {
+      PodDisruptionBudget pdb = convert(doc, PodDisruptionBudget.class, kind, path);
+      found.attachments.add(pdb, namespace(pdb.getMetadata()), path, at.source());
+      return;
+    }
     if (kind.equals("PriorityClass")) {
       priorityClass(doc, path, found);
       return;
@@ -229,6 +243,14 @@ public final class ManifestReader {
           "duplicate " + key + ", first defined in " + earlier + ", again in " + at.source());
     }
     found.parsed.add(w);
+  }
+
+  private <T> T convert(Map<?, ?> doc, Class<T> type, String kind, String path) {
+    try {
+      return mapper.convertValue(doc, type);
+    } catch (RuntimeException e) {
+      throw new FieldProblem(path, "not a valid " + kind + ": " + firstLine(e.getMessage()));
+    }
   }
 
   /** Records a PriorityClass's value, and its value as the default if it is the global one. */
@@ -392,7 +414,15 @@ public final class ManifestReader {
         selector,
         tolerations,
         Optional.ofNullable(ProbeTiming.of(first.getReadinessProbe())),
-        Optional.ofNullable(ProbeTiming.of(first.getLivenessProbe())));
+        Optional.ofNullable(ProbeTiming.of(first.getLivenessProbe())),
+        found.attachments.autoscaler(p.kind(), p.namespace(), p.name()),
+        found.attachments.disruptionBudget(p.namespace(), labels(p.template()), p.replicas()));
+  }
+
+  private static Map<String, String> labels(PodTemplateSpec template) {
+    return template.getMetadata() == null || template.getMetadata().getLabels() == null
+        ? Map.of()
+        : template.getMetadata().getLabels();
   }
 
   private static String toleration(Toleration t) {

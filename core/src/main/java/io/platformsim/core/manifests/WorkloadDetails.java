@@ -18,6 +18,8 @@ import java.util.Optional;
  *     ({@code Exists}) or {@code *} (tolerates everything)
  * @param readiness the first app container's readiness probe, if any
  * @param liveness the first app container's liveness probe, if any
+ * @param autoscaler the HorizontalPodAutoscaler (autoscaling/v2) targeting the workload, if any
+ * @param disruptionBudget the PodDisruptionBudget selecting its pods, if any
  */
 public record WorkloadDetails(
     RolloutStrategy strategy,
@@ -26,7 +28,9 @@ public record WorkloadDetails(
     Map<String, String> nodeSelector,
     List<String> tolerations,
     Optional<ProbeTiming> readiness,
-    Optional<ProbeTiming> liveness) {
+    Optional<ProbeTiming> liveness,
+    Optional<Autoscaler> autoscaler,
+    Optional<DisruptionBudget> disruptionBudget) {
 
   /** Copies the collections; rejects nulls. */
   public WorkloadDetails {
@@ -36,5 +40,7 @@ public record WorkloadDetails(
     tolerations = List.copyOf(tolerations);
     Objects.requireNonNull(readiness, "readiness");
     Objects.requireNonNull(liveness, "liveness");
+    Objects.requireNonNull(autoscaler, "autoscaler");
+    Objects.requireNonNull(disruptionBudget, "disruptionBudget");
   }
 }

@@ -5,7 +5,9 @@
  * DaemonSets, ReplicaSets and bare Pods into {@link io.platformsim.core.workload.Service}s with the
  * per-pod effective request as upstream computes it ({@link
  * io.platformsim.core.manifests.PodRequests}), and returns an immutable {@link
- * io.platformsim.core.manifests.ImportedWorkloads} with its report.
+ * io.platformsim.core.manifests.ImportedWorkloads} with its report. LimitRanges fill missing
+ * requests; PriorityClasses, HorizontalPodAutoscalers and PodDisruptionBudgets attach to the
+ * workloads as {@link io.platformsim.core.manifests.WorkloadDetails}.
  *
  * <p>Depends on the workload package, SnakeYAML Engine (parsing, with document lines), fabric8's
  * Kubernetes model classes (typed objects and quantities; no client) and the JDK; must not depend

@@ -179,6 +179,45 @@ class ManifestReaderTest {
   }
 
   @Test
+  void hpaAttachesByTargetRefAndPdbBySelector() {
+    WorkloadDetails checkout = workload("checkout").details();
+    assertEquals(
+        new Autoscaler("checkout", 3, 12, java.util.OptionalInt.of(70)),
+        checkout.autoscaler().get());
+    // minAvailable 2 of 3 healthy replicas: 1 eviction allowed
+    assertEquals(new DisruptionBudget("checkout", "2", "", 1), checkout.disruptionBudget().get());
+    // maxUnavailable 50% of 2, rounded up: 1; desired healthy 1; 1 eviction allowed
+    assertEquals(
+        new DisruptionBudget("postgres", "", "50%", 1),
+        workload("postgres").details().disruptionBudget().get());
+    assertTrue(workload("cart").details().autoscaler().isEmpty());
+    assertTrue(workload("cart").details().disruptionBudget().isEmpty());
+  }
+
+  @Test
+  void anHpaWithoutMetricsTargets80PercentCpuAndOrphansAreSkipped(@TempDir Path dir)
+      throws IOException {
+    Path f = dir.resolve("h.yaml");
+    Files.writeString(
+        f,
+        "kind: Deployment\nmetadata: {name: web}\n"
+            + "spec: {template: {metadata: {labels: {app: web}}, spec: {containers: [{name: a, image: 'a:1'}]}}}\n"
+            + "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web}\n"
+            + "spec: {scaleTargetRef: {kind: Deployment, name: web}, maxReplicas: 4}\n"
+            + "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: gone}\n"
+            + "spec: {scaleTargetRef: {kind: Deployment, name: gone}, maxReplicas: 4}\n"
+            + "---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: other}\n"
+            + "spec: {minAvailable: 1, selector: {matchLabels: {app: other}}}\n");
+    ImportedWorkloads w = new ManifestReader().read(f);
+    assertEquals(
+        new Autoscaler("web", 1, 4, java.util.OptionalInt.of(80)),
+        w.workloads().get(0).details().autoscaler().get());
+    assertEquals(
+        Map.of("HorizontalPodAutoscaler (no target)", 1, "PodDisruptionBudget (no pods)", 1),
+        w.skipped());
+  }
+
+  @Test
   void anUnknownPriorityClassIsAnError(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("p.yaml");
     Files.writeString(
