@@ -82,7 +82,7 @@ public final class ManifestReader {
     for (Path f : files) {
       readFile(f, found);
     }
-    // Second pass: LimitRanges anywhere in the input apply to every workload of their namespace.
+    // Second pass: LimitRanges, PriorityClasses, HPAs and PDBs anywhere in the input apply.
     List<ImportedWorkload> workloads = new ArrayList<>();
     for (Parsed p : found.parsed) {
       try {
