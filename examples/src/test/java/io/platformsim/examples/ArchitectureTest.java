@@ -377,7 +377,11 @@ class ArchitectureTest {
             "core.usage: workload and the JDK only (usage in, right-sizing out; no simulation)",
             CORE + ".usage",
             WORKLOAD,
-            JDK));
+            JDK),
+        only(
+            "core.manifests: workload only (never engine, platforms, experiment or scheduler)",
+            CORE + ".manifests",
+            WORKLOAD));
   }
 
   /** Classes of {@code pkg} depend on no class of the {@code forbidden} packages. */
