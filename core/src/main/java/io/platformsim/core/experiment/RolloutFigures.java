@@ -57,63 +57,58 @@ final class RolloutFigures {
       outOfService += r.outOfServiceMillis();
       maxOut = Math.max(maxOut, r.maxOutOfService());
     }
-    if (!app.isEmpty()) {
-      DurationSummary s = DurationSummary.of(toArray(app));
-      f.put(Figure.APP_ROLLOUT_P50, s.median() / 1000.0);
-      f.put(Figure.APP_ROLLOUT_P95, s.p95() / 1000.0);
-      f.put(Figure.APP_ROLLOUT_MAX, s.max() / 1000.0);
-      censor(
-          s,
-          lowest.getOrDefault(Release.Kind.APP, Long.MAX_VALUE),
-          censored,
-          Figure.APP_ROLLOUT_P50,
-          Figure.APP_ROLLOUT_P95,
-          Figure.APP_ROLLOUT_MAX);
-    }
-    if (!image.isEmpty()) {
-      DurationSummary s = DurationSummary.of(toArray(image));
-      f.put(Figure.IMAGE_ROLLOUT_P50, s.median() / 1000.0);
-      f.put(Figure.IMAGE_ROLLOUT_P95, s.p95() / 1000.0);
-      f.put(Figure.IMAGE_ROLLOUT_MAX, s.max() / 1000.0);
-      censor(
-          s,
-          lowest.getOrDefault(Release.Kind.BASE_IMAGE, Long.MAX_VALUE),
-          censored,
-          Figure.IMAGE_ROLLOUT_P50,
-          Figure.IMAGE_ROLLOUT_P95,
-          Figure.IMAGE_ROLLOUT_MAX);
-    }
-    if (!config.isEmpty()) {
-      DurationSummary s = DurationSummary.of(toArray(config));
-      f.put(Figure.CONFIG_ROLLOUT_P50, s.median() / 1000.0);
-      f.put(Figure.CONFIG_ROLLOUT_P95, s.p95() / 1000.0);
-      f.put(Figure.CONFIG_ROLLOUT_MAX, s.max() / 1000.0);
-      censor(
-          s,
-          lowest.getOrDefault(Release.Kind.CONFIG, Long.MAX_VALUE),
-          censored,
-          Figure.CONFIG_ROLLOUT_P50,
-          Figure.CONFIG_ROLLOUT_P95,
-          Figure.CONFIG_ROLLOUT_MAX);
-    }
-    if (!all.isEmpty()) { // no rollout: no rollout time (absent), not 0 s
-      DurationSummary s = DurationSummary.of(toArray(all));
-      f.put(Figure.ROLLOUT_P50, s.median() / 1000.0);
-      f.put(Figure.ROLLOUT_P95, s.p95() / 1000.0);
-      f.put(Figure.ROLLOUT_MAX, s.max() / 1000.0);
-      censor(s, lowestAll, censored, Figure.ROLLOUT_P50, Figure.ROLLOUT_P95, Figure.ROLLOUT_MAX);
-    }
+    summary(
+        app,
+        lowest.getOrDefault(Release.Kind.APP, Long.MAX_VALUE),
+        f,
+        censored,
+        Figure.APP_ROLLOUT_P50,
+        Figure.APP_ROLLOUT_P95,
+        Figure.APP_ROLLOUT_MAX);
+    summary(
+        image,
+        lowest.getOrDefault(Release.Kind.BASE_IMAGE, Long.MAX_VALUE),
+        f,
+        censored,
+        Figure.IMAGE_ROLLOUT_P50,
+        Figure.IMAGE_ROLLOUT_P95,
+        Figure.IMAGE_ROLLOUT_MAX);
+    summary(
+        config,
+        lowest.getOrDefault(Release.Kind.CONFIG, Long.MAX_VALUE),
+        f,
+        censored,
+        Figure.CONFIG_ROLLOUT_P50,
+        Figure.CONFIG_ROLLOUT_P95,
+        Figure.CONFIG_ROLLOUT_MAX);
+    // no rollout: no rollout time (absent), not 0 s
+    summary(
+        all, lowestAll, f, censored, Figure.ROLLOUT_P50, Figure.ROLLOUT_P95, Figure.ROLLOUT_MAX);
     f.put(Figure.UNFINISHED_ROLLOUTS, (double) unfinished);
     f.put(Figure.UNAVAILABLE_INSTANCE_HOURS, outOfService / 3_600_000.0);
     f.put(Figure.MAX_UNAVAILABLE, (double) maxOut);
   }
 
   /**
-   * Marks p50, p95 and max of {@code s} censored when the least unfinished bound {@code lowest} is
-   * at or below them: that bound may be the value picked, and its true value is larger.
+   * Puts p50, p95 and max of {@code durations} (milliseconds, as seconds) into {@code f}, nothing
+   * if there are none; each is censored when the least unfinished bound {@code lowest} is at or
+   * below it: that bound may be the value picked, and its true value is larger.
    */
-  private static void censor(
-      DurationSummary s, long lowest, Set<Figure> censored, Figure p50, Figure p95, Figure max) {
+  private static void summary(
+      List<Long> durations,
+      long lowest,
+      Map<Figure, Double> f,
+      Set<Figure> censored,
+      Figure p50,
+      Figure p95,
+      Figure max) {
+    if (durations.isEmpty()) {
+      return;
+    }
+    DurationSummary s = DurationSummary.of(toArray(durations));
+    f.put(p50, s.median() / 1000.0);
+    f.put(p95, s.p95() / 1000.0);
+    f.put(max, s.max() / 1000.0);
     if (lowest <= s.median()) {
       censored.add(p50);
     }

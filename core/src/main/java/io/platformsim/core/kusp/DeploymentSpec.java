@@ -204,11 +204,7 @@ public record DeploymentSpec(
       Map<String, String> selector, List<NoScheduleTerm> terms) {
     List<io.platformsim.scheduler.pod.Toleration> t = new ArrayList<>();
     for (NoScheduleTerm term : terms) {
-      t.add(
-          term.exists()
-              ? io.platformsim.scheduler.pod.Toleration.exists(term.key(), TaintEffect.NO_SCHEDULE)
-              : io.platformsim.scheduler.pod.Toleration.equal(
-                  term.key(), term.value(), TaintEffect.NO_SCHEDULE));
+      t.add(noScheduleToleration(term.key(), term.exists(), term.value()));
     }
     return new DeploymentSpec(
         strategy,
@@ -229,6 +225,17 @@ public record DeploymentSpec(
         disruptionBudget,
         selector,
         t);
+  }
+
+  /**
+   * The scheduler's toleration of {@code NoSchedule} taints: operator {@code Exists} ({@code value}
+   * empty; a null {@code key} tolerates every taint) or {@code Equal} ({@code key=value}).
+   */
+  private static io.platformsim.scheduler.pod.Toleration noScheduleToleration(
+      String key, boolean exists, String value) {
+    return exists
+        ? io.platformsim.scheduler.pod.Toleration.exists(key, TaintEffect.NO_SCHEDULE)
+        : io.platformsim.scheduler.pod.Toleration.equal(key, value, TaintEffect.NO_SCHEDULE);
   }
 
   /** A builder with the upstream defaults. */
@@ -279,12 +286,8 @@ public record DeploymentSpec(
      * a null {@code key} tolerates every taint) or {@code Equal} ({@code key=value}).
      */
     public Builder noScheduleToleration(String key, boolean exists, String value) {
-      List<io.platformsim.scheduler.pod.Toleration> t =
-          new java.util.ArrayList<>(noScheduleTolerations);
-      t.add(
-          exists
-              ? io.platformsim.scheduler.pod.Toleration.exists(key, TaintEffect.NO_SCHEDULE)
-              : io.platformsim.scheduler.pod.Toleration.equal(key, value, TaintEffect.NO_SCHEDULE));
+      List<io.platformsim.scheduler.pod.Toleration> t = new ArrayList<>(noScheduleTolerations);
+      t.add(DeploymentSpec.noScheduleToleration(key, exists, value));
       this.noScheduleTolerations = t;
       return this;
     }
