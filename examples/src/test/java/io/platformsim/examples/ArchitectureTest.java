@@ -338,7 +338,7 @@ class ArchitectureTest {
                 .and()
                 .haveNameNotMatching(
                     EXPERIMENT.replace(".", "\\.")
-                        + "\\.(Scenario|DefaultScenario|ScenarioFile|ScenarioMemory|\\w+Reader|\\w+Writer|Sweep|LespFactory|KuspFactory|NodeSelection)"
+                        + "\\.(Scenario|ScenarioChecks|DefaultScenario|ScenarioFile|ScenarioMemory|\\w+Reader|\\w+Writer|Sweep|LespFactory|KuspFactory|NodeSelection)"
                         + "(\\$.*)?")
                 .should()
                 .dependOnClassesThat()

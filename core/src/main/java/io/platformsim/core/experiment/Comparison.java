@@ -25,7 +25,6 @@ import io.platformsim.core.platform.StrandedCapacity;
 import io.platformsim.core.workload.LoadCurve;
 import io.platformsim.core.workload.Service;
 import io.platformsim.core.workload.Workload;
-import io.platformsim.identity.IdentityMetrics;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -403,7 +402,7 @@ public final class Comparison {
     f.put(Figure.MACHINES, m.averageMachines());
     f.put(Figure.PEAK_MACHINES, (double) m.peakMachines());
     f.put(Figure.COST_PER_HOUR, m.costUsd() / (horizon / 3_600_000.0));
-    pricingFigures(scenario.pricing(), m, horizon, f);
+    PlatformFigures.cost(scenario.pricing(), m, horizon, f);
     f.put(Figure.CPU_ALLOCATION, m.cpuAllocation());
     f.put(Figure.MEMORY_ALLOCATION, m.memoryAllocation());
     f.put(Figure.CPU_USAGE, m.cpuUsage());
@@ -411,7 +410,7 @@ public final class Comparison {
     StrandedCapacity stranded = run.platform.stranded();
     f.put(Figure.STRANDED_CPU, stranded.cpu());
     f.put(Figure.STRANDED_MEMORY, stranded.memory());
-    identityFigures(run.platform.identityMetrics(), f);
+    PlatformFigures.identity(run.platform.identityMetrics(), f);
     RolloutFigures.put(m.rollouts(), horizon, f, censored);
     if (m.instanceDeployMillis().count() > 0) {
       f.put(Figure.INSTANCE_DEPLOY_P50, m.instanceDeployMillis().median() / 1000.0);
@@ -501,50 +500,6 @@ public final class Comparison {
             pollRecovery(run, service, failedAt, horizon, out, censored);
           }
         });
-  }
-
-  /**
-   * The identity figures of {@code id}, the platform's own {@link Platform#identityMetrics()}: the
-   * same reading for every platform, nothing derived here.
-   */
-  static void identityFigures(IdentityMetrics id, Map<Figure, Double> out) {
-    out.put(Figure.ADDRESSES_USED, (double) id.addresses().used());
-    out.put(Figure.ADDRESSES_RESERVED, (double) id.addresses().reserved());
-    out.put(Figure.ADDRESSES_FREE, (double) id.addresses().free());
-    out.put(Figure.ADDRESS_EXHAUSTIONS, (double) id.addresses().exhaustionEvents());
-    out.put(Figure.CERTIFICATES_ISSUED, (double) id.certificates().issued());
-    out.put(Figure.CERTIFICATES_PEAK_PER_MINUTE, (double) id.certificates().peakPerMinute());
-    out.put(Figure.AUTHORITY_DELAY, id.certificates().meanDelayMillis());
-    if (id.tokens() != null) {
-      out.put(Figure.TOKENS_ISSUED, (double) id.tokens().issued());
-    }
-    out.put(Figure.PRINCIPALS, (double) id.principals());
-    out.put(Figure.IDENTITIES, (double) id.credentialHolders());
-    out.put(Figure.BLAST_RADIUS_MEAN_PRINCIPAL, id.blastRadius().meanOverPrincipals());
-    out.put(Figure.BLAST_RADIUS_MAX_PRINCIPAL, (double) id.blastRadius().maxOverPrincipals());
-    out.put(Figure.BLAST_RADIUS_MEAN, id.blastRadius().meanOverHosts());
-    out.put(Figure.BLAST_RADIUS_MAX, (double) id.blastRadius().maxOverHosts());
-  }
-
-  /**
-   * Cost per hour by purchase kind and spot interruptions, only for a scenario that buys something
-   * other than on-demand (an all-on-demand run reports just {@link Figure#COST_PER_HOUR}): spot
-   * figures with a spot share, the reserved figure with a reserved share.
-   */
-  static void pricingFigures(
-      Pricing pricing, PlatformMetrics m, long horizon, Map<Figure, Double> f) {
-    if (pricing.onDemandOnly()) {
-      return;
-    }
-    double hours = horizon / 3_600_000.0;
-    f.put(Figure.COST_ON_DEMAND_PER_HOUR, m.spend().onDemandUsd() / hours);
-    if (pricing.spotShare() > 0) {
-      f.put(Figure.COST_SPOT_PER_HOUR, m.spend().spotUsd() / hours);
-      f.put(Figure.SPOT_INTERRUPTIONS, (double) m.spotInterruptions());
-    }
-    if (pricing.reservedShare() > 0) {
-      f.put(Figure.COST_RESERVED_PER_HOUR, m.spend().reservedUsd() / hours);
-    }
   }
 
   /** {@link RolloutFigures#put} without collecting which figures are censored. */

@@ -19,7 +19,6 @@ import io.platformsim.core.workload.Service;
 import io.platformsim.core.workload.Workload;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -113,89 +112,8 @@ public record Scenario(
     if (tooMany != null) {
       throw new IllegalArgumentException(tooMany);
     }
-    List<TimelineEvent> sorted = new ArrayList<>(timeline);
-    sorted.sort(Comparator.comparingLong(TimelineEvent::atMillis)); // stable: ties keep their order
-    for (TimelineEvent e : sorted) {
-      if (e == null) {
-        throw new IllegalArgumentException("timeline event must not be null");
-      }
-      if (e.atMillis() >= horizonMillis) {
-        throw new IllegalArgumentException(
-            "event '"
-                + e.describe()
-                + "' is at or after the horizon "
-                + TimelineEvent.clock(horizonMillis));
-      }
-      String service = serviceOf(e);
-      if (service != null && !workload.contains(service)) {
-        throw new IllegalArgumentException(
-            "event '"
-                + e.describe()
-                + "' names unknown service '"
-                + service
-                + "'"
-                + Suggestions.didYouMean(
-                    service, workload.services().stream().map(Service::name).toList()));
-      }
-      if (e instanceof ZoneOutage z && !kusp.zones().contains(z.zone())) {
-        throw new IllegalArgumentException(
-            "event '"
-                + e.describe()
-                + "' names unknown zone '"
-                + z.zone()
-                + "'; KuSP zones: "
-                + kusp.zones());
-      }
-    }
-    timeline = List.copyOf(sorted);
-    Resources room = kusp.allocatableForPods();
-    for (Service s : workload.services()) {
-      if (kusp.poolFor(s.request(), DeploymentSpec.DEFAULT).isEmpty()) {
-        throw new IllegalArgumentException(
-            "service '"
-                + s.name()
-                + "' request "
-                + s.request()
-                + " does not fit a KuSP node: "
-                + kusp.nodeType().name()
-                + " has "
-                + room
-                + " for pods; choose a larger kusp node type");
-      }
-      lesp.menu()
-          .select(s, lesp.agents()); // throws, naming the service, if no instance type holds it
-      String zoneProblem = PlacementReader.zoneProblem(s, kusp, lesp);
-      if (zoneProblem != null) {
-        throw new IllegalArgumentException(zoneProblem);
-      }
-    }
-    for (String service : lesp.serviceAutoScaling().keySet()) {
-      if (!workload.contains(service)) {
-        throw new IllegalArgumentException(
-            "lesp serviceAutoScaling names service '"
-                + service
-                + "', which the workload lacks; services: "
-                + workload.services().stream().map(Service::name).toList());
-      }
-    }
-    for (String service : kusp.deployments().keySet()) {
-      if (!workload.contains(service)) {
-        throw new IllegalArgumentException(
-            "kusp deployment spec names service '"
-                + service
-                + "', which the workload lacks; services: "
-                + workload.services().stream().map(Service::name).toList());
-      }
-      Resources limits = kusp.deployment(service).limits();
-      Resources request = workload.service(service).request();
-      // A limit of 0 is no limit for that resource (as the kubelet reads it).
-      if (limits != null
-          && (limits.milliCpu() > 0 && limits.milliCpu() < request.milliCpu()
-              || limits.memoryMib() > 0 && limits.memoryMib() < request.memoryMib())) {
-        throw new IllegalArgumentException(
-            "service '" + service + "' limits " + limits + " are below its request " + request);
-      }
-    }
+    timeline = ScenarioChecks.timeline(timeline, workload, kusp, horizonMillis);
+    ScenarioChecks.servicesFit(workload, lesp, kusp);
     // node selectors and tolerations: some KuSP pool must run each service; an instance-type
     // selector pins the LeSP type
     lesp = NodeSelection.applied(workload, kusp, lesp);
