@@ -216,16 +216,7 @@ public record KuspIdentity(
   public KuspIdentity withResources(String service, String... names) {
     Map<String, Set<String>> m = new LinkedHashMap<>(resources);
     m.put(service, new LinkedHashSet<>(List.of(names)));
-    return new KuspIdentity(
-        clusterCidr,
-        nodePrefix,
-        vpcNetwork,
-        authorityCapacityPerSecond,
-        tokenCapacityPerSecond,
-        certificates,
-        mode,
-        m,
-        renewCredentials);
+    return withResources(m);
   }
 
   /** With every service's resources from {@code byService}, replacing those set before. */
