@@ -46,6 +46,7 @@ class ArchitectureTest {
   private static final String EXPERIMENT = CORE + ".experiment";
   private static final String YAML = CORE + ".yaml";
   private static final String OUTPUT = CORE + ".output";
+  private static final String FLEET = ROOT + ".fleet";
   private static final String EXAMPLES = ROOT + ".examples";
   private static final String BENCHMARKS = ROOT + ".benchmarks";
 
@@ -76,7 +77,17 @@ class ArchitectureTest {
     // Without this a missing module would make every rule below pass on nothing.
     for (String module :
         new String[] {
-          SCHEDULER, IDENTITY, ENGINE, WORKLOAD, PLATFORM, LESP, KUSP, EXPERIMENT, YAML, EXAMPLES
+          SCHEDULER,
+          IDENTITY,
+          ENGINE,
+          WORKLOAD,
+          PLATFORM,
+          LESP,
+          KUSP,
+          EXPERIMENT,
+          YAML,
+          FLEET,
+          EXAMPLES
         }) {
       assertTrue(
           classes.stream().anyMatch(c -> c.getPackageName().startsWith(module)),
@@ -157,7 +168,17 @@ class ArchitectureTest {
             SCHEDULER,
             EXAMPLES,
             BENCHMARKS),
-        never("core never imports examples or benchmarks", CORE, EXAMPLES, BENCHMARKS),
+        never(
+            "core never imports fleet, examples or benchmarks", CORE, FLEET, EXAMPLES, BENCHMARKS),
+        never("fleet never imports examples or benchmarks", FLEET, EXAMPLES, BENCHMARKS),
+        new NamedRule(
+            "only fleet reads Kubernetes manifests: fabric8's model classes nowhere else",
+            noClasses()
+                .that()
+                .resideOutsideOfPackage(FLEET + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.fabric8..")),
         new NamedRule(
             "nothing in core but core.experiment imports core.experiment",
             noClasses()
@@ -368,19 +389,19 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAPackage(EXAMPLES + ".cli..")),
         only(
-            "core.inventory: lesp, workload and yaml only (never experiment, kusp or engine)",
-            CORE + ".inventory",
+            "fleet.inventory: lesp, workload and yaml only (never experiment, kusp or engine)",
+            FLEET + ".inventory",
             LESP,
             WORKLOAD,
             YAML),
         onlyWithLibraries(
-            "core.usage: workload and the JDK only (usage in, right-sizing out; no simulation)",
-            CORE + ".usage",
+            "fleet.usage: workload and the JDK only (usage in, right-sizing out; no simulation)",
+            FLEET + ".usage",
             WORKLOAD,
             JDK),
         only(
-            "core.manifests: workload only (never engine, platforms, experiment or scheduler)",
-            CORE + ".manifests",
+            "fleet.manifests: workload only (never engine, platforms, experiment or scheduler)",
+            FLEET + ".manifests",
             WORKLOAD));
   }
 
