@@ -118,9 +118,9 @@ final class FleetFiles {
       }
       throw new IllegalArgumentException(
           name
-              + " (line "
+              + ":"
               + (i + 1)
-              + "): header: expected '"
+              + ": header: expected '"
               + String.join(",", UsageSeriesReader.COLUMNS)
               + "' (series) or '"
               + String.join(",", UsagePercentilesReader.COLUMNS)

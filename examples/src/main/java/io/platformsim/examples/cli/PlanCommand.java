@@ -147,7 +147,7 @@ public final class PlanCommand implements Callable<Integer> {
     NodePlan first = plans.get(0);
     out.printf(
         Locale.ROOT,
-        "%-13s %d (%d pods to place, %d DaemonSets on every node: %s)%n",
+        "%-13s %d (%d pods to place; DaemonSets on every node: %d, %s)%n",
         "workloads",
         report.workloads(),
         first.pods(),

@@ -1,0 +1,216 @@
+package io.platformsim.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code platformsim import}: the report's figures derived by hand from small manifests, the
+ * fixtures of examples/fleet end to end through {@code compare}, and the bad-input contract (one
+ * line naming file, document or line, field and value; exit 2; no output file).
+ */
+class ImportCommandTest {
+
+  @TempDir Path dir;
+
+  private Path file(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text);
+  }
+
+  /**
+   * web: 3 replicas of 500m / 256Mi; api: 2 replicas whose container has no request at all; a
+   * Service and a ConfigMap, which are skipped.
+   */
+  private Path smallManifests() throws IOException {
+    return file(
+        "app.yaml",
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          replicas: 3
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers:
+              - {name: web, image: example/web:1, resources: {requests: {cpu: 500m, memory: 256Mi}}}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: api}
+        spec:
+          replicas: 2
+          selector: {matchLabels: {app: api}}
+          template:
+            metadata: {labels: {app: api}}
+            spec:
+              containers:
+              - {name: api, image: example/api:1}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web}
+        spec: {selector: {app: web}, ports: [{port: 80}]}
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: web-config}
+        data: {a: b}
+        """);
+  }
+
+  @Test
+  void reportCountsWhatWasImportedBeforeTheFallback() throws IOException {
+    Path out = dir.resolve("small.yaml");
+    Invocation run =
+        Invocation.platformsim(
+            "import", "--json", "--manifests", smallManifests().toString(), "-o", out.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(1, run.out().trim().split("\n").length, run.out());
+    // By hand: 2 workloads, 3 + 2 = 5 pods; as imported web asks 3 x 500m = 1500m and
+    // 3 x 256 = 768 MiB, api nothing (its missing requests count 0 before the fallback).
+    assertEquals("2", run.member("workloads"));
+    assertEquals("5", run.member("pods"));
+    assertEquals("1500", run.member("cpuMillis"));
+    assertEquals("768", run.member("memoryMiB"));
+    assertEquals("[\"default/api\"]", run.member("missingRequests"));
+    assertTrue(run.out().contains("\"skipped\":{\"ConfigMap\":1,\"Service\":1}"), run.out());
+    assertTrue(run.out().contains("\"derived\":["), run.out());
+    assertTrue(Files.exists(out));
+  }
+
+  @Test
+  void importsTheExampleFleetAndCompareRunsTheFile() throws IOException {
+    Path out = dir.resolve("fleet.yaml");
+    Invocation run =
+        Invocation.platformsim(
+            "import",
+            "--manifests",
+            "fleet/manifests",
+            "--inventory",
+            "fleet/inventory/describe-instances.json",
+            "fleet/inventory/describe-auto-scaling-groups.json",
+            "fleet/inventory/inventory.csv",
+            "--usage",
+            "fleet/usage/percentiles.csv",
+            "-o",
+            out.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.row("wrote").startsWith(out.toString()), run.out());
+    assertTrue(Files.readString(out).contains("# "), "comments name the origins");
+    Invocation compare =
+        Invocation.platformsim("compare", "--quiet", "--replications", "1", out.toString());
+    assertEquals(0, compare.exitCode(), compare.err());
+    assertTrue(compare.out().contains("machines"), compare.out());
+  }
+
+  @Test
+  void refusesToOverwriteWithoutForce() throws IOException {
+    Path out = file("kept.yaml", "hand-edited\n");
+    Invocation run =
+        Invocation.platformsim(
+            "import", "--manifests", smallManifests().toString(), "-o", out.toString());
+    run.assertOneLineError("import", "kept.yaml", "--force");
+    assertEquals("hand-edited\n", Files.readString(out));
+  }
+
+  @Test
+  void checksTheOutputBeforeReadingAnything() throws IOException {
+    // The manifest is malformed, but the missing directory is reported first.
+    Path bad = file("bad.yaml", "kind: [\n");
+    Invocation.platformsim(
+            "import", "--manifests", bad.toString(), "-o", dir.resolve("no/such/x.yaml").toString())
+        .assertOneLineError("import", "-o", "no such directory");
+    Invocation.platformsim("import", "--manifests", bad.toString())
+        .assertOneLineError("import", "-o: required");
+    Invocation.platformsim("import", "-o", dir.resolve("x.yaml").toString())
+        .assertOneLineError("import", "--manifests or --inventory");
+  }
+
+  @Test
+  void aBadManifestIsOneLineAndWritesNothing() throws IOException {
+    Path bad =
+        file(
+            "bad.yaml",
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              template:
+                spec:
+                  containers:
+                  - {name: web, image: w, resources: {requests: {cpu: lots}}}
+            """);
+    Path out = dir.resolve("out.yaml");
+    Invocation.platformsim("import", "--manifests", bad.toString(), "-o", out.toString())
+        .assertOneLineError(
+            "import", "bad.yaml#0", "spec.template.spec.containers[0].resources.requests.cpu", "lots");
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void anUnknownInstanceTypeInTheInventoryIsOneLineAndWritesNothing() throws IOException {
+    Path inv = file("machines.csv", "service,instance_type,count\nweb,m5.large,2\nweb,m5.huge,1\n");
+    Path out = dir.resolve("out.yaml");
+    Invocation.platformsim(
+            "import",
+            "--manifests",
+            smallManifests().toString(),
+            "--inventory",
+            inv.toString(),
+            "-o",
+            out.toString())
+        .assertOneLineError("import", "machines.csv:3", "m5.huge");
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void inventoryAndUsageKindsAreToldApartByContent() throws IOException {
+    Path out = dir.resolve("out.yaml");
+    // JSON with neither AWS CLI key.
+    Path json = file("inv.json", "{\"Machines\": []}\n");
+    Invocation.platformsim(
+            "import",
+            "--manifests",
+            smallManifests().toString(),
+            "--inventory",
+            json.toString(),
+            "-o",
+            out.toString())
+        .assertOneLineError("import", "inv.json", "Reservations", "AutoScalingGroups");
+    // A usage file with an unknown header names its line and the two expected headers.
+    Path usage = file("usage.csv", "# exported\nservice,cpu\nweb,1\n");
+    Invocation.platformsim(
+            "import",
+            "--manifests",
+            smallManifests().toString(),
+            "--usage",
+            usage.toString(),
+            "-o",
+            out.toString())
+        .assertOneLineError(
+            "import", "usage.csv:2:", "header", "'service,cpu'", "timestamp,service");
+    // A malformed series row names file, line, field and value.
+    Path series =
+        file("series.csv", "timestamp,service,cpu_cores,memory_bytes\nyesterday,web,1,100\n");
+    Invocation.platformsim(
+            "import",
+            "--manifests",
+            smallManifests().toString(),
+            "--usage",
+            series.toString(),
+            "-o",
+            out.toString())
+        .assertOneLineError("import", "series.csv:2", "timestamp", "yesterday");
+    assertFalse(Files.exists(out));
+  }
+}
