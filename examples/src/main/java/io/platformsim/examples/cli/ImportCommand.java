@@ -46,9 +46,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Imports a fleet into a scenario file that compare runs: Kubernetes manifests",
-      "(the KuSP side), the legacy inventory (the LeSP side: aws ec2",
-      "describe-instances or aws autoscaling describe-auto-scaling-groups JSON, or a",
+      "Imports manifests, inventory and usage into a scenario file for compare.",
+      "",
+      "Kubernetes manifests (the KuSP side), the legacy inventory (the LeSP side:",
+      "aws ec2 describe-instances or aws autoscaling describe-auto-scaling-groups JSON, or a",
       "service,instance_type,count[,zone] CSV, told apart by content) and usage (a",
       "timestamp,service,cpu_cores,memory_bytes series or service,resource,p50,p90,",
       "p95,p99,max percentiles CSV, told apart by the header). A service on both",

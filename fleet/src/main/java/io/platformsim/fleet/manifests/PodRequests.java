@@ -51,12 +51,12 @@ public final class PodRequests {
    * @throws FieldProblem on a quantity that does not parse
    */
   static PodRequest of(PodSpec spec, String field) {
-    return compute(spec, field, false);
+    return compute(spec, field, null);
   }
 
-  /** As {@link #of}, with the scheduler's non-zero default for every missing container request. */
-  static PodRequest withFallback(PodSpec spec, String field) {
-    return compute(spec, field, true);
+  /** As {@link #of}, with {@code fallback} for every missing container request. */
+  static PodRequest withFallback(PodSpec spec, String field, DefaultRequest fallback) {
+    return compute(spec, field, fallback);
   }
 
   /** The effective request of {@code spec} as written, for callers outside the reader. */
@@ -66,10 +66,16 @@ public final class PodRequests {
 
   /** The effective request with the fallback applied, for callers outside the reader. */
   public static PodRequest withFallback(PodSpec spec) {
-    return withFallback(spec, "spec");
+    return withFallback(spec, "spec", DefaultRequest.SCHEDULER_NON_ZERO);
   }
 
-  private static PodRequest compute(PodSpec spec, String field, boolean fallback) {
+  /** The effective request with {@code fallback} for every missing container request. */
+  public static PodRequest withFallback(PodSpec spec, DefaultRequest fallback) {
+    return withFallback(spec, "spec", fallback);
+  }
+
+  /** {@code fallback} null: as written, missing requests count 0 and are listed. */
+  private static PodRequest compute(PodSpec spec, String field, DefaultRequest fallback) {
     List<String> missing = new ArrayList<>();
     long[] apps = new long[2];
     List<Container> containers = orEmpty(spec.getContainers());
@@ -104,14 +110,15 @@ public final class PodRequests {
     return new PodRequest(total[0], total[1], qos(spec, field), missing);
   }
 
-  private static long[] request(Container c, String path, boolean fallback, List<String> missing) {
+  private static long[] request(
+      Container c, String path, DefaultRequest fallback, List<String> missing) {
     ResourceRequirements rr = c.getResources();
     Map<String, Quantity> req = rr == null ? null : rr.getRequests();
     Map<String, Quantity> lim = rr == null ? null : rr.getLimits();
     Quantity cpu = effective(req, lim, CPU);
     Quantity mem = effective(req, lim, MEMORY);
     String name = c.getName() == null ? path : c.getName();
-    if (!fallback) {
+    if (fallback == null) {
       if (cpu == null) {
         missing.add(name + ":" + CPU);
       }
@@ -121,11 +128,11 @@ public final class PodRequests {
     }
     long cpuMillis =
         cpu == null
-            ? (fallback ? DEFAULT_CPU_MILLIS : 0)
+            ? (fallback == null ? 0 : fallback.cpuMillis())
             : millis(cpu, path + ".resources.requests.cpu");
     long memBytes =
         mem == null
-            ? (fallback ? DEFAULT_MEMORY_BYTES : 0)
+            ? (fallback == null ? 0 : fallback.memoryBytes())
             : bytes(mem, path + ".resources.requests.memory");
     return new long[] {cpuMillis, memBytes};
   }
