@@ -228,8 +228,14 @@ public final class ImportCommand implements Callable<Integer> {
           r.missingRequests().size()
               + (r.missingRequests().isEmpty()
                   ? ""
-                  : " (fallback applied): " + String.join(", ", r.missingRequests())));
+                  : " (fallback "
+                      + input.fallback()
+                      + " per container): "
+                      + String.join(", ", r.missingRequests())));
       row(out, "skipped", r.skipped().isEmpty() ? "0" : counts(r.skipped()));
+      for (String n : r.notModelled()) {
+        row(out, "not modelled", n);
+      }
     }
     if (legacy != null) {
       InventoryReport r = legacy.report();
@@ -276,7 +282,8 @@ public final class ImportCommand implements Callable<Integer> {
             .add("cpuMillis", r == null ? 0 : r.cpuMillis())
             .add("memoryMiB", r == null ? 0 : r.memoryMiB())
             .add("missingRequests", r == null ? List.of() : r.missingRequests())
-            .add("skipped", skipped);
+            .add("skipped", skipped)
+            .add("notModelled", r == null ? List.of() : r.notModelled());
     List<String> unmapped = new ArrayList<>();
     if (legacy != null) {
       for (UnmappedMachine m : legacy.report().unmapped()) {

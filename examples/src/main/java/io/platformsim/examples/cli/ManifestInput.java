@@ -1,5 +1,6 @@
 package io.platformsim.examples.cli;
 
+import io.platformsim.fleet.manifests.DefaultRequest;
 import io.platformsim.fleet.manifests.ImportedWorkloads;
 import io.platformsim.fleet.manifests.ManifestReader;
 import java.nio.file.Path;
@@ -45,10 +46,19 @@ final class ManifestInput {
     return reader().read(manifests);
   }
 
+  /**
+   * The fallback for a container without a request: {@code --default-request}, else the
+   * documented default.
+   *
+   * @throws IllegalArgumentException naming the option, field and value on bad text
+   */
+  DefaultRequest fallback() {
+    return defaultRequest == null
+        ? DefaultRequest.SCHEDULER_NON_ZERO
+        : DefaultRequest.parse(defaultRequest);
+  }
+
   private ManifestReader reader() {
-    if (defaultRequest == null) {
-      return new ManifestReader();
-    }
-    throw new IllegalArgumentException("--default-request: not available yet");
+    return new ManifestReader(fallback());
   }
 }

@@ -31,6 +31,10 @@ import java.util.Locale;
  * from the optimum. A workload with 0 replicas takes no room. If a pod is larger than a node's room,
  * or the DaemonSets alone exceed it, the plan lists why instead of a node count.
  *
+ * <p>Placement terms (node selectors, node affinity, pod anti-affinity, topology spread) are not
+ * honoured: the plan packs resources only, so it is a lower estimate when anti-affinity or spread
+ * force pods apart.
+ *
  * <p>Allocation is as {@code compare} reports it ({@code PlatformMetrics.cpuAllocation}): the
  * service pods' requests over the capacity of the machines paid for; DaemonSets count as neither.
  *

@@ -162,7 +162,10 @@ public final class PlanCommand implements Callable<Integer> {
         report.missingRequests().size(),
         report.missingRequests().isEmpty()
             ? ""
-            : " (request fallback applied): " + String.join(", ", report.missingRequests()));
+            : " (fallback "
+                + input.fallback()
+                + " per container): "
+                + String.join(", ", report.missingRequests()));
     out.println();
     out.printf(
         Locale.ROOT,
@@ -218,7 +221,7 @@ public final class PlanCommand implements Callable<Integer> {
         NodePlan.HOURS_PER_MONTH);
   }
 
-  private static String json(ImportedWorkloads w, List<NodePlan> plans) {
+  private String json(ImportedWorkloads w, List<NodePlan> plans) {
     ImportReport report = w.report();
     JsonObject types = new JsonObject();
     for (NodePlan p : plans) {
@@ -259,6 +262,7 @@ public final class PlanCommand implements Callable<Integer> {
                 .add("cpuMillis", first.daemonSets().milliCpu())
                 .add("memoryMiB", first.daemonSets().memoryMib()))
         .add("missingRequests", report.missingRequests())
+        .add("defaultRequest", input.fallback().toString())
         .add("priceRegion", InstanceCatalogue.AWS_REGION)
         .add("priceDate", InstanceCatalogue.AWS_PRICE_DATE)
         .add("hoursPerMonth", NodePlan.HOURS_PER_MONTH)

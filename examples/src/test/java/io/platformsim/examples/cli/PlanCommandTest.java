@@ -127,6 +127,42 @@ class PlanCommandTest {
   }
 
   @Test
+  void aMissingRequestTakesTheDefaultRequest() throws IOException {
+    Path noRequests =
+        file("bare.yaml", deployment("bare", 10, "1", "1Gi").replace("resources:", "x-resources:"));
+    // The scheduler's non-zero default, 100m and 200 MiB a container: 10 pods = 1000m, 2000 MiB:
+    // one m5.large (room 2000m, 8092 MiB).
+    Invocation dflt =
+        Invocation.platformsim(
+            "plan", "--manifests", noRequests.toString(), "--node-type", "m5.large");
+    assertEquals(0, dflt.exitCode(), dflt.err());
+    assertEquals(1, dflt.numbers("m5.large")[0]);
+    assertEquals(
+        "1 (fallback cpu=100m,memory=200Mi per container): default/bare", dflt.row("missing"));
+    // With 1 CPU a container: the ten 1-CPU pods of the first test, 5 nodes.
+    Invocation given =
+        Invocation.platformsim(
+            "plan",
+            "--manifests",
+            noRequests.toString(),
+            "--default-request",
+            "cpu=1,memory=1Gi",
+            "--node-type",
+            "m5.large");
+    assertEquals(0, given.exitCode(), given.err());
+    assertEquals(5, given.numbers("m5.large")[0]);
+    Invocation.platformsim(
+            "plan",
+            "--manifests",
+            noRequests.toString(),
+            "--default-request",
+            "cpu=1,disk=2Gi",
+            "--node-type",
+            "m5.large")
+        .assertOneLineError("plan", "--default-request", "disk");
+  }
+
+  @Test
   void jsonIsOneObjectWithAMemberPerType() throws IOException {
     Invocation run =
         Invocation.platformsim(
