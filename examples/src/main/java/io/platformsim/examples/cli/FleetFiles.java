@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  * The legacy-side files of {@code platformsim import}, each kind told apart by its content, not its
  * name: an inventory file is {@code aws ec2 describe-instances} JSON (a top-level {@code
  * "Reservations"} key), {@code aws autoscaling describe-auto-scaling-groups} JSON ({@code
- * "AutoScalingGroups"}), or else the CSV {@code service,instance_type,count[,zone]}; a usage file is
- * the series CSV or the percentiles CSV by its header. Every error is one line naming the file.
+ * "AutoScalingGroups"}), or else the CSV {@code service,instance_type,count[,zone]}; a usage file
+ * is the series CSV or the percentiles CSV by its header. Every error is one line naming the file.
  */
 final class FleetFiles {
 
@@ -107,8 +107,7 @@ final class FleetFiles {
         Map<String, LoadCurve> daily = new TreeMap<>();
         for (String service : profiles.keySet()) {
           daily.put(
-              service,
-              DailyLoad.curve(samples, service, LOAD_STEP_MILLIS, LoadCurve.DAY_MILLIS));
+              service, DailyLoad.curve(samples, service, LOAD_STEP_MILLIS, LoadCurve.DAY_MILLIS));
         }
         return new Usage("series", profiles, daily);
       }

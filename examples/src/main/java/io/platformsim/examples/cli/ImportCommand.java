@@ -168,9 +168,8 @@ public final class ImportCommand implements Callable<Integer> {
   }
 
   /**
-   * Refuses, before any input is read, an output that could not be written: none given, a
-   * directory that does not exist or cannot take the file, or an existing file without {@code
-   * --force}.
+   * Refuses, before any input is read, an output that could not be written: none given, a directory
+   * that does not exist or cannot take the file, or an existing file without {@code --force}.
    */
   private void checkOutput() {
     if (output == null) {
@@ -188,8 +187,7 @@ public final class ImportCommand implements Callable<Integer> {
       throw new IllegalArgumentException("-o " + output + ": is a directory");
     }
     if (Files.exists(abs) && !force) {
-      throw new IllegalArgumentException(
-          "-o " + output + ": exists; add --force to overwrite it");
+      throw new IllegalArgumentException("-o " + output + ": exists; add --force to overwrite it");
     }
     try {
       OutputFiles.checkDirectory(parent, List.of(abs.getFileName().toString()));
@@ -212,10 +210,7 @@ public final class ImportCommand implements Callable<Integer> {
       Inventory legacy,
       FleetFiles.Usage used,
       ImportedFleet fleet) {
-    row(
-        out,
-        "wrote",
-        output + " (" + fleet.scenario().workload().services().size() + " services)");
+    row(out, "wrote", output + " (" + fleet.scenario().workload().services().size() + " services)");
     if (w != null) {
       ImportReport r = w.report();
       row(out, "workloads", Integer.toString(r.workloads()));

@@ -47,8 +47,8 @@ final class ManifestInput {
   }
 
   /**
-   * The fallback for a container without a request: {@code --default-request}, else the
-   * documented default.
+   * The fallback for a container without a request: {@code --default-request}, else the documented
+   * default.
    *
    * @throws IllegalArgumentException naming the option, field and value on bad text
    */

@@ -28,8 +28,8 @@ import java.util.Locale;
  * <p>Every other workload contributes {@code replicas} items of its service request (the effective
  * pod request with the fallback for missing requests, memory in MiB rounded up); the items are
  * packed with {@link PackingAlgorithm#best()}, and the lower bound proves how far the answer may be
- * from the optimum. A workload with 0 replicas takes no room. If a pod is larger than a node's room,
- * or the DaemonSets alone exceed it, the plan lists why instead of a node count.
+ * from the optimum. A workload with 0 replicas takes no room. If a pod is larger than a node's
+ * room, or the DaemonSets alone exceed it, the plan lists why instead of a node count.
  *
  * <p>Placement terms (node selectors, node affinity, pod anti-affinity, topology spread) are not
  * honoured: the plan packs resources only, so it is a lower estimate when anti-affinity or spread
@@ -98,8 +98,15 @@ record NodePlan(
       allocatable = KuspConfig.builder().nodeType(node).daemonSets().build().allocatable();
     } catch (IllegalArgumentException e) {
       return new NodePlan(
-          type, Resources.ZERO, dsTotal, Resources.ZERO, 0, pods, requested, null, List.of(
-              e.getMessage()));
+          type,
+          Resources.ZERO,
+          dsTotal,
+          Resources.ZERO,
+          0,
+          pods,
+          requested,
+          null,
+          List.of(e.getMessage()));
     }
     int slots = NodeType.DEFAULT_MAX_PODS - ds.size();
     if (!dsTotal.fitsIn(allocatable) || slots < 1) {

@@ -153,7 +153,10 @@ class ImportCommandTest {
     Path out = dir.resolve("out.yaml");
     Invocation.platformsim("import", "--manifests", bad.toString(), "-o", out.toString())
         .assertOneLineError(
-            "import", "bad.yaml#0", "spec.template.spec.containers[0].resources.requests.cpu", "lots");
+            "import",
+            "bad.yaml#0",
+            "spec.template.spec.containers[0].resources.requests.cpu",
+            "lots");
     assertFalse(Files.exists(out));
   }
 

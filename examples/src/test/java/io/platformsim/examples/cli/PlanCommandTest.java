@@ -82,13 +82,17 @@ class PlanCommandTest {
     // memory 10240 / (3 x 16384) = 20.8%.
     assertArrayEquals(
         new double[] {3, 3, 0, 0.0, 0.576, 420.48, 83.3, 20.8}, run.numbers("m5.xlarge"), 1e-9);
-    assertTrue(run.row("workloads").startsWith("1 (10 pods to place; DaemonSets on every node: 0,"), run.out());
+    assertTrue(
+        run.row("workloads").startsWith("1 (10 pods to place; DaemonSets on every node: 0,"),
+        run.out());
   }
 
   @Test
   void daemonSetOverheadLowersEveryNodesRoom() throws IOException {
     file("web.yaml", deployment("web", 10, "1", "1Gi"));
-    file("agents.yaml", daemonSet("logs", "50m", "64Mi") + "---\n" + daemonSet("net", "50m", "64Mi"));
+    file(
+        "agents.yaml",
+        daemonSet("logs", "50m", "64Mi") + "---\n" + daemonSet("net", "50m", "64Mi"));
     Invocation run =
         Invocation.platformsim(
             "plan", "--manifests", dir.toString(), "--node-type", "m5.large,m5.xlarge");
@@ -108,7 +112,10 @@ class PlanCommandTest {
                 "room per node m5.large: 1900m CPU, 7964 MiB, 108 pods (allocatable 2000m CPU,"
                     + " 8092 MiB minus DaemonSets 100m CPU, 128 MiB)"),
         run.out());
-    assertTrue(run.row("workloads").startsWith("3 (10 pods to place; DaemonSets on every node: 2, 100m CPU, 128 MiB)"), run.out());
+    assertTrue(
+        run.row("workloads")
+            .startsWith("3 (10 pods to place; DaemonSets on every node: 2, 100m CPU, 128 MiB)"),
+        run.out());
   }
 
   @Test
