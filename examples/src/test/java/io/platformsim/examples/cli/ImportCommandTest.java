@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.platformsim.core.experiment.ScenarioFile;
+import io.platformsim.core.workload.Resources;
+import io.platformsim.core.workload.Service;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +88,29 @@ class ImportCommandTest {
     assertTrue(run.out().contains("\"skipped\":{\"ConfigMap\":1,\"Service\":1}"), run.out());
     assertTrue(run.out().contains("\"derived\":["), run.out());
     assertTrue(Files.exists(out));
+
+    // Again over the same file (--force) with another fallback: the figures as imported stay,
+    // the scenario's api service asks the fallback (one container: 300m, 64 MiB).
+    Invocation again =
+        Invocation.platformsim(
+            "import",
+            "--manifests",
+            dir.resolve("app.yaml").toString(),
+            "--default-request",
+            "cpu=300m,memory=64Mi",
+            "--force",
+            "-o",
+            out.toString());
+    assertEquals(0, again.exitCode(), again.err());
+    assertEquals("1500 (requests x replicas, as imported)", again.row("cpuMillis"));
+    assertEquals(
+        "1 (fallback cpu=300m,memory=64Mi per container): default/api", again.row("missing"));
+    Service api =
+        ScenarioFile.load(out).workload().services().stream()
+            .filter(s -> s.name().equals("api"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(Resources.of(300, 64), api.request());
   }
 
   @Test
@@ -110,6 +136,34 @@ class ImportCommandTest {
         Invocation.platformsim("compare", "--quiet", "--replications", "1", out.toString());
     assertEquals(0, compare.exitCode(), compare.err());
     assertTrue(compare.out().contains("machines"), compare.out());
+  }
+
+  @Test
+  void serviceTagChangesWhichMachinesMapToAService() {
+    String inv = "fleet/inventory/describe-instances.json";
+    // Default (tag 'service', then the auto-scaling group): checkout 6 + search 5 + catalog 4
+    // (group tag) + payments 4 = 19 machines; the bastion and the untagged m5.xlarge are unmapped.
+    Invocation dflt =
+        Invocation.platformsim(
+            "import", "--json", "--inventory", inv, "-o", dir.resolve("a.yaml").toString());
+    assertEquals(0, dflt.exitCode(), dflt.err());
+    assertEquals("19", dflt.member("machines"));
+    assertEquals(2, dflt.out().split("\"i-", -1).length - 1, dflt.out());
+    // Tag 'team': only search (team=discovery) and catalog (its group) map: 9; checkout 6,
+    // payments 4 and the two others are unmapped: 12.
+    Invocation team =
+        Invocation.platformsim(
+            "import",
+            "--json",
+            "--inventory",
+            inv,
+            "--service-tag",
+            "team",
+            "-o",
+            dir.resolve("b.yaml").toString());
+    assertEquals(0, team.exitCode(), team.err());
+    assertEquals("9", team.member("machines"));
+    assertEquals(12, team.out().split("\"i-", -1).length - 1, team.out());
   }
 
   @Test
