@@ -2,34 +2,115 @@ package io.platformsim.fleet.scenario;
 
 import io.platformsim.core.experiment.Scenario;
 import io.platformsim.core.experiment.ScenarioWriter;
+import io.platformsim.core.lesp.InstanceType;
+import io.platformsim.core.lesp.LespConfig;
+import io.platformsim.core.workload.Service;
 import io.platformsim.fleet.usage.Recommendation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * An imported scenario, where each service came from, and the right-sizing recommendations of the
- * services usage was given for.
+ * An imported scenario, where each service came from, the right-sizing recommendations of the
+ * services usage was given for, and what the scenario could not say.
  *
  * @param scenario the scenario
  * @param origins one per service, in the scenario's service order
- * @param rightSized service name to its recommendation (services with usage only)
+ * @param rightSized service name to its recommendation (services with usage only), in service order
+ * @param notModelled {@code "service: what (why)"} lines for manifest details the scenario cannot
+ *     express (they are listed, never dropped silently), in service order
  */
 public record ImportedFleet(
-    Scenario scenario, List<ServiceOrigin> origins, Map<String, Recommendation> rightSized) {
+    Scenario scenario,
+    List<ServiceOrigin> origins,
+    Map<String, Recommendation> rightSized,
+    List<String> notModelled) {
 
   /** Copies the collections. */
   public ImportedFleet {
     origins = List.copyOf(origins);
-    rightSized = Map.copyOf(rightSized);
+    rightSized = Collections.unmodifiableMap(new LinkedHashMap<>(rightSized));
+    notModelled = List.copyOf(notModelled);
   }
 
-  /** The scenario as YAML, a comment line above each service naming its origin. */
+  /** A fleet with nothing unmodelled. */
+  public ImportedFleet(
+      Scenario scenario, List<ServiceOrigin> origins, Map<String, Recommendation> rightSized) {
+    this(scenario, origins, rightSized, List.of());
+  }
+
+  /**
+   * The scenario as YAML ({@link ScenarioWriter}), a comment line above each service naming where
+   * it came from and which side was derived; {@code ScenarioFile.parse} reads it back as {@link
+   * #scenario()}.
+   */
   public String yaml() {
-    return ScenarioWriter.write(scenario);
+    Map<String, String> comments = new LinkedHashMap<>();
+    for (ServiceOrigin o : origins) {
+      List<String> parts = new ArrayList<>();
+      if (!o.manifest().isEmpty()) {
+        parts.add("manifest " + o.manifest());
+      }
+      if (!o.inventory().isEmpty()) {
+        parts.add("inventory " + o.inventory());
+      }
+      if (!o.usage().isEmpty()) {
+        parts.add("usage " + o.usage());
+      }
+      if (o.lespDerived()) {
+        parts.add("LeSP derived");
+      }
+      if (o.kuspDerived()) {
+        parts.add("KuSP derived");
+      }
+      comments.put(o.service(), o.service() + ": " + String.join("; ", parts));
+    }
+    return ScenarioWriter.write(scenario, comments);
   }
 
-  /** One line per derived side: {@code "service: lesp derived (rule ...)"}. */
+  /**
+   * One line per derived side, for the import report: {@code "cart.shop: lesp derived (one machine
+   * per replica: 3 x c5.large, ...)"} and {@code "catalog: kusp derived (...)"}.
+   */
   public List<String> derived() {
-    return List.of();
+    List<String> out = new ArrayList<>();
+    LespConfig lesp = scenario.lesp();
+    for (ServiceOrigin o : origins) {
+      Service s = scenario.workload().service(o.service());
+      if (o.lespDerived()) {
+        // LeSP's own choice, or the type an instance-type node selector pins
+        String pin = lesp.pinnedTypes().get(s.name());
+        InstanceType t = pin != null ? lesp.menu().type(pin) : lesp.menu().select(s, lesp.agents());
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "%s: lesp derived (one machine per replica plus %.0f%% headroom: %d x %s, the"
+                    + " cheapest menu type holding request %s plus agents %s)",
+                s.name(),
+                100 * lesp.headroom(),
+                lesp.poolSize(s),
+                t.name(),
+                s.request(),
+                lesp.agents().total()));
+      }
+      if (o.kuspDerived()) {
+        String type = lesp.pinnedTypes().get(s.name());
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "%s: kusp derived (replicas = %d machines of %s; request %s, %s)",
+                s.name(),
+                s.instances(),
+                type,
+                s.request(),
+                o.usage().isEmpty()
+                    ? "what the machine leaves the service after the agents"
+                    : "the usage-based right-sizing target, at most the machine's room"));
+      }
+    }
+    return out;
   }
 }
