@@ -18,9 +18,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -228,9 +230,6 @@ public final class ImportCommand implements Callable<Integer> {
                       + " per container): "
                       + String.join(", ", r.missingRequests())));
       row(out, "skipped", r.skipped().isEmpty() ? "0" : counts(r.skipped()));
-      for (String n : r.notModelled()) {
-        row(out, "not modelled", n);
-      }
     }
     if (legacy != null) {
       InventoryReport r = legacy.report();
@@ -251,6 +250,9 @@ public final class ImportCommand implements Callable<Integer> {
     }
     if (used != null) {
       row(out, "usage", used.profiles().size() + " services (" + used.kind() + ")");
+    }
+    for (String n : notModelled(w, fleet)) {
+      row(out, "not modelled", n);
     }
     List<String> derived = fleet.derived();
     row(out, "derived", Integer.toString(derived.size()));
@@ -278,7 +280,7 @@ public final class ImportCommand implements Callable<Integer> {
             .add("memoryMiB", r == null ? 0 : r.memoryMiB())
             .add("missingRequests", r == null ? List.of() : r.missingRequests())
             .add("skipped", skipped)
-            .add("notModelled", r == null ? List.of() : r.notModelled());
+            .add("notModelled", notModelled(w, fleet));
     List<String> unmapped = new ArrayList<>();
     if (legacy != null) {
       for (UnmappedMachine m : legacy.report().unmapped()) {
@@ -298,6 +300,16 @@ public final class ImportCommand implements Callable<Integer> {
               .add("memoryMiB", e.getValue().target().memoryMib()));
     }
     return o.add("rightSized", rightSized).toString();
+  }
+
+  /** What the manifests reader and the scenario could not express, each line once. */
+  private static List<String> notModelled(ImportedWorkloads w, ImportedFleet fleet) {
+    Set<String> lines = new LinkedHashSet<>();
+    if (w != null) {
+      lines.addAll(w.report().notModelled());
+    }
+    lines.addAll(fleet.notModelled());
+    return List.copyOf(lines);
   }
 
   private static String counts(Map<String, Integer> byKind) {
