@@ -140,7 +140,8 @@ class ImportCommandTest {
     // 13 workloads, 2 of them DaemonSets (kusp.daemonSets, not services): 11 manifest services.
     // 8 inventory services; after renames.csv (checkout -> checkout.shop, payments ->
     // ledger.payments) 6 pair with a manifest service (checkout.shop, ledger.payments, search,
-    // web, worker, catalog). So 11 + 8 - 6 = 13 services, 5 with LeSP derived and 2 (legacy-billing,
+    // web, worker, catalog). So 11 + 8 - 6 = 13 services, 5 with LeSP derived and 2
+    // (legacy-billing,
     // reports) with KuSP derived: 7 derived.
     assertEquals("13", run.member("workloads"));
     assertEquals("13", run.member("services"));
@@ -150,6 +151,48 @@ class ImportCommandTest {
         Invocation.platformsim("compare", "--quiet", "--replications", "1", out.toString());
     assertEquals(0, compare.exitCode(), compare.err());
     assertTrue(compare.out().contains("Scenario 'fleet'"), compare.out());
+  }
+
+  @Test
+  void aUsageSeriesBecomesTheDailyLoadCurveOfItsService() throws IOException {
+    Path out = dir.resolve("series.yaml");
+    Invocation run =
+        Invocation.platformsim(
+            "import",
+            "--json",
+            "--manifests",
+            "fleet/manifests",
+            "--usage",
+            "fleet/usage/series.csv",
+            "--map",
+            "fleet/renames.csv",
+            "-o",
+            out.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals("\"series\"", run.member("usage"));
+    // series.csv: checkout uses (h + 1) x 0.05 cores at hour h of both days; the day's mean is
+    // 0.05 x 12.5 = 0.625, so hour 0 is 0.05 / 0.625 = 0.08 of it and hour 1 0.16 (hourly steps).
+    String yaml = Files.readString(out);
+    assertTrue(yaml.contains("loadCurve:\n      service: checkout.shop\n"), yaml);
+    assertTrue(yaml.contains("- {at: 0s, factor: 0.08"), yaml);
+    assertTrue(yaml.contains("- {at: 1h, factor: 0.16"), yaml);
+  }
+
+  @Test
+  void usageForAnUnknownServiceIsOneLineAndWritesNothing() {
+    // Without the renames, series.csv's 'checkout' is on neither side (the manifest has
+    // checkout.shop).
+    Path out = dir.resolve("out.yaml");
+    Invocation.platformsim(
+            "import",
+            "--manifests",
+            "fleet/manifests",
+            "--usage",
+            "fleet/usage/series.csv",
+            "-o",
+            out.toString())
+        .assertOneLineError("import", "'checkout'", "neither");
+    assertFalse(Files.exists(out));
   }
 
   @Test
