@@ -20,8 +20,8 @@ import java.util.Map;
  * @param scenario the scenario
  * @param origins one per service, in the scenario's service order
  * @param rightSized service name to its recommendation (services with usage only), in service order
- * @param notModelled {@code "service: what (why)"} lines for manifest details the scenario cannot
- *     express (they are listed, never dropped silently), in service order
+ * @param notModelled {@code "service: what (why)"} lines for manifest and inventory details the
+ *     scenario cannot express (listed, never dropped silently), in the order found
  */
 public record ImportedFleet(
     Scenario scenario,
@@ -49,25 +49,7 @@ public record ImportedFleet(
    */
   public String yaml() {
     Map<String, String> comments = new LinkedHashMap<>();
-    for (ServiceOrigin o : origins) {
-      List<String> parts = new ArrayList<>();
-      if (!o.manifest().isEmpty()) {
-        parts.add("manifest " + o.manifest());
-      }
-      if (!o.inventory().isEmpty()) {
-        parts.add("inventory " + o.inventory());
-      }
-      if (!o.usage().isEmpty()) {
-        parts.add("usage " + o.usage());
-      }
-      if (o.lespDerived()) {
-        parts.add("LeSP derived");
-      }
-      if (o.kuspDerived()) {
-        parts.add("KuSP derived");
-      }
-      comments.put(o.service(), o.service() + ": " + String.join("; ", parts));
-    }
+    origins.forEach(o -> comments.put(o.service(), o.toString()));
     return ScenarioWriter.write(scenario, comments);
   }
 
@@ -112,5 +94,29 @@ public record ImportedFleet(
       }
     }
     return out;
+  }
+
+  /** A summary line, then one line per service with its origin. */
+  @Override
+  public String toString() {
+    long paired =
+        origins.stream().filter(o -> !o.manifest().isEmpty() && !o.inventory().isEmpty()).count();
+    long lesp = origins.stream().filter(ServiceOrigin::lespDerived).count();
+    long kusp = origins.stream().filter(ServiceOrigin::kuspDerived).count();
+    StringBuilder b =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "ImportedFleet[%s: %d services (%d paired, %d LeSP derived, %d KuSP derived),"
+                    + " %d right-sized, %d not modelled]",
+                scenario.name(),
+                origins.size(),
+                paired,
+                lesp,
+                kusp,
+                rightSized.size(),
+                notModelled.size()));
+    origins.forEach(o -> b.append("\n  ").append(o));
+    return b.toString();
   }
 }

@@ -30,4 +30,25 @@ public record ServiceOrigin(
     Objects.requireNonNull(inventory, "inventory");
     Objects.requireNonNull(usage, "usage");
   }
+
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder(service).append(':');
+    if (!manifest.isEmpty()) {
+      b.append(" manifest ").append(manifest);
+    }
+    if (!inventory.isEmpty()) {
+      b.append(manifest.isEmpty() ? "" : ";").append(" inventory ").append(inventory);
+    }
+    if (!usage.isEmpty()) {
+      b.append("; usage ").append(usage);
+    }
+    if (lespDerived) {
+      b.append("; LeSP derived");
+    }
+    if (kuspDerived) {
+      b.append("; KuSP derived");
+    }
+    return b.toString();
+  }
 }

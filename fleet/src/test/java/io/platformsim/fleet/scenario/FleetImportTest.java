@@ -169,6 +169,33 @@ class FleetImportTest {
   }
 
   /**
+   * Pairing moves the LeSP side: checkout.shop (3 replicas of 1000m / 704 MiB) paired with the
+   * legacy checkout runs its 6 m5.large machines; unpaired (no renames file) LeSP derives it: 1200m
+   * / 1104 MiB with the agents fits c5.large, the cheapest menu type, and ceil(3 x 1.2) = 4 of
+   * them.
+   */
+  @Test
+  void pairingMovesTheLespPoolFromDerivedToTheInventorys() throws IOException {
+    ImportedFleet apart =
+        FleetImport.builder("apart").manifests(manifests()).inventory(instances()).build();
+    String[] types = new String[2];
+    int[] machines = new int[2];
+    Scenario[] scenarios = {fixtures().scenario(), apart.scenario()};
+    for (int i = 0; i < 2; i++) {
+      Simulation sim = new Simulation();
+      LespPlatform lesp = new LespPlatform(sim, RandomStreams.of(1, 0), scenarios[i].lesp());
+      lesp.deploy(scenarios[i].workload().service("checkout.shop"));
+      sim.runUntil(3_600_000);
+      types[i] = lesp.instanceType("checkout.shop").name();
+      machines[i] = lesp.machines("checkout.shop").size();
+    }
+    assertEquals("m5.large", types[0]);
+    assertEquals(6, machines[0]);
+    assertEquals("c5.large", types[1]);
+    assertEquals(4, machines[1]);
+  }
+
+  /**
    * catalog: 4 x r5.large (2 cores, 16 GiB) in the EC2 inventory, in no manifest: 4 replicas, each
    * requesting what a machine leaves it after the LeSP agents, 2000 - 200 = 1800m and 16384 - 400 =
    * 15984 MiB, using a quarter of that.

@@ -190,7 +190,7 @@ class FleetRoundTripProperties {
     return v.endsWith("%") ? "\"" + v + "\"" : v;
   }
 
-  @Property(tries = 30)
+  @Property(tries = 25)
   void anyGeneratedFleetSurvivesTheRoundTrip(
       @ForAll("deployments") List<Gen> gens,
       @ForAll @IntRange(min = -1000, max = 1_000_000_000) int priority)
