@@ -272,6 +272,18 @@ class ImportCommandTest {
   }
 
   @Test
+  void malformedYamlAndAnEmptyDirectoryAreOneLineAndWriteNothing() throws IOException {
+    Path out = dir.resolve("out.yaml");
+    Path broken = file("broken.yaml", "kind: Deployment\n---\nkind: [Deployment\n");
+    Invocation.platformsim("import", "--manifests", broken.toString(), "-o", out.toString())
+        .assertOneLineError("import", "broken.yaml#1", "not YAML or JSON");
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+    Invocation.platformsim("import", "--manifests", empty.toString(), "-o", out.toString())
+        .assertOneLineError("import", "empty", "no .yaml, .yml or .json file");
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
   void anUnknownInstanceTypeInTheInventoryIsOneLineAndWritesNothing() throws IOException {
     Path inv = file("machines.csv", "service,instance_type,count\nweb,m5.large,2\nweb,m5.huge,1\n");
     Path out = dir.resolve("out.yaml");

@@ -219,6 +219,26 @@ class PlanCommandTest {
   }
 
   @Test
+  void helpListsPlanAndImport() {
+    Invocation run = Invocation.platformsim("--help");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("\n  plan "), run.out());
+    assertTrue(run.out().contains("\n  import "), run.out());
+  }
+
+  @Test
+  void anUnfitTypeIsInTheJsonWithItsReasons() throws IOException {
+    file("web.yaml", deployment("big", 1, "3", "2Gi"));
+    Invocation run =
+        Invocation.platformsim(
+            "plan", "--json", "--manifests", dir.toString(), "--node-type", "m5.large");
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals("false", run.member("fits"));
+    assertEquals("0", run.member("nodes"));
+    assertTrue(run.member("unfit").contains("Deployment default/big asks 3000m CPU"), run.out());
+  }
+
+  @Test
   void plansTheExampleFleet() {
     Invocation run =
         Invocation.platformsim(
