@@ -284,6 +284,22 @@ class ImportCommandTest {
   }
 
   @Test
+  void aBadRenamesFileIsOneLineAndWritesNothing() throws IOException {
+    Path map = file("map.csv", "old,new\ncheckout,checkout.shop\n");
+    Path out = dir.resolve("out.yaml");
+    Invocation.platformsim(
+            "import",
+            "--manifests",
+            smallManifests().toString(),
+            "--map",
+            map.toString(),
+            "-o",
+            out.toString())
+        .assertOneLineError("import", "map.csv", "old,new");
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
   void anUnknownInstanceTypeInTheInventoryIsOneLineAndWritesNothing() throws IOException {
     Path inv = file("machines.csv", "service,instance_type,count\nweb,m5.large,2\nweb,m5.huge,1\n");
     Path out = dir.resolve("out.yaml");
