@@ -393,7 +393,8 @@ public final class ManifestReader {
     String specPath = p.specPath();
     PodTemplateSpec template = p.template();
     String image = template.getSpec().getContainers().get(0).getImage();
-    PodSpec spec = limitRanges.apply(namespace, template.getSpec(), mapper);
+    PodSpec spec = template.getSpec();
+    limitRanges.apply(namespace, spec);
     PodRequest asWritten = PodRequests.of(spec, specPath);
     PodRequest withFallback = PodRequests.withFallback(spec, specPath, fallback);
     Resources request =

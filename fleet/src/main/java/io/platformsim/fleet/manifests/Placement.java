@@ -102,7 +102,7 @@ record Placement(
     List<TopologySpreadConstraint> constraints = orEmpty(spec.getTopologySpreadConstraints());
     for (int i = 0; i < constraints.size(); i++) {
       String path = specPath + ".topologySpreadConstraints[" + i + "]";
-      SpreadConstraint c = spreadConstraint(constraints.get(i), path, notModelled);
+      SpreadConstraint c = spreadConstraint(present(constraints.get(i), path), path, notModelled);
       if (c != null) {
         spread.add(c);
       }
@@ -146,7 +146,7 @@ record Placement(
         orEmpty(node.getPreferredDuringSchedulingIgnoredDuringExecution());
     for (int i = 0; i < prefs.size(); i++) {
       String path = at + "." + PREFERRED + "[" + i + "]";
-      PreferredSchedulingTerm p = prefs.get(i);
+      PreferredSchedulingTerm p = present(prefs.get(i), path);
       if (p.getPreference() != null && !orEmpty(p.getPreference().getMatchFields()).isEmpty()) {
         notModelled.add(path + ".preference.matchFields");
       }
@@ -167,8 +167,8 @@ record Placement(
     List<Requirement> rs = new ArrayList<>();
     List<NodeSelectorRequirement> list = orEmpty(expressions);
     for (int i = 0; i < list.size(); i++) {
-      NodeSelectorRequirement r = list.get(i);
       String field = path + ".matchExpressions[" + i + "]";
+      NodeSelectorRequirement r = present(list.get(i), field);
       Operator op = operator(r.getOperator(), field + ".operator", true);
       rs.add(checked(field, () -> new Requirement(r.getKey(), op, r.getValues())));
     }
@@ -184,7 +184,7 @@ record Placement(
         orEmpty(anti.getRequiredDuringSchedulingIgnoredDuringExecution());
     for (int i = 0; i < required.size(); i++) {
       String path = at + "." + REQUIRED + "[" + i + "]";
-      PodAffinityTerm t = required.get(i);
+      PodAffinityTerm t = present(required.get(i), path);
       if (t.getNamespaces() != null && !t.getNamespaces().isEmpty()) {
         notModelled.add(path + ".namespaces");
       }
@@ -259,8 +259,8 @@ record Placement(
         (k, v) -> rs.add(checked(path + ".matchLabels." + k, () -> Requirement.in(k, v))));
     List<LabelSelectorRequirement> list = orEmpty(s.getMatchExpressions());
     for (int i = 0; i < list.size(); i++) {
-      LabelSelectorRequirement r = list.get(i);
       String field = path + ".matchExpressions[" + i + "]";
+      LabelSelectorRequirement r = present(list.get(i), field);
       Operator op = operator(r.getOperator(), field + ".operator", false);
       rs.add(checked(field, () -> new Requirement(r.getKey(), op, r.getValues())));
     }
@@ -293,13 +293,26 @@ record Placement(
     return op;
   }
 
-  /** Builds a scheduler value, turning its validation error into a problem at {@code field}. */
+  /**
+   * Builds a scheduler value, turning its validation error into a problem at {@code field} (a null
+   * among the values, e.g. {@code values: [null]}, fails the immutable copy with a null pointer).
+   */
   private static <T> T checked(String field, Supplier<T> make) {
     try {
       return make.get();
     } catch (IllegalArgumentException e) {
       throw new FieldProblem(field, e.getMessage());
+    } catch (NullPointerException e) {
+      throw new FieldProblem(field, "a key or value is null");
     }
+  }
+
+  /** A list item the API requires to be an object ({@code - null} is not). */
+  private static <T> T present(T item, String path) {
+    if (item == null) {
+      throw new FieldProblem(path, "must be an object, was null");
+    }
+    return item;
   }
 
   private static <T> List<T> orEmpty(List<T> list) {

@@ -2,6 +2,7 @@ package io.platformsim.fleet.manifests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.platformsim.core.workload.Resources;
 import java.nio.file.Path;
@@ -70,6 +71,10 @@ class DefaultRequestTest {
     // cart: one container, nothing requested: the fallback whole
     ImportedWorkload cart = find(w, "cart");
     assertEquals(Resources.of(250, 300), cart.service().request());
+    assertTrue(
+        cart.toString()
+            .contains("missing [cart:cpu, cart:memory], with the fallback 250m CPU, 300 MiB"),
+        cart.toString());
     // debug requests 10m CPU, no memory: only memory falls back
     assertEquals(Resources.of(10, 300), find(w, "debug").service().request());
     // complete requests are untouched: web 250m/256Mi as written

@@ -179,6 +179,11 @@ class ManifestReaderTest {
     assertEquals(new RolloutStrategy("RollingUpdate", 0, 1), ne.strategy());
     assertEquals(List.of("*"), ne.tolerations());
     assertEquals(RolloutStrategy.NONE, workload("search").details().strategy());
+    // fluent-bit: maxUnavailable 10% of its one pod, rounded up as the DaemonSet controller does
+    // (UnavailableCount, pkg/controller/daemon/util/daemonset_util.go): ceil(0.1) = 1, not 0
+    assertEquals(
+        new RolloutStrategy("RollingUpdate", 0, 1), workload("fluent-bit").details().strategy());
+    assertEquals(2_000_001_000, workload("fluent-bit").details().priority());
   }
 
   @org.junit.jupiter.params.ParameterizedTest
@@ -222,6 +227,14 @@ class ManifestReaderTest {
     assertEquals(
         new DisruptionBudget("postgres", "", "50%", 1),
         workload("postgres").details().disruptionBudget().get());
+    // kustomize output: web's HPA (4..20, CPU 60%); catalog's PDB maxUnavailable 1 of 3
+    // replicas: desired healthy 2, 1 eviction allowed
+    assertEquals(
+        new Autoscaler("web", 4, 20, java.util.OptionalInt.of(60)),
+        workload("web").details().autoscaler().get());
+    assertEquals(
+        new DisruptionBudget("catalog", "", "1", 1),
+        workload("catalog").details().disruptionBudget().get());
     assertTrue(workload("cart").details().autoscaler().isEmpty());
     assertTrue(workload("cart").details().disruptionBudget().isEmpty());
   }

@@ -233,6 +233,14 @@ class PlacementTest {
             + "| topologySpreadConstraints: [{maxSkew: 0, topologyKey: zone,"
             + " whenUnsatisfiable: DoNotSchedule, labelSelector: {}}]"
             + "| spec.topologySpreadConstraints[0].maxSkew: must be > 0, was 0",
+        "a null spread constraint"
+            + "| topologySpreadConstraints: [null]"
+            + "| spec.topologySpreadConstraints[0]: must be an object, was null",
+        "a null label value"
+            + "| topologySpreadConstraints: [{maxSkew: 1, topologyKey: zone,"
+            + " whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: null}}}]"
+            + "| spec.topologySpreadConstraints[0].labelSelector.matchLabels.app: a key or value is"
+            + " null",
         "bad whenUnsatisfiable"
             + "| topologySpreadConstraints: [{maxSkew: 1, topologyKey: zone,"
             + " whenUnsatisfiable: Sometimes, labelSelector: {}}]"
