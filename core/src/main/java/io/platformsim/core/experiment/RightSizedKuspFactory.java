@@ -18,10 +18,10 @@ import java.util.Map;
 /**
  * The {@code kusp-rightsized} platform variant: KuSP exactly as {@code kusp} ({@link KuspFactory}),
  * except that every service whose Deployment spec carries a right-sized request ({@link
- * DeploymentSpec#rightSized()}, {@code services[].deployment.rightSized}: a Vertical Pod
- * Autoscaler recommendation's target) asks for that request; services without one keep theirs.
- * Next to {@code kusp} in one comparison it separates right-sizing's effect from bin packing's
- * ({@code kusp} ÷ {@code lesp}). Reports label it {@value #LABEL}. Stateless.
+ * DeploymentSpec#rightSized()}, {@code services[].deployment.rightSized}: a Vertical Pod Autoscaler
+ * recommendation's target) asks for that request; services without one keep theirs. Next to {@code
+ * kusp} in one comparison it separates right-sizing's effect from bin packing's ({@code kusp} ÷
+ * {@code lesp}). Reports label it {@value #LABEL}. Stateless.
  *
  * <p>{@link #adapt} makes the scenario it runs:
  *

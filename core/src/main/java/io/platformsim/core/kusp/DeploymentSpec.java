@@ -241,8 +241,8 @@ public record DeploymentSpec(
   }
 
   /**
-   * A copy with {@code request} as the right-sized request ({@code null}: none) and {@code
-   * limits} as the limits: what the {@code kusp-rightsized} variant runs.
+   * A copy with {@code request} as the right-sized request ({@code null}: none) and {@code limits}
+   * as the limits: what the {@code kusp-rightsized} variant runs.
    */
   public DeploymentSpec withRightSized(Resources request, Resources limits) {
     return new DeploymentSpec(

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.platformsim.core.kusp.ClusterAutoscaling;
 import io.platformsim.core.kusp.DeploymentSpec;
-import io.platformsim.core.kusp.KuspConfig;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.core.workload.Service;
 import java.time.Duration;
@@ -107,10 +106,10 @@ class RightSizedKuspTest {
   /**
    * Two services on the default KuSP node (4 cores, 16 GiB; 100 Mi hard eviction; three DaemonSets
    * of 300m and 392 Mi in all): room for pods 3700m and 15892 Mi, 107 pod slots. As written, 8 × 1
-   * core + 4 × 1 core = 12000m: 12000 / 3700 = 3.24 > memory 32768 / 15892 = 2.06, × 1.1 = 3.57,
-   * so 4 nodes (and 3 pods of 1 core fit a node, 12 pods on 4 nodes). Right-sized to half: 6000m /
-   * 3700 × 1.1 = 1.78, so 2 nodes (7 pods of 500m fit a node: 3500m ≤ 3700m, and at most 7 × 2 Gi
-   * ≤ 15892 Mi).
+   * core + 4 × 1 core = 12000m: 12000 / 3700 = 3.24 > memory 32768 / 15892 = 2.06, × 1.1 = 3.57, so
+   * 4 nodes (and 3 pods of 1 core fit a node, 12 pods on 4 nodes). Right-sized to half: 6000m /
+   * 3700 × 1.1 = 1.78, so 2 nodes (7 pods of 500m fit a node: 3500m ≤ 3700m, and at most 7 × 2 Gi ≤
+   * 15892 Mi).
    */
   private static Scenario halved() {
     return Scenario.builder("halved")
@@ -165,7 +164,8 @@ class RightSizedKuspTest {
     // 6 nodes where the bound asks 4: the right-sized cluster gets ceil(6 × 2 / 4) = 3, and a
     // hand-written autoscaler is kept
     ClusterAutoscaling mine = ClusterAutoscaling.between(3, 9);
-    Scenario s = halved().withKusp(halved().kusp().withInitialNodes(6).withClusterAutoscaling(mine));
+    Scenario s =
+        halved().withKusp(halved().kusp().withInitialNodes(6).withClusterAutoscaling(mine));
     Scenario r = new RightSizedKuspFactory().adapt(s);
     assertEquals(3, r.kusp().initialNodes());
     assertEquals(mine, r.kusp().clusterAutoscaling());
@@ -188,11 +188,7 @@ class RightSizedKuspTest {
   void rightSizingHalvesKuspsNodesAndCostAndLeavesLespAndKuspAlone() {
     Scenario s = halved();
     ComparisonResult three =
-        Comparison.run(
-            s,
-            PlatformRegistry.withVariants(),
-            Comparison.Progress.NONE,
-            1);
+        Comparison.run(s, PlatformRegistry.withVariants(), Comparison.Progress.NONE, 1);
     assertEquals(
         List.of("lesp", "kusp", "kusp-rightsized"),
         three.platforms().stream().map(PlatformResult::name).toList());
@@ -202,9 +198,14 @@ class RightSizedKuspTest {
     assertEquals(2.0, three.platform("kusp-rightsized").mean(Figure.MACHINES), 1e-9);
     assertEquals(4 * 0.192, three.platform("kusp").mean(Figure.COST_PER_HOUR), 1e-9);
     assertEquals(2 * 0.192, three.platform("kusp-rightsized").mean(Figure.COST_PER_HOUR), 1e-9);
-    assertEquals(0.5, three.ratio("kusp-rightsized", Figure.COST_PER_HOUR) / three.ratio("kusp", Figure.COST_PER_HOUR), 1e-9);
+    assertEquals(
+        0.5,
+        three.ratio("kusp-rightsized", Figure.COST_PER_HOUR)
+            / three.ratio("kusp", Figure.COST_PER_HOUR),
+        1e-9);
     // LeSP and KuSP are the standard comparison's, figure for figure
-    ComparisonResult two = Comparison.run(s, PlatformRegistry.standard(), Comparison.Progress.NONE, 1);
+    ComparisonResult two =
+        Comparison.run(s, PlatformRegistry.standard(), Comparison.Progress.NONE, 1);
     assertEquals(two.platform("lesp").figures(), three.platform("lesp").figures());
     assertEquals(two.platform("kusp").figures(), three.platform("kusp").figures());
   }

@@ -28,14 +28,15 @@ import picocli.CommandLine.Spec;
  * {@code platformsim compare [scenario.yaml]}: runs a scenario (the built-in one without a file) on
  * LeSP and KuSP and prints both side by side with 95% confidence intervals and the ratio; or one
  * JSON object ({@code --json}); optionally writes CSV files and PNG charts. Progress goes to
- * standard error, results to standard output.
+ * standard error, results to standard output. {@code --platforms} picks other platforms by name
+ * from {@link PlatformRegistry#withVariants()}, e.g. {@code lesp,kusp,kusp-rightsized}.
  *
- * <p>Before anything runs it checks what would make the run useless: the scenario file, the
- * options, that the scenario fits the heap ({@link ScenarioMemory}) and that the {@code --csv} and
- * {@code --charts} directories can take the files ({@link OutputFiles#checkDirectory}); each
- * failure is one line on standard error and exit code 2, within a second. The files are written
- * together after the run, all or none ({@link OutputFiles}): a failed write leaves no file behind,
- * not even a part.
+ * <p>Before anything runs it checks what would make the run useless: the scenario file, the options
+ * (and that each platform {@code --platforms} names can run the scenario), that the scenario fits
+ * the heap ({@link ScenarioMemory}) and that the {@code --csv} and {@code --charts} directories can
+ * take the files ({@link OutputFiles#checkDirectory}); each failure is one line on standard error
+ * and exit code 2, within a second. The files are written together after the run, all or none
+ * ({@link OutputFiles}): a failed write leaves no file behind, not even a part.
  *
  * <p>Exit codes: 0 success; 2 bad input (scenario file, option values, an output directory that
  * cannot take the files, a scenario too large for the heap), one line on standard error naming
@@ -274,7 +275,10 @@ public final class CompareCommand implements Callable<Integer> {
       String name = p.strip();
       if (!known.names().contains(name)) {
         throw new IllegalArgumentException(
-            "--platforms: unknown platform '" + name + "'; known: " + String.join(", ", known.names()));
+            "--platforms: unknown platform '"
+                + name
+                + "'; known: "
+                + String.join(", ", known.names()));
       }
       if (names.contains(name)) {
         throw new IllegalArgumentException("--platforms: '" + name + "' is named twice");

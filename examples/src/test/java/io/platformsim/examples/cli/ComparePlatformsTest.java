@@ -113,8 +113,7 @@ class ComparePlatformsTest {
     Invocation r =
         Invocation.platformsim(
             "compare", write("halved.yaml", HALVED).toString(), "--platforms", "lesp,nomad");
-    r.assertOneLineError(
-        "compare", "--platforms", "'nomad'", "known: lesp, kusp, kusp-rightsized");
+    r.assertOneLineError("compare", "--platforms", "'nomad'", "known: lesp, kusp, kusp-rightsized");
     assertEquals("", r.out());
   }
 
