@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.platformsim.core.kusp.ClusterAutoscaling;
 import io.platformsim.core.kusp.DeploymentSpec;
+import io.platformsim.core.kusp.PodAutoscaling;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.core.workload.Service;
 import java.time.Duration;
@@ -208,6 +209,42 @@ class RightSizedKuspTest {
         Comparison.run(s, PlatformRegistry.standard(), Comparison.Progress.NONE, 1);
     assertEquals(two.platform("lesp").figures(), three.platform("lesp").figures());
     assertEquals(two.platform("kusp").figures(), three.platform("kusp").figures());
+  }
+
+  /**
+   * The HPA scales on usage ÷ request, so right-sizing moves it too, and the scale-out figure
+   * counts against the right-sized request. api at 3 × 200m: as written 600 / 1000 = 60%, the
+   * target, so KuSP needs its 8 pods (reached at once, 0 s); right-sized 600 / 500 = 120%, twice
+   * the target, so 16 pods (k/k {@code pkg/controller/podautoscaler/replica_calculator.go}: ceil(8
+   * × 1.2 / 0.6)). 16 + 4 pods of 500m need ceil(20 / 7) = 3 nodes, one more than the 2 it starts
+   * with, which takes at least the 2 min a node needs to be Ready.
+   */
+  @Test
+  void rightSizedPodsRunHotterSoTheHpaScalesThemOutOntoANewNode() {
+    Scenario base = halved();
+    Scenario s =
+        Scenario.builder("hpa")
+            .services(base.workload().services())
+            .deployment(
+                "api", base.kusp().deployment("api").withAutoscaling(PodAutoscaling.cpu(8, 40, 60)))
+            .deployment("worker", base.kusp().deployment("worker"))
+            .loadSpike(Duration.ofMinutes(2), Duration.ofMinutes(15), "api", 3.0)
+            .horizon(Duration.ofMinutes(20))
+            .replications(1)
+            .seed(11)
+            .build();
+    ComparisonResult r =
+        Comparison.run(
+            s,
+            PlatformRegistry.withVariants().only("kusp", "kusp-rightsized"),
+            Comparison.Progress.NONE,
+            1);
+    assertEquals(0.0, r.platform("kusp").mean(Figure.SCALE_OUT_SECONDS), 1e-9);
+    assertEquals(4.0, r.platform("kusp").mean(Figure.PEAK_MACHINES), 1e-9);
+    assertTrue(
+        r.platform("kusp-rightsized").mean(Figure.SCALE_OUT_SECONDS) >= 120,
+        r.platform("kusp-rightsized").toString());
+    assertEquals(3.0, r.platform("kusp-rightsized").mean(Figure.PEAK_MACHINES), 1e-9);
   }
 
   @Test
