@@ -351,7 +351,7 @@ class ArchitectureTest {
             OUTPUT),
         new NamedRule(
             "core.experiment: only the scenario's configuration, its readers and writers, its size "
-                + "(ScenarioMemory), the sweeps that vary it, NodeSelection and LespFactory/KuspFactory name lesp and kusp (the rest drives "
+                + "(ScenarioMemory), the sweeps that vary it, NodeSelection and LespFactory/KuspFactory/RightSizedKuspFactory name lesp and kusp (the rest drives "
                 + "the Platform contract)",
             noClasses()
                 .that()
@@ -359,7 +359,7 @@ class ArchitectureTest {
                 .and()
                 .haveNameNotMatching(
                     EXPERIMENT.replace(".", "\\.")
-                        + "\\.(Scenario|ScenarioChecks|DefaultScenario|ScenarioFile|ScenarioMemory|\\w+Reader|\\w+Writer|Sweep|LespFactory|KuspFactory|NodeSelection)"
+                        + "\\.(Scenario|ScenarioChecks|DefaultScenario|ScenarioFile|ScenarioMemory|\\w+Reader|\\w+Writer|Sweep|LespFactory|KuspFactory|NodeSelection|RightSizedKuspFactory)"
                         + "(\\$.*)?")
                 .should()
                 .dependOnClassesThat()

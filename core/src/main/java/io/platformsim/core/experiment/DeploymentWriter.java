@@ -118,6 +118,16 @@ final class DeploymentWriter {
       }
       y.close();
     }
+    // right-sizing (issue 17)
+    if (d.rightSized() != null) {
+      y.flow(
+          "rightSized",
+          List.of(
+              "cpu",
+              Spelled.cpu(d.rightSized().milliCpu()),
+              "memory",
+              Spelled.memory(d.rightSized().memoryMib())));
+    }
     y.close();
   }
 

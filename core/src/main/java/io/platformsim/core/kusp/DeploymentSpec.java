@@ -52,6 +52,10 @@ import java.util.TreeMap;
  *     carries them); empty by default
  * @param noScheduleTolerations the pod template's tolerations of {@code NoSchedule} taints (the
  *     scheduler's TaintToleration filter, e.g. a node pool's taints); empty by default
+ * @param rightSized the pod's request under the {@code kusp-rightsized} platform variant (a
+ *     Vertical Pod Autoscaler recommendation's target, {@code
+ *     status.recommendation.containerRecommendations[].target}), or {@code null} for none: the
+ *     standard platforms ignore it; at least 1m CPU and 1 MiB memory
  */
 public record DeploymentSpec(
     Strategy strategy,
@@ -71,7 +75,9 @@ public record DeploymentSpec(
     List<Toleration> tolerations,
     PodDisruptionBudget disruptionBudget,
     Map<String, String> nodeSelector,
-    List<io.platformsim.scheduler.pod.Toleration> noScheduleTolerations) {
+    List<io.platformsim.scheduler.pod.Toleration> noScheduleTolerations,
+    // right-sizing (issue 17)
+    Resources rightSized) {
 
   /**
    * Largest priority a user PriorityClass may have (k/k pkg/apis/scheduling/types.go
@@ -159,6 +165,11 @@ public record DeploymentSpec(
               + noScheduleTolerations);
     }
     noScheduleTolerations = List.copyOf(noScheduleTolerations);
+    // Right-sizing: a recommendation of at least 1m and 1Mi, as the importer writes it.
+    if (rightSized != null && (rightSized.milliCpu() < 1 || rightSized.memoryMib() < 1)) {
+      throw new IllegalArgumentException(
+          "rightSized must be at least 1m CPU and 1Mi memory, was " + rightSized);
+    }
   }
 
   /** Its {@code NoSchedule} tolerations as plain text, in order. */
@@ -193,7 +204,8 @@ public record DeploymentSpec(
         tolerations,
         disruptionBudget,
         nodeSelector,
-        noScheduleTolerations);
+        noScheduleTolerations,
+        rightSized);
   }
 
   /**
@@ -224,7 +236,35 @@ public record DeploymentSpec(
         tolerations,
         disruptionBudget,
         selector,
-        t);
+        t,
+        rightSized);
+  }
+
+  /**
+   * A copy with {@code request} as the right-sized request ({@code null}: none) and {@code limits}
+   * as the limits: what the {@code kusp-rightsized} variant runs.
+   */
+  public DeploymentSpec withRightSized(Resources request, Resources limits) {
+    return new DeploymentSpec(
+        strategy,
+        maxSurge,
+        maxUnavailable,
+        minReadyMillis,
+        progressDeadlineMillis,
+        priority,
+        pullPolicy,
+        limits,
+        readiness,
+        liveness,
+        startup,
+        crashAfterMillis,
+        shutdownMillis,
+        autoscaling,
+        tolerations,
+        disruptionBudget,
+        nodeSelector,
+        noScheduleTolerations,
+        request);
   }
 
   /**
@@ -263,6 +303,7 @@ public record DeploymentSpec(
     private PodDisruptionBudget disruptionBudget;
     private Map<String, String> nodeSelector = Map.of();
     private List<io.platformsim.scheduler.pod.Toleration> noScheduleTolerations = List.of();
+    private Resources rightSized;
 
     private Builder() {}
 
@@ -412,6 +453,26 @@ public record DeploymentSpec(
       return this;
     }
 
+    /**
+     * The request under the {@code kusp-rightsized} variant, e.g. a VPA target of {@code
+     * Resources.of(250, 512)} ({@code null}, the default: none).
+     */
+    public Builder rightSized(Resources request) {
+      this.rightSized = request;
+      return this;
+    }
+
+    /**
+     * The right-sized request as quantities, e.g. {@code rightSized("250m", "512Mi")}; malformed
+     * text names the field.
+     */
+    public Builder rightSized(String cpu, String memory) {
+      long milli = Quantity.parse("rightSized.cpu", cpu, true);
+      long bytes = Quantity.parse("rightSized.memory", memory, false);
+      this.rightSized = Resources.of(milli, Resources.mibOfBytes(bytes));
+      return this;
+    }
+
     /** The validated spec. */
     public DeploymentSpec build() {
       return new DeploymentSpec(
@@ -432,7 +493,8 @@ public record DeploymentSpec(
           tolerations,
           disruptionBudget,
           nodeSelector,
-          noScheduleTolerations);
+          noScheduleTolerations,
+          rightSized);
     }
   }
 }

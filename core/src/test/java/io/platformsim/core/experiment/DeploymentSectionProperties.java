@@ -109,7 +109,12 @@ class DeploymentSectionProperties {
               r.nextBoolean() ? Toleration.UNREACHABLE : Toleration.NOT_READY,
               r.nextBoolean() ? null : (long) r.nextInt(1000)));
     }
-    return b.tolerations(ts).build();
+    b.tolerations(ts);
+    // right-sizing (issue 17): a VPA target, any size from 1m and 1Mi up
+    if (r.nextBoolean()) {
+      b.rightSized(Resources.of(1 + r.nextInt(8000), 1 + r.nextInt(32_768)));
+    }
+    return b.build();
   }
 
   /** The section as the README documents it, indented under {@code deployment:}. */
@@ -185,6 +190,14 @@ class DeploymentSectionProperties {
           l.add("    seconds: " + t.seconds());
         }
       }
+    }
+    if (d.rightSized() != null) {
+      l.add(
+          "rightSized: {cpu: "
+              + d.rightSized().milliCpu()
+              + "m, memory: "
+              + d.rightSized().memoryMib()
+              + "Mi}");
     }
     StringBuilder sb = new StringBuilder();
     for (String line : l) {

@@ -394,6 +394,22 @@ class ScenarioSchemaTest {
     }
   }
 
+  @Test
+  void theSchemaAndTheLoaderAgreeOnRightSizedRequests() throws IOException {
+    String good = SMALL + "    deployment: {rightSized: {cpu: 250m, memory: 384Mi}}\n";
+    assertEquals(List.of(), validate(good));
+    ScenarioFile.parse(good, "good.yaml");
+    // memory missing, memory without its unit, an unknown field
+    for (String bad :
+        List.of(
+            SMALL + "    deployment: {rightSized: {cpu: 250m}}\n",
+            SMALL + "    deployment: {rightSized: {cpu: 250m, memory: 384}}\n",
+            SMALL + "    deployment: {rightSized: {cpu: 250m, memory: 384Mi, gpu: 1}}\n")) {
+      assertFalse(validate(bad).isEmpty(), "schema accepted:\n" + bad);
+      assertThrowsScenarioError(bad);
+    }
+  }
+
   private static void assertThrowsScenarioError(String yaml) {
     try {
       ScenarioFile.parse(yaml, "bad.yaml");
@@ -486,7 +502,9 @@ class ScenarioSchemaTest {
             "/$defs/event/properties/loadCurve/properties/steps/items",
             TimelineReader.class,
             "CURVE_STEP"),
-        Arguments.of("/properties/hostFailures", HostFailuresReader.class, "HOST_FAILURES"));
+        Arguments.of("/properties/hostFailures", HostFailuresReader.class, "HOST_FAILURES"),
+        Arguments.of(
+            "/$defs/deployment/properties/rightSized", DeploymentReader.class, "RIGHT_SIZED"));
   }
 
   @ParameterizedTest
