@@ -44,7 +44,11 @@ final class DeploymentReader {
           "hpa",
           "disruptionBudget",
           "tolerations",
-          "nodeSelector");
+          "nodeSelector",
+          // pod template placement terms (PlacementTermsReader)
+          "labels",
+          "affinity",
+          "topologySpreadConstraints");
   private static final List<String> LIMITS = List.of("cpu", "memory");
   private static final List<String> PROBE = List.of("initialDelay", "period", "failureThreshold");
   private static final List<String> HPA =
@@ -185,6 +189,7 @@ final class DeploymentReader {
       b.tolerations(ts);
     }
     d.mapping("nodeSelector").ifPresent(m -> b.nodeSelector(nodeSelector(m)));
+    PlacementTermsReader.read(d, service, b);
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
@@ -235,7 +240,7 @@ final class DeploymentReader {
   }
 
   /** One of {@code names}' keys, else an error listing them (with a suggestion). */
-  private static <T> T named(YamlMapping m, String key, Map<String, T> names) {
+  static <T> T named(YamlMapping m, String key, Map<String, T> names) {
     String v = m.text(key).strip();
     T t = names.get(v);
     if (t == null) {
