@@ -31,9 +31,9 @@ import java.util.TreeMap;
  * nodeSelectorTerms}) and {@code preferredDuringSchedulingIgnoredDuringExecution} (a term's {@code
  * preference} written inline as {@code matchExpressions}); the long names get an error saying so.
  * The checks are the API server's (k/k {@code pkg/apis/core/validation/validation.go}, see {@code
- * PodTemplateTerms}), reported at the line of the offending value. What the scheduler does not model
- * (pod affinity, preferred pod anti-affinity, {@code matchFields}, namespaces, {@code minDomains},
- * the node inclusion policies, {@code matchLabelKeys}) is refused by name.
+ * PodTemplateTerms}), reported at the line of the offending value. What the scheduler does not
+ * model (pod affinity, preferred pod anti-affinity, {@code matchFields}, namespaces, {@code
+ * minDomains}, the node inclusion policies, {@code matchLabelKeys}) is refused by name.
  */
 final class PlacementTermsReader {
 
@@ -80,8 +80,8 @@ final class PlacementTermsReader {
   }
 
   /**
-   * {@code labels: {key: value}}: label syntax; {@code app} only with the service's name (every
-   * pod carries it: a manifest's own {@code app} label pastes in), the DaemonSet label never.
+   * {@code labels: {key: value}}: label syntax; {@code app} only with the service's name (every pod
+   * carries it: a manifest's own {@code app} label pastes in), the DaemonSet label never.
    */
   private static Map<String, String> labels(YamlMapping m, Service service) {
     Map<String, String> out = new LinkedHashMap<>();
@@ -173,7 +173,8 @@ final class PlacementTermsReader {
 
   private static List<AntiAffinityTerm> podAntiAffinity(YamlMapping p) {
     if (p.has("preferred") || p.has("preferredDuringSchedulingIgnoredDuringExecution")) {
-      String k = p.has("preferred") ? "preferred" : "preferredDuringSchedulingIgnoredDuringExecution";
+      String k =
+          p.has("preferred") ? "preferred" : "preferredDuringSchedulingIgnoredDuringExecution";
       throw p.error(
           k, "preferred pod anti-affinity is not modelled (the scheduler has required terms only)");
     }
@@ -199,8 +200,8 @@ final class PlacementTermsReader {
   /**
    * {@code topologySpreadConstraints}: every field required, as upstream (k/k validation.go
    * validateTopologySpreadConstraints: ValidateMaxSkew, ValidateTopologyKey,
-   * ValidateWhenUnsatisfiable, ValidateSpreadConstraintNotRepeat), {@code labelSelector} too: upstream
-   * a constraint without one selects no pods and constrains nothing.
+   * ValidateWhenUnsatisfiable, ValidateSpreadConstraintNotRepeat), {@code labelSelector} too:
+   * upstream a constraint without one selects no pods and constrains nothing.
    */
   private static List<SpreadConstraint> spread(YamlList l) {
     List<SpreadConstraint> out = new ArrayList<>();
@@ -246,8 +247,7 @@ final class PlacementTermsReader {
   private static LabelSelector selector(YamlMapping m) {
     if (!m.has("labelSelector")) {
       throw m.error(
-          "labelSelector",
-          "missing; it is required (upstream a term without one selects no pods)");
+          "labelSelector", "missing; it is required (upstream a term without one selects no pods)");
     }
     YamlMapping s = m.requiredMapping("labelSelector");
     s.only(SELECTOR);
@@ -279,13 +279,16 @@ final class PlacementTermsReader {
       String key = r.string("key", null).strip();
       check(r, "key", LabelSyntax.keyProblem(key));
       if (!r.has("operator")) {
-        throw r.error("operator", "missing; one of " + OPERATORS.keySet().stream().sorted().toList());
+        throw r.error(
+            "operator", "missing; one of " + OPERATORS.keySet().stream().sorted().toList());
       }
       Operator op = DeploymentReader.named(r, "operator", OPERATORS);
       if (!node && (op == Operator.GT || op == Operator.LT)) {
         throw r.error(
             "operator",
-            "'" + r.text("operator").strip() + "' applies to node selector terms only, not to pods");
+            "'"
+                + r.text("operator").strip()
+                + "' applies to node selector terms only, not to pods");
       }
       List<String> values = r.list("values").map(YamlList::names).orElse(List.of());
       if (!node) {

@@ -199,7 +199,9 @@ final class LivePods {
       deployment.nodeSelector().forEach(b::nodeSelector);
       deployment.noScheduleTolerations().forEach(b::toleration);
       deployment.labels().forEach(b::label);
-      deployment.preferredNodeAffinity().forEach(p -> b.preferredNodeAffinity(p.weight(), p.term()));
+      deployment
+          .preferredNodeAffinity()
+          .forEach(p -> b.preferredNodeAffinity(p.weight(), p.term()));
       deployment.podAntiAffinity().forEach(b::antiAffinity);
       deployment.topologySpread().forEach(b::spread);
     }
@@ -207,9 +209,9 @@ final class LivePods {
   }
 
   /**
-   * {@code terms} (ORed) with {@code r} ANDed into each, or {@code r} alone when there are none: the
-   * zones a {@code placement.zoneSpread} allows must hold whichever of the Deployment's own node
-   * affinity terms a node matches (an extra term would be ORed, widening both).
+   * {@code terms} (ORed) with {@code r} ANDed into each, or {@code r} alone when there are none:
+   * the zones a {@code placement.zoneSpread} allows must hold whichever of the Deployment's own
+   * node affinity terms a node matches (an extra term would be ORed, widening both).
    */
   private static List<NodeSelectorTerm> withRequirement(
       List<NodeSelectorTerm> terms, Requirement r) {

@@ -78,9 +78,11 @@ class PlacementTermsSectionTest {
             .requiredNodeAffinity(
                 List.of(
                     NodeSelectorTerm.of(Requirement.in("disk", "ssd", "nvme")),
-                    NodeSelectorTerm.of(Requirement.gt("gen", 3), Requirement.doesNotExist("spot"))))
+                    NodeSelectorTerm.of(
+                        Requirement.gt("gen", 3), Requirement.doesNotExist("spot"))))
             .preferredNodeAffinity(
-                List.of(new PreferredTerm(30, NodeSelectorTerm.of(Requirement.notIn("tier", "batch")))))
+                List.of(
+                    new PreferredTerm(30, NodeSelectorTerm.of(Requirement.notIn("tier", "batch")))))
             .podAntiAffinity(
                 List.of(
                     new AntiAffinityTerm(
@@ -113,7 +115,8 @@ class PlacementTermsSectionTest {
 
   @Test
   void withoutTheTermsTheSpecIsTheDefault() {
-    assertEquals(DeploymentSpec.DEFAULT, parse(HEAD + "      priority: 0\n").kusp().deployment("web"));
+    assertEquals(
+        DeploymentSpec.DEFAULT, parse(HEAD + "      priority: 0\n").kusp().deployment("web"));
     assertTrue(DeploymentSpec.DEFAULT.labels().isEmpty());
     assertTrue(DeploymentSpec.DEFAULT.requiredNodeAffinity().isEmpty());
     assertTrue(DeploymentSpec.DEFAULT.topologySpread().isEmpty());

@@ -176,18 +176,25 @@ class ScenarioSchemaTest {
     for (String bad :
         List.of(
             d + "{labels: {-tier: web}}\n",
-            d + "{affinity: {nodeAffinity: {preferred: [{weight: 0, matchExpressions:"
+            d
+                + "{affinity: {nodeAffinity: {preferred: [{weight: 0, matchExpressions:"
                 + " [{key: a, operator: Exists}]}]}}}\n",
-            d + "{affinity: {nodeAffinity: {required: [{matchExpressions: [{key: a, operator: In}]}]}}}\n",
-            d + "{affinity: {podAntiAffinity: {required: [{topologyKey: h, labelSelector:"
+            d
+                + "{affinity: {nodeAffinity: {required: [{matchExpressions: [{key: a, operator: In}]}]}}}\n",
+            d
+                + "{affinity: {podAntiAffinity: {required: [{topologyKey: h, labelSelector:"
                 + " {matchExpressions: [{key: a, operator: Gt, values: [1]}]}}]}}}\n",
-            d + "{topologySpreadConstraints: [{maxSkew: 1, topologyKey: z,"
+            d
+                + "{topologySpreadConstraints: [{maxSkew: 1, topologyKey: z,"
                 + " whenUnsatisfiable: DoNotSchedule}]}\n",
             d + "{affinity: {podAffinity: {}}}\n",
-            d + "{affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {}}}}\n",
-            d + "{topologySpreadConstraints: [{maxSkew: 0, topologyKey: z,"
+            d
+                + "{affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {}}}}\n",
+            d
+                + "{topologySpreadConstraints: [{maxSkew: 0, topologyKey: z,"
                 + " whenUnsatisfiable: DoNotSchedule, labelSelector: {}}]}\n",
-            d + "{topologySpreadConstraints: [{maxSkew: 1, topologyKey: z,"
+            d
+                + "{topologySpreadConstraints: [{maxSkew: 1, topologyKey: z,"
                 + " whenUnsatisfiable: Never, labelSelector: {}}]}\n")) {
       assertFalse(validate(bad).isEmpty(), "schema accepted:\n" + bad);
       assertThrowsScenarioError(bad);

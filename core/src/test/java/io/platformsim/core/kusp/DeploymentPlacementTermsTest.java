@@ -119,8 +119,8 @@ class DeploymentPlacementTermsTest {
   }
 
   /**
-   * One pod on three empty, equal nodes (one per zone): every score is equal but NodeAffinity's,
-   * so the node of the preferred zone wins.
+   * One pod on three empty, equal nodes (one per zone): every score is equal but NodeAffinity's, so
+   * the node of the preferred zone wins.
    */
   @ParameterizedTest(name = "prefer {0}")
   @CsvSource({"zone-b", "zone-c"})
@@ -130,7 +130,9 @@ class DeploymentPlacementTermsTest {
         web(1, 250),
         DeploymentSpec.builder()
             .preferredNodeAffinity(
-                List.of(new PreferredTerm(50, NodeSelectorTerm.of(Requirement.in(NodeSpec.ZONE, zone)))))
+                List.of(
+                    new PreferredTerm(
+                        50, NodeSelectorTerm.of(Requirement.in(NodeSpec.ZONE, zone)))))
             .build());
     k.simulation().runUntil(60_000);
     assertEquals(Map.of(zone, 1), KuspPlacementTest.perZone(k, "web"));
@@ -150,9 +152,11 @@ class DeploymentPlacementTermsTest {
         DeploymentSpec.builder()
             .preferredNodeAffinity(
                 List.of(
-                    new PreferredTerm(100, NodeSelectorTerm.of(Requirement.in(NodeSpec.ZONE, "zone-a")))))
+                    new PreferredTerm(
+                        100, NodeSelectorTerm.of(Requirement.in(NodeSpec.ZONE, "zone-a")))))
             .topologySpread(
-                List.of(new SpreadConstraint(1, NodeSpec.ZONE, WhenUnsatisfiable.DO_NOT_SCHEDULE, WEB)))
+                List.of(
+                    new SpreadConstraint(1, NodeSpec.ZONE, WhenUnsatisfiable.DO_NOT_SCHEDULE, WEB)))
             .build());
     k.simulation().runUntil(60_000);
     assertEquals(pods, k.available("web"));
