@@ -13,6 +13,9 @@ import io.platformsim.scheduler.pod.PreferredTerm;
 import io.platformsim.scheduler.pod.Requirement;
 import io.platformsim.scheduler.pod.SpreadConstraint;
 import io.platformsim.scheduler.pod.WhenUnsatisfiable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -111,6 +114,22 @@ class PlacementTermsSectionTest {
     // and the writer's text reads back as the same spec
     Scenario again = parse(ScenarioWriter.write(s));
     assertEquals(built, again.kusp().deployment("web"));
+  }
+
+  /** The README's example of the three fields reads, under a service named cart. */
+  @Test
+  void theReadmeExampleReads() throws IOException {
+    String readme = Files.readString(Path.of("../examples/scenarios/README.md"));
+    int start = readme.indexOf("```yaml\n    deployment:\n      labels:");
+    assertTrue(start >= 0, "no placement terms example in the README");
+    String block = readme.substring(start + "```yaml\n".length(), readme.indexOf("```", start + 7));
+    String yaml = HEAD.replace("web", "cart").replace("    deployment:\n", "") + block;
+    DeploymentSpec d = parse(yaml).kusp().deployment("cart");
+    assertEquals(Map.of("app.kubernetes.io/name", "cart", "tier", "web"), d.labels());
+    assertEquals(1, d.requiredNodeAffinity().size());
+    assertEquals(50, d.preferredNodeAffinity().get(0).weight());
+    assertEquals(NodeSpec.HOSTNAME, d.podAntiAffinity().get(0).topologyKey());
+    assertEquals(1, d.topologySpread().get(0).maxSkew());
   }
 
   @Test
