@@ -132,6 +132,55 @@ class PlacementTermsSectionTest {
     assertEquals(1, d.topologySpread().get(0).maxSkew());
   }
 
+  private static final String RUN =
+      """
+      name: terms
+      horizon: 30m
+      replications: 1
+      services:
+        - name: web
+          instances: 6
+          request: {cpu: 500m, memory: 512Mi}
+          usage: {cpu: 100m, memory: 256Mi}
+          deployment: %s
+      kusp:
+        autoscaler: {min: 1, max: 10}
+      """;
+
+  /**
+   * From the file to the figures. Six pods of 500m: the cluster starts at ⌈1.1 × 3000 / 3700⌉ = 1
+   * node (Scenario.nodesFor), which holds them all. A required anti-affinity on the hostname
+   * selecting web's own pods allows one per node: KuSP's peak machines rise to 6 (the autoscaler's
+   * max is 10). A required node affinity to a label no node has binds nothing: KuSP's CPU
+   * allocation (requests of bound application pods over node CPU) is 0 and no node is added. LeSP
+   * reads none of it: its figures do not move.
+   */
+  @Test
+  void theTermsMoveKuspsFiguresAndLeaveLespAlone() {
+    ComparisonResult plain = Comparison.run(parse(RUN.formatted("{}")));
+    ComparisonResult apart =
+        Comparison.run(
+            parse(
+                RUN.formatted(
+                    "{affinity: {podAntiAffinity: {required: [{labelSelector: {matchLabels:"
+                        + " {app: web}}, topologyKey: kubernetes.io/hostname}]}}}")));
+    ComparisonResult nowhere =
+        Comparison.run(
+            parse(
+                RUN.formatted(
+                    "{affinity: {nodeAffinity: {required: [{matchExpressions:"
+                        + " [{key: disk, operator: In, values: [ssd]}]}]}}}")));
+    assertEquals(1, plain.kusp().mean(Figure.PEAK_MACHINES));
+    assertEquals(6, apart.kusp().mean(Figure.PEAK_MACHINES));
+    assertTrue(plain.kusp().mean(Figure.CPU_ALLOCATION) > 0);
+    assertEquals(0, nowhere.kusp().mean(Figure.CPU_ALLOCATION));
+    assertEquals(1, nowhere.kusp().mean(Figure.PEAK_MACHINES));
+    for (ComparisonResult r : List.of(apart, nowhere)) {
+      assertEquals(plain.lesp().mean(Figure.PEAK_MACHINES), r.lesp().mean(Figure.PEAK_MACHINES));
+      assertEquals(plain.lesp().mean(Figure.COST_PER_HOUR), r.lesp().mean(Figure.COST_PER_HOUR));
+    }
+  }
+
   @Test
   void withoutTheTermsTheSpecIsTheDefault() {
     assertEquals(
