@@ -338,7 +338,8 @@ class ArchitectureTest {
             KUSP + ".deployment"),
         only(
             "core.experiment: engine, workload, platform, lesp, kusp, yaml, identity, output and "
-                + "the scheduler's quantities only",
+                + "the scheduler's quantities and pod placement terms (a Deployment's affinity and "
+                + "spread, read and written as they are) only",
             EXPERIMENT,
             ENGINE,
             WORKLOAD,
@@ -348,7 +349,8 @@ class ArchitectureTest {
             YAML,
             IDENTITY,
             SCHEDULER + ".resource",
-            OUTPUT),
+            OUTPUT,
+            SCHEDULER + ".pod"),
         new NamedRule(
             "core.experiment: only the scenario's configuration, its readers and writers, its size "
                 + "(ScenarioMemory), the sweeps that vary it, NodeSelection and LespFactory/KuspFactory/RightSizedKuspFactory name lesp and kusp (the rest drives "

@@ -45,6 +45,10 @@ final class DeploymentReader {
           "disruptionBudget",
           "tolerations",
           "nodeSelector",
+          // pod template placement terms (PlacementTermsReader)
+          "labels",
+          "affinity",
+          "topologySpreadConstraints",
           // right-sizing (issue 17)
           "rightSized");
   private static final List<String> LIMITS = List.of("cpu", "memory");
@@ -188,6 +192,7 @@ final class DeploymentReader {
       b.tolerations(ts);
     }
     d.mapping("nodeSelector").ifPresent(m -> b.nodeSelector(nodeSelector(m)));
+    PlacementTermsReader.read(d, service, b);
     // right-sizing (issue 17)
     d.mapping("rightSized").ifPresent(r -> b.rightSized(rightSized(r)));
     try {
@@ -240,7 +245,7 @@ final class DeploymentReader {
   }
 
   /** One of {@code names}' keys, else an error listing them (with a suggestion). */
-  private static <T> T named(YamlMapping m, String key, Map<String, T> names) {
+  static <T> T named(YamlMapping m, String key, Map<String, T> names) {
     String v = m.text(key).strip();
     T t = names.get(v);
     if (t == null) {
