@@ -356,7 +356,6 @@ class DeploymentSectionProperties {
                 + selector(c.selector())
                 + "}");
       }
-      }
     }
     if (d.rightSized() != null) {
       l.add(
