@@ -404,7 +404,19 @@ class ArchitectureTest {
         only(
             "fleet.manifests: workload only (never engine, platforms, experiment or scheduler)",
             FLEET + ".manifests",
-            WORKLOAD));
+            WORKLOAD),
+        only(
+            "fleet.scenario: the fleet readers and the scenario model (never the command line)",
+            FLEET + ".scenario",
+            FLEET + ".manifests",
+            FLEET + ".inventory",
+            FLEET + ".usage",
+            EXPERIMENT,
+            WORKLOAD,
+            KUSP,
+            LESP,
+            PLATFORM,
+            YAML));
   }
 
   /** Classes of {@code pkg} depend on no class of the {@code forbidden} packages. */

@@ -43,7 +43,8 @@ final class LespReader {
           "autoScaling",
           "deploySteps",
           "baseImage",
-          "serviceAutoScaling");
+          "serviceAutoScaling",
+          "pools");
 
   /** Fields of {@code deploySteps}, after {@link DeploySteps}'. */
   static final List<String> DEPLOY_STEPS = List.of("drain", "extract", "fetchBandwidth");
@@ -87,7 +88,8 @@ final class LespReader {
     if (m.has("strategy")) {
       DeployStrategy strategy = strategy(m);
       if (strategy instanceof DeployStrategy.Canary c) {
-        smallestPool(m, defaults.withHeadroom(headroom), c.canaryMachines(), workload);
+        smallestPool(
+            m, pools(m, workload, defaults.withHeadroom(headroom)), c.canaryMachines(), workload);
       }
       b.strategy(strategy);
     }
@@ -152,7 +154,35 @@ final class LespReader {
         b.autoScaling(name, autoScaling(p.requiredMapping(name)));
       }
     }
+    pools(m, workload, defaults).poolSizes().forEach(b::poolSize);
     return b.build();
+  }
+
+  /**
+   * {@code pools: {service: machines}}: {@code base} with each named service's pool size; an
+   * unknown service or a count below 1 is an error at its line.
+   */
+  private static LespConfig pools(YamlMapping m, Workload workload, LespConfig base) {
+    Optional<YamlMapping> section = m.mapping("pools");
+    if (section.isEmpty()) {
+      return base;
+    }
+    YamlMapping p = section.get();
+    LespConfig c = base;
+    for (String name : p.keys()) {
+      if (!workload.contains(name)) {
+        List<String> names = workload.services().stream().map(Service::name).toList();
+        throw p.error(
+            name,
+            "sizes the pool of unknown service '"
+                + name
+                + "'"
+                + Suggestions.didYouMean(name, names));
+      }
+      int machines = p.integer(name, 1, 1_000_000, null);
+      c = c.withPoolSize(name, machines);
+    }
+    return c;
   }
 
   /** {@code deploySteps}: drain and extract distributions, artifact fetch bandwidth per second. */
@@ -213,7 +243,7 @@ final class LespReader {
   /** A canary of {@code canary} machines needs every pool to have at least that many. */
   private static void smallestPool(YamlMapping m, LespConfig c, int canary, Workload workload) {
     for (var s : workload.services()) {
-      int pool = c.poolSize(s.instances());
+      int pool = c.poolSize(s);
       if (pool < canary) {
         throw m.error(
             "strategy",

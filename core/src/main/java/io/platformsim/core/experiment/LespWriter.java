@@ -93,6 +93,13 @@ final class LespWriter {
             Spelled.text(c.baseImage().name()),
             "version",
             Spelled.text(c.baseImage().version())));
+    if (!c.poolSizes().isEmpty()) {
+      y.open("pools");
+      for (Map.Entry<String, Integer> e : c.poolSizes().entrySet()) {
+        y.field(Spelled.text(e.getKey()), Integer.toString(e.getValue()));
+      }
+      y.close();
+    }
     y.close();
   }
 

@@ -99,6 +99,15 @@ final class ScenarioChecks {
                 + workload.services().stream().map(Service::name).toList());
       }
     }
+    for (String service : lesp.poolSizes().keySet()) {
+      if (!workload.contains(service)) {
+        throw new IllegalArgumentException(
+            "lesp pools names service '"
+                + service
+                + "', which the workload lacks; services: "
+                + workload.services().stream().map(Service::name).toList());
+      }
+    }
     for (String service : kusp.deployments().keySet()) {
       if (!workload.contains(service)) {
         throw new IllegalArgumentException(

@@ -34,7 +34,7 @@ public final class ScenarioMemory {
   public static long machines(Scenario s) {
     long n = 0;
     for (Service service : s.workload().services()) {
-      n += s.lesp().poolSize(service.instances());
+      n += s.lesp().poolSize(service);
     }
     return n;
   }

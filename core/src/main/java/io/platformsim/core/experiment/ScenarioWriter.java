@@ -1,5 +1,7 @@
 package io.platformsim.core.experiment;
 
+import java.util.Map;
+
 /**
  * Writes a {@link Scenario} as a scenario file in canonical form, the inverse of {@link
  * ScenarioFile#parse}: every field the file format has is written out with its unit, services are
@@ -28,6 +30,16 @@ public final class ScenarioWriter {
 
   /** {@code s} as a scenario file (UTF-8 text, {@code \n} line ends). */
   public static String write(Scenario s) {
+    return write(s, Map.of());
+  }
+
+  /**
+   * {@code s} as a scenario file with a comment line ({@code # text}) above the list item of each
+   * service {@code serviceComments} names (e.g. where an imported service came from). Comments do
+   * not change what the file reads back as; a line break in a comment is written as a space, so
+   * each comment stays one line. Names of services {@code s} lacks are ignored.
+   */
+  public static String write(Scenario s, Map<String, String> serviceComments) {
     YamlLines y = new YamlLines();
     y.comment("yaml-language-server: $schema=scenario.schema.json");
     y.comment("Written by platformsim's ScenarioWriter: every field with its unit.");
@@ -36,7 +48,7 @@ public final class ScenarioWriter {
     y.field("replications", Integer.toString(s.replications()));
     y.field("horizon", Spelled.duration(s.horizonMillis()));
     y.field("sampleEvery", Spelled.duration(s.sampleMillis()));
-    ServicesWriter.write(y, s.workload(), s.kusp());
+    ServicesWriter.write(y, s.workload(), s.kusp(), serviceComments);
     LespWriter.write(y, s.lesp(), s.workload());
     KuspWriter.write(y, s.kusp());
     IdentityWriter.write(y, s.lesp().identity(), s.kusp().identity());

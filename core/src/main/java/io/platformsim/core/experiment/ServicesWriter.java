@@ -6,6 +6,7 @@ import io.platformsim.core.workload.Resources;
 import io.platformsim.core.workload.Service;
 import io.platformsim.core.workload.Workload;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the {@code services} list as {@link ServicesReader} reads it: every service listed, a
@@ -17,10 +18,17 @@ final class ServicesWriter {
 
   private ServicesWriter() {}
 
-  /** The {@code services} list of {@code workload}, with the Deployment specs of {@code kusp}. */
-  static void write(YamlLines y, Workload workload, KuspConfig kusp) {
+  /**
+   * The {@code services} list of {@code workload}, with the Deployment specs of {@code kusp} and a
+   * comment line above each service {@code comments} names.
+   */
+  static void write(YamlLines y, Workload workload, KuspConfig kusp, Map<String, String> comments) {
     y.open("services");
     for (Service s : workload.services()) {
+      String comment = comments.get(s.name());
+      if (comment != null) {
+        y.comment(comment.replaceAll("[\\r\\n]+", " "));
+      }
       y.item();
       y.field("name", Spelled.text(s.name()));
       y.field("version", Spelled.text(s.version()));

@@ -40,6 +40,8 @@ import java.util.Optional;
  *     service's placement asks for a spread above 1
  * @param serviceAutoScaling service name → target tracking of that service's pool, replacing {@code
  *     autoScaling} for it (one Auto Scaling group per pool, each with its own policy)
+ * @param poolSizes service name → machines in its pool, replacing {@code ceil(instances × (1 +
+ *     headroom))} for it (a pool sized as it is in a legacy inventory); empty by default
  */
 public record LespConfig(
     InstanceMenu menu,
@@ -60,7 +62,8 @@ public record LespConfig(
     long meanTimeToCrashMillis,
     LespIdentity identity,
     List<String> zones,
-    Map<String, AutoScaling> serviceAutoScaling) {
+    Map<String, AutoScaling> serviceAutoScaling,
+    Map<String, Integer> poolSizes) {
 
   /** Validates every field; messages name it. */
   public LespConfig {
@@ -109,6 +112,20 @@ public record LespConfig(
     // Insertion order kept, so the configuration prints as it was written.
     serviceAutoScaling =
         java.util.Collections.unmodifiableMap(new LinkedHashMap<>(serviceAutoScaling));
+    if (poolSizes == null
+        || poolSizes.entrySet().stream()
+            .anyMatch(e -> e.getKey() == null || e.getKey().isBlank() || e.getValue() == null)) {
+      throw new IllegalArgumentException(
+          "poolSizes must map non-blank service names to machine counts, was " + poolSizes);
+    }
+    poolSizes.forEach(
+        (service, n) -> {
+          if (n < 1) {
+            throw new IllegalArgumentException(
+                "pool size of service '" + service + "' must be >= 1, was " + n);
+          }
+        });
+    poolSizes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(poolSizes));
   }
 
   // The one copy every with* goes through: this record with the four components they vary.
@@ -137,7 +154,8 @@ public record LespConfig(
         meanTimeToCrashMillis,
         identity,
         z,
-        perService);
+        perService,
+        poolSizes);
   }
 
   /** A copy with {@code h} as the pool headroom. */
@@ -187,6 +205,33 @@ public record LespConfig(
     return copy(pins, headroom, autoScaling, zones, serviceAutoScaling);
   }
 
+  /** A copy with {@code machines} in {@code service}'s pool ({@link #poolSizes()}). */
+  public LespConfig withPoolSize(String service, int machines) {
+    Map<String, Integer> sizes = new LinkedHashMap<>(poolSizes);
+    sizes.put(service, machines);
+    return new LespConfig(
+        menu,
+        agents,
+        pinnedTypes,
+        baseImage,
+        pending,
+        boot,
+        bootFailureProbability,
+        configManagement,
+        deploySteps,
+        bake,
+        strategy,
+        imageBatch,
+        headroom,
+        replaceFailed,
+        autoScaling,
+        meanTimeToCrashMillis,
+        identity,
+        zones,
+        serviceAutoScaling,
+        sizes);
+  }
+
   /** A builder holding the defaults. */
   public static Builder builder() {
     return new Builder();
@@ -202,6 +247,15 @@ public record LespConfig(
    */
   public int poolSize(int instances) {
     return (int) Math.ceil(instances * (1 + headroom) - 1e-9);
+  }
+
+  /**
+   * Machines in the pool of {@code service}: its own size ({@link #poolSizes()}) if it has one,
+   * else {@link #poolSize(int) poolSize(instances)}.
+   */
+  public int poolSize(io.platformsim.core.workload.Service service) {
+    Integer own = poolSizes.get(service.name());
+    return own != null ? own : poolSize(service.instances());
   }
 
   /** Collects the configuration; {@link #build()} validates it. */
@@ -228,6 +282,7 @@ public record LespConfig(
     private LespIdentity identity = LespIdentity.DEFAULT;
     private List<String> zones = List.of("zone-a", "zone-b", "zone-c");
     private final Map<String, AutoScaling> serviceAutoScaling = new LinkedHashMap<>();
+    private final Map<String, Integer> poolSizes = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -348,6 +403,15 @@ public record LespConfig(
       return this;
     }
 
+    /**
+     * {@code machines} in {@code service}'s pool, replacing the instances-plus-headroom size for it
+     * (e.g. the machines a legacy inventory lists); default none.
+     */
+    public Builder poolSize(String service, int machines) {
+      poolSizes.put(service, machines);
+      return this;
+    }
+
     /** The validated configuration. */
     public LespConfig build() {
       return new LespConfig(
@@ -369,7 +433,8 @@ public record LespConfig(
           meanTimeToCrashMillis,
           identity,
           zones,
-          serviceAutoScaling);
+          serviceAutoScaling,
+          poolSizes);
     }
   }
 }

@@ -125,7 +125,7 @@ public final class LespPlatform implements Platform {
 
   /**
    * Creates the pool of {@code service}: picks its instance type (pinned, or the cheapest that
-   * holds one instance plus the agents) and launches {@code poolSize(instances)} machines,
+   * holds one instance plus the agents) and launches {@code config.poolSize(service)} machines,
    * round-robin over the zones its placement allows. A pool per service, one instance per machine:
    * the service's antiAffinity and dedicatedHardware needs hold by construction.
    *
@@ -156,7 +156,7 @@ public final class LespPlatform implements Platform {
         pin != null
             ? config.menu().pinned(service, pin, config.agents())
             : config.menu().select(service, config.agents());
-    int wanted = config.poolSize(service.instances());
+    int wanted = config.poolSize(service);
     // Each pool is its own Auto Scaling group with its own policy (or none).
     TargetTracking scaling =
         config

@@ -91,6 +91,7 @@ class ScenarioSchemaTest {
             SMALL + "lesp: {bake: {min: 8m, p99: 10m}}\n",
             SMALL + "lesp: {deploySteps: {fetchBandwidth: 100}}\n",
             SMALL + "lesp: {baseImage: {family: ubuntu}}\n",
+            SMALL + "lesp: {pools: {web: 0}}\n",
             SMALL
                 + "timeline:\n  - at: 1h\n    release: {service: web, version: 2}\n    load: {}\n")) {
       assertFalse(validate(bad).isEmpty(), "schema accepted:\n" + bad);
@@ -267,6 +268,8 @@ class ScenarioSchemaTest {
               baseImage: {name: ubuntu, version: '24.04'}
               serviceAutoScaling:
                 web: {target: 0.5, min: 2, max: 6}
+              pools:
+                web: 3
             """;
     assertEquals(List.of(), validate(full));
     ScenarioFile.parse(full, "full.yaml");

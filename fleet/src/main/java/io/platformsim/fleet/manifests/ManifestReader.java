@@ -428,10 +428,13 @@ public final class ManifestReader {
   private static String toleration(Toleration t) {
     String key = t.getKey() == null || t.getKey().isEmpty() ? "*" : t.getKey();
     String effect = t.getEffect() == null || t.getEffect().isEmpty() ? "" : ":" + t.getEffect();
+    // tolerationSeconds (NoExecute only) as a " for <n>s" suffix, so the scenario keeps it
+    String seconds =
+        t.getTolerationSeconds() == null ? "" : " for " + t.getTolerationSeconds() + "s";
     if ("Exists".equals(t.getOperator())) {
-      return key + effect;
+      return key + effect + seconds;
     }
-    return key + "=" + (t.getValue() == null ? "" : t.getValue()) + effect;
+    return key + "=" + (t.getValue() == null ? "" : t.getValue()) + effect + seconds;
   }
 
   private static String join(String path, String field) {

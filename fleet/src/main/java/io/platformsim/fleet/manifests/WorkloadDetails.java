@@ -15,7 +15,8 @@ import java.util.Optional;
  *     the {@code globalDefault} PriorityClass, else 0 (plugin/pkg/admission/priority/admission.go)
  * @param nodeSelector the pod's node selector (sorted copy)
  * @param tolerations the pod's tolerations, each as {@code key=value:effect}, {@code key:effect}
- *     ({@code Exists}) or {@code *} (tolerates everything)
+ *     ({@code Exists}) or {@code *} (tolerates everything), with {@code " for <n>s"} appended when
+ *     {@code tolerationSeconds} is set
  * @param readiness the first app container's readiness probe, if any
  * @param liveness the first app container's liveness probe, if any
  * @param autoscaler the HorizontalPodAutoscaler (autoscaling/v2) targeting the workload, if any
