@@ -280,6 +280,9 @@ public final class FleetImport {
           Recommendation r = rightSizing.recommend(p);
           rightSized.put(
               s.name(), new Recommendation(s.name(), r.target(), r.lowerBound(), r.upperBound()));
+          // The target becomes deployment.rightSized: what the kusp-rightsized variant requests.
+          DeploymentSpec spec = specs.getOrDefault(s.name(), DeploymentSpec.DEFAULT);
+          specs.put(s.name(), spec.withRightSized(r.target(), spec.limits()));
         }
       }
       KuspConfig kusp;

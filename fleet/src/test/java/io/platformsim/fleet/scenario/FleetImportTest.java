@@ -248,6 +248,10 @@ class FleetImportTest {
     assertEquals(Resources.of(1000, 704), checkout.request()); // the manifest's, unchanged
     assertEquals(Resources.of(1265, 1707), f.rightSized().get("checkout.shop").target());
     assertEquals("checkout.shop", f.rightSized().get("checkout.shop").service());
+    // ... and the target is what the kusp-rightsized variant requests; cart.shop has no usage
+    assertEquals(
+        Resources.of(1265, 1707), f.scenario().kusp().deployment("checkout.shop").rightSized());
+    assertNull(f.scenario().kusp().deployment("cart.shop").rightSized());
     assertEquals("series", origin(f, "checkout.shop").usage());
     assertEquals("", origin(f, "cart.shop").usage());
   }
