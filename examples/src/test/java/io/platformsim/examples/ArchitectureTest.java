@@ -402,9 +402,11 @@ class ArchitectureTest {
             WORKLOAD,
             JDK),
         only(
-            "fleet.manifests: workload only (never engine, platforms, experiment or scheduler)",
+            "fleet.manifests: workload and scheduler.pod only (never engine, platforms, experiment or"
+                + " the rest of the scheduler)",
             FLEET + ".manifests",
-            WORKLOAD),
+            WORKLOAD,
+            SCHEDULER + ".pod"),
         only(
             "fleet.scenario: the fleet readers and the scenario model (never the command line)",
             FLEET + ".scenario",
@@ -416,7 +418,8 @@ class ArchitectureTest {
             KUSP,
             LESP,
             PLATFORM,
-            YAML));
+            YAML,
+            SCHEDULER + ".pod"));
   }
 
   /** Classes of {@code pkg} depend on no class of the {@code forbidden} packages. */

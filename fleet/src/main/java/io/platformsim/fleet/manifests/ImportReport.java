@@ -15,6 +15,8 @@ import java.util.TreeMap;
  * @param missingRequests {@code namespace/name} of the workloads with a container lacking a CPU or
  *     memory request, in import order
  * @param skipped documents that do not become workloads, counted by kind (sorted)
+ * @param notModelled manifest fields the scheduler cannot model, one line per field, {@code
+ *     namespace/name: <field path> not modelled}, in import order
  */
 public record ImportReport(
     int workloads,
@@ -22,11 +24,24 @@ public record ImportReport(
     long cpuMillis,
     long memoryMiB,
     List<String> missingRequests,
-    Map<String, Integer> skipped) {
+    Map<String, Integer> skipped,
+    List<String> notModelled) {
 
   /** Copies the collections (skipped sorted by kind). */
   public ImportReport {
     missingRequests = List.copyOf(missingRequests);
     skipped = java.util.Collections.unmodifiableMap(new TreeMap<>(skipped));
+    notModelled = List.copyOf(notModelled);
+  }
+
+  /** A report with nothing unmodelled. */
+  public ImportReport(
+      int workloads,
+      long pods,
+      long cpuMillis,
+      long memoryMiB,
+      List<String> missingRequests,
+      Map<String, Integer> skipped) {
+    this(workloads, pods, cpuMillis, memoryMiB, missingRequests, skipped, List.of());
   }
 }

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param labels the pod template's labels (the pod's own for a bare Pod)
  * @param request the per-pod effective request as written (missing requests count 0 and are listed)
  * @param service the scenario service: instances = max(replicas, 1), request = the effective
- *     request with the fallback for missing requests ({@link PodRequests#withFallback}), usage a
+ *     request with the reader's {@link DefaultRequest} for missing container requests, usage a
  *     quarter of it (the {@link Service#builder} default ratio; usage data comes in elsewhere)
  * @param details strategy, priority, node selector, tolerations and probes
  */
@@ -58,7 +58,20 @@ public record ImportedWorkload(
 
   @Override
   public String toString() {
-    return kind + " " + namespace + "/" + name + " x" + replicas + " " + request + " image=" + image
-        + " (" + source + ")";
+    return kind
+        + " "
+        + namespace
+        + "/"
+        + name
+        + " x"
+        + replicas
+        + " "
+        + request
+        + (missingRequest() ? ", with the fallback " + service.request() : "")
+        + " image="
+        + image
+        + " ("
+        + source
+        + ")";
   }
 }

@@ -2,6 +2,7 @@ package io.platformsim.fleet.manifests;
 
 import io.platformsim.core.workload.Resources;
 import io.platformsim.core.workload.Service;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,14 +43,24 @@ public record ImportedWorkloads(List<ImportedWorkload> workloads, Map<String, In
             .filter(ImportedWorkload::missingRequest)
             .map(w -> w.namespace() + "/" + w.name())
             .toList();
-    return new ImportReport(workloads.size(), pods, cpu, mib, missing, skipped);
+    List<String> notModelled = new ArrayList<>();
+    for (ImportedWorkload w : workloads) {
+      for (String field : w.details().notModelled()) {
+        notModelled.add(w.namespace() + "/" + w.name() + ": " + field + " not modelled");
+      }
+    }
+    return new ImportReport(workloads.size(), pods, cpu, mib, missing, skipped, notModelled);
   }
 
   @Override
   public String toString() {
-    StringBuilder s = new StringBuilder(report().toString());
+    ImportReport report = report();
+    StringBuilder s = new StringBuilder(report.toString());
     for (ImportedWorkload w : workloads) {
       s.append("\n  ").append(w);
+    }
+    for (String line : report.notModelled()) {
+      s.append("\n  ").append(line);
     }
     return s.toString();
   }

@@ -17,7 +17,8 @@ public class ManifestException extends IllegalArgumentException {
   /**
    * @param file file name as given
    * @param document 0-based document index in the file, or -1 for the whole file
-   * @param line 1-based line the document starts on, or 0 if unknown
+   * @param line 1-based line the document starts on (for a file that does not parse, the line where
+   *     the parser's trouble starts), or 0 if unknown
    * @param field field path inside the document (e.g. {@code spec.replicas}), or empty
    * @param problem what is wrong, with the bad value
    */

@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,7 +53,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Errors are {@link ManifestException}s naming file, document index, line, field and value: a file
  * that does not parse, a document that is not a mapping or lacks {@code kind}, a workload without
  * {@code metadata.name}, a bad quantity, negative replicas, an empty input, and a duplicate
- * workload (same kind, namespace and name), which names both places. Stateless and thread-safe.
+ * workload (same kind, namespace and name), which names both places.
+ *
+ * <p>Node affinity, required pod anti-affinity and topology spread constraints become the
+ * scheduler's placement values ({@link Placement}); what the scheduler cannot model is listed in
+ * {@link ImportReport#notModelled()}. A container still lacking a request gets the reader's {@link
+ * DefaultRequest} (the scheduler's non-zero default unless configured). Immutable and thread-safe.
  */
 public final class ManifestReader {
 
@@ -60,9 +66,30 @@ public final class ManifestReader {
       List.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Pod");
 
   private final JsonMapper mapper = JsonMapper.builder().build();
+  private final DefaultRequest fallback;
 
-  /** A reader. */
-  public ManifestReader() {}
+  /** A reader whose fallback for a missing request is {@link DefaultRequest#SCHEDULER_NON_ZERO}. */
+  public ManifestReader() {
+    this(DefaultRequest.SCHEDULER_NON_ZERO);
+  }
+
+  /**
+   * A reader giving {@code fallback} to every container still lacking a request after defaulting
+   * and LimitRanges ({@code --default-request}).
+   */
+  public ManifestReader(DefaultRequest fallback) {
+    this.fallback = java.util.Objects.requireNonNull(fallback, "fallback");
+  }
+
+  /** A reader like this one with another fallback for missing requests. */
+  public ManifestReader withDefaultRequest(DefaultRequest fallback) {
+    return new ManifestReader(fallback);
+  }
+
+  /** The fallback this reader gives a container lacking a request. */
+  public DefaultRequest defaultRequest() {
+    return fallback;
+  }
 
   /**
    * Reads every manifest under {@code paths} (files or directories).
@@ -159,6 +186,17 @@ public final class ManifestReader {
       new Compose(settings).composeAllFromReader(r).forEach(docs::add);
     } catch (IOException e) {
       throw new ManifestException(file, -1, 0, "", "cannot read: " + e.getMessage());
+    } catch (MarkedYamlEngineException e) {
+      // the parser's message spans several lines with a caret drawing; keep context and problem
+      int line = e.getContextMark().or(e::getProblemMark).map(m -> m.getLine() + 1).orElse(0);
+      String context = e.getContext() == null ? "" : e.getContext().trim() + ": ";
+      String problem = e.getProblem() == null ? "" : e.getProblem().trim();
+      String where =
+          e.getProblemMark()
+              .map(m -> " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1))
+              .orElse("");
+      throw new ManifestException(
+          file, docs.size(), line, "", "not YAML or JSON: " + context + problem + where);
     } catch (YamlEngineException e) {
       throw new ManifestException(
           file, docs.size(), 0, "", "not YAML or JSON: " + e.getMessage().replace('\n', ' '));
@@ -355,9 +393,10 @@ public final class ManifestReader {
     String specPath = p.specPath();
     PodTemplateSpec template = p.template();
     String image = template.getSpec().getContainers().get(0).getImage();
-    PodSpec spec = limitRanges.apply(namespace, template.getSpec(), mapper);
+    PodSpec spec = template.getSpec();
+    limitRanges.apply(namespace, spec);
     PodRequest asWritten = PodRequests.of(spec, specPath);
-    PodRequest withFallback = PodRequests.withFallback(spec, specPath);
+    PodRequest withFallback = PodRequests.withFallback(spec, specPath, fallback);
     Resources request =
         Resources.of(withFallback.cpuMillis(), Resources.mibOfBytes(withFallback.memoryBytes()));
     Service service =
@@ -407,6 +446,7 @@ public final class ManifestReader {
       }
     }
     Container first = spec.getContainers().get(0);
+    Placement placement = Placement.of(spec, p.specPath());
     return new WorkloadDetails(
         p.strategy(),
         className,
@@ -416,7 +456,12 @@ public final class ManifestReader {
         Optional.ofNullable(ProbeTiming.of(first.getReadinessProbe())),
         Optional.ofNullable(ProbeTiming.of(first.getLivenessProbe())),
         found.attachments.autoscaler(p.kind(), p.namespace(), p.name()),
-        found.attachments.disruptionBudget(p.namespace(), labels(p.template()), p.replicas()));
+        found.attachments.disruptionBudget(p.namespace(), labels(p.template()), p.replicas()),
+        placement.required(),
+        placement.preferred(),
+        placement.antiAffinity(),
+        placement.spread(),
+        placement.notModelled());
   }
 
   private static Map<String, String> labels(PodTemplateSpec template) {

@@ -70,7 +70,9 @@ public record RolloutStrategy(String type, int maxSurge, int maxUnavailable) {
     IntOrString unavailable =
         s == null || s.getRollingUpdate() == null ? null : s.getRollingUpdate().getMaxUnavailable();
     int up = scaled(surge, "0", replicas, true, field + ".rollingUpdate.maxSurge");
-    int down = scaled(unavailable, "1", replicas, false, field + ".rollingUpdate.maxUnavailable");
+    // both rounded up: SurgeCount and UnavailableCount,
+    // pkg/controller/daemon/util/daemonset_util.go
+    int down = scaled(unavailable, "1", replicas, true, field + ".rollingUpdate.maxUnavailable");
     return new RolloutStrategy("RollingUpdate", up, down);
   }
 

@@ -1,5 +1,9 @@
 package io.platformsim.fleet.manifests;
 
+import io.platformsim.scheduler.pod.AntiAffinityTerm;
+import io.platformsim.scheduler.pod.NodeSelectorTerm;
+import io.platformsim.scheduler.pod.PreferredTerm;
+import io.platformsim.scheduler.pod.SpreadConstraint;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +25,16 @@ import java.util.Optional;
  * @param liveness the first app container's liveness probe, if any
  * @param autoscaler the HorizontalPodAutoscaler (autoscaling/v2) targeting the workload, if any
  * @param disruptionBudget the PodDisruptionBudget selecting its pods, if any
+ * @param requiredNodeAffinity required node affinity terms, ORed (each term's requirements ANDed;
+ *     empty terms, which match no node, left out); empty when the pod has none
+ * @param preferredNodeAffinity preferred node affinity terms with their weights (empty terms,
+ *     no-ops upstream, left out)
+ * @param podAntiAffinity required pod anti-affinity terms (label selector and topology key)
+ * @param topologySpread topology spread constraints (maxSkew, topologyKey, whenUnsatisfiable,
+ *     labelSelector)
+ * @param notModelled field paths inside the document that the scheduler cannot model (required pod
+ *     affinity, preferred pod (anti-)affinity, namespaceSelector, matchLabelKeys, minDomains...),
+ *     in the order met; see {@link Placement}
  */
 public record WorkloadDetails(
     RolloutStrategy strategy,
@@ -31,7 +45,12 @@ public record WorkloadDetails(
     Optional<ProbeTiming> readiness,
     Optional<ProbeTiming> liveness,
     Optional<Autoscaler> autoscaler,
-    Optional<DisruptionBudget> disruptionBudget) {
+    Optional<DisruptionBudget> disruptionBudget,
+    List<NodeSelectorTerm> requiredNodeAffinity,
+    List<PreferredTerm> preferredNodeAffinity,
+    List<AntiAffinityTerm> podAntiAffinity,
+    List<SpreadConstraint> topologySpread,
+    List<String> notModelled) {
 
   /** Copies the collections; rejects nulls. */
   public WorkloadDetails {
@@ -43,5 +62,38 @@ public record WorkloadDetails(
     Objects.requireNonNull(liveness, "liveness");
     Objects.requireNonNull(autoscaler, "autoscaler");
     Objects.requireNonNull(disruptionBudget, "disruptionBudget");
+    requiredNodeAffinity = List.copyOf(requiredNodeAffinity);
+    preferredNodeAffinity = List.copyOf(preferredNodeAffinity);
+    podAntiAffinity = List.copyOf(podAntiAffinity);
+    topologySpread = List.copyOf(topologySpread);
+    notModelled = List.copyOf(notModelled);
+  }
+
+  /** Details without placement rules (no affinity, anti-affinity or spread; nothing unmodelled). */
+  public WorkloadDetails(
+      RolloutStrategy strategy,
+      String priorityClassName,
+      int priority,
+      Map<String, String> nodeSelector,
+      List<String> tolerations,
+      Optional<ProbeTiming> readiness,
+      Optional<ProbeTiming> liveness,
+      Optional<Autoscaler> autoscaler,
+      Optional<DisruptionBudget> disruptionBudget) {
+    this(
+        strategy,
+        priorityClassName,
+        priority,
+        nodeSelector,
+        tolerations,
+        readiness,
+        liveness,
+        autoscaler,
+        disruptionBudget,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 }

@@ -7,10 +7,14 @@
  * io.platformsim.fleet.manifests.PodRequests}), and returns an immutable {@link
  * io.platformsim.fleet.manifests.ImportedWorkloads} with its report. LimitRanges fill missing
  * requests; PriorityClasses, HorizontalPodAutoscalers and PodDisruptionBudgets attach to the
- * workloads as {@link io.platformsim.fleet.manifests.WorkloadDetails}.
+ * workloads as {@link io.platformsim.fleet.manifests.WorkloadDetails}, with node affinity, required
+ * pod anti-affinity and topology spread in the scheduler's terms; the fields the scheduler cannot
+ * model are listed in the report.
  *
- * <p>Depends on the workload package, SnakeYAML Engine (parsing, with document lines), fabric8's
- * Kubernetes model classes (typed objects and quantities; no client) and the JDK; must not depend
- * on the engine, the platforms, the experiment package or the scheduler module.
+ * <p>Depends on the workload package, the scheduler's pod value types ({@code
+ * io.platformsim.scheduler.pod}: node selector terms, label selectors, anti-affinity and spread),
+ * SnakeYAML Engine (parsing, with document lines), fabric8's Kubernetes model classes (typed
+ * objects and quantities; no client) and the JDK; must not depend on the engine, the platforms, the
+ * experiment package or the rest of the scheduler module.
  */
 package io.platformsim.fleet.manifests;

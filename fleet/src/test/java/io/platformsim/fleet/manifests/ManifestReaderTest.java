@@ -25,27 +25,59 @@ class ManifestReaderTest {
     return imported.workloads().stream().filter(w -> w.name().equals(name)).findFirst().get();
   }
 
+  /** The skipped documents of the fixtures, by kind (counted by hand, file by file). */
+  private static final Map<String, Integer> FIXTURE_SKIPPED =
+      Map.of(
+          // shop-config (helm), fluent-bit-config (logging), web-config-7h2k9m4t5c (kustomize)
+          "ConfigMap", 3,
+          "CronJob", 1, // batch.yaml
+          "Job", 1, // batch.yaml
+          "Secret", 1, // list.yaml
+          // checkout (helm), redis (shop/redis.yaml), catalog and web (kustomize)
+          "Service", 4,
+          "ServiceAccount", 1); // helm
+
   @Test
-  void readsEveryWorkloadKindFromYamlJsonListAndHelmOutputInPathOrder() {
-    // files sorted: list.yaml (ReplicaSet, Pod, Secret), node-agents.json (DaemonSet),
+  void readsEveryWorkloadKindFromYamlJsonListHelmAndKustomizeOutputInPathOrder() {
+    // files sorted: batch.yaml (Deployments worker, batch; CronJob, Job), list.yaml (ReplicaSet,
+    // Pod, Secret), logging/fluent-bit.yaml (ConfigMap, DaemonSet), node-agents.json (DaemonSet),
     // payments.yaml (Deployment, LimitRange), shop/helm-rendered.yaml (ServiceAccount, ConfigMap,
-    // Service, 2 Deployments),
-    // shop/postgres-statefulset.yaml (StatefulSet)
+    // Service, PriorityClasses, 2 Deployments, HPA, PDB), shop/postgres-statefulset.yaml
+    // (StatefulSet, PDB), shop/redis.yaml (Service, StatefulSet), storefront-kustomized.yaml
+    // (ConfigMap, 2 Services, Deployments catalog and web sorted by name, PDB, HPA)
     assertEquals(
-        List.of("search", "debug", "node-exporter", "ledger", "checkout", "cart", "postgres"),
+        List.of(
+            "worker",
+            "batch",
+            "search",
+            "debug",
+            "fluent-bit",
+            "node-exporter",
+            "ledger",
+            "checkout",
+            "cart",
+            "postgres",
+            "redis",
+            "catalog",
+            "web"),
         imported.workloads().stream().map(ImportedWorkload::name).toList());
     assertEquals(
         List.of(
+            "Deployment",
+            "Deployment",
             "ReplicaSet",
             "Pod",
+            "DaemonSet",
             "DaemonSet",
             "Deployment",
             "Deployment",
             "Deployment",
-            "StatefulSet"),
+            "StatefulSet",
+            "StatefulSet",
+            "Deployment",
+            "Deployment"),
         imported.workloads().stream().map(ImportedWorkload::kind).toList());
-    assertEquals(
-        Map.of("ConfigMap", 1, "Secret", 1, "Service", 1, "ServiceAccount", 1), imported.skipped());
+    assertEquals(FIXTURE_SKIPPED, imported.skipped());
   }
 
   @Test
@@ -147,6 +179,11 @@ class ManifestReaderTest {
     assertEquals(new RolloutStrategy("RollingUpdate", 0, 1), ne.strategy());
     assertEquals(List.of("*"), ne.tolerations());
     assertEquals(RolloutStrategy.NONE, workload("search").details().strategy());
+    // fluent-bit: maxUnavailable 10% of its one pod, rounded up as the DaemonSet controller does
+    // (UnavailableCount, pkg/controller/daemon/util/daemonset_util.go): ceil(0.1) = 1, not 0
+    assertEquals(
+        new RolloutStrategy("RollingUpdate", 0, 1), workload("fluent-bit").details().strategy());
+    assertEquals(2_000_001_000, workload("fluent-bit").details().priority());
   }
 
   @org.junit.jupiter.params.ParameterizedTest
@@ -190,6 +227,14 @@ class ManifestReaderTest {
     assertEquals(
         new DisruptionBudget("postgres", "", "50%", 1),
         workload("postgres").details().disruptionBudget().get());
+    // kustomize output: web's HPA (4..20, CPU 60%); catalog's PDB maxUnavailable 1 of 3
+    // replicas: desired healthy 2, 1 eviction allowed
+    assertEquals(
+        new Autoscaler("web", 4, 20, java.util.OptionalInt.of(60)),
+        workload("web").details().autoscaler().get());
+    assertEquals(
+        new DisruptionBudget("catalog", "", "1", 1),
+        workload("catalog").details().disruptionBudget().get());
     assertTrue(workload("cart").details().autoscaler().isEmpty());
     assertTrue(workload("cart").details().disruptionBudget().isEmpty());
   }
@@ -232,16 +277,26 @@ class ManifestReaderTest {
   @Test
   void theReportSumsRequestsTimesReplicasAsImported() {
     ImportReport r = imported.report();
-    assertEquals(7, r.workloads());
-    // replicas: search 4, debug 1, node-exporter 1, ledger 2, checkout 3, cart 2, postgres 2
-    assertEquals(15, r.pods());
-    // 1500*4 + 10 + 110 + 1250*2 + 1000*3 + 0*2 + 2000*2
-    assertEquals(6000 + 10 + 110 + 2500 + 3000 + 0 + 4000, r.cpuMillis());
-    // 3072*4 + 0 + 196 + 512*2 + 704*3 + 0 + 4096*2 MiB
-    assertEquals(12288 + 196 + 1024 + 2112 + 8192, r.memoryMiB());
-    assertEquals(List.of("ops/debug", "shop/cart"), r.missingRequests());
+    assertEquals(13, r.workloads());
+    // replicas: worker 5, batch 2, search 4, debug 1, fluent-bit 1, node-exporter 1, ledger 2,
+    // checkout 3, cart 2, postgres 2, redis 3, catalog 3, web 4
+    assertEquals(5 + 2 + 4 + 1 + 1 + 1 + 2 + 3 + 2 + 2 + 3 + 3 + 4, r.pods());
+    // per pod (millicores): worker max(1000 app, 50 init) = 1000, batch 2000, search 1500, debug
+    // 10, fluent-bit 50, node-exporter 110, ledger 1250, checkout 1000, cart 0, postgres 2000,
+    // redis 250, catalog 500, web 250; times replicas
     assertEquals(
-        Map.of("ConfigMap", 1, "Secret", 1, "Service", 1, "ServiceAccount", 1), r.skipped());
+        1000 * 5 + 2000 * 2 + 1500 * 4 + 10 + 50 + 110 + 1250 * 2 + 1000 * 3 + 0 + 2000 * 2
+            + 250 * 3 + 500 * 3 + 250 * 4,
+        r.cpuMillis());
+    // per pod (MiB): worker max(2048, 64) = 2048, batch 6144, search 3072, debug 0 (missing),
+    // fluent-bit 128 (its limit), node-exporter 196, ledger 512, checkout 704, cart 0, postgres
+    // 4096, redis 512, catalog 1024, web 256
+    assertEquals(
+        2048 * 5 + 6144 * 2 + 3072 * 4 + 0 + 128 + 196 + 512 * 2 + 704 * 3 + 0 + 4096 * 2 + 512 * 3
+            + 1024 * 3 + 256 * 4,
+        r.memoryMiB());
+    assertEquals(List.of("ops/debug", "shop/cart"), r.missingRequests());
+    assertEquals(FIXTURE_SKIPPED, r.skipped());
   }
 
   @Test
@@ -294,7 +349,7 @@ class ManifestReaderTest {
     assertTrue(
         assertThrows(ManifestException.class, () -> new ManifestReader().read(f))
             .getMessage()
-            .startsWith(f + "#0: not YAML or JSON"));
+            .startsWith(f + "#0 (line 1): not YAML or JSON"));
     Files.writeString(
         f,
         "kind: Deployment\nmetadata: {name: d}\n"

@@ -8,12 +8,14 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PodRequestsTest {
 
@@ -142,5 +144,34 @@ class PodRequestsTest {
     c.setImage("img:1");
     c.setResources(rr);
     return c;
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    // suffix multipliers, apimachinery pkg/api/resource/suffix.go: m = 10^-3, k M G T = 10^3..12,
+    // Ki Mi Gi Ti = 2^10..40
+    "500m, 0.5",
+    "2, 2",
+    "1k, 1000",
+    "3M, 3000000",
+    "1G, 1000000000",
+    "2T, 2000000000000",
+    "1Ki, 1024",
+    "256Mi, 268435456",
+    "4Gi, 4294967296",
+    "1Ti, 1099511627776",
+  })
+  void plainQuantitiesTakeTheFastPathWithTheGeneralParsersValue(String text, String value) {
+    Quantity q = new Quantity(text);
+    BigDecimal fast = PodRequests.plainAmount(q.getAmount(), q.getFormat());
+    assertEquals(0, new BigDecimal(value).compareTo(fast), text);
+    assertEquals(0, Quantity.getAmountInBytes(q).compareTo(fast), text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1.5", "1e3", "1Pi", "2E", "-1", "100u", "1234567890123456"})
+  void otherFormsAreLeftToTheGeneralParser(String text) {
+    Quantity q = new Quantity(text);
+    assertEquals(null, PodRequests.plainAmount(q.getAmount(), q.getFormat()), text);
   }
 }
