@@ -338,7 +338,8 @@ class ArchitectureTest {
             KUSP + ".deployment"),
         only(
             "core.experiment: engine, workload, platform, lesp, kusp, yaml, identity, output and "
-                + "the scheduler's quantities only",
+                + "the scheduler's quantities and pod placement terms (a Deployment's affinity and "
+                + "spread, read and written as they are) only",
             EXPERIMENT,
             ENGINE,
             WORKLOAD,
@@ -348,10 +349,11 @@ class ArchitectureTest {
             YAML,
             IDENTITY,
             SCHEDULER + ".resource",
-            OUTPUT),
+            OUTPUT,
+            SCHEDULER + ".pod"),
         new NamedRule(
             "core.experiment: only the scenario's configuration, its readers and writers, its size "
-                + "(ScenarioMemory), the sweeps that vary it, NodeSelection and LespFactory/KuspFactory name lesp and kusp (the rest drives "
+                + "(ScenarioMemory), the sweeps that vary it, NodeSelection and LespFactory/KuspFactory/RightSizedKuspFactory name lesp and kusp (the rest drives "
                 + "the Platform contract)",
             noClasses()
                 .that()
@@ -359,7 +361,7 @@ class ArchitectureTest {
                 .and()
                 .haveNameNotMatching(
                     EXPERIMENT.replace(".", "\\.")
-                        + "\\.(Scenario|ScenarioChecks|DefaultScenario|ScenarioFile|ScenarioMemory|\\w+Reader|\\w+Writer|Sweep|LespFactory|KuspFactory|NodeSelection)"
+                        + "\\.(Scenario|ScenarioChecks|DefaultScenario|ScenarioFile|ScenarioMemory|\\w+Reader|\\w+Writer|Sweep|LespFactory|KuspFactory|NodeSelection|RightSizedKuspFactory)"
                         + "(\\$.*)?")
                 .should()
                 .dependOnClassesThat()
@@ -416,7 +418,8 @@ class ArchitectureTest {
             KUSP,
             LESP,
             PLATFORM,
-            YAML));
+            YAML,
+            SCHEDULER + ".pod"));
   }
 
   /** Classes of {@code pkg} depend on no class of the {@code forbidden} packages. */

@@ -354,9 +354,12 @@ public final class Comparison {
     List<HostFailures.Crash> hostFailures =
         new CommonStreams(streams::stream)
             .hostFailures(scenario.hostFailures(), scenario.workload().services(), horizon);
+    // What this platform runs (a variant may change the requests): host failures above stay drawn
+    // from the scenario as given, so every platform sees the same list.
+    Scenario own = factory.adapt(scenario);
     Simulation sim = new Simulation();
-    Run run = new Run(sim, factory.create(scenario, sim, streams), scenario.workload());
-    for (Service s : scenario.workload().services()) {
+    Run run = new Run(sim, factory.create(own, sim, streams), own.workload());
+    for (Service s : own.workload().services()) {
       run.platform.deploy(s);
     }
     List<Long> recoveries = new ArrayList<>();
@@ -378,7 +381,7 @@ public final class Comparison {
     if (target.isPresent()) {
       LoadChange l = spike.get();
       int need =
-          neededAtSpike(scenario.workload().service(l.service()), l.factor(), target.getAsDouble());
+          neededAtSpike(own.workload().service(l.service()), l.factor(), target.getAsDouble());
       long end = spikeEnd(scenario, l);
       sim.scheduleAt(
           l.atMillis(), () -> pollScaleOut(run, l.service(), need, l.atMillis(), end, scaleOut));

@@ -44,7 +44,13 @@ final class DeploymentReader {
           "hpa",
           "disruptionBudget",
           "tolerations",
-          "nodeSelector");
+          "nodeSelector",
+          // pod template placement terms (PlacementTermsReader)
+          "labels",
+          "affinity",
+          "topologySpreadConstraints",
+          // right-sizing (issue 17)
+          "rightSized");
   private static final List<String> LIMITS = List.of("cpu", "memory");
   private static final List<String> PROBE = List.of("initialDelay", "period", "failureThreshold");
   private static final List<String> HPA =
@@ -52,6 +58,7 @@ final class DeploymentReader {
   private static final List<String> BUDGET = List.of("minAvailable", "maxUnavailable");
   private static final List<String> TOLERATION =
       List.of("key", "seconds", "operator", "value", "effect");
+  private static final List<String> RIGHT_SIZED = List.of("cpu", "memory");
 
   /** The YAML spelling of each strategy, as the API writes it. */
   static final Map<String, DeploymentSpec.Strategy> STRATEGIES =
@@ -185,6 +192,9 @@ final class DeploymentReader {
       b.tolerations(ts);
     }
     d.mapping("nodeSelector").ifPresent(m -> b.nodeSelector(nodeSelector(m)));
+    PlacementTermsReader.read(d, service, b);
+    // right-sizing (issue 17)
+    d.mapping("rightSized").ifPresent(r -> b.rightSized(rightSized(r)));
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
@@ -235,7 +245,7 @@ final class DeploymentReader {
   }
 
   /** One of {@code names}' keys, else an error listing them (with a suggestion). */
-  private static <T> T named(YamlMapping m, String key, Map<String, T> names) {
+  static <T> T named(YamlMapping m, String key, Map<String, T> names) {
     String v = m.text(key).strip();
     T t = names.get(v);
     if (t == null) {
@@ -337,5 +347,29 @@ final class DeploymentReader {
     return key.equals("minAvailable")
         ? new PodDisruptionBudget(v, null)
         : new PodDisruptionBudget(null, v);
+  }
+
+  /**
+   * {@code {cpu, memory}}, both required: the request under the {@code kusp-rightsized} variant, a
+   * VPA target (which always carries both resources it controls, CPU and memory by default:
+   * kubernetes/autoscaler {@code vertical-pod-autoscaler/pkg/apis/autoscaling.k8s.io/v1/types.go}
+   * {@code ContainerResourcePolicy.ControlledResources}); at least 1m and 1Mi.
+   */
+  private static Resources rightSized(YamlMapping r) {
+    r.only(RIGHT_SIZED);
+    for (String k : RIGHT_SIZED) {
+      if (!r.has(k)) {
+        throw r.error(k, "is required (rightSized needs both cpu and memory)");
+      }
+    }
+    long cpu = r.read("cpu", Units.MILLI_CPU, null);
+    if (cpu < 1) {
+      throw r.error("cpu", "must be at least 1m, was '" + r.text("cpu") + "'");
+    }
+    long mem = r.read("memory", Units.MEMORY_MIB, null);
+    if (mem < 1) {
+      throw r.error("memory", "must be at least 1Mi, was '" + r.text("memory") + "'");
+    }
+    return Resources.of(cpu, mem);
   }
 }

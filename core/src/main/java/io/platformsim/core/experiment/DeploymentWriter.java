@@ -15,9 +15,10 @@ import java.util.Map;
  * Writes a service's {@code deployment} section as {@link DeploymentReader} reads it, every field
  * written out, the HPA with its sync period, tolerance and scale-down stabilization, the node
  * selector, and the tolerations: NoExecute ({@code unreachable} / {@code not-ready}) first, then
- * the NoSchedule ones. Not expressible (no key in the reader): NoExecute tolerations of other keys;
- * limits of 0 for both CPU and memory (a {@code limits} section needs one of them); minReady and
- * progressDeadline that are not whole seconds.
+ * the NoSchedule ones, then the placement terms ({@link PlacementTermsWriter}). Not expressible (no
+ * key in the reader): NoExecute tolerations of other keys; limits of 0 for both CPU and memory (a
+ * {@code limits} section needs one of them); minReady and progressDeadline that are not whole
+ * seconds.
  */
 final class DeploymentWriter {
 
@@ -117,6 +118,17 @@ final class DeploymentWriter {
         y.flowItem(kv);
       }
       y.close();
+    }
+    PlacementTermsWriter.write(y, d);
+    // right-sizing (issue 17)
+    if (d.rightSized() != null) {
+      y.flow(
+          "rightSized",
+          List.of(
+              "cpu",
+              Spelled.cpu(d.rightSized().milliCpu()),
+              "memory",
+              Spelled.memory(d.rightSized().memoryMib())));
     }
     y.close();
   }

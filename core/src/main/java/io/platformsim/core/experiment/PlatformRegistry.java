@@ -42,6 +42,18 @@ public final class PlatformRegistry {
   }
 
   /**
+   * Every platform the project ships, for choosing by name ({@code compare --platforms}, {@link
+   * #only}): {@link #standard()} then the variants, {@code kusp-rightsized} (KuSP with each
+   * service's {@code deployment.rightSized} request, labelled {@code KuSP right-sized}; its {@link
+   * PlatformFactory#adapt} refuses a scenario without one). Run them all only on a scenario that
+   * has right-sized requests; {@code withVariants().only("lesp", "kusp", "kusp-rightsized")} picks
+   * them in order.
+   */
+  public static PlatformRegistry withVariants() {
+    return standard().with(RightSizedKuspFactory.NAME, new RightSizedKuspFactory());
+  }
+
+  /**
    * This registry plus {@code factory} under {@code name}, last in order.
    *
    * @throws IllegalArgumentException if the name is taken or not a lower-case name, naming it

@@ -5,6 +5,10 @@ import io.platformsim.core.kusp.deployment.RolloutSpec;
 import io.platformsim.core.kusp.nodelifecycle.Toleration;
 import io.platformsim.core.workload.Resources;
 import io.platformsim.scheduler.cluster.TaintEffect;
+import io.platformsim.scheduler.pod.AntiAffinityTerm;
+import io.platformsim.scheduler.pod.NodeSelectorTerm;
+import io.platformsim.scheduler.pod.PreferredTerm;
+import io.platformsim.scheduler.pod.SpreadConstraint;
 import io.platformsim.scheduler.resource.Quantity;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,6 +56,22 @@ import java.util.TreeMap;
  *     carries them); empty by default
  * @param noScheduleTolerations the pod template's tolerations of {@code NoSchedule} taints (the
  *     scheduler's TaintToleration filter, e.g. a node pool's taints); empty by default
+ * @param labels the pod template's own labels ({@code metadata.labels}), next to {@code
+ *     app=<service>}, which every pod carries and which may not be set here; empty by default
+ * @param requiredNodeAffinity {@code affinity.nodeAffinity.requiredDuringScheduling...
+ *     .nodeSelectorTerms}: a node must match one of the terms (ORed; the scheduler's NodeAffinity
+ *     filter); empty by default (no constraint)
+ * @param preferredNodeAffinity {@code ...preferredDuringSchedulingIgnoredDuringExecution}: weighted
+ *     terms the NodeAffinity score adds up; empty by default
+ * @param podAntiAffinity {@code affinity.podAntiAffinity.requiredDuringScheduling...}: no pod
+ *     matching a term's selector may share its topology domain (InterPodAffinity filter); empty by
+ *     default
+ * @param topologySpread {@code spec.topologySpreadConstraints} (PodTopologySpread filter and
+ *     score); empty by default, and then the scheduler's system default spread applies
+ * @param rightSized the pod's request under the {@code kusp-rightsized} platform variant (a
+ *     Vertical Pod Autoscaler recommendation's target, {@code
+ *     status.recommendation.containerRecommendations[].target}), or {@code null} for none: the
+ *     standard platforms ignore it; at least 1m CPU and 1 MiB memory
  */
 public record DeploymentSpec(
     Strategy strategy,
@@ -71,7 +91,15 @@ public record DeploymentSpec(
     List<Toleration> tolerations,
     PodDisruptionBudget disruptionBudget,
     Map<String, String> nodeSelector,
-    List<io.platformsim.scheduler.pod.Toleration> noScheduleTolerations) {
+    List<io.platformsim.scheduler.pod.Toleration> noScheduleTolerations,
+    // Placement terms of the pod template (issue 17): KuSP only, as nodeSelector.
+    Map<String, String> labels,
+    List<NodeSelectorTerm> requiredNodeAffinity,
+    List<PreferredTerm> preferredNodeAffinity,
+    List<AntiAffinityTerm> podAntiAffinity,
+    List<SpreadConstraint> topologySpread,
+    // right-sizing (issue 17)
+    Resources rightSized) {
 
   /**
    * Largest priority a user PriorityClass may have (k/k pkg/apis/scheduling/types.go
@@ -159,6 +187,17 @@ public record DeploymentSpec(
               + noScheduleTolerations);
     }
     noScheduleTolerations = List.copyOf(noScheduleTolerations);
+    // Placement terms: the API server's syntax (PodTemplateTerms cites the rules).
+    labels = Collections.unmodifiableMap(new TreeMap<>(PodTemplateTerms.checkedLabels(labels)));
+    requiredNodeAffinity = PodTemplateTerms.checkedNodeTerms(requiredNodeAffinity);
+    preferredNodeAffinity = PodTemplateTerms.checkedPreferred(preferredNodeAffinity);
+    podAntiAffinity = PodTemplateTerms.checkedAntiAffinity(podAntiAffinity);
+    topologySpread = PodTemplateTerms.checkedSpread(topologySpread);
+    // Right-sizing: a recommendation of at least 1m and 1Mi, as the importer writes it.
+    if (rightSized != null && (rightSized.milliCpu() < 1 || rightSized.memoryMib() < 1)) {
+      throw new IllegalArgumentException(
+          "rightSized must be at least 1m CPU and 1Mi memory, was " + rightSized);
+    }
   }
 
   /** Its {@code NoSchedule} tolerations as plain text, in order. */
@@ -193,7 +232,13 @@ public record DeploymentSpec(
         tolerations,
         disruptionBudget,
         nodeSelector,
-        noScheduleTolerations);
+        noScheduleTolerations,
+        labels,
+        requiredNodeAffinity,
+        preferredNodeAffinity,
+        podAntiAffinity,
+        topologySpread,
+        rightSized);
   }
 
   /**
@@ -224,7 +269,45 @@ public record DeploymentSpec(
         tolerations,
         disruptionBudget,
         selector,
-        t);
+        t,
+        labels,
+        requiredNodeAffinity,
+        preferredNodeAffinity,
+        podAntiAffinity,
+        topologySpread,
+        rightSized);
+  }
+
+  /**
+   * A copy with {@code request} as the right-sized request ({@code null}: none) and {@code limits}
+   * as the limits: what the {@code kusp-rightsized} variant runs.
+   */
+  public DeploymentSpec withRightSized(Resources request, Resources limits) {
+    return new DeploymentSpec(
+        strategy,
+        maxSurge,
+        maxUnavailable,
+        minReadyMillis,
+        progressDeadlineMillis,
+        priority,
+        pullPolicy,
+        limits,
+        readiness,
+        liveness,
+        startup,
+        crashAfterMillis,
+        shutdownMillis,
+        autoscaling,
+        tolerations,
+        disruptionBudget,
+        nodeSelector,
+        noScheduleTolerations,
+        labels,
+        requiredNodeAffinity,
+        preferredNodeAffinity,
+        podAntiAffinity,
+        topologySpread,
+        request);
   }
 
   /**
@@ -263,8 +346,50 @@ public record DeploymentSpec(
     private PodDisruptionBudget disruptionBudget;
     private Map<String, String> nodeSelector = Map.of();
     private List<io.platformsim.scheduler.pod.Toleration> noScheduleTolerations = List.of();
+    private Map<String, String> labels = Map.of();
+    private List<NodeSelectorTerm> requiredNodeAffinity = List.of();
+    private List<PreferredTerm> preferredNodeAffinity = List.of();
+    private List<AntiAffinityTerm> podAntiAffinity = List.of();
+    private List<SpreadConstraint> topologySpread = List.of();
+    private Resources rightSized;
 
     private Builder() {}
+
+    /** The pods' own labels, next to {@code app=<service>} (default none). */
+    public Builder labels(Map<String, String> l) {
+      this.labels = l;
+      return this;
+    }
+
+    /**
+     * Required node affinity: a node must match one of {@code terms} (ORed), e.g. {@code
+     * NodeSelectorTerm.of(Requirement.in("tier", "web"))} (default none).
+     */
+    public Builder requiredNodeAffinity(List<NodeSelectorTerm> terms) {
+      this.requiredNodeAffinity = terms;
+      return this;
+    }
+
+    /** Preferred node affinity: weighted terms, weight 1..100 (default none). */
+    public Builder preferredNodeAffinity(List<PreferredTerm> terms) {
+      this.preferredNodeAffinity = terms;
+      return this;
+    }
+
+    /**
+     * Required pod anti-affinity, e.g. {@code new AntiAffinityTerm(LabelSelector.matchLabels("app",
+     * "web"), NodeSpec.HOSTNAME)} for one pod per node (default none).
+     */
+    public Builder podAntiAffinity(List<AntiAffinityTerm> terms) {
+      this.podAntiAffinity = terms;
+      return this;
+    }
+
+    /** Topology spread constraints (default none: the scheduler's default spread). */
+    public Builder topologySpread(List<SpreadConstraint> constraints) {
+      this.topologySpread = constraints;
+      return this;
+    }
 
     /** The pods' {@code spec.nodeSelector}: labels a node must carry (default none). */
     public Builder nodeSelector(Map<String, String> labels) {
@@ -412,6 +537,26 @@ public record DeploymentSpec(
       return this;
     }
 
+    /**
+     * The request under the {@code kusp-rightsized} variant, e.g. a VPA target of {@code
+     * Resources.of(250, 512)} ({@code null}, the default: none).
+     */
+    public Builder rightSized(Resources request) {
+      this.rightSized = request;
+      return this;
+    }
+
+    /**
+     * The right-sized request as quantities, e.g. {@code rightSized("250m", "512Mi")}; malformed
+     * text names the field.
+     */
+    public Builder rightSized(String cpu, String memory) {
+      long milli = Quantity.parse("rightSized.cpu", cpu, true);
+      long bytes = Quantity.parse("rightSized.memory", memory, false);
+      this.rightSized = Resources.of(milli, Resources.mibOfBytes(bytes));
+      return this;
+    }
+
     /** The validated spec. */
     public DeploymentSpec build() {
       return new DeploymentSpec(
@@ -432,7 +577,13 @@ public record DeploymentSpec(
           tolerations,
           disruptionBudget,
           nodeSelector,
-          noScheduleTolerations);
+          noScheduleTolerations,
+          labels,
+          requiredNodeAffinity,
+          preferredNodeAffinity,
+          podAntiAffinity,
+          topologySpread,
+          rightSized);
     }
   }
 }

@@ -26,7 +26,7 @@ import java.util.Map;
  * ReplicaSet or DaemonSet, kept while a pod uses it.
  */
 final class LivePods {
-  private static final String APP_LABEL = "app";
+  static final String APP_LABEL = "app";
   // The label the DaemonSet controller puts on every pod it creates (upstream
   // pkg/controller/daemon/util/daemonset_util.go CreatePodTemplate, extensions/v1beta1
   // DaemonSetTemplateGenerationKey), "1" for a DaemonSet never updated: a dedicated service's
@@ -142,8 +142,11 @@ final class LivePods {
    * for the incoming pod's terms, {@code satisfyExistingPodsAntiAffinity} for those of the pods
    * already bound), so the one term keeps the service's pods off nodes running other services and
    * other services' pods off its nodes. A Deployment's {@code nodeSelector} and NoSchedule
-   * tolerations ({@code deployment}, null for a DaemonSet) go in as they are; they are the
-   * service's, so the template key need not repeat them.
+   * tolerations ({@code deployment}, null for a DaemonSet) go in as they are, and so do its pod
+   * template's own labels (next to {@code app}), preferred node affinity, pod anti-affinity and
+   * topology spread constraints (after the {@code placement} section's, which they add to) and its
+   * required node affinity terms, each with the zone requirement ANDed in; they are the service's,
+   * so the template key need not repeat them.
    */
   private PodSpec spec(PodTemplate t, ImageDescription image, DeploymentSpec deployment) {
     String service = t.service();
@@ -177,10 +180,12 @@ final class LivePods {
                       Requirement.doesNotExist(DAEMON_GENERATION_LABEL))),
               NodeSpec.HOSTNAME));
     }
+    List<NodeSelectorTerm> required =
+        deployment == null ? List.of() : deployment.requiredNodeAffinity();
     if (!t.zones().isEmpty()) {
       if (t.zones().size() < c.config.zones().size()) {
-        b.requiredNodeAffinity(
-            NodeSelectorTerm.of(Requirement.in(NodeSpec.ZONE, t.zones().toArray(new String[0]))));
+        Requirement zone = Requirement.in(NodeSpec.ZONE, t.zones().toArray(new String[0]));
+        required = withRequirement(required, zone);
       }
       b.spread(
           new SpreadConstraint(
@@ -189,11 +194,37 @@ final class LivePods {
               WhenUnsatisfiable.DO_NOT_SCHEDULE,
               LabelSelector.matchLabels(APP_LABEL, service)));
     }
+    required.forEach(b::requiredNodeAffinity);
     if (deployment != null) {
       deployment.nodeSelector().forEach(b::nodeSelector);
       deployment.noScheduleTolerations().forEach(b::toleration);
+      deployment.labels().forEach(b::label);
+      deployment
+          .preferredNodeAffinity()
+          .forEach(p -> b.preferredNodeAffinity(p.weight(), p.term()));
+      deployment.podAntiAffinity().forEach(b::antiAffinity);
+      deployment.topologySpread().forEach(b::spread);
     }
     return b.build();
+  }
+
+  /**
+   * {@code terms} (ORed) with {@code r} ANDed into each, or {@code r} alone when there are none:
+   * the zones a {@code placement.zoneSpread} allows must hold whichever of the Deployment's own
+   * node affinity terms a node matches (an extra term would be ORed, widening both).
+   */
+  private static List<NodeSelectorTerm> withRequirement(
+      List<NodeSelectorTerm> terms, Requirement r) {
+    if (terms.isEmpty()) {
+      return List.of(NodeSelectorTerm.of(r));
+    }
+    List<NodeSelectorTerm> out = new ArrayList<>(terms.size());
+    for (NodeSelectorTerm term : terms) {
+      List<Requirement> rs = new ArrayList<>(term.requirements());
+      rs.add(r);
+      out.add(new NodeSelectorTerm(rs));
+    }
+    return out;
   }
 
   // DaemonSet images are baked into the node image: one description per DaemonSet, shared by its

@@ -145,6 +145,64 @@ class ScenarioSchemaTest {
   }
 
   @Test
+  void theSchemaAndTheLoaderAgreeOnPlacementTerms() throws IOException {
+    String good =
+        SMALL
+            + """
+                deployment:
+                  labels: {app: web, app.kubernetes.io/name: web, tier: ""}
+                  affinity:
+                    nodeAffinity:
+                      required:
+                        - matchExpressions: [{key: disk, operator: In, values: [ssd]}]
+                        - matchExpressions: [{key: gen, operator: Gt, values: [3]}]
+                      preferred:
+                        - {weight: 20, matchExpressions: [{key: spot, operator: DoesNotExist}]}
+                    podAntiAffinity:
+                      required:
+                        - labelSelector: {matchLabels: {app: web}}
+                          topologyKey: kubernetes.io/hostname
+                  topologySpreadConstraints:
+                    - maxSkew: 1
+                      topologyKey: topology.kubernetes.io/zone
+                      whenUnsatisfiable: ScheduleAnyway
+                      labelSelector:
+                        matchExpressions: [{key: app, operator: Exists}]
+            """;
+    assertEquals(List.of(), validate(good));
+    ScenarioFile.parse(good, "good.yaml");
+    String d = SMALL + "    deployment: ";
+    // a bad label key, a weight of 0, In without values, Gt in a pod selector, a spread without
+    // a selector, pod affinity, a long upstream name, maxSkew 0, an unknown whenUnsatisfiable
+    for (String bad :
+        List.of(
+            d + "{labels: {-tier: web}}\n",
+            d
+                + "{affinity: {nodeAffinity: {preferred: [{weight: 0, matchExpressions:"
+                + " [{key: a, operator: Exists}]}]}}}\n",
+            d
+                + "{affinity: {nodeAffinity: {required: [{matchExpressions: [{key: a, operator: In}]}]}}}\n",
+            d
+                + "{affinity: {podAntiAffinity: {required: [{topologyKey: h, labelSelector:"
+                + " {matchExpressions: [{key: a, operator: Gt, values: [1]}]}}]}}}\n",
+            d
+                + "{topologySpreadConstraints: [{maxSkew: 1, topologyKey: z,"
+                + " whenUnsatisfiable: DoNotSchedule}]}\n",
+            d + "{affinity: {podAffinity: {}}}\n",
+            d
+                + "{affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {}}}}\n",
+            d
+                + "{topologySpreadConstraints: [{maxSkew: 0, topologyKey: z,"
+                + " whenUnsatisfiable: DoNotSchedule, labelSelector: {}}]}\n",
+            d
+                + "{topologySpreadConstraints: [{maxSkew: 1, topologyKey: z,"
+                + " whenUnsatisfiable: Never, labelSelector: {}}]}\n")) {
+      assertFalse(validate(bad).isEmpty(), "schema accepted:\n" + bad);
+      assertThrowsScenarioError(bad);
+    }
+  }
+
+  @Test
   void theSchemaAndTheLoaderAgreeOnNodePools() throws IOException {
     String good =
         SMALL
@@ -397,6 +455,22 @@ class ScenarioSchemaTest {
     }
   }
 
+  @Test
+  void theSchemaAndTheLoaderAgreeOnRightSizedRequests() throws IOException {
+    String good = SMALL + "    deployment: {rightSized: {cpu: 250m, memory: 384Mi}}\n";
+    assertEquals(List.of(), validate(good));
+    ScenarioFile.parse(good, "good.yaml");
+    // memory missing, memory without its unit, an unknown field
+    for (String bad :
+        List.of(
+            SMALL + "    deployment: {rightSized: {cpu: 250m}}\n",
+            SMALL + "    deployment: {rightSized: {cpu: 250m, memory: 384}}\n",
+            SMALL + "    deployment: {rightSized: {cpu: 250m, memory: 384Mi, gpu: 1}}\n")) {
+      assertFalse(validate(bad).isEmpty(), "schema accepted:\n" + bad);
+      assertThrowsScenarioError(bad);
+    }
+  }
+
   private static void assertThrowsScenarioError(String yaml) {
     try {
       ScenarioFile.parse(yaml, "bad.yaml");
@@ -489,7 +563,35 @@ class ScenarioSchemaTest {
             "/$defs/event/properties/loadCurve/properties/steps/items",
             TimelineReader.class,
             "CURVE_STEP"),
-        Arguments.of("/properties/hostFailures", HostFailuresReader.class, "HOST_FAILURES"));
+        Arguments.of("/properties/hostFailures", HostFailuresReader.class, "HOST_FAILURES"),
+        Arguments.of(
+            "/$defs/deployment/properties/rightSized", DeploymentReader.class, "RIGHT_SIZED"),
+        // deployment placement terms (PlacementTermsReader)
+        Arguments.of(
+            "/$defs/deployment/properties/affinity", PlacementTermsReader.class, "AFFINITY"),
+        Arguments.of(
+            "/$defs/deployment/properties/affinity/properties/nodeAffinity",
+            PlacementTermsReader.class,
+            "NODE_AFFINITY"),
+        Arguments.of(
+            "/$defs/deployment/properties/affinity/properties/podAntiAffinity",
+            PlacementTermsReader.class,
+            "POD_ANTI_AFFINITY"),
+        Arguments.of("/$defs/nodeSelectorTerm", PlacementTermsReader.class, "NODE_TERM"),
+        Arguments.of(
+            "/$defs/deployment/properties/affinity/properties/nodeAffinity/properties/preferred/items",
+            PlacementTermsReader.class,
+            "PREFERRED_TERM"),
+        Arguments.of("/$defs/requirement", PlacementTermsReader.class, "REQUIREMENT"),
+        Arguments.of(
+            "/$defs/deployment/properties/affinity/properties/podAntiAffinity/properties/required/items",
+            PlacementTermsReader.class,
+            "ANTI_AFFINITY_TERM"),
+        Arguments.of("/$defs/labelSelector", PlacementTermsReader.class, "SELECTOR"),
+        Arguments.of(
+            "/$defs/deployment/properties/topologySpreadConstraints/items",
+            PlacementTermsReader.class,
+            "SPREAD"));
   }
 
   @ParameterizedTest

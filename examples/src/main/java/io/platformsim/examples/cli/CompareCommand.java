@@ -28,14 +28,15 @@ import picocli.CommandLine.Spec;
  * {@code platformsim compare [scenario.yaml]}: runs a scenario (the built-in one without a file) on
  * LeSP and KuSP and prints both side by side with 95% confidence intervals and the ratio; or one
  * JSON object ({@code --json}); optionally writes CSV files and PNG charts. Progress goes to
- * standard error, results to standard output.
+ * standard error, results to standard output. {@code --platforms} picks other platforms by name
+ * from {@link PlatformRegistry#withVariants()}, e.g. {@code lesp,kusp,kusp-rightsized}.
  *
- * <p>Before anything runs it checks what would make the run useless: the scenario file, the
- * options, that the scenario fits the heap ({@link ScenarioMemory}) and that the {@code --csv} and
- * {@code --charts} directories can take the files ({@link OutputFiles#checkDirectory}); each
- * failure is one line on standard error and exit code 2, within a second. The files are written
- * together after the run, all or none ({@link OutputFiles}): a failed write leaves no file behind,
- * not even a part.
+ * <p>Before anything runs it checks what would make the run useless: the scenario file, the options
+ * (and that each platform {@code --platforms} names can run the scenario), that the scenario fits
+ * the heap ({@link ScenarioMemory}) and that the {@code --csv} and {@code --charts} directories can
+ * take the files ({@link OutputFiles#checkDirectory}); each failure is one line on standard error
+ * and exit code 2, within a second. The files are written together after the run, all or none
+ * ({@link OutputFiles}): a failed write leaves no file behind, not even a part.
  *
  * <p>Exit codes: 0 success; 2 bad input (scenario file, option values, an output directory that
  * cannot take the files, a scenario too large for the heap), one line on standard error naming
@@ -129,12 +130,26 @@ public final class CompareCommand implements Callable<Integer> {
       description = "No progress on standard error.")
   boolean quiet;
 
+  @Option(
+      names = "--platforms",
+      split = ",",
+      paramLabel = "<name>",
+      description = {
+        "Platforms to run, in order; the first is the baseline every ratio divides by",
+        "(default: lesp,kusp). Known: lesp, kusp, kusp-rightsized (KuSP with each",
+        "service's deployment.rightSized request, e.g. from 'platformsim import --usage';",
+        "a scenario without one is refused). lesp,kusp,kusp-rightsized shows bin packing's",
+        "effect (kusp/lesp) and right-sizing's (kusp-rightsized/kusp) side by side."
+      })
+  List<String> platforms;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Scenario scenario;
     Precision rule;
+    PlatformRegistry registry;
     try {
       scenario = file == null ? DefaultScenario.build() : ScenarioFile.load(file);
       if (replications != null) {
@@ -151,6 +166,7 @@ public final class CompareCommand implements Callable<Integer> {
         scenario = scenario.withSeed(seed);
       }
       rule = precisionRule();
+      registry = registry(scenario);
       checkOutput("--csv", csvDir, CSV_FILES);
       checkOutput("--charts", chartsDir, ComparisonCharts.FILES);
       // Before any platform is built: a clear refusal instead of an OutOfMemoryError mid-run
@@ -175,10 +191,11 @@ public final class CompareCommand implements Callable<Integer> {
     try {
       result =
           rule == null
-              ? Comparison.run(scenario, progress(err, scenario, "" + scenario.replications()))
+              ? Comparison.run(
+                  scenario, registry, progress(err, scenario, "" + scenario.replications()))
               : Comparison.run(
                   scenario,
-                  PlatformRegistry.standard(),
+                  registry,
                   progress(err, scenario, "up to " + rule.cap()),
                   rule,
                   Runtime.getRuntime().availableProcessors());
@@ -237,6 +254,42 @@ public final class CompareCommand implements Callable<Integer> {
       case "rollouts.csv" -> ComparisonReport.rolloutsCsv(result);
       default -> throw new IllegalStateException("no CSV named " + name);
     };
+  }
+
+  /**
+   * The platforms {@code --platforms} names, from {@link PlatformRegistry#withVariants()}, in the
+   * order given ({@link PlatformRegistry#standard()} without the option), each checked against
+   * {@code scenario} ({@code PlatformFactory.adapt}: {@code kusp-rightsized} refuses a scenario
+   * without right-sized requests) so a variant that cannot run fails before anything runs.
+   *
+   * @throws IllegalArgumentException naming the option, the unknown or repeated name and the known
+   *     ones, or why a platform cannot run the scenario
+   */
+  private PlatformRegistry registry(Scenario scenario) {
+    if (platforms == null) {
+      return PlatformRegistry.standard();
+    }
+    PlatformRegistry known = PlatformRegistry.withVariants();
+    List<String> names = new ArrayList<>();
+    for (String p : platforms) {
+      String name = p.strip();
+      if (!known.names().contains(name)) {
+        throw new IllegalArgumentException(
+            "--platforms: unknown platform '"
+                + name
+                + "'; known: "
+                + String.join(", ", known.names()));
+      }
+      if (names.contains(name)) {
+        throw new IllegalArgumentException("--platforms: '" + name + "' is named twice");
+      }
+      names.add(name);
+    }
+    PlatformRegistry chosen = known.only(names.toArray(new String[0]));
+    for (String name : names) {
+      chosen.factory(name).adapt(scenario);
+    }
+    return chosen;
   }
 
   /** Refuses, before the run, an output directory that cannot take {@code names}. */
@@ -315,10 +368,11 @@ public final class CompareCommand implements Callable<Integer> {
     boolean terminal = System.console() != null;
     err.printf(
         Locale.ROOT,
-        "Running '%s': %d services, %s replications on LeSP and KuSP (%s simulated each)%n",
+        "Running '%s': %d services, %s replications on %s (%s simulated each)%n",
         s.name(),
         s.workload().services().size(),
         count,
+        platforms == null ? "LeSP and KuSP" : String.join(", ", platforms),
         String.format(Locale.ROOT, "%.1f h", s.horizonMillis() / 3_600_000.0));
     err.flush();
     return (done, total) -> {

@@ -35,8 +35,16 @@ record DeploymentMapping(DeploymentSpec spec, List<String> notModelled) {
     notModelled = List.copyOf(notModelled);
   }
 
-  /** The spec of {@code w}, running as the scenario service {@code service}. */
+  /** The spec of {@code w} imported alone, running as the scenario service {@code service}. */
   static DeploymentMapping of(ImportedWorkload w, String service) {
+    return of(w, service, new PlacementMapping(Map.of(service, w)));
+  }
+
+  /**
+   * The spec of {@code w}, running as the scenario service {@code service}, its placement terms
+   * mapped by {@code placement} (which knows every workload of the import).
+   */
+  static DeploymentMapping of(ImportedWorkload w, String service, PlacementMapping placement) {
     WorkloadDetails d = w.details();
     List<String> notes = new ArrayList<>();
     DeploymentSpec.Builder b = DeploymentSpec.builder();
@@ -75,6 +83,7 @@ record DeploymentMapping(DeploymentSpec spec, List<String> notModelled) {
       toleration(t, service, b, noExecute, notes);
     }
     b.tolerations(noExecute);
+    placement.apply(w, service, b, notes);
     return new DeploymentMapping(b.build(), notes);
   }
 

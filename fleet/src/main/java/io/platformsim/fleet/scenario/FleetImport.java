@@ -214,9 +214,15 @@ public final class FleetImport {
       Map<String, LoadCurve> curves = renamed(dailyLoad, "daily load", known);
       // KuSP specs first: their instance-type selectors join the LeSP menu
       Map<String, DeploymentSpec> specs = new LinkedHashMap<>();
+      PlacementMapping placement = new PlacementMapping(workloads);
       for (Map.Entry<String, ImportedWorkload> e : workloads.entrySet()) {
-        DeploymentMapping m = DeploymentMapping.of(e.getValue(), e.getKey());
-        specs.put(e.getKey(), placementOf(e.getValue(), m.spec()));
+        DeploymentMapping m;
+        try {
+          m = DeploymentMapping.of(e.getValue(), e.getKey(), placement);
+        } catch (IllegalArgumentException x) {
+          throw new FleetImportException(manifest(e.getValue()) + ": " + x.getMessage(), x);
+        }
+        specs.put(e.getKey(), m.spec());
         notes.addAll(m.notModelled());
       }
       Set<String> menuTypes = new LinkedHashSet<>();
@@ -280,6 +286,9 @@ public final class FleetImport {
           Recommendation r = rightSizing.recommend(p);
           rightSized.put(
               s.name(), new Recommendation(s.name(), r.target(), r.lowerBound(), r.upperBound()));
+          // The target becomes deployment.rightSized: what the kusp-rightsized variant requests.
+          DeploymentSpec spec = specs.getOrDefault(s.name(), DeploymentSpec.DEFAULT);
+          specs.put(s.name(), spec.withRightSized(r.target(), spec.limits()));
         }
       }
       KuspConfig kusp;
@@ -295,16 +304,6 @@ public final class FleetImport {
         throw new FleetImportException("scenario '" + name + "': " + e.getMessage(), e);
       }
       return new ImportedFleet(scenario, origins, rightSized, notes);
-    }
-
-    /**
-     * Where the placement terms of a workload (labels, affinity and anti-affinity, topology spread)
-     * and its right-sized request go into the scenario. The scenario is gaining those fields in
-     * parallel work; until they are merged this returns {@code spec} unchanged (the node selector
-     * and tolerations are already in it).
-     */
-    private DeploymentSpec placementOf(ImportedWorkload w, DeploymentSpec spec) {
-      return spec;
     }
 
     /**

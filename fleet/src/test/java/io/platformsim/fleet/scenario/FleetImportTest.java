@@ -23,12 +23,16 @@ import io.platformsim.fleet.inventory.AutoScalingGroupsReader;
 import io.platformsim.fleet.inventory.Ec2InstancesReader;
 import io.platformsim.fleet.inventory.InstanceCatalogue;
 import io.platformsim.fleet.inventory.Inventory;
+import io.platformsim.fleet.inventory.InventoryCsv;
 import io.platformsim.fleet.inventory.ServiceMapping;
 import io.platformsim.fleet.manifests.ImportedWorkloads;
 import io.platformsim.fleet.manifests.ManifestReader;
 import io.platformsim.fleet.usage.UsagePercentilesReader;
 import io.platformsim.fleet.usage.UsageProfile;
 import io.platformsim.fleet.usage.UsageSeriesReader;
+import io.platformsim.scheduler.pod.AntiAffinityTerm;
+import io.platformsim.scheduler.pod.LabelSelector;
+import io.platformsim.scheduler.pod.Requirement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +66,11 @@ class FleetImportTest {
     return Ec2InstancesReader.read(Files.readString(f), f.toString(), ServiceMapping.DEFAULT, AWS);
   }
 
+  private static Inventory csv() throws IOException {
+    Path f = FLEET.resolve("inventory/inventory.csv");
+    return InventoryCsv.read(Files.readString(f), f.toString(), AWS);
+  }
+
   private static Inventory groups() throws IOException {
     Path f = FLEET.resolve("inventory/describe-auto-scaling-groups.json");
     return AutoScalingGroupsReader.read(
@@ -83,7 +92,7 @@ class FleetImportTest {
   private static ImportedFleet importFixtures() throws IOException {
     return FleetImport.builder("fixtures")
         .manifests(manifests())
-        .inventory(instances())
+        .inventory(instances().plus(csv()))
         .usage(series())
         .renames(ServiceRenames.read(FLEET.resolve("renames.csv")))
         .build();
@@ -125,15 +134,23 @@ class FleetImportTest {
         FleetImport.builder("apart").manifests(manifests()).inventory(instances()).build();
     List<String> names =
         apart.scenario().workload().services().stream().map(Service::name).toList();
+    // manifest services in reading order (files sorted by path: batch.yaml, list.yaml,
+    // payments.yaml, shop/helm-rendered.yaml, shop/postgres-statefulset.yaml, shop/redis.yaml,
+    // storefront-kustomized.yaml; the two DaemonSets are no services), then the inventory-only
+    // ones by name (catalog pairs by name with its manifest)
     assertEquals(
         List.of(
+            "worker",
+            "batch",
             "search",
             "debug.ops",
             "ledger.payments",
             "checkout.shop",
             "cart.shop",
             "postgres.shop",
+            "redis.shop",
             "catalog",
+            "web",
             "checkout",
             "payments"),
         names);
@@ -196,20 +213,20 @@ class FleetImportTest {
   }
 
   /**
-   * catalog: 4 x r5.large (2 cores, 16 GiB) in the EC2 inventory, in no manifest: 4 replicas, each
-   * requesting what a machine leaves it after the LeSP agents, 2000 - 200 = 1800m and 16384 - 400 =
-   * 15984 MiB, using a quarter of that.
+   * reports: 4 x t3.large (2 cores, 8 GiB) in inventory.csv, in no manifest: 4 replicas, each
+   * requesting what a machine leaves it after the LeSP agents, 2000 - 200 = 1800m and 8192 - 400 =
+   * 7792 MiB, using a quarter of that.
    */
   @Test
   void anInventoryOnlyServiceGetsReplicasEqualToItsMachines() throws IOException {
     ImportedFleet f = fixtures();
-    Service catalog = f.scenario().workload().service("catalog");
-    assertTrue(origin(f, "catalog").kuspDerived());
-    assertEquals(4, catalog.instances());
-    assertEquals(Resources.of(1800, 15_984), catalog.request());
-    assertEquals(Resources.of(450, 3996), catalog.usage());
-    assertEquals(4, f.scenario().lesp().poolSize(catalog));
-    assertFalse(f.scenario().kusp().deployments().containsKey("catalog"));
+    Service reports = f.scenario().workload().service("reports");
+    assertTrue(origin(f, "reports").kuspDerived());
+    assertEquals(4, reports.instances());
+    assertEquals(Resources.of(1800, 7792), reports.request());
+    assertEquals(Resources.of(450, 1948), reports.usage());
+    assertEquals(4, f.scenario().lesp().poolSize(reports));
+    assertFalse(f.scenario().kusp().deployments().containsKey("reports"));
   }
 
   /**
@@ -248,6 +265,10 @@ class FleetImportTest {
     assertEquals(Resources.of(1000, 704), checkout.request()); // the manifest's, unchanged
     assertEquals(Resources.of(1265, 1707), f.rightSized().get("checkout.shop").target());
     assertEquals("checkout.shop", f.rightSized().get("checkout.shop").service());
+    // ... and the target is what the kusp-rightsized variant requests; cart.shop has no usage
+    assertEquals(
+        Resources.of(1265, 1707), f.scenario().kusp().deployment("checkout.shop").rightSized());
+    assertNull(f.scenario().kusp().deployment("cart.shop").rightSized());
     assertEquals("series", origin(f, "checkout.shop").usage());
     assertEquals("", origin(f, "cart.shop").usage());
   }
@@ -290,8 +311,9 @@ class FleetImportTest {
     assertEquals(d.nodeSelector(), pool.labels());
     assertTrue(pool.initialNodes() >= 1);
     // the DaemonSet is a KuSP DaemonSet, not a service
+    // the DaemonSets in reading order: logging/fluent-bit.yaml, then node-agents.json
     assertEquals(
-        List.of("node-exporter.monitoring"),
+        List.of("fluent-bit.logging", "node-exporter.monitoring"),
         s.kusp().daemonSets().stream().map(DaemonSet::name).toList());
     assertFalse(s.workload().contains("node-exporter.monitoring"));
   }
@@ -302,17 +324,17 @@ class FleetImportTest {
     String yaml = f.yaml();
     assertTrue(
         yaml.contains(
-            "  # catalog: inventory catalog: 4 x r5.large; KuSP derived\n  - name: catalog\n"),
+            "  # reports: inventory reports: 4 x t3.large; KuSP derived\n  - name: reports\n"),
         yaml);
     assertTrue(yaml.contains("  # checkout.shop: manifest Deployment shop/checkout ("), yaml);
     assertEquals(f.scenario(), ScenarioFile.parse(yaml, "fixtures.yaml"));
   }
 
   /**
-   * The default timeline: a release of each of the 7 services 2 minutes apart from 1 h, the spike
-   * on the service with the most instances (search and catalog have 4; search is listed first), the
-   * failure on the next (catalog), a base-image change of each from 4 h; 8 h, 8 replications, seed
-   * 42.
+   * The default timeline: a release of each of the 13 services (11 from manifests, reports and
+   * legacy-billing from inventory.csv) 2 minutes apart from 1 h, the spike on the service with the
+   * most instances (worker, 5 replicas), the failure on the next (search and web have 4; search is
+   * listed first), a base-image change of each from 4 h; 8 h, 8 replications, seed 42.
    */
   @Test
   void theTimelineIsTheDefaultScenarios() throws IOException {
@@ -323,7 +345,7 @@ class FleetImportTest {
     List<TimelineEvent> t = s.timeline();
     long spikes =
         t.stream()
-            .filter(e -> e instanceof TimelineEvent.LoadChange l && l.service().equals("search"))
+            .filter(e -> e instanceof TimelineEvent.LoadChange l && l.service().equals("worker"))
             .count();
     assertEquals(2, spikes); // up at 3 h 15, back at 3 h 45
     assertTrue(
@@ -331,9 +353,9 @@ class FleetImportTest {
             .anyMatch(
                 e ->
                     e instanceof TimelineEvent.MachineFailure m
-                        && m.service().equals("catalog")
+                        && m.service().equals("search")
                         && m.atMillis() == 210 * 60_000L));
-    assertEquals(14, t.stream().filter(e -> e instanceof TimelineEvent.ApplyRelease).count());
+    assertEquals(26, t.stream().filter(e -> e instanceof TimelineEvent.ApplyRelease).count());
   }
 
   @Test
@@ -353,5 +375,28 @@ class FleetImportTest {
     FleetImportException e =
         assertThrows(FleetImportException.class, () -> FleetImport.builder("x").build());
     assertTrue(e.getMessage().contains("nothing to import"), e.getMessage());
+  }
+
+  /**
+   * shop/redis.yaml: pods labelled {app: redis, tier: cache}, a required anti-affinity on the
+   * hostname selecting app=redis AND tier Exists. The service is redis.shop, whose pods carry
+   * app=redis.shop (the model's label), so the selector must name app In [redis.shop] to keep
+   * selecting redis's own pods: one pod per node, as in the cluster. tier stays a pod label.
+   */
+  @Test
+  void placementTermsCarryOverWithTheAppLabelRewrittenToTheService() throws IOException {
+    DeploymentSpec redis = fixtures().scenario().kusp().deployment("redis.shop");
+    assertEquals(Map.of("tier", "cache"), redis.labels());
+    assertEquals(
+        List.of(
+            new AntiAffinityTerm(
+                new LabelSelector(
+                    List.of(Requirement.in("app", "redis.shop"), Requirement.exists("tier"))),
+                "kubernetes.io/hostname")),
+        redis.podAntiAffinity());
+    assertTrue(
+        fixtures().notModelled().stream()
+            .anyMatch(n -> n.startsWith("redis.shop: label app=redis carried as app=redis.shop")),
+        fixtures().notModelled().toString());
   }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -48,7 +49,7 @@ class FleetRoundTripProperties {
       String selector) {}
 
   /** One generated Deployment (no probes when {@code probeDelay} < 0, no HPA when hpaMin is 0). */
-  record Gen(Shape shape, Extras extras) {
+  record Gen(Shape shape, Extras extras, String placement) {
     int replicas() {
       return shape.replicas();
     }
@@ -89,8 +90,64 @@ class FleetRoundTripProperties {
                     "maxUnavailable: \"30%\""),
                 Arbitraries.of("", "disk: ssd", "disk: hdd", "topology.kubernetes.io/zone: b"))
             .as(Extras::new);
-    return Combinators.combine(shape, extras).as(Gen::new).list().ofMinSize(1).ofMaxSize(6);
+    return Combinators.combine(shape, extras, Arbitraries.of(PLACEMENTS))
+        .as(Gen::new)
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(6);
   }
+
+  /**
+   * Pod-spec placement snippets (NAME is the Deployment's name): none, anti-affinity per host on
+   * its own app label, a zone spread, required and preferred node affinity, and an extra label with
+   * an anti-affinity that also selects other generated Deployments by it.
+   */
+  static final List<String> PLACEMENTS =
+      List.of(
+          "",
+          """
+                affinity:
+                  podAntiAffinity:
+                    requiredDuringSchedulingIgnoredDuringExecution:
+                      - labelSelector:
+                          matchLabels:
+                            app: NAME
+                        topologyKey: kubernetes.io/hostname
+          """,
+          """
+                topologySpreadConstraints:
+                  - maxSkew: 2
+                    topologyKey: topology.kubernetes.io/zone
+                    whenUnsatisfiable: ScheduleAnyway
+                    labelSelector:
+                      matchLabels:
+                        app: NAME
+          """,
+          """
+                affinity:
+                  nodeAffinity:
+                    requiredDuringSchedulingIgnoredDuringExecution:
+                      nodeSelectorTerms:
+                        - matchExpressions:
+                            - {key: kubernetes.io/arch, operator: In, values: [amd64, arm64]}
+                        - matchExpressions:
+                            - {key: cpu-count, operator: Gt, values: ["3"]}
+                    preferredDuringSchedulingIgnoredDuringExecution:
+                      - weight: 20
+                        preference:
+                          matchExpressions:
+                            - {key: disk, operator: Exists}
+          """,
+          """
+                affinity:
+                  podAntiAffinity:
+                    requiredDuringSchedulingIgnoredDuringExecution:
+                      - labelSelector:
+                          matchExpressions:
+                            - {key: tier, operator: In, values: [web]}
+                            - {key: app, operator: NotIn, values: [NAME]}
+                        topologyKey: topology.kubernetes.io/zone
+          """);
 
   static String manifest(List<Gen> gens, int priority) {
     StringBuilder y = new StringBuilder();
@@ -120,7 +177,11 @@ class FleetRoundTripProperties {
       y.append("  template:\n    metadata:\n      labels:\n        app: ")
           .append(name)
           .append('\n');
+      if (g.placement().contains("tier")) {
+        y.append("        tier: web\n");
+      }
       y.append("    spec:\n");
+      y.append(g.placement().replace("NAME", name));
       if (g.shape().priority()) {
         y.append("      priorityClassName: gen\n");
       }
@@ -218,6 +279,19 @@ class FleetRoundTripProperties {
           assertEquals(
               g.extras().hpaMin() + g.extras().hpaSpan(), spec.autoscaling().maxReplicas());
         }
+        // placement: the manifest's app label is the service's own here (same name), so every
+        // term comes through as written
+        assertEquals(
+            g.placement().contains("tier") ? Map.of("tier", "web") : Map.of(), spec.labels());
+        assertEquals(
+            g.placement().contains("podAntiAffinity") ? 1 : 0, spec.podAntiAffinity().size());
+        assertEquals(
+            g.placement().contains("topologySpread") ? 1 : 0, spec.topologySpread().size());
+        assertEquals(
+            g.placement().contains("nodeSelectorTerms") ? 2 : 0,
+            spec.requiredNodeAffinity().size());
+        assertEquals(
+            g.placement().contains("preferred") ? 1 : 0, spec.preferredNodeAffinity().size());
         String sel = g.extras().selector();
         if (!sel.isEmpty()) {
           String[] kv = sel.split(": ");
