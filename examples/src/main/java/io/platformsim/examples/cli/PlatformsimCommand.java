@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       PackCommand.class,
       CompareCommand.class,
+      PlanCommand.class,
+      ImportCommand.class,
     })
 public final class PlatformsimCommand implements Callable<Integer> {
 
