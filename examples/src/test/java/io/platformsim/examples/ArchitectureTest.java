@@ -419,7 +419,16 @@ class ArchitectureTest {
             LESP,
             PLATFORM,
             YAML,
-            SCHEDULER + ".pod"));
+            SCHEDULER + ".pod"),
+        only(
+            "fleet.plan: the imported workloads, a node's room as KuSP defines it, instance types"
+                + " and the packing (never experiment, the engine or the command line)",
+            FLEET + ".plan",
+            FLEET + ".manifests",
+            KUSP,
+            LESP,
+            WORKLOAD,
+            SCHEDULER + ".packing"));
   }
 
   /** Classes of {@code pkg} depend on no class of the {@code forbidden} packages. */

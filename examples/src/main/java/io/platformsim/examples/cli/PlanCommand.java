@@ -5,6 +5,7 @@ import io.platformsim.fleet.inventory.InstanceCatalogue;
 import io.platformsim.fleet.manifests.ImportReport;
 import io.platformsim.fleet.manifests.ImportedWorkload;
 import io.platformsim.fleet.manifests.ImportedWorkloads;
+import io.platformsim.fleet.plan.NodePlan;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package io.platformsim.examples.cli;
+package io.platformsim.fleet.plan;
 
 import io.platformsim.core.kusp.DaemonSet;
 import io.platformsim.core.kusp.KuspConfig;
@@ -48,7 +48,7 @@ import java.util.Locale;
  * @param packing the packing, or {@code null} when something does not fit
  * @param unfit why nothing can be planned on this type (empty when {@code packing} is set)
  */
-record NodePlan(
+public record NodePlan(
     InstanceType type,
     Resources allocatable,
     Resources daemonSets,
@@ -60,15 +60,15 @@ record NodePlan(
     List<String> unfit) {
 
   /** Hours in a month, the AWS Pricing Calculator's convention (365 × 24 / 12). */
-  static final double HOURS_PER_MONTH = 730;
+  public static final double HOURS_PER_MONTH = 730;
 
   /** Copies the list. */
-  NodePlan {
+  public NodePlan {
     unfit = List.copyOf(unfit);
   }
 
   /** Plans {@code workloads} on nodes of {@code type} (see the class comment). */
-  static NodePlan of(InstanceType type, List<ImportedWorkload> workloads) {
+  public static NodePlan of(InstanceType type, List<ImportedWorkload> workloads) {
     NodeType node =
         new NodeType(
             type.name(),
@@ -173,34 +173,34 @@ record NodePlan(
   }
 
   /** True when every pod fits on a node of this type, so {@link #packing()} is set. */
-  boolean fits() {
+  public boolean fits() {
     return packing != null;
   }
 
   /** Nodes needed (0 when nothing fits; see {@link #fits()}). */
-  int nodes() {
+  public int nodes() {
     return packing == null ? 0 : packing.bins();
   }
 
   /** On-demand price of the nodes per hour, US dollars. */
-  double costPerHour() {
+  public double costPerHour() {
     return nodes() * type.hourlyPriceUsd();
   }
 
   /** On-demand price of the nodes per month of {@link #HOURS_PER_MONTH}, US dollars. */
-  double costPerMonth() {
+  public double costPerMonth() {
     return costPerHour() * HOURS_PER_MONTH;
   }
 
   /** Service pods' CPU requests over the CPU capacity of the nodes, in [0, 1]; 0 without nodes. */
-  double cpuAllocation() {
+  public double cpuAllocation() {
     return nodes() == 0
         ? 0
         : requested.milliCpu() / ((double) nodes() * type.capacity().milliCpu());
   }
 
   /** The same for memory. */
-  double memoryAllocation() {
+  public double memoryAllocation() {
     return nodes() == 0
         ? 0
         : requested.memoryMib() / ((double) nodes() * type.capacity().memoryMib());
