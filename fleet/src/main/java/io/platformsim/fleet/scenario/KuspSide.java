@@ -13,6 +13,8 @@ import io.platformsim.core.lesp.InstanceType;
 import io.platformsim.core.workload.Service;
 import io.platformsim.core.workload.Workload;
 import io.platformsim.fleet.inventory.InstanceCatalogue;
+import io.platformsim.scheduler.pod.NodeSelectorTerm;
+import io.platformsim.scheduler.pod.Requirement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,6 +31,9 @@ final class KuspSide {
 
   /** The zone label ({@code topology.kubernetes.io/zone}), which every node carries. */
   static final String ZONE_LABEL = "topology.kubernetes.io/zone";
+
+  /** The node label naming one node; no pool can carry it. */
+  static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
 
   /** The cluster's zones: the default scenario's. */
   static final List<String> ZONES = List.of("a", "b", "c");
@@ -72,12 +77,15 @@ final class KuspSide {
     List<Service> rest = new ArrayList<>();
     for (Service s : services) {
       DeploymentSpec spec = specs.getOrDefault(s.name(), DeploymentSpec.DEFAULT);
-      if (defaultPool.admits(spec.nodeSelector(), List.of(), ZONES)) {
+      boolean affinityMet = meetsNodeAffinity(defaultPool, spec.requiredNodeAffinity());
+      if (defaultPool.admits(spec.nodeSelector(), List.of(), ZONES) && affinityMet) {
         rest.add(s);
       } else {
-        bySelector
-            .computeIfAbsent(new TreeMap<>(spec.nodeSelector()), k -> new ArrayList<>())
-            .add(s);
+        Map<String, String> labels = new TreeMap<>(spec.nodeSelector());
+        if (!affinityMet) {
+          labelsMeeting(spec.requiredNodeAffinity().get(0)).forEach(labels::putIfAbsent);
+        }
+        bySelector.computeIfAbsent(labels, k -> new ArrayList<>()).add(s);
       }
     }
     List<NodePool> pools = new ArrayList<>();
@@ -91,6 +99,48 @@ final class KuspSide {
             ? base.withInitialNodes(1).withClusterAutoscaling(ClusterAutoscaling.between(1, 2))
             : Scenario.sized(base, Workload.of(rest));
     return sized.withNodePools(pools);
+  }
+
+  /**
+   * Whether some node of {@code pool} (in some zone) meets one of the required node affinity {@code
+   * terms} (ORed, as the scheduler's NodeAffinity filter reads them); true without terms.
+   */
+  static boolean meetsNodeAffinity(NodePool pool, List<NodeSelectorTerm> terms) {
+    if (terms.isEmpty()) {
+      return true;
+    }
+    for (String zone : ZONES) {
+      Map<String, String> labels = new TreeMap<>(pool.nodeLabels());
+      labels.put(ZONE_LABEL, zone);
+      if (terms.stream().anyMatch(t -> t.matches(labels))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Node labels that meet {@code term}, as a cluster's nodes labelled for it would carry them:
+   * {@code In} its first value, {@code Exists} the value {@code "true"}, {@code Gt n} n + 1, {@code
+   * Lt n} n - 1; {@code NotIn} and {@code DoesNotExist} hold without the label (upstream {@code
+   * labels.Requirement.Matches}). The zone and hostname keys are left out: every pool spans the
+   * zones, and a hostname names one node.
+   */
+  static Map<String, String> labelsMeeting(NodeSelectorTerm term) {
+    Map<String, String> out = new TreeMap<>();
+    for (Requirement r : term.requirements()) {
+      if (r.key().equals(ZONE_LABEL) || r.key().equals(HOSTNAME_LABEL)) {
+        continue;
+      }
+      switch (r.operator()) {
+        case IN -> out.put(r.key(), r.values().get(0));
+        case EXISTS -> out.put(r.key(), "true");
+        case GT -> out.put(r.key(), Long.toString(Long.parseLong(r.values().get(0)) + 1));
+        case LT -> out.put(r.key(), Long.toString(Long.parseLong(r.values().get(0)) - 1));
+        case NOT_IN, DOES_NOT_EXIST -> {}
+      }
+    }
+    return out;
   }
 
   /**

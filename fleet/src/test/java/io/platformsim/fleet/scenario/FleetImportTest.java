@@ -399,4 +399,24 @@ class FleetImportTest {
             .anyMatch(n -> n.startsWith("redis.shop: label app=redis carried as app=redis.shop")),
         fixtures().notModelled().toString());
   }
+
+  /**
+   * catalog (storefront-kustomized.yaml) requires instance type r5.large or r6i.large, or a
+   * memory-gib label above 15 on amd64: the default m5.2xlarge nodes carry neither, so the import
+   * gives it a pool of nodes meeting the first term, r5.large (2 cores, 16 GiB), as a cluster
+   * running it would have; otherwise its pods would stay Pending and every rollout stall.
+   */
+  @Test
+  void aRequiredNodeAffinityNoDefaultNodeMeetsGetsAPoolMeetingIt() throws IOException {
+    Scenario s = fixtures().scenario();
+    List<NodePool> pools =
+        s.kusp().nodePools().stream().filter(p -> p.nodeType().name().equals("r5.large")).toList();
+    assertEquals(1, pools.size(), s.kusp().nodePools().toString());
+    assertTrue(
+        KuspSide.meetsNodeAffinity(
+            pools.get(0), s.kusp().deployment("catalog").requiredNodeAffinity()));
+    assertFalse(
+        KuspSide.meetsNodeAffinity(
+            s.kusp().pools().get(0), s.kusp().deployment("catalog").requiredNodeAffinity()));
+  }
 }
