@@ -214,31 +214,7 @@ public record DeploymentSpec(
 
   /** A copy with {@code hpa} as the autoscaler ({@code null}: none). */
   public DeploymentSpec withAutoscaling(PodAutoscaling hpa) {
-    return new DeploymentSpec(
-        strategy,
-        maxSurge,
-        maxUnavailable,
-        minReadyMillis,
-        progressDeadlineMillis,
-        priority,
-        pullPolicy,
-        limits,
-        readiness,
-        liveness,
-        startup,
-        crashAfterMillis,
-        shutdownMillis,
-        hpa,
-        tolerations,
-        disruptionBudget,
-        nodeSelector,
-        noScheduleTolerations,
-        labels,
-        requiredNodeAffinity,
-        preferredNodeAffinity,
-        podAntiAffinity,
-        topologySpread,
-        rightSized);
+    return toBuilder().autoscaling(hpa).build();
   }
 
   /**
@@ -247,35 +223,11 @@ public record DeploymentSpec(
    */
   public DeploymentSpec withNodeSelection(
       Map<String, String> selector, List<NoScheduleTerm> terms) {
-    List<io.platformsim.scheduler.pod.Toleration> t = new ArrayList<>();
+    Builder b = toBuilder().nodeSelector(selector).noScheduleTolerations(List.of());
     for (NoScheduleTerm term : terms) {
-      t.add(noScheduleToleration(term.key(), term.exists(), term.value()));
+      b.noScheduleToleration(term.key(), term.exists(), term.value());
     }
-    return new DeploymentSpec(
-        strategy,
-        maxSurge,
-        maxUnavailable,
-        minReadyMillis,
-        progressDeadlineMillis,
-        priority,
-        pullPolicy,
-        limits,
-        readiness,
-        liveness,
-        startup,
-        crashAfterMillis,
-        shutdownMillis,
-        autoscaling,
-        tolerations,
-        disruptionBudget,
-        selector,
-        t,
-        labels,
-        requiredNodeAffinity,
-        preferredNodeAffinity,
-        podAntiAffinity,
-        topologySpread,
-        rightSized);
+    return b.build();
   }
 
   /**
@@ -283,31 +235,37 @@ public record DeploymentSpec(
    * as the limits: what the {@code kusp-rightsized} variant runs.
    */
   public DeploymentSpec withRightSized(Resources request, Resources limits) {
-    return new DeploymentSpec(
-        strategy,
-        maxSurge,
-        maxUnavailable,
-        minReadyMillis,
-        progressDeadlineMillis,
-        priority,
-        pullPolicy,
-        limits,
-        readiness,
-        liveness,
-        startup,
-        crashAfterMillis,
-        shutdownMillis,
-        autoscaling,
-        tolerations,
-        disruptionBudget,
-        nodeSelector,
-        noScheduleTolerations,
-        labels,
-        requiredNodeAffinity,
-        preferredNodeAffinity,
-        podAntiAffinity,
-        topologySpread,
-        request);
+    return toBuilder().rightSized(request).limits(limits).build();
+  }
+
+  /** A builder holding this spec's values, to change some and build a copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.strategy = strategy;
+    b.maxSurge = maxSurge;
+    b.maxUnavailable = maxUnavailable;
+    b.minReadyMillis = minReadyMillis;
+    b.progressDeadlineMillis = progressDeadlineMillis;
+    b.priority = priority;
+    b.pullPolicy = pullPolicy;
+    b.limits = limits;
+    b.readiness = readiness;
+    b.liveness = liveness;
+    b.startup = startup;
+    b.crashAfterMillis = crashAfterMillis;
+    b.shutdownMillis = shutdownMillis;
+    b.autoscaling = autoscaling;
+    b.tolerations = tolerations;
+    b.disruptionBudget = disruptionBudget;
+    b.nodeSelector = nodeSelector;
+    b.noScheduleTolerations = noScheduleTolerations;
+    b.labels = labels;
+    b.requiredNodeAffinity = requiredNodeAffinity;
+    b.preferredNodeAffinity = preferredNodeAffinity;
+    b.podAntiAffinity = podAntiAffinity;
+    b.topologySpread = topologySpread;
+    b.rightSized = rightSized;
+    return b;
   }
 
   /**

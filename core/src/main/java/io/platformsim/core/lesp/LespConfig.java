@@ -135,6 +135,16 @@ public record LespConfig(
       Optional<AutoScaling> a,
       List<String> z,
       Map<String, AutoScaling> perService) {
+    return copy(pins, h, a, z, perService, poolSizes);
+  }
+
+  private LespConfig copy(
+      Map<String, String> pins,
+      double h,
+      Optional<AutoScaling> a,
+      List<String> z,
+      Map<String, AutoScaling> perService,
+      Map<String, Integer> pools) {
     return new LespConfig(
         menu,
         agents,
@@ -155,7 +165,7 @@ public record LespConfig(
         identity,
         z,
         perService,
-        poolSizes);
+        pools);
   }
 
   /** A copy with {@code h} as the pool headroom. */
@@ -209,27 +219,7 @@ public record LespConfig(
   public LespConfig withPoolSize(String service, int machines) {
     Map<String, Integer> sizes = new LinkedHashMap<>(poolSizes);
     sizes.put(service, machines);
-    return new LespConfig(
-        menu,
-        agents,
-        pinnedTypes,
-        baseImage,
-        pending,
-        boot,
-        bootFailureProbability,
-        configManagement,
-        deploySteps,
-        bake,
-        strategy,
-        imageBatch,
-        headroom,
-        replaceFailed,
-        autoScaling,
-        meanTimeToCrashMillis,
-        identity,
-        zones,
-        serviceAutoScaling,
-        sizes);
+    return copy(pinnedTypes, headroom, autoScaling, zones, serviceAutoScaling, sizes);
   }
 
   /** A builder holding the defaults. */
