@@ -366,6 +366,12 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(LESP + "..", KUSP + "..")),
+        never(
+            "core.experiment.migration: never lesp or kusp directly (the platforms come through "
+                + "PlatformRegistry and the Platform contract)",
+            EXPERIMENT + ".migration",
+            LESP,
+            KUSP),
         onlyWithLibraries(
             "core.yaml: SnakeYAML Engine and the JDK only, no other core package",
             YAML,
