@@ -4,8 +4,8 @@ package io.platformsim.core.experiment;
  * The addresses LeSP machines and VPC-native KuSP pods hold at once in the range they share during
  * a migration's overlap ({@link MigrationAddressing#overlap}). Each platform allocates from its own
  * copy of the subnets, so the simulation lets both sides hold an address the real VPC would give
- * only once: {@code exhausted} says that together they held more than the shared range has, i.e.
- * in the real VPC some launch or pod would have been refused.
+ * only once: {@code exhausted} says that together they held more than the shared range has, i.e. in
+ * the real VPC some launch or pod would have been refused.
  *
  * @param legacyUsed live LeSP machines holding an address in the shared range
  * @param podsUsed addresses KuSP holds there: node primaries, pods and the CNI's warm addresses

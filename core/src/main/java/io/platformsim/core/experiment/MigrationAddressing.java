@@ -21,9 +21,9 @@ import java.util.List;
  *
  * <ul>
  *   <li>Overlay pods ({@link KuspIdentity#clusterCidr()}) are routed inside the cluster only; a pod
- *       range overlapping the legacy network makes an address ambiguous for every LeSP machine
- *       that calls a pod or is called by one during dual running, so {@link #check} refuses it. A
- *       range outside every RFC 1918 block in use is the usual way out: the shared address space
+ *       range overlapping the legacy network makes an address ambiguous for every LeSP machine that
+ *       calls a pod or is called by one during dual running, so {@link #check} refuses it. A range
+ *       outside every RFC 1918 block in use is the usual way out: the shared address space
  *       100.64.0.0/10 (RFC 6598), which EKS accepts for pods since October 2018 ("Amazon EKS now
  *       supports additional VPC CIDR blocks", aws.amazon.com what's-new 2018/10), used with VPC CNI
  *       custom networking; as an overlay: {@code KuspIdentity.DEFAULT.overlay("100.64.0.0/10",

@@ -51,19 +51,19 @@ class MigrationAddressingTest {
   void vpcNativeSubnetsStraddlingTheLegacyNetworkAreRefused() {
     LespConfig lesp =
         LespConfig.builder()
-            .identity(
-                LespIdentity.DEFAULT.withNetwork(Network.perZone("10.0.0.0/24", 26, "a")))
+            .identity(LespIdentity.DEFAULT.withNetwork(Network.perZone("10.0.0.0/24", 26, "a")))
             .build();
     // 10.0.0.0/23 in /24 subnets: 10.0.0.0/24 is the legacy network, 10.0.1.0/24 is outside it.
     KuspConfig kusp = vpcKusp(Network.perZone("10.0.0.0/23", 24, "a", "b"));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> MigrationAddressing.check(lesp, kusp));
-    assertTrue(e.getMessage().contains("partly inside the LeSP network 10.0.0.0/24"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("partly inside the LeSP network 10.0.0.0/24"), e.getMessage());
   }
 
   /**
-   * One shared /26 subnet: 64 addresses less the 5 AWS reserves in every subnet (the first four
-   * and the last, AWS VPC User Guide "Subnet CIDR blocks") = 59. LeSP holds one address per live
+   * One shared /26 subnet: 64 addresses less the 5 AWS reserves in every subnet (the first four and
+   * the last, AWS VPC User Guide "Subnet CIDR blocks") = 59. LeSP holds one address per live
    * machine; KuSP's single m5.large node holds its primary address, one per app pod (10 here) and
    * warm ones, at most 3 ENIs × 10 addresses = 30 (awslabs/amazon-eks-ami eni-max-pods.txt, see
    * EniLimits.AWS). So podsUsed is in [11, 30]: 20 LeSP machines + at most 30 fit in 59; 50 LeSP
@@ -106,7 +106,11 @@ class MigrationAddressingTest {
   private static KuspConfig vpcKusp(Network network) {
     NodeType m5large =
         new NodeType(
-            "m5.large", Resources.ofCores(2, 8), 100_000_000_000L, 0.096, NodeType.DEFAULT_MAX_PODS);
+            "m5.large",
+            Resources.ofCores(2, 8),
+            100_000_000_000L,
+            0.096,
+            NodeType.DEFAULT_MAX_PODS);
     return KuspConfig.builder()
         .initialNodes(1)
         .nodeType(m5large)

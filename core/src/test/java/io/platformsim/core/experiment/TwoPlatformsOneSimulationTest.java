@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
  *       0.3 / 500) = 3 machines.
  *   <li>KuSP HPA at 50%: upstream desired = ceil(current × utilization / target) (k/k
  *       replica_calculator.go GetResourceReplicas), and the utilization of R pods sharing the
- *       demand is 10 × 500 × 0.7 / (R × 1000), so desired = ceil(3500 / 500) = 7 whatever R is
- *       (7 / 10 is outside the 0.1 tolerance of the starting 10).
+ *       demand is 10 × 500 × 0.7 / (R × 1000), so desired = ceil(3500 / 500) = 7 whatever R is (7 /
+ *       10 is outside the 0.1 tolerance of the starting 10).
  * </ul>
  */
 class TwoPlatformsOneSimulationTest {
@@ -48,10 +48,12 @@ class TwoPlatformsOneSimulationTest {
             .build();
     return Scenario.builder("dual")
         .service(web)
-        .lesp(LespConfig.builder().autoScaling("web", AutoScaling.targetTracking(0.5, 1, 20)).build())
+        .lesp(
+            LespConfig.builder().autoScaling("web", AutoScaling.targetTracking(0.5, 1, 20)).build())
         // 10 pods of 1000m: 3 per node of 3700m allocatable for pods, so 4 nodes hold them all.
         .kusp(KuspConfig.builder().initialNodes(4).build())
-        .deployment("web", DeploymentSpec.builder().autoscaling(PodAutoscaling.cpu(1, 20, 50)).build())
+        .deployment(
+            "web", DeploymentSpec.builder().autoscaling(PodAutoscaling.cpu(1, 20, 50)).build())
         .horizon(java.time.Duration.ofHours(1))
         .build();
   }
