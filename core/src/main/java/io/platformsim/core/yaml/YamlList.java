@@ -65,6 +65,34 @@ public final class YamlList {
     return out;
   }
 
+  /**
+   * Every item as a list (for a list of lists such as a migration plan's {@code waves}).
+   *
+   * @throws YamlFileException at the first item that is not a list
+   */
+  public List<YamlList> lists() {
+    List<YamlList> out = new ArrayList<>();
+    List<Node> items = node.getValue();
+    for (int i = 0; i < items.size(); i++) {
+      Node n = items.get(i);
+      Nodes.noAnchor(file, n, path + "[" + i + "]");
+      if (!(n instanceof SequenceNode sn)) {
+        throw new YamlFileException(
+            file, Nodes.line(n), path + "[" + i + "]", "expected a list, was " + Nodes.shape(n));
+      }
+      out.add(new YamlList(file, sn, path + "[" + i + "]"));
+    }
+    return out;
+  }
+
+  /**
+   * An error about this list as a whole, at its line. Returned, not thrown, so callers write {@code
+   * throw list.error(...)}.
+   */
+  public YamlFileException error(String problem) {
+    return new YamlFileException(file, Nodes.line(node), path, problem);
+  }
+
   @Override
   public String toString() {
     return file + ":" + Nodes.line(node) + ": " + path + " (" + size() + " items)";
