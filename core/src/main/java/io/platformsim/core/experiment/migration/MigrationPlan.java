@@ -177,6 +177,18 @@ public record MigrationPlan(
     Waves.Ordered o = (Waves.Ordered) waves;
     List<String> order = WaveOrderings.named(o.policy()).order(services, this);
     int count = Math.min(o.count(), order.size());
+    for (int w : forcedRollbacks) {
+      if (w > count) {
+        throw new IllegalArgumentException(
+            "forcedRollbacks names wave "
+                + w
+                + ", but the "
+                + order.size()
+                + " services make only "
+                + count
+                + " waves");
+      }
+    }
     List<List<String>> cut = new ArrayList<>();
     int from = 0;
     for (int w = 0; w < count; w++) {
