@@ -5,6 +5,7 @@ import io.platformsim.core.engine.Observation;
 import io.platformsim.core.engine.ObservationModel;
 import io.platformsim.core.engine.ReplicationResult;
 import io.platformsim.core.engine.Replications;
+import io.platformsim.core.experiment.PartialFleet;
 import io.platformsim.core.experiment.Scenario;
 import io.platformsim.core.workload.Service;
 import java.util.ArrayList;
@@ -125,7 +126,8 @@ public final class Migration {
         never,
         r.estimate(PEAK),
         r.estimate(TOTAL),
-        first.get());
+        first.get(),
+        PartialFleet.addressConflict(scenario));
   }
 
   private static String key(int month, MigrationLedger.Column c) {
@@ -139,7 +141,7 @@ public final class Migration {
     }
     return new MonthRow(
         m, e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8], e[9], e[10], e[11], e[12], e[13],
-        e[14], e[15]);
+        e[14], e[15], e[16], e[17]);
   }
 
   private static Estimate named(Estimate e, String name) {

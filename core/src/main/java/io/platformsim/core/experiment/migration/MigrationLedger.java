@@ -63,7 +63,9 @@ record MigrationLedger(
     HOST_BLAST_RADIUS("hostBlastRadius", true),
     CUMULATIVE_COST_USD("cumulativeCostUsd", false),
     STAY_ON_LESP_CUMULATIVE_USD("stayOnLespCumulativeUsd", false),
-    BIG_BANG_CUMULATIVE_USD("bigBangCumulativeUsd", false);
+    BIG_BANG_CUMULATIVE_USD("bigBangCumulativeUsd", false),
+    SHARED_ADDRESSES_USED("sharedAddressesUsed", true),
+    ADDRESSES_EXHAUSTED("addressesExhausted", true);
 
     /** The {@link MonthRow} component's name. */
     final String key;
@@ -91,6 +93,8 @@ record MigrationLedger(
         case CERTIFICATES_PER_DAY -> f.certificatesPerDay();
         case PRINCIPALS -> f.principals();
         case HOST_BLAST_RADIUS -> f.hostBlastRadius();
+        case SHARED_ADDRESSES_USED -> f.sharedAddressesUsed();
+        case ADDRESSES_EXHAUSTED -> f.addressesExhausted();
         default -> throw new IllegalStateException(name() + " is not a segment figure");
       };
     }

@@ -2,6 +2,7 @@ package io.platformsim.core.experiment.migration;
 
 import io.platformsim.core.engine.RandomStreams;
 import io.platformsim.core.engine.Simulation;
+import io.platformsim.core.experiment.AddressOverlap;
 import io.platformsim.core.experiment.PartialFleet;
 import io.platformsim.core.experiment.PlatformFactory;
 import io.platformsim.core.experiment.PlatformRegistry;
@@ -202,6 +203,9 @@ public final class SteadyState {
       principals += id.principals();
       blast = Math.max(blast, id.blastRadius().maxOverHosts());
     }
+    AddressOverlap shared =
+        PartialFleet.addressOverlap(
+            lesp == null ? null : lesp.platform, kusp == null ? null : kusp.platform);
     return new SteadyFigures(
         lesp == null ? 0 : lesp.machines(),
         kusp == null ? 0 : kusp.machines(),
@@ -211,7 +215,9 @@ public final class SteadyState {
         kusp == null ? 0 : kusp.allocation(),
         certificates,
         principals,
-        blast);
+        blast,
+        shared.legacyUsed() + shared.podsUsed(),
+        shared.exhausted() ? 1 : 0);
   }
 
   private static Set<String> names(Workload w) {
