@@ -24,7 +24,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * SteadyState}: both platforms in one simulation, a warm-up and a short window) and the segments are
  * added up per month of 730 h, with the baselines, break-even, peak overlap and total migration
  * cost ({@link MigrationLedger} defines them). Quiet months cost no events: a replication simulates
- * about (waves × traffic steps × 2) states of 75 simulated minutes each, whatever the horizon.
+ * one steady state of 45 simulated minutes per distinct state, whatever the horizon. As each service
+ * draws its own readiness time, its traffic steps and drain fall at their own times: about services
+ * × (traffic steps + 1) states (301 segments in replication 0 of the built-in scenario's 60 services
+ * under the default plan).
  *
  * <p>Replications run in parallel ({@link Replications#observe}); each figure is an {@link
  * Estimate} over them. The same seed gives the same result on any number of threads.
