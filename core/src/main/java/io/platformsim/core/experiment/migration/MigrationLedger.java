@@ -25,7 +25,7 @@ import java.util.function.Function;
  *       exactly by linear interpolation inside the segment where they cross; in months from the
  *       start (fractional, e.g. 7.4 is 40% into month 7, 0-based). If the savings never go below
  *       0 (a migration cheaper from its first day) it is the first wave's start. NaN when they are
- *       still below 0 at the horizon.
+ *       still below 0 at the horizon, or when no wave starts before it.
  *   <li><b>Peak overlap cost per hour</b>: the largest total cost per hour of a segment in which
  *       both platforms are in use (a service dual running, or services on each side); 0 if there
  *       is none.
@@ -180,8 +180,8 @@ record MigrationLedger(
       }
       cumulative += rate * hours;
     }
-    if (!below && Double.isNaN(breakEven)) {
-      breakEven = firstWaveMillis; // the savings never fell below 0
+    if (!below && Double.isNaN(breakEven) && firstWaveMillis < horizon) {
+      breakEven = firstWaveMillis; // the savings never fell below 0 once the migration began
     }
     // cumulative columns at each month's end
     for (int m = 0; m < count; m++) {
