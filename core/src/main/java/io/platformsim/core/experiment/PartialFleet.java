@@ -47,8 +47,7 @@ public final class PartialFleet {
       part.add(whole.service(name));
     }
     KuspConfig k = scenario.kusp();
-    double r =
-        (double) Scenario.nodesFor(Workload.of(part), k) / Scenario.nodesFor(whole, k);
+    double r = (double) Scenario.nodesFor(Workload.of(part), k) / Scenario.nodesFor(whole, k);
     ClusterAutoscaling ca = k.clusterAutoscaling();
     int initial = Math.max(1, scaled(k.initialNodes(), r));
     if (ca != null) {

@@ -21,13 +21,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Per replication {@code i} (streams {@code RandomStreams.of(seed, i)}, so replication i is the
  * same on any thread): the plan is expanded into segments ({@link MigrationTimeline#of}, drawing
  * readiness times and rollbacks); each distinct state is evaluated once in steady state ({@link
- * SteadyState}: both platforms in one simulation, a warm-up and a short window) and the segments are
- * added up per month of 730 h, with the baselines, break-even, peak overlap and total migration
+ * SteadyState}: both platforms in one simulation, a warm-up and a short window) and the segments
+ * are added up per month of 730 h, with the baselines, break-even, peak overlap and total migration
  * cost ({@link MigrationLedger} defines them). Quiet months cost no events: a replication simulates
- * one steady state of 45 simulated minutes per distinct state, whatever the horizon. As each service
- * draws its own readiness time, its traffic steps and drain fall at their own times: about services
- * × (traffic steps + 1) states (301 segments in replication 0 of the built-in scenario's 60 services
- * under the default plan).
+ * one steady state of 45 simulated minutes per distinct state, whatever the horizon. As each
+ * service draws its own readiness time, its traffic steps and drain fall at their own times: about
+ * services × (traffic steps + 1) states (301 segments in replication 0 of the built-in scenario's
+ * 60 services under the default plan).
  *
  * <p>Replications run in parallel ({@link Replications#observe}); each figure is an {@link
  * Estimate} over them. The same seed gives the same result on any number of threads.
@@ -109,7 +109,9 @@ public final class Migration {
         };
     ReplicationResult r = Replications.observe(scenario.seed(), replications, threads, model);
     List<MonthRow> months = new ArrayList<>();
-    for (int m = 0; r.observations().get(0).containsKey(key(m, MigrationLedger.Column.values()[0])); m++) {
+    for (int m = 0;
+        r.observations().get(0).containsKey(key(m, MigrationLedger.Column.values()[0]));
+        m++) {
       months.add(row(r, m));
     }
     int never = 0;

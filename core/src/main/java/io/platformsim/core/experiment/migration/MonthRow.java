@@ -4,9 +4,9 @@ import io.platformsim.core.engine.Estimate;
 
 /**
  * One month (730 h) of a {@link MigrationResult}: each figure's mean over the replications with its
- * 95% Student-t interval. The figures up to {@code hostBlastRadius} are time-weighted means over the
- * month of the segments' steady-state figures ({@link SteadyFigures}); the three cumulative ones
- * are values at the month's end (see {@link Migration} for the baselines).
+ * 95% Student-t interval. The figures up to {@code hostBlastRadius} are time-weighted means over
+ * the month of the segments' steady-state figures ({@link SteadyFigures}); the three cumulative
+ * ones are values at the month's end (see {@link Migration} for the baselines).
  *
  * @param month 0-based; month m covers [m × 730 h, (m + 1) × 730 h) from the plan's start
  * @param lespMachines billed LeSP machines

@@ -48,8 +48,8 @@ import java.util.TreeSet;
  *       follows its share. A dual service at share 0 still runs its KuSP pods (a standing
  *       Deployment with no traffic) and one at share 1 still runs its LeSP pool (the bake).
  *   <li>The simulation runs for the warm-up ({@link #WARM_UP}: boots, scheduling, HPA and cluster
- *       autoscaler scale-downs, which take the 5 min HPA stabilization plus the 10 min unneeded time
- *       of the cluster autoscaler) and then the window ({@link #WINDOW}), sampled every {@link
+ *       autoscaler scale-downs, which take the 5 min HPA stabilization plus the 10 min unneeded
+ *       time of the cluster autoscaler) and then the window ({@link #WINDOW}), sampled every {@link
  *       #SAMPLE}. Figures are deltas over the window: spend ÷ window, time-weighted machines from
  *       the platforms' own averages, allocation as the mean of the samples.
  *   <li><b>Not replayed</b>: none of the scenario's timeline events (releases, load changes and
@@ -59,8 +59,8 @@ import java.util.TreeSet;
  *
  * <p>Certificates per day: what the window issues (new instances, autoscaling churn) scaled to 24
  * h, plus the renewals each side's credential holders need under its rotation policy ({@link
- * PartialFleet#lespRenewalsPerHour}): renewals come every 12 h (KuSP's 24 h pod certificate
- * renewed at half) or 60 days (LeSP's machine certificate), which no window of an hour sees.
+ * PartialFleet#lespRenewalsPerHour}): renewals come every 12 h (KuSP's 24 h pod certificate renewed
+ * at half) or 60 days (LeSP's machine certificate), which no window of an hour sees.
  *
  * <p>Mutable: one instance per replication caches the figures of each state it has evaluated (equal
  * states, equal figures); not thread-safe, like the replication's {@code RandomStreams}.
@@ -90,7 +90,9 @@ public final class SteadyState {
   private final PlatformRegistry platforms = PlatformRegistry.standard();
   private final Map<MigrationState, SteadyFigures> cache = new HashMap<>();
 
-  /** Evaluates states of {@code scenario} for replication {@code replication} under {@code seed}. */
+  /**
+   * Evaluates states of {@code scenario} for replication {@code replication} under {@code seed}.
+   */
   public SteadyState(Scenario scenario, long seed, int replication) {
     if (scenario == null) {
       throw new IllegalArgumentException("scenario must not be null");

@@ -42,7 +42,12 @@ class MigrationLedgerProperties {
       for (String name : NAMES) {
         int side = code % 3;
         code /= 3;
-        s = s.with(name, side == 0 ? ServiceState.ON_LESP : side == 1 ? ServiceState.dual(0.5) : ServiceState.ON_KUSP);
+        s =
+            s.with(
+                name,
+                side == 0
+                    ? ServiceState.ON_LESP
+                    : side == 1 ? ServiceState.dual(0.5) : ServiceState.ON_KUSP);
       }
       double lesp = lespPrice * (3 - s.count(Side.KUSP));
       double kusp = kuspPrice * (3 - s.count(Side.LESP));

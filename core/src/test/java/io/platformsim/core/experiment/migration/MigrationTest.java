@@ -47,7 +47,8 @@ class MigrationTest {
             + (Double.isNaN(b.halfWidth()) ? 0 : b.halfWidth())
             + slack * Math.abs(b.mean());
     assertTrue(
-        Math.abs(a.mean() - b.mean()) <= tolerance, a + " vs " + b + " (tolerance " + tolerance + ")");
+        Math.abs(a.mean() - b.mean()) <= tolerance,
+        a + " vs " + b + " (tolerance " + tolerance + ")");
   }
 
   @Test
@@ -103,7 +104,8 @@ class MigrationTest {
     assertNotNull(breakEven);
     assertEquals(0, plain.neverBrokeEven());
     assertTrue(breakEven.mean() > 31 * 24 / 730.0, breakEven.toString());
-    assertTrue(plain.peakOverlapCostPerHour().mean() > plain.months().get(0).totalCostPerHour().mean());
+    assertTrue(
+        plain.peakOverlapCostPerHour().mean() > plain.months().get(0).totalCostPerHour().mean());
   }
 
   @Test
