@@ -199,6 +199,36 @@ public record MigrationPlan(
     return List.copyOf(cut);
   }
 
+  /** One line per part, as a plan file would say it (for jshell and logs). */
+  @Override
+  public String toString() {
+    return "MigrationPlan[start "
+        + start
+        + ", "
+        + (waves instanceof Waves.Ordered o
+            ? o.count() + " waves " + o.policy()
+            : ((Waves.Lists) waves).waves().size() + " explicit waves")
+        + " every "
+        + waveSpacing.toDays()
+        + " d, readiness "
+        + readiness
+        + ", traffic "
+        + trafficSteps.stream().map(s -> s.after().toHours() + " h " + s.kuspShare()).toList()
+        + ", bake "
+        + bake.toHours()
+        + " h, rollback p "
+        + rollbackProbability
+        + " retry "
+        + rollbackRetry.toDays()
+        + " d forced "
+        + forcedRollbacks
+        + (risk.isEmpty() ? "" : ", " + risk.size() + " risk scores")
+        + (calls.isEmpty() ? "" : ", calls of " + calls.size() + " services")
+        + ", horizon "
+        + horizon.toDays()
+        + " d]";
+  }
+
   private static void requirePositive(String field, Duration d) {
     Objects.requireNonNull(d, () -> field + " must not be null");
     if (d.isNegative() || d.isZero()) {
