@@ -97,6 +97,21 @@ class KuspRetireTest {
     assertEquals(0, podsOf(k, "a"));
   }
 
+  @Test
+  void pendingPodsOfADeletedDeploymentCauseNoScaleUp() {
+    // Four nodes, each filled by one BIG pod of "b"; "a"'s two BIG pods fit nowhere and wait. The
+    // autoscaler's first scan is at 10 s: deleted at 5 s, the pods are gone before it looks, so no
+    // node is added (it scales up only for unschedulable pods).
+    KuspPlatform k = cluster();
+    k.deploy(KuspBehaviourTest.svc("b", 4, BIG, 0));
+    k.deploy(KuspBehaviourTest.svc("a", 2, BIG, 0));
+    k.simulation().runUntil(5_000);
+    k.retire("a");
+    k.simulation().runUntil(10 * MIN);
+    assertEquals(4, k.nodes().size(), "no node ever requested beyond the initial four");
+    assertEquals(4, k.available("b"));
+  }
+
   private static long podsOf(KuspPlatform k, String service) {
     return k.pods().stream().filter(p -> p.service().equals(service)).count();
   }
