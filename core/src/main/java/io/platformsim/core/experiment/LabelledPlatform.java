@@ -61,6 +61,11 @@ record LabelledPlatform(String name, Platform platform) implements Platform {
   }
 
   @Override
+  public void retire(String service) {
+    platform.retire(service);
+  }
+
+  @Override
   public int inService(String service) {
     return platform.inService(service);
   }

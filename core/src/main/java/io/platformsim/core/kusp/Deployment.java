@@ -53,6 +53,8 @@ final class Deployment {
   // The pending progress check (requeueStuckDeployment), -1 for none.
   long progressCheck = -1;
   boolean syncPending;
+  // Deleted (DeploymentController.delete): no sync, HPA or progress check acts on it again.
+  boolean deleted;
   int running;
   double load = 1.0;
   double usedCpu;

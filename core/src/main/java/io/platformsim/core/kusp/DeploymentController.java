@@ -171,6 +171,33 @@ final class DeploymentController {
   }
 
   /**
+   * Deletes {@code d} now, as {@code kubectl delete deployment} with the default background
+   * cascading deletion: the Deployment leaves the API at once, and the garbage collector deletes its
+   * ReplicaSets and their pods, whose owners are all gone (k/k v1.31
+   * pkg/controller/garbagecollector/garbagecollector.go {@code attemptToDeleteItem}: an object whose
+   * owner references all dangle is deleted with the propagation policy it asks for; the collector's
+   * own lag is not modelled). Each pod is deleted as the ReplicaSet controller deletes a surplus one
+   * ({@link Kubelet#deletePod}): a running container gets SIGTERM and exits within the grace
+   * period, a pending pod leaves the scheduling queue. Its HPA stops (the HorizontalPodAutoscaler's
+   * target is gone; upstream it reports an error until deleted too), no sync or progress check runs
+   * again, and the Deployment's rollouts leave {@link #rollouts()}. The nodes it emptied are left to
+   * the cluster autoscaler, which removes them by its own scale-down rules ({@link
+   * ClusterAutoscaler}, {@code --scale-down-unneeded-time}, 10 min by default).
+   */
+  void delete(Deployment d) {
+    c.deployments.remove(d.service.name());
+    d.deleted = true;
+    d.replicas = 0;
+    d.progressCheck = c.cancelled(d.progressCheck);
+    for (ReplicaSet rs : d.sets) {
+      rs.replicas = 0;
+      for (Pod p : new ArrayList<>(rs.pods)) {
+        c.kubelet.deletePod(p, PodPhase.SUCCEEDED);
+      }
+    }
+  }
+
+  /**
    * Makes {@code rs} the new ReplicaSet of {@code d}, created with the replica annotations and the
    * Progressing condition NewReplicaSetCreated (k/k sync.go {@code getNewReplicaSet},
    * deployment_util.go {@code SetNewReplicaSetAnnotations}).
@@ -216,7 +243,7 @@ final class DeploymentController {
 
   /** Syncs {@code d} after the controller latency, unless a sync is pending already. */
   void requestSync(Deployment d) {
-    if (d.syncPending) {
+    if (d.syncPending || d.deleted) {
       return;
     }
     d.syncPending = true;
@@ -224,6 +251,9 @@ final class DeploymentController {
         c.config.controllerLatencyMillis(),
         () -> {
           d.syncPending = false;
+          if (d.deleted) {
+            return; // deleted while the sync waited: the garbage collector owns its pods now
+          }
           // The ReplicaSet controller first: replace pods that went away (evicted, preempted).
           for (ReplicaSet rs : d.sets) {
             if (rs.pods.size() != rs.replicas) {

@@ -65,6 +65,9 @@ final class HorizontalPodAutoscaler {
   }
 
   private void sync(Deployment d) {
+    if (d.deleted) {
+      return; // its Deployment was deleted: the loop ends with it
+    }
     PodAutoscaling hpa = d.spec.autoscaling();
     int current = d.replicas;
     int bound = ReplicaNormalization.outOfBounds(current, hpa.minReplicas(), hpa.maxReplicas());

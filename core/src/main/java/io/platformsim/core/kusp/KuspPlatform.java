@@ -18,9 +18,11 @@ import io.platformsim.identity.ClusterIdentity;
 import io.platformsim.identity.IdentityMetrics;
 import io.platformsim.scheduler.placement.FastScheduler;
 import io.platformsim.scheduler.state.NodeTable;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * KuSP, a Kubernetes cluster (upstream v1.31 behaviour) on one {@link Simulation}: it implements
@@ -57,6 +59,8 @@ import java.util.OptionalDouble;
 public final class KuspPlatform implements Platform {
 
   private final Cluster c;
+  // Services whose Deployment was deleted and not created again: inService 0, setLoad ignored.
+  private final Set<String> retired = new HashSet<>();
 
   /**
    * A cluster of {@code config.totalInitialNodes()} Ready nodes (every pool's initial ones) and no
@@ -124,6 +128,27 @@ public final class KuspPlatform implements Platform {
    */
   public void deploy(Service service, DeploymentSpec spec) {
     c.deploymentController.create(service, spec);
+    retired.remove(service.name());
+  }
+
+  /**
+   * Deletes {@code service}'s Deployment now (background cascading deletion: its ReplicaSets and
+   * pods are garbage-collected, each pod terminating within its grace period; see {@code
+   * DeploymentController.delete}). The nodes it leaves empty stay billed until the cluster
+   * autoscaler removes them by its scale-down rules ({@code --scale-down-unneeded-time}, 10 min by
+   * default); without cluster autoscaling they stay.
+   *
+   * <p>After it: {@link #inService} is 0; {@link #setLoad} on the service is ignored; every other
+   * read or change of it ({@link #apply}, {@link #scale}, {@link #pods(String)}, ...) is an unknown
+   * service; {@link #deploy} of it again creates a new Deployment (a retried wave), whose pods may
+   * share nodes with the old one's still terminating.
+   *
+   * @throws IllegalArgumentException for a service not deployed (or already retired)
+   */
+  @Override
+  public void retire(String service) {
+    c.deploymentController.delete(c.deployment(service));
+    retired.add(service);
   }
 
   /**
@@ -211,10 +236,18 @@ public final class KuspPlatform implements Platform {
 
   /**
    * Sets {@code service}'s load factor: each running pod uses {@code factor × Service.usage}.
+   * Ignored for a {@linkplain #retire retired} service.
    *
    * @throws IllegalArgumentException for an unknown service or a negative or non-finite factor
    */
   public void setLoad(String service, double factor) {
+    if (retired.contains(service)) {
+      if (!(factor >= 0) || Double.isInfinite(factor)) {
+        throw new IllegalArgumentException(
+            "load factor of '" + service + "' must be finite and >= 0, was " + factor);
+      }
+      return; // its Deployment is gone (see retire)
+    }
     Deployment d = c.deployment(service);
     d.setLoad(factor);
     c.recorder.refreshUsage(d);
@@ -248,6 +281,9 @@ public final class KuspPlatform implements Platform {
    */
   @Override
   public OptionalDouble scalingTarget(String service) {
+    if (retired.contains(service)) {
+      return OptionalDouble.empty();
+    }
     PodAutoscaling hpa = c.deployment(service).spec.autoscaling();
     return hpa == null ? OptionalDouble.empty() : OptionalDouble.of(hpa.targetCpuPercent() / 100.0);
   }
@@ -422,6 +458,9 @@ public final class KuspPlatform implements Platform {
   /** Available pods of {@code service} now. */
   @Override
   public int inService(String service) {
+    if (retired.contains(service)) {
+      return 0;
+    }
     return available(service);
   }
 
@@ -432,6 +471,9 @@ public final class KuspPlatform implements Platform {
    */
   @Override
   public boolean recovered(String service, long failedAtMillis) {
+    if (retired.contains(service)) {
+      return true;
+    }
     return c.nodeLifecycle.evictedNodeFailedBy(failedAtMillis)
         && available(service) >= replicas(service);
   }

@@ -16,10 +16,12 @@ import io.platformsim.core.workload.Release;
 import io.platformsim.core.workload.Service;
 import io.platformsim.identity.IdentityMetrics;
 import io.platformsim.identity.ipam.Exhaustion;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * The legacy service platform on one {@link Simulation}: one pool of machines per service, each
@@ -70,6 +72,8 @@ public final class LespPlatform implements Platform {
   private final Simulation sim;
   private final LespConfig config;
   private final Map<String, ServicePool> pools = new LinkedHashMap<>();
+  // Services retired and not deployed again: inService 0, setLoad ignored (see retire).
+  private final Set<String> retired = new HashSet<>();
   private final MachineLifecycle lifecycle;
   private final ConfigManagementRun configRuns;
   private final DeploySystem deploySystem;
@@ -102,7 +106,7 @@ public final class LespPlatform implements Platform {
     this.common = new CommonStreams(streams::stream);
     this.recorder = new MetricsRecorder(sim.now(), pricing);
     this.configRuns = new ConfigManagementRun(sim, config.configManagement(), streams, recorder);
-    this.lifecycle = new MachineLifecycle(sim, streams, config, pools, recorder, configRuns);
+    this.lifecycle = new MachineLifecycle(sim, streams, config, recorder, configRuns);
     this.deploySystem = new DeploySystem(config, lifecycle, streams);
   }
 
@@ -128,6 +132,9 @@ public final class LespPlatform implements Platform {
    * holds one instance plus the agents) and launches {@code config.poolSize(service)} machines,
    * round-robin over the zones its placement allows. A pool per service, one instance per machine:
    * the service's antiAffinity and dedicatedHardware needs hold by construction.
+   *
+   * <p>A service {@linkplain #retire retired} earlier may be deployed again (a rolled-back
+   * migration retried): it gets a new pool, while the old pool's machines finish draining.
    *
    * @throws IllegalArgumentException if the service is already deployed, fits no type or asks for a
    *     zone spread above the zones
@@ -168,6 +175,7 @@ public final class LespPlatform implements Platform {
     }
     ServicePool pool = new ServicePool(service, type, wanted, config.baseImage());
     pools.put(service.name(), pool);
+    retired.remove(service.name());
     for (int i = 0; i < wanted; i++) {
       lifecycle.launch(
           pool, pool.image, pool.version, 0, new PoolWaiter(lifecycle, pool, -1), null);
@@ -175,6 +183,44 @@ public final class LespPlatform implements Platform {
     if (scaling != null) {
       scaling.watch(pool);
     }
+  }
+
+  /**
+   * The service leaves LeSP now, as a migration's last step decommissions its pool: the pool wants
+   * no machine any more, its auto-scaling stops, and every machine is drained from the load
+   * balancer for the deploy system's drain time ({@link DeploySteps#drain()}, 30 s by default) and
+   * terminated; machines still launching are terminated at once. Nothing is replaced (a machine
+   * crashing while it drains is just gone). Billing stops machine by machine as each terminates
+   * (EC2 bills until the instance is terminated, {@link MachineState#isBilled()}), so {@link
+   * #sample} counts the draining ones until their drain ends.
+   *
+   * <p>After it: {@link #inService} is 0 and {@link #recovered} true; {@link #setLoad} on the
+   * service is ignored (a migration may keep setting the LeSP share to 0); {@link #scalingTarget}
+   * is empty; every other read or change of the service ({@link #apply}, {@link #inject}, {@link
+   * #poolSize}, {@link #machines}, ...) is an unknown service; {@link #deploy} of it again is
+   * allowed. The retired pool's role leaves {@link #identityMetrics()} at once (its draining
+   * machines hold their addresses until they terminate).
+   *
+   * @throws IllegalArgumentException for a service not deployed (or already retired)
+   * @throws IllegalStateException while a rollout runs or waits on the pool: the deploy system
+   *     does one thing at a time on a pool; retire it once the rollout ended
+   */
+  @Override
+  public void retire(String service) {
+    ServicePool pool = pool(service);
+    if (pool.rollout != null) {
+      throw new IllegalStateException(
+          "cannot retire '"
+              + service
+              + "' while its rollout of "
+              + pool.rollout.release.version()
+              + " runs ("
+              + pool.queued.size()
+              + " more queued)");
+    }
+    pools.remove(service);
+    retired.add(service);
+    lifecycle.retirePool(pool, "service retired");
   }
 
   /**
@@ -271,13 +317,17 @@ public final class LespPlatform implements Platform {
 
   /**
    * Sets the service's load to {@code factor} times its nominal usage (1 = the service's {@link
-   * Service#usage()} per wanted instance); drives usage utilization and auto-scaling.
+   * Service#usage()} per wanted instance); drives usage utilization and auto-scaling. Ignored for a
+   * {@linkplain #retire retired} service.
    *
    * @throws IllegalArgumentException for an unknown service or a negative or non-finite factor
    */
   public void setLoad(String service, double factor) {
     if (!(factor >= 0) || Double.isInfinite(factor)) {
       throw new IllegalArgumentException("load factor must be finite and >= 0, was " + factor);
+    }
+    if (retired.contains(service)) {
+      return; // it left the platform: no pool to load (see retire)
     }
     ServicePool pool = pool(service);
     pool.load = factor;
@@ -309,6 +359,9 @@ public final class LespPlatform implements Platform {
    */
   @Override
   public OptionalDouble scalingTarget(String service) {
+    if (retired.contains(service)) {
+      return OptionalDouble.empty();
+    }
     pool(service);
     return config
         .autoScalingOf(service)
@@ -422,7 +475,12 @@ public final class LespPlatform implements Platform {
     ServicePool pool = pools.get(service);
     if (pool == null) {
       throw new IllegalArgumentException(
-          "unknown service '" + service + "'; deployed: " + pools.keySet());
+          "unknown service '"
+              + service
+              + "'"
+              + (retired.contains(service) ? " (retired)" : "")
+              + "; deployed: "
+              + pools.keySet());
     }
     return pool;
   }
@@ -430,12 +488,18 @@ public final class LespPlatform implements Platform {
   /** Machines of {@code service} in service now. */
   @Override
   public int inService(String service) {
+    if (retired.contains(service)) {
+      return 0;
+    }
     return pool(service).inServiceMachines().size();
   }
 
   /** Recovered once the pool has as many machines in service as it should have. */
   @Override
   public boolean recovered(String service, long failedAtMillis) {
+    if (retired.contains(service)) {
+      return true;
+    }
     return inService(service) >= poolSize(service);
   }
 

@@ -38,6 +38,9 @@ public final class Machine {
   long periodicEvent = EventQueue.NO_EVENT;
   MachineWaiter waiter;
   Rollout owner;
+  // The pool it belongs to, set at launch: a retired pool has left the platform's map while its
+  // machines still drain, and a redeployed service has a new pool under the same name.
+  ServicePool pool;
   boolean retiring;
   boolean healthy = true;
   long deployStartMillis = -1;

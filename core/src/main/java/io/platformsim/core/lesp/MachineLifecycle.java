@@ -36,7 +36,6 @@ import org.apache.commons.math3.random.RandomGenerator;
 final class MachineLifecycle {
   private final Simulation sim;
   private final LespConfig config;
-  private final Map<String, ServicePool> pools;
   private final MetricsRecorder recorder;
   private final ConfigManagementRun configRuns;
   private final IdentityProvisioner identity;
@@ -55,19 +54,15 @@ final class MachineLifecycle {
   private final RandomGenerator bootFailures;
   private final RandomGenerator healthChecks;
 
-  /**
-   * {@code pools} is the platform's map of pools by service, read here to find a machine's pool.
-   */
+  /** Each machine knows its own pool ({@link Machine#pool}), retired pools included. */
   MachineLifecycle(
       Simulation sim,
       RandomStreams streams,
       LespConfig config,
-      Map<String, ServicePool> pools,
       MetricsRecorder recorder,
       ConfigManagementRun configRuns) {
     this.sim = sim;
     this.config = config;
-    this.pools = pools;
     this.recorder = recorder;
     this.configRuns = configRuns;
     this.identity =
@@ -150,6 +145,7 @@ final class MachineLifecycle {
     Machine m =
         new Machine(
             nextId++, pool.service.name(), pool.type, image, version, nextZone(pool), sim.now());
+    m.pool = pool;
     allMachines.add(m);
     if (recorder.pricing().launchesSpot(pool.machines.size(), pool.spotMachines)) {
       m.spot = true;
@@ -331,7 +327,7 @@ final class MachineLifecycle {
    * below the wanted size is replaced if the pool replaces failed machines.
    */
   void crash(Machine m, String cause) {
-    ServicePool pool = pools.get(m.service());
+    ServicePool pool = m.pool;
     cancelCrash(m);
     m.crashEvent = EventQueue.NO_EVENT;
     setState(m, MachineState.FAILED, cause);
@@ -368,6 +364,26 @@ final class MachineLifecycle {
     terminate(pool, m, cause);
   }
 
+  /**
+   * The whole pool leaves: it wants no machine and no load any more, and every machine it has goes
+   * through {@link #retire} with the deploy system's drain ({@link DeploySteps#drain()}) if it
+   * serves, at once if it is still launching (a launch waiting for an address gives up its place in
+   * the queue). Nothing replaces them: a retiring machine that crashes is not replaced, and the
+   * pool's auto-scaling stops at its next evaluation ({@link TargetTracking}). Each machine is
+   * billed until it is terminated, as any other.
+   */
+  void retirePool(ServicePool pool, String cause) {
+    pool.retired = true;
+    pool.wanted = 0;
+    pool.load = 0;
+    recorder.updateUsage(pool, sim.now());
+    for (Machine m : new ArrayList<>(pool.machines)) {
+      if (!m.retiring) {
+        retire(pool, m, cause, true);
+      }
+    }
+  }
+
   private void terminate(ServicePool pool, Machine m, String cause) {
     m.stepEvent = EventQueue.NO_EVENT;
     if (m.periodicEvent != EventQueue.NO_EVENT) {
@@ -402,7 +418,7 @@ final class MachineLifecycle {
     // Causes repeat across a pool ("deploy 2", "booted base-1"): keep one copy of each text.
     String known = causes.putIfAbsent(cause, cause);
     m.moveTo(next, now, known != null ? known : cause);
-    ServicePool pool = pools.get(m.service());
+    ServicePool pool = m.pool;
     recorder.transition(prev, next, m.type(), pool.service, m.spot, now);
     if ((prev == MachineState.IN_SERVICE) != (next == MachineState.IN_SERVICE)) {
       pool.inService += next == MachineState.IN_SERVICE ? 1 : -1;

@@ -32,6 +32,8 @@ final class ServicePool {
   int zoneCursor;
   Rollout rollout;
   final ArrayDeque<Rollout> queued = new ArrayDeque<>();
+  // The service left the platform (LespPlatform.retire): its machines drain, nothing replaces them.
+  boolean retired;
 
   ServicePool(Service service, InstanceType type, int wanted, BaseImage image) {
     this.service = service;

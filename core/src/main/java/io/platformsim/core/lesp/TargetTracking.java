@@ -10,6 +10,7 @@ import java.util.List;
  * pool is resized to {@code ceil(demand / (target x request))} mCPU-wise, clamped to [min, max],
  * unless a rollout runs on it, the service requests no CPU or the last action is within the
  * cooldown. Scale-out launches pool members; scale-in drains and retires the newest members first.
+ * A retired pool ({@link LespPlatform#retire}) is evaluated no more.
  */
 final class TargetTracking {
   private final AutoScaling policy;
@@ -33,6 +34,9 @@ final class TargetTracking {
   }
 
   private void evaluate(ServicePool pool) {
+    if (pool.retired) {
+      return; // the service left the platform: its Auto Scaling group is deleted with the pool
+    }
     sim.schedule(policy.evaluationMillis(), () -> evaluate(pool));
     long requestCpu = pool.service.request().milliCpu();
     if (pool.rollout != null

@@ -57,6 +57,22 @@ public interface Platform {
    */
   void setLoad(String service, double factor);
 
+  /**
+   * The service leaves the platform now (a migration decommissions its old side, or a rolled-back
+   * wave tears its new side down): the platform stops serving it and releases its capacity by its
+   * own rules, which may take time (a drain, a grace period, an autoscaler's wait before it removes
+   * emptied capacity); billing follows what is actually released. Afterwards {@link #inService} is
+   * 0, {@link #setLoad} on it is ignored, and {@link #deploy} of the same service again is allowed.
+   * Implementations state what else they accept for a retired service.
+   *
+   * @throws IllegalArgumentException for a service not deployed
+   * @throws UnsupportedOperationException if the platform cannot retire a service (the default)
+   */
+  default void retire(String service) {
+    throw new UnsupportedOperationException(
+        name() + " cannot retire a service (asked to retire '" + service + "')");
+  }
+
   /** Instances of {@code service} serving traffic now. */
   int inService(String service);
 

@@ -26,7 +26,7 @@ final class OnePoolFleet {
     RandomStreams streams = RandomStreams.of(1, 0);
     ConfigManagementRun runs =
         new ConfigManagementRun(sim, config.configManagement(), streams, recorder);
-    lifecycle = new MachineLifecycle(sim, streams, config, pools, recorder, runs);
+    lifecycle = new MachineLifecycle(sim, streams, config, recorder, runs);
     deploys = new DeploySystem(config, lifecycle, streams);
     Service zebra = DeterministicCase.zebra().withInstances(n);
     pool =
