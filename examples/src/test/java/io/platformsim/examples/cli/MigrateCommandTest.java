@@ -102,6 +102,68 @@ class MigrateCommandTest {
     assertFalse(Files.exists(charts()));
   }
 
+  /** Two services and one replication: a migration in a few seconds. */
+  private static final String SMALL =
+      """
+      name: small
+      seed: 5
+      replications: 1
+      horizon: 1h
+      services:
+        - name: zebra
+          instances: 4
+          request: {cpu: 1000m, memory: 2Gi}
+          usage: {cpu: 250m, memory: 1Gi}
+        - name: cheetah
+          instances: 6
+          request: {cpu: 500m, memory: 1Gi}
+          usage: {cpu: 100m, memory: 512Mi}
+      kusp:
+        initialNodes: 2
+      """;
+
+  /**
+   * Two waves of one service each, 14 days apart, readiness 2 days, the default traffic steps (full
+   * share after 7 days) and bake (7 days), 60 days reported: 1440 h, 2 months of 730 h (the second
+   * cut short at 710 h). Wave 2 starts on day 14 and is drained on day 14 + 2 + 7 + 7 = 30, in
+   * month 0 (730 h = 30.4 d): month 1 has both services on KuSP.
+   */
+  private static final String PLAN =
+      """
+      start: 2027-01-04
+      ordering: {policy: smallest-first, waves: 2}
+      spacing: 14d
+      readiness: 2d
+      horizon: 60d
+      """;
+
+  @Test
+  void runsAMigrationAndWritesTheJsonTheCsvAndTheCharts() throws Exception {
+    Path scenario = dir.resolve("small.yaml");
+    Files.writeString(scenario, SMALL);
+    Path plan = dir.resolve("plan.yaml");
+    Files.writeString(plan, PLAN);
+    Invocation i = migrate(scenario.toString(), "--plan", plan.toString(), "--json");
+    assertEquals(0, i.exitCode(), i.err());
+    assertEquals(1, i.out().lines().count(), "one line: " + i.out());
+    String json = i.out();
+    assertTrue(json.contains("\"months\":[{\"month\":0,\"from\":\"2027-01-04\","), json);
+    assertTrue(json.contains("{\"month\":1,\"from\":\"2027-02-03\","), json);
+    assertFalse(json.contains("\"month\":2,"), "2 months in 60 days: " + json);
+    // Month 1: both services drained from LeSP by day 30, so both on KuSP the whole month.
+    String month1 = json.substring(json.indexOf("{\"month\":1,"));
+    assertTrue(month1.contains("\"servicesOnKusp\":{\"mean\":2.0,"), month1);
+    assertTrue(month1.contains("\"servicesOnLesp\":{\"mean\":0.0,"), month1);
+    assertTrue(month1.contains("\"lespCostPerHour\":{\"mean\":0.0,"), month1);
+    for (String name : MigrateCsv.FILES) {
+      assertTrue(Files.size(csv().resolve(name)) > 0, name);
+    }
+    assertEquals(3, Files.readAllLines(csv().resolve("months.csv")).size(), "header + 2 months");
+    for (String name : io.platformsim.examples.report.MigrationCharts.FILES) {
+      assertTrue(Files.size(charts().resolve(name)) > 1000, name);
+    }
+  }
+
   @Test
   void helpListsThePlanOptionAndTheDefaultPlan() {
     Invocation i = Invocation.platformsim("migrate", "--help");
