@@ -72,10 +72,10 @@ public final class SteadyState {
    * min stabilization plus the cluster autoscaler's 10 min unneeded time and scan have passed well
    * within it).
    */
-  public static final Duration WARM_UP = Duration.ofMinutes(45);
+  public static final Duration WARM_UP = Duration.ofMinutes(30);
 
   /** Simulated time measured after the warm-up. */
-  public static final Duration WINDOW = Duration.ofMinutes(30);
+  public static final Duration WINDOW = Duration.ofMinutes(15);
 
   /** Time between samples of machines and allocation in the window. */
   public static final Duration SAMPLE = Duration.ofMinutes(5);
