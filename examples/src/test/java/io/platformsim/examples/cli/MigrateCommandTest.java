@@ -165,6 +165,27 @@ class MigrateCommandTest {
   }
 
   @Test
+  void theExamplePlanFileRunsAndTheTableShowsItsRollbacks() throws Exception {
+    Path scenario = dir.resolve("small.yaml");
+    Files.writeString(scenario, SMALL);
+    // Maven runs tests in the module directory; an IDE may run them from the repository root.
+    Path example =
+        Files.exists(Path.of("migration", "plan.yaml"))
+            ? Path.of("migration", "plan.yaml")
+            : Path.of("examples", "migration", "plan.yaml");
+    Invocation i =
+        Invocation.platformsim("migrate", scenario.toString(), "--plan", example.toString(), "-q");
+    assertEquals(0, i.exitCode(), i.err());
+    assertEquals("", i.err(), "-q: nothing on standard error");
+    // plan.yaml: smallest-first in 4 waves, one attempt in ten rolled back, retried after 14 days.
+    assertTrue(i.out().contains("4 waves smallest-first 14 d apart"), i.out());
+    assertTrue(i.out().contains("rollback 10% per wave, retry after 14 d"), i.out());
+    // 365 days = 8760 h = 12 months of 730 h: rows 0 to 11 in each of the two month tables.
+    assertEquals(2, i.out().lines().filter(l -> l.startsWith("11 ")).count(), i.out());
+    assertFalse(i.out().lines().anyMatch(l -> l.startsWith("12 ")), i.out());
+  }
+
+  @Test
   void helpListsThePlanOptionAndTheDefaultPlan() {
     Invocation i = Invocation.platformsim("migrate", "--help");
     assertEquals(0, i.exitCode());
