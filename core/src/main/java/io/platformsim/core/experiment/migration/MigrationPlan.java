@@ -177,6 +177,18 @@ public record MigrationPlan(
     Waves.Ordered o = (Waves.Ordered) waves;
     List<String> order = WaveOrderings.named(o.policy()).order(services, this);
     int count = Math.min(o.count(), order.size());
+    for (int w : forcedRollbacks) {
+      if (w > count) {
+        throw new IllegalArgumentException(
+            "forcedRollbacks names wave "
+                + w
+                + ", but the "
+                + order.size()
+                + " services make only "
+                + count
+                + " waves");
+      }
+    }
     List<List<String>> cut = new ArrayList<>();
     int from = 0;
     for (int w = 0; w < count; w++) {
@@ -185,6 +197,36 @@ public record MigrationPlan(
       from += size;
     }
     return List.copyOf(cut);
+  }
+
+  /** One line per part, as a plan file would say it (for jshell and logs). */
+  @Override
+  public String toString() {
+    return "MigrationPlan[start "
+        + start
+        + ", "
+        + (waves instanceof Waves.Ordered o
+            ? o.count() + " waves " + o.policy()
+            : ((Waves.Lists) waves).waves().size() + " explicit waves")
+        + " every "
+        + waveSpacing.toDays()
+        + " d, readiness "
+        + readiness
+        + ", traffic "
+        + trafficSteps.stream().map(s -> s.after().toHours() + " h " + s.kuspShare()).toList()
+        + ", bake "
+        + bake.toHours()
+        + " h, rollback p "
+        + rollbackProbability
+        + " retry "
+        + rollbackRetry.toDays()
+        + " d forced "
+        + forcedRollbacks
+        + (risk.isEmpty() ? "" : ", " + risk.size() + " risk scores")
+        + (calls.isEmpty() ? "" : ", calls of " + calls.size() + " services")
+        + ", horizon "
+        + horizon.toDays()
+        + " d]";
   }
 
   private static void requirePositive(String field, Duration d) {

@@ -132,6 +132,25 @@ public record MigrationTimeline(List<Segment> segments, List<WaveOutcome> waves)
     return new MigrationTimeline(segments(services, changes, horizon), outcomes);
   }
 
+  /**
+   * The state at {@code millis} (0 = the plan's start).
+   *
+   * @throws IllegalArgumentException if {@code millis} is outside [0, horizon)
+   */
+  public MigrationState stateAt(long millis) {
+    for (Segment s : segments) {
+      if (millis >= s.startMillis() && millis < s.endMillis()) {
+        return s.state();
+      }
+    }
+    throw new IllegalArgumentException(
+        "time "
+            + millis
+            + " ms is outside the timeline [0, "
+            + segments.get(segments.size() - 1).endMillis()
+            + ")");
+  }
+
   private static long maxDrain(Map<String, Long> dualStart, long lastStep, long bake, long goNoGo) {
     long done = goNoGo;
     for (long begin : dualStart.values()) {

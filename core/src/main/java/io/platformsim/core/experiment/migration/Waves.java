@@ -27,7 +27,7 @@ public sealed interface Waves {
    * @param count the number of waves, at least 1
    */
   record Ordered(String policy, int count) implements Waves {
-    /** Validates the count. */
+    /** Refuses a null policy; the plan checks the name and the count. */
     public Ordered {
       Objects.requireNonNull(policy, "policy must not be null");
     }

@@ -34,6 +34,15 @@ class MigrationPlanTest {
     assertEquals(Duration.ofDays(365), p.horizon());
   }
 
+  @Test
+  void printsOnOneLine() {
+    assertEquals(
+        "MigrationPlan[start 2027-01-01, 4 waves smallest-first every 14 d, readiness uniform("
+            + "172800000 .. 432000000 ms), traffic [0 h 0.01, 24 h 0.1, 72 h 0.5, 168 h 1.0], bake"
+            + " 168 h, rollback p 0.0 retry 14 d forced [], horizon 365 d]",
+        MigrationPlan.defaults().toString());
+  }
+
   private static TrafficStep step(long days, double share) {
     return new TrafficStep(Duration.ofDays(days), share);
   }

@@ -2,6 +2,7 @@ package io.platformsim.core.experiment.migration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.platformsim.core.engine.DurationDistribution;
 import io.platformsim.core.engine.RandomStreams;
@@ -134,6 +135,24 @@ class MigrationTimelineTest {
             seg(27, 28, L, d(0.5)),
             seg(28, 30, L, L)),
         s.subList(s.size() - 5, s.size()));
+  }
+
+  @Test
+  void stateAtFindsTheSegment() {
+    MigrationTimeline t = timeline(plan().build(), 1);
+    assertEquals(seg(0, 2, L, L).state(), t.stateAt(0));
+    assertEquals(seg(3, 4, d(0.5), L).state(), t.stateAt(4 * DAY - 1));
+    assertEquals(seg(4, 7, d(1.0), L).state(), t.stateAt(4 * DAY));
+    assertEquals(seg(17, 30, K, K).state(), t.stateAt(30 * DAY - 1));
+    assertThrows(IllegalArgumentException.class, () -> t.stateAt(30 * DAY));
+  }
+
+  @Test
+  void aForcedRollbackOfAWaveTheFleetLeavesEmptyIsAnError() {
+    MigrationPlan p = plan().ordering("smallest-first", 4).forcedRollbacks(Set.of(3)).build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> timeline(p, 1));
+    assertEquals(
+        "forcedRollbacks names wave 3, but the 2 services make only 2 waves", e.getMessage());
   }
 
   @Test
