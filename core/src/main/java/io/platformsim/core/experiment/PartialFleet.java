@@ -2,12 +2,16 @@ package io.platformsim.core.experiment;
 
 import io.platformsim.core.kusp.ClusterAutoscaling;
 import io.platformsim.core.kusp.KuspConfig;
+import io.platformsim.core.kusp.KuspPlatform;
 import io.platformsim.core.kusp.NodePool;
+import io.platformsim.core.lesp.LespPlatform;
+import io.platformsim.core.platform.Platform;
 import io.platformsim.core.workload.Service;
 import io.platformsim.core.workload.Workload;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A platform that holds only part of a scenario's fleet, as during a migration: the KuSP cluster
@@ -43,8 +47,7 @@ public final class PartialFleet {
       part.add(whole.service(name));
     }
     KuspConfig k = scenario.kusp();
-    double r =
-        (double) Scenario.nodesFor(Workload.of(part), k) / Scenario.nodesFor(whole, k);
+    double r = (double) Scenario.nodesFor(Workload.of(part), k) / Scenario.nodesFor(whole, k);
     ClusterAutoscaling ca = k.clusterAutoscaling();
     int initial = Math.max(1, scaled(k.initialNodes(), r));
     if (ca != null) {
@@ -88,5 +91,37 @@ public final class PartialFleet {
   /** The same for KuSP's {@code holders} pods ({@code kusp.identity.certificates}). */
   public static double kuspRenewalsPerHour(Scenario scenario, long holders) {
     return scenario.kusp().identity().certificates().issuancePerHour(holders);
+  }
+
+  /**
+   * Why {@code scenario}'s KuSP pod addresses cannot coexist with LeSP's network ({@link
+   * MigrationAddressing#check}: an overlay range overlapping the legacy network, one line naming
+   * both CIDRs), or empty if they can. A migration reports it rather than refusing to run, so the
+   * built-in scenario (overlay 10.0.0.0/16 inside LeSP's 10.0.0.0/8) still runs.
+   */
+  public static Optional<String> addressConflict(Scenario scenario) {
+    try {
+      MigrationAddressing.check(scenario.lesp(), scenario.kusp());
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  /**
+   * The addresses {@code lesp} and {@code kusp} (the standard platforms, on one simulation) hold
+   * now in the range they share ({@link MigrationAddressing#overlap}); {@link AddressOverlap#NONE}
+   * when either is null or not a standard platform, or their ranges conflict (reported by {@link
+   * #addressConflict} instead).
+   */
+  public static AddressOverlap addressOverlap(Platform lesp, Platform kusp) {
+    if (lesp instanceof LespPlatform l && kusp instanceof KuspPlatform k) {
+      try {
+        return MigrationAddressing.overlap(l, k);
+      } catch (IllegalArgumentException conflict) {
+        return AddressOverlap.NONE;
+      }
+    }
+    return AddressOverlap.NONE;
   }
 }

@@ -172,17 +172,17 @@ final class DeploymentController {
 
   /**
    * Deletes {@code d} now, as {@code kubectl delete deployment} with the default background
-   * cascading deletion: the Deployment leaves the API at once, and the garbage collector deletes its
-   * ReplicaSets and their pods, whose owners are all gone (k/k v1.31
-   * pkg/controller/garbagecollector/garbagecollector.go {@code attemptToDeleteItem}: an object whose
-   * owner references all dangle is deleted with the propagation policy it asks for; the collector's
-   * own lag is not modelled). Each pod is deleted as the ReplicaSet controller deletes a surplus one
-   * ({@link Kubelet#deletePod}): a running container gets SIGTERM and exits within the grace
-   * period, a pending pod leaves the scheduling queue. Its HPA stops (the HorizontalPodAutoscaler's
-   * target is gone; upstream it reports an error until deleted too), no sync or progress check runs
-   * again, and the Deployment's rollouts leave {@link #rollouts()}. The nodes it emptied are left to
-   * the cluster autoscaler, which removes them by its own scale-down rules ({@link
-   * ClusterAutoscaler}, {@code --scale-down-unneeded-time}, 10 min by default).
+   * cascading deletion: the Deployment leaves the API at once, and the garbage collector deletes
+   * its ReplicaSets and their pods, whose owners are all gone (k/k v1.31
+   * pkg/controller/garbagecollector/garbagecollector.go {@code attemptToDeleteItem}: an object
+   * whose owner references all dangle is deleted with the propagation policy it asks for; the
+   * collector's own lag is not modelled). Each pod is deleted as the ReplicaSet controller deletes
+   * a surplus one ({@link Kubelet#deletePod}): a running container gets SIGTERM and exits within
+   * the grace period, a pending pod leaves the scheduling queue. Its HPA stops (the
+   * HorizontalPodAutoscaler's target is gone; upstream it reports an error until deleted too), no
+   * sync or progress check runs again, and the Deployment's rollouts leave {@link #rollouts()}. The
+   * nodes it emptied are left to the cluster autoscaler, which removes them by its own scale-down
+   * rules ({@link ClusterAutoscaler}, {@code --scale-down-unneeded-time}, 10 min by default).
    */
   void delete(Deployment d) {
     c.deployments.remove(d.service.name());

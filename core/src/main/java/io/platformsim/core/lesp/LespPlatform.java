@@ -202,8 +202,8 @@ public final class LespPlatform implements Platform {
    * machines hold their addresses until they terminate).
    *
    * @throws IllegalArgumentException for a service not deployed (or already retired)
-   * @throws IllegalStateException while a rollout runs or waits on the pool: the deploy system
-   *     does one thing at a time on a pool; retire it once the rollout ended
+   * @throws IllegalStateException while a rollout runs or waits on the pool: the deploy system does
+   *     one thing at a time on a pool; retire it once the rollout ended
    */
   @Override
   public void retire(String service) {

@@ -107,9 +107,7 @@ class LespRetireTest {
         new LespPlatform(
             sim,
             RandomStreams.of(1, 0),
-            DeterministicCase.config()
-                .autoScaling(AutoScaling.targetTracking(0.5, 1, 10))
-                .build());
+            DeterministicCase.config().autoScaling(AutoScaling.targetTracking(0.5, 1, 10)).build());
     scaled.deploy(zebra());
     sim.runUntil(400 * S);
     scaled.setLoad("zebra", 3.0);
@@ -125,8 +123,8 @@ class LespRetireTest {
     lesp.deploy(zebra());
     sim.runUntil(400 * S);
     lesp.apply(io.platformsim.core.workload.Release.app("zebra", "2"), DeployStrategy.rolling(2));
-    IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> lesp.retire("zebra"));
-    assertEquals("cannot retire 'zebra' while its rollout of 2 runs (0 more queued)", e.getMessage());
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> lesp.retire("zebra"));
+    assertEquals(
+        "cannot retire 'zebra' while its rollout of 2 runs (0 more queued)", e.getMessage());
   }
 }

@@ -5,6 +5,7 @@ import io.platformsim.core.engine.Observation;
 import io.platformsim.core.engine.ObservationModel;
 import io.platformsim.core.engine.ReplicationResult;
 import io.platformsim.core.engine.Replications;
+import io.platformsim.core.experiment.PartialFleet;
 import io.platformsim.core.experiment.Scenario;
 import io.platformsim.core.workload.Service;
 import java.util.ArrayList;
@@ -20,10 +21,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Per replication {@code i} (streams {@code RandomStreams.of(seed, i)}, so replication i is the
  * same on any thread): the plan is expanded into segments ({@link MigrationTimeline#of}, drawing
  * readiness times and rollbacks); each distinct state is evaluated once in steady state ({@link
- * SteadyState}: both platforms in one simulation, a warm-up and a short window) and the segments are
- * added up per month of 730 h, with the baselines, break-even, peak overlap and total migration
+ * SteadyState}: both platforms in one simulation, a warm-up and a short window) and the segments
+ * are added up per month of 730 h, with the baselines, break-even, peak overlap and total migration
  * cost ({@link MigrationLedger} defines them). Quiet months cost no events: a replication simulates
- * about (waves × traffic steps × 2) states of 75 simulated minutes each, whatever the horizon.
+ * one steady state of 45 simulated minutes per distinct state, whatever the horizon. As each
+ * service draws its own readiness time, its traffic steps and drain fall at their own times: about
+ * services × (traffic steps + 1) states (301 segments in replication 0 of the built-in scenario's
+ * 60 services under the default plan).
  *
  * <p>Replications run in parallel ({@link Replications#observe}); each figure is an {@link
  * Estimate} over them. The same seed gives the same result on any number of threads.
@@ -105,7 +109,9 @@ public final class Migration {
         };
     ReplicationResult r = Replications.observe(scenario.seed(), replications, threads, model);
     List<MonthRow> months = new ArrayList<>();
-    for (int m = 0; r.observations().get(0).containsKey(key(m, MigrationLedger.Column.values()[0])); m++) {
+    for (int m = 0;
+        r.observations().get(0).containsKey(key(m, MigrationLedger.Column.values()[0]));
+        m++) {
       months.add(row(r, m));
     }
     int never = 0;
@@ -125,7 +131,8 @@ public final class Migration {
         never,
         r.estimate(PEAK),
         r.estimate(TOTAL),
-        first.get());
+        first.get(),
+        PartialFleet.addressConflict(scenario));
   }
 
   private static String key(int month, MigrationLedger.Column c) {
@@ -139,7 +146,7 @@ public final class Migration {
     }
     return new MonthRow(
         m, e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8], e[9], e[10], e[11], e[12], e[13],
-        e[14], e[15]);
+        e[14], e[15], e[16], e[17]);
   }
 
   private static Estimate named(Estimate e, String name) {

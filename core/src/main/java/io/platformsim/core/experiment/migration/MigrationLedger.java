@@ -23,12 +23,12 @@ import java.util.function.Function;
  *       <b>Break-even</b>: the first time after the first wave's start at which the savings are
  *       back at or above 0 after having been below 0 (dual running makes them fall first), found
  *       exactly by linear interpolation inside the segment where they cross; in months from the
- *       start (fractional, e.g. 7.4 is 40% into month 7, 0-based). If the savings never go below
- *       0 (a migration cheaper from its first day) it is the first wave's start. NaN when they are
- *       still below 0 at the horizon.
+ *       start (fractional, e.g. 7.4 is 40% into month 7, 0-based). If the savings never go below 0
+ *       (a migration cheaper from its first day) it is the first wave's start. NaN when they are
+ *       still below 0 at the horizon, or when no wave starts before it.
  *   <li><b>Peak overlap cost per hour</b>: the largest total cost per hour of a segment in which
- *       both platforms are in use (a service dual running, or services on each side); 0 if there
- *       is none.
+ *       both platforms are in use (a service dual running, or services on each side); 0 if there is
+ *       none.
  *   <li><b>Total migration cost</b>: {@code ∫ (migration − stay on LeSP) dt} from the start until
  *       the last LeSP pool is drained (the first segment with every service on KuSP), or until the
  *       horizon if that never happens: the extra paid for the move, net of what was saved while
@@ -63,7 +63,9 @@ record MigrationLedger(
     HOST_BLAST_RADIUS("hostBlastRadius", true),
     CUMULATIVE_COST_USD("cumulativeCostUsd", false),
     STAY_ON_LESP_CUMULATIVE_USD("stayOnLespCumulativeUsd", false),
-    BIG_BANG_CUMULATIVE_USD("bigBangCumulativeUsd", false);
+    BIG_BANG_CUMULATIVE_USD("bigBangCumulativeUsd", false),
+    SHARED_ADDRESSES_USED("sharedAddressesUsed", true),
+    ADDRESSES_EXHAUSTED("addressesExhausted", true);
 
     /** The {@link MonthRow} component's name. */
     final String key;
@@ -91,6 +93,8 @@ record MigrationLedger(
         case CERTIFICATES_PER_DAY -> f.certificatesPerDay();
         case PRINCIPALS -> f.principals();
         case HOST_BLAST_RADIUS -> f.hostBlastRadius();
+        case SHARED_ADDRESSES_USED -> f.sharedAddressesUsed();
+        case ADDRESSES_EXHAUSTED -> f.addressesExhausted();
         default -> throw new IllegalStateException(name() + " is not a segment figure");
       };
     }
@@ -155,7 +159,8 @@ record MigrationLedger(
       double hours = seg.durationMillis() / HOUR;
       if (Double.isNaN(breakEven) && seg.endMillis() > firstWaveMillis) {
         long from = Math.max(seg.startMillis(), firstWaveMillis);
-        double atFrom = stayRate * from / HOUR - (cumulative + rate * (from - seg.startMillis()) / HOUR);
+        double atFrom =
+            stayRate * from / HOUR - (cumulative + rate * (from - seg.startMillis()) / HOUR);
         double slope = stayRate - rate; // USD per hour
         double atEnd = atFrom + slope * (seg.endMillis() - from) / HOUR;
         // savings are continuous, so once below 0 a segment starts below 0 until they cross
@@ -176,8 +181,8 @@ record MigrationLedger(
       }
       cumulative += rate * hours;
     }
-    if (!below && Double.isNaN(breakEven)) {
-      breakEven = firstWaveMillis; // the savings never fell below 0
+    if (!below && Double.isNaN(breakEven) && firstWaveMillis < horizon) {
+      breakEven = firstWaveMillis; // the savings never fell below 0 once the migration began
     }
     // cumulative columns at each month's end
     for (int m = 0; m < count; m++) {

@@ -4,6 +4,7 @@ import io.platformsim.core.engine.Estimate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What {@link Migration#run} found: one {@link MonthRow} per month of the plan's horizon, the
@@ -23,6 +24,8 @@ import java.util.Locale;
  * @param totalMigrationCostUsd what the move cost beyond staying on LeSP until the last LeSP pool
  *     was drained (or the horizon)
  * @param firstReplicationSegments replication 0's segments, from 0 to the horizon
+ * @param addressConflict why KuSP's pod range collides with the legacy network (an overlay range
+ *     inside it: calls between the sides would be ambiguous), or empty; reported, not refused
  */
 public record MigrationResult(
     String scenario,
@@ -34,12 +37,14 @@ public record MigrationResult(
     int neverBrokeEven,
     Estimate peakOverlapCostPerHour,
     Estimate totalMigrationCostUsd,
-    List<Segment> firstReplicationSegments) {
+    List<Segment> firstReplicationSegments,
+    Optional<String> addressConflict) {
 
   /** Copies the lists. */
   public MigrationResult {
     months = List.copyOf(months);
     firstReplicationSegments = List.copyOf(firstReplicationSegments);
+    addressConflict = addressConflict == null ? Optional.empty() : addressConflict;
   }
 
   /** A table per month (means; ± the 95% half-width of the total cost) and the summary below it. */
@@ -120,6 +125,17 @@ public record MigrationResult(
         .append(" ± ")
         .append(f0(totalMigrationCostUsd.halfWidth()))
         .append(System.lineSeparator());
+    addressConflict.ifPresent(
+        c -> out.append("addresses          ").append(c).append(System.lineSeparator()));
+    if (months.stream().anyMatch(r -> r.addressesExhausted().mean() > 0)) {
+      out.append("addresses          the shared range was exhausted in months");
+      for (MonthRow r : months) {
+        if (r.addressesExhausted().mean() > 0) {
+          out.append(' ').append(r.month());
+        }
+      }
+      out.append(System.lineSeparator());
+    }
     return out.toString();
   }
 

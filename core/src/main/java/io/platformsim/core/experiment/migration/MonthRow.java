@@ -4,9 +4,9 @@ import io.platformsim.core.engine.Estimate;
 
 /**
  * One month (730 h) of a {@link MigrationResult}: each figure's mean over the replications with its
- * 95% Student-t interval. The figures up to {@code hostBlastRadius} are time-weighted means over the
- * month of the segments' steady-state figures ({@link SteadyFigures}); the three cumulative ones
- * are values at the month's end (see {@link Migration} for the baselines).
+ * 95% Student-t interval. The figures up to {@code hostBlastRadius} are time-weighted means over
+ * the month of the segments' steady-state figures ({@link SteadyFigures}); the three cumulative
+ * ones are values at the month's end (see {@link Migration} for the baselines).
  *
  * @param month 0-based; month m covers [m × 730 h, (m + 1) × 730 h) from the plan's start
  * @param lespMachines billed LeSP machines
@@ -26,6 +26,10 @@ import io.platformsim.core.engine.Estimate;
  * @param stayOnLespCumulativeUsd what staying on LeSP would have cost by then, USD
  * @param bigBangCumulativeUsd what moving everything at once at the first wave's start would have
  *     cost by then, USD
+ * @param sharedAddressesUsed addresses LeSP machines and VPC-native KuSP pods hold in the range
+ *     they share (0 with overlay pods or separate subnets)
+ * @param addressesExhausted the fraction of the month during which they held more than the shared
+ *     range has
  */
 public record MonthRow(
     int month,
@@ -44,7 +48,9 @@ public record MonthRow(
     Estimate hostBlastRadius,
     Estimate cumulativeCostUsd,
     Estimate stayOnLespCumulativeUsd,
-    Estimate bigBangCumulativeUsd) {
+    Estimate bigBangCumulativeUsd,
+    Estimate sharedAddressesUsed,
+    Estimate addressesExhausted) {
 
   /** The cumulative savings against staying on LeSP at the month's end (means), USD. */
   public double savingsUsd() {

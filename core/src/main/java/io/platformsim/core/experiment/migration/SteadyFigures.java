@@ -21,6 +21,11 @@ import java.util.Locale;
  *     service-account roles) at the window's end
  * @param hostBlastRadius the most resources one compromised host reaches, the larger of the two
  *     sides' worst host at the window's end
+ * @param sharedAddressesUsed addresses LeSP machines and VPC-native KuSP pods hold in the range
+ *     they share at the window's end ({@code AddressOverlap}: 0 with overlay pods or separate
+ *     subnets)
+ * @param addressesExhausted 1 if together they held more than the shared range has (a launch or pod
+ *     the real VPC would have refused), else 0
  */
 public record SteadyFigures(
     double lespMachines,
@@ -31,10 +36,12 @@ public record SteadyFigures(
     double kuspCpuAllocation,
     double certificatesPerDay,
     double principals,
-    double hostBlastRadius) {
+    double hostBlastRadius,
+    double sharedAddressesUsed,
+    double addressesExhausted) {
 
   /** Nothing on either side. */
-  public static final SteadyFigures NONE = new SteadyFigures(0, 0, 0, 0, 0, 0, 0, 0, 0);
+  public static final SteadyFigures NONE = new SteadyFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   /** Both sides' cost per hour. */
   public double totalCostPerHour() {

@@ -25,7 +25,7 @@ class MigrationLedgerTest {
 
   /** A state's figures: only the costs matter here (LeSP, KuSP USD per hour). */
   private static SteadyFigures cost(double lesp, double kusp) {
-    return new SteadyFigures(lesp, kusp, lesp, kusp, 0, 0, 0, 0, 0);
+    return new SteadyFigures(lesp, kusp, lesp, kusp, 0, 0, 0, 0, 0, 0, 0);
   }
 
   // all on LeSP 10 $/h; dual 10 + 5 = 15 $/h; all on KuSP 6 $/h

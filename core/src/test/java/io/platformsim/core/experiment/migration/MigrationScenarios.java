@@ -11,7 +11,8 @@ final class MigrationScenarios {
   /**
    * Three services, no timeline: web autoscales on both platforms (KuSP HPA at 60% CPU between 2
    * and 40 pods; LeSP target tracking at 60% between 2 and 40 machines) and at nominal load sits at
-   * its target (usage 600m of a 1000m request), so its instance count follows its share of the load.
+   * its target (usage 600m of a 1000m request), so its instance count follows its share of the
+   * load.
    */
   static Scenario small(int replications) {
     return ScenarioFile.parse(

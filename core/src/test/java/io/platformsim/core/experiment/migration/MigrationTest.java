@@ -47,7 +47,8 @@ class MigrationTest {
             + (Double.isNaN(b.halfWidth()) ? 0 : b.halfWidth())
             + slack * Math.abs(b.mean());
     assertTrue(
-        Math.abs(a.mean() - b.mean()) <= tolerance, a + " vs " + b + " (tolerance " + tolerance + ")");
+        Math.abs(a.mean() - b.mean()) <= tolerance,
+        a + " vs " + b + " (tolerance " + tolerance + ")");
   }
 
   @Test
@@ -103,12 +104,26 @@ class MigrationTest {
     assertNotNull(breakEven);
     assertEquals(0, plain.neverBrokeEven());
     assertTrue(breakEven.mean() > 31 * 24 / 730.0, breakEven.toString());
-    assertTrue(plain.peakOverlapCostPerHour().mean() > plain.months().get(0).totalCostPerHour().mean());
+    assertTrue(
+        plain.peakOverlapCostPerHour().mean() > plain.months().get(0).totalCostPerHour().mean());
   }
 
   @Test
   void theSameSeedGivesTheSameResultOnOneOrTwoThreads() {
     MigrationPlan plan = MigrationPlan.builder().horizon(Duration.ofHours(2 * 730)).build();
     assertEquals(Migration.run(SCENARIO, plan, 2, 1), Migration.run(SCENARIO, plan, 2, 2));
+  }
+
+  @Test
+  void anOverlayPodRangeInsideTheLegacyNetworkIsReportedNotRefused() {
+    // the small scenario keeps both defaults: LeSP 10.0.0.0/8, KuSP overlay 10.0.0.0/16 inside it
+    String conflict = plain.addressConflict().orElseThrow();
+    assertTrue(conflict.contains("10.0.0.0/16") && conflict.contains("10.0.0.0/8"), conflict);
+    assertTrue(plain.toString().contains(conflict), plain.toString());
+    // overlay pods share no range with the machines: nothing counted, nothing exhausted
+    for (MonthRow r : plain.months()) {
+      assertEquals(0, r.sharedAddressesUsed().mean());
+      assertEquals(0, r.addressesExhausted().mean());
+    }
   }
 }

@@ -85,7 +85,8 @@ class SteadyStateTest {
     SteadyState fresh = new SteadyState(scenario, 7, 0);
     MigrationState half = LESP.with("web", ServiceState.dual(0.5));
     SteadyFigures first = fresh.of(half);
-    assertSame(first, fresh.of(MigrationState.allOnLesp(NAMES).with("web", ServiceState.dual(0.5))));
+    assertSame(
+        first, fresh.of(MigrationState.allOnLesp(NAMES).with("web", ServiceState.dual(0.5))));
     assertEquals(1, fresh.evaluated());
     // another instance evaluating another state first gets the same figures for this one
     SteadyState other = new SteadyState(scenario, 7, 0);
