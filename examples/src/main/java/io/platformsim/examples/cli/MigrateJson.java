@@ -18,7 +18,7 @@ import java.util.Map;
  * <pre>
  * {"scenario":"default","seed":42,"replications":8,
  *  "breakEvenMonth":{"mean":3.2,"ci95":[2.9,3.5],"n":8},"neverBrokeEven":0,
- *  "peakOverlapCostPerHour":{...},"totalMigrationCostUsd":{...},
+ *  "peakOverlapCostPerHour":{...},"totalMigrationCostUsd":{...},"addressConflict":null,
  *  "months":[{"month":0,"from":"2027-01-01","lespMachines":{...},"kuspNodes":{...},
  *             "lespCostPerHour":{...},"kuspCostPerHour":{...}, ...}, ...],
  *  "plan":{"start":"2027-01-01","waves":{"policy":"smallest-first","count":4},
@@ -30,9 +30,10 @@ import java.util.Map;
  * replication). {@code breakEvenMonth} is in months (730 h) from the plan's start, over the
  * replications that broke even (cumulative savings against staying on LeSP first ≥ 0), and {@code
  * null} when none did; {@code neverBrokeEven} counts the replications that did not within the
- * horizon. A month's members are {@link MonthColumn}'s keys, the {@code MonthRow} component names;
- * fractions (CPU allocation) stay fractions; costs are USD per hour or cumulative USD. Holds no
- * wall-clock time, so the same seed gives the same bytes.
+ * horizon. {@code addressConflict} says why KuSP's pod range collides with the legacy network, or
+ * is {@code null}. A month's members are {@link MonthColumn}'s keys, the {@code MonthRow} component
+ * names; fractions (CPU allocation) stay fractions; costs are USD per hour or cumulative USD. Holds
+ * no wall-clock time, so the same seed gives the same bytes.
  */
 final class MigrateJson {
 
@@ -47,7 +48,8 @@ final class MigrateJson {
             .add("breakEvenMonth", figure(r.breakEvenMonth()))
             .add("neverBrokeEven", (long) r.neverBrokeEven())
             .add("peakOverlapCostPerHour", figure(r.peakOverlapCostPerHour()))
-            .add("totalMigrationCostUsd", figure(r.totalMigrationCostUsd()));
+            .add("totalMigrationCostUsd", figure(r.totalMigrationCostUsd()))
+            .add("addressConflict", r.addressConflict().orElse(null));
     List<JsonObject> months = new ArrayList<>();
     for (MonthRow m : r.months()) {
       JsonObject month =

@@ -45,7 +45,9 @@ final class MigrateTable {
           MonthColumn.BLAST_RADIUS,
           MonthColumn.CUMULATIVE,
           MonthColumn.STAY_ON_LESP,
-          MonthColumn.BIG_BANG);
+          MonthColumn.BIG_BANG,
+          MonthColumn.SHARED_ADDRESSES,
+          MonthColumn.ADDRESSES_EXHAUSTED);
 
   private MigrateTable() {}
 
@@ -83,6 +85,7 @@ final class MigrateTable {
           "total migration cost",
           MonthColumn.format(MonthColumn.Kind.DOLLARS, r.totalMigrationCostUsd()) + " USD"
         });
+    r.addressConflict().ifPresent(c -> totals.add(new String[] {"address conflict", c}));
     sb.append(align(totals, 2));
     return sb.toString();
   }

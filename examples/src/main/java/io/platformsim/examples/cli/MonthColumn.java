@@ -28,7 +28,11 @@ enum MonthColumn {
   CUMULATIVE("cumulativeCostUsd", "cumulative $", Kind.DOLLARS, MonthRow::cumulativeCostUsd),
   STAY_ON_LESP(
       "stayOnLespCumulativeUsd", "stay on LeSP $", Kind.DOLLARS, MonthRow::stayOnLespCumulativeUsd),
-  BIG_BANG("bigBangCumulativeUsd", "big bang $", Kind.DOLLARS, MonthRow::bigBangCumulativeUsd);
+  BIG_BANG("bigBangCumulativeUsd", "big bang $", Kind.DOLLARS, MonthRow::bigBangCumulativeUsd),
+  SHARED_ADDRESSES(
+      "sharedAddressesUsed", "shared addresses", Kind.COUNT, MonthRow::sharedAddressesUsed),
+  ADDRESSES_EXHAUSTED(
+      "addressesExhausted", "addr. exhausted", Kind.FRACTION, MonthRow::addressesExhausted);
 
   /** How a figure's cell reads: the unit decides the decimals. */
   enum Kind {

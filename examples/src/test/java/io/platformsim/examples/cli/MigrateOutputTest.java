@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
@@ -55,7 +56,9 @@ class MigrateOutputTest {
             "12.0 ± 0.0",
             "18250 ± 0",
             "21900 ± 0",
-            "14600 ± 0"),
+            "14600 ± 0",
+            "40.0 ± 0.0",
+            "0.0% ± 0.0%"),
         cells(lines, "2 ", 1),
         table);
     assertEquals(2, lines.stream().filter(l -> l.startsWith("month ")).count(), "two tables");
@@ -100,6 +103,7 @@ class MigrateOutputTest {
             "neverBrokeEven",
             "peakOverlapCostPerHour",
             "totalMigrationCostUsd",
+            "addressConflict",
             "months",
             "plan"),
         new ArrayList<>(json.keySet()));
@@ -140,6 +144,24 @@ class MigrateOutputTest {
   }
 
   @Test
+  void anAddressConflictIsPrintedAndInTheJson() {
+    MigrationResult conflict =
+        with(
+            r.breakEvenMonth(), 0, Optional.of("pod range 10.0.0.0/8 overlaps the legacy network"));
+    assertTrue(
+        MigrateTable.of(conflict)
+            .contains("address conflict      pod range 10.0.0.0/8 overlaps the legacy network"));
+    assertEquals(
+        "pod range 10.0.0.0/8 overlaps the legacy network",
+        parse(MigrateJson.of(conflict)).get("addressConflict"));
+    assertNull(parse(MigrateJson.of(r)).get("addressConflict"));
+    assertEquals(
+        0.25,
+        figure(list(parse(MigrateJson.of(r)).get("months")).get(1), "addressesExhausted")
+            .get("mean"));
+  }
+
+  @Test
   void jsonBreakEvenIsNullWhenNoReplicationBrokeEven() {
     Map<String, Object> json = parse(MigrateJson.of(withBreakEven(null, 2)));
     assertTrue(json.containsKey("breakEvenMonth"));
@@ -162,10 +184,13 @@ class MigrateOutputTest {
             "kuspNodes_mean"),
         Arrays.asList(header).subList(0, 6));
     assertTrue(lines.get(0).contains(",lespCostPerHour_mean,"), lines.get(0));
-    assertTrue(lines.get(0).endsWith(",bigBangCumulativeUsd_ci95_high"), lines.get(0));
+    assertTrue(lines.get(0).endsWith(",addressesExhausted_ci95_high"), lines.get(0));
     assertEquals(4, lines.size(), "header and 3 months");
     assertTrue(lines.get(2).startsWith("1,2027-02-03,12,12,12,2,2,2,6,6,6,4,4,4,10,10,10,"));
-    assertTrue(lines.get(3).endsWith(",18250,18250,18250,21900,21900,21900,14600,14600,14600"));
+    assertTrue(
+        lines
+            .get(3)
+            .endsWith(",18250,18250,18250,21900,21900,21900,14600,14600,14600,40,40,40,0,0,0"));
   }
 
   @Test
@@ -182,6 +207,13 @@ class MigrateOutputTest {
 
   private MigrationResult withBreakEven(
       io.platformsim.core.engine.Estimate breakEven, int neverBrokeEven) {
+    return with(breakEven, neverBrokeEven, Optional.empty());
+  }
+
+  private MigrationResult with(
+      io.platformsim.core.engine.Estimate breakEven,
+      int neverBrokeEven,
+      Optional<String> addressConflict) {
     return new MigrationResult(
         r.scenario(),
         r.plan(),
@@ -192,7 +224,8 @@ class MigrateOutputTest {
         neverBrokeEven,
         r.peakOverlapCostPerHour(),
         r.totalMigrationCostUsd(),
-        r.firstReplicationSegments());
+        r.firstReplicationSegments(),
+        addressConflict);
   }
 
   @SuppressWarnings("unchecked")

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -55,11 +56,12 @@ public final class HandMadeMigration {
 
   /** The result described in the class comment. */
   public static MigrationResult result() {
+    // Shared addresses: 20, 30 and 40; exhausted a quarter of month 1.
     List<MonthRow> months =
         List.of(
-            month(0, 20, 0, 10, 0, 4, 0, 0, 0.5, 0, 40, 4, 0, 7300, 7300, 7300),
-            month(1, 12, 2, 6, 4, 2, 1, 1, 0.5, 0.6, 60, 6, 10, 14600, 14600, 10950),
-            month(2, 0, 3, 0, 5, 0, 0, 4, 0, 0.7, 20, 4, 12, 18250, 21900, 14600));
+            month(0, 20, 0, 10, 0, 4, 0, 0, 0.5, 0, 40, 4, 0, 7300, 7300, 7300, 20, 0),
+            month(1, 12, 2, 6, 4, 2, 1, 1, 0.5, 0.6, 60, 6, 10, 14600, 14600, 10950, 30, 0.25),
+            month(2, 0, 3, 0, 5, 0, 0, 4, 0, 0.7, 20, 4, 12, 18250, 21900, 14600, 40, 0));
     return new MigrationResult(
         "hand-made",
         plan(),
@@ -70,7 +72,8 @@ public final class HandMadeMigration {
         0,
         Estimate.of("peakOverlapCostPerHour", 10.5, 11.5),
         Estimate.of("totalMigrationCostUsd", 100, 100),
-        segments());
+        segments(),
+        Optional.empty());
   }
 
   /** Three segments: all on LeSP for 30 days, a and b dual at 50% for 10 days, all on KuSP. */
@@ -114,7 +117,9 @@ public final class HandMadeMigration {
         e("hostBlastRadius", v[11]),
         e("cumulativeCostUsd", v[12]),
         e("stayOnLespCumulativeUsd", v[13]),
-        e("bigBangCumulativeUsd", v[14]));
+        e("bigBangCumulativeUsd", v[14]),
+        e("sharedAddressesUsed", v[15]),
+        e("addressesExhausted", v[16]));
   }
 
   /** The same value in both replications: mean {@code v}, half-width 0. */
