@@ -165,6 +165,37 @@ class MigrateCommandTest {
   }
 
   @Test
+  void theJsonIsByteIdenticalForTheSameSeedAndCarriesTheSeedAndReplications() throws Exception {
+    Path scenario = dir.resolve("small.yaml");
+    Files.writeString(scenario, SMALL);
+    Path plan = dir.resolve("plan.yaml");
+    Files.writeString(plan, PLAN);
+    String[] args = {"migrate", scenario.toString(), "--plan", plan.toString(), "--json", "-q"};
+    String[] seeded = {
+      "migrate",
+      scenario.toString(),
+      "--plan",
+      plan.toString(),
+      "--json",
+      "-q",
+      "-s",
+      "9",
+      "-r",
+      "2"
+    };
+    Invocation a = Invocation.platformsim(args);
+    Invocation b = Invocation.platformsim(args);
+    assertEquals(0, a.exitCode(), a.err());
+    assertEquals(a.out(), b.out(), "same seed, same bytes");
+    assertEquals("5", a.member("seed"));
+    assertEquals("1", a.member("replications"));
+    Invocation c = Invocation.platformsim(seeded);
+    assertEquals(0, c.exitCode(), c.err());
+    assertEquals("9", c.member("seed"));
+    assertEquals("2", c.member("replications"));
+  }
+
+  @Test
   void theExamplePlanFileRunsAndTheTableShowsItsRollbacks() throws Exception {
     Path scenario = dir.resolve("small.yaml");
     Files.writeString(scenario, SMALL);
