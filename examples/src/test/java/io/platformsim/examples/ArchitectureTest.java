@@ -354,7 +354,7 @@ class ArchitectureTest {
             SCHEDULER + ".pod"),
         new NamedRule(
             "core.experiment: only the scenario's configuration, its readers and writers, its size "
-                + "(ScenarioMemory), the sweeps that vary it, NodeSelection and LespFactory/KuspFactory/RightSizedKuspFactory name lesp and kusp, and MigrationAddressing (it compares LeSP's network with KuSP's pod addressing) (the rest drives "
+                + "(ScenarioMemory), the sweeps that vary it, NodeSelection and LespFactory/KuspFactory/RightSizedKuspFactory name lesp and kusp, and MigrationAddressing (it compares LeSP's network with KuSP's pod addressing), PartialFleet (a migration's KuSP cluster sized for the services on it) (the rest drives "
                 + "the Platform contract)",
             noClasses()
                 .that()
@@ -362,7 +362,7 @@ class ArchitectureTest {
                 .and()
                 .haveNameNotMatching(
                     EXPERIMENT.replace(".", "\\.")
-                        + "\\.(Scenario|ScenarioChecks|DefaultScenario|ScenarioFile|ScenarioMemory|\\w+Reader|\\w+Writer|Sweep|LespFactory|KuspFactory|NodeSelection|RightSizedKuspFactory|(migration\\.)?MigrationAddressing)"
+                        + "\\.(Scenario|ScenarioChecks|DefaultScenario|ScenarioFile|ScenarioMemory|\\w+Reader|\\w+Writer|Sweep|LespFactory|KuspFactory|NodeSelection|RightSizedKuspFactory|(migration\\.)?MigrationAddressing|PartialFleet)"
                         + "(\\$.*)?")
                 .should()
                 .dependOnClassesThat()
