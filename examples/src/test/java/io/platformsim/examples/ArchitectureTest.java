@@ -14,6 +14,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.platformsim.core.engine.Estimate;
 import io.platformsim.identity.IdentityMetrics;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -380,14 +381,21 @@ class ArchitectureTest {
         onlyWithLibraries(
             "core.output: the JDK only, no other io.platformsim package", OUTPUT, JDK),
         // examples
-        only(
-            "examples.report: experiment results and the platform and workload values they "
-                + "carry, and core.output to write its files, only (never cli)",
-            EXAMPLES + ".report",
-            EXPERIMENT,
-            PLATFORM,
-            WORKLOAD,
-            OUTPUT),
+        new NamedRule(
+            "examples.report: experiment results, the platform and workload values and the"
+                + " Estimates (means and intervals, engine) they carry, and core.output to write"
+                + " its files, only (never cli)",
+            classes()
+                .that()
+                .resideInAPackage(EXAMPLES + ".report..")
+                .should()
+                .onlyDependOnClassesThat(
+                    outsidePlatformsim()
+                        .or(
+                            resideInAnyPackage(
+                                subtrees(
+                                    EXAMPLES + ".report", EXPERIMENT, PLATFORM, WORKLOAD, OUTPUT)))
+                        .or(type(Estimate.class)))),
         new NamedRule(
             "examples.cli: nothing outside cli imports it",
             noClasses()

@@ -117,6 +117,19 @@ final class JsonObject {
     return this;
   }
 
+  /** Adds an array of objects. */
+  JsonObject addObjects(String name, java.util.List<JsonObject> values) {
+    name(name).sb.append('[');
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append(values.get(i));
+    }
+    sb.append(']');
+    return this;
+  }
+
   private void quote(String s) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       CompareCommand.class,
       PlanCommand.class,
       ImportCommand.class,
+      MigrateCommand.class,
     })
 public final class PlatformsimCommand implements Callable<Integer> {
 
