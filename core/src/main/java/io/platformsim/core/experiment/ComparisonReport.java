@@ -2,6 +2,7 @@ package io.platformsim.core.experiment;
 
 import io.platformsim.core.engine.Estimate;
 import io.platformsim.core.engine.Observation;
+import io.platformsim.core.output.TextTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +63,7 @@ public final class ComparisonReport {
             r.replications(),
             r.seed(),
             TimelineEvent.clock(r.horizonMillis())));
-    out.append(align(rows));
+    out.append(TextTable.align(rows, 2));
     String nl = System.lineSeparator();
     out.append(
             "Values are means ± the half-width of the 95% Student-t confidence interval over the replications.")
@@ -295,29 +296,5 @@ public final class ComparisonReport {
       return s;
     }
     return '"' + s.replace("\"", "\"\"") + '"';
-  }
-
-  /** Left-aligns the first two columns, right-aligns the others. */
-  static String align(List<String[]> rows) {
-    int cols = rows.get(0).length;
-    int[] w = new int[cols];
-    for (String[] row : rows) {
-      for (int c = 0; c < cols; c++) {
-        w[c] = Math.max(w[c], row[c].length());
-      }
-    }
-    StringBuilder out = new StringBuilder();
-    for (String[] row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < cols; c++) {
-        if (c > 0) {
-          line.append("  ");
-        }
-        String pad = " ".repeat(w[c] - row[c].length());
-        line.append(c < 2 ? row[c] + pad : pad + row[c]);
-      }
-      out.append(line.toString().stripTrailing()).append(System.lineSeparator());
-    }
-    return out.toString();
   }
 }

@@ -1,5 +1,6 @@
 package io.platformsim.core.experiment;
 
+import io.platformsim.core.output.TextTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -107,6 +108,6 @@ public record SweepTable(List<Cell> cells) {
       }
       rows.add(row.toArray(new String[0]));
     }
-    return ComparisonReport.align(rows);
+    return TextTable.align(rows, 2);
   }
 }

@@ -7,6 +7,7 @@ import io.platformsim.core.experiment.migration.MigrationResult;
 import io.platformsim.core.experiment.migration.MonthRow;
 import io.platformsim.core.experiment.migration.TrafficStep;
 import io.platformsim.core.experiment.migration.Waves;
+import io.platformsim.core.output.TextTable;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ final class MigrateTable {
           MonthColumn.format(MonthColumn.Kind.DOLLARS, r.totalMigrationCostUsd()) + " USD"
         });
     r.addressConflict().ifPresent(c -> totals.add(new String[] {"address conflict", c}));
-    sb.append(align(totals, 2));
+    sb.append(TextTable.align(totals, 2));
     return sb.toString();
   }
 
@@ -134,7 +135,7 @@ final class MigrateTable {
       }
       rows.add(row);
     }
-    return align(rows, 2);
+    return TextTable.align(rows, 2);
   }
 
   /** The calendar day month {@code month} (730 h each) starts on, counted from the plan's start. */
@@ -202,29 +203,5 @@ final class MigrateTable {
       return String.format(Locale.ROOT, "%.3f", hours).replaceAll("\\.?0+$", "") + " h";
     }
     return String.format(Locale.ROOT, "%.3f", hours / 24).replaceAll("\\.?0+$", "") + " d";
-  }
-
-  /** Left-aligns the first {@code left} columns and right-aligns the others. */
-  private static String align(List<String[]> rows, int left) {
-    int cols = rows.get(0).length;
-    int[] w = new int[cols];
-    for (String[] row : rows) {
-      for (int c = 0; c < cols; c++) {
-        w[c] = Math.max(w[c], row[c].length());
-      }
-    }
-    StringBuilder out = new StringBuilder();
-    for (String[] row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < cols; c++) {
-        if (c > 0) {
-          line.append("  ");
-        }
-        String pad = " ".repeat(w[c] - row[c].length());
-        line.append(c < left ? row[c] + pad : pad + row[c]);
-      }
-      out.append(line.toString().stripTrailing()).append(System.lineSeparator());
-    }
-    return out.toString();
   }
 }

@@ -1,6 +1,7 @@
 package io.platformsim.core.experiment.migration;
 
 import io.platformsim.core.engine.Estimate;
+import io.platformsim.core.output.TextTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -87,12 +88,6 @@ public record MigrationResult(
             f0(r.bigBangCumulativeUsd().mean())
           });
     }
-    int[] widths = new int[header.length];
-    for (String[] row : rows) {
-      for (int c = 0; c < row.length; c++) {
-        widths[c] = Math.max(widths[c], row[c].length());
-      }
-    }
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
@@ -101,13 +96,7 @@ public record MigrationResult(
             scenario,
             replications,
             seed));
-    for (String[] row : rows) {
-      for (int c = 0; c < row.length; c++) {
-        String pad = " ".repeat(widths[c] - row[c].length());
-        out.append(c == 0 ? row[c] + pad : "  " + pad + row[c]);
-      }
-      out.append(System.lineSeparator());
-    }
+    out.append(TextTable.align(rows, 1));
     out.append("break-even month   ")
         .append(
             breakEvenMonth == null
