@@ -4,6 +4,7 @@ import io.platformsim.core.engine.DurationSampler;
 import io.platformsim.core.engine.RandomStreams;
 import io.platformsim.core.experiment.Scenario;
 import io.platformsim.core.workload.Service;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +43,9 @@ public record MigrationTimeline(List<Segment> segments, List<WaveOutcome> waves)
    *   <li>The wave starts at {@code (w - 1) * waveSpacing}. Waves are independent teams: a rollback
    *       of one wave delays only that wave, never the next one.
    *   <li>Each of its services draws its readiness work (in wave order, then in the wave's service
-   *       order) and begins dual running when it is done: {@code DUAL} at each traffic step's share
-   *       from the step's time on (share 0 before the first step).
+   *       order), rounded up to whole days ({@link #wholeDays}), and begins dual running when it is
+   *       done: {@code DUAL} at each traffic step's share from the step's time on (share 0 before
+   *       the first step).
    *   <li>The wave's go/no-go is when its last service reaches the last traffic step (100%). There
    *       one rollback draw is taken per attempt; the attempt rolls back if the draw is below
    *       {@code rollbackProbability} or if it is the wave's first attempt and the wave is in
@@ -83,7 +85,7 @@ public record MigrationTimeline(List<Segment> segments, List<WaveOutcome> waves)
       long waveStart = w * spacing;
       Map<String, Long> dualStart = new LinkedHashMap<>();
       for (String s : wave) {
-        dualStart.put(s, saturatedAdd(waveStart, readiness.next()));
+        dualStart.put(s, saturatedAdd(waveStart, wholeDays(readiness.next())));
       }
       int rollbacks = 0;
       long done = Long.MAX_VALUE;
@@ -212,5 +214,16 @@ public record MigrationTimeline(List<Segment> segments, List<WaveOutcome> waves)
           .append(w.rollbacks());
     }
     return sb.append(']').toString();
+  }
+
+  /**
+   * {@code millis} rounded up to whole days: readiness work ends at a day's boundary (a team
+   * switches traffic on a working day; a month's figures cannot see the hours), so the services of
+   * a wave change state on shared days and the runner evaluates a few dozen distinct states instead
+   * of one per service and step.
+   */
+  static long wholeDays(long millis) {
+    long day = Duration.ofDays(1).toMillis();
+    return millis <= 0 ? 0 : ((millis - 1) / day + 1) * day;
   }
 }
