@@ -3,11 +3,9 @@ package io.platformsim.examples.cli;
 import io.platformsim.core.experiment.Comparison;
 import io.platformsim.core.experiment.ComparisonReport;
 import io.platformsim.core.experiment.ComparisonResult;
-import io.platformsim.core.experiment.DefaultScenario;
 import io.platformsim.core.experiment.PlatformRegistry;
 import io.platformsim.core.experiment.Precision;
 import io.platformsim.core.experiment.Scenario;
-import io.platformsim.core.experiment.ScenarioFile;
 import io.platformsim.core.experiment.ScenarioMemory;
 import io.platformsim.core.output.OutputFiles;
 import io.platformsim.examples.report.ComparisonCharts;
@@ -19,9 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -72,24 +70,7 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "<scenario.yaml>",
-      description = "Scenario file (default: the built-in scenario).")
-  Path file;
-
-  @Option(
-      names = {"-r", "--replications"},
-      paramLabel = "<n>",
-      description = "Replications (default: the scenario's; the built-in one has 8).")
-  Integer replications;
-
-  @Option(
-      names = {"-s", "--seed"},
-      paramLabel = "<seed>",
-      description = "Master seed (default: the scenario's; the built-in one has 42).")
-  Long seed;
+  @Mixin ScenarioInput input;
 
   @Option(
       names = "--precision",
@@ -151,24 +132,11 @@ public final class CompareCommand implements Callable<Integer> {
     Precision rule;
     PlatformRegistry registry;
     try {
-      scenario = file == null ? DefaultScenario.build() : ScenarioFile.load(file);
-      if (replications != null) {
-        if (replications < 1 || replications > Scenario.MAX_REPLICATIONS) {
-          throw new IllegalArgumentException(
-              "--replications: must be in [1, "
-                  + Scenario.MAX_REPLICATIONS
-                  + "], was "
-                  + replications);
-        }
-        scenario = scenario.withReplications(replications);
-      }
-      if (seed != null) {
-        scenario = scenario.withSeed(seed);
-      }
+      scenario = input.load();
       rule = precisionRule();
       registry = registry(scenario);
-      checkOutput("--csv", csvDir, CSV_FILES);
-      checkOutput("--charts", chartsDir, ComparisonCharts.FILES);
+      ScenarioInput.checkOutput("--csv", csvDir, CSV_FILES);
+      ScenarioInput.checkOutput("--charts", chartsDir, ComparisonCharts.FILES);
       // Before any platform is built: a clear refusal instead of an OutOfMemoryError mid-run
       // (under --precision, for as many replications as the cap allows).
       ScenarioMemory.check(
@@ -292,18 +260,6 @@ public final class CompareCommand implements Callable<Integer> {
     return chosen;
   }
 
-  /** Refuses, before the run, an output directory that cannot take {@code names}. */
-  private static void checkOutput(String option, Path dir, List<String> names) {
-    if (dir == null) {
-      return;
-    }
-    try {
-      OutputFiles.checkDirectory(dir, names);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(option + " " + e.getMessage(), e);
-    }
-  }
-
   /**
    * The {@code --precision} rule, or null without the option: {@code 5%} or {@code 0.05}; the cap
    * from {@code --precision-cap} (default {@link Precision#DEFAULT_CAP}).
@@ -317,7 +273,7 @@ public final class CompareCommand implements Callable<Integer> {
       }
       return null;
     }
-    if (replications != null) {
+    if (input.replications != null) {
       throw new IllegalArgumentException(
           "--precision: chooses the number of replications itself; drop --replications");
     }

@@ -1,9 +1,7 @@
 package io.platformsim.examples.cli;
 
 import io.platformsim.core.engine.RandomStreams;
-import io.platformsim.core.experiment.DefaultScenario;
 import io.platformsim.core.experiment.Scenario;
-import io.platformsim.core.experiment.ScenarioFile;
 import io.platformsim.core.experiment.ScenarioMemory;
 import io.platformsim.core.experiment.migration.Migration;
 import io.platformsim.core.experiment.migration.MigrationPlan;
@@ -20,9 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -75,30 +73,13 @@ public final class MigrateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "<scenario.yaml>",
-      description = "Scenario file (default: the built-in scenario).")
-  Path file;
+  @Mixin ScenarioInput input;
 
   @Option(
       names = "--plan",
       paramLabel = "<plan.yaml>",
       description = "Migration plan file (default: the built-in plan, see above).")
   Path planFile;
-
-  @Option(
-      names = {"-r", "--replications"},
-      paramLabel = "<n>",
-      description = "Replications (default: the scenario's; the built-in one has 8).")
-  Integer replications;
-
-  @Option(
-      names = {"-s", "--seed"},
-      paramLabel = "<seed>",
-      description = "Master seed (default: the scenario's; the built-in one has 42).")
-  Long seed;
 
   @Option(names = "--json", description = "Print one JSON object instead of the table.")
   boolean json;
@@ -128,24 +109,11 @@ public final class MigrateCommand implements Callable<Integer> {
     Scenario scenario;
     MigrationPlan plan;
     try {
-      scenario = file == null ? DefaultScenario.build() : ScenarioFile.load(file);
-      if (replications != null) {
-        if (replications < 1 || replications > Scenario.MAX_REPLICATIONS) {
-          throw new IllegalArgumentException(
-              "--replications: must be in [1, "
-                  + Scenario.MAX_REPLICATIONS
-                  + "], was "
-                  + replications);
-        }
-        scenario = scenario.withReplications(replications);
-      }
-      if (seed != null) {
-        scenario = scenario.withSeed(seed);
-      }
+      scenario = input.load();
       plan = planFile == null ? MigrationPlan.defaults() : MigrationPlanFile.load(planFile);
       checkPlanFits(scenario, plan);
-      checkOutput("--csv", csvDir, MigrateCsv.FILES);
-      checkOutput("--charts", chartsDir, MigrationCharts.FILES);
+      ScenarioInput.checkOutput("--csv", csvDir, MigrateCsv.FILES);
+      ScenarioInput.checkOutput("--charts", chartsDir, MigrationCharts.FILES);
       ScenarioMemory.check(scenario);
     } catch (IllegalArgumentException e) {
       err.println("platformsim migrate: " + e.getMessage());
@@ -224,18 +192,6 @@ public final class MigrateCommand implements Callable<Integer> {
               + "': "
               + e.getMessage(),
           e);
-    }
-  }
-
-  /** Refuses, before the run, an output directory that cannot take {@code names}. */
-  private static void checkOutput(String option, Path dir, List<String> names) {
-    if (dir == null) {
-      return;
-    }
-    try {
-      OutputFiles.checkDirectory(dir, names);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(option + " " + e.getMessage(), e);
     }
   }
 }
